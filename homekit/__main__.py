@@ -1,0 +1,3 @@
+from homekit.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,108 @@
+"""The `homekit` command: argparse (stdlib, fast to start), one module per group of commands.
+
+Each module in COMMAND_MODULES has `register(subparsers, common)`; its handlers take
+`(args, ctx)` and return an exit code. Heavy imports stay inside the handlers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+from homekit import __version__
+from homekit.domain.errors import HomekitError
+
+COMMAND_MODULES = ("homekit.cli.core",)
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with one-line errors: `homekit log: error: ...` and exit 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def build_parser() -> Parser:
+    common = Parser(add_help=False)
+    # SUPPRESS: a global option given after the subcommand must not reset one given before.
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                        help="data file (default: $HOMEKIT_DB, else the user data folder)")
+    common.add_argument("--profile", metavar="NAME", default=argparse.SUPPRESS,
+                        help="whose log to use (default: the default profile, 'me')")
+    parser = Parser(
+        prog="homekit",
+        description="A private log for home microdermabrasion sessions, "
+        "with the one-session-a-week rule built in.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"homekit {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    tui = sub.add_parser("tui", parents=[common], help="open the terminal app (the default)")
+    tui.set_defaults(handler=run_tui)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub, common)
+    return parser
+
+
+class Context:
+    """What every handler needs: the data file and profile chosen on the command line."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.db_option: str | None = getattr(args, "db", None)
+        self.profile_option: str | None = getattr(args, "profile", None)
+        self._app = None
+
+    def open(self):  # -> services.Homekit
+        from homekit.domain import validate
+        from homekit.paths import resolve_db_path
+        from homekit.services import Homekit
+        from homekit.storage import open_store
+
+        path, is_default = resolve_db_path(self.db_option)
+        profile = None
+        if self.profile_option is not None:
+            profile = validate.profile_name(self.profile_option)
+        store = open_store(path, create_folder=is_default)
+        self._app = Homekit(store, profile)
+        return self._app
+
+    def close(self) -> None:
+        if self._app is not None:
+            self._app.store.close()
+
+
+def run_tui(args: argparse.Namespace, ctx: Context) -> int:
+    from homekit.tui import run
+
+    return run(ctx)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", run_tui)
+    ctx = Context(args)
+    try:
+        return int(handler(args, ctx) or 0)
+    except HomekitError as exc:
+        print(f"homekit: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("homekit: interrupted; nothing half-written was kept", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # Output piped into e.g. `head`: not an error worth a traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except Exception as exc:  # noqa: BLE001 - last resort: one line, never a traceback
+        if os.environ.get("HOMEKIT_DEBUG"):
+            raise
+        print(f"homekit: unexpected error: {type(exc).__name__}: {exc} "
+              "(set HOMEKIT_DEBUG=1 for details)", file=sys.stderr)
+        return 1
+    finally:
+        ctx.close()

@@ -1,0 +1,1 @@
+"""Pure domain: dataclasses and rules. No I/O, no clock reads, no Textual."""

@@ -1,0 +1,181 @@
+"""Plain data the rest of the program passes around."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+#: Areas a home kit is used on; the stored vocabulary (kept small so data stays clean).
+AREAS: tuple[str, ...] = (
+    "forehead",
+    "cheeks",
+    "nose",
+    "chin",
+    "upper-lip",
+    "jawline",
+    "neck",
+    "chest",
+    "back",
+    "hands",
+    "arms",
+    "legs",
+)
+
+#: Redness severity scale, index = stored value.
+REDNESS_LEVELS: tuple[str, ...] = ("none", "faint", "mild", "marked", "severe")
+
+#: Stinging scale, index = stored value.
+STINGING_LEVELS: tuple[str, ...] = ("none", "slight", "moderate", "strong")
+
+DEFAULT_TARGET_SESSIONS = 6
+DEFAULT_PROFILE = "me"
+
+
+@dataclass(frozen=True)
+class Profile:
+    id: int
+    name: str
+    target_sessions: int = DEFAULT_TARGET_SESSIONS
+    min_interval_days: int = 7
+    created_at: str = ""
+    #: Answer to "do you have eczema or acne rosacea?" (None: not asked yet).
+    has_skin_condition: bool | None = None
+    #: When the user acknowledged the eczema/rosacea warning (ISO timestamp).
+    condition_acknowledged_at: str | None = None
+
+
+@dataclass(frozen=True)
+class Redness:
+    id: int | None
+    session_id: int
+    observed_at: str  # local "YYYY-MM-DDTHH:MM"
+    severity: int  # 0-4, see REDNESS_LEVELS
+    faded_after_min: int | None = None  # None: still red when observed
+    notes: str = ""
+
+    @property
+    def severity_word(self) -> str:
+        return REDNESS_LEVELS[self.severity]
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "session_id": self.session_id,
+            "observed_at": self.observed_at,
+            "severity": self.severity,
+            "severity_word": self.severity_word,
+            "faded_after_min": self.faded_after_min,
+            "notes": self.notes,
+        }
+
+
+@dataclass(frozen=True)
+class SessionDraft:
+    """What a user enters for a session; validated, not yet stored."""
+
+    session_date: dt.date
+    start_time: str | None = None  # "HH:MM"
+    duration_min: int | None = None
+    areas: tuple[str, ...] = ()
+    device_level: int | None = None
+    glasses_worn: bool | None = None
+    stinging: int | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Session:
+    id: int
+    profile_id: int
+    session_date: dt.date
+    start_time: str | None = None
+    duration_min: int | None = None
+    areas: tuple[str, ...] = ()
+    device_level: int | None = None
+    glasses_worn: bool | None = None
+    stinging: int | None = None
+    notes: str = ""
+    created_at: str = ""
+    redness: tuple[Redness, ...] = field(default=())
+
+    def to_json(self) -> dict[str, object]:
+        """A JSON-ready dict; keys are the column names of the `sessions` table."""
+        return {
+            "id": self.id,
+            "profile_id": self.profile_id,
+            "session_date": self.session_date.isoformat(),
+            "start_time": self.start_time,
+            "duration_min": self.duration_min,
+            "areas": list(self.areas),
+            "device_level": self.device_level,
+            "glasses_worn": self.glasses_worn,
+            "stinging": self.stinging,
+            "notes": self.notes,
+            "created_at": self.created_at,
+            "redness": [r.to_json() for r in self.redness],
+        }
+
+    @property
+    def worst_redness(self) -> Redness | None:
+        if not self.redness:
+            return None
+        return max(self.redness, key=lambda r: (r.severity, r.observed_at))
+
+    @property
+    def latest_redness(self) -> Redness | None:
+        if not self.redness:
+            return None
+        return max(self.redness, key=lambda r: (r.observed_at, r.id or 0))
+
+
+@dataclass(frozen=True)
+class Status:
+    """Where a profile stands today: what `homekit status` and the dashboard show."""
+
+    profile: str
+    target_sessions: int
+    min_interval_days: int
+    sessions_done: int
+    last_session_date: dt.date | None
+    next_eligible_date: dt.date | None
+    days_until_eligible: int
+    projected_completion_date: dt.date | None
+    latest_redness: Redness | None
+    redness_warning: str | None
+    #: True when the warning asks the user to pause and consult a professional.
+    redness_warning_serious: bool
+    today: dt.date
+
+    @property
+    def eligible_now(self) -> bool:
+        return self.days_until_eligible == 0
+
+    def to_json(self) -> dict[str, object]:
+        def iso(d: dt.date | None) -> str | None:
+            return d.isoformat() if d else None
+
+        red = self.latest_redness
+        return {
+            "profile": self.profile,
+            "target_sessions": self.target_sessions,
+            "min_interval_days": self.min_interval_days,
+            "sessions_done": self.sessions_done,
+            "sessions_remaining": max(0, self.target_sessions - self.sessions_done),
+            "last_session_date": iso(self.last_session_date),
+            "next_eligible_date": iso(self.next_eligible_date),
+            "days_until_eligible": self.days_until_eligible,
+            "eligible_now": self.eligible_now,
+            "projected_completion_date": iso(self.projected_completion_date),
+            "latest_redness": None
+            if red is None
+            else {
+                "session_id": red.session_id,
+                "observed_at": red.observed_at,
+                "severity": red.severity,
+                "severity_word": red.severity_word,
+                "faded_after_min": red.faded_after_min,
+            },
+            "redness_warning": self.redness_warning,
+            "redness_warning_serious": self.redness_warning_serious,
+            "today": self.today.isoformat(),
+        }

@@ -1,0 +1,168 @@
+"""The weekly rule and what follows from it. Pure functions: pass `today` in."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from homekit.domain.models import Redness
+
+#: Never less than a week between two sessions of one person (the treatment literature).
+MIN_INTERVAL_DAYS = 7
+#: The longest interval the app offers; clinics often use 14 to 28 days.
+MAX_INTERVAL_DAYS = 365
+
+#: Redness lasting longer than this is worth a caution (slight redness fades in minutes).
+LASTING_REDNESS_MIN = 60
+#: Redness still there after a day: pause and see a professional.
+DAY_MIN = 24 * 60
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Why a date was refused: the nearest session that is too close."""
+
+    attempted: dt.date
+    conflicting: dt.date
+    interval_days: int
+
+    @property
+    def gap_days(self) -> int:
+        return abs((self.attempted - self.conflicting).days)
+
+
+def conflicting_dates(
+    candidate: dt.date, others: Iterable[dt.date], interval_days: int
+) -> list[dt.date]:
+    """Every other session date closer than `interval_days` to `candidate`, nearest first."""
+    close = [d for d in others if abs((candidate - d).days) < interval_days]
+    return sorted(close, key=lambda d: (abs((candidate - d).days), d))
+
+
+def find_conflict(
+    candidate: dt.date, others: Iterable[dt.date], interval_days: int
+) -> Conflict | None:
+    """The nearest session that stands less than the interval from `candidate`, if any."""
+    close = conflicting_dates(candidate, others, interval_days)
+    if not close:
+        return None
+    return Conflict(candidate, close[0], interval_days)
+
+
+def next_eligible_date(dates: Iterable[dt.date], interval_days: int) -> dt.date | None:
+    """Last session date + interval (may lie in the past); None with no sessions."""
+    last = max(dates, default=None)
+    if last is None:
+        return None
+    return last + dt.timedelta(days=interval_days)
+
+
+def days_until_eligible(dates: Iterable[dt.date], interval_days: int, today: dt.date) -> int:
+    """Days from `today` to the next eligible date; 0 when a session is allowed today."""
+    nxt = next_eligible_date(dates, interval_days)
+    if nxt is None:
+        return 0
+    return max(0, (nxt - today).days)
+
+
+def projected_completion_date(
+    dates: Iterable[dt.date], interval_days: int, target: int, today: dt.date
+) -> dt.date | None:
+    """Date of the target-th session if every further one is taken on its first eligible day.
+
+    Already at or past the target: the date of the target-th session. No target: None.
+    """
+    ordered = sorted(dates)
+    if target <= 0:
+        return None
+    if len(ordered) >= target:
+        return ordered[target - 1]
+    nxt = next_eligible_date(ordered, interval_days)
+    first = today if nxt is None or nxt < today else nxt
+    remaining = target - len(ordered)
+    return first + dt.timedelta(days=interval_days * (remaining - 1))
+
+
+def planned_dates(
+    dates: Iterable[dt.date], interval_days: int, target: int, today: dt.date
+) -> list[dt.date]:
+    """The dates of every remaining session up to the target, each on its first eligible day."""
+    ordered = sorted(dates)
+    remaining = target - len(ordered)
+    if remaining <= 0:
+        return []
+    nxt = next_eligible_date(ordered, interval_days)
+    first = today if nxt is None or nxt < today else nxt
+    return [first + dt.timedelta(days=interval_days * i) for i in range(remaining)]
+
+
+def date_problem(candidate: dt.date, today: dt.date) -> str | None:
+    """A reason a session date can never be logged, whatever the other sessions are."""
+    if candidate > today:
+        return f"{candidate.isoformat()} is in the future (today is {today.isoformat()})"
+    return None
+
+
+def interval_problem(interval_days: int) -> str | None:
+    """A reason an interval cannot be chosen: never shorter than a week."""
+    if interval_days < MIN_INTERVAL_DAYS:
+        return (
+            f"an interval of {interval_days} days is too short: "
+            f"sessions must be at least {MIN_INTERVAL_DAYS} days apart"
+        )
+    if interval_days > MAX_INTERVAL_DAYS:
+        return f"an interval of {interval_days} days is longer than {MAX_INTERVAL_DAYS} days"
+    return None
+
+
+@dataclass(frozen=True)
+class RednessAlert:
+    """Redness that needs attention. `serious`: pause and consult a professional."""
+
+    message: str
+    serious: bool
+
+
+def redness_alert(red: Redness | None, now: dt.datetime) -> RednessAlert | None:
+    """An alert for redness that needs attention; None when it is the normal, brief kind.
+
+    Informs, never diagnoses: severe or day-long redness means pause and ask a professional.
+    """
+    if red is None or red.severity == 0:
+        return None
+    if red.severity >= 4:
+        return RednessAlert(
+            "Severe redness: pause treatments and consult a skin professional "
+            "before the next session.",
+            serious=True,
+        )
+    lasted = red.faded_after_min
+    if lasted is None:
+        try:
+            seen: dt.datetime | None = dt.datetime.fromisoformat(red.observed_at)
+        except ValueError:
+            seen = None
+        if seen is not None and now - seen >= dt.timedelta(days=1):
+            return RednessAlert(
+                "Redness not reported gone after a day: pause treatments and consult "
+                "a skin professional.",
+                serious=True,
+            )
+        return RednessAlert(
+            "Redness still present: log when it fades. Redness that lasts is a warning sign.",
+            serious=False,
+        )
+    if lasted >= DAY_MIN:
+        return RednessAlert(
+            "Redness lasted more than a day: pause treatments and consult a skin "
+            "professional before the next session.",
+            serious=True,
+        )
+    if lasted > LASTING_REDNESS_MIN:
+        return RednessAlert(
+            f"Redness lasted {lasted} minutes; slight redness normally fades within "
+            "minutes. Redness that lasts is a warning sign.",
+            serious=False,
+        )
+    return None

@@ -1,0 +1,140 @@
+"""Turn what a user typed into checked values, or say precisely what is wrong.
+
+Shared by the CLI, the app and the importer so that one value gets one verdict everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from homekit.domain.errors import InvalidInput
+from homekit.domain.models import AREAS, REDNESS_LEVELS, STINGING_LEVELS
+
+MAX_DURATION_MIN = 180
+MAX_FADED_AFTER_MIN = 60 * 24 * 30  # a month: beyond that it is not "fading"
+MAX_LEVEL = 10
+MAX_NOTES = 10_000
+MAX_NAME = 40
+MAX_TARGET = 100
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TIME = re.compile(r"(\d{1,2}):(\d{2})")
+# Control characters other than tab and newline are refused: they corrupt terminals and CSV.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def parse_date(text: str, what: str = "date") -> dt.date:
+    """A calendar date written YYYY-MM-DD."""
+    value = text.strip()
+    if not _DATE.fullmatch(value):
+        raise InvalidInput(f"{what} {text!r} is not a date written YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput(f"{what} {text!r} does not exist in the calendar") from None
+
+
+def parse_time(text: str) -> str:
+    """A local time HH:MM (24-hour); returned zero-padded."""
+    m = _TIME.fullmatch(text.strip())
+    if not m:
+        raise InvalidInput(f"time {text!r} is not written HH:MM (24-hour clock)")
+    hour, minute = int(m.group(1)), int(m.group(2))
+    if hour > 23 or minute > 59:
+        raise InvalidInput(f"time {text!r} does not exist on a 24-hour clock")
+    return f"{hour:02d}:{minute:02d}"
+
+
+def parse_int(text: str | int, what: str) -> int:
+    if isinstance(text, bool):
+        raise InvalidInput(f"{what} must be a whole number")
+    if isinstance(text, int):
+        return text
+    value = str(text).strip()
+    if not re.fullmatch(r"[+-]?\d{1,9}", value):
+        raise InvalidInput(f"{what} {text!r} is not a whole number")
+    return int(value)
+
+
+def in_range(value: int, low: int, high: int, what: str, unit: str = "") -> int:
+    if not low <= value <= high:
+        suffix = f" {unit}" if unit else ""
+        raise InvalidInput(f"{what} must be from {low} to {high}{suffix}, not {value}")
+    return value
+
+
+def duration(value: str | int) -> int:
+    return in_range(parse_int(value, "duration"), 1, MAX_DURATION_MIN, "duration", "minutes")
+
+
+def stinging(value: str | int) -> int:
+    n = parse_int(value, "stinging")
+    hint = ", ".join(f"{i} {w}" for i, w in enumerate(STINGING_LEVELS))
+    if not 0 <= n <= 3:
+        raise InvalidInput(f"stinging must be 0 to 3 ({hint}), not {n}")
+    return n
+
+
+def severity(value: str | int) -> int:
+    n = parse_int(value, "severity")
+    hint = ", ".join(f"{i} {w}" for i, w in enumerate(REDNESS_LEVELS))
+    if not 0 <= n <= 4:
+        raise InvalidInput(f"severity must be 0 to 4 ({hint}), not {n}")
+    return n
+
+
+def faded_after(value: str | int) -> int:
+    n = parse_int(value, "faded-after")
+    return in_range(n, 0, MAX_FADED_AFTER_MIN, "faded-after", "minutes")
+
+
+def device_level(value: str | int) -> int:
+    return in_range(parse_int(value, "device level"), 1, MAX_LEVEL, "device level")
+
+
+def target_sessions(value: str | int) -> int:
+    return in_range(parse_int(value, "target"), 1, MAX_TARGET, "target", "sessions")
+
+
+def interval_days(value: str | int) -> int:
+    from homekit.domain.rules import interval_problem
+
+    n = parse_int(value, "interval")
+    problem = interval_problem(n)
+    if problem:
+        raise InvalidInput(problem)
+    return n
+
+
+def area(value: str) -> str:
+    name = value.strip().lower().replace(" ", "-").replace("_", "-")
+    if name not in AREAS:
+        raise InvalidInput(f"unknown area {value!r}; choose from: {', '.join(AREAS)}")
+    return name
+
+
+def areas(values: Iterable[str]) -> tuple[str, ...]:
+    """Areas in the order of AREAS, without repeats; commas split several in one value."""
+    chosen = {area(part) for v in values for part in v.split(",") if part.strip()}
+    return tuple(a for a in AREAS if a in chosen)
+
+
+def notes(value: str) -> str:
+    if len(value) > MAX_NOTES:
+        raise InvalidInput(f"notes are {len(value)} characters long; the limit is {MAX_NOTES}")
+    if _CONTROL.search(value):
+        raise InvalidInput("notes contain control characters; only text, tabs and newlines")
+    return value
+
+
+def profile_name(value: str) -> str:
+    name = value.strip()
+    if not name:
+        raise InvalidInput("a profile name cannot be empty")
+    if len(name) > MAX_NAME:
+        raise InvalidInput(f"a profile name is at most {MAX_NAME} characters")
+    if _CONTROL.search(name) or "\n" in name or "\t" in name:
+        raise InvalidInput("a profile name cannot contain control characters")
+    return name

@@ -1,0 +1,171 @@
+"""Open the data file safely: checks first, then pragmas, then migrations.
+
+A file that is not ours, damaged, read-only, locked or from a newer homekit gets a
+one-line StorageError and is never modified.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+import struct
+from pathlib import Path
+
+from homekit.domain.errors import InvalidInput, StorageError
+from homekit.storage.repo import Store, storage_error
+from homekit.storage.schema import SCHEMA_VERSION
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+#: Seconds a writer waits for another process before giving up (HOMEKIT_BUSY_TIMEOUT).
+DEFAULT_BUSY_TIMEOUT = 10.0
+
+
+def busy_timeout() -> float:
+    raw = os.environ.get("HOMEKIT_BUSY_TIMEOUT", "")
+    try:
+        return max(0.0, float(raw)) if raw else DEFAULT_BUSY_TIMEOUT
+    except ValueError:
+        return DEFAULT_BUSY_TIMEOUT
+
+
+def open_store(path: str | Path, *, create_folder: bool = False) -> Store:
+    """Open (creating if needed) the homekit file at `path`, migrated to this version.
+
+    `create_folder`: make missing parent folders (mode 700); only for the default location,
+    since a missing folder in a path the user typed is more likely a typo.
+    """
+    if str(path).strip() == "":
+        raise InvalidInput("the data file path is empty")
+    file = Path(path).expanduser()
+    _prepare_file(file, create_folder)
+    timeout = busy_timeout()
+    try:
+        conn = sqlite3.connect(str(file), timeout=timeout, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise StorageError(f"cannot open {file}: {exc}") from None
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        version = _check_ours(conn, file)
+        _enable_wal(conn, file)
+        if version < SCHEMA_VERSION:
+            _migrate(conn, file)
+    except BaseException:
+        conn.close()
+        raise
+    return Store(conn, file)
+
+
+def _prepare_file(file: Path, create_folder: bool) -> None:
+    folder = file.parent
+    if not folder.exists():
+        if not create_folder:
+            raise StorageError(f"folder {folder} does not exist")
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(f"cannot create folder {folder}: {exc.strerror}") from None
+    elif not folder.is_dir():
+        raise StorageError(f"{folder} is not a folder")
+    try:
+        info = file.stat()
+    except FileNotFoundError:
+        _create_private(file)
+        return
+    except OSError as exc:
+        raise StorageError(f"cannot read {file}: {exc.strerror}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise StorageError(f"{file} is a folder, not a data file")
+    if not stat.S_ISREG(info.st_mode):
+        raise StorageError(f"{file} is not a regular file")
+    # Checked on the mode bits, so that it holds even for root, who may write anything.
+    if not info.st_mode & stat.S_IWUSR or not os.access(file, os.W_OK):
+        raise StorageError(f"{file} is read-only; homekit needs to write to it")
+    if not os.access(file, os.R_OK):
+        raise StorageError(f"{file} cannot be read (permission denied)")
+    if info.st_size == 0:
+        return  # an empty file is a new database
+    try:
+        with open(file, "rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        raise StorageError(f"cannot read {file}: {exc.strerror}") from None
+    if not header.startswith(SQLITE_HEADER):
+        raise StorageError(f"{file} is not a SQLite database; homekit left it untouched")
+    if _looks_truncated(header, info.st_size):
+        raise StorageError(f"{file} is damaged (truncated); homekit left it untouched")
+
+
+def _create_private(file: Path) -> None:
+    try:
+        fd = os.open(file, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return  # another process created it first
+    except OSError as exc:
+        raise StorageError(f"cannot create {file}: {exc.strerror}") from None
+    os.close(fd)
+
+
+def _looks_truncated(header: bytes, size: int) -> bool:
+    """The header's page count says the file should be longer than it is."""
+    if len(header) < 100:
+        return True
+    (page_size,) = struct.unpack(">H", header[16:18])
+    page_size = 65536 if page_size == 1 else page_size
+    change_counter, pages = struct.unpack(">II", header[24:32])
+    (valid_for,) = struct.unpack(">I", header[92:96])
+    if pages and valid_for == change_counter:
+        return size < page_size * pages
+    return size % page_size != 0
+
+
+def _check_ours(conn: sqlite3.Connection, file: Path) -> int:
+    """The file's schema version, after checking it is a homekit file we can use."""
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    except sqlite3.DatabaseError as exc:
+        raise storage_error(exc, file) from None
+    user_tables = {t for t in tables if not t.startswith("sqlite_")}
+    if user_tables and not {"profiles", "sessions"} <= user_tables:
+        raise StorageError(
+            f"{file} is a SQLite database of another program "
+            f"(tables: {', '.join(sorted(user_tables)[:5])}); homekit left it untouched"
+        )
+    if version > SCHEMA_VERSION:
+        raise StorageError(
+            f"{file} was written by a newer homekit (schema {version}, this one knows "
+            f"{SCHEMA_VERSION}); upgrade homekit to open it"
+        )
+    return int(version)
+
+
+def _enable_wal(conn: sqlite3.Connection, file: Path) -> None:
+    try:
+        mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+        if str(mode).lower() != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.DatabaseError as exc:
+        raise storage_error(exc, file) from None
+
+
+def _migrate(conn: sqlite3.Connection, file: Path) -> None:
+    from sqlite_utils import Database
+
+    from homekit.storage import migrations
+
+    db = Database(conn, execute_plugins=False)
+    try:
+        conn.execute("BEGIN IMMEDIATE")  # one migrator at a time; others wait, then see it done
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version < SCHEMA_VERSION:
+                migrations.migrate(db)
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    except sqlite3.DatabaseError as exc:
+        raise storage_error(exc, file) from None

@@ -1,0 +1,124 @@
+"""Schema history, applied in order by sqlite-utils' built-in migrations.
+
+Never edit a migration that has shipped: add a new one. Each one also sets
+`PRAGMA user_version` to its position, so other tools can read the schema version.
+Importing this module imports sqlite-utils; only `db.open_store` does, and only
+when a file needs migrating.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("homekit")
+
+#: The message every rule trigger raises; the store turns it into a RuleViolation.
+RULE_MESSAGE = (
+    "homekit rule: two sessions of one profile must be at least "
+    "the profile's min_interval_days (7 or more) apart"
+)
+
+
+def _set_version(db: Database, version: int) -> None:
+    db.execute(f"PRAGMA user_version = {int(version)}")
+
+
+@migrations()
+def m001_create_tables(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE profiles (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            target_sessions INTEGER NOT NULL DEFAULT 6
+                CHECK (target_sessions BETWEEN 1 AND 100),
+            min_interval_days INTEGER NOT NULL DEFAULT 7
+                CHECK (min_interval_days BETWEEN 7 AND 365),
+            created_at TEXT NOT NULL
+        ) STRICT
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY,
+            profile_id INTEGER NOT NULL REFERENCES profiles(id),
+            session_date TEXT NOT NULL CHECK (
+                session_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+                AND date(session_date) IS session_date
+            ),
+            start_time TEXT CHECK (
+                start_time IS NULL
+                OR (start_time GLOB '[0-2][0-9]:[0-5][0-9]' AND start_time <= '23:59')
+            ),
+            duration_min INTEGER CHECK (duration_min IS NULL OR duration_min BETWEEN 1 AND 180),
+            areas TEXT NOT NULL DEFAULT '',
+            device_level INTEGER CHECK (device_level IS NULL OR device_level BETWEEN 1 AND 10),
+            glasses_worn INTEGER CHECK (glasses_worn IS NULL OR glasses_worn IN (0, 1)),
+            stinging INTEGER CHECK (stinging IS NULL OR stinging BETWEEN 0 AND 3),
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        ) STRICT
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE redness (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            observed_at TEXT NOT NULL,
+            severity INTEGER NOT NULL CHECK (severity BETWEEN 0 AND 4),
+            faded_after_min INTEGER CHECK (faded_after_min IS NULL OR faded_after_min >= 0),
+            notes TEXT NOT NULL DEFAULT ''
+        ) STRICT
+        """
+    )
+    _set_version(db, 1)
+
+
+@migrations()
+def m002_interval_triggers_and_settings(db: Database) -> None:
+    # The weekly rule, enforced by SQLite itself so that no path (CLI, app, import,
+    # the sqlite3 shell) can store two sessions closer than the profile's interval.
+    # max(..., 7): even a hand-edited profile row can never shorten the week.
+    too_close = """
+        SELECT 1 FROM sessions AS other JOIN profiles AS p ON p.id = NEW.profile_id
+        WHERE other.profile_id = NEW.profile_id {exclude}
+          AND abs(julianday(other.session_date) - julianday(NEW.session_date))
+              < max(p.min_interval_days, 7)
+    """
+    db.execute(
+        f"""
+        CREATE TRIGGER sessions_min_interval_insert BEFORE INSERT ON sessions
+        WHEN EXISTS ({too_close.format(exclude="")})
+        BEGIN SELECT RAISE(ABORT, '{RULE_MESSAGE.replace("'", "''")}'); END
+        """
+    )
+    db.execute(
+        f"""
+        CREATE TRIGGER sessions_min_interval_update
+        BEFORE UPDATE OF session_date, profile_id ON sessions
+        WHEN EXISTS ({too_close.format(exclude="AND other.id != NEW.id")})
+        BEGIN SELECT RAISE(ABORT, '{RULE_MESSAGE.replace("'", "''")}'); END
+        """
+    )
+    db.execute("CREATE INDEX sessions_profile_date ON sessions(profile_id, session_date)")
+    db.execute("CREATE INDEX redness_session ON redness(session_id)")
+    db.execute(
+        "ALTER TABLE profiles ADD COLUMN has_skin_condition INTEGER "
+        "CHECK (has_skin_condition IS NULL OR has_skin_condition IN (0, 1))"
+    )
+    db.execute("ALTER TABLE profiles ADD COLUMN condition_acknowledged_at TEXT")
+    db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT")
+    _set_version(db, 2)
+
+
+def schema_version() -> int:
+    """The user_version this code writes: one per registered migration."""
+    return len(migrations._migrations)
+
+
+def migrate(db: Database) -> None:
+    """Apply pending migrations (the caller holds an immediate transaction)."""
+    migrations.apply(db)

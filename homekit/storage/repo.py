@@ -1,0 +1,322 @@
+"""The Store: every query homekit runs, returning domain objects (never rows).
+
+Reads run in autocommit; writes go through `Store.write()`, an immediate transaction,
+so a service can read the log, apply a rule and write with no other writer in between.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from homekit.domain.errors import (
+    HomekitError,
+    InvalidInput,
+    NotFound,
+    RuleViolation,
+    StorageError,
+)
+from homekit.domain.models import Profile, Redness, Session, SessionDraft
+from homekit.storage.schema import RULE_PREFIX
+
+_PROFILE_COLS = (
+    "id, name, target_sessions, min_interval_days, created_at, "
+    "has_skin_condition, condition_acknowledged_at"
+)
+_SESSION_COLS = (
+    "id, profile_id, session_date, start_time, duration_min, areas, device_level, "
+    "glasses_worn, stinging, notes, created_at"
+)
+_REDNESS_COLS = "id, session_id, observed_at, severity, faded_after_min, notes"
+
+
+def storage_error(exc: sqlite3.Error, file: Path | str) -> HomekitError:
+    """Turn a sqlite3 error into a one-line message a user can act on."""
+    text = str(exc)
+    low = text.lower()
+    if text.startswith(RULE_PREFIX):
+        return RuleViolation(text)
+    if "locked" in low or "busy" in low:
+        return StorageError(f"{file} is locked by another program; try again in a moment")
+    if "not a database" in low or "malformed" in low or "corrupt" in low:
+        return StorageError(f"{file} is damaged or not a SQLite database; homekit left it as it was")
+    if "readonly" in low or "read-only" in low:
+        return StorageError(f"{file} is read-only; homekit needs to write to it")
+    if "disk is full" in low or "disk i/o" in low:
+        return StorageError(f"cannot write {file}: the disk is full or failing; nothing was saved")
+    if "constraint" in low:
+        return StorageError(f"{file}: a value broke a check in the database ({text}); nothing was saved")
+    return StorageError(f"{file}: {text}")
+
+
+def _profile(row: Sequence[Any]) -> Profile:
+    return Profile(
+        id=row[0],
+        name=row[1],
+        target_sessions=row[2],
+        min_interval_days=row[3],
+        created_at=row[4],
+        has_skin_condition=None if row[5] is None else bool(row[5]),
+        condition_acknowledged_at=row[6],
+    )
+
+
+def _session(row: Sequence[Any], redness: tuple[Redness, ...] = ()) -> Session:
+    return Session(
+        id=row[0],
+        profile_id=row[1],
+        session_date=dt.date.fromisoformat(row[2]),
+        start_time=row[3],
+        duration_min=row[4],
+        areas=tuple(a for a in row[5].split(",") if a),
+        device_level=row[6],
+        glasses_worn=None if row[7] is None else bool(row[7]),
+        stinging=row[8],
+        notes=row[9],
+        created_at=row[10],
+        redness=redness,
+    )
+
+
+def _redness(row: Sequence[Any]) -> Redness:
+    return Redness(
+        id=row[0],
+        session_id=row[1],
+        observed_at=row[2],
+        severity=row[3],
+        faded_after_min=row[4],
+        notes=row[5],
+    )
+
+
+def _draft_values(draft: SessionDraft) -> tuple[Any, ...]:
+    return (
+        draft.session_date.isoformat(),
+        draft.start_time,
+        draft.duration_min,
+        ",".join(draft.areas),
+        draft.device_level,
+        None if draft.glasses_worn is None else int(draft.glasses_worn),
+        draft.stinging,
+        draft.notes,
+    )
+
+
+class Store:
+    """One open homekit file."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- plumbing ---------------------------------------------------------------
+
+    def _q(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise storage_error(exc, self.path) from None
+
+    def _x(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+        try:
+            return self.conn.execute(sql, params)
+        except sqlite3.Error as exc:
+            raise storage_error(exc, self.path) from None
+
+    @contextmanager
+    def write(self) -> Iterator[Store]:
+        """An immediate transaction: no other writer until it commits or rolls back."""
+        if self.conn.in_transaction:
+            yield self  # nested: part of the outer transaction
+            return
+        self._x("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise storage_error(exc, self.path) from None
+
+    def schema_version(self) -> int:
+        return int(self._q("PRAGMA user_version")[0][0])
+
+    # -- settings ---------------------------------------------------------------
+
+    def get_setting(self, key: str) -> str | None:
+        rows = self._q("SELECT value FROM settings WHERE key = ?", (key,))
+        return rows[0][0] if rows else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        self._x(
+            "INSERT INTO settings (key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    # -- profiles ---------------------------------------------------------------
+
+    def profiles(self) -> list[Profile]:
+        return [_profile(r) for r in self._q(f"SELECT {_PROFILE_COLS} FROM profiles ORDER BY id")]
+
+    def profile_by_name(self, name: str) -> Profile | None:
+        rows = self._q(f"SELECT {_PROFILE_COLS} FROM profiles WHERE name = ?", (name,))
+        return _profile(rows[0]) if rows else None
+
+    def profile_by_id(self, profile_id: int) -> Profile:
+        rows = self._q(f"SELECT {_PROFILE_COLS} FROM profiles WHERE id = ?", (profile_id,))
+        if not rows:
+            raise NotFound(f"no profile with id {profile_id}")
+        return _profile(rows[0])
+
+    def insert_profile(
+        self, name: str, target_sessions: int, min_interval_days: int, created_at: str
+    ) -> Profile:
+        cur = self._x(
+            "INSERT INTO profiles (name, target_sessions, min_interval_days, created_at) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT(name) DO NOTHING",
+            (name, target_sessions, min_interval_days, created_at),
+        )
+        if cur.rowcount == 0:
+            raise InvalidInput(f"a profile named {name!r} already exists")
+        return self.profile_by_id(int(cur.lastrowid or 0))
+
+    def update_profile(self, profile_id: int, **fields: Any) -> Profile:
+        allowed = {
+            "name",
+            "target_sessions",
+            "min_interval_days",
+            "has_skin_condition",
+            "condition_acknowledged_at",
+        }
+        unknown = set(fields) - allowed
+        if unknown:
+            raise ValueError(f"unknown profile fields: {sorted(unknown)}")
+        if fields:
+            cols = ", ".join(f"{k} = ?" for k in fields)
+            values = [int(v) if isinstance(v, bool) else v for v in fields.values()]
+            self._x(f"UPDATE profiles SET {cols} WHERE id = ?", (*values, profile_id))
+        return self.profile_by_id(profile_id)
+
+    # -- sessions ---------------------------------------------------------------
+
+    def session_dates(self, profile_id: int, exclude_id: int | None = None) -> list[dt.date]:
+        rows = self._q(
+            "SELECT session_date FROM sessions WHERE profile_id = ? AND id IS NOT ? "
+            "ORDER BY session_date",
+            (profile_id, exclude_id),
+        )
+        return [dt.date.fromisoformat(r[0]) for r in rows]
+
+    def session_count(self, profile_id: int) -> int:
+        return int(self._q("SELECT count(*) FROM sessions WHERE profile_id = ?", (profile_id,))[0][0])
+
+    def insert_session(self, profile_id: int, draft: SessionDraft, created_at: str) -> int:
+        cur = self._x(
+            f"INSERT INTO sessions ({_SESSION_COLS.replace('id, ', '', 1)}) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (profile_id, *_draft_values(draft), created_at),
+        )
+        return int(cur.lastrowid or 0)
+
+    def update_session(self, session_id: int, draft: SessionDraft) -> None:
+        cur = self._x(
+            "UPDATE sessions SET session_date = ?, start_time = ?, duration_min = ?, areas = ?, "
+            "device_level = ?, glasses_worn = ?, stinging = ?, notes = ? WHERE id = ?",
+            (*_draft_values(draft), session_id),
+        )
+        if cur.rowcount == 0:
+            raise NotFound(f"no session with id {session_id}")
+
+    def delete_session(self, session_id: int) -> None:
+        cur = self._x("DELETE FROM sessions WHERE id = ?", (session_id,))
+        if cur.rowcount == 0:
+            raise NotFound(f"no session with id {session_id}")
+
+    def get_session(self, session_id: int) -> Session:
+        rows = self._q(f"SELECT {_SESSION_COLS} FROM sessions WHERE id = ?", (session_id,))
+        if not rows:
+            raise NotFound(f"no session with id {session_id}")
+        return self._with_redness(rows)[0]
+
+    def sessions(
+        self,
+        profile_id: int,
+        *,
+        newest_first: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Session]:
+        """Sessions of a profile with their redness, in date order."""
+        order = "DESC" if newest_first else "ASC"
+        sql = (
+            f"SELECT {_SESSION_COLS} FROM sessions WHERE profile_id = ? "
+            f"ORDER BY session_date {order}, id {order} LIMIT ? OFFSET ?"
+        )
+        rows = self._q(sql, (profile_id, -1 if limit is None else limit, offset))
+        return self._with_redness(rows)
+
+    def latest_session(self, profile_id: int) -> Session | None:
+        found = self.sessions(profile_id, newest_first=True, limit=1)
+        return found[0] if found else None
+
+    def _with_redness(self, rows: list[Any]) -> list[Session]:
+        if not rows:
+            return []
+        by_session: dict[int, list[Redness]] = {r[0]: [] for r in rows}
+        ids = list(by_session)
+        # Chunked so that a 100,000-session history stays under SQLite's variable limit.
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self._q(
+                f"SELECT {_REDNESS_COLS} FROM redness WHERE session_id IN ({marks}) "
+                "ORDER BY observed_at, id",
+                chunk,
+            ):
+                by_session[r[1]].append(_redness(r))
+        return [_session(r, tuple(by_session[r[0]])) for r in rows]
+
+    # -- redness ----------------------------------------------------------------
+
+    def insert_redness(
+        self,
+        session_id: int,
+        observed_at: str,
+        severity: int,
+        faded_after_min: int | None,
+        notes: str,
+    ) -> Redness:
+        cur = self._x(
+            "INSERT INTO redness (session_id, observed_at, severity, faded_after_min, notes) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (session_id, observed_at, severity, faded_after_min, notes),
+        )
+        return Redness(int(cur.lastrowid or 0), session_id, observed_at, severity, faded_after_min, notes)
+
+    def latest_redness(self, profile_id: int) -> Redness | None:
+        rows = self._q(
+            f"SELECT {', '.join('r.' + c for c in _REDNESS_COLS.split(', '))} "
+            "FROM redness r JOIN sessions s ON s.id = r.session_id WHERE s.profile_id = ? "
+            "ORDER BY s.session_date DESC, r.observed_at DESC, r.id DESC LIMIT 1",
+            (profile_id,),
+        )
+        return _redness(rows[0]) if rows else None

@@ -1,0 +1,71 @@
+"""Shared fixtures: real SQLite files in tmp_path, a fixed clock, the installed CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from homekit.services import Homekit
+from homekit.storage import open_store
+
+#: The fixed "now" of tests that do not run a real process.
+NOW = dt.datetime(2026, 11, 25, 9, 30)
+TODAY = NOW.date()
+
+#: The installed `homekit` entry point, next to the interpreter running the tests.
+HOMEKIT_BIN = str(Path(sys.executable).with_name("homekit"))
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "homekit.db"
+
+
+@pytest.fixture
+def store(db_path: Path):
+    s = open_store(db_path)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def hk(store) -> Homekit:
+    """Services on a fresh file, profile 'me', clock fixed at NOW."""
+    return Homekit(store, now=lambda: NOW)
+
+
+def cli_env(db: Path | None = None, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HOMEKIT_")}
+    if db is not None:
+        env["HOMEKIT_DB"] = str(db)
+    env.update(extra)
+    return env
+
+
+def run_cli(*args: str, db: Path | None = None, input: str | None = None,
+            env: dict[str, str] | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
+    """Run the installed `homekit` command in a real process."""
+    return subprocess.run(
+        [HOMEKIT_BIN, *args],
+        input=input,
+        capture_output=True,
+        text=True,
+        env=env if env is not None else cli_env(db),
+        timeout=timeout,
+        stdin=None if input is not None else subprocess.DEVNULL,
+    )
+
+
+@pytest.fixture
+def cli(db_path: Path):
+    """`cli("log", "--duration", "40")` runs the real command on this test's file."""
+
+    def call(*args: str, **kw) -> subprocess.CompletedProcess:
+        return run_cli(*args, db=db_path, **kw)
+
+    return call
