@@ -61,6 +61,16 @@ class Homekit:
     def _stamp(self) -> str:
         return self._now().isoformat(timespec="seconds")
 
+    # -- preferences --------------------------------------------------------------
+
+    def preference(self, key: str) -> str | None:
+        """An app-wide setting such as the theme (stored in the `settings` table)."""
+        return self.store.get_setting(key)
+
+    def set_preference(self, key: str, value: str) -> None:
+        with self.store.write():
+            self.store.set_setting(key, value)
+
     # -- profiles ---------------------------------------------------------------
 
     def has_profiles(self) -> bool:
