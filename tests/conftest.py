@@ -69,3 +69,12 @@ def cli(db_path: Path):
         return run_cli(*args, db=db_path, **kw)
 
     return call
+
+
+# Property tests explore at random while developing; CI replays a fixed sequence so that a
+# red build always means a real, reproducible failure.
+from hypothesis import settings as _hsettings  # noqa: E402
+
+_hsettings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+_hsettings.register_profile("dev", deadline=None)
+_hsettings.load_profile("ci" if os.environ.get("CI") else "dev")

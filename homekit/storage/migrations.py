@@ -46,7 +46,7 @@ def m001_create_tables(db: Database) -> None:
             profile_id INTEGER NOT NULL REFERENCES profiles(id),
             session_date TEXT NOT NULL CHECK (
                 session_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
-                AND date(session_date) IS session_date
+                AND date(session_date, '+0 days') IS session_date
             ),
             start_time TEXT CHECK (
                 start_time IS NULL

@@ -1,0 +1,279 @@
+"""Progress and redness figures: chart series in, matplotlib Figure out.
+
+Builds `matplotlib.figure.Figure` objects directly (never pyplot: no global state, no GUI
+window) and imports matplotlib only inside its functions, so `homekit status` and the app's
+start-up never pay for it. Colours are Okabe-Ito (safe for colour-blind readers) and every
+series also differs in line style or marker shape, so nothing depends on colour alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from homekit.domain.errors import InvalidInput
+from homekit.domain.models import REDNESS_LEVELS
+from homekit.domain.series import ChartSeries
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure, SubFigure
+
+KINDS = ("progress", "redness", "all")
+#: File formats chosen by extension.
+FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
+
+#: Fixed settings so a chart looks the same on every machine (and image tests can compare):
+#: DejaVu Sans ships with matplotlib; SVG text as paths and no dates in the file metadata.
+STYLE: dict[str, Any] = {
+    "font.family": "DejaVu Sans",
+    "font.size": 10,
+    "axes.titlesize": 12,
+    "axes.titleweight": "bold",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "svg.fonttype": "path",
+    "svg.hashsalt": "homekit",
+    "path.simplify": True,
+}
+
+
+@dataclass(frozen=True)
+class Palette:
+    background: str
+    text: str
+    grid: str
+    done: str  # blue
+    plan: str  # orange
+    target: str  # bluish green
+    lasting: str  # orange
+    severe: str  # vermillion
+    fade: str  # sky blue / blue
+
+
+LIGHT = Palette("#ffffff", "#1a1a1a", "#d9d9d9", "#0072B2", "#E69F00", "#009E73",
+                "#E69F00", "#D55E00", "#56B4E9")
+DARK = Palette("#1e1e1e", "#e6e6e6", "#444444", "#56B4E9", "#E69F00", "#009E73",
+               "#F0E442", "#FF7F50", "#0072B2")
+
+
+def style() -> AbstractContextManager[Any]:
+    """The fixed rcParams, for building and for saving (tick labels are made at draw time)."""
+    import matplotlib
+
+    return matplotlib.rc_context(STYLE)
+
+
+def chart_format(path: str | os.PathLike[str]) -> str:
+    """The file format for `path` from its extension; refuse anything else."""
+    ext = Path(path).suffix.lower()
+    if ext not in FORMATS:
+        raise InvalidInput(
+            f"unknown chart file type {ext or '(none)'!r} in {os.fspath(path)!r}: "
+            f"use {', '.join(FORMATS)}"
+        )
+    return FORMATS[ext]
+
+
+def figure(
+    series: ChartSeries,
+    kind: str = "progress",
+    *,
+    dark: bool = False,
+    width: float | None = None,
+    height: float | None = None,
+    dpi: float = 100,
+) -> Figure:
+    """The chart of `kind` (progress, redness, or all: both, one above the other)."""
+    from matplotlib.figure import Figure
+
+    if kind not in KINDS:
+        raise InvalidInput(f"unknown chart kind {kind!r}: use {', '.join(KINDS)}")
+    palette = DARK if dark else LIGHT
+    default_height = 9.0 if kind == "all" else 4.5
+    with style():
+        fig = Figure(
+            figsize=(width or 8.0, height or default_height),
+            dpi=dpi,
+            layout="constrained",
+            facecolor=palette.background,
+        )
+        if kind == "progress":
+            draw_progress(fig, series, palette)
+        elif kind == "redness":
+            draw_redness(fig, series, palette)
+        else:
+            top, bottom = fig.subfigures(2, 1, height_ratios=[1, 1.1])
+            draw_progress(top, series, palette)
+            draw_redness(bottom, series, palette)
+    return fig
+
+
+def progress_figure(series: ChartSeries, **kw: Any) -> Figure:
+    return figure(series, "progress", **kw)
+
+
+def redness_figure(series: ChartSeries, **kw: Any) -> Figure:
+    return figure(series, "redness", **kw)
+
+
+def _dates(days: tuple[dt.date, ...] | list[dt.date]) -> list[dt.datetime]:
+    return [dt.datetime.combine(d, dt.time()) for d in days]
+
+
+def _style_axes(ax: Any, palette: Palette) -> None:
+    import matplotlib.dates as mdates
+
+    ax.set_facecolor(palette.background)
+    ax.tick_params(colors=palette.text, labelcolor=palette.text)
+    for spine in ax.spines.values():
+        spine.set_color(palette.text)
+    ax.xaxis.label.set_color(palette.text)
+    ax.yaxis.label.set_color(palette.text)
+    ax.grid(True, color=palette.grid, linewidth=0.6)
+    ax.set_axisbelow(True)
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+
+
+def _legend(ax: Any, palette: Palette, **kw: Any) -> None:
+    legend = ax.legend(frameon=False, **kw)
+    for text in legend.get_texts():
+        text.set_color(palette.text)
+
+
+def progress_title(series: ChartSeries) -> str:
+    if not series.session_dates:
+        return f"Nothing logged yet: {series.target} sessions to go"
+    if series.target_reached:
+        return f"Target reached: {series.sessions_done} of {series.target} sessions done"
+    return f"{series.sessions_done} of {series.target} sessions done, {series.sessions_to_go} to go"
+
+
+def draw_progress(container: Figure | SubFigure, series: ChartSeries, palette: Palette) -> Any:
+    """Sessions done as steps, the target, and the plan from today to the target."""
+    from matplotlib.ticker import MaxNLocator
+
+    ax = container.add_subplot()
+    _style_axes(ax, palette)
+    if series.done_dates:
+        ax.plot(_dates(series.done_dates), series.done_counts, drawstyle="steps-post",
+                color=palette.done, linewidth=2.2, label="Sessions done", gid="done")
+        ax.plot(_dates(series.session_dates), range(1, series.sessions_done + 1),
+                linestyle="none", marker="o", markersize=6, color=palette.done,
+                markeredgecolor=palette.background, label="A session", gid="sessions")
+    if series.plan_dates:
+        ax.plot(_dates(series.plan_dates), series.plan_counts, drawstyle="steps-post",
+                linestyle=(0, (5, 3)), color=palette.plan, linewidth=2,
+                label=f"Plan: one session every {series.interval_days} days", gid="plan")
+    ax.axhline(series.target, color=palette.target, linestyle=(0, (1, 2)), linewidth=2,
+               label=f"Target: {series.target} sessions", gid="target")
+    today = _dates([series.today])[0]
+    ax.axvline(today, color=palette.grid, linewidth=1, zorder=0)
+    ax.text(today, 0.02, " Today", transform=ax.get_xaxis_transform(), color=palette.text,
+            fontsize=8, ha="left", va="bottom")
+    if series.completion_date is not None:
+        when = "Reached" if series.target_reached else "Target by"
+        ax.annotate(
+            f"{when} {series.completion_date:%d %b %Y}",
+            xy=(_dates([series.completion_date])[0], series.target),
+            xytext=(0, 10), textcoords="offset points", ha="right", va="bottom",
+            color=palette.text, fontsize=9,
+            arrowprops={"arrowstyle": "-", "color": palette.text, "linewidth": 0.8},
+            gid="completion",
+        )
+    start, end = series.first_date, series.last_date
+    pad = dt.timedelta(days=max(2, (end - start).days // 20))
+    ax.set_xlim(_dates([start - pad, end + pad]))
+    ax.set_ylim(0, max(series.target, series.sessions_done) + 1)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_ylabel("Sessions done")
+    ax.set_title(progress_title(series), loc="left", color=palette.text)
+    _legend(ax, palette, loc="lower right", fontsize=8)
+    return ax
+
+
+def draw_redness(container: Figure | SubFigure, series: ChartSeries, palette: Palette) -> Any:
+    """Worst redness per session (words of the scale) above the minutes it took to fade."""
+    sev_ax, fade_ax = container.subplots(2, 1, sharex=True, height_ratios=[1.3, 1])
+    for ax in (sev_ax, fade_ax):
+        _style_axes(ax, palette)
+    points = series.redness
+    days = _dates([p.session_date for p in points])
+    sev_ax.plot(days, [p.severity for p in points], color=palette.done, linewidth=1,
+                marker="o", markersize=6, label="Worst redness", gid="severity")
+    for flag, color, marker, label in (
+        ("lasting", palette.lasting, "^", "Lasted or still red (a warning sign)"),
+        ("severe", palette.severe, "X", "Pause and see a professional"),
+    ):
+        chosen = [p for p in points if getattr(p, flag) and (flag == "severe" or not p.severe)]
+        if chosen:
+            sev_ax.plot(_dates([p.session_date for p in chosen]), [p.severity for p in chosen],
+                        linestyle="none", marker=marker, markersize=11, color=color,
+                        markeredgecolor=palette.text, label=label, gid=flag)
+    sev_ax.set_ylim(-0.4, len(REDNESS_LEVELS) - 0.6)
+    sev_ax.set_yticks(range(len(REDNESS_LEVELS)), [w.capitalize() for w in REDNESS_LEVELS])
+    sev_ax.set_ylabel("Worst redness")
+    title = "How your skin reacted" if points else "How your skin reacted: no redness recorded yet"
+    sev_ax.set_title(title, loc="left", color=palette.text)
+    if points:
+        _legend(sev_ax, palette, loc="upper left", fontsize=8)
+
+    faded = [(d, p.faded_after_min) for d, p in zip(days, points) if p.faded_after_min is not None]
+    bar_width = max(1.0, series.interval_days * 0.4)
+    fade_ax.bar([d for d, _ in faded], [m for _, m in faded], width=bar_width,
+                color=palette.fade, edgecolor=palette.text, linewidth=0.5,
+                label="Minutes until it faded", gid="fade")
+    fade_ax.axhline(60, color=palette.lasting, linestyle="--", linewidth=1.2,
+                    label="One hour: longer is lasting redness", gid="lasting-limit")
+    fade_ax.set_ylim(0, max([90, *(m * 1.15 for _, m in faded)]))
+    fade_ax.set_ylabel("Minutes to fade")
+    _legend(fade_ax, palette, loc="upper right", fontsize=8)
+
+    start, end = series.first_date, max([series.today, *(p.session_date for p in points)])
+    pad = dt.timedelta(days=max(3, (end - start).days // 20))
+    fade_ax.set_xlim(_dates([start - pad, end + pad]))
+    return sev_ax, fade_ax
+
+
+def save_figure(fig: Figure, path: str | os.PathLike[str], *, dpi: float | None = None) -> Path:
+    """Write `fig` owner-only (it is health data), atomically: a reader never sees half a file."""
+    target = Path(path)
+    fmt = chart_format(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".homekit-chart-", suffix=target.suffix)
+    try:
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "wb") as out, style():
+            fig.savefig(out, format=fmt, dpi=dpi or fig.dpi, facecolor=fig.get_facecolor(),
+                        metadata=_metadata(fmt))
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def render_png(fig: Figure, *, dpi: float | None = None) -> bytes:
+    """The figure as PNG bytes (for terminals that show images)."""
+    import io
+
+    buf = io.BytesIO()
+    with style():
+        fig.savefig(buf, format="png", dpi=dpi or fig.dpi, facecolor=fig.get_facecolor(),
+                    metadata=_metadata("png"))
+    return buf.getvalue()
+
+
+def _metadata(fmt: str) -> dict[str, Any]:
+    """No creation dates or software versions in the file: same data, same bytes."""
+    if fmt == "png":
+        return {"Software": None}
+    if fmt == "pdf":
+        return {"CreationDate": None, "Creator": None, "Producer": None}
+    return {"Date": None, "Creator": None}

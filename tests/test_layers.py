@@ -1,0 +1,53 @@
+"""The layers stay apart: pure domain, SQL only in storage, heavy imports only when needed."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import cli_env
+
+PACKAGE = Path(__file__).resolve().parent.parent / "homekit"
+
+
+def modules_after(code: str, env: dict[str, str] | None = None) -> set[str]:
+    probe = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         env=env, timeout=60, check=True)
+    return set(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def test_domain_is_pure():
+    loaded = modules_after(
+        "import homekit.domain.models, homekit.domain.rules, homekit.domain.validate, "
+        "homekit.domain.errors"
+    )
+    for heavy in ("textual", "sqlite_utils", "matplotlib", "sqlite3", "homekit.storage"):
+        assert heavy not in loaded, heavy
+
+
+def test_status_command_imports_nothing_heavy(tmp_path):
+    db = tmp_path / "h.db"
+    env = cli_env(db)
+    subprocess.run([sys.executable, "-m", "homekit", "log"], env=env, check=True,
+                   capture_output=True, timeout=60)
+    loaded = modules_after(
+        "import sys\nsys.argv = ['homekit', 'status', '--json']\n"
+        "from homekit.cli import main\nmain()", env=env)
+    for heavy in ("textual", "matplotlib", "sqlite_utils", "numpy"):
+        assert heavy not in loaded, heavy
+
+
+def test_no_sql_outside_storage():
+    sql = re.compile(r"\.execute\(|\b(SELECT|INSERT INTO|UPDATE \w+ SET|DELETE FROM|CREATE TABLE)\b")
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        if "storage" in path.relative_to(PACKAGE).parts:
+            continue
+        for n, line in enumerate(path.read_text().splitlines(), 1):
+            if sql.search(line):
+                offenders.append(f"{path.relative_to(PACKAGE)}:{n}: {line.strip()}")
+    assert offenders == []

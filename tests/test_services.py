@@ -1,0 +1,96 @@
+"""Use cases on a real SQLite file: the rule holds through the whole stack."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from homekit.domain.errors import InvalidInput, RuleViolation
+from homekit.domain.models import SessionDraft
+from homekit.services import Homekit
+from homekit.storage import open_store
+from tests.conftest import NOW, TODAY
+from tests.test_rules import brute_next_eligible, brute_projection
+
+attempt = st.one_of(
+    st.tuples(st.just("log"), st.integers(min_value=-300, max_value=2)),
+    st.tuples(st.just("interval"), st.integers(min_value=3, max_value=30)),
+    st.tuples(st.just("edit"), st.integers(min_value=-300, max_value=0)),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(attempt, max_size=25), st.integers(min_value=1, max_value=10))
+def test_any_sequence_of_logs_edits_and_intervals_keeps_the_rule(steps, target):
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(Path(tmp) / "h.db")
+        hk = Homekit(store, now=lambda: NOW)
+        hk.update_profile(target_sessions=target)
+        interval = 7
+        for kind, n in steps:
+            if kind == "interval":
+                try:
+                    hk.update_profile(min_interval_days=n)
+                    interval = n
+                except InvalidInput:
+                    assert n < 7
+                continue
+            day = TODAY + dt.timedelta(days=n)
+            others = [s.session_date for s in hk.history()]
+            if kind == "edit":
+                if not others:
+                    continue
+                victim = hk.history()[0]
+                others = [s.session_date for s in hk.history()[1:]]
+            try:
+                if kind == "log":
+                    hk.log_session(SessionDraft(session_date=day))
+                else:
+                    hk.edit_session(victim.id, session_date=day)
+            except RuleViolation as exc:
+                assert exc.conflicting in others
+                assert abs((day - exc.conflicting).days) < interval
+            except InvalidInput:
+                assert day > TODAY
+            else:
+                assert day <= TODAY
+                assert all(abs((day - d).days) >= interval for d in others)
+        stored = [s.session_date for s in hk.history()]
+        for a, b in itertools.combinations(stored, 2):
+            assert abs((a - b).days) >= 7
+        status = hk.status()
+        assert status.sessions_done == len(stored)
+        if len(set(stored)) == len(stored) and all(
+            abs((a - b).days) >= interval for a, b in itertools.combinations(stored, 2)
+        ):
+            assert status.next_eligible_date == brute_next_eligible(stored, interval)
+            assert status.projected_completion_date == brute_projection(
+                stored, interval, target, TODAY
+            )
+        store.close()
+
+
+def test_log_with_redness_is_one_transaction(hk):
+    result = hk.log_session(SessionDraft(session_date=TODAY, duration_min=40),
+                            redness_severity=1, faded_after_min=5)
+    assert result.session.redness[0].severity == 1
+    assert result.next_eligible_date == TODAY + dt.timedelta(days=7)
+    assert result.redness_alert is None
+
+
+def test_status_of_a_fresh_profile(hk):
+    st_ = hk.status()
+    assert (st_.profile, st_.sessions_done, st_.days_until_eligible) == ("me", 0, 0)
+    assert st_.projected_completion_date == TODAY + dt.timedelta(days=35)
+    assert st_.eligible_now
+
+
+def test_renaming_the_default_profile_follows_it(hk):
+    hk.create_profile("ana", make_default=True)
+    hk.update_profile(new_name="ana-b")
+    assert Homekit(hk.store, now=lambda: NOW).profile().name == "ana-b"
