@@ -194,7 +194,9 @@ def draw_progress(container: Figure | SubFigure, series: ChartSeries, palette: P
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel("Sessions done")
     ax.set_title(progress_title(series), loc="left", color=palette.text)
-    _legend(ax, palette, loc="lower right", fontsize=8)
+    legend = container.legend(loc="outside lower center", ncols=4, frameon=False, fontsize=8)
+    for text in legend.get_texts():
+        text.set_color(palette.text)
     return ax
 
 

@@ -47,17 +47,17 @@ def cli_env(db: Path | None = None, **extra: str) -> dict[str, str]:
     return env
 
 
-def run_cli(*args: str, db: Path | None = None, input: str | None = None,
+def run_cli(*args: str, db: Path | None = None, stdin_text: str | None = None,
             env: dict[str, str] | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
     """Run the installed `homekit` command in a real process."""
     return subprocess.run(
         [HOMEKIT_BIN, *args],
-        input=input,
+        input=stdin_text,
         capture_output=True,
         text=True,
         env=env if env is not None else cli_env(db),
         timeout=timeout,
-        stdin=None if input is not None else subprocess.DEVNULL,
+        stdin=None if stdin_text is not None else subprocess.DEVNULL,
     )
 
 

@@ -152,7 +152,7 @@ def test_edit_keeps_the_rule_and_delete_asks(cli):
     assert cli("edit", str(older), "--date", ago(12), "--duration", "50").returncode == 0
     r = cli("delete", str(older))
     assert r.returncode == 2 and "--yes" in one_line_error(r)
-    r = cli("delete", str(older), input="n\n")
+    r = cli("delete", str(older), stdin_text="n\n")
     assert r.returncode != 0 or "Nothing deleted" in r.stdout
     assert len(json.loads(cli("history", "--json").stdout)) == 2
     assert cli("delete", str(older), "--yes").returncode == 0

@@ -1,0 +1,266 @@
+"""The charts drawn with braille and box characters, for terminals that cannot show images.
+
+Fed by the same `ChartSeries` as the matplotlib figures. Each chart is a list of rows of
+(text, role) segments: `plain()` prints it as is, and the app colours each role. Series differ
+in line pattern and marker too (solid, dashed, dotted; ● ▲ ✖), so colour is never needed.
+Stdlib only: `homekit chart --text` does not import matplotlib.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+
+from homekit.charts import progress_title
+from homekit.domain.models import REDNESS_LEVELS
+from homekit.domain.series import ChartSeries
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+#: Which role wins a braille cell that two series cross: the higher, the more important.
+PRIORITY = {"target": 1, "plan": 2, "done": 3, "session": 4}
+_DOTS = ((0x01, 0x08), (0x02, 0x10), (0x04, 0x20), (0x40, 0x80))  # [row][column] in a cell
+SPARK = " ▁▂▃▄▅▆▇█"
+
+Segment = tuple[str, "str | None"]
+
+
+@dataclass
+class TextChart:
+    """Rows of (text, role) segments; role None is plain text."""
+
+    rows: list[list[Segment]] = field(default_factory=list)
+
+    def plain(self) -> str:
+        return "\n".join("".join(text for text, _ in row).rstrip() for row in self.rows)
+
+    def add(self, *segments: Segment) -> None:
+        self.rows.append(list(segments))
+
+
+def day_label(day: dt.date) -> str:
+    """'14 Oct': short, and the same in every locale."""
+    return f"{day.day} {MONTHS[day.month - 1]}"
+
+
+class Canvas:
+    """A grid of braille cells, each 2 dots wide and 4 high, plus whole-character marks."""
+
+    def __init__(self, cols: int, rows: int) -> None:
+        self.cols, self.rows = cols, rows
+        self.width, self.height = cols * 2, rows * 4
+        self.dots = [[0] * cols for _ in range(rows)]
+        self.roles: list[list[str | None]] = [[None] * cols for _ in range(rows)]
+        self.marks: dict[tuple[int, int], tuple[str, str]] = {}
+
+    def dot(self, x: int, y: int, role: str) -> None:
+        if not (0 <= x < self.width and 0 <= y < self.height):
+            return
+        col, row = x // 2, y // 4
+        self.dots[row][col] |= _DOTS[y % 4][x % 2]
+        old = self.roles[row][col]
+        if old is None or PRIORITY.get(role, 0) >= PRIORITY.get(old, 0):
+            self.roles[row][col] = role
+
+    def hline(self, x0: int, x1: int, y: int, role: str, on: int = 1, off: int = 0) -> None:
+        for x in range(min(x0, x1), max(x0, x1) + 1):
+            if off == 0 or x % (on + off) < on:
+                self.dot(x, y, role)
+
+    def vline(self, x: int, y0: int, y1: int, role: str, on: int = 1, off: int = 0) -> None:
+        for y in range(min(y0, y1), max(y0, y1) + 1):
+            if off == 0 or y % (on + off) < on:
+                self.dot(x, y, role)
+
+    def mark(self, x: int, y: int, char: str, role: str) -> None:
+        col, row = x // 2, y // 4
+        if 0 <= col < self.cols and 0 <= row < self.rows:
+            self.marks[(col, row)] = (char, role)
+
+    def row_segments(self, row: int) -> list[Segment]:
+        out: list[Segment] = []
+        for col in range(self.cols):
+            if (col, row) in self.marks:
+                out.append(self.marks[(col, row)])
+            elif self.dots[row][col]:
+                out.append((chr(0x2800 + self.dots[row][col]), self.roles[row][col]))
+            else:
+                out.append((" ", None))
+        return out
+
+
+class DateScale:
+    """Days to columns (or dots) over a date range."""
+
+    def __init__(self, start: dt.date, end: dt.date, size: int) -> None:
+        self.start, self.size = start, size
+        self.span = max(1, (end - start).days)
+
+    def __call__(self, day: dt.date) -> int:
+        return round((day - self.start).days / self.span * (self.size - 1))
+
+
+def _date_axis(scale: DateScale, cols: int, per_col: int, wanted: list[dt.date],
+               left: int) -> tuple[list[Segment], list[Segment]]:
+    """The axis line with ticks and, under it, date labels that never touch each other."""
+    axis = ["─"] * cols
+    labels = [" "] * cols
+    taken: list[tuple[int, int]] = []
+    for day in wanted:
+        col = scale(day) // per_col
+        text = day_label(day)
+        start = min(max(0, col - len(text) // 2), cols - len(text))
+        span = (start - 1, start + len(text) + 1)
+        if start < 0 or any(a < span[1] and span[0] < b for a, b in taken):
+            continue
+        taken.append((start, start + len(text)))
+        labels[start:start + len(text)] = list(text)
+        axis[col] = "┬"
+    pad = " " * (left - 1)
+    return ([(pad + "└", "axis"), ("".join(axis), "axis")],
+            [(" " * left, None), ("".join(labels), "axis")])
+
+
+def _date_candidates(first: dt.date, last: dt.date, extra: list[dt.date]) -> list[dt.date]:
+    """Dates worth a label, most important first: ends and key days, then evenly spaced."""
+    span = (last - first).days
+    fill = [first + dt.timedelta(days=round(span * i / 8)) for i in (4, 2, 6, 1, 3, 5, 7)]
+    return [first, last, *extra, *fill]
+
+
+def _too_small(width: int, height: int, need_w: int, need_h: int) -> TextChart | None:
+    if width >= need_w and height >= need_h:
+        return None
+    chart = TextChart()
+    chart.add(("Make the window larger to see the chart.", None))
+    return chart
+
+
+def progress_text(series: ChartSeries, width: int = 80, height: int = 14) -> TextChart:
+    """Sessions done as solid steps, the plan dashed, the target dotted, sessions as ●."""
+    small = _too_small(width, height, 30, 7)
+    if small:
+        return small
+    top = max(series.target, series.sessions_done) + 1
+    left = len(str(top)) + 2
+    cols, rows = width - left, height - 4
+    canvas = Canvas(cols, rows)
+    first, last = series.first_date, series.last_date
+    pad = dt.timedelta(days=max(1, (last - first).days // 30))
+    xs = DateScale(first - pad, last + pad, canvas.width)
+
+    def y(value: int) -> int:
+        return round((1 - value / top) * (canvas.height - 1))
+
+    canvas.hline(0, canvas.width - 1, y(series.target), "target", on=1, off=1)
+    for dates, counts, role, on, off in (
+        (series.plan_dates, series.plan_counts, "plan", 3, 2),
+        (series.done_dates, series.done_counts, "done", 1, 0),
+    ):
+        for i in range(len(dates) - 1):
+            x0, x1 = xs(dates[i]), xs(dates[i + 1])
+            canvas.hline(x0, x1, y(counts[i]), role, on, off)
+            canvas.vline(x1, y(counts[i]), y(counts[i + 1]), role, on, off)
+    for i, day in enumerate(series.session_dates, start=1):
+        canvas.mark(xs(day), y(i), "●", "session")
+
+    chart = TextChart()
+    chart.add((_fit(_progress_heading(series), width), "title"))
+    labelled: dict[int, int] = {}
+    step = 1
+    while len({y(v) // 4 for v in range(0, top + 1, step)}) < len(range(0, top + 1, step)):
+        step += 1
+    for v in range(0, top + 1, step):
+        labelled.setdefault(y(v) // 4, v)
+    for row in range(rows):
+        value = labelled.get(row)
+        label = f"{value:>{left - 2}} ┤" if value is not None else " " * (left - 1) + "│"
+        chart.add((label, "axis"), *canvas.row_segments(row))
+    key_days = [series.today] + ([series.completion_date] if series.completion_date else [])
+    axis, dates = _date_axis(xs, cols, 2, _date_candidates(first, last, key_days), left)
+    chart.add(*axis)
+    chart.add(*dates)
+    chart.add(("─", "done"), (" done  ", None), ("● ", "session"), ("session  ", None),
+              ("- -", "plan"), (f" plan: every {series.interval_days} days  ", None),
+              ("···", "target"), (f" target: {series.target}", None))
+    return chart
+
+
+def _progress_heading(series: ChartSeries) -> str:
+    title = progress_title(series)
+    if series.completion_date is None:
+        return title
+    when = "reached" if series.target_reached else "target by"
+    return f"{title}; {when} {day_label(series.completion_date)} {series.completion_date.year}"
+
+
+def redness_text(series: ChartSeries, width: int = 80, height: int = 10) -> TextChart:
+    """Worst redness per session on the scale's words, a row of fade times, flags ▲ ✖."""
+    small = _too_small(width, height, 30, 10)
+    if small:
+        return small
+    left = max(len(w) for w in REDNESS_LEVELS) + 2
+    cols = width - left
+    points = series.redness
+    first = min([p.session_date for p in points], default=series.today)
+    xs = DateScale(first - dt.timedelta(days=3), series.today, cols)
+    columns: dict[int, tuple[int, str, str]] = {}
+    fades: dict[int, int] = {}
+    for p in points:
+        col = xs(p.session_date)
+        char, role = ("✖", "severe") if p.severe else ("▲", "lasting") if p.lasting else ("●", "done")
+        if col not in columns or p.severity >= columns[col][0]:
+            columns[col] = (p.severity, char, role)
+        if p.faded_after_min is not None:
+            fades[col] = max(fades.get(col, 0), p.faded_after_min)
+
+    chart = TextChart()
+    chart.add((_fit(_redness_heading(series), width), "title"))
+    for level in range(len(REDNESS_LEVELS) - 1, -1, -1):
+        cells: list[Segment] = []
+        for col in range(cols):
+            if col in columns and columns[col][0] == level:
+                cells.append(columns[col][1:])
+            elif col in columns and columns[col][0] > level:
+                cells.append(("│", "done"))
+            else:
+                cells.append((" ", None))
+        chart.add((f"{REDNESS_LEVELS[level]:>{left - 2}} ┤", "axis"), *cells)
+    full = max([60, *fades.values()])
+    spark = "".join(
+        SPARK[max(1, math.ceil(fades[c] / full * 8))] if c in fades else " " for c in range(cols)
+    )
+    chart.add((f"{'fade':>{left - 2}} ┤", "axis"), (spark, "fade"))
+    axis, dates = _date_axis(xs, cols, 1, _date_candidates(first, series.today, []), left)
+    chart.add(*axis)
+    chart.add(*dates)
+    chart.add(("● ", "done"), ("worst redness  ", None), ("▲ ", "lasting"),
+              ("lasted or still red  ", None), ("✖ ", "severe"), ("see a professional  ", None),
+              ("█", "fade"), (f" {full} min to fade", None))
+    return chart
+
+
+def _redness_heading(series: ChartSeries) -> str:
+    if not series.redness:
+        return "How your skin reacted: no redness recorded yet"
+    p = series.redness[-1]
+    fade = "still red" if p.faded_after_min is None else f"faded after {p.faded_after_min} min"
+    return f"How your skin reacted; last: {p.severity_word} on {day_label(p.session_date)}, {fade}"
+
+
+def text_chart(series: ChartSeries, kind: str = "progress", width: int = 80,
+               height: int = 14) -> TextChart:
+    """The chart of `kind` in `width` x `height` characters; `all` stacks both."""
+    if kind == "progress":
+        return progress_text(series, width, height)
+    if kind == "redness":
+        return redness_text(series, width, height)
+    redness_height = min(10, height // 2)
+    chart = progress_text(series, width, height - redness_height - 1)
+    chart.add(("", None))
+    chart.rows.extend(redness_text(series, width, redness_height).rows)
+    return chart
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
