@@ -343,4 +343,5 @@ class Homekit:
             redness_warning=alert.message if alert else None,
             redness_warning_serious=bool(alert and alert.serious),
             today=today,
+            clock_warning=rules.clock_problem(dates, today),
         )

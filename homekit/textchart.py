@@ -110,7 +110,7 @@ def _date_axis(scale: DateScale, cols: int, per_col: int, wanted: list[dt.date],
         col = scale(day) // per_col
         text = day_label(day)
         start = min(max(0, col - len(text) // 2), cols - len(text))
-        span = (start - 1, start + len(text) + 1)
+        span = (start - 2, start + len(text) + 2)
         if start < 0 or any(a < span[1] and span[0] < b for a, b in taken):
             continue
         taken.append((start, start + len(text)))
@@ -124,7 +124,7 @@ def _date_axis(scale: DateScale, cols: int, per_col: int, wanted: list[dt.date],
 def _date_candidates(first: dt.date, last: dt.date, extra: list[dt.date]) -> list[dt.date]:
     """Dates worth a label, most important first: ends and key days, then evenly spaced."""
     span = (last - first).days
-    fill = [first + dt.timedelta(days=round(span * i / 8)) for i in (4, 2, 6, 1, 3, 5, 7)]
+    fill = [first + dt.timedelta(days=round(span * i / 6)) for i in (3, 2, 4, 1, 5)]
     return [first, last, *extra, *fill]
 
 
@@ -160,7 +160,7 @@ def progress_text(series: ChartSeries, width: int = 80, height: int = 14) -> Tex
         for i in range(len(dates) - 1):
             x0, x1 = xs(dates[i]), xs(dates[i + 1])
             canvas.hline(x0, x1, y(counts[i]), role, on, off)
-            canvas.vline(x1, y(counts[i]), y(counts[i + 1]), role, on, off)
+            canvas.vline(x1, y(counts[i]), y(counts[i + 1]), role)
     for i, day in enumerate(series.session_dates, start=1):
         canvas.mark(xs(day), y(i), "●", "session")
 
@@ -252,14 +252,28 @@ def text_chart(series: ChartSeries, kind: str = "progress", width: int = 80,
                height: int = 14) -> TextChart:
     """The chart of `kind` in `width` x `height` characters; `all` stacks both."""
     if kind == "progress":
-        return progress_text(series, width, height)
-    if kind == "redness":
-        return redness_text(series, width, height)
-    redness_height = min(10, height // 2)
-    chart = progress_text(series, width, height - redness_height - 1)
-    chart.add(("", None))
-    chart.rows.extend(redness_text(series, width, redness_height).rows)
+        chart = progress_text(series, width, height)
+    elif kind == "redness":
+        chart = redness_text(series, width, height)
+    else:
+        redness_height = max(10, height // 2 - 1)
+        chart = progress_text(series, width, height - redness_height - 1)
+        chart.add(("", None))
+        chart.rows.extend(redness_text(series, width, redness_height).rows)
+    chart.rows = [_crop(row, width) for row in chart.rows]
     return chart
+
+
+def _crop(row: list[Segment], width: int) -> list[Segment]:
+    """Cut a row at `width` characters (legends are the only rows that can be longer)."""
+    out: list[Segment] = []
+    room = width
+    for text, role in row:
+        if room <= 0:
+            break
+        out.append((text[:room], role))
+        room -= len(text[:room])
+    return out
 
 
 def _fit(text: str, width: int) -> str:

@@ -94,3 +94,14 @@ def test_renaming_the_default_profile_follows_it(hk):
     hk.create_profile("ana", make_default=True)
     hk.update_profile(new_name="ana-b")
     assert Homekit(hk.store, now=lambda: NOW).profile().name == "ana-b"
+
+
+def test_clock_moved_back_is_explained_and_nothing_is_lost(store):
+    later = Homekit(store, now=lambda: NOW)
+    later.log_session(SessionDraft(session_date=TODAY))
+    earlier = Homekit(store, now=lambda: NOW - dt.timedelta(days=3))
+    st_ = earlier.status()
+    assert st_.sessions_done == 1
+    assert st_.days_until_eligible == 10
+    assert st_.clock_warning and TODAY.isoformat() in st_.clock_warning
+    assert later.status().clock_warning is None

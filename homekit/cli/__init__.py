@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from homekit import __version__
 from homekit.domain.errors import HomekitError
 
-COMMAND_MODULES = ("homekit.cli.core",)
+COMMAND_MODULES = ("homekit.cli.core", "homekit.cli.charts")
 
 
 class Parser(argparse.ArgumentParser):

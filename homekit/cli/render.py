@@ -67,4 +67,6 @@ def status_text(st: Status) -> str:
     text = "\n".join(f"{k + ':':<{width}}{v}" for k, v in rows)
     if st.redness_warning:
         text += f"\n\nWarning: {st.redness_warning}"
+    if st.clock_warning:
+        text += f"\n\nNote: {st.clock_warning}"
     return text

@@ -145,6 +145,8 @@ class Status:
     #: True when the warning asks the user to pause and consult a professional.
     redness_warning_serious: bool
     today: dt.date
+    #: Set when sessions are dated after today (the system clock moved back).
+    clock_warning: str | None = None
 
     @property
     def eligible_now(self) -> bool:
@@ -178,4 +180,5 @@ class Status:
             "redness_warning": self.redness_warning,
             "redness_warning_serious": self.redness_warning_serious,
             "today": self.today.isoformat(),
+            "clock_warning": self.clock_warning,
         }

@@ -104,6 +104,20 @@ def date_problem(candidate: dt.date, today: dt.date) -> str | None:
     return None
 
 
+def clock_problem(dates: Iterable[dt.date], today: dt.date) -> str | None:
+    """A note when sessions are dated after today: the system clock has likely moved back.
+
+    Nothing is lost or hidden; the dates simply count as they are until the clock catches up.
+    """
+    last = max(dates, default=None)
+    if last is None or last <= today:
+        return None
+    return (
+        f"the latest session is dated {last.isoformat()}, after today ({today.isoformat()}): "
+        "check the system clock and date; the waiting time counts from that session"
+    )
+
+
 def interval_problem(interval_days: int) -> str | None:
     """A reason an interval cannot be chosen: never shorter than a week."""
     if interval_days < MIN_INTERVAL_DAYS:

@@ -154,7 +154,9 @@ def _migrate(conn: sqlite3.Connection, file: Path) -> None:
     from sqlite_utils import Database
 
     from homekit.storage import migrations
+    from homekit.storage.backup import backup_before_migration
 
+    backup_before_migration(conn, file)  # an existing file is copied before its schema changes
     db = Database(conn, execute_plugins=False)
     try:
         conn.execute("BEGIN IMMEDIATE")  # one migrator at a time; others wait, then see it done

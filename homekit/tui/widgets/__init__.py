@@ -1,0 +1,1 @@
+"""Reusable widgets of the app (each may carry its own DEFAULT_CSS)."""

@@ -1,0 +1,84 @@
+"""`homekit chart`: the progress and redness charts as a PNG, SVG or PDF file, or as text."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+from pathlib import Path
+from typing import Any
+
+from homekit.cli.core import checked
+from homekit.domain.errors import InvalidInput
+
+DEFAULT_OUTPUT = {"progress": "homekit-progress.png", "redness": "homekit-redness.png",
+                  "all": "homekit-charts.png"}
+
+
+def _positive(what: str, low: float, high: float, cast: type = float) -> Any:
+    def convert(text: str) -> float:
+        try:
+            value = cast(text)
+        except ValueError:
+            raise InvalidInput(f"{what} {text!r} is not a number") from None
+        if not low <= value <= high:
+            raise InvalidInput(f"{what} must be from {low:g} to {high:g}, not {text}")
+        return value
+
+    convert.__name__ = what
+    return checked(convert)
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "chart", parents=[common], help="draw your progress or redness chart to a file",
+        description="Draw a chart of your sessions. The file type follows the extension "
+        "(.png, .svg or .pdf); --kind all puts both charts in one file, progress above redness. "
+        "The file is readable by you only: it holds health data.",
+    )
+    p.add_argument("--kind", choices=("progress", "redness", "all"), default="progress",
+                   help="progress: sessions done and the plan to the target (default); "
+                   "redness: how your skin reacted; all: both in one file")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--output", "-o", metavar="FILE",
+                     help="file to write (default: homekit-progress.png, homekit-redness.png "
+                     "or homekit-charts.png in the current folder)")
+    out.add_argument("--text", action="store_true",
+                     help="print the chart in the terminal instead of writing a file")
+    p.add_argument("--width", type=_positive("width", 1, 50), metavar="IN",
+                   help="figure width in inches (default 8)")
+    p.add_argument("--height", type=_positive("height", 1, 50), metavar="IN",
+                   help="figure height in inches (default 4.5; 9 for --kind all)")
+    p.add_argument("--dpi", type=_positive("dpi", 20, 1200, int), default=150, metavar="N",
+                   help="dots per inch for PNG (default 150)")
+    p.add_argument("--dark", action="store_true", help="dark background, for dark pages")
+    p.set_defaults(handler=cmd_chart)
+
+
+def cmd_chart(args: argparse.Namespace, ctx: Any) -> int:
+    from homekit.domain.series import chart_series
+
+    output = None
+    if not args.text:
+        from homekit.charts import chart_format
+
+        output = Path(args.output or DEFAULT_OUTPUT[args.kind])
+        chart_format(output)  # refuse an unknown extension before any work
+        if not output.parent.is_dir():
+            raise InvalidInput(f"folder {str(output.parent)!r} does not exist")
+    app = ctx.open()
+    series = chart_series(app.profile(), app.history(newest_first=False), app.now())
+    if output is None:
+        from homekit.textchart import text_chart
+
+        size = shutil.get_terminal_size((80, 24))
+        height = {"progress": 16, "redness": 11, "all": 28}[args.kind]
+        print(text_chart(series, args.kind, min(size.columns, 120), height).plain())
+        return 0
+
+    from homekit.charts import figure, save_figure
+
+    fig = figure(series, args.kind, dark=args.dark, width=args.width, height=args.height,
+                 dpi=args.dpi)
+    save_figure(fig, output)
+    print(f"Wrote {args.kind} chart to {output}")
+    return 0

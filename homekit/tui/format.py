@@ -1,0 +1,36 @@
+"""How the app words dates, countdowns and redness (the CLI's phrases where they exist)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from homekit.cli.render import day, in_days, redness_text
+from homekit.domain.models import REDNESS_LEVELS, Redness, Session, Status
+
+__all__ = ["day", "in_days", "redness_text", "next_session", "redness_short", "trend"]
+
+#: One bar per severity 0-4; a dot for a session without a redness observation.
+TREND_BARS = "▁▂▄▆█"
+
+
+def next_session(st: Status) -> str:
+    """'eligible now' or 'next session on 2026-12-01 (Tue), in 4 days'."""
+    if st.next_eligible_date is None or st.eligible_now:
+        return "eligible now"
+    return f"next session on {day(st.next_eligible_date)}, {in_days(st.days_until_eligible)}"
+
+
+def redness_short(r: Redness | None) -> str:
+    if r is None:
+        return "-"
+    faded = "still red" if r.faded_after_min is None else f"faded after {r.faded_after_min} min"
+    return f"{r.severity} {REDNESS_LEVELS[r.severity]}, {faded}"
+
+
+def trend(sessions: Sequence[Session]) -> str:
+    """Worst redness of each session, oldest first, as a row of bars."""
+    out = []
+    for s in sessions:
+        worst = s.worst_redness
+        out.append("·" if worst is None else TREND_BARS[worst.severity])
+    return "".join(out)

@@ -1,0 +1,222 @@
+"""Home: progress, the weekly rule's countdown, redness, recent sessions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Label, ProgressBar, Static
+
+from homekit.domain.errors import HomekitError, NotFound
+from homekit.domain.models import Status
+from homekit.services import Homekit
+from homekit.tui import format as fmt
+from homekit.tui.twin import twin_args, twin_services
+
+RECENT = 6
+TREND_SESSIONS = 12
+REMINDERS_FILE = "homekit-reminders.ics"
+SAFETY_LINE = (
+    "Glasses on, always · a session takes about 30 to 60 minutes · slight stinging at first is "
+    "common · slight redness fades within minutes; redness that lasts is a warning sign"
+)
+
+
+class DashboardScreen(Screen):
+    """Where the profile stands today; every action starts here."""
+
+    BINDINGS = [
+        Binding("l", "log_session", "Log session"),
+        Binding("r", "log_redness", "Log redness"),
+        Binding("h", "history", "History"),
+        Binding("g", "chart", "Chart"),
+        Binding("p", "profile", "Profile"),
+        Binding("c", "reminders", "Calendar reminders"),
+    ]
+
+    def __init__(self, hk: Homekit) -> None:
+        super().__init__()
+        self.hk = hk
+        self.status: Status | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="dashboard"):
+            with Horizontal(id="progress-row"):
+                yield Label("Sessions", id="progress-label")
+                yield ProgressBar(total=1, show_eta=False, id="progress")
+            yield Static("", id="alert", markup=False)
+            with Horizontal(id="cards"):
+                yield Static("", id="next", classes="card")
+                yield Static("", id="last", classes="card")
+                yield Static("", id="projected", classes="card")
+                yield Static("", id="redness", classes="card")
+            yield Label("Recent sessions", classes="section-title")
+            yield DataTable(id="recent", cursor_type="none", zebra_stripes=True)
+            yield Static(SAFETY_LINE, id="safety-line", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#recent", DataTable)
+        table.add_columns("#", "Date", "Minutes", "Areas", "Level", "Glasses", "Redness")
+        for card, title in (("next", "Next session"), ("last", "Last session"),
+                            ("projected", "Projected completion"), ("redness", "Latest redness")):
+            self.query_one(f"#{card}").border_title = title
+
+    def on_screen_resume(self) -> None:
+        if not self._ensure_profile():
+            return
+        self.refresh_data()
+
+    def _ensure_profile(self) -> bool:
+        """On first run (or an unknown --profile), ask for the profile before showing anything."""
+        from homekit.tui.screens.first_run import FirstRunScreen
+
+        try:
+            missing = not self.hk.has_profiles()
+            if not missing:
+                self.hk.profile()
+        except NotFound:
+            missing = True
+        if missing:
+            self.app.push_screen(FirstRunScreen(self.hk))
+        return not missing
+
+    def refresh_data(self) -> None:
+        try:
+            st = self.hk.status()
+            recent = self.hk.history(newest_first=True, limit=max(RECENT, TREND_SESSIONS))
+            needs_ack = self.hk.needs_acknowledgement()
+        except HomekitError as exc:
+            self.notify(str(exc), title="Cannot read the log", severity="error")
+            return
+        self.status = st
+        self.app.sub_title = f"profile: {st.profile}"
+        self.query_one("#progress-label", Label).update(
+            f"Sessions {st.sessions_done} of {st.target_sessions}")
+        self.query_one("#progress", ProgressBar).update(
+            total=max(1, st.target_sessions), progress=min(st.sessions_done, st.target_sessions))
+        self._show_alert(st, needs_ack)
+        self._show_cards(st, recent)
+        table = self.query_one("#recent", DataTable)
+        table.clear()
+        for s in recent[:RECENT]:
+            glasses = {True: "yes", False: "NO", None: "-"}[s.glasses_worn]
+            table.add_row(str(s.id), fmt.day(s.session_date),
+                          "-" if s.duration_min is None else str(s.duration_min),
+                          ", ".join(s.areas) or "-",
+                          "-" if s.device_level is None else str(s.device_level),
+                          glasses, fmt.redness_short(s.worst_redness))
+        if not recent:
+            table.add_row("", "No sessions yet: press l to log your first one.", "", "", "", "", "")
+
+    def _show_alert(self, st: Status, needs_ack: bool) -> None:
+        alert = self.query_one("#alert", Static)
+        if st.redness_warning:
+            alert.update(f"⚠ {st.redness_warning}")
+        elif needs_ack:
+            alert.update("⚠ Eczema or acne rosacea on record: microdermabrasion can cause serious "
+                         "outbreaks. Logging is blocked until you acknowledge the warning "
+                         "(press l). A professional consultation is recommended.")
+        alert.display = bool(st.redness_warning or needs_ack)
+        alert.set_class(st.redness_warning_serious or needs_ack, "-serious")
+
+    def _show_cards(self, st: Status, recent: list) -> None:
+        nxt = self.query_one("#next", Static)
+        nxt.update(fmt.next_session(st))
+        nxt.set_class(st.eligible_now, "-eligible")
+        nxt.set_class(not st.eligible_now, "-blocked")
+        self.query_one("#last", Static).update(
+            fmt.day(st.last_session_date) if st.last_session_date else "none yet")
+        done = st.sessions_done >= st.target_sessions
+        projected = self.query_one("#projected", Static)
+        projected.border_title = "Target reached" if done else "Projected completion"
+        projected.update(f"{fmt.day(st.projected_completion_date)}\n"
+                         f"every {st.min_interval_days} days, target {st.target_sessions}")
+        trend = fmt.trend(list(reversed(recent[:TREND_SESSIONS])))
+        self.query_one("#redness", Static).update(
+            f"{fmt.redness_short(st.latest_redness)}\ntrend {trend or '-'}")
+
+    # -- actions ----------------------------------------------------------------
+
+    def action_log_session(self) -> None:
+        from homekit.tui.screens.log_session import LogSessionScreen
+
+        self.app.push_screen(LogSessionScreen(self.hk), self._logged)
+
+    def _logged(self, result: object) -> None:
+        from homekit.services import LogResult
+
+        if not isinstance(result, LogResult):
+            return
+        days = max(0, (result.next_eligible_date - self.hk.today()).days)
+        self.notify(f"Logged session #{result.session.id} of {fmt.day(result.session.session_date)}."
+                    f" Next eligible date: {fmt.day(result.next_eligible_date)}, {fmt.in_days(days)}.",
+                    title="Session logged")
+        if result.session.glasses_worn is False:
+            self.notify("Protective glasses must cover your eyes during every session.",
+                        title="Glasses", severity="warning")
+
+    def action_log_redness(self) -> None:
+        from homekit.tui.screens.redness import RednessScreen
+
+        try:
+            latest = self.hk.history(newest_first=True, limit=1)
+        except HomekitError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        if not latest:
+            self.notify("No session logged yet; log a session first (press l).",
+                        title="Nothing to attach redness to", severity="warning")
+            return
+        self.app.push_screen(RednessScreen(self.hk, latest[0]))
+
+    def action_history(self) -> None:
+        from homekit.tui.screens.history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen(self.hk))
+
+    def action_chart(self) -> None:
+        try:
+            from homekit.tui.screens.chart import ChartScreen
+        except ImportError as exc:
+            self.notify(f"Charts are not available: {exc}", severity="warning")
+            return
+        self.app.push_screen(ChartScreen(self.hk))
+
+    def action_profile(self) -> None:
+        from homekit.tui.screens.profile import ProfileScreen
+
+        self.app.push_screen(ProfileScreen(self.hk))
+
+    def action_reminders(self) -> None:
+        self.notify("Writing calendar reminders…", title="Calendar")
+        self._write_reminders(twin_args(self.hk), Path(self.hk.store.path).parent / REMINDERS_FILE)
+
+    @work(thread=True, exclusive=True, group="reminders")
+    def _write_reminders(self, args: tuple, path: Path) -> None:
+        try:
+            from homekit.reminders import write_reminders
+        except ModuleNotFoundError as exc:
+            if exc.name not in ("homekit.reminders", "homekit"):
+                raise
+            self.app.call_from_thread(
+                self.notify, "Calendar reminders are not available in this version yet.",
+                title="Calendar", severity="warning")
+            return
+        try:
+            with twin_services(args) as hk:
+                written = write_reminders(hk, path)
+        except (HomekitError, OSError) as exc:
+            self.app.call_from_thread(self.notify, str(exc), title="Calendar", severity="error")
+            return
+        first = f", the first on {fmt.day(written.first_date)}" if written.first_date else ""
+        self.app.call_from_thread(
+            self.notify,
+            f"Wrote {written.count} reminder{'s' if written.count != 1 else ''}{first} to "
+            f"{written.path}. Import it into your calendar.",
+            title="Calendar reminders")

@@ -1,0 +1,90 @@
+"""First run: who is this log for, how many sessions, how far apart, and the skin question."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Static
+
+from homekit.domain import rules, validate
+from homekit.domain.errors import HomekitError, InvalidInput
+from homekit.domain.models import DEFAULT_PROFILE, DEFAULT_TARGET_SESSIONS
+from homekit.services import Homekit
+from homekit.tui.widgets.condition import ConditionQuestion
+from homekit.tui.widgets.field import Field
+
+WELCOME = (
+    "Welcome to homekit, a private log for home microdermabrasion sessions. It keeps your "
+    "sessions at least a week apart and reminds you what to watch for. Everything stays in "
+    "one file on this computer."
+)
+
+
+class FirstRunScreen(Screen[bool]):
+    """Creates the profile; dismissed with True once it exists."""
+
+    def __init__(self, hk: Homekit) -> None:
+        super().__init__()
+        self.hk = hk
+
+    def compose(self) -> ComposeResult:
+        name = self.hk.profile_name() if self.hk.has_profiles() else DEFAULT_PROFILE
+        yield Header()
+        with VerticalScroll(id="first-run"):
+            yield Static(WELCOME, id="welcome")
+            with Horizontal(classes="form-row"):
+                yield Field("Your name (or a nickname)", Input(name, id="name"),
+                            "one profile per person using the kit")
+                yield Field("Target number of sessions",
+                            Input(str(DEFAULT_TARGET_SESSIONS), id="target", type="integer"),
+                            "deeper scars need more sessions")
+                yield Field("Days between sessions",
+                            Input(str(rules.MIN_INTERVAL_DAYS), id="interval", type="integer"),
+                            "7 to 28 days; clinics often use 2 to 4 weeks")
+            yield ConditionQuestion(id="condition-question")
+            yield Static("", id="first-run-error", classes="form-error")
+            with Vertical(classes="buttons"):
+                yield Button("Start", id="start", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#name", Input).focus()
+
+    def _field(self, input_id: str, parse) -> object:  # noqa: ANN001 - a validate function
+        box = self.query_one(f"#{input_id}", Input)
+        field = box.parent
+        assert isinstance(field, Field)
+        try:
+            value = parse(box.value)
+        except InvalidInput as exc:
+            field.show_error(str(exc))
+            return None
+        field.show_error(None)
+        return value
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#start")
+    def start(self) -> None:
+        name = self._field("name", validate.profile_name)
+        target = self._field("target", validate.target_sessions)
+        interval = self._field("interval", validate.interval_days)
+        question = self.query_one(ConditionQuestion)
+        error = self.query_one("#first-run-error", Static)
+        if name is None or target is None or interval is None:
+            error.update("Please correct the fields marked above.")
+            return
+        if question.answer is None:
+            error.update("Please answer the eczema / acne rosacea question.")
+            return
+        try:
+            self.hk.create_profile(name, target, interval, make_default=True)  # type: ignore[arg-type]
+            self.hk.record_skin_condition(question.answer, question.acknowledged)
+        except HomekitError as exc:
+            error.update(str(exc))
+            return
+        if question.answer and not question.acknowledged:
+            self.notify("Logging stays blocked until you acknowledge the warning.",
+                        title="Eczema or acne rosacea", severity="warning", timeout=8)
+        self.dismiss(True)

@@ -1,0 +1,161 @@
+"""Log a session: the skin question if needed, a safety check, then the form; or why not yet."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, ContentSwitcher, Input, Label, Static
+
+from homekit.domain.errors import HomekitError, InvalidInput, RuleViolation
+from homekit.services import Homekit, LogResult
+from homekit.tui import format as fmt
+from homekit.tui.widgets.condition import ConditionQuestion
+from homekit.tui.widgets.session_form import SessionForm
+
+SAFETY_CHECKS = (
+    ("glasses", "Protective glasses are on and cover my eyes"),
+    ("clean", "My skin is clean and dry"),
+    ("no-flare", "No active breakout, eczema or rosacea flare on the area"),
+    ("redness-gone", "Redness from the last session is gone"),
+)
+
+
+class LogSessionScreen(ModalScreen[LogResult | None]):
+    """Dismissed with the LogResult once stored, or None."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Back"),
+        Binding("ctrl+s", "save", "Save", show=True),
+    ]
+
+    def __init__(self, hk: Homekit) -> None:
+        super().__init__()
+        self.hk = hk
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="log-dialog", classes="dialog"):
+            yield Label("Log a session", classes="dialog-title")
+            try:
+                profile = self.hk.profile()
+                self.hk.check_date(profile, self.hk.today())
+            except RuleViolation as refusal:
+                yield from self._blocked(refusal)
+                return
+            except HomekitError as exc:
+                yield Static(str(exc), classes="form-error")
+                yield Button("Close", id="close")
+                return
+            ask = profile.has_skin_condition is None or self.hk.needs_acknowledgement(profile)
+            with ContentSwitcher(initial="ask" if ask else "safety"):
+                with Vertical(id="ask"):
+                    yield ConditionQuestion(profile.has_skin_condition,
+                                            bool(profile.condition_acknowledged_at))
+                    yield Static("", id="ask-error", classes="form-error")
+                    with Horizontal(classes="buttons"):
+                        yield Button("Continue", id="ask-continue", variant="primary")
+                        yield Button("Cancel", classes="cancel")
+                with Vertical(id="safety"):
+                    yield Static("Before you start: tick each one.", classes="dialog-note")
+                    for check_id, text in SAFETY_CHECKS:
+                        yield Checkbox(text, id=f"check-{check_id}", classes="safety-check")
+                    yield Static("A session takes about 30 to 60 minutes. Slight stinging at "
+                                 "first is common.", classes="dialog-note")
+                    with Horizontal(classes="buttons"):
+                        yield Button("Continue", id="safety-continue", variant="primary",
+                                     disabled=True)
+                        yield Button("Cancel", classes="cancel")
+                with Vertical(id="form"):
+                    yield SessionForm(self.hk.today())
+                    yield Static("", id="form-error", classes="form-error")
+                    with Horizontal(classes="buttons"):
+                        yield Button("Save (ctrl+s)", id="save", variant="primary")
+                        yield Button("Cancel", classes="cancel")
+
+    def _blocked(self, refusal: RuleViolation) -> ComposeResult:
+        st = self.hk.status()
+        nxt, left = refusal.next_eligible, refusal.days_left or 0
+        yield Static(
+            f"Not yet. Your last session was on {fmt.day(st.last_session_date)}, and sessions "
+            f"must be at least {st.min_interval_days} days apart so the skin can recover.",
+            id="blocked-why")
+        yield Static(f"Next eligible date: {fmt.day(nxt)}, {fmt.in_days(left)}", id="blocked-next")
+        with Horizontal(classes="buttons"):
+            yield Button("Close", id="close", variant="primary")
+
+    def on_mount(self) -> None:
+        self._focus_first()
+
+    def _focus_first(self) -> None:
+        switcher = self.query(ContentSwitcher)
+        scope = switcher.first().visible_content if switcher else self
+        if scope is not None:
+            for widget in scope.query("RadioSet, Checkbox, Input, Button"):
+                if widget.focusable:
+                    widget.focus()
+                    return
+
+    def _show(self, panel: str) -> None:
+        self.query_one(ContentSwitcher).current = panel
+        self._focus_first()
+
+    @on(Button.Pressed, "#ask-continue")
+    def answered(self) -> None:
+        question = self.query_one(ConditionQuestion)
+        error = self.query_one("#ask-error", Static)
+        if question.answer is None:
+            error.update("Please answer the question.")
+            return
+        try:
+            self.hk.record_skin_condition(question.answer, question.acknowledged)
+        except HomekitError as exc:
+            error.update(str(exc))
+            return
+        if question.answer and not question.acknowledged:
+            error.update("Logging stays blocked until you acknowledge the warning. "
+                         "Please consult a skin professional first.")
+            return
+        self._show("safety")
+
+    @on(Checkbox.Changed, ".safety-check")
+    def _checked(self) -> None:
+        done = all(box.value for box in self.query(".safety-check").results(Checkbox))
+        self.query_one("#safety-continue", Button).disabled = not done
+
+    @on(Button.Pressed, "#safety-continue")
+    def checked(self) -> None:
+        self._show("form")
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        switcher = self.query(ContentSwitcher)
+        if not switcher or switcher.first().current != "form":
+            return
+        form = self.query_one(SessionForm)
+        error = self.query_one("#form-error", Static)
+        draft = form.draft()
+        if draft is None:
+            error.update("Please correct the fields marked in red.")
+            return
+        try:
+            result = self.hk.log_session(draft)
+        except RuleViolation as refusal:
+            form.show_error("date", str(refusal))
+            error.update("Refused by the weekly rule: choose another date.")
+            return
+        except InvalidInput as exc:
+            if draft.session_date > self.hk.today():
+                form.show_error("date", str(exc))
+            error.update(str(exc))
+            return
+        except HomekitError as exc:
+            error.update(str(exc))
+            return
+        self.dismiss(result)
+
+    @on(Button.Pressed, ".cancel, #close")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

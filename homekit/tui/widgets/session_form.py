@@ -1,0 +1,124 @@
+"""The fields of a session, shared by the log and edit screens; values checked by `validate`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Checkbox, Input, Select, SelectionList
+
+from homekit.domain import validate
+from homekit.domain.errors import InvalidInput
+from homekit.domain.models import AREAS, STINGING_LEVELS, Session, SessionDraft
+from homekit.tui.widgets.field import Field
+
+#: Input id -> (parser, blank allowed). The parsers are the CLI's, so messages match.
+PARSERS: dict[str, tuple[Callable[[str], Any], bool]] = {
+    "date": (validate.parse_date, False),
+    "time": (validate.parse_time, True),
+    "duration": (validate.duration, True),
+    "level": (validate.device_level, True),
+    "notes": (validate.notes, True),
+}
+
+
+class SessionForm(Vertical):
+    """Date, time, duration, areas, device level, glasses, stinging and notes."""
+
+    DEFAULT_CSS = """
+    SessionForm { height: auto; }
+    SessionForm > Horizontal { height: auto; }
+    SessionForm .column { width: 1fr; height: auto; }
+    SessionForm #areas-field { width: 30; }
+    SessionForm SelectionList { height: 14; }
+    """
+
+    def __init__(self, today: dt.date, session: Session | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.today = today
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        s = self.session
+        day = (s.session_date if s else self.today).isoformat()
+
+        def text(value: object) -> str:
+            return "" if value is None else str(value)
+
+        stinging = [(f"{i} {word}", i) for i, word in enumerate(STINGING_LEVELS)]
+        chosen = set(s.areas) if s else set()
+        with Horizontal():
+            with Vertical(classes="column"):
+                yield Field("Date", Input(day, id="date", placeholder="YYYY-MM-DD"),
+                            "YYYY-MM-DD; today by default")
+                yield Field("Duration (minutes)", Input(text(s and s.duration_min), id="duration",
+                                                        placeholder="e.g. 40", type="integer"),
+                            "a session takes about 30 to 60 minutes")
+                yield Field("Stinging", Select(stinging, id="stinging", prompt="not noted",
+                                               value=s.stinging if s and s.stinging is not None
+                                               else Select.NULL),
+                            "slight stinging at first is common")
+            with Vertical(classes="column"):
+                yield Field("Start time", Input(text(s and s.start_time), id="time",
+                                                placeholder="HH:MM (optional)"),
+                            "24-hour clock, optional")
+                yield Field("Device level", Input(text(s and s.device_level), id="level",
+                                                  placeholder="1 to 10", type="integer"),
+                            "the kit's setting, 1 to 10")
+                glasses = True if s is None or s.glasses_worn is None else s.glasses_worn
+                yield Field("Eyes", Checkbox("Protective glasses worn", glasses, id="glasses"),
+                            "glasses must cover your eyes")
+            yield Field("Areas treated", SelectionList(
+                *[(a, a, a in chosen) for a in AREAS], id="areas"), "", id="areas-field")
+        yield Field("Notes", Input(s.notes if s else "", id="notes", placeholder="optional"), "")
+
+    @on(Input.Changed)
+    def _check_as_typed(self, event: Input.Changed) -> None:
+        if event.input.id in PARSERS:
+            self._check(event.input)
+
+    def _check(self, box: Input) -> Any:
+        parse, blank_ok = PARSERS[box.id or ""]
+        field = box.parent
+        assert isinstance(field, Field)
+        value = box.value
+        try:
+            result = None if blank_ok and not value.strip() else parse(value)
+        except InvalidInput as exc:
+            field.show_error(str(exc))
+            raise
+        field.show_error(None)
+        return result
+
+    def show_error(self, input_id: str, message: str | None) -> None:
+        """Put a message (e.g. the rule's refusal) under one field."""
+        field = self.query_one(f"#{input_id}").parent
+        assert isinstance(field, Field)
+        field.show_error(message)
+
+    def draft(self) -> SessionDraft | None:
+        """The checked values, or None after marking every field that is wrong."""
+        values: dict[str, Any] = {}
+        ok = True
+        for input_id in PARSERS:
+            try:
+                values[input_id] = self._check(self.query_one(f"#{input_id}", Input))
+            except InvalidInput:
+                ok = False
+        if not ok:
+            return None
+        stinging = self.query_one("#stinging", Select).value
+        return SessionDraft(
+            session_date=values["date"],
+            start_time=values["time"],
+            duration_min=values["duration"],
+            areas=validate.areas(self.query_one("#areas", SelectionList).selected),
+            device_level=values["level"],
+            glasses_worn=self.query_one("#glasses", Checkbox).value,
+            stinging=None if stinging is Select.NULL else int(stinging),  # type: ignore[arg-type]
+            notes=values["notes"] or "",
+        )
