@@ -2,19 +2,17 @@
 
 Builds `matplotlib.figure.Figure` objects directly (never pyplot: no global state, no GUI
 window) and imports matplotlib only inside its functions, so `homekit status` and the app's
-start-up never pay for it. Colours are Okabe-Ito (safe for colour-blind readers) and every
-series also differs in line style or marker shape, so nothing depends on colour alone.
+start-up never pay for it; `homekit.chartfiles` writes them. Colours are Okabe-Ito (safe for
+colour-blind readers) and every series also differs in line style or marker shape, so nothing
+depends on colour alone.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from homekit.domain.errors import InvalidInput
 from homekit.domain.models import REDNESS_LEVELS
@@ -24,8 +22,8 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure, SubFigure
 
 KINDS = ("progress", "redness", "all")
-#: File formats chosen by extension.
-FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
+#: Past this many sessions, markers shrink and fade bars become thin lines (speed, legibility).
+MANY = 120
 
 #: Fixed settings so a chart looks the same on every machine (and image tests can compare):
 #: DejaVu Sans ships with matplotlib; SVG text as paths and no dates in the file metadata.
@@ -65,18 +63,7 @@ def style() -> AbstractContextManager[Any]:
     """The fixed rcParams, for building and for saving (tick labels are made at draw time)."""
     import matplotlib
 
-    return matplotlib.rc_context(STYLE)
-
-
-def chart_format(path: str | os.PathLike[str]) -> str:
-    """The file format for `path` from its extension; refuse anything else."""
-    ext = Path(path).suffix.lower()
-    if ext not in FORMATS:
-        raise InvalidInput(
-            f"unknown chart file type {ext or '(none)'!r} in {os.fspath(path)!r}: "
-            f"use {', '.join(FORMATS)}"
-        )
-    return FORMATS[ext]
+    return matplotlib.rc_context(cast(Any, STYLE))
 
 
 def figure(
@@ -94,10 +81,10 @@ def figure(
     if kind not in KINDS:
         raise InvalidInput(f"unknown chart kind {kind!r}: use {', '.join(KINDS)}")
     palette = DARK if dark else LIGHT
-    default_height = 9.0 if kind == "all" else 4.5
+    default_width, default_height = default_size(kind)
     with style():
         fig = Figure(
-            figsize=(width or 8.0, height or default_height),
+            figsize=(width or default_width, height or default_height),
             dpi=dpi,
             layout="constrained",
             facecolor=palette.background,
@@ -107,10 +94,15 @@ def figure(
         elif kind == "redness":
             draw_redness(fig, series, palette)
         else:
-            top, bottom = fig.subfigures(2, 1, height_ratios=[1, 1.1])
+            top, bottom = cast(Any, fig.subfigures(2, 1, height_ratios=[1, 1.1]))
             draw_progress(top, series, palette)
             draw_redness(bottom, series, palette)
     return fig
+
+
+def default_size(kind: str) -> tuple[float, float]:
+    """Width and height in inches when the user gives none: 8 x 4.5, or 8 x 9 for both charts."""
+    return (8.0, 9.0 if kind == "all" else 4.5)
 
 
 def progress_figure(series: ChartSeries, **kw: Any) -> Figure:
@@ -121,8 +113,11 @@ def redness_figure(series: ChartSeries, **kw: Any) -> Figure:
     return figure(series, "redness", **kw)
 
 
-def _dates(days: tuple[dt.date, ...] | list[dt.date]) -> list[dt.datetime]:
-    return [dt.datetime.combine(d, dt.time()) for d in days]
+def _dates(days: tuple[dt.date, ...] | list[dt.date]) -> Any:
+    """Dates as matplotlib's day numbers (midnight of each day)."""
+    import matplotlib.dates as mdates
+
+    return mdates.date2num([dt.datetime.combine(d, dt.time()) for d in days])
 
 
 def _style_axes(ax: Any, palette: Palette) -> None:
@@ -138,7 +133,13 @@ def _style_axes(ax: Any, palette: Palette) -> None:
     ax.set_axisbelow(True)
     locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    # Offsets in words ("Dec 2026"), not ISO fragments ("2026-Dec").
+    offsets = ["", "%Y", "%b %Y", "%d %b %Y", "%d %b %Y", "%d %b %Y %H:%M"]
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, offset_formats=offsets))
+
+
+def _marker(count: int) -> float:
+    return 6 if count <= MANY else 3
 
 
 def _legend(ax: Any, palette: Palette, **kw: Any) -> None:
@@ -165,8 +166,10 @@ def draw_progress(container: Figure | SubFigure, series: ChartSeries, palette: P
         ax.plot(_dates(series.done_dates), series.done_counts, drawstyle="steps-post",
                 color=palette.done, linewidth=2.2, label="Sessions done", gid="done")
         ax.plot(_dates(series.session_dates), range(1, series.sessions_done + 1),
-                linestyle="none", marker="o", markersize=6, color=palette.done,
-                markeredgecolor=palette.background, label="A session", gid="sessions")
+                linestyle="none", marker="o", markersize=_marker(series.sessions_done),
+                color=palette.done,
+                markeredgecolor=palette.background if series.sessions_done <= MANY else palette.done,
+                label="A session", gid="sessions")
     if series.plan_dates:
         ax.plot(_dates(series.plan_dates), series.plan_counts, drawstyle="steps-post",
                 linestyle=(0, (5, 3)), color=palette.plan, linewidth=2,
@@ -180,7 +183,7 @@ def draw_progress(container: Figure | SubFigure, series: ChartSeries, palette: P
     if series.completion_date is not None:
         when = "Reached" if series.target_reached else "Target by"
         ax.annotate(
-            f"{when} {series.completion_date:%d %b %Y}",
+            f"{when} {series.completion_date.day} {series.completion_date:%b %Y}",
             xy=(_dates([series.completion_date])[0], series.target),
             xytext=(0, 10), textcoords="offset points", ha="right", va="bottom",
             color=palette.text, fontsize=9,
@@ -208,7 +211,7 @@ def draw_redness(container: Figure | SubFigure, series: ChartSeries, palette: Pa
     points = series.redness
     days = _dates([p.session_date for p in points])
     sev_ax.plot(days, [p.severity for p in points], color=palette.done, linewidth=1,
-                marker="o", markersize=6, label="Worst redness", gid="severity")
+                marker="o", markersize=_marker(len(points)), label="Worst redness", gid="severity")
     for flag, color, marker, label in (
         ("lasting", palette.lasting, "^", "Lasted or still red (a warning sign)"),
         ("severe", palette.severe, "X", "Pause and see a professional"),
@@ -216,7 +219,8 @@ def draw_redness(container: Figure | SubFigure, series: ChartSeries, palette: Pa
         chosen = [p for p in points if getattr(p, flag) and (flag == "severe" or not p.severe)]
         if chosen:
             sev_ax.plot(_dates([p.session_date for p in chosen]), [p.severity for p in chosen],
-                        linestyle="none", marker=marker, markersize=11, color=color,
+                        linestyle="none", marker=marker, markersize=_marker(len(points)) + 5,
+                        color=color,
                         markeredgecolor=palette.text, label=label, gid=flag)
     sev_ax.set_ylim(-0.4, len(REDNESS_LEVELS) - 0.6)
     sev_ax.set_yticks(range(len(REDNESS_LEVELS)), [w.capitalize() for w in REDNESS_LEVELS])
@@ -226,11 +230,16 @@ def draw_redness(container: Figure | SubFigure, series: ChartSeries, palette: Pa
     if points:
         _legend(sev_ax, palette, loc="upper left", fontsize=8)
 
-    faded = [(d, p.faded_after_min) for d, p in zip(days, points) if p.faded_after_min is not None]
+    faded = [(d, p.faded_after_min) for d, p in zip(days, points, strict=True)
+             if p.faded_after_min is not None]
     bar_width = max(1.0, series.interval_days * 0.4)
-    fade_ax.bar([d for d, _ in faded], [m for _, m in faded], width=bar_width,
-                color=palette.fade, edgecolor=palette.text, linewidth=0.5,
-                label="Minutes until it faded", gid="fade")
+    if len(faded) <= MANY:
+        fade_ax.bar([d for d, _ in faded], [m for _, m in faded], width=bar_width,
+                    color=palette.fade, edgecolor=palette.text, linewidth=0.5,
+                    label="Minutes until it faded", gid="fade")
+    else:  # hundreds of bars: one line collection draws many times faster than patches
+        fade_ax.vlines([d for d, _ in faded], 0, [m for _, m in faded], color=palette.fade,
+                       linewidth=1, label="Minutes until it faded", gid="fade")
     fade_ax.axhline(60, color=palette.lasting, linestyle="--", linewidth=1.2,
                     label="One hour: longer is lasting redness", gid="lasting-limit")
     fade_ax.set_ylim(0, max([90, *(m * 1.15 for _, m in faded)]))
@@ -241,41 +250,3 @@ def draw_redness(container: Figure | SubFigure, series: ChartSeries, palette: Pa
     pad = dt.timedelta(days=max(3, (end - start).days // 20))
     fade_ax.set_xlim(_dates([start - pad, end + pad]))
     return sev_ax, fade_ax
-
-
-def save_figure(fig: Figure, path: str | os.PathLike[str], *, dpi: float | None = None) -> Path:
-    """Write `fig` owner-only (it is health data), atomically: a reader never sees half a file."""
-    target = Path(path)
-    fmt = chart_format(target)
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".homekit-chart-", suffix=target.suffix)
-    try:
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "wb") as out, style():
-            fig.savefig(out, format=fmt, dpi=dpi or fig.dpi, facecolor=fig.get_facecolor(),
-                        metadata=_metadata(fmt))
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
-
-
-def render_png(fig: Figure, *, dpi: float | None = None) -> bytes:
-    """The figure as PNG bytes (for terminals that show images)."""
-    import io
-
-    buf = io.BytesIO()
-    with style():
-        fig.savefig(buf, format="png", dpi=dpi or fig.dpi, facecolor=fig.get_facecolor(),
-                    metadata=_metadata("png"))
-    return buf.getvalue()
-
-
-def _metadata(fmt: str) -> dict[str, Any]:
-    """No creation dates or software versions in the file: same data, same bytes."""
-    if fmt == "png":
-        return {"Software": None}
-    if fmt == "pdf":
-        return {"CreationDate": None, "Creator": None, "Producer": None}
-    return {"Date": None, "Creator": None}

@@ -49,6 +49,7 @@ class Homekit:
         self.store = store
         self._profile_name = profile
         self._now = now
+        self._data_version: int | None = None
 
     # -- time -------------------------------------------------------------------
 
@@ -60,6 +61,12 @@ class Homekit:
 
     def _stamp(self) -> str:
         return self._now().isoformat(timespec="seconds")
+
+    def changed_elsewhere(self) -> bool:
+        """True once another process (or connection) has written since the last call."""
+        version = self.store.data_version()
+        seen, self._data_version = self._data_version, version
+        return seen is not None and seen != version
 
     # -- preferences --------------------------------------------------------------
 

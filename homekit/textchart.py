@@ -177,9 +177,9 @@ def progress_text(series: ChartSeries, width: int = 80, height: int = 14) -> Tex
         label = f"{value:>{left - 2}} ┤" if value is not None else " " * (left - 1) + "│"
         chart.add((label, "axis"), *canvas.row_segments(row))
     key_days = [series.today] + ([series.completion_date] if series.completion_date else [])
-    axis, dates = _date_axis(xs, cols, 2, _date_candidates(first, last, key_days), left)
+    axis, labels = _date_axis(xs, cols, 2, _date_candidates(first, last, key_days), left)
     chart.add(*axis)
-    chart.add(*dates)
+    chart.add(*labels)
     chart.add(("─", "done"), (" done  ", None), ("● ", "session"), ("session  ", None),
               ("- -", "plan"), (f" plan: every {series.interval_days} days  ", None),
               ("···", "target"), (f" target: {series.target}", None))
@@ -231,9 +231,9 @@ def redness_text(series: ChartSeries, width: int = 80, height: int = 10) -> Text
         SPARK[max(1, math.ceil(fades[c] / full * 8))] if c in fades else " " for c in range(cols)
     )
     chart.add((f"{'fade':>{left - 2}} ┤", "axis"), (spark, "fade"))
-    axis, dates = _date_axis(xs, cols, 1, _date_candidates(first, series.today, []), left)
+    axis, labels = _date_axis(xs, cols, 1, _date_candidates(first, series.today, []), left)
     chart.add(*axis)
-    chart.add(*dates)
+    chart.add(*labels)
     chart.add(("● ", "done"), ("worst redness  ", None), ("▲ ", "lasting"),
               ("lasted or still red  ", None), ("✖ ", "severe"), ("see a professional  ", None),
               ("█", "fade"), (f" {full} min to fade", None))

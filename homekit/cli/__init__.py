@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from homekit import __version__
 from homekit.domain.errors import HomekitError
 
-COMMAND_MODULES = ("homekit.cli.core", "homekit.cli.charts")
+COMMAND_MODULES = ("homekit.cli.core", "homekit.cli.charts", "homekit.cli.data")
 
 
 class Parser(argparse.ArgumentParser):
@@ -81,6 +81,12 @@ def run_tui(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Arguments that were not valid UTF-8 come in as lone surrogates; echoing them back in an
+    # error must not fail in turn.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", run_tui)

@@ -59,10 +59,14 @@ def cmd_chart(args: argparse.Namespace, ctx: Any) -> int:
 
     output = None
     if not args.text:
-        from homekit.charts import chart_format
+        from homekit.chartfiles import chart_format, check_pixels
+        from homekit.charts import default_size
 
-        output = Path(args.output or DEFAULT_OUTPUT[args.kind])
-        chart_format(output)  # refuse an unknown extension before any work
+        output = Path(args.output or DEFAULT_OUTPUT[args.kind]).expanduser()
+        # Refuse what cannot be written before reading the log or importing matplotlib.
+        if chart_format(output) == "png":
+            width, height = default_size(args.kind)
+            check_pixels(args.width or width, args.height or height, args.dpi)
         if not output.parent.is_dir():
             raise InvalidInput(f"folder {str(output.parent)!r} does not exist")
     app = ctx.open()
@@ -75,10 +79,12 @@ def cmd_chart(args: argparse.Namespace, ctx: Any) -> int:
         print(text_chart(series, args.kind, min(size.columns, 120), height).plain())
         return 0
 
-    from homekit.charts import figure, save_figure
+    from homekit.chartfiles import save_figure
+    from homekit.charts import figure
 
     fig = figure(series, args.kind, dark=args.dark, width=args.width, height=args.height,
                  dpi=args.dpi)
     save_figure(fig, output)
-    print(f"Wrote {args.kind} chart to {output}")
+    what = "progress and redness charts" if args.kind == "all" else f"{args.kind} chart"
+    print(f"Wrote {what} to {output}")
     return 0

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from homekit.cli import render
+from homekit import render
 from homekit.domain import validate
 from homekit.domain.errors import InvalidInput
 from homekit.domain.models import AREAS, SessionDraft

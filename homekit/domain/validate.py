@@ -23,6 +23,8 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})")
 # Control characters other than tab and newline are refused: they corrupt terminals and CSV.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Lone surrogates: bytes that were not valid UTF-8 on the command line (or in a file).
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def parse_date(text: str, what: str = "date") -> dt.date:
@@ -126,6 +128,8 @@ def notes(value: str) -> str:
         raise InvalidInput(f"notes are {len(value)} characters long; the limit is {MAX_NOTES}")
     if _CONTROL.search(value):
         raise InvalidInput("notes contain control characters; only text, tabs and newlines")
+    if _SURROGATE.search(value):
+        raise InvalidInput("notes are not valid UTF-8 text")
     return value
 
 
@@ -137,4 +141,6 @@ def profile_name(value: str) -> str:
         raise InvalidInput(f"a profile name is at most {MAX_NAME} characters")
     if _CONTROL.search(name) or "\n" in name or "\t" in name:
         raise InvalidInput("a profile name cannot contain control characters")
+    if _SURROGATE.search(name):
+        raise InvalidInput("a profile name must be valid UTF-8 text")
     return name

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sqlite3
 import stat
+import tempfile
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +28,15 @@ BACKUP_FOLDER = "backups"
 KEEP_AUTOMATIC = 10
 #: Marks an automatic backup's name: homekit-20261125-093000-before-import.db
 AUTO_MARK = "-before-"
+_AUTO_NAME = re.compile(r"homekit-(\d{8}-\d{6})-before-[a-z]+(?:-(\d+))?\.db")
+
+
+def shown(path: object, limit: int = 120) -> str:
+    """A path as a message shows it: on one line (control characters escaped), not too long."""
+    text = str(path)
+    if any(ord(c) < 32 or ord(c) == 127 for c in text):
+        text = repr(text)[1:-1]
+    return text if len(text) <= limit else text[: limit // 2 - 2] + "..." + text[-limit // 2 + 1:]
 
 
 def backup_folder(data_file: Path) -> Path:
@@ -39,51 +50,97 @@ def backup_name(now: dt.datetime, reason: str | None = None) -> str:
 
 
 def default_backup_path(data_file: Path, now: dt.datetime, reason: str | None = None) -> Path:
-    """A fresh path in the backups folder beside `data_file` (suffixed -2, -3 on a clash)."""
+    """A fresh path in the backups folder beside `data_file`.
+
+    On a clash (several backups in one second) the name gets -2, -3, ..., always above the
+    highest number present, so a newer backup never takes an older, pruned one's name.
+    """
     folder = backup_folder(data_file)
     first = folder / backup_name(now, reason)
-    path, n = first, 1
-    while path.exists():
-        n += 1
-        path = first.with_name(f"{first.stem}-{n}{first.suffix}")
-    return path
+    pattern = re.compile(re.escape(first.stem) + r"(?:-(\d+))?" + re.escape(first.suffix))
+    taken = [int(m.group(1) or 1) for p in folder.glob(f"{first.stem}*{first.suffix}")
+             if (m := pattern.fullmatch(p.name))]
+    if not taken:
+        return first
+    return first.with_name(f"{first.stem}-{max(taken) + 1}{first.suffix}")
 
 
-def write_backup(conn: sqlite3.Connection, dest: Path, *, source_name: str = "") -> Path:
-    """Copy the database open on `conn` to `dest` (which must not exist), mode 600.
+def write_backup(
+    conn: sqlite3.Connection, dest: Path, *, source_name: str = "", unique: bool = False
+) -> Path:
+    """Copy the database open on `conn` to `dest`, mode 600; returns the path written.
 
-    The copy is written beside `dest` under a temporary name and renamed into place, so a
-    crash never leaves a half-written file under the final name.
+    The copy is made under a temporary name and linked into place, so a crash never leaves a
+    half-written file under the final name and an existing file is never overwritten: that
+    is an error, or with `unique` the name gets -2, -3, ... (two processes backing up in the
+    same second each keep their own copy).
     """
     dest = Path(dest)
-    if dest.exists():
-        raise InvalidInput(f"{dest} already exists; choose another name")
     folder = dest.parent
-    if not folder.exists():
-        try:
-            folder.mkdir(mode=0o700, parents=True)
-        except OSError as exc:
-            raise StorageError(f"cannot create folder {folder}: {exc.strerror}") from None
-    tmp = folder / f".{dest.name}.partial"
     try:
-        fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-        os.close(fd)
-        os.chmod(tmp, 0o600)
-        target = sqlite3.connect(str(tmp), isolation_level=None)
+        if os.path.lexists(dest) and not unique:
+            raise InvalidInput(f"{shown(dest)} already exists; choose another name")
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(f"cannot write backup {shown(dest)}: {exc.strerror}") from None
+    tmp: Path | None = None
+    try:
+        fd, name = tempfile.mkstemp(prefix=".homekit-", suffix=".partial", dir=folder)
+        os.close(fd)  # mkstemp creates it with mode 600
+        tmp = Path(name)
+        target = sqlite3.connect(name, isolation_level=None)
         try:
-            conn.backup(target)
+            _backup_from(conn, target)
             # The copy inherits WAL mode; a backup is better as one file that stands alone.
             target.execute("PRAGMA journal_mode = DELETE")
         finally:
             target.close()
-        os.replace(tmp, dest)
+        return _link_into_place(tmp, dest, unique)
     except sqlite3.Error as exc:
-        _remove(tmp)
         raise storage_error(exc, source_name or dest) from None
     except OSError as exc:
-        _remove(tmp)
-        raise StorageError(f"cannot write backup {dest}: {exc.strerror}") from None
-    return dest
+        raise StorageError(f"cannot write backup {shown(dest)}: {exc.strerror}") from None
+    finally:
+        if tmp is not None:
+            _remove(tmp)
+
+
+def _backup_from(conn: sqlite3.Connection, target: sqlite3.Connection) -> None:
+    """Copy through `conn`, or through a fresh reader when `conn` holds a write transaction
+    (a migration): the backup API would wait forever on its own connection's lock, while a
+    second connection reads the last committed state, which the writer has not changed."""
+    if not conn.in_transaction:
+        conn.backup(target)
+        return
+    file = conn.execute("PRAGMA database_list").fetchone()[2]
+    reader = sqlite3.connect(file, isolation_level=None, timeout=conn_timeout(conn))
+    try:
+        reader.backup(target)
+    finally:
+        reader.close()
+
+
+def conn_timeout(conn: sqlite3.Connection) -> float:
+    return int(conn.execute("PRAGMA busy_timeout").fetchone()[0]) / 1000
+
+
+def _link_into_place(tmp: Path, dest: Path, unique: bool) -> Path:
+    path = dest
+    while True:
+        try:
+            os.link(tmp, path)
+            return path
+        except FileExistsError:
+            if not unique:
+                raise InvalidInput(f"{shown(dest)} already exists; choose another name") from None
+            path = default_backup_path_after(path)
+
+
+def default_backup_path_after(path: Path) -> Path:
+    """The next free-looking name after `path`: name.db -> name-2.db -> name-3.db."""
+    m = re.fullmatch(r"(.*[^\d-])(?:-(\d+))?", path.stem)
+    base, n = (m.group(1), int(m.group(2) or 1)) if m else (path.stem, 1)
+    return path.with_name(f"{base}-{n + 1}{path.suffix}")
 
 
 def automatic_backup(
@@ -91,7 +148,7 @@ def automatic_backup(
 ) -> Path:
     """Back up before a risky change, then keep only the newest KEEP_AUTOMATIC automatic ones."""
     dest = default_backup_path(Path(data_file), now or dt.datetime.now(), reason)
-    path = write_backup(conn, dest, source_name=str(data_file))
+    path = write_backup(conn, dest, source_name=str(data_file), unique=True)
     prune_automatic(backup_folder(Path(data_file)))
     return path
 
@@ -100,12 +157,17 @@ def prune_automatic(folder: Path, keep: int = KEEP_AUTOMATIC) -> list[Path]:
     """Delete all but the newest `keep` automatic backups in `folder`; returns those deleted."""
     found = []
     for p in folder.glob(f"homekit-*{AUTO_MARK}*.db"):
+        m = _AUTO_NAME.fullmatch(p.name)
+        if m is None:
+            continue
         try:
-            found.append((p.stat().st_mtime_ns, p.name, p))
+            mtime = p.stat().st_mtime_ns
         except FileNotFoundError:
             continue
+        # Newest by the time in the name, then the -N of a clash, then the file's own time.
+        found.append((m.group(1), int(m.group(2) or 1), mtime, p))
     found.sort()
-    doomed = [p for _, _, p in found[: max(0, len(found) - keep)]]
+    doomed = [p for *_, p in found[: max(0, len(found) - keep)]]
     for p in doomed:
         _remove(p)
     return doomed
@@ -113,8 +175,9 @@ def prune_automatic(folder: Path, keep: int = KEEP_AUTOMATIC) -> list[Path]:
 
 def backup_before_migration(conn: sqlite3.Connection, file: Path) -> Path | None:
     """Called by `db._migrate`: copy a file that already holds a homekit schema first."""
-    if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
-        return None  # a new file: nothing to protect
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version == 0 or version >= SCHEMA_VERSION:
+        return None  # a new file (nothing to protect), or another process migrated it already
     return automatic_backup(conn, file, "migration")
 
 
@@ -149,41 +212,41 @@ def check_backup(path: Path) -> BackupInfo:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise InvalidInput(f"{path} does not exist") from None
+        raise InvalidInput(f"{shown(path)} does not exist") from None
     except OSError as exc:
-        raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
+        raise InvalidInput(f"cannot read {shown(path)}: {exc.strerror}") from None
     if not stat.S_ISREG(info.st_mode):
-        raise InvalidInput(f"{path} is not a regular file")
+        raise InvalidInput(f"{shown(path)} is not a regular file")
     try:
         with open(path, "rb") as fh:
             header = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
+        raise InvalidInput(f"cannot read {shown(path)}: {exc.strerror}") from None
     if header != SQLITE_HEADER:
-        raise InvalidInput(f"{path} is not a SQLite database; nothing was restored")
+        raise InvalidInput(f"{shown(path)} is not a SQLite database; nothing was restored")
     try:
         conn = _open_read_only(path)
     except sqlite3.Error as exc:
-        raise InvalidInput(f"cannot open {path}: {exc}; nothing was restored") from None
+        raise InvalidInput(f"cannot open {shown(path)}: {exc}; nothing was restored") from None
     try:
         problems = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         if problems != ["ok"]:
             raise InvalidInput(
-                f"{path} is damaged (integrity check: {problems[0]}); nothing was restored"
+                f"{shown(path)} is damaged (integrity check: {problems[0]}); nothing was restored"
             )
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if not {"profiles", "sessions", "redness"} <= tables or version < 1:
-            raise InvalidInput(f"{path} is not a homekit data file; nothing was restored")
+            raise InvalidInput(f"{shown(path)} is not a homekit data file; nothing was restored")
         if version > SCHEMA_VERSION:
             raise InvalidInput(
-                f"{path} was written by a newer homekit (schema {version}, this one knows "
+                f"{shown(path)} was written by a newer homekit (schema {version}, this one knows "
                 f"{SCHEMA_VERSION}); nothing was restored"
             )
         profiles = int(conn.execute("SELECT count(*) FROM profiles").fetchone()[0])
         sessions = int(conn.execute("SELECT count(*) FROM sessions").fetchone()[0])
     except sqlite3.DatabaseError as exc:
-        raise InvalidInput(f"{path} is damaged ({exc}); nothing was restored") from None
+        raise InvalidInput(f"{shown(path)} is damaged ({exc}); nothing was restored") from None
     finally:
         conn.close()
     return BackupInfo(path, version, profiles, sessions)
@@ -205,7 +268,7 @@ def restore_into(store: Store, source: Path, now: dt.datetime | None = None) -> 
     """
     source = Path(source).expanduser()
     if source.resolve() == Path(store.path).resolve():
-        raise InvalidInput(f"{source} is the data file itself; choose a backup to restore")
+        raise InvalidInput(f"{shown(source)} is the data file itself; choose a backup to restore")
     info = check_backup(source)
     previous = automatic_backup(store.conn, Path(store.path), "restore", now)
     src = _open_read_only(source)

@@ -9,24 +9,26 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
-import struct
 from pathlib import Path
 
 from homekit.domain.errors import InvalidInput, StorageError
 from homekit.storage.repo import Store, storage_error
 from homekit.storage.schema import SCHEMA_VERSION
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 #: Seconds a writer waits for another process before giving up (HOMEKIT_BUSY_TIMEOUT).
 DEFAULT_BUSY_TIMEOUT = 10.0
+MAX_BUSY_TIMEOUT = 3600.0
 
 
 def busy_timeout() -> float:
     raw = os.environ.get("HOMEKIT_BUSY_TIMEOUT", "")
     try:
-        return max(0.0, float(raw)) if raw else DEFAULT_BUSY_TIMEOUT
+        value = float(raw) if raw else DEFAULT_BUSY_TIMEOUT
     except ValueError:
         return DEFAULT_BUSY_TIMEOUT
+    if value != value:  # NaN
+        return DEFAULT_BUSY_TIMEOUT
+    return min(max(0.0, value), MAX_BUSY_TIMEOUT)
 
 
 def open_store(path: str | Path, *, create_folder: bool = False) -> Store:
@@ -59,7 +61,11 @@ def open_store(path: str | Path, *, create_folder: bool = False) -> Store:
 
 def _prepare_file(file: Path, create_folder: bool) -> None:
     folder = file.parent
-    if not folder.exists():
+    try:
+        folder_exists = folder.exists()
+    except OSError as exc:  # e.g. a name too long for the file system
+        raise StorageError(f"cannot use {folder}: {exc.strerror}") from None
+    if not folder_exists:
         if not create_folder:
             raise StorageError(f"folder {folder} does not exist")
         try:
@@ -84,17 +90,9 @@ def _prepare_file(file: Path, create_folder: bool) -> None:
         raise StorageError(f"{file} is read-only; homekit needs to write to it")
     if not os.access(file, os.R_OK):
         raise StorageError(f"{file} cannot be read (permission denied)")
-    if info.st_size == 0:
-        return  # an empty file is a new database
-    try:
-        with open(file, "rb") as fh:
-            header = fh.read(100)
-    except OSError as exc:
-        raise StorageError(f"cannot read {file}: {exc.strerror}") from None
-    if not header.startswith(SQLITE_HEADER):
-        raise StorageError(f"{file} is not a SQLite database; homekit left it untouched")
-    if _looks_truncated(header, info.st_size):
-        raise StorageError(f"{file} is damaged (truncated); homekit left it untouched")
+    # The content is checked by SQLite itself (not by reading the file here): closing any
+    # descriptor of a database file drops every POSIX lock this process holds on it, which
+    # would let another process delete the WAL of a connection we already have open.
 
 
 def _create_private(file: Path) -> None:
@@ -107,28 +105,22 @@ def _create_private(file: Path) -> None:
     os.close(fd)
 
 
-def _looks_truncated(header: bytes, size: int) -> bool:
-    """The header's page count says the file should be longer than it is."""
-    if len(header) < 100:
-        return True
-    (page_size,) = struct.unpack(">H", header[16:18])
-    page_size = 65536 if page_size == 1 else page_size
-    change_counter, pages = struct.unpack(">II", header[24:32])
-    (valid_for,) = struct.unpack(">I", header[92:96])
-    if pages and valid_for == change_counter:
-        return size < page_size * pages
-    return size % page_size != 0
-
-
 def _check_ours(conn: sqlite3.Connection, file: Path) -> int:
     """The file's schema version, after checking it is a homekit file we can use."""
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         raise storage_error(exc, file) from None
+    # SQLite always writes whole pages; a partial last page means the file was cut short
+    # (a cut at a page boundary SQLite reports itself, as "malformed").
+    if page_size and file.stat().st_size % page_size:
+        raise StorageError(f"{file} is damaged (truncated); homekit left it untouched")
     user_tables = {t for t in tables if not t.startswith("sqlite_")}
-    if user_tables and not {"profiles", "sessions"} <= user_tables:
+    # A homekit file has a version (set in the same transaction that creates its tables) and
+    # its migrations recorded under the set name "homekit"; anything else is someone else's.
+    if user_tables and (version == 0 or not _has_homekit_migrations(conn, user_tables)):
         raise StorageError(
             f"{file} is a SQLite database of another program "
             f"(tables: {', '.join(sorted(user_tables)[:5])}); homekit left it untouched"
@@ -139,6 +131,18 @@ def _check_ours(conn: sqlite3.Connection, file: Path) -> int:
             f"{SCHEMA_VERSION}); upgrade homekit to open it"
         )
     return int(version)
+
+
+def _has_homekit_migrations(conn: sqlite3.Connection, tables: set[str]) -> bool:
+    if "_sqlite_migrations" not in tables or not {"profiles", "sessions"} <= tables:
+        return False
+    try:
+        row = conn.execute(
+            "SELECT count(*) FROM _sqlite_migrations WHERE migration_set = 'homekit'"
+        ).fetchone()
+    except sqlite3.DatabaseError:
+        return False
+    return bool(row and row[0])
 
 
 def _enable_wal(conn: sqlite3.Connection, file: Path) -> None:
@@ -156,13 +160,13 @@ def _migrate(conn: sqlite3.Connection, file: Path) -> None:
     from homekit.storage import migrations
     from homekit.storage.backup import backup_before_migration
 
-    backup_before_migration(conn, file)  # an existing file is copied before its schema changes
     db = Database(conn, execute_plugins=False)
     try:
         conn.execute("BEGIN IMMEDIATE")  # one migrator at a time; others wait, then see it done
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version < SCHEMA_VERSION:
+                backup_before_migration(conn, file)  # an existing file is copied first
                 migrations.migrate(db)
             conn.execute("COMMIT")
         except BaseException:

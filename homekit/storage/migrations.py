@@ -82,11 +82,15 @@ def m002_interval_triggers_and_settings(db: Database) -> None:
     # The weekly rule, enforced by SQLite itself so that no path (CLI, app, import,
     # the sqlite3 shell) can store two sessions closer than the profile's interval.
     # max(..., 7): even a hand-edited profile row can never shorten the week.
+    # Written as a date range, not abs(julianday(a) - julianday(b)), so that SQLite answers
+    # it from the (profile_id, session_date) index: constant work per insert at any log size.
     too_close = """
-        SELECT 1 FROM sessions AS other JOIN profiles AS p ON p.id = NEW.profile_id
-        WHERE other.profile_id = NEW.profile_id {exclude}
-          AND abs(julianday(other.session_date) - julianday(NEW.session_date))
-              < max(p.min_interval_days, 7)
+        SELECT 1 FROM profiles AS p JOIN sessions AS other ON other.profile_id = p.id
+        WHERE p.id = NEW.profile_id {exclude}
+          AND other.session_date
+              > date(NEW.session_date, printf('-%d days', max(p.min_interval_days, 7)))
+          AND other.session_date
+              < date(NEW.session_date, printf('+%d days', max(p.min_interval_days, 7)))
     """
     db.execute(
         f"""
@@ -115,7 +119,7 @@ def m002_interval_triggers_and_settings(db: Database) -> None:
 
 
 @migrations()
-def m003_session_summary_and_indexed_rule(db: Database) -> None:
+def m003_session_summary(db: Database) -> None:
     # A view for other tools (sqlite3, sqlite-utils, Datasette): one row a session with its
     # worst redness (highest severity, the latest observation of it on a tie, as
     # Session.worst_redness picks it) and how long that redness took to fade.
@@ -137,39 +141,6 @@ def m003_session_summary_and_indexed_rule(db: Database) -> None:
             SELECT r.id FROM redness AS r WHERE r.session_id = s.id
             ORDER BY r.severity DESC, r.observed_at DESC, r.id DESC LIMIT 1
         )
-        """
-    )
-    # The same weekly rule as m002, written so that SQLite looks only at the sessions within
-    # the interval (a range on the (profile_id, session_date) index) instead of every session
-    # of the profile: m002's form made a 10,000-session import quadratic (minutes). The
-    # julianday test is kept as the exact statement of the rule; the range only narrows it.
-    window = "max(p.min_interval_days, 7)"
-    too_close = f"""
-        SELECT 1 FROM profiles AS p, sessions AS other
-        WHERE p.id = NEW.profile_id
-          AND other.profile_id = NEW.profile_id {{exclude}}
-          AND other.session_date > coalesce(
-                date(NEW.session_date, printf('-%d days', {window})), '')
-          AND other.session_date < coalesce(
-                date(NEW.session_date, printf('+%d days', {window})), '9999-99')
-          AND abs(julianday(other.session_date) - julianday(NEW.session_date)) < {window}
-    """
-    message = RULE_MESSAGE.replace("'", "''")
-    db.execute("DROP TRIGGER sessions_min_interval_insert")
-    db.execute("DROP TRIGGER sessions_min_interval_update")
-    db.execute(
-        f"""
-        CREATE TRIGGER sessions_min_interval_insert BEFORE INSERT ON sessions
-        WHEN EXISTS ({too_close.format(exclude="")})
-        BEGIN SELECT RAISE(ABORT, '{message}'); END
-        """
-    )
-    db.execute(
-        f"""
-        CREATE TRIGGER sessions_min_interval_update
-        BEFORE UPDATE OF session_date, profile_id ON sessions
-        WHEN EXISTS ({too_close.format(exclude="AND other.id != NEW.id")})
-        BEGIN SELECT RAISE(ABORT, '{message}'); END
         """
     )
     _set_version(db, 3)

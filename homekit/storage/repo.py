@@ -43,7 +43,9 @@ def storage_error(exc: sqlite3.Error, file: Path | str) -> HomekitError:
     if "locked" in low or "busy" in low:
         return StorageError(f"{file} is locked by another program; try again in a moment")
     if "not a database" in low or "malformed" in low or "corrupt" in low:
-        return StorageError(f"{file} is damaged or not a SQLite database; homekit left it as it was")
+        return StorageError(
+            f"{file} is not a SQLite database, or is damaged; homekit left it untouched"
+        )
     if "readonly" in low or "read-only" in low:
         return StorageError(f"{file} is read-only; homekit needs to write to it")
     if "disk is full" in low or "disk i/o" in low:
@@ -155,6 +157,10 @@ class Store:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise storage_error(exc, self.path) from None
+
+    def data_version(self) -> int:
+        """Changes whenever another connection commits to the file (PRAGMA data_version)."""
+        return int(self._q("PRAGMA data_version")[0][0])
 
     def schema_version(self) -> int:
         return int(self._q("PRAGMA user_version")[0][0])

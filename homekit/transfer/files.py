@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 from homekit.domain.errors import StorageError
+from homekit.storage.backup import shown
 
 
 def write_private(path: Path, data: bytes) -> Path:
     """Write `data` to `path` with mode 600, through a temporary file renamed into place."""
     path = Path(path).expanduser()
     folder = path.parent
-    if not folder.is_dir():
-        raise StorageError(f"folder {folder} does not exist")
-    tmp = folder / f".{path.name}.partial"
+    tmp: Path | None = None
     try:
-        fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+        if not folder.is_dir():
+            raise StorageError(f"folder {shown(folder)} does not exist")
+        fd, name = tempfile.mkstemp(prefix=".homekit-", suffix=".partial", dir=folder)
+        tmp = Path(name)
         try:
             os.fchmod(fd, 0o600)
             view = memoryview(data)
@@ -26,10 +29,10 @@ def write_private(path: Path, data: bytes) -> Path:
         finally:
             os.close(fd)
         os.replace(tmp, path)
+        tmp = None
     except OSError as exc:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
-        raise StorageError(f"cannot write {path}: {exc.strerror}") from None
+        raise StorageError(f"cannot write {shown(path)}: {exc.strerror}") from None
+    finally:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
     return path

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from homekit.domain.errors import InvalidInput
+from homekit.storage.backup import shown
 from homekit.transfer.formats import CSV_COLUMNS, FORMAT_NAME, FORMAT_VERSION
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -51,7 +52,7 @@ class ImportFile:
 
 
 def not_export(path: Path, why: str) -> InvalidInput:
-    return InvalidInput(f"{path} is not a homekit export ({why}); nothing was imported")
+    return InvalidInput(f"{shown(path)} is not a homekit export ({why}); nothing was imported")
 
 
 def read_import_file(path: Path) -> ImportFile:
@@ -60,14 +61,14 @@ def read_import_file(path: Path) -> ImportFile:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise InvalidInput(f"{path} does not exist") from None
+        raise InvalidInput(f"{shown(path)} does not exist") from None
     except IsADirectoryError:
-        raise InvalidInput(f"{path} is a folder, not a file") from None
+        raise InvalidInput(f"{shown(path)} is a folder, not a file") from None
     except OSError as exc:
-        raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
+        raise InvalidInput(f"cannot read {shown(path)}: {exc.strerror}") from None
     if data.startswith(SQLITE_HEADER):
         raise not_export(path, f"it is a SQLite database; to bring back a backup use: "
-                               f"homekit restore {path}")
+                               f"homekit restore {shown(path)}")
     if b"\x00" in data:
         raise not_export(path, "binary data")
     try:
@@ -94,9 +95,9 @@ def _read_csv(path: Path, text: str) -> ImportFile:
     columns = [c.strip().lower() for c in header]
     unknown = [c for c in columns if c not in CSV_COLUMNS]
     if "session_date" not in columns or unknown or len(set(columns)) != len(columns):
-        shown = ",".join(header)
-        shown = shown if len(shown) <= 60 else shown[:57] + "..."
-        raise not_export(path, f"header {shown!r}; expected homekit's export columns or "
+        text = ",".join(header)
+        text = text if len(text) <= 60 else text[:57] + "..."
+        raise not_export(path, f"header {text!r}; expected homekit's export columns or "
                                f"a hand-written {HAND_WRITTEN}")
     result = ImportFile(path, "csv", frozenset(columns))
     last = reader.line_num
@@ -106,16 +107,16 @@ def _read_csv(path: Path, text: str) -> ImportFile:
             if not record or record == [""]:
                 continue
             if len(record) != len(columns):
-                row = RawSession(None, {}, start, f"has {len(record)} fields, the header has "
-                                                  f"{len(columns)}")
-                row.values["session_date"] = record[columns.index("session_date")] if len(
-                    record) > columns.index("session_date") else ""
+                at = columns.index("session_date")
+                written = {"session_date": record[at] if at < len(record) else ""}
+                row = RawSession(None, written, start,
+                                 f"has {len(record)} fields, the header has {len(columns)}")
             else:
-                values = dict(zip(columns, record))
+                values = dict(zip(columns, record, strict=True))
                 row = RawSession(values.pop("profile", "") or None, values, start)
             result.sessions.append(row)
     except csv.Error as exc:
-        raise InvalidInput(f"{path}: line {reader.line_num}: unreadable CSV ({exc}); "
+        raise InvalidInput(f"{shown(path)}: line {reader.line_num}: unreadable CSV ({exc}); "
                            "nothing was imported") from None
     return result
 
@@ -128,13 +129,15 @@ def _read_json(path: Path, text: str) -> ImportFile:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise not_export(path, f"not valid JSON: {exc.msg} at line {exc.lineno}") from None
+    except RecursionError:
+        raise not_export(path, "JSON nested too deeply") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT_NAME:
         raise not_export(path, f'JSON without "format": "{FORMAT_NAME}"')
     version = doc.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise not_export(path, "no valid format version")
     if version > FORMAT_VERSION:
-        raise InvalidInput(f"{path} was written by a newer homekit (format version {version}); "
+        raise InvalidInput(f"{shown(path)} was written by a newer homekit (format version {version}); "
                            "upgrade homekit to import it")
     profiles = doc.get("profiles")
     if not isinstance(profiles, list):
@@ -142,12 +145,12 @@ def _read_json(path: Path, text: str) -> ImportFile:
     result = ImportFile(path, "json", frozenset())
     for pi, p in enumerate(profiles):
         if not isinstance(p, dict):
-            raise InvalidInput(f"{path}: profile {pi + 1} is not an object; nothing was imported")
+            raise InvalidInput(f"{shown(path)}: profile {pi + 1} is not an object; nothing was imported")
         settings = {k: v for k, v in p.items() if k != "sessions"}
         result.profiles.append(RawProfile(p.get("name"), settings, (pi, None)))
         sessions = p.get("sessions", [])
         if not isinstance(sessions, list):
-            raise InvalidInput(f"{path}: the sessions of profile {pi + 1} are not a list; "
+            raise InvalidInput(f"{shown(path)}: the sessions of profile {pi + 1} are not a list; "
                                "nothing was imported")
         for si, s in enumerate(sessions):
             if isinstance(s, dict):
@@ -166,7 +169,10 @@ def _json_line_finder(text: str) -> Callable[[Any], int]:
 
     def line(ref: Any) -> int:
         if not lines:
-            lines.update(_object_lines(text))
+            try:
+                lines.update(_object_lines(text))
+            except RecursionError:  # the pure-Python parser nests deeper than the C one
+                lines[None] = 1
         return lines.get(ref, 1)
 
     return line
@@ -175,14 +181,14 @@ def _json_line_finder(text: str) -> Callable[[Any], int]:
 def _object_lines(text: str) -> dict[Any, int]:
     starts: dict[int, int] = {}
     decoder = json.JSONDecoder()
-    plain = decoder.parse_object
+    plain = decoder.parse_object  # type: ignore[attr-defined]
 
     def parse_object(s_and_end: tuple[str, int], *args: Any) -> tuple[Any, int]:
         obj, end = plain(s_and_end, *args)
         starts[id(obj)] = s_and_end[1] - 1
         return obj, end
 
-    decoder.parse_object = parse_object  # type: ignore[method-assign]
+    decoder.parse_object = parse_object  # type: ignore[attr-defined]
     decoder.scan_once = json.scanner.py_make_scanner(decoder)  # type: ignore[attr-defined]
     doc = decoder.decode(text)
     newlines = [i for i, ch in enumerate(text) if ch == "\n"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import partial
+from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -20,7 +21,7 @@ THEME_KEY = "theme"
 class HomekitApp(App[None]):
     """Log sessions and redness, see the weekly rule, browse history; keyboard first."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "homekit"
     BINDINGS = [
         Binding("q", "quit", "Quit"),
@@ -68,7 +69,7 @@ class HomekitApp(App[None]):
             yield SystemCommand(
                 binding.description,
                 f"{binding.tooltip or binding.description} (key: {binding.key_display or key})",
-                partial(active.node.run_action, binding.action),
+                partial(self.run_action, binding.action, active.node),
             )
         yield SystemCommand("Help", "Keys and safety notes (key: ?)", self.action_help)
         yield from super().get_system_commands(screen)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from homekit.cli.render import day, in_days, redness_text
+from homekit.render import day, in_days, redness_text
 from homekit.domain.models import REDNESS_LEVELS, Redness, Session, Status
 
 __all__ = ["day", "in_days", "redness_text", "next_session", "redness_short", "trend"]
@@ -23,6 +23,8 @@ def next_session(st: Status) -> str:
 def redness_short(r: Redness | None) -> str:
     if r is None:
         return "-"
+    if r.severity == 0:
+        return "0 none"
     faded = "still red" if r.faded_after_min is None else f"faded after {r.faded_after_min} min"
     return f"{r.severity} {REDNESS_LEVELS[r.severity]}, {faded}"
 

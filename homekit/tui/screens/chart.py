@@ -22,6 +22,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from homekit.domain.errors import HomekitError
 from homekit.domain.series import ChartSeries, chart_series
 from homekit.textchart import TextChart, text_chart
 
@@ -59,6 +60,13 @@ def image_protocol(env: dict[str, str] | None = None) -> str | None:
     if program == "WezTerm" or term.startswith(("foot", "mlterm")) or "sixel" in term:
         return "sixel"
     return None
+
+
+def prepare_images() -> None:
+    """Call before `App.run()`: textual-image asks the terminal what it supports when first
+    imported, which only works before Textual takes over the terminal's input."""
+    if image_protocol() is not None:
+        import textual_image.widget  # noqa: F401
 
 
 def styled(chart: TextChart, dark: bool) -> Text:
@@ -132,12 +140,10 @@ class ChartScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.redraw())
-        self.reload()
 
     def on_screen_resume(self, _event: events.ScreenResume) -> None:
-        # Back from a form or the log: the data may have changed.
-        if self.series is not None:
-            self.reload()
+        # Shown for the first time, or back from a form: read the log (it may have changed).
+        self.reload()
 
     def on_resize(self, _event: events.Resize) -> None:
         self.call_after_refresh(self.redraw)
@@ -229,14 +235,14 @@ class ChartScreen(Screen[None]):
 
     @work(thread=True, group="chart-save")
     def _save(self, series: ChartSeries, kind: str, path: Path, dark: bool) -> None:
-        from homekit.charts import figure, save_figure
+        from homekit.chartfiles import save_figure
+        from homekit.charts import figure
 
         try:
             save_figure(figure(series, kind, dark=dark, dpi=150), path)
-        except OSError as exc:
+        except HomekitError as exc:
             self.app.call_from_thread(
-                self.notify, f"Could not save the chart: {exc.strerror or exc}",
-                severity="error",
+                self.notify, f"Could not save the chart: {exc}", severity="error"
             )
             return
         self.app.call_from_thread(self.notify, f"Saved the {kind} chart to {path.resolve()}")
@@ -249,7 +255,8 @@ def _figure_image(job: _Job, mode: str) -> Any:
 
     from PIL import Image
 
-    from homekit.charts import figure, render_png
+    from homekit.chartfiles import render_png
+    from homekit.charts import figure
 
     try:
         from textual_image.widget import get_cell_size

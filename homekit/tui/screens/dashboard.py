@@ -17,13 +17,17 @@ from homekit.services import Homekit
 from homekit.tui import format as fmt
 from homekit.tui.twin import twin_args, twin_services
 
-RECENT = 6
+RECENT = 10
 TREND_SESSIONS = 12
 REMINDERS_FILE = "homekit-reminders.ics"
 SAFETY_LINE = (
     "Glasses on, always · a session takes about 30 to 60 minutes · slight stinging at first is "
     "common · slight redness fades within minutes; redness that lasts is a warning sign"
 )
+
+
+#: How often the dashboard looks for writes by other processes.
+WATCH_SECONDS = 2.0
 
 
 class DashboardScreen(Screen):
@@ -50,13 +54,14 @@ class DashboardScreen(Screen):
                 yield Label("Sessions", id="progress-label")
                 yield ProgressBar(total=1, show_eta=False, id="progress")
             yield Static("", id="alert", markup=False)
+            yield Static("", id="next")
             with Horizontal(id="cards"):
-                yield Static("", id="next", classes="card")
                 yield Static("", id="last", classes="card")
                 yield Static("", id="projected", classes="card")
                 yield Static("", id="redness", classes="card")
             yield Label("Recent sessions", classes="section-title")
             yield DataTable(id="recent", cursor_type="none", zebra_stripes=True)
+            yield Static("No sessions yet: press l to log your first one.", id="recent-empty")
             yield Static(SAFETY_LINE, id="safety-line", markup=False)
         yield Footer()
 
@@ -66,6 +71,19 @@ class DashboardScreen(Screen):
         for card, title in (("next", "Next session"), ("last", "Last session"),
                             ("projected", "Projected completion"), ("redness", "Latest redness")):
             self.query_one(f"#{card}").border_title = title
+
+        # Another process (the CLI, an import) may write while the app is open: look for its
+        # commits every couple of seconds (one cheap PRAGMA) and redraw when there are some.
+        self.hk.changed_elsewhere()
+        self.set_interval(WATCH_SECONDS, self._watch_file)
+
+    def _watch_file(self) -> None:
+        try:
+            changed = self.hk.changed_elsewhere()
+        except HomekitError:
+            return
+        if changed and self.is_current:
+            self.refresh_data()
 
     def on_screen_resume(self) -> None:
         if not self._ensure_profile():
@@ -111,8 +129,8 @@ class DashboardScreen(Screen):
                           ", ".join(s.areas) or "-",
                           "-" if s.device_level is None else str(s.device_level),
                           glasses, fmt.redness_short(s.worst_redness))
-        if not recent:
-            table.add_row("", "No sessions yet: press l to log your first one.", "", "", "", "", "")
+        table.display = bool(recent)
+        self.query_one("#recent-empty").display = not recent
 
     def _show_alert(self, st: Status, needs_ack: bool) -> None:
         alert = self.query_one("#alert", Static)
@@ -127,7 +145,7 @@ class DashboardScreen(Screen):
 
     def _show_cards(self, st: Status, recent: list) -> None:
         nxt = self.query_one("#next", Static)
-        nxt.update(fmt.next_session(st))
+        nxt.update(f"{fmt.next_session(st)}  ·  sessions at least {st.min_interval_days} days apart")
         nxt.set_class(st.eligible_now, "-eligible")
         nxt.set_class(not st.eligible_now, "-blocked")
         self.query_one("#last", Static).update(

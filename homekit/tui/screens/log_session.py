@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, ContentSwitcher, Input, Label, Static
+from textual.widgets import Button, Checkbox, Footer, Input, Label, Static
 
 from homekit.domain.errors import HomekitError, InvalidInput, RuleViolation
 from homekit.services import Homekit, LogResult
@@ -36,6 +36,7 @@ class LogSessionScreen(ModalScreen[LogResult | None]):
         self.hk = hk
 
     def compose(self) -> ComposeResult:
+        yield Footer()
         with Vertical(id="log-dialog", classes="dialog"):
             yield Label("Log a session", classes="dialog-title")
             try:
@@ -49,30 +50,37 @@ class LogSessionScreen(ModalScreen[LogResult | None]):
                 yield Button("Close", id="close")
                 return
             ask = profile.has_skin_condition is None or self.hk.needs_acknowledgement(profile)
-            with ContentSwitcher(initial="ask" if ask else "safety"):
-                with Vertical(id="ask"):
-                    yield ConditionQuestion(profile.has_skin_condition,
-                                            bool(profile.condition_acknowledged_at))
-                    yield Static("", id="ask-error", classes="form-error")
-                    with Horizontal(classes="buttons"):
-                        yield Button("Continue", id="ask-continue", variant="primary")
-                        yield Button("Cancel", classes="cancel")
-                with Vertical(id="safety"):
-                    yield Static("Before you start: tick each one.", classes="dialog-note")
-                    for check_id, text in SAFETY_CHECKS:
-                        yield Checkbox(text, id=f"check-{check_id}", classes="safety-check")
-                    yield Static("A session takes about 30 to 60 minutes. Slight stinging at "
-                                 "first is common.", classes="dialog-note")
-                    with Horizontal(classes="buttons"):
-                        yield Button("Continue", id="safety-continue", variant="primary",
-                                     disabled=True)
-                        yield Button("Cancel", classes="cancel")
-                with Vertical(id="form"):
-                    yield SessionForm(self.hk.today())
-                    yield Static("", id="form-error", classes="form-error")
-                    with Horizontal(classes="buttons"):
-                        yield Button("Save (ctrl+s)", id="save", variant="primary")
-                        yield Button("Cancel", classes="cancel")
+            self.profile = profile
+            with Vertical(id="panel"):
+                yield from (self._ask_panel() if ask else self._safety_panel())
+
+    # Each step is mounted only when reached: the form alone is some forty widgets.
+
+    def _ask_panel(self) -> ComposeResult:
+        p = self.profile
+        yield ConditionQuestion(p.has_skin_condition, bool(p.condition_acknowledged_at), id="ask")
+        yield Static("", id="ask-error", classes="form-error")
+        with Horizontal(classes="buttons"):
+            yield Button("Continue", id="ask-continue", variant="primary")
+            yield Button("Cancel", classes="cancel")
+
+    def _safety_panel(self) -> ComposeResult:
+        yield Static("Before you start: tick each one.", classes="dialog-note", id="safety")
+        for check_id, text in SAFETY_CHECKS:
+            yield Checkbox(text, id=f"check-{check_id}", classes="safety-check")
+        yield Static("A session takes about 30 to 60 minutes. Slight stinging at "
+                     "first is common.", classes="dialog-note")
+        yield Static("", id="safety-error", classes="form-error")
+        with Horizontal(classes="buttons"):
+            yield Button("Continue", id="safety-continue", variant="primary")
+            yield Button("Cancel", classes="cancel")
+
+    def _form_panel(self) -> ComposeResult:
+        yield SessionForm(self.hk.today(), id="form")
+        yield Static("", id="form-error", classes="form-error")
+        with Horizontal(classes="buttons"):
+            yield Button("Save (ctrl+s)", id="save", variant="primary")
+            yield Button("Cancel", classes="cancel")
 
     def _blocked(self, refusal: RuleViolation) -> ComposeResult:
         st = self.hk.status()
@@ -89,20 +97,27 @@ class LogSessionScreen(ModalScreen[LogResult | None]):
         self._focus_first()
 
     def _focus_first(self) -> None:
-        switcher = self.query(ContentSwitcher)
-        scope = switcher.first().visible_content if switcher else self
-        if scope is not None:
-            for widget in scope.query("RadioSet, Checkbox, Input, Button"):
-                if widget.focusable:
-                    widget.focus()
-                    return
+        for widget in self.query("RadioSet, Checkbox, Input, Button"):
+            if widget.focusable:
+                widget.focus()
+                return
 
-    def _show(self, panel: str) -> None:
-        self.query_one(ContentSwitcher).current = panel
+    @property
+    def step(self) -> str:
+        """Which step is showing: ask, safety, form, or blocked."""
+        for step in ("ask", "safety", "form"):
+            if self.query(f"#{step}"):
+                return step
+        return "blocked"
+
+    async def _show(self, panel: ComposeResult) -> None:
+        container = self.query_one("#panel", Vertical)
+        await container.remove_children()
+        await container.mount_compose(panel)
         self._focus_first()
 
     @on(Button.Pressed, "#ask-continue")
-    def answered(self) -> None:
+    async def answered(self) -> None:
         question = self.query_one(ConditionQuestion)
         error = self.query_one("#ask-error", Static)
         if question.answer is None:
@@ -117,22 +132,20 @@ class LogSessionScreen(ModalScreen[LogResult | None]):
             error.update("Logging stays blocked until you acknowledge the warning. "
                          "Please consult a skin professional first.")
             return
-        self._show("safety")
-
-    @on(Checkbox.Changed, ".safety-check")
-    def _checked(self) -> None:
-        done = all(box.value for box in self.query(".safety-check").results(Checkbox))
-        self.query_one("#safety-continue", Button).disabled = not done
+        await self._show(self._safety_panel())
 
     @on(Button.Pressed, "#safety-continue")
-    def checked(self) -> None:
-        self._show("form")
+    async def checked(self) -> None:
+        if not all(box.value for box in self.query(".safety-check").results(Checkbox)):
+            self.query_one("#safety-error", Static).update(
+                "Tick each one first: if one is not true today, skip this session.")
+            return
+        await self._show(self._form_panel())
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        switcher = self.query(ContentSwitcher)
-        if not switcher or switcher.first().current != "form":
+        if self.step != "form":
             return
         form = self.query_one(SessionForm)
         error = self.query_one("#form-error", Static)

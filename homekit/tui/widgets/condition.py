@@ -20,7 +20,6 @@ class ConditionQuestion(Vertical):
 
     DEFAULT_CSS = """
     ConditionQuestion { height: auto; }
-    ConditionQuestion RadioSet { layout: horizontal; }
     ConditionQuestion #condition-warning {
         display: none; border: heavy $error; padding: 0 1; color: $text; height: auto;
     }

@@ -79,7 +79,10 @@ class SessionForm(Vertical):
     @on(Input.Changed)
     def _check_as_typed(self, event: Input.Changed) -> None:
         if event.input.id in PARSERS:
-            self._check(event.input)
+            try:
+                self._check(event.input)
+            except InvalidInput:
+                pass  # shown under the field
 
     def _check(self, box: Input) -> Any:
         parse, blank_ok = PARSERS[box.id or ""]

@@ -1,4 +1,4 @@
-"""Plain-text renderings of domain objects, for the CLI (and anything else printing text)."""
+"""Plain-text renderings of domain objects, shared by the CLI and the app."""
 
 from __future__ import annotations
 

@@ -1,0 +1,96 @@
+"""How homekit's commands grow with the log: 100, 10,000 and 100,000 sessions.
+
+Run on demand (pytest never collects it):
+
+    python benchmarks/bench_scale.py [--rounds 5] [--sizes 100,10000,100000] [--json out.json]
+
+Each size is one file with its sessions spread over 5 profiles, each profile's a week apart
+going back from last week (100,000 sessions reach back about 380 years), filled by direct
+bulk SQL so that the rule's triggers still check every row. Timed, each in a fresh process:
+`status --json`, `history --limit 20 --json` (first page), `export --all-profiles` to a JSON
+file, `import` of that file into an empty file, and `chart` (the progress chart of the
+default profile, a PNG). Commands that this homekit does not have are skipped with a note.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import HOMEKIT, clean_env, fill, interleave, run_once  # noqa: E402
+
+SIZES = (100, 10_000, 100_000)
+PROFILES = 5
+
+
+def has_command(name: str) -> bool:
+    r = subprocess.run([HOMEKIT, name, "--help"], capture_output=True, env=clean_env())
+    return r.returncode == 0
+
+
+def operations(folder: Path, db: Path, empty: Path) -> dict:
+    env = clean_env(HOMEKIT_DB=str(db))
+    ops = {
+        "status": lambda r: run_once([HOMEKIT, "status", "--json"], env),
+        "history (first page)": lambda r: run_once(
+            [HOMEKIT, "history", "--limit", "20", "--json"], env),
+    }
+    export = folder / "export.json"
+    if has_command("export"):
+        ops["export"] = lambda r: run_once(
+            [HOMEKIT, "export", "--all-profiles", "-o", str(folder / f"export-{r}.json")], env)
+        subprocess.run([HOMEKIT, "export", "--all-profiles", "-o", str(export)], env=env,
+                       check=True, capture_output=True)
+    if has_command("import") and export.exists():
+        def import_into_empty(r: int) -> tuple[float, int]:
+            target = folder / f"import-{r}.db"
+            shutil.copy(empty, target)
+            return run_once([HOMEKIT, "--db", str(target), "import", str(export)], clean_env())
+
+        ops["import"] = import_into_empty
+    if has_command("chart"):
+        ops["progress chart"] = lambda r: run_once(
+            [HOMEKIT, "chart", "--kind", "progress", "-o", str(folder / f"chart-{r}.png")], env)
+    return ops
+
+
+def main(argv: list[str] | None = None) -> dict:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--sizes", default=",".join(map(str, SIZES)))
+    ap.add_argument("--json", type=Path, help="also write the raw results here")
+    args = ap.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    result: dict = {"sizes": sizes, "profiles": PROFILES, "ops": {}, "skipped": []}
+    for cmd in ("export", "import", "chart"):
+        if not has_command(cmd):
+            result["skipped"].append(f"`homekit {cmd}` does not exist in this homekit")
+    for n in sizes:
+        with tempfile.TemporaryDirectory(prefix=f"hk-bench-scale-{n}-") as tmp:
+            folder = Path(tmp)
+            db, empty = folder / "homekit.db", folder / "empty.db"
+            fill(db, n, PROFILES)
+            subprocess.run([HOMEKIT, "--db", str(empty), "profile", "list"], check=True,
+                           capture_output=True, env=clean_env())
+            rounds = args.rounds if n < 100_000 else max(3, args.rounds // 2)
+            runs = interleave(operations(folder, db, empty), rounds, warmup=1)
+            print(f"\n{n:,} sessions ({PROFILES} profiles, {rounds} rounds): median ms "
+                  f"(min-max), peak RSS")
+            for name, r in runs.items():
+                print(f"  {name:<22} {r.median * 1000:8.1f} ({r.spread})  {r.rss_mib:6.1f} MiB")
+                result["ops"].setdefault(name, {})[str(n)] = {
+                    "seconds": r.seconds, "rss_kib": r.rss_kib}
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=1))
+    return result
+
+
+if __name__ == "__main__":
+    main()

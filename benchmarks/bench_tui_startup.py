@@ -1,0 +1,175 @@
+"""Time to first paint of the dashboard, headless, against a bare Textual app with the same widgets.
+
+Run on demand (pytest does not collect it):
+
+    python benchmarks/bench_tui_startup.py            # 9 rounds
+    python benchmarks/bench_tui_startup.py --rounds 15
+
+Each measurement is a fresh process (interpreter start, imports, opening the file, the first
+frame with data on it), timed from just before the spawn to the moment the first frame after
+the data has loaded is written; the process's shutdown is not counted. The three variants are
+interleaved in every round so that machine noise hits them alike; medians are reported.
+
+Data: a file with one profile and no session, and one with 10,000 sessions a week apart
+(about 190 years back), created through the store so the weekly rule's trigger checks each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SIZE = (120, 36)
+NOW = dt.datetime(2026, 11, 25, 9, 30)
+
+
+# -- the child processes ------------------------------------------------------------------
+
+
+def child_bare(out: str) -> None:
+    """Header, a progress bar, five Statics, a label, a 10-row DataTable, Footer."""
+    from textual.app import App
+    from textual.containers import Horizontal, VerticalScroll
+    from textual.widgets import DataTable, Footer, Header, Label, ProgressBar, Static
+
+    class Bare(App[None]):
+        def compose(self):  # noqa: ANN202
+            yield Header()
+            with VerticalScroll():
+                yield ProgressBar(total=6, show_eta=False)
+                yield Static("alert")
+                yield Static("next")
+                with Horizontal():
+                    yield Static("last")
+                    yield Static("projected")
+                    yield Static("redness")
+                yield Label("Recent sessions")
+                yield DataTable()
+            yield Footer()
+
+        def on_mount(self) -> None:
+            table = self.query_one(DataTable)
+            table.add_columns("#", "Date", "Minutes", "Areas", "Level", "Glasses", "Redness")
+            for i in range(10):
+                table.add_row(str(i), "2026-11-18 (Wed)", "45", "cheeks", "3", "yes", "-")
+            self.call_after_refresh(painted, self, out)
+
+    Bare().run(headless=True, size=SIZE)
+
+
+def child_homekit(out: str, db: str) -> None:
+    from homekit.services import Homekit
+    from homekit.storage import open_store
+    from homekit.tui.app import HomekitApp
+    from homekit.tui.screens.dashboard import DashboardScreen
+
+    class Timed(HomekitApp):
+        def on_mount(self) -> None:
+            super().on_mount()
+            self.call_after_refresh(self._wait_for_data)
+
+        def _wait_for_data(self) -> None:
+            screen = self.screen
+            if isinstance(screen, DashboardScreen) and screen.status is not None:
+                self.call_after_refresh(painted, self, out)
+            else:
+                self.call_after_refresh(self._wait_for_data)
+
+    hk = Homekit(open_store(db), now=lambda: NOW)
+    Timed(hk).run(headless=True, size=SIZE)
+
+
+def painted(app, out: str) -> None:  # noqa: ANN001
+    Path(out).write_text(f"{time.time()} {int('matplotlib' in sys.modules)}")
+    app.exit()
+
+
+# -- the parent -----------------------------------------------------------------------------
+
+
+def make_data(folder: Path, sessions: int) -> Path:
+    from homekit.domain.models import SessionDraft
+    from homekit.services import Homekit
+    from homekit.storage import open_store
+
+    path = folder / f"homekit-{sessions}.db"
+    store = open_store(path)
+    hk = Homekit(store, now=lambda: NOW)
+    hk.create_profile("me", make_default=True)
+    hk.record_skin_condition(False, False)
+    profile = hk.profile()
+    last = NOW.date() - dt.timedelta(days=3)
+    with store.write():
+        for i in range(sessions):
+            day = last - dt.timedelta(days=7 * i)
+            sid = store.insert_session(
+                profile.id, SessionDraft(day, duration_min=40, areas=("cheeks",), device_level=3,
+                                         glasses_worn=True, stinging=1), NOW.isoformat())
+            if i % 2 == 0:
+                store.insert_redness(sid, f"{day.isoformat()}T12:00", i % 3, 10, "")
+    store.close()
+    return path
+
+
+def measure(args: list[str], out: Path) -> tuple[float, bool]:
+    out.unlink(missing_ok=True)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HOMEKIT_")}
+    start = time.time()
+    subprocess.run([sys.executable, __file__, "--child", *args, str(out)], check=True, env=env,
+                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+    stamp, mpl = out.read_text().split()
+    return (float(stamp) - start) * 1000, mpl == "1"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=9)
+    parser.add_argument("--sessions", type=int, default=10_000)
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        kind, *rest = args.child
+        if kind == "bare":
+            child_bare(rest[-1])
+        else:
+            child_homekit(rest[-1], rest[0])
+        return
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        t = time.perf_counter()
+        empty = make_data(folder, 0)
+        full = make_data(folder, args.sessions)
+        print(f"data: {args.sessions} sessions created in {time.perf_counter() - t:.1f} s")
+        variants = {
+            "bare Textual app": ["bare"],
+            "homekit, empty": ["homekit", str(empty)],
+            f"homekit, {args.sessions:,} sessions": ["homekit", str(full)],
+        }
+        times: dict[str, list[float]] = {name: [] for name in variants}
+        mpl = False
+        out = folder / "painted.txt"
+        measure(variants["bare Textual app"], out)  # warm the disk cache and .pyc files
+        for _ in range(args.rounds):
+            for name, child in variants.items():
+                ms, imported = measure(child, out)
+                times[name].append(ms)
+                mpl = mpl or imported
+        bare = statistics.median(times["bare Textual app"])
+        print(f"time to first paint, headless {SIZE[0]}x{SIZE[1]}, median of {args.rounds}:")
+        for name, values in times.items():
+            med = statistics.median(values)
+            print(f"  {name:<28} {med:7.0f} ms  (min {min(values):.0f}, max {max(values):.0f})"
+                  f"  ratio {med / bare:.2f}")
+        print(f"matplotlib imported before the first paint: {'YES' if mpl else 'no'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,134 @@
+"""Shared by the benchmarks: run a command N times in fresh processes, keep wall time and RSS.
+
+Each run is timed from just before the spawn to the child's exit (`os.wait4`, which also gives
+that one child's peak resident set size). Variants are interleaved round by round so that the
+machine's load hits them alike; ratios between them are what count.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+#: The homekit under test: the one installed beside this interpreter (`pip install -e .`).
+HOMEKIT = str(Path(sys.executable).with_name("homekit"))
+
+
+def peer_bin(name: str) -> str | None:
+    """jrnl / watson: $BENCH_PEERS_BIN, else the `bench` venv at /work/benchvenv or .benchvenv,
+    else this interpreter's folder or PATH. None when not installed."""
+    import shutil
+
+    folders = [os.environ.get("BENCH_PEERS_BIN", ""), str(ROOT / ".benchvenv" / "bin"),
+               "/work/benchvenv/bin", str(Path(sys.executable).parent)]
+    for folder in folders:
+        if folder and (Path(folder) / name).exists():
+            return str(Path(folder) / name)
+    return shutil.which(name)
+
+
+@dataclass
+class Runs:
+    label: str
+    seconds: list[float] = field(default_factory=list)
+    rss_kib: list[int] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+    @property
+    def spread(self) -> str:
+        return f"{min(self.seconds) * 1000:.0f}-{max(self.seconds) * 1000:.0f}"
+
+    @property
+    def rss_mib(self) -> float:
+        return max(self.rss_kib) / 1024
+
+
+def run_once(argv: Sequence[str], env: dict[str, str], cwd: str | None = None,
+             check: bool = True) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KiB) of one fresh process."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(list(argv), env=env, cwd=cwd, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    if proc.stderr:
+        proc.stderr.close()
+    if check and proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv)[:120]} exited {proc.returncode}: {err[-400:]}")
+    return elapsed, usage.ru_maxrss
+
+
+def interleave(variants: dict[str, Callable[[int], tuple[float, int]]], rounds: int,
+               warmup: int = 1) -> dict[str, Runs]:
+    """Call each variant once per round (after `warmup` untimed rounds): `fn(round) -> (s, KiB)`."""
+    results = {name: Runs(name) for name in variants}
+    for r in range(-warmup, rounds):
+        for name, fn in variants.items():
+            seconds, rss = fn(r)
+            if r >= 0:
+                results[name].seconds.append(seconds)
+                results[name].rss_kib.append(rss)
+    return results
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("HOMEKIT_", "WATSON_"))}
+    env.update(extra)
+    return env
+
+
+def nproc() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+
+
+def fill(db: Path, n: int, profiles: int = 5, notes: str = "bench") -> None:
+    """A migrated homekit file with `n` sessions over `profiles` profiles, by direct bulk SQL.
+
+    Each profile's sessions stand exactly a week apart going back from last week, so the
+    rule's triggers (which check every insert) accept them all; every third has redness.
+    """
+    import datetime as dt
+    import sqlite3
+
+    subprocess.run([HOMEKIT, "--db", str(db), "status"], check=True, env=clean_env(),
+                   stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+    today = dt.date.today()
+    stamp = f"{today.isoformat()}T09:00:00"
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("BEGIN IMMEDIATE")
+    ids = [conn.execute("SELECT id FROM profiles WHERE name = 'me'").fetchone()[0]]
+    for k in range(1, profiles):
+        ids.append(conn.execute(
+            "INSERT INTO profiles (name, target_sessions, min_interval_days, created_at) "
+            "VALUES (?, 100, 7, ?)", (f"profile{k}", stamp)).lastrowid)
+    conn.execute("UPDATE profiles SET target_sessions = 100")
+    per = [n // profiles + (1 if k < n % profiles else 0) for k in range(profiles)]
+    for pid, count in zip(ids, per, strict=True):
+        rows = []
+        for i in range(count):
+            day = (today - dt.timedelta(days=7 * (i + 1))).isoformat()
+            rows.append((pid, day, f"{8 + i % 12:02d}:30", 30 + i % 30, "cheeks,nose",
+                         1 + i % 10, 1, i % 4, f"{notes} {i}", stamp))
+        conn.executemany(
+            "INSERT INTO sessions (profile_id, session_date, start_time, duration_min, areas, "
+            "device_level, glasses_worn, stinging, notes, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    conn.execute(
+        "INSERT INTO redness (session_id, observed_at, severity, faded_after_min, notes) "
+        "SELECT id, session_date || 'T20:00', id % 5, 10 + id % 50, '' FROM sessions "
+        "WHERE id % 3 = 0")
+    conn.execute("COMMIT")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()

@@ -1,0 +1,92 @@
+"""Chart files: the format from the extension, owner-only atomic writes, PNG bytes.
+
+Health data: every file is written mode 600 through a temporary file renamed into place, and
+carries no creation date or software version (the same log gives the same bytes).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from homekit.charts import style
+from homekit.domain.errors import InvalidInput, StorageError
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+#: File formats chosen by extension.
+FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
+#: The largest PNG drawn: its buffer alone takes 4 bytes a pixel (64 Mpx: 256 MB).
+MAX_PIXELS = 64_000_000
+MAX_SIDE_PX = 32_000
+
+
+def chart_format(path: str | os.PathLike[str]) -> str:
+    """The file format for `path` from its extension; refuse anything else."""
+    ext = Path(path).suffix.lower()
+    if ext not in FORMATS:
+        raise InvalidInput(
+            f"unknown chart file type {ext or '(none)'!r} in {os.fspath(path)!r}: "
+            f"use {', '.join(FORMATS)}"
+        )
+    return FORMATS[ext]
+
+
+def check_pixels(width_in: float, height_in: float, dpi: float) -> None:
+    """Refuse a PNG too big to draw in memory (the drawing buffer takes 4 bytes a pixel)."""
+    wide, high = round(width_in * dpi), round(height_in * dpi)
+    if wide > MAX_SIDE_PX or high > MAX_SIDE_PX or wide * high > MAX_PIXELS:
+        raise InvalidInput(
+            f"a {wide} x {high} pixel PNG is too large (at most {MAX_PIXELS // 10**6} million "
+            f"pixels, {MAX_SIDE_PX} a side): lower --dpi, --width or --height, or write .svg/.pdf"
+        )
+
+
+def save_figure(fig: Figure, path: str | os.PathLike[str], *, dpi: float | None = None) -> Path:
+    """Write `fig` owner-only (it is health data), atomically: a reader never sees half a file."""
+    target = Path(path).expanduser()
+    fmt = chart_format(target)
+    if fmt == "png":
+        width_in, height_in = fig.get_size_inches()
+        check_pixels(width_in, height_in, dpi or fig.dpi)
+    folder = target.parent
+    tmp: str | None = None
+    try:
+        if not folder.is_dir():
+            raise InvalidInput(f"folder {str(folder)!r} does not exist")
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".homekit-chart-", suffix=".partial")
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "wb") as out, style():
+            fig.savefig(out, format=fmt, dpi=dpi or fig.dpi, facecolor=fig.get_facecolor(),
+                        metadata=_metadata(fmt))
+        os.replace(tmp, target)
+        tmp = None
+    except OSError as exc:
+        raise StorageError(f"cannot write {str(target)!r}: {exc.strerror or exc}") from None
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+    return target
+
+
+def render_png(fig: Figure, *, dpi: float | None = None) -> bytes:
+    """The figure as PNG bytes (for terminals that show images)."""
+    import io
+
+    buf = io.BytesIO()
+    with style():
+        fig.savefig(buf, format="png", dpi=dpi or fig.dpi, facecolor=fig.get_facecolor(),
+                    metadata=_metadata("png"))
+    return buf.getvalue()
+
+
+def _metadata(fmt: str) -> dict[str, Any]:
+    """No creation dates or software versions in the file: same data, same bytes."""
+    if fmt == "png":
+        return {"Software": None}
+    if fmt == "pdf":
+        return {"CreationDate": None, "Creator": None, "Producer": None}
+    return {"Date": None, "Creator": None}

@@ -1,0 +1,153 @@
+"""Own-your-data commands: export, import, backup, restore, remind, demo."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from homekit.cli.core import checked
+from homekit.domain import validate
+from homekit.storage.backup import shown
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("export", parents=[common],
+                       help="write the log as CSV or JSON (stdout by default)")
+    p.add_argument("--format", choices=["csv", "json"],
+                   help="default: from the --output extension, else json")
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE (mode 600)")
+    p.add_argument("--all-profiles", action="store_true", help="every profile, not only the current")
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("import", parents=[common],
+                       help="add sessions from a CSV or JSON file (all or nothing)")
+    p.add_argument("file", metavar="FILE",
+                   help="a homekit export, or a CSV with the header session_date,duration_min,notes")
+    p.add_argument("--dry-run", action="store_true", help="check the file, store nothing")
+    p.set_defaults(handler=cmd_import)
+
+    p = sub.add_parser("backup", parents=[common], help="write a consistent copy of the data file")
+    p.add_argument("path", nargs="?", metavar="PATH",
+                   help="default: backups/homekit-YYYYmmdd-HHMMSS.db beside the data file")
+    p.set_defaults(handler=cmd_backup)
+
+    p = sub.add_parser("restore", parents=[common],
+                       help="replace the data file with a checked backup (the current one is kept)")
+    p.add_argument("path", metavar="PATH")
+    p.set_defaults(handler=cmd_restore)
+
+    p = sub.add_parser("remind", parents=[common],
+                       help="write calendar reminders (.ics) for the remaining sessions")
+    p.add_argument("--output", "-o", metavar="FILE.ics", default="homekit-reminders.ics",
+                   help="default: homekit-reminders.ics in the current folder")
+    p.add_argument("--time", type=checked(validate.parse_time), default="09:00", metavar="HH:MM",
+                   help="time of day of each reminder (default 09:00)")
+    p.set_defaults(handler=cmd_remind)
+
+    p = sub.add_parser("demo", parents=[common],
+                       help="fill a NEW data file with a realistic demo log")
+    p.set_defaults(handler=cmd_demo)
+
+
+def cmd_export(args: argparse.Namespace, ctx: Any) -> int:
+    from homekit.transfer.exporter import export_log, export_to_file, format_for
+
+    app = ctx.open()
+    fmt = format_for(args.output, args.format)
+    if args.output:
+        path = export_to_file(app, Path(args.output), fmt, all_profiles=args.all_profiles)
+        print(f"Exported to {shown(path)} ({fmt}).", file=sys.stderr)
+        return 0
+    text = export_log(app, fmt, all_profiles=args.all_profiles)
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, ctx: Any) -> int:
+    from homekit.transfer.importer import import_file
+
+    app = ctx.open()
+    r = import_file(app, Path(args.file), dry_run=args.dry_run)
+    s = "s" if r.sessions_added != 1 else ""
+    skipped = (f"; {r.identical_skipped} identical session{'s' if r.identical_skipped != 1 else ''}"
+               " already stored, skipped" if r.identical_skipped else "")
+    created = f"; new profile(s): {', '.join(r.profiles_created)}" if r.profiles_created else ""
+    if r.dry_run:
+        print(f"Dry run: would import {r.sessions_added} session{s} "
+              f"({r.observations_added} redness observations){skipped}{created}. "
+              "Nothing was stored.")
+    elif r.sessions_added == 0 and not r.profiles_created:
+        print(f"Nothing new to import: all {r.identical_skipped} sessions in {r.path.name} "
+              "are already stored.")
+    else:
+        print(f"Imported {r.sessions_added} session{s} "
+              f"({r.observations_added} redness observations){skipped}{created}.")
+    if r.backup:
+        print(f"Backup taken first: {r.backup}")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace, ctx: Any) -> int:
+    from homekit.storage.backup import default_backup_path, write_backup
+
+    app = ctx.open()
+    data_file = Path(app.store.path)
+    if args.path is None:
+        dest = default_backup_path(data_file, app.now())
+    else:
+        dest = Path(args.path).expanduser()
+        try:
+            if dest.is_dir():
+                dest = dest / default_backup_path(data_file, app.now()).name
+        except OSError:
+            pass  # write_backup says what is wrong with the path
+    path = write_backup(app.store.conn, dest, source_name=str(data_file))
+    print(f"Backup written: {shown(path)}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, ctx: Any) -> int:
+    from homekit.storage import open_store
+    from homekit.storage.backup import restore_into
+
+    app = ctx.open()
+    data_file = Path(app.store.path)
+    done = restore_into(app.store, Path(args.path), app.now())
+    app.store.close()
+    app.store = open_store(data_file)  # migrates a backup from an older homekit
+    info = done.source
+    print(f"Restored {data_file} from {info.path} ({info.sessions} sessions, "
+          f"{info.profiles} profile{'s' if info.profiles != 1 else ''}).")
+    print(f"The replaced file was kept as: {done.previous}")
+    return 0
+
+
+def cmd_remind(args: argparse.Namespace, ctx: Any) -> int:
+    from homekit.reminders import write_reminders
+
+    app = ctx.open()
+    result = write_reminders(app, Path(args.output), args.time)
+    if result.count == 0:
+        print("Target reached: no sessions left to remind you of; no file written.")
+        return 0
+    print(f"Wrote {result.count} reminder{'s' if result.count != 1 else ''} to {result.path}, "
+          f"the first on {result.first_date.isoformat() if result.first_date else '-'} "
+          f"at {args.time}. Open it with your calendar app.")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, ctx: Any) -> int:
+    from homekit.demo import fill_demo, refuse_existing
+    from homekit.paths import resolve_db_path
+
+    path, _ = resolve_db_path(ctx.db_option)
+    refuse_existing(Path(path))
+    result = fill_demo(ctx.open())
+    print(f"Demo log written to {result.path}: profile {result.profile}, {result.sessions} "
+          f"sessions from {result.first_date.isoformat()} to {result.last_date.isoformat()}.")
+    print(f"Try: homekit --db {result.path} status")
+    return 0

@@ -1,0 +1,238 @@
+"""Import: check every row, then store all of them in one transaction, or none.
+
+Sessions identical to stored ones (same profile and date, same values in every column the
+file has, `created_at` aside) are skipped, so importing a file twice adds nothing. The weekly
+rule is checked against the stored log and within the file with `rules.find_conflict`, given
+only each date's nearest neighbours, so a 100,000-session file is checked in n log n.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from homekit.domain import rules, validate
+from homekit.domain.errors import InvalidInput, NotFound, RuleViolation
+from homekit.domain.models import DEFAULT_PROFILE, Profile, Session
+from homekit.services import Homekit
+from homekit.storage import bulk
+from homekit.storage.backup import automatic_backup, shown
+from homekit.storage.bulk import SessionImport
+from homekit.transfer import rows
+from homekit.transfer.formats import COMPARED_FIELDS
+from homekit.transfer.reader import ImportFile, read_import_file
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int
+    date: str  # as written in the file
+    reason: str
+    rule: bool = False  # True: the weekly rule (exit 3); False: bad data (exit 2)
+
+    def __str__(self) -> str:
+        date = shown(self.date, 40)
+        where = f"line {self.line}" + (f", {date}" if date else "")
+        return f"{where}: {self.reason}"
+
+
+class BadImportData(InvalidInput):
+    """Rows with values homekit cannot store (exit 2); `problems` lists them."""
+
+    def __init__(self, message: str, problems: list[Problem]) -> None:
+        super().__init__(message)
+        self.problems = problems
+
+
+class ImportRuleViolation(RuleViolation):
+    """Rows that would break the weekly rule (exit 3); `problems` lists them."""
+
+    def __init__(self, message: str, problems: list[Problem]) -> None:
+        super().__init__(message)
+        self.problems = problems
+
+
+@dataclass
+class _Target:
+    """One profile the file writes to: stored already, or to be created."""
+
+    profile: Profile
+    exists: bool
+    stored: dict[dt.date, Session] = field(default_factory=dict)
+    new: list[tuple[int, SessionImport]] = field(default_factory=list)  # (line, session)
+
+
+@dataclass
+class ImportReport:
+    path: Path
+    dry_run: bool
+    sessions_added: int = 0
+    observations_added: int = 0
+    identical_skipped: int = 0
+    profiles_created: list[str] = field(default_factory=list)
+    backup: Path | None = None
+
+
+def import_file(hk: Homekit, path: str | Path, *, dry_run: bool = False) -> ImportReport:
+    """Import `path` (CSV or JSON) into the open file: everything or, on any problem, nothing."""
+    file = read_import_file(Path(path))
+    store = hk.store
+    before = bulk.data_version(store)
+    targets = _plan(hk, file)
+    report = _report(file, targets, dry_run)
+    if dry_run or (report.sessions_added == 0 and not report.profiles_created):
+        return report
+    if not bulk.is_empty(store):
+        report.backup = automatic_backup(store.conn, store.path, "import", hk.now())
+    with store.write():
+        if bulk.data_version(store) != before:  # another program wrote meanwhile: look again
+            targets = _plan(hk, file)
+            report = _report(file, targets, dry_run)
+        for target in targets.values():
+            if not target.exists:
+                target.profile = bulk.insert_profile(store, target.profile)
+            ordered = sorted((s for _, s in target.new), key=lambda s: s.draft.session_date)
+            bulk.insert_sessions(store, target.profile.id, ordered)
+    return report
+
+
+def _report(file: ImportFile, targets: dict[str, _Target], dry_run: bool) -> ImportReport:
+    report = ImportReport(file.path, dry_run)
+    for t in targets.values():
+        report.sessions_added += len(t.new)
+        report.observations_added += sum(len(s.redness) for _, s in t.new)
+        if not t.exists:
+            report.profiles_created.append(t.profile.name)
+    report.identical_skipped = len(file.sessions) - report.sessions_added
+    return report
+
+
+def _plan(hk: Homekit, file: ImportFile) -> dict[str, _Target]:
+    """Check every row; raise listing each bad one, or return what to insert per profile."""
+    stamp = hk.now().isoformat(timespec="seconds")
+    problems: list[Problem] = []
+    targets: dict[str, _Target] = {}
+    settings = {}
+    for p in file.profiles:
+        try:
+            name = validate.profile_name(rows._text(p.name, "profile name"))
+            settings[name] = rows.profile_settings(name, p.settings, stamp)
+        except InvalidInput as exc:
+            problems.append(Problem(file.line(p.ref), "", f"profile: {exc}"))
+    for name in settings:  # a profile without sessions is still carried over
+        _target(hk, targets, settings, name, stamp)
+    compared = COMPARED_FIELDS & file.columns
+    for raw in file.sessions:
+        date_text = str(raw.values.get("session_date") or "")
+        if raw.problem:
+            problems.append(Problem(file.line(raw.ref), date_text, raw.problem))
+            continue
+        try:
+            target = _target(hk, targets, settings, raw.profile, stamp)
+            item = rows.session(raw.values, hk.today(), stamp)
+        except NotFound:
+            raise
+        except InvalidInput as exc:
+            problems.append(Problem(file.line(raw.ref), date_text, str(exc)))
+            continue
+        same = target.stored.get(item.draft.session_date)
+        fields = compared if file.kind == "csv" else COMPARED_FIELDS & raw.values.keys()
+        if same is not None and _identical(same, item, fields):
+            continue
+        target.new.append((raw.ref, item))
+    for target in targets.values():
+        problems.extend(_rule_problems(file, target))
+    if problems:
+        _refuse(file, problems)
+    return targets
+
+
+def _target(hk: Homekit, targets: dict[str, _Target], settings: dict[str, Profile],
+            written: Any, stamp: str) -> _Target:
+    name = hk.profile_name() if written is None else validate.profile_name(
+        rows._text(written, "profile name"))
+    if name in targets:
+        return targets[name]
+    stored = hk.store.profile_by_name(name)
+    if stored is not None:
+        target = _Target(stored, True, {s.session_date: s for s in hk.store.sessions(stored.id)})
+    elif name in settings:
+        target = _Target(settings[name], False)
+    elif written is None and name != DEFAULT_PROFILE:
+        hk.profile()  # raises NotFound with the message telling how to create it
+        raise AssertionError("unreachable")
+    else:
+        target = _Target(rows.profile_settings(name, None, stamp), False)
+    targets[name] = target
+    return target
+
+
+def _identical(stored: Session, item: SessionImport, fields: set[str] | frozenset[str]) -> bool:
+    d = item.draft
+    mine = {
+        "start_time": d.start_time, "duration_min": d.duration_min, "areas": d.areas,
+        "device_level": d.device_level, "glasses_worn": d.glasses_worn,
+        "stinging": d.stinging, "notes": d.notes,
+        "redness": sorted((r.observed_at, r.severity, r.faded_after_min, r.notes)
+                          for r in item.redness),
+    }
+    theirs = {
+        "start_time": stored.start_time, "duration_min": stored.duration_min,
+        "areas": stored.areas, "device_level": stored.device_level,
+        "glasses_worn": stored.glasses_worn, "stinging": stored.stinging, "notes": stored.notes,
+        "redness": sorted((r.observed_at, r.severity, r.faded_after_min, r.notes)
+                          for r in stored.redness),
+    }
+    return all(mine[f] == theirs[f] for f in fields)
+
+
+def _rule_problems(file: ImportFile, target: _Target) -> list[Problem]:
+    interval = target.profile.min_interval_days
+    stored = sorted(target.stored)
+    # Sorted by date, file order on a tie; line numbers are looked up only for a message.
+    new = sorted(enumerate(target.new), key=lambda e: (e[1][1].draft.session_date, e[0]))
+    problems = []
+    for i, (_, (ref, item)) in enumerate(new):
+        day = item.draft.session_date
+        near: dict[dt.date, Any] = {}  # candidate date -> its row's ref, or None if stored
+        for j in (i + 1, i - 1):  # file neighbours first, so a stored date keeps None
+            if 0 <= j < len(new):
+                near[new[j][1][1].draft.session_date] = new[j][1][0]
+        k = bisect.bisect_left(stored, day)
+        for d in stored[max(0, k - 1): k + 1]:
+            near[d] = None
+        conflict = rules.find_conflict(day, near, interval)
+        if conflict is None:
+            continue
+        when = conflict.conflicting.isoformat()
+        other_ref = near[conflict.conflicting]
+        other = (f"the stored session on {when}" if other_ref is None
+                 else f"the session on {when} (line {file.line(other_ref)})")
+        gap = conflict.gap_days
+        if gap == 0:
+            where = (f"a different session is already stored on {when}" if other_ref is None
+                     else f"{other} has the same date")
+        else:
+            side = "after" if day > conflict.conflicting else "before"
+            where = f"{gap} day{'s' if gap != 1 else ''} {side} {other}"
+        problems.append(Problem(
+            file.line(ref), day.isoformat(),
+            f"{where}; sessions of {target.profile.name} must be at least {interval} days apart",
+            rule=True,
+        ))
+    return problems
+
+
+def _refuse(file: ImportFile, problems: list[Problem]) -> None:
+    problems.sort(key=lambda p: p.line)
+    bad_rows = len({p.line for p in problems})
+    total = len(file.sessions)
+    head = (f"import refused, nothing was stored: {bad_rows} row{'s' if bad_rows != 1 else ''} "
+            f"of {total} in {shown(file.path.name)} {'have' if bad_rows != 1 else 'has'} a problem")
+    message = "\n  ".join([head, *map(str, problems)])
+    if any(not p.rule for p in problems):
+        raise BadImportData(message, problems)
+    raise ImportRuleViolation(message, problems)

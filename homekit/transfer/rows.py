@@ -1,0 +1,153 @@
+"""Turn one raw row into checked values, with the same messages as the CLI (domain.validate)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from homekit.domain import rules, validate
+from homekit.domain.errors import InvalidInput
+from homekit.domain.models import DEFAULT_TARGET_SESSIONS, Profile, SessionDraft
+from homekit.storage.bulk import RednessDraft, SessionImport
+
+_SHORT = {"session_date", "start_time", "duration_min", "device_level", "glasses_worn",
+          "stinging"}
+MAX_SHORT = 40
+_TRUE = {"yes", "y", "true", "1"}
+_FALSE = {"no", "n", "false", "0"}
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and value.strip() == "")
+
+
+def _optional(value: Any, check: Callable[[Any], Any]) -> Any:
+    return None if _blank(value) else check(value)
+
+
+def _text(value: Any, what: str) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise InvalidInput(f"{what} must be text, not {type(value).__name__}")
+    return value
+
+
+def _timestamp(value: Any, what: str) -> str:
+    text = _text(value, what).strip()
+    try:
+        dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput(f"{what} {text[:40]!r} is not a date and time (YYYY-MM-DDTHH:MM)") from None
+    return text
+
+
+def glasses(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    word = str(value).strip().lower()
+    if word in _TRUE:
+        return True
+    if word in _FALSE:
+        return False
+    raise InvalidInput(f"glasses_worn {str(value)[:20]!r} is not yes or no")
+
+
+def _areas(value: Any) -> tuple[str, ...]:
+    if isinstance(value, list):
+        return validate.areas([_text(a, "an area") for a in value])
+    return validate.areas([_text(value, "areas")])
+
+
+def redness(value: Any) -> tuple[RednessDraft, ...]:
+    """Redness observations: a JSON list (a CSV cell holds the same list as text)."""
+    if _blank(value):
+        return ()
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except (json.JSONDecodeError, RecursionError):
+            raise InvalidInput("redness is not a JSON list of observations") from None
+    if not isinstance(value, list):
+        raise InvalidInput("redness is not a list of observations")
+    found = []
+    for item in value:
+        if not isinstance(item, dict) or "severity" not in item or "observed_at" not in item:
+            raise InvalidInput("a redness observation needs observed_at and severity")
+        found.append(RednessDraft(
+            observed_at=_timestamp(item["observed_at"], "redness observed_at"),
+            severity=validate.severity(item["severity"]),
+            faded_after_min=_optional(item.get("faded_after_min"), validate.faded_after),
+            notes=validate.notes(_text(item.get("notes"), "redness notes")),
+        ))
+    return tuple(found)
+
+
+def session(values: Mapping[str, Any], today: dt.date, stamp: str) -> SessionImport:
+    """A checked session; raises InvalidInput with every problem of the row, joined by '; '."""
+    problems: list[str] = []
+    day = dt.date.min
+    # Short fields are clipped before checking, so that a message never quotes megabytes
+    # (a value that long is wrong either way).
+    values = {k: v[:MAX_SHORT] + "..." if k in _SHORT and isinstance(v, str) and len(v) > MAX_SHORT
+              else v for k, v in values.items()}
+
+    def take(key: str, check: Callable[[Any], Any], default: Any = None) -> Any:
+        if key not in values:
+            return default
+        try:
+            return check(values[key])
+        except InvalidInput as exc:
+            problems.append(str(exc))
+            return default
+
+    raw_date = values.get("session_date")
+    try:
+        day = validate.parse_date(_text(raw_date, "date"))
+        future = rules.date_problem(day, today)
+        if future:
+            problems.append(future)
+    except InvalidInput as exc:
+        problems.append(str(exc))
+    draft = SessionDraft(
+        session_date=day,
+        start_time=take("start_time", lambda v: _optional(v, lambda t: validate.parse_time(
+            _text(t, "time")))),
+        duration_min=take("duration_min", lambda v: _optional(v, validate.duration)),
+        areas=take("areas", lambda v: () if _blank(v) else _areas(v), ()),
+        device_level=take("device_level", lambda v: _optional(v, validate.device_level)),
+        glasses_worn=take("glasses_worn", lambda v: _optional(v, glasses)),
+        stinging=take("stinging", lambda v: _optional(v, validate.stinging)),
+        notes=take("notes", lambda v: validate.notes(_text(v, "notes")), ""),
+    )
+    created = take("created_at", lambda v: stamp if _blank(v) else _timestamp(v, "created_at"),
+                   stamp)
+    observed = take("redness", redness, ())
+    if problems:
+        raise InvalidInput("; ".join(problems))
+    return SessionImport(draft, created, observed)
+
+
+def profile_settings(name: str, settings: Mapping[str, Any] | None, stamp: str) -> Profile:
+    """A profile to create from the settings a JSON export carries (defaults for the rest)."""
+    s = settings or {}
+
+    def opt(key: str, check: Callable[[Any], Any], default: Any) -> Any:
+        return default if s.get(key) is None else check(s[key])
+
+    has = s.get("has_skin_condition")
+    if has is not None and not isinstance(has, bool):
+        raise InvalidInput("has_skin_condition is not true, false or null")
+    return Profile(
+        id=0,
+        name=name,
+        target_sessions=opt("target_sessions", validate.target_sessions, DEFAULT_TARGET_SESSIONS),
+        min_interval_days=opt("min_interval_days", validate.interval_days,
+                              rules.MIN_INTERVAL_DAYS),
+        created_at=opt("created_at", lambda v: _timestamp(v, "created_at"), stamp),
+        has_skin_condition=has,
+        condition_acknowledged_at=opt("condition_acknowledged_at",
+                                      lambda v: _timestamp(v, "condition_acknowledged_at"), None),
+    )

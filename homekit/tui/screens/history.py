@@ -1,0 +1,214 @@
+"""Every session with its redness: sortable, edit and delete; pages in as you scroll."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from homekit.domain.errors import HomekitError
+from homekit.domain.models import STINGING_LEVELS, Session
+from homekit.services import Homekit
+from homekit.tui import format as fmt
+from homekit.tui.twin import twin_args, twin_services
+from homekit.tui.widgets.history_table import HistoryTable
+
+#: Rows added to the table at a time; the rest wait in memory until scrolled to.
+PAGE = 100
+
+
+def _opt(value: Any) -> tuple[bool, Any]:
+    """Sort key that puts missing values last."""
+    return (value is None, value if value is not None else 0)
+
+
+#: key -> (heading, sort key, cell text)
+COLUMNS: dict[str, tuple[str, Callable[[Session], Any], Callable[[Session], str]]] = {
+    "id": ("#", lambda s: s.id, lambda s: str(s.id)),
+    "date": ("Date", lambda s: (s.session_date, s.id), lambda s: fmt.day(s.session_date)),
+    "time": ("Time", lambda s: _opt(s.start_time), lambda s: s.start_time or "-"),
+    "minutes": ("Min", lambda s: _opt(s.duration_min),
+                lambda s: "-" if s.duration_min is None else str(s.duration_min)),
+    "areas": ("Areas", lambda s: ", ".join(s.areas), lambda s: ", ".join(s.areas) or "-"),
+    "level": ("Level", lambda s: _opt(s.device_level),
+              lambda s: "-" if s.device_level is None else str(s.device_level)),
+    "glasses": ("Glasses", lambda s: _opt(s.glasses_worn),
+                lambda s: {True: "yes", False: "NO", None: "-"}[s.glasses_worn]),
+    "stinging": ("Stinging", lambda s: _opt(s.stinging),
+                 lambda s: "-" if s.stinging is None else STINGING_LEVELS[s.stinging]),
+    "redness": ("Worst redness", lambda s: _opt(s.worst_redness and s.worst_redness.severity),
+                lambda s: fmt.redness_short(s.worst_redness).replace(" after ", " ")),
+    "notes": ("Notes", lambda s: s.notes.lower(),
+              lambda s: (s.notes.splitlines() or [""])[0][:24]),
+}
+
+
+class HistoryScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("e", "edit", "Edit"),
+        Binding("d", "delete", "Delete"),
+        Binding("r", "redness", "Log redness"),
+        Binding("s", "sort_next", "Sort by next column"),
+        Binding("v", "reverse", "Reverse order"),
+    ]
+
+    def __init__(self, hk: Homekit) -> None:
+        super().__init__()
+        self.hk = hk
+        self.sessions: list[Session] = []
+        self.shown = 0
+        self.sort_key = "date"
+        self.reverse = True
+        self.loaded = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Loading sessions…", id="history-summary")
+        yield HistoryTable(id="history", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(HistoryTable)
+        for key, (heading, _, _) in COLUMNS.items():
+            table.add_column(heading, key=key)
+        table.loading = True
+        self.load()
+
+    def load(self) -> None:
+        self._load(twin_args(self.hk))
+
+    @work(thread=True, exclusive=True, group="history")
+    def _load(self, args: tuple) -> None:
+        """All sessions in a worker: 10,000 take about 0.1 s to read, too long for the UI."""
+        try:
+            with twin_services(args) as hk:
+                sessions = hk.history(newest_first=True)
+        except HomekitError as exc:
+            self.app.call_from_thread(self._failed, str(exc))
+            return
+        self.app.call_from_thread(self._loaded, sessions)
+
+    def _failed(self, message: str) -> None:
+        self.query_one(HistoryTable).loading = False
+        self.query_one("#history-summary", Static).update(f"Cannot read the history: {message}")
+
+    def _loaded(self, sessions: list[Session]) -> None:
+        table = self.query_one(HistoryTable)
+        keep = table.cursor_row if self.loaded else 0
+        self.sessions = sessions
+        self.loaded = True
+        table.loading = False
+        self._sort_and_fill(keep)
+        table.focus()
+
+    def _sort_and_fill(self, keep_row: int = 0) -> None:
+        self.sessions.sort(key=COLUMNS[self.sort_key][1], reverse=self.reverse)
+        table = self.query_one(HistoryTable)
+        table.clear()
+        self.shown = 0
+        self._add_page()
+        keep_row = min(keep_row, len(self.sessions) - 1)
+        while self.shown <= keep_row:
+            self._add_page()
+        if keep_row > 0:
+            table.move_cursor(row=keep_row)
+        self._summarise()
+
+    def _add_page(self) -> None:
+        page = self.sessions[self.shown : self.shown + PAGE]
+        if not page:
+            return
+        table = self.query_one(HistoryTable)
+        for s in page:
+            table.add_row(*(cell(s) for _, _, cell in COLUMNS.values()), key=str(s.id))
+        self.shown += len(page)
+
+    def _summarise(self) -> None:
+        n = len(self.sessions)
+        heading = COLUMNS[self.sort_key][0]
+        order = "descending" if self.reverse else "ascending"
+        text = (f"{n} session{'s' if n != 1 else ''} · sorted by {heading.lower()}, {order} · "
+                f"{self.shown} shown (more as you scroll) · click a heading or press s / v to sort"
+                if n else "No sessions logged yet. Press escape, then l to log one.")
+        self.query_one("#history-summary", Static).update(text)
+
+    @on(HistoryTable.NearEnd)
+    def _near_end(self) -> None:
+        if self.shown < len(self.sessions) and self.query_one(HistoryTable).near_end():
+            self._add_page()
+            self._summarise()
+
+    @on(DataTable.HeaderSelected)
+    def _heading(self, event: DataTable.HeaderSelected) -> None:
+        key = str(event.column_key.value)
+        self.reverse = not self.reverse if key == self.sort_key else key == "date"
+        self.sort_key = key
+        self._sort_and_fill()
+
+    def action_sort_next(self) -> None:
+        keys = list(COLUMNS)
+        self.sort_key = keys[(keys.index(self.sort_key) + 1) % len(keys)]
+        self.reverse = False
+        self._sort_and_fill()
+
+    def action_reverse(self) -> None:
+        self.reverse = not self.reverse
+        self._sort_and_fill()
+
+    # -- the selected session -----------------------------------------------------
+
+    def selected(self) -> Session | None:
+        table = self.query_one(HistoryTable)
+        if not self.loaded or not table.row_count:
+            self.notify("No session selected.", severity="warning")
+            return None
+        return self.sessions[table.cursor_row]
+
+    def action_edit(self) -> None:
+        from homekit.tui.screens.edit_session import EditSessionScreen
+
+        session = self.selected()
+        if session:
+            self.app.push_screen(EditSessionScreen(self.hk, session), self._changed)
+
+    def action_redness(self) -> None:
+        from homekit.tui.screens.redness import RednessScreen
+
+        session = self.selected()
+        if session:
+            self.app.push_screen(RednessScreen(self.hk, session), self._changed)
+
+    def action_delete(self) -> None:
+        from homekit.tui.screens.confirm import ConfirmScreen
+
+        session = self.selected()
+        if session is None:
+            return
+        n = len(session.redness)
+        extra = f" and its {n} redness observation{'s' if n != 1 else ''}" if n else ""
+        question = (f"Delete session #{session.id} of {fmt.day(session.session_date)}{extra}? "
+                    "This cannot be undone.")
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.hk.delete_session(session.id)
+            except HomekitError as exc:
+                self.notify(str(exc), title="Not deleted", severity="error")
+                return
+            self.notify(f"Deleted session #{session.id} of {fmt.day(session.session_date)}.",
+                        title="Session deleted")
+            self.load()
+
+        self.app.push_screen(ConfirmScreen("Delete session", question, "Delete"), answered)
+
+    def _changed(self, result: object) -> None:
+        if result is not None:
+            self.load()

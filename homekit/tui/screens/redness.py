@@ -1,0 +1,122 @@
+"""Record redness seen after a session: severity 0-4 in words, faded after N minutes or still red."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
+
+from homekit.domain import rules, validate
+from homekit.domain.errors import HomekitError, InvalidInput
+from homekit.domain.models import REDNESS_LEVELS, Redness, Session
+from homekit.services import Homekit
+from homekit.tui import format as fmt
+from homekit.tui.widgets.field import Field
+
+#: What each level looks like, so the choice is the same from one day to the next.
+LEVEL_HINTS = (
+    "no redness",
+    "barely visible pink",
+    "clearly pink, no discomfort",
+    "red, warm or tight",
+    "deep red, swollen, or painful",
+)
+
+RednessResult = tuple[Redness, "rules.RednessAlert | None"]
+
+
+class RednessScreen(ModalScreen[RednessResult | None]):
+    """For one session (the latest by default); dismissed with the stored observation."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Back"),
+        Binding("ctrl+s", "save", "Save"),
+    ]
+
+    def __init__(self, hk: Homekit, session: Session) -> None:
+        super().__init__()
+        self.hk = hk
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield Footer()
+        s = self.session
+        with Vertical(id="redness-dialog", classes="dialog"):
+            yield Label(f"Redness after session #{s.id} of {fmt.day(s.session_date)}",
+                        classes="dialog-title")
+            yield Static("Slight redness is normal and fades within minutes; redness that lasts "
+                         "is a warning sign.", classes="dialog-note")
+            with Horizontal():
+                with Vertical(classes="column"):
+                    yield Label("Severity")
+                    with RadioSet(id="severity"):
+                        for i, (word, hint) in enumerate(zip(REDNESS_LEVELS, LEVEL_HINTS, strict=True)):
+                            yield RadioButton(f"{i} {word}: {hint}", i == 0, id=f"severity-{i}")
+                with Vertical(classes="column"):
+                    yield Label("Has it faded?")
+                    with RadioSet(id="faded"):
+                        yield RadioButton("Faded after", True, id="faded-yes")
+                        yield RadioButton("Still red", id="faded-no")
+                    yield Field("Minutes until it faded", Input("", id="minutes", type="integer",
+                                                                 placeholder="e.g. 15"),
+                                "0 to 43200", id="minutes-field")
+            yield Field("Notes", Input("", id="redness-notes", placeholder="optional"), "")
+            yield Static("", id="redness-error", classes="form-error")
+            with Horizontal(classes="buttons"):
+                yield Button("Save (ctrl+s)", id="save", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#severity", RadioSet).focus()
+        self._sync()
+
+    def _severity(self) -> int:
+        pressed = self.query_one("#severity", RadioSet).pressed_index
+        return max(0, pressed)
+
+    def _still_red(self) -> bool:
+        return self.query_one("#faded", RadioSet).pressed_button is self.query_one("#faded-no")
+
+    @on(RadioSet.Changed)
+    def _sync(self) -> None:
+        """No redness: nothing to fade. Still red: no minutes."""
+        none = self._severity() == 0
+        self.query_one("#faded", RadioSet).disabled = none
+        self.query_one("#minutes", Input).disabled = none or self._still_red()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        severity = self._severity()
+        minutes_box = self.query_one("#minutes", Input)
+        field = self.query_one("#minutes-field", Field)
+        error = self.query_one("#redness-error", Static)
+        faded: int | None = None
+        if severity > 0 and not self._still_red():
+            try:
+                faded = validate.faded_after(minutes_box.value)
+            except InvalidInput as exc:
+                field.show_error(str(exc) if minutes_box.value.strip()
+                                 else "how many minutes until it faded? (or choose: still red)")
+                return
+        field.show_error(None)
+        try:
+            notes = validate.notes(self.query_one("#redness-notes", Input).value)
+            red, alert = self.hk.add_redness(self.session.id, severity, faded, notes)
+        except HomekitError as exc:
+            error.update(str(exc))
+            return
+        self.app.notify(f"Session #{red.session_id}: {fmt.redness_short(red)}.",
+                        title="Redness recorded")
+        if alert:
+            self.app.notify(alert.message, severity="error" if alert.serious else "warning",
+                            title="Pause and consult a professional" if alert.serious
+                            else "Watch this redness", timeout=15)
+        self.dismiss((red, alert))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,15 @@
+"""Fixtures for the app's tests: real temporary files, the clock fixed at 2026-11-25 09:30."""
+
+from __future__ import annotations
+
+import pytest
+
+from homekit.services import Homekit
+
+
+@pytest.fixture
+def ready(hk: Homekit) -> Homekit:
+    """A profile 'me' that has answered the skin question (no), so logging is allowed."""
+    hk.create_profile("me", make_default=True)
+    hk.record_skin_condition(False, False)
+    return hk

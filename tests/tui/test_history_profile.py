@@ -1,0 +1,239 @@
+"""History (sort, page, edit through the rule, delete with confirmation), profile, keys."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import types
+
+from textual.widgets import Input, Select, Switch
+from tui_helpers import SIZE, app_for, async_test, log, press, settle
+
+from homekit.domain.models import SessionDraft
+from homekit.tui.screens import history as history_module
+from homekit.tui.screens.confirm import ConfirmScreen
+from homekit.tui.screens.dashboard import DashboardScreen
+from homekit.tui.screens.edit_session import EditSessionScreen
+from homekit.tui.screens.help import HelpScreen
+from homekit.tui.screens.history import HistoryScreen
+from homekit.tui.screens.profile import ProfileScreen
+
+
+async def open_history(pilot) -> HistoryScreen:  # noqa: ANN001
+    await pilot.press("h")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, HistoryScreen)
+    return pilot.app.screen
+
+
+def first_dates(screen: HistoryScreen, n: int = 3) -> list[str]:
+    table = screen.query_one("#history")
+    return [str(table.get_row_at(i)[1]) for i in range(n)]
+
+
+@async_test
+async def test_edit_into_a_conflict_is_refused_and_a_good_edit_is_kept(ready):
+    log(ready, "2026-11-01")
+    second = log(ready, "2026-11-10", duration_min=30)
+    app = app_for(ready)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await open_history(pilot)
+        assert first_dates(screen, 2) == ["2026-11-10 (Tue)", "2026-11-01 (Sun)"]
+        await pilot.press("e")  # the newest, under the cursor
+        await settle(pilot)
+        edit = app.screen
+        assert isinstance(edit, EditSessionScreen) and edit.session.id == second
+        edit.query_one("#date", Input).value = "2026-11-05"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert edit.query_one("#date").parent.error.startswith(
+            "refused: 2026-11-05 is 4 days after the session on 2026-11-01")
+        assert "not changed" in str(edit.query_one("#form-error").render())
+        assert app.screen is edit
+
+        edit.query_one("#date", Input).value = "2026-11-09"
+        edit.query_one("#duration", Input).value = "50"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is screen
+        assert first_dates(screen, 1) == ["2026-11-09 (Mon)"]
+    s = ready.session(second)
+    assert (s.session_date, s.duration_min) == (dt.date(2026, 11, 9), 50)
+
+
+@async_test
+async def test_delete_asks_first(ready):
+    log(ready, "2026-11-01", redness=1, faded=5)
+    log(ready, "2026-11-10")
+    app = app_for(ready)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await open_history(pilot)
+        await pilot.press("down", "d")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "2026-11-01 (Sun) and its 1 redness observation?" in app.screen.question
+        await pilot.press("n")
+        await settle(pilot)
+        assert ready.session_count() == 2
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert app.screen is screen
+        assert screen.query_one("#history").row_count == 1
+        assert first_dates(screen, 1) == ["2026-11-10 (Tue)"]
+    assert [s.session_date.isoformat() for s in ready.history()] == ["2026-11-10"]
+
+
+@async_test
+async def test_sort_by_any_column_and_page_in_lazily(ready):
+    start = dt.date(2026, 11, 25)
+    n = 2 * history_module.PAGE + 50
+    with ready.store.write():  # a week apart, durations 20..(20 + n - 1) % 180
+        for i in range(n):
+            ready.store.insert_session(ready.profile().id, SessionDraft(
+                start - dt.timedelta(days=7 * i), duration_min=1 + (19 + i) % 180),
+                "2026-11-25T09:30:00")
+    app = app_for(ready)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await open_history(pilot)
+        table = screen.query_one("#history")
+        assert first_dates(screen, 1) == ["2026-11-25 (Wed)"]
+        assert table.row_count == history_module.PAGE  # the rest wait until scrolled to
+        assert f"{n} sessions" in str(screen.query_one("#history-summary").render())
+        await pilot.press("ctrl+end")
+        await settle(pilot)
+        assert table.row_count == 2 * history_module.PAGE
+        await pilot.press("ctrl+end")
+        await settle(pilot)
+        assert table.row_count == n
+        keys = list(table.columns)
+        x = sum(table.columns[k].get_render_width(table) for k in keys[:keys.index("minutes")])
+        await pilot.click("#history", offset=(x + 1, 0))  # the "Min" heading: shortest first
+        await settle(pilot)
+        assert str(table.get_row_at(0)[3]) == "1"
+        await pilot.press("v")
+        await settle(pilot)
+        assert str(table.get_row_at(0)[3]) == "180"
+        assert "sorted by min, descending" in str(screen.query_one("#history-summary").render())
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+
+
+@async_test
+async def test_profile_refuses_an_interval_below_seven_and_saves_a_good_one(ready):
+    app = app_for(ready)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ProfileScreen)
+        screen.query_one("#interval", Input).value = "5"
+        await press(pilot, "#save-profile")
+        await pilot.pause()
+        assert screen.query_one("#interval").parent.error == (
+            "an interval of 5 days is too short: sessions must be at least 7 days apart")
+        assert "Not saved" in str(screen.query_one("#profile-error").render())
+        assert ready.profile().min_interval_days == 7
+        screen.query_one("#interval", Input).value = "14"
+        screen.query_one("#target", Input).value = "9"
+        await press(pilot, "#save-profile")
+        await pilot.pause()
+        await pilot.press("escape")
+        await settle(pilot)
+        assert "every 14 days, target 9" in str(app.screen.query_one("#projected").render())
+    p = ready.profile()
+    assert (p.min_interval_days, p.target_sessions) == (14, 9)
+
+
+@async_test
+async def test_switch_profile_and_theme(ready):
+    ready.create_profile("bo", target_sessions=8)
+    log(ready, "2026-11-24")  # me is blocked; bo is not
+    app = app_for(ready)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.sub_title == "profile: me"
+        await pilot.press("p")
+        await settle(pilot)
+        app.screen.query_one("#switch-to", Select).value = "bo"
+        await press(pilot, "#switch")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        assert app.sub_title == "profile: bo"
+        assert "eligible now" in str(app.screen.query_one("#next").render())
+        assert "Sessions 0 of 8" in str(app.screen.query_one("#progress-label").render())
+
+        await pilot.press("p")
+        await settle(pilot)
+        dark = app.screen.query_one("#dark", Switch)
+        assert dark.value is True
+        await pilot.click("#dark")
+        await settle(pilot)
+        assert app.theme == "textual-light"
+    assert ready.profile_name() == "bo"
+    assert ready.preference("theme") == "textual-light"
+    async with app_for(ready).run_test(size=SIZE) as pilot:  # remembered next time
+        await settle(pilot)
+        assert pilot.app.theme == "textual-light"
+
+
+@async_test
+async def test_help_chart_and_palette_commands(ready):
+    app = app_for(ready)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        assert "eczema or acne rosacea" in str(app.screen.query_one("#help-facts").render())
+        await pilot.press("escape")
+        await settle(pilot)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for title in ("Log session", "Log redness", "History", "Chart", "Profile",
+                      "Calendar reminders", "Help", "Quit"):
+            assert title in titles
+        await pilot.press("g")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ChartScreen"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+
+
+@async_test
+async def test_calendar_reminders_written_beside_the_data_file(ready, monkeypatch):
+    calls = []
+
+    def write_reminders(hk, path, time="09:00"):  # noqa: ANN001, ANN202
+        calls.append((hk.profile_name(), path))
+        return types.SimpleNamespace(path=path, count=3, first_date=dt.date(2026, 12, 2))
+
+    monkeypatch.setitem(sys.modules, "homekit.reminders",
+                        types.SimpleNamespace(write_reminders=write_reminders))
+    app = app_for(ready)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        expected = ready.store.path.parent / "homekit-reminders.ics"
+        assert calls == [("me", expected)]
+        assert any(f"Wrote 3 reminders, the first on 2026-12-02 (Wed) to {expected}" in n.message
+                   for n in app._notifications)
+
+
+@async_test
+async def test_calendar_reminders_missing_module_is_a_notification(ready, monkeypatch):
+    monkeypatch.setitem(sys.modules, "homekit.reminders", None)
+    app = app_for(ready)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        assert any("not available" in n.message for n in app._notifications)
+        assert isinstance(app.screen, DashboardScreen)

@@ -1,0 +1,31 @@
+"""Start-up pays for neither matplotlib nor the chart screen, and `homekit tui` opens the app."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+SCRIPT = """
+import asyncio, datetime as dt, sys
+from homekit.services import Homekit
+from homekit.storage import open_store
+from homekit.tui.app import HomekitApp
+
+async def main():
+    hk = Homekit(open_store(sys.argv[1]), now=lambda: dt.datetime(2026, 11, 25, 9, 30))
+    app = HomekitApp(hk)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        print(type(app.screen).__name__, app.screen.status.sessions_done)
+    print(sorted(m for m in ("matplotlib", "homekit.tui.screens.chart", "homekit.charts")
+                 if m in sys.modules))
+
+asyncio.run(main())
+"""
+
+
+def test_dashboard_first_paint_imports_no_matplotlib(ready, db_path):
+    ready.store.close()
+    out = subprocess.run([sys.executable, "-c", SCRIPT, str(db_path)], capture_output=True,
+                         text=True, timeout=60, check=True).stdout.splitlines()
+    assert out == ["DashboardScreen 0", "[]"]
