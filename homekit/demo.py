@@ -14,8 +14,8 @@ from pathlib import Path
 
 from homekit.domain.errors import InvalidInput
 from homekit.domain.models import DEFAULT_PROFILE, SessionDraft
+from homekit.render import shown
 from homekit.services import Homekit
-from homekit.storage.backup import shown
 
 #: Days between the demo sessions, then days from the last one to today.
 GAPS = (12, 11, 13, 10)

@@ -70,3 +70,11 @@ def status_text(st: Status) -> str:
     if st.clock_warning:
         text += f"\n\nNote: {st.clock_warning}"
     return text
+
+
+def shown(path: object, limit: int = 120) -> str:
+    """A path as a message shows it: on one line (control characters escaped), not too long."""
+    text = str(path)
+    if any(ord(c) < 32 or ord(c) == 127 for c in text):
+        text = repr(text)[1:-1]
+    return text if len(text) <= limit else text[: limit // 2 - 2] + "..." + text[-limit // 2 + 1:]

@@ -226,3 +226,28 @@ def test_read_only_and_missing_folder(tmp_path, cli, db_path):
     assert r.returncode == 1 and "read-only" in one_line_error(r)
     r = run_cli("--db", str(tmp_path / "no" / "such" / "h.db"), "status")
     assert r.returncode == 1 and "does not exist" in one_line_error(r)
+
+
+@pytest.mark.parametrize("argv, command", [
+    (["status", "--json"], "status"),
+    (["--db", "x.db", "--profile", "ana", "log"], "log"),
+    (["--db=x.db", "history"], "history"),
+    (["--profile", "status"], None),  # "status" is the profile's name here
+    (["--help"], None),
+    ([], None),
+])
+def test_command_is_found_past_global_options(argv, command):
+    from homekit.cli import command_in
+
+    assert command_in(argv) == command
+
+
+def test_only_the_command_run_gets_its_parser_but_help_lists_all(capsys):
+    from homekit.cli import build_parser
+
+    full = build_parser().format_help()
+    for name in ("log", "status", "chart", "export", "import", "demo", "profile", "tui"):
+        assert name in full
+    assert "--json" in build_parser("status")._subparsers._group_actions[0].choices[
+        "status"].format_help()
+    assert set(build_parser("status")._subparsers._group_actions[0].choices) == {"status"}

@@ -11,6 +11,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from homekit import __version__
 from homekit.domain.errors import HomekitError
@@ -25,7 +26,48 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
-def build_parser() -> Parser:
+class _Skipped:
+    """Stands in for the parser of a command that this run does not need."""
+
+    def __getattr__(self, _name: str) -> Any:
+        return lambda *args, **kwargs: self
+
+
+class _OnlyWanted:
+    """Wraps argparse's subparsers so that only the command being run gets its parser built.
+
+    Building all ~20 parsers (and their gettext look-ups) costs more than the rest of
+    `homekit status`; help and errors still build them all.
+    """
+
+    def __init__(self, sub: Any, wanted: str | None) -> None:
+        self._sub = sub
+        self._wanted = wanted
+
+    def add_parser(self, name: str, **kwargs: Any) -> Any:
+        if self._wanted is None or name == self._wanted:
+            return self._sub.add_parser(name, **kwargs)
+        return _Skipped()
+
+
+_GLOBAL_WITH_VALUE = ("--db", "--profile")
+
+
+def command_in(argv: Sequence[str]) -> str | None:
+    """The subcommand named in argv (skipping global options), or None."""
+    args = iter(argv)
+    for arg in args:
+        if arg in _GLOBAL_WITH_VALUE:
+            next(args, None)
+        elif not arg.startswith("-"):
+            return arg
+        elif arg == "--":
+            return next(args, None)
+    return None
+
+
+def build_parser(wanted: str | None = None) -> Parser:
+    """The full parser, or (with `wanted`) one with only that command's parser built."""
     common = Parser(add_help=False)
     # SUPPRESS: a global option given after the subcommand must not reset one given before.
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
@@ -39,12 +81,24 @@ def build_parser() -> Parser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"homekit {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    sub = _OnlyWanted(
+        parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser), wanted
+    )
     tui = sub.add_parser("tui", parents=[common], help="open the terminal app (the default)")
     tui.set_defaults(handler=run_tui)
     for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub, common)
+        module = importlib.import_module(name)
+        if wanted is None or wanted in module.COMMANDS:
+            module.register(sub, common)
     return parser
+
+
+def _parser_for(argv: Sequence[str]) -> Parser:
+    wanted = command_in(argv)
+    known = wanted == "tui" or any(
+        wanted in importlib.import_module(name).COMMANDS for name in COMMAND_MODULES
+    )
+    return build_parser(wanted if known else None)
 
 
 class Context:
@@ -87,7 +141,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = _parser_for(argv)
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", run_tui)
     ctx = Context(args)

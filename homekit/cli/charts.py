@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,10 @@ def _positive(what: str, low: float, high: float, cast: type = float) -> Any:
 
     convert.__name__ = what
     return checked(convert)
+
+
+#: The commands this module registers (so the CLI builds only the one being run).
+COMMANDS = ('chart',)
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -72,6 +75,8 @@ def cmd_chart(args: argparse.Namespace, ctx: Any) -> int:
     app = ctx.open()
     series = chart_series(app.profile(), app.history(newest_first=False), app.now())
     if output is None:
+        import shutil
+
         from homekit.textchart import text_chart
 
         size = shutil.get_terminal_size((80, 24))

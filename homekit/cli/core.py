@@ -46,6 +46,10 @@ def _session_fields(p: argparse.ArgumentParser, *, editing: bool) -> None:
     p.add_argument("--notes", type=checked(validate.notes), metavar="TEXT")
 
 
+#: The commands this module registers (so the CLI builds only the one being run).
+COMMANDS = ('log', 'redness', 'status', 'history', 'edit', 'delete', 'profile')
+
+
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("log", parents=[common], help="log a session (refused if too soon)")
     _session_fields(p, editing=False)

@@ -9,7 +9,11 @@ from typing import Any
 
 from homekit.cli.core import checked
 from homekit.domain import validate
-from homekit.storage.backup import shown
+from homekit.render import shown
+
+
+#: The commands this module registers (so the CLI builds only the one being run).
+COMMANDS = ('export', 'import', 'backup', 'restore', 'remind', 'demo')
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from homekit.domain.errors import InvalidInput, StorageError
+from homekit.render import shown
 from homekit.storage.repo import Store, storage_error
 from homekit.storage.schema import SCHEMA_VERSION
 
@@ -29,14 +30,6 @@ KEEP_AUTOMATIC = 10
 #: Marks an automatic backup's name: homekit-20261125-093000-before-import.db
 AUTO_MARK = "-before-"
 _AUTO_NAME = re.compile(r"homekit-(\d{8}-\d{6})-before-[a-z]+(?:-(\d+))?\.db")
-
-
-def shown(path: object, limit: int = 120) -> str:
-    """A path as a message shows it: on one line (control characters escaped), not too long."""
-    text = str(path)
-    if any(ord(c) < 32 or ord(c) == 127 for c in text):
-        text = repr(text)[1:-1]
-    return text if len(text) <= limit else text[: limit // 2 - 2] + "..." + text[-limit // 2 + 1:]
 
 
 def backup_folder(data_file: Path) -> Path:

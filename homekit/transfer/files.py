@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 from homekit.domain.errors import StorageError
-from homekit.storage.backup import shown
+from homekit.render import shown
 
 
 def write_private(path: Path, data: bytes) -> Path:

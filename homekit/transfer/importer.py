@@ -17,9 +17,10 @@ from typing import Any
 from homekit.domain import rules, validate
 from homekit.domain.errors import InvalidInput, NotFound, RuleViolation
 from homekit.domain.models import DEFAULT_PROFILE, Profile, Session
+from homekit.render import shown
 from homekit.services import Homekit
 from homekit.storage import bulk
-from homekit.storage.backup import automatic_backup, shown
+from homekit.storage.backup import automatic_backup
 from homekit.storage.bulk import SessionImport
 from homekit.transfer import rows
 from homekit.transfer.formats import COMPARED_FIELDS

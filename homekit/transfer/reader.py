@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from homekit.domain.errors import InvalidInput
-from homekit.storage.backup import shown
+from homekit.render import shown
 from homekit.transfer.formats import CSV_COLUMNS, FORMAT_NAME, FORMAT_VERSION
 
 SQLITE_HEADER = b"SQLite format 3\x00"

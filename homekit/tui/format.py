@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from homekit.render import day, in_days, redness_text
 from homekit.domain.models import REDNESS_LEVELS, Redness, Session, Status
+from homekit.render import day, in_days, redness_text
 
 __all__ = ["day", "in_days", "redness_text", "next_session", "redness_short", "trend"]
 
