@@ -7,12 +7,12 @@ carries no creation date or software version (the same log gives the same bytes)
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from homekit.charts import style
-from homekit.domain.errors import InvalidInput, StorageError
+from homekit.domain.errors import InvalidInput
+from homekit.files import write_private
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -52,35 +52,26 @@ def save_figure(fig: Figure, path: str | os.PathLike[str], *, dpi: float | None 
     if fmt == "png":
         width_in, height_in = fig.get_size_inches()
         check_pixels(width_in, height_in, dpi or fig.dpi)
-    folder = target.parent
-    tmp: str | None = None
-    try:
-        if not folder.is_dir():
-            raise InvalidInput(f"folder {str(folder)!r} does not exist")
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".homekit-chart-", suffix=".partial")
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "wb") as out, style():
-            fig.savefig(out, format=fmt, dpi=dpi or fig.dpi, facecolor=fig.get_facecolor(),
-                        metadata=_metadata(fmt))
-        os.replace(tmp, target)
-        tmp = None
-    except OSError as exc:
-        raise StorageError(f"cannot write {str(target)!r}: {exc.strerror or exc}") from None
-    finally:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
+    if not target.parent.is_dir():
+        raise InvalidInput(f"folder {str(target.parent)!r} does not exist")
+    write_private(target, render_bytes(fig, fmt, dpi=dpi))
     return target
 
 
-def render_png(fig: Figure, *, dpi: float | None = None) -> bytes:
-    """The figure as PNG bytes (for terminals that show images)."""
+def render_bytes(fig: Figure, fmt: str, *, dpi: float | None = None) -> bytes:
+    """The figure as PNG, SVG or PDF bytes."""
     import io
 
     buf = io.BytesIO()
     with style():
-        fig.savefig(buf, format="png", dpi=dpi or fig.dpi, facecolor=fig.get_facecolor(),
-                    metadata=_metadata("png"))
+        fig.savefig(buf, format=fmt, dpi=dpi or fig.dpi, facecolor=fig.get_facecolor(),
+                    metadata=_metadata(fmt))
     return buf.getvalue()
+
+
+def render_png(fig: Figure, *, dpi: float | None = None) -> bytes:
+    """The figure as PNG bytes (for terminals that show images)."""
+    return render_bytes(fig, "png", dpi=dpi)
 
 
 def _metadata(fmt: str) -> dict[str, Any]:

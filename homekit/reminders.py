@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from homekit.domain import rules, validate
+from homekit.files import write_private
 from homekit.services import Homekit
-from homekit.transfer.files import write_private
 
 DEFAULT_TIME = "09:00"
 SESSION_MINUTES = 45

@@ -11,7 +11,6 @@ from homekit.cli.core import checked
 from homekit.domain import validate
 from homekit.render import shown
 
-
 #: The commands this module registers (so the CLI builds only the one being run).
 COMMANDS = ('export', 'import', 'backup', 'restore', 'remind', 'demo')
 

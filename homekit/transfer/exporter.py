@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from homekit.domain.errors import InvalidInput
+from homekit.files import write_private
 from homekit.services import Homekit
 from homekit.transfer import formats
-from homekit.transfer.files import write_private
 
 FORMATS = ("csv", "json")
 
