@@ -22,12 +22,12 @@ HOMEKIT = str(Path(sys.executable).with_name("homekit"))
 
 
 def peer_bin(name: str) -> str | None:
-    """jrnl / watson: $BENCH_PEERS_BIN, else the `bench` venv at /work/benchvenv or .benchvenv,
+    """jrnl / watson: $BENCH_PEERS_BIN, else the `bench` venv .benchvenv,
     else this interpreter's folder or PATH. None when not installed."""
     import shutil
 
     folders = [os.environ.get("BENCH_PEERS_BIN", ""), str(ROOT / ".benchvenv" / "bin"),
-               "/work/benchvenv/bin", str(Path(sys.executable).parent)]
+               str(Path(sys.executable).parent)]
     for folder in folders:
         if folder and (Path(folder) / name).exists():
             return str(Path(folder) / name)

@@ -1,4 +1,4 @@
-"""Run every benchmark of issue 6, then write the results table into notes/proof.md and the
+"""Run every benchmark of issue 6, then write the results table into README.md and the
 time-against-log-size plot into assets/scale.png.
 
     python benchmarks/run.py                 # CLI: 15 rounds; scale: 5 rounds (3 at 100,000)
@@ -22,7 +22,7 @@ import bench_cli  # noqa: E402
 import bench_scale  # noqa: E402
 from common import ROOT, nproc  # noqa: E402
 
-NOTES = ROOT / "notes" / "proof.md"
+NOTES = ROOT / "README.md"
 PLOT = ROOT / "assets" / "scale.png"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 
@@ -111,7 +111,7 @@ def write_notes(cli: dict, scale: dict, command: str) -> None:
             "ratios, which compare runs interleaved in one session.", "",
             "### CLI against the floor and two self-tracking CLIs", "", *cli_table(cli),
             "### Scale", "", *scale_table(scale),
-            "![time against log size](../assets/scale.png)", END]
+            "![time against log size](assets/scale.png)", END]
     text = NOTES.read_text() if NOTES.exists() else f"# Proof\n\n{START}\n{END}\n"
     if START not in text:
         text += f"\n{START}\n{END}\n"

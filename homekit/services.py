@@ -35,6 +35,8 @@ class LogResult:
     session: Session
     next_eligible_date: dt.date
     redness_alert: rules.RednessAlert | None = None
+    #: Set when other sessions are dated after today (the system clock looks wrong).
+    clock_warning: str | None = None
 
 
 class Homekit:
@@ -252,7 +254,7 @@ class Homekit:
             session = self.store.get_session(session_id)
             dates = self.store.session_dates(profile.id)
         nxt = rules.next_eligible_date(dates, profile.min_interval_days) or draft.session_date
-        return LogResult(session, nxt, alert)
+        return LogResult(session, nxt, alert, rules.clock_problem(dates, self.today()))
 
     def _observed_at(self, draft: SessionDraft) -> str:
         if draft.session_date == self.today():

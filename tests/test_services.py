@@ -105,3 +105,11 @@ def test_clock_moved_back_is_explained_and_nothing_is_lost(store):
     assert st_.days_until_eligible == 10
     assert st_.clock_warning and TODAY.isoformat() in st_.clock_warning
     assert later.status().clock_warning is None
+
+
+def test_logging_with_a_clock_behind_the_log_says_so(store):
+    Homekit(store, now=lambda: NOW).log_session(SessionDraft(session_date=TODAY))
+    behind = Homekit(store, now=lambda: NOW - dt.timedelta(days=20))
+    result = behind.log_session(SessionDraft(session_date=behind.today()))
+    assert result.clock_warning and TODAY.isoformat() in result.clock_warning
+    assert Homekit(store, now=lambda: NOW).status().sessions_done == 2

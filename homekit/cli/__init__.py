@@ -159,6 +159,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except OSError as exc:
+        # A file the command reads or writes (not the data file, whose errors are mapped):
+        # say which and why, in one line.
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"homekit: error: cannot use{where}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     except Exception as exc:  # noqa: BLE001 - last resort: one line, never a traceback
         if os.environ.get("HOMEKIT_DEBUG"):
             raise

@@ -170,6 +170,8 @@ def cmd_log(args: argparse.Namespace, ctx: Any) -> int:
               file=sys.stderr)
     if result.redness_alert:
         print(f"Warning: {result.redness_alert.message}", file=sys.stderr)
+    if result.clock_warning:
+        print(f"Note: {result.clock_warning}", file=sys.stderr)
     return 0
 
 
