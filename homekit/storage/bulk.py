@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from homekit.domain.models import Profile, SessionDraft
-from homekit.storage.repo import Store, storage_error
+from homekit.storage.repo import Store, draft_values, storage_error
 
 
 @dataclass(frozen=True)
@@ -67,18 +67,7 @@ def insert_sessions(store: Store, profile_id: int, items: Iterable[SessionImport
                 "INSERT INTO sessions (profile_id, session_date, start_time, duration_min, "
                 "areas, device_level, glasses_worn, stinging, notes, created_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    profile_id,
-                    d.session_date.isoformat(),
-                    d.start_time,
-                    d.duration_min,
-                    ",".join(d.areas),
-                    d.device_level,
-                    None if d.glasses_worn is None else int(d.glasses_worn),
-                    d.stinging,
-                    d.notes,
-                    item.created_at,
-                ),
+                (profile_id, *draft_values(d), item.created_at),
             )
             session_id = cur.lastrowid
             sessions += 1

@@ -95,7 +95,8 @@ def _redness(row: Sequence[Any]) -> Redness:
     )
 
 
-def _draft_values(draft: SessionDraft) -> tuple[Any, ...]:
+def draft_values(draft: SessionDraft) -> tuple[Any, ...]:
+    """A session's columns from session_date to notes, as stored."""
     return (
         draft.session_date.isoformat(),
         draft.start_time,
@@ -239,7 +240,7 @@ class Store:
         cur = self._x(
             f"INSERT INTO sessions ({_SESSION_COLS.replace('id, ', '', 1)}) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (profile_id, *_draft_values(draft), created_at),
+            (profile_id, *draft_values(draft), created_at),
         )
         return int(cur.lastrowid or 0)
 
@@ -247,7 +248,7 @@ class Store:
         cur = self._x(
             "UPDATE sessions SET session_date = ?, start_time = ?, duration_min = ?, areas = ?, "
             "device_level = ?, glasses_worn = ?, stinging = ?, notes = ? WHERE id = ?",
-            (*_draft_values(draft), session_id),
+            (*draft_values(draft), session_id),
         )
         if cur.rowcount == 0:
             raise NotFound(f"no session with id {session_id}")
