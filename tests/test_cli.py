@@ -251,3 +251,11 @@ def test_only_the_command_run_gets_its_parser_but_help_lists_all(capsys):
     assert "--json" in build_parser("status")._subparsers._group_actions[0].choices[
         "status"].format_help()
     assert set(build_parser("status")._subparsers._group_actions[0].choices) == {"status"}
+
+
+@pytest.mark.parametrize("args", [[], ["tui"]])
+def test_the_app_without_a_terminal_says_so_instead_of_hanging(cli, args):
+    r = cli(*args)
+    assert r.returncode == 2
+    assert "needs a terminal" in one_line_error(r)
+    assert "\x1b[" not in r.stdout

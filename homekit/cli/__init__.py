@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from homekit import __version__
-from homekit.domain.errors import HomekitError
+from homekit.domain.errors import HomekitError, InvalidInput
 
 COMMAND_MODULES = ("homekit.cli.core", "homekit.cli.charts", "homekit.cli.data")
 
@@ -129,6 +129,12 @@ class Context:
 
 
 def run_tui(args: argparse.Namespace, ctx: Context) -> int:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        # Started from a script or a pipe: the app would draw into a file and wait forever.
+        raise InvalidInput(
+            "the app needs a terminal; in scripts use a command such as "
+            "'homekit status --json' (see homekit --help)"
+        )
     from homekit.tui import run
 
     return run(ctx)
