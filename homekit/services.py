@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from homekit.domain import rules
 from homekit.domain.errors import InvalidInput, NotFound, RuleViolation
@@ -22,6 +24,9 @@ from homekit.domain.models import (
     Status,
 )
 from homekit.storage.repo import Store
+
+if TYPE_CHECKING:
+    from homekit.storage.backup import Restored
 
 DEFAULT_PROFILE_KEY = "default_profile"
 
@@ -354,3 +359,40 @@ class Homekit:
             today=today,
             clock_warning=rules.clock_problem(dates, today),
         )
+
+    # -- the data file ------------------------------------------------------------
+
+    @property
+    def data_file(self) -> Path:
+        return Path(self.store.path)
+
+    def backup(self, dest: Path | None = None) -> Path:
+        """A consistent copy of the data file (safe while others write); returns its path.
+
+        No `dest`: a timestamped name in `backups/` beside the data file; a folder: that name
+        inside it.
+        """
+        from homekit.storage.backup import default_backup_path, write_backup
+
+        default = default_backup_path(self.data_file, self.now())
+        if dest is None:
+            dest = default
+        else:
+            dest = Path(dest).expanduser()
+            try:
+                if dest.is_dir():
+                    dest = dest / default.name
+            except OSError:
+                pass  # write_backup says what is wrong with the path
+        return write_backup(self.store.conn, dest, source_name=str(self.data_file))
+
+    def restore(self, source: Path) -> Restored:
+        """Replace the log with a checked backup; the replaced data is kept as a backup."""
+        from homekit.storage import open_store
+        from homekit.storage.backup import restore_into
+
+        data_file = self.data_file
+        done = restore_into(self.store, Path(source), self.now())
+        self.store.close()
+        self.store = open_store(data_file)  # migrates a backup from an older homekit
+        return done

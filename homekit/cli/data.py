@@ -95,35 +95,16 @@ def cmd_import(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, ctx: Any) -> int:
-    from homekit.storage.backup import default_backup_path, write_backup
-
-    app = ctx.open()
-    data_file = Path(app.store.path)
-    if args.path is None:
-        dest = default_backup_path(data_file, app.now())
-    else:
-        dest = Path(args.path).expanduser()
-        try:
-            if dest.is_dir():
-                dest = dest / default_backup_path(data_file, app.now()).name
-        except OSError:
-            pass  # write_backup says what is wrong with the path
-    path = write_backup(app.store.conn, dest, source_name=str(data_file))
+    path = ctx.open().backup(None if args.path is None else Path(args.path))
     print(f"Backup written: {shown(path)}")
     return 0
 
 
 def cmd_restore(args: argparse.Namespace, ctx: Any) -> int:
-    from homekit.storage import open_store
-    from homekit.storage.backup import restore_into
-
     app = ctx.open()
-    data_file = Path(app.store.path)
-    done = restore_into(app.store, Path(args.path), app.now())
-    app.store.close()
-    app.store = open_store(data_file)  # migrates a backup from an older homekit
+    done = app.restore(Path(args.path))
     info = done.source
-    print(f"Restored {data_file} from {info.path} ({info.sessions} sessions, "
+    print(f"Restored {app.data_file} from {info.path} ({info.sessions} sessions, "
           f"{info.profiles} profile{'s' if info.profiles != 1 else ''}).")
     print(f"The replaced file was kept as: {done.previous}")
     return 0

@@ -213,7 +213,7 @@ class DashboardScreen(Screen):
 
     def action_reminders(self) -> None:
         self.notify("Writing calendar reminders…", title="Calendar")
-        self._write_reminders(twin_args(self.hk), Path(self.hk.store.path).parent / REMINDERS_FILE)
+        self._write_reminders(twin_args(self.hk), self.hk.data_file.parent / REMINDERS_FILE)
 
     @work(thread=True, exclusive=True, group="reminders")
     def _write_reminders(self, args: tuple, path: Path) -> None:
