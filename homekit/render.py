@@ -18,11 +18,18 @@ def in_days(n: int) -> str:
     return f"in {n} day{'s' if n != 1 else ''}"
 
 
+def redness_words(r: Redness) -> str:
+    """`2 mild, faded after 10 min`, `3 marked, still red`, or `0 none`."""
+    if r.severity == 0:
+        return "0 none"
+    faded = "still red" if r.faded_after_min is None else f"faded after {r.faded_after_min} min"
+    return f"{r.severity} {REDNESS_LEVELS[r.severity]}, {faded}"
+
+
 def redness_text(r: Redness | None) -> str:
     if r is None:
         return "none recorded"
-    faded = "still red" if r.faded_after_min is None else f"faded after {r.faded_after_min} min"
-    return f"{r.severity} {REDNESS_LEVELS[r.severity]}, {faded} (session {r.session_id})"
+    return f"{redness_words(r)} (session {r.session_id})"
 
 
 def session_text(s: Session) -> str:

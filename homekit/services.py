@@ -23,6 +23,7 @@ from homekit.domain.models import (
     SessionDraft,
     Status,
 )
+from homekit.render import in_days
 from homekit.storage.repo import Store
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ def local_now() -> dt.datetime:
 class LogResult:
     session: Session
     next_eligible_date: dt.date
+    days_until_eligible: int
     redness_alert: rules.RednessAlert | None = None
     #: Set when other sessions are dated after today (the system clock looks wrong).
     clock_warning: str | None = None
@@ -107,11 +109,9 @@ class Homekit:
                 return self.store.insert_profile(
                     name, DEFAULT_TARGET_SESSIONS, rules.MIN_INTERVAL_DAYS, self._stamp()
                 )
-        raise NotFound(
-            f"unknown profile {name!r}; create it with: homekit profile add {name!r}"
-            if " " in name
-            else f"unknown profile {name!r}; create it with: homekit profile add {name}"
-        )
+        import shlex
+
+        raise NotFound(f"unknown profile {name!r}; create it with: homekit profile add {shlex.quote(name)}")
 
     def profiles(self) -> list[Profile]:
         return self.store.profiles()
@@ -195,7 +195,7 @@ class Homekit:
         """Raise if `day` cannot hold a session of `profile` (future, or too close)."""
         problem = rules.date_problem(day, self.today())
         if problem:
-            raise InvalidInput(problem)
+            raise InvalidInput(problem, field="date")
         dates = self.store.session_dates(profile.id, exclude_id=exclude_id)
         conflict = rules.find_conflict(day, dates, profile.min_interval_days)
         if conflict is not None:
@@ -207,17 +207,14 @@ class Homekit:
         today = self.today()
         nxt = rules.next_eligible_date(dates, profile.min_interval_days) or today
         days_left = rules.days_until_eligible(dates, profile.min_interval_days, today)
-        gap = conflict.gap_days
-        if gap == 0:
+        if conflict.gap_days == 0:
             where = f"a session is already logged on {conflict.conflicting.isoformat()}"
         else:
-            side = "after" if conflict.attempted > conflict.conflicting else "before"
-            plural = "s" if gap != 1 else ""
             where = (
-                f"{conflict.attempted.isoformat()} is {gap} day{plural} {side} the session "
+                f"{conflict.attempted.isoformat()} is {conflict.relation} the session "
                 f"on {conflict.conflicting.isoformat()}"
             )
-        when = "eligible now" if days_left == 0 else f"in {days_left} day{'s' if days_left != 1 else ''}"
+        when = in_days(days_left)
         return RuleViolation(
             f"refused: {where}; sessions must be at least {profile.min_interval_days} days "
             f"apart. Next eligible date: {nxt.isoformat()} ({when}).",
@@ -259,7 +256,14 @@ class Homekit:
             session = self.store.get_session(session_id)
             dates = self.store.session_dates(profile.id)
         nxt = rules.next_eligible_date(dates, profile.min_interval_days) or draft.session_date
-        return LogResult(session, nxt, alert, rules.clock_problem(dates, self.today()))
+        today = self.today()
+        return LogResult(
+            session,
+            nxt,
+            rules.days_until_eligible(dates, profile.min_interval_days, today),
+            alert,
+            rules.clock_problem(dates, today),
+        )
 
     def _observed_at(self, draft: SessionDraft) -> str:
         if draft.session_date == self.today():

@@ -156,7 +156,7 @@ def cmd_log(args: argparse.Namespace, ctx: Any) -> int:
         notes=args.notes or "",
     )
     result = app.log_session(draft, redness_severity=args.redness, faded_after_min=args.faded_after)
-    days_left = max(0, (result.next_eligible_date - app.today()).days)
+    days_left = result.days_until_eligible
     if args.json:
         out = result.session.to_json()
         out["next_eligible_date"] = result.next_eligible_date.isoformat()

@@ -12,9 +12,16 @@ class HomekitError(Exception):
 
 
 class InvalidInput(HomekitError):
-    """A value the user gave is not acceptable (exit 2)."""
+    """A value the user gave is not acceptable (exit 2).
+
+    `field` names the value at fault (e.g. "date") when a form can show it beside that field.
+    """
 
     exit_code = 2
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class NotFound(InvalidInput):

@@ -31,6 +31,13 @@ class Conflict:
     def gap_days(self) -> int:
         return abs((self.attempted - self.conflicting).days)
 
+    @property
+    def relation(self) -> str:
+        """How the attempted date stands to the conflicting one: `3 days after`, `1 day before`."""
+        gap = self.gap_days
+        side = "after" if self.attempted > self.conflicting else "before"
+        return f"{gap} day{'s' if gap != 1 else ''} {side}"
+
 
 def conflicting_dates(
     candidate: dt.date, others: Iterable[dt.date], interval_days: int

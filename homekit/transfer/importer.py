@@ -212,13 +212,11 @@ def _rule_problems(file: ImportFile, target: _Target) -> list[Problem]:
         other_ref = near[conflict.conflicting]
         other = (f"the stored session on {when}" if other_ref is None
                  else f"the session on {when} (line {file.line(other_ref)})")
-        gap = conflict.gap_days
-        if gap == 0:
+        if conflict.gap_days == 0:
             where = (f"a different session is already stored on {when}" if other_ref is None
                      else f"{other} has the same date")
         else:
-            side = "after" if day > conflict.conflicting else "before"
-            where = f"{gap} day{'s' if gap != 1 else ''} {side} {other}"
+            where = f"{conflict.relation} {other}"
         problems.append(Problem(
             file.line(ref), day.isoformat(),
             f"{where}; sessions of {target.profile.name} must be at least {interval} days apart",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from homekit.domain.models import REDNESS_LEVELS, Redness, Session, Status
-from homekit.render import day, in_days, redness_text
+from homekit.domain.models import Redness, Session, Status
+from homekit.render import day, in_days, redness_text, redness_words
 
 __all__ = ["day", "in_days", "redness_text", "next_session", "redness_short", "trend"]
 
@@ -21,12 +21,7 @@ def next_session(st: Status) -> str:
 
 
 def redness_short(r: Redness | None) -> str:
-    if r is None:
-        return "-"
-    if r.severity == 0:
-        return "0 none"
-    faded = "still red" if r.faded_after_min is None else f"faded after {r.faded_after_min} min"
-    return f"{r.severity} {REDNESS_LEVELS[r.severity]}, {faded}"
+    return "-" if r is None else redness_words(r)
 
 
 def trend(sessions: Sequence[Session]) -> str:

@@ -11,7 +11,6 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
-from homekit.domain.errors import HomekitError, RuleViolation
 from homekit.domain.models import Session
 from homekit.services import Homekit
 from homekit.tui import format as fmt
@@ -48,20 +47,12 @@ class EditSessionScreen(ModalScreen[Session | None]):
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        form = self.query_one(SessionForm)
-        error = self.query_one("#form-error", Static)
-        draft = form.draft()
-        if draft is None:
-            error.update("Please correct the fields marked in red.")
-            return
-        try:
-            updated = self.hk.edit_session(self.session.id, **asdict(draft))
-        except RuleViolation as refusal:
-            form.show_error("date", str(refusal))
-            error.update("Refused by the weekly rule: the session was not changed.")
-            return
-        except HomekitError as exc:
-            error.update(str(exc))
+        updated = self.query_one(SessionForm).submit(
+            lambda draft: self.hk.edit_session(self.session.id, **asdict(draft)),
+            self.query_one("#form-error", Static),
+            "Refused by the weekly rule: the session was not changed.",
+        )
+        if updated is None:
             return
         self.app.notify(f"Updated session #{updated.id} of {fmt.day(updated.session_date)}.",
                         title="Session updated")

@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Static
 
-from homekit.domain.errors import HomekitError, InvalidInput, RuleViolation
+from homekit.domain.errors import HomekitError, RuleViolation
 from homekit.services import Homekit, LogResult
 from homekit.tui import format as fmt
 from homekit.tui.widgets.condition import ConditionQuestion
@@ -147,27 +147,13 @@ class LogSessionScreen(ModalScreen[LogResult | None]):
     def action_save(self) -> None:
         if self.step != "form":
             return
-        form = self.query_one(SessionForm)
-        error = self.query_one("#form-error", Static)
-        draft = form.draft()
-        if draft is None:
-            error.update("Please correct the fields marked in red.")
-            return
-        try:
-            result = self.hk.log_session(draft)
-        except RuleViolation as refusal:
-            form.show_error("date", str(refusal))
-            error.update("Refused by the weekly rule: choose another date.")
-            return
-        except InvalidInput as exc:
-            if draft.session_date > self.hk.today():
-                form.show_error("date", str(exc))
-            error.update(str(exc))
-            return
-        except HomekitError as exc:
-            error.update(str(exc))
-            return
-        self.dismiss(result)
+        result = self.query_one(SessionForm).submit(
+            self.hk.log_session,
+            self.query_one("#form-error", Static),
+            "Refused by the weekly rule: choose another date.",
+        )
+        if result is not None:
+            self.dismiss(result)
 
     @on(Button.Pressed, ".cancel, #close")
     def action_cancel(self) -> None:

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Checkbox, Input, Select, SelectionList
+from textual.widgets import Checkbox, Input, Select, SelectionList, Static
 
 from homekit.domain import validate
-from homekit.domain.errors import InvalidInput
+from homekit.domain.errors import HomekitError, InvalidInput, RuleViolation
 from homekit.domain.models import AREAS, STINGING_LEVELS, Session, SessionDraft
 from homekit.tui.widgets.field import Field
+
+T = TypeVar("T")
 
 #: Input id -> (parser, blank allowed). The parsers are the CLI's, so messages match.
 PARSERS: dict[str, tuple[Callable[[str], Any], bool]] = {
@@ -125,3 +127,24 @@ class SessionForm(Vertical):
             stinging=None if stinging is Select.NULL else int(stinging),  # type: ignore[arg-type]
             notes=values["notes"] or "",
         )
+
+    def submit(self, save: Callable[[SessionDraft], T], error: Static, refused: str) -> T | None:
+        """Check the fields, then `save` the draft; on failure say why and return None.
+
+        A refusal by the weekly rule, or a problem with one value, is shown under its field;
+        `error` gets the summary (`refused` for the rule).
+        """
+        draft = self.draft()
+        if draft is None:
+            error.update("Please correct the fields marked in red.")
+            return None
+        try:
+            return save(draft)
+        except RuleViolation as refusal:
+            self.show_error("date", str(refusal))
+            error.update(refused)
+        except HomekitError as exc:
+            if isinstance(exc, InvalidInput) and exc.field in PARSERS:
+                self.show_error(exc.field, str(exc))
+            error.update(str(exc))
+        return None
