@@ -194,3 +194,24 @@ async def test_redness_without_any_session_says_so(ready):
         await settle(pilot)
         assert isinstance(app.screen, DashboardScreen)
         assert any("log a session first" in n.message for n in app._notifications)
+
+
+@async_test
+async def test_cancel_closes_the_session_dialogs_and_stores_nothing(ready):
+    sid = log(ready, "2026-11-20")
+    async with app_for(ready).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        assert type(pilot.app.screen).__name__ == "RednessScreen"
+        await press(pilot, "#cancel")
+        assert isinstance(pilot.app.screen, DashboardScreen)
+        await pilot.press("h")
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert type(pilot.app.screen).__name__ == "EditSessionScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(pilot.app.screen).__name__ == "HistoryScreen"
+    assert ready.session(sid).redness == ()

@@ -6,29 +6,17 @@ from dataclasses import asdict
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
 from homekit.domain.models import Session
-from homekit.services import Homekit
 from homekit.tui import format as fmt
+from homekit.tui.screens.session_dialog import SessionDialog
 from homekit.tui.widgets.session_form import SessionForm
 
 
-class EditSessionScreen(ModalScreen[Session | None]):
+class EditSessionScreen(SessionDialog[Session | None]):
     """Dismissed with the updated session, or None."""
-
-    BINDINGS = [
-        Binding("escape", "cancel", "Back"),
-        Binding("ctrl+s", "save", "Save"),
-    ]
-
-    def __init__(self, hk: Homekit, session: Session) -> None:
-        super().__init__()
-        self.hk = hk
-        self.session = session
 
     def compose(self) -> ComposeResult:
         yield Footer()
@@ -57,7 +45,3 @@ class EditSessionScreen(ModalScreen[Session | None]):
         self.app.notify(f"Updated session #{updated.id} of {fmt.day(updated.session_date)}.",
                         title="Session updated")
         self.dismiss(updated)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
 
 from homekit.domain import rules, validate
 from homekit.domain.errors import HomekitError, InvalidInput
-from homekit.domain.models import REDNESS_LEVELS, Redness, Session
-from homekit.services import Homekit
+from homekit.domain.models import REDNESS_LEVELS, Redness
 from homekit.tui import format as fmt
+from homekit.tui.screens.session_dialog import SessionDialog
 from homekit.tui.widgets.field import Field
 
 #: What each level looks like, so the choice is the same from one day to the next.
@@ -28,18 +26,8 @@ LEVEL_HINTS = (
 RednessResult = tuple[Redness, "rules.RednessAlert | None"]
 
 
-class RednessScreen(ModalScreen[RednessResult | None]):
+class RednessScreen(SessionDialog[RednessResult | None]):
     """For one session (the latest by default); dismissed with the stored observation."""
-
-    BINDINGS = [
-        Binding("escape", "cancel", "Back"),
-        Binding("ctrl+s", "save", "Save"),
-    ]
-
-    def __init__(self, hk: Homekit, session: Session) -> None:
-        super().__init__()
-        self.hk = hk
-        self.session = session
 
     def compose(self) -> ComposeResult:
         yield Footer()
@@ -116,7 +104,3 @@ class RednessScreen(ModalScreen[RednessResult | None]):
                             title="Pause and consult a professional" if alert.serious
                             else "Watch this redness", timeout=15)
         self.dismiss((red, alert))
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
