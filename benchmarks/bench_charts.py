@@ -41,8 +41,8 @@ def series_of(n: int) -> ChartSeries:
 
 
 def warm(kind: str, n: int, repeat: int) -> float:
-    from homekit.chartfiles import render_png
-    from homekit.charts import figure
+    from homekit.charts.files import render_png
+    from homekit.charts.figure import figure
 
     series = series_of(n)
     render_png(figure(series, kind))  # first draw fills font caches: not what we measure
@@ -55,7 +55,7 @@ def warm(kind: str, n: int, repeat: int) -> float:
 
 
 def text(kind: str, n: int, repeat: int) -> float:
-    from homekit.textchart import text_chart
+    from homekit.charts.text import text_chart
 
     series = series_of(n)
     times = []
@@ -74,8 +74,8 @@ series = series_of({n})
 t0 = time.perf_counter()
 import matplotlib.figure
 t1 = time.perf_counter()
-from homekit.chartfiles import render_png
-from homekit.charts import figure
+from homekit.charts.files import render_png
+from homekit.charts.figure import figure
 render_png(figure(series, {kind!r}))
 t2 = time.perf_counter()
 print(json.dumps([t1 - t0, t2 - t0]))

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from homekit.domain.models import SessionDraft
+from homekit.domain.models import SessionChanges, SessionDraft
 from homekit.services import Homekit
 from homekit.storage import open_store
 from homekit.storage.schema import SCHEMA_VERSION
@@ -372,7 +372,7 @@ def test_clock_moved_back_past_the_last_session_is_explained_and_loses_nothing(s
     assert st.next_eligible_date == NOW.date() + dt.timedelta(days=7)
     assert st.projected_completion_date >= st.next_eligible_date
     assert st.clock_warning and NOW.date().isoformat() in st.clock_warning
-    from homekit.render import status_text
+    from homekit.words import status_text
 
     text = status_text(st)
     assert "clock" in text and "-" + str(st.days_until_eligible) not in text
@@ -382,7 +382,7 @@ def test_clock_moved_back_past_the_last_session_is_explained_and_loses_nothing(s
     assert [s.session_date for s in skewed.history(newest_first=False)] == days
     latest = skewed.history()[0]
     assert latest.redness and latest.redness[0].notes == "still red"
-    skewed.edit_session(latest.id, notes="corrected while the clock was wrong")
+    skewed.edit_session(latest.id, SessionChanges(notes="corrected while the clock was wrong"))
     skewed.add_redness(latest.id, 1, 20)
     # a date the wrong clock calls "future" is refused as such, not silently stored
     with pytest.raises(Exception, match="future"):

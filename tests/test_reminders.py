@@ -9,7 +9,6 @@ from icalendar import Calendar
 
 from homekit.domain import rules
 from homekit.domain.models import SessionDraft
-from homekit.reminders import write_reminders
 from tests.conftest import TODAY
 
 
@@ -22,7 +21,7 @@ def test_one_event_a_remaining_session_each_the_interval_apart(hk, tmp_path):
     hk.update_profile(min_interval_days=10)
     for d in ("2026-10-20", "2026-11-20"):
         hk.log_session(SessionDraft(dt.date.fromisoformat(d)))
-    result = write_reminders(hk, tmp_path / "plan.ics", time="07:45")
+    result = hk.write_reminders(tmp_path / "plan.ics", time="07:45")
     expected = [dt.date(2026, 11, 30) + dt.timedelta(days=10 * i) for i in range(4)]
     assert expected == rules.planned_dates([dt.date(2026, 10, 20), dt.date(2026, 11, 20)], 10,
                                            6, TODAY)
@@ -43,20 +42,20 @@ def test_one_event_a_remaining_session_each_the_interval_apart(hk, tmp_path):
 
 def test_first_reminder_is_today_when_the_eligible_date_has_passed(hk, tmp_path):
     hk.log_session(SessionDraft(dt.date(2026, 9, 1)))
-    result = write_reminders(hk, tmp_path / "r.ics")
+    result = hk.write_reminders(tmp_path / "r.ics")
     assert result.first_date == TODAY and result.count == 5
     assert events(result.path)[0].decoded("dtstart") == dt.datetime(2026, 11, 25, 9, 0)
 
 
 def test_nothing_logged_yet_starts_today(hk, tmp_path):
-    result = write_reminders(hk, tmp_path / "r.ics")
+    result = hk.write_reminders(tmp_path / "r.ics")
     assert (result.first_date, result.count) == (TODAY, 6)
 
 
 def test_target_reached_writes_no_file(hk, tmp_path):
     hk.update_profile(target_sessions=1)
     hk.log_session(SessionDraft(dt.date(2026, 11, 1)))
-    result = write_reminders(hk, tmp_path / "r.ics")
+    result = hk.write_reminders(tmp_path / "r.ics")
     assert (result.count, result.first_date) == (0, None)
     assert not result.path.exists()
 

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from homekit.domain.errors import InvalidInput, RuleViolation
-from homekit.domain.models import SessionDraft
+from homekit.domain.models import SessionChanges, SessionDraft
 from homekit.services import Homekit
 from homekit.storage import open_store
 from tests.conftest import NOW, TODAY
@@ -51,7 +51,7 @@ def test_any_sequence_of_logs_edits_and_intervals_keeps_the_rule(steps, target):
                 if kind == "log":
                     hk.log_session(SessionDraft(session_date=day))
                 else:
-                    hk.edit_session(victim.id, session_date=day)
+                    hk.edit_session(victim.id, SessionChanges(session_date=day))
             except RuleViolation as exc:
                 assert exc.conflicting in others
                 assert abs((day - exc.conflicting).days) < interval
@@ -93,7 +93,7 @@ def test_status_of_a_fresh_profile(hk):
 def test_renaming_the_default_profile_follows_it(hk):
     hk.create_profile("ana", make_default=True)
     hk.update_profile(new_name="ana-b")
-    assert Homekit(hk.store, now=lambda: NOW).profile().name == "ana-b"
+    assert Homekit(hk._store, now=lambda: NOW).profile().name == "ana-b"
 
 
 def test_clock_moved_back_is_explained_and_nothing_is_lost(store):

@@ -217,8 +217,8 @@ def test_truncated_database_is_left_untouched(hk, db_path, tmp_path):
     for i in range(40):
         hk.log_session(SessionDraft(session_date=dt.date(2026, 11, 1) - dt.timedelta(days=7 * i),
                                     notes="x" * 2000))
-    hk.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    hk.store.close()
+    hk._store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    hk._store.close()
     data = db_path.read_bytes()
     cut = tmp_path / "cut.db"
     cut.write_bytes(data[: len(data) // 2])

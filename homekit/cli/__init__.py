@@ -11,10 +11,13 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from homekit import __version__
 from homekit.domain.errors import HomekitError, InvalidInput
+
+if TYPE_CHECKING:
+    from homekit.services import Homekit
 
 COMMAND_MODULES = ("homekit.cli.core", "homekit.cli.charts", "homekit.cli.data")
 
@@ -107,25 +110,24 @@ class Context:
     def __init__(self, args: argparse.Namespace) -> None:
         self.db_option: str | None = getattr(args, "db", None)
         self.profile_option: str | None = getattr(args, "profile", None)
-        self._app = None
+        self._app: Homekit | None = None
 
-    def open(self):  # -> services.Homekit
+    def open(self) -> Homekit:
+        """The services on the chosen data file and profile (opened once, closed at exit)."""
         from homekit.domain import validate
         from homekit.paths import resolve_db_path
         from homekit.services import Homekit
-        from homekit.storage import open_store
 
         path, is_default = resolve_db_path(self.db_option)
         profile = None
         if self.profile_option is not None:
             profile = validate.profile_name(self.profile_option)
-        store = open_store(path, create_folder=is_default)
-        self._app = Homekit(store, profile)
+        self._app = Homekit.open(path, profile, create_folder=is_default)
         return self._app
 
     def close(self) -> None:
         if self._app is not None:
-            self._app.store.close()
+            self._app.close()
 
 
 def run_tui(args: argparse.Namespace, ctx: Context) -> int:
@@ -155,7 +157,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(handler(args, ctx) or 0)
     except HomekitError as exc:
-        print(f"homekit: error: {exc}", file=sys.stderr)
+        from homekit import words
+
+        print(f"homekit: error: {words.error(exc)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("homekit: interrupted; nothing half-written was kept", file=sys.stderr)

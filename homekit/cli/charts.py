@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from homekit.cli.core import checked
 from homekit.domain.errors import InvalidInput
 
 DEFAULT_OUTPUT = {"progress": "homekit-progress.png", "redness": "homekit-redness.png",
                   "all": "homekit-charts.png"}
+
+if TYPE_CHECKING:
+    from homekit.cli import Context
 
 
 def _positive(what: str, low: float, high: float, cast: type = float) -> Any:
@@ -57,13 +60,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_chart)
 
 
-def cmd_chart(args: argparse.Namespace, ctx: Any) -> int:
-    from homekit.domain.series import chart_series
-
+def cmd_chart(args: argparse.Namespace, ctx: Context) -> int:
     output = None
     if not args.text:
-        from homekit.chartfiles import chart_format, check_pixels
-        from homekit.charts import default_size
+        from homekit.charts.figure import default_size
+        from homekit.charts.files import chart_format, check_pixels
 
         output = Path(args.output or DEFAULT_OUTPUT[args.kind]).expanduser()
         # Refuse what cannot be written before reading the log or importing matplotlib.
@@ -73,23 +74,19 @@ def cmd_chart(args: argparse.Namespace, ctx: Any) -> int:
         if not output.parent.is_dir():
             raise InvalidInput(f"folder {str(output.parent)!r} does not exist")
     app = ctx.open()
-    series = chart_series(app.profile(), app.history(newest_first=False), app.now())
+    series = app.chart_series()
     if output is None:
         import shutil
 
-        from homekit.textchart import text_chart
+        from homekit.charts.text import text_chart
 
         size = shutil.get_terminal_size((80, 24))
         height = {"progress": 16, "redness": 11, "all": 28}[args.kind]
         print(text_chart(series, args.kind, min(size.columns, 120), height).plain())
         return 0
 
-    from homekit.chartfiles import save_figure
-    from homekit.charts import figure
-
-    fig = figure(series, args.kind, dark=args.dark, width=args.width, height=args.height,
-                 dpi=args.dpi)
-    save_figure(fig, output)
+    app.save_chart(output, args.kind, series=series, dark=args.dark, width=args.width,
+                   height=args.height, dpi=args.dpi)
     what = "progress and redness charts" if args.kind == "all" else f"{args.kind} chart"
     print(f"Wrote {what} to {output}")
     return 0

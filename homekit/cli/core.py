@@ -6,12 +6,15 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from homekit import render
+from homekit import words
 from homekit.domain import validate
 from homekit.domain.errors import InvalidInput
-from homekit.domain.models import AREAS, SessionDraft
+from homekit.domain.models import AREAS, SessionChanges, SessionDraft
+
+if TYPE_CHECKING:
+    from homekit.cli import Context
 
 
 def checked(fn: Callable[[str], Any]) -> Callable[[str], Any]:
@@ -137,13 +140,9 @@ def _areas(chosen: list[tuple[str, ...]] | None) -> tuple[str, ...]:
     return validate.areas([a for group in chosen or [] for a in group])
 
 
-CONDITION_WARNING = (
-    "Microdermabrasion is not suitable for people with eczema or acne rosacea: it can cause "
-    "serious outbreaks. Please consult a skin professional before using the kit."
-)
 
 
-def cmd_log(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
     app = ctx.open()
     draft = SessionDraft(
         session_date=args.date or app.today(),
@@ -163,8 +162,8 @@ def cmd_log(args: argparse.Namespace, ctx: Any) -> int:
         out["days_until_eligible"] = days_left
         print(json.dumps(out, ensure_ascii=False))
     else:
-        print(f"Logged session {render.session_text(result.session)}")
-        print(f"Next eligible date: {render.day(result.next_eligible_date)}, {render.in_days(days_left)}")
+        print(f"Logged session {words.session_text(result.session)}")
+        print(f"Next eligible date: {words.day(result.next_eligible_date)}, {words.in_days(days_left)}")
     if args.glasses is False:
         print("Warning: protective glasses must cover your eyes during every session.",
               file=sys.stderr)
@@ -175,27 +174,27 @@ def cmd_log(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_redness(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_redness(args: argparse.Namespace, ctx: Context) -> int:
     if args.faded_after is not None and args.severity == 0:
         raise InvalidInput("--faded-after makes no sense with severity 0 (no redness)")
     app = ctx.open()
     red, alert = app.add_redness(args.session_id, args.severity, args.faded_after, args.notes)
-    print(f"Recorded redness for session {red.session_id}: {render.redness_text(red)}")
+    print(f"Recorded redness for session {red.session_id}: {words.redness_text(red)}")
     if alert:
         print(f"Warning: {alert.message}", file=sys.stderr)
     return 0
 
 
-def cmd_status(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
     st = ctx.open().status()
     if args.json:
         print(json.dumps(st.to_json(), ensure_ascii=False))
     else:
-        print(render.status_text(st))
+        print(words.status_text(st))
     return 0
 
 
-def cmd_history(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_history(args: argparse.Namespace, ctx: Context) -> int:
     app = ctx.open()
     sessions = app.history(newest_first=True, limit=args.limit)
     if args.json:
@@ -204,36 +203,32 @@ def cmd_history(args: argparse.Namespace, ctx: Any) -> int:
     if not sessions:
         print("No sessions logged yet.")
     for s in sessions:
-        print(render.session_text(s))
+        print(words.session_text(s))
     return 0
 
 
-def cmd_edit(args: argparse.Namespace, ctx: Any) -> int:
-    changes: dict[str, Any] = {}
-    for opt, field in [("date", "session_date"), ("time", "start_time"), ("duration", "duration_min"),
-                       ("level", "device_level"), ("glasses", "glasses_worn"),
-                       ("stinging", "stinging"), ("notes", "notes")]:
-        value = getattr(args, opt)
-        if value is not None:
-            changes[field] = value
-    if args.area:
-        changes["areas"] = _areas(args.area)
-    if not changes:
+def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
+    changes = SessionChanges(
+        session_date=args.date, start_time=args.time, duration_min=args.duration,
+        areas=_areas(args.area) if args.area else None, device_level=args.level,
+        glasses_worn=args.glasses, stinging=args.stinging, notes=args.notes,
+    )
+    if changes.is_empty():
         raise InvalidInput("nothing to change: give at least one of --date, --time, --duration, "
                            "--area, --level, --glasses/--no-glasses, --stinging, --notes")
-    session = ctx.open().edit_session(args.session_id, **changes)
-    print(f"Updated session {render.session_text(session)}")
+    session = ctx.open().edit_session(args.session_id, changes)
+    print(f"Updated session {words.session_text(session)}")
     return 0
 
 
-def cmd_delete(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
     app = ctx.open()
     session = app.session(args.session_id)
     if not args.yes:
         if not sys.stdin.isatty():
             raise InvalidInput("delete asks for confirmation; add --yes to delete without asking")
         n = len(session.redness)
-        answer = input(f"Delete session {render.session_text(session)}"
+        answer = input(f"Delete session {words.session_text(session)}"
                        f"{f' and its {n} redness observation(s)' if n else ''}? [y/N] ")
         if answer.strip().lower() not in ("y", "yes"):
             print("Nothing deleted.")
@@ -243,7 +238,7 @@ def cmd_delete(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_profile_list(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_profile_list(args: argparse.Namespace, ctx: Context) -> int:
     app = ctx.open()
     current = app.profile_name()
     profiles = app.profiles()
@@ -262,14 +257,14 @@ def cmd_profile_list(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_profile_add(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_profile_add(args: argparse.Namespace, ctx: Context) -> int:
     p = ctx.open().create_profile(args.name, args.target, args.interval, make_default=args.default)
     print(f"Created profile {p.name}: target {p.target_sessions} sessions, "
           f"at least {p.min_interval_days} days apart.")
     return 0
 
 
-def cmd_profile_set(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_profile_set(args: argparse.Namespace, ctx: Context) -> int:
     if args.target is None and args.interval is None and args.rename is None:
         raise InvalidInput("nothing to change: give --target, --interval or --rename")
     p = ctx.open().update_profile(target_sessions=args.target, min_interval_days=args.interval,
@@ -279,20 +274,19 @@ def cmd_profile_set(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_profile_use(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_profile_use(args: argparse.Namespace, ctx: Context) -> int:
     p = ctx.open().switch_profile(args.name)
     print(f"Default profile is now {p.name}.")
     return 0
 
 
-def cmd_profile_condition(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_profile_condition(args: argparse.Namespace, ctx: Context) -> int:
     app = ctx.open()
     has = args.answer == "yes"
     if has:
-        print(CONDITION_WARNING, file=sys.stderr)
+        print(words.CONDITION_WARNING, file=sys.stderr)
     p = app.record_skin_condition(has, acknowledged=args.acknowledge)
     if has and not p.condition_acknowledged_at:
-        print("Logging stays blocked until you acknowledge: "
-              "homekit profile condition yes --acknowledge", file=sys.stderr)
+        print(words.CONDITION_BLOCKED_CLI, file=sys.stderr)
     print(f"Recorded for profile {p.name}.")
     return 0

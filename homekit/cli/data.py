@@ -5,14 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from homekit.cli.core import checked
 from homekit.domain import validate
-from homekit.render import shown
+from homekit.words import shown
 
 #: The commands this module registers (so the CLI builds only the one being run).
 COMMANDS = ('export', 'import', 'backup', 'restore', 'remind', 'demo')
+
+if TYPE_CHECKING:
+    from homekit.cli import Context
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -54,27 +57,24 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_demo)
 
 
-def cmd_export(args: argparse.Namespace, ctx: Any) -> int:
-    from homekit.transfer.exporter import export_log, export_to_file, format_for
+def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
+    from homekit.transfer.formats import format_for
 
     app = ctx.open()
     fmt = format_for(args.output, args.format)
     if args.output:
-        path = export_to_file(app, Path(args.output), fmt, all_profiles=args.all_profiles)
+        path = app.export_to_file(Path(args.output), fmt, all_profiles=args.all_profiles)
         print(f"Exported to {shown(path)} ({fmt}).", file=sys.stderr)
         return 0
-    text = export_log(app, fmt, all_profiles=args.all_profiles)
+    text = app.export_log(fmt, all_profiles=args.all_profiles)
     sys.stdout.flush()
     sys.stdout.buffer.write(text.encode("utf-8"))
     sys.stdout.buffer.flush()
     return 0
 
 
-def cmd_import(args: argparse.Namespace, ctx: Any) -> int:
-    from homekit.transfer.importer import import_file
-
-    app = ctx.open()
-    r = import_file(app, Path(args.file), dry_run=args.dry_run)
+def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
+    r = ctx.open().import_file(Path(args.file), dry_run=args.dry_run)
     s = "s" if r.sessions_added != 1 else ""
     skipped = (f"; {r.identical_skipped} identical session{'s' if r.identical_skipped != 1 else ''}"
                " already stored, skipped" if r.identical_skipped else "")
@@ -94,13 +94,13 @@ def cmd_import(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_backup(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
     path = ctx.open().backup(None if args.path is None else Path(args.path))
     print(f"Backup written: {shown(path)}")
     return 0
 
 
-def cmd_restore(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     app = ctx.open()
     done = app.restore(Path(args.path))
     info = done.source
@@ -110,11 +110,8 @@ def cmd_restore(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_remind(args: argparse.Namespace, ctx: Any) -> int:
-    from homekit.reminders import write_reminders
-
-    app = ctx.open()
-    result = write_reminders(app, Path(args.output), args.time)
+def cmd_remind(args: argparse.Namespace, ctx: Context) -> int:
+    result = ctx.open().write_reminders(Path(args.output), args.time)
     if result.count == 0:
         print("Target reached: no sessions left to remind you of; no file written.")
         return 0
@@ -124,13 +121,13 @@ def cmd_remind(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_demo(args: argparse.Namespace, ctx: Any) -> int:
-    from homekit.demo import fill_demo, refuse_existing
+def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
     from homekit.paths import resolve_db_path
+    from homekit.services import refuse_existing
 
     path, _ = resolve_db_path(ctx.db_option)
     refuse_existing(Path(path))
-    result = fill_demo(ctx.open())
+    result = ctx.open().fill_demo()
     print(f"Demo log written to {result.path}: profile {result.profile}, {result.sessions} "
           f"sessions from {result.first_date.isoformat()} to {result.last_date.isoformat()}.")
     print(f"Try: homekit --db {result.path} status")

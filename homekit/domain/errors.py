@@ -1,14 +1,25 @@
-"""Errors that every layer may raise; each carries the CLI exit code it maps to."""
+"""Errors that every layer may raise; each carries the CLI exit code it maps to.
+
+An error carries facts, not only a sentence: `code` names what went wrong and `facts` holds
+the values (dates, days, field, limits) that `homekit.words` turns into the sentence both UIs
+show. `str(exc)` is a plain fallback for logs and for errors that have no code yet.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 
 class HomekitError(Exception):
-    """Base class: a one-line, user-facing message."""
+    """Base class: a one-line, user-facing message plus the facts behind it."""
 
     exit_code = 1
+
+    def __init__(self, message: str = "", *, code: str | None = None, **facts: Any) -> None:
+        super().__init__(message or code or type(self).__name__)
+        self.code = code
+        self.facts: dict[str, Any] = facts
 
 
 class InvalidInput(HomekitError):
@@ -19,8 +30,10 @@ class InvalidInput(HomekitError):
 
     exit_code = 2
 
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self, message: str = "", *, field: str | None = None, code: str | None = None, **facts: Any
+    ) -> None:
+        super().__init__(message, code=code, **facts)
         self.field = field
 
 
@@ -41,15 +54,19 @@ class RuleViolation(HomekitError):
 
     def __init__(
         self,
-        message: str,
+        message: str = "",
         *,
         attempted: dt.date | None = None,
         conflicting: dt.date | None = None,
         next_eligible: dt.date | None = None,
         days_left: int | None = None,
+        interval_days: int | None = None,
+        code: str | None = None,
+        **facts: Any,
     ) -> None:
-        super().__init__(message)
+        super().__init__(message, code=code, **facts)
         self.attempted = attempted
         self.conflicting = conflicting
         self.next_eligible = next_eligible
         self.days_left = days_left
+        self.interval_days = interval_days

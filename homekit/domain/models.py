@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 #: Areas a home kit is used on; the stored vocabulary (kept small so data stays clean).
 AREAS: tuple[str, ...] = (
@@ -81,6 +81,65 @@ class SessionDraft:
     glasses_worn: bool | None = None
     stinging: int | None = None
     notes: str = ""
+
+
+#: The fields of a session a user can change, in the order forms show them.
+EDITABLE_FIELDS: tuple[str, ...] = (
+    "session_date", "start_time", "duration_min", "areas", "device_level", "glasses_worn",
+    "stinging", "notes",
+)
+#: Fields that may be cleared (set back to "not recorded").
+CLEARABLE_FIELDS: tuple[str, ...] = EDITABLE_FIELDS[1:]
+
+
+@dataclass(frozen=True)
+class SessionChanges:
+    """An edit: the fields given (None: keep as stored) and the fields to clear."""
+
+    session_date: dt.date | None = None
+    start_time: str | None = None
+    duration_min: int | None = None
+    areas: tuple[str, ...] | None = None
+    device_level: int | None = None
+    glasses_worn: bool | None = None
+    stinging: int | None = None
+    notes: str | None = None
+    clear: frozenset[str] = frozenset()
+
+    @classmethod
+    def whole(cls, draft: SessionDraft) -> SessionChanges:
+        """Every field as in `draft`, the empty ones cleared (what an edit form submits)."""
+        values = {f: getattr(draft, f) for f in EDITABLE_FIELDS}
+        cleared = frozenset(f for f in CLEARABLE_FIELDS if values[f] in (None, (), ""))
+        return cls(**{k: v for k, v in values.items() if k not in cleared}, clear=cleared)
+
+    def apply(self, draft: SessionDraft) -> SessionDraft:
+        blank = SessionDraft(draft.session_date)
+        updates = {f: getattr(blank, f) for f in self.clear}
+        updates.update({f: v for f in EDITABLE_FIELDS if (v := getattr(self, f)) is not None})
+        return replace(draft, **updates)
+
+    def is_empty(self) -> bool:
+        return not self.clear and all(getattr(self, f) is None for f in EDITABLE_FIELDS)
+
+
+@dataclass(frozen=True)
+class RednessDraft:
+    """A redness observation read from a file, not yet stored."""
+
+    observed_at: str
+    severity: int
+    faded_after_min: int | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class SessionImport:
+    """A session read from a file, with the timestamp it was first logged and its redness."""
+
+    draft: SessionDraft
+    created_at: str
+    redness: tuple[RednessDraft, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from homekit.domain.errors import InvalidInput, StorageError
-from homekit.render import shown
 from homekit.storage.repo import Store, storage_error
 from homekit.storage.schema import SCHEMA_VERSION
+from homekit.words import shown
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BACKUP_FOLDER = "backups"

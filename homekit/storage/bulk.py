@@ -8,37 +8,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
-from homekit.domain.models import Profile, SessionDraft
+from homekit.domain.models import Profile, SessionImport
 from homekit.storage.repo import Store, draft_values, storage_error
-
-
-@dataclass(frozen=True)
-class RednessDraft:
-    """A redness observation read from a file, not yet stored."""
-
-    observed_at: str
-    severity: int
-    faded_after_min: int | None = None
-    notes: str = ""
-
-
-@dataclass(frozen=True)
-class SessionImport:
-    """A session read from a file, with the timestamp it was first logged and its redness."""
-
-    draft: SessionDraft
-    created_at: str
-    redness: tuple[RednessDraft, ...] = ()
-
-
-def data_version(store: Store) -> int:
-    """Changes whenever another connection commits to the file (PRAGMA data_version)."""
-    try:
-        return int(store.conn.execute("PRAGMA data_version").fetchone()[0])
-    except sqlite3.Error as exc:
-        raise storage_error(exc, store.path) from None
 
 
 def insert_profile(store: Store, profile: Profile) -> Profile:
@@ -47,10 +19,8 @@ def insert_profile(store: Store, profile: Profile) -> Profile:
         profile.name, profile.target_sessions, profile.min_interval_days, profile.created_at
     )
     if profile.has_skin_condition is not None or profile.condition_acknowledged_at:
-        created = store.update_profile(
-            created.id,
-            has_skin_condition=profile.has_skin_condition,
-            condition_acknowledged_at=profile.condition_acknowledged_at,
+        created = store.set_skin_condition(
+            created.id, profile.has_skin_condition, profile.condition_acknowledged_at
         )
     return created
 

@@ -55,43 +55,47 @@ def storage_error(exc: sqlite3.Error, file: Path | str) -> HomekitError:
     return StorageError(f"{file}: {text}")
 
 
-def _profile(row: Sequence[Any]) -> Profile:
+def _flag(value: int | None) -> bool | None:
+    return None if value is None else bool(value)
+
+
+def _profile(row: sqlite3.Row) -> Profile:
     return Profile(
-        id=row[0],
-        name=row[1],
-        target_sessions=row[2],
-        min_interval_days=row[3],
-        created_at=row[4],
-        has_skin_condition=None if row[5] is None else bool(row[5]),
-        condition_acknowledged_at=row[6],
+        id=row["id"],
+        name=row["name"],
+        target_sessions=row["target_sessions"],
+        min_interval_days=row["min_interval_days"],
+        created_at=row["created_at"],
+        has_skin_condition=_flag(row["has_skin_condition"]),
+        condition_acknowledged_at=row["condition_acknowledged_at"],
     )
 
 
-def _session(row: Sequence[Any], redness: tuple[Redness, ...] = ()) -> Session:
+def _session(row: sqlite3.Row, redness: tuple[Redness, ...] = ()) -> Session:
     return Session(
-        id=row[0],
-        profile_id=row[1],
-        session_date=dt.date.fromisoformat(row[2]),
-        start_time=row[3],
-        duration_min=row[4],
-        areas=tuple(a for a in row[5].split(",") if a),
-        device_level=row[6],
-        glasses_worn=None if row[7] is None else bool(row[7]),
-        stinging=row[8],
-        notes=row[9],
-        created_at=row[10],
+        id=row["id"],
+        profile_id=row["profile_id"],
+        session_date=dt.date.fromisoformat(row["session_date"]),
+        start_time=row["start_time"],
+        duration_min=row["duration_min"],
+        areas=tuple(a for a in row["areas"].split(",") if a),
+        device_level=row["device_level"],
+        glasses_worn=_flag(row["glasses_worn"]),
+        stinging=row["stinging"],
+        notes=row["notes"],
+        created_at=row["created_at"],
         redness=redness,
     )
 
 
-def _redness(row: Sequence[Any]) -> Redness:
+def _redness(row: sqlite3.Row) -> Redness:
     return Redness(
-        id=row[0],
-        session_id=row[1],
-        observed_at=row[2],
-        severity=row[3],
-        faded_after_min=row[4],
-        notes=row[5],
+        id=row["id"],
+        session_id=row["session_id"],
+        observed_at=row["observed_at"],
+        severity=row["severity"],
+        faded_after_min=row["faded_after_min"],
+        notes=row["notes"],
     )
 
 
@@ -127,9 +131,12 @@ class Store:
 
     # -- plumbing ---------------------------------------------------------------
 
-    def _q(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+    def _q(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        """Rows of a read, addressed by column name."""
         try:
-            return self.conn.execute(sql, params).fetchall()
+            cur = self.conn.execute(sql, params)
+            cur.row_factory = sqlite3.Row
+            return cur.fetchall()
         except sqlite3.Error as exc:
             raise storage_error(exc, self.path) from None
 
@@ -206,21 +213,31 @@ class Store:
             raise InvalidInput(f"a profile named {name!r} already exists")
         return self.profile_by_id(int(cur.lastrowid or 0))
 
-    def update_profile(self, profile_id: int, **fields: Any) -> Profile:
-        allowed = {
-            "name",
-            "target_sessions",
-            "min_interval_days",
-            "has_skin_condition",
-            "condition_acknowledged_at",
-        }
-        unknown = set(fields) - allowed
-        if unknown:
-            raise ValueError(f"unknown profile fields: {sorted(unknown)}")
-        if fields:
-            cols = ", ".join(f"{k} = ?" for k in fields)
-            values = [int(v) if isinstance(v, bool) else v for v in fields.values()]
-            self._x(f"UPDATE profiles SET {cols} WHERE id = ?", (*values, profile_id))
+    def update_profile(
+        self,
+        profile_id: int,
+        *,
+        name: str | None = None,
+        target_sessions: int | None = None,
+        min_interval_days: int | None = None,
+    ) -> Profile:
+        """Change the given settings of a profile (None: keep)."""
+        self._x(
+            "UPDATE profiles SET name = coalesce(?, name), "
+            "target_sessions = coalesce(?, target_sessions), "
+            "min_interval_days = coalesce(?, min_interval_days) WHERE id = ?",
+            (name, target_sessions, min_interval_days, profile_id),
+        )
+        return self.profile_by_id(profile_id)
+
+    def set_skin_condition(
+        self, profile_id: int, has_condition: bool | None, acknowledged_at: str | None
+    ) -> Profile:
+        self._x(
+            "UPDATE profiles SET has_skin_condition = ?, condition_acknowledged_at = ? "
+            "WHERE id = ?",
+            (None if has_condition is None else int(has_condition), acknowledged_at, profile_id),
+        )
         return self.profile_by_id(profile_id)
 
     # -- sessions ---------------------------------------------------------------
@@ -285,10 +302,10 @@ class Store:
         found = self.sessions(profile_id, newest_first=True, limit=1)
         return found[0] if found else None
 
-    def _with_redness(self, rows: list[Any]) -> list[Session]:
+    def _with_redness(self, rows: list[sqlite3.Row]) -> list[Session]:
         if not rows:
             return []
-        by_session: dict[int, list[Redness]] = {r[0]: [] for r in rows}
+        by_session: dict[int, list[Redness]] = {r["id"]: [] for r in rows}
         ids = list(by_session)
         # Chunked so that a 100,000-session history stays under SQLite's variable limit.
         for start in range(0, len(ids), 500):
@@ -299,8 +316,8 @@ class Store:
                 "ORDER BY observed_at, id",
                 chunk,
             ):
-                by_session[r[1]].append(_redness(r))
-        return [_session(r, tuple(by_session[r[0]])) for r in rows]
+                by_session[r["session_id"]].append(_redness(r))
+        return [_session(r, tuple(by_session[r["id"]])) for r in rows]
 
     # -- redness ----------------------------------------------------------------
 
@@ -321,7 +338,7 @@ class Store:
 
     def latest_redness(self, profile_id: int) -> Redness | None:
         rows = self._q(
-            f"SELECT {', '.join('r.' + c for c in _REDNESS_COLS.split(', '))} "
+            "SELECT r.* "
             "FROM redness r JOIN sessions s ON s.id = r.session_id WHERE s.profile_id = ? "
             "ORDER BY s.session_date DESC, r.observed_at DESC, r.id DESC LIMIT 1",
             (profile_id,),

@@ -1,10 +1,6 @@
-"""Export and import of a homekit log (CSV and JSON), as services over the store.
+"""Export and import formats of a homekit log (CSV and JSON): reading, checking, writing text.
 
-`export_log` writes what `import_file` reads back: export, import into an empty file and
-export again gives the same bytes. Import checks every row before it writes any.
+The services drive it: what export writes, import reads back (export, import into an empty
+file and export again gives the same bytes). Import checks every row before it writes any.
+Nothing here touches the store.
 """
-
-from homekit.transfer.exporter import export_log
-from homekit.transfer.importer import ImportReport, import_file
-
-__all__ = ["ImportReport", "export_log", "import_file"]

@@ -10,6 +10,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 from homekit.domain.models import Profile, Redness, Session
 
@@ -123,3 +124,14 @@ def to_csv(profiles: Sequence[tuple[Profile, Sequence[Session]]]) -> str:
         for s in sessions:
             writer.writerow(csv_row(p.name, s))
     return out.getvalue()
+
+
+FORMATS = ("csv", "json")
+
+
+def format_for(path: str | Path | None, given: str | None) -> str:
+    """The format asked for, else the one the output file's extension names, else JSON."""
+    if given:
+        return given
+    suffix = Path(path).suffix.lower().lstrip(".") if path else ""
+    return suffix if suffix in FORMATS else "json"

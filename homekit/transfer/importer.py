@@ -12,19 +12,14 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from homekit.domain import rules, validate
 from homekit.domain.errors import InvalidInput, NotFound, RuleViolation
-from homekit.domain.models import DEFAULT_PROFILE, Profile, Session
-from homekit.render import shown
-from homekit.services import Homekit
-from homekit.storage import bulk
-from homekit.storage.backup import automatic_backup
-from homekit.storage.bulk import SessionImport
+from homekit.domain.models import DEFAULT_PROFILE, Profile, Session, SessionImport
 from homekit.transfer import rows
 from homekit.transfer.formats import COMPARED_FIELDS
-from homekit.transfer.reader import ImportFile, read_import_file
+from homekit.transfer.reader import ImportFile
 
 
 @dataclass(frozen=True)
@@ -35,7 +30,7 @@ class Problem:
     rule: bool = False  # True: the weekly rule (exit 3); False: bad data (exit 2)
 
     def __str__(self) -> str:
-        date = shown(self.date, 40)
+        date = self.date if len(self.date) <= 40 else self.date[:37] + "..."
         where = f"line {self.line}" + (f", {date}" if date else "")
         return f"{where}: {self.reason}"
 
@@ -77,27 +72,18 @@ class ImportReport:
     backup: Path | None = None
 
 
-def import_file(hk: Homekit, path: str | Path, *, dry_run: bool = False) -> ImportReport:
-    """Import `path` (CSV or JSON) into the open file: everything or, on any problem, nothing."""
-    file = read_import_file(Path(path))
-    store = hk.store
-    before = bulk.data_version(store)
-    targets = _plan(hk, file)
-    report = _report(file, targets, dry_run)
-    if dry_run or (report.sessions_added == 0 and not report.profiles_created):
-        return report
-    if not bulk.is_empty(store):
-        report.backup = automatic_backup(store.conn, store.path, "import", hk.now())
-    with store.write():
-        if bulk.data_version(store) != before:  # another program wrote meanwhile: look again
-            targets = _plan(hk, file)
-            report = _report(file, targets, dry_run)
-        for target in targets.values():
-            if not target.exists:
-                target.profile = bulk.insert_profile(store, target.profile)
-            ordered = sorted((s for _, s in target.new), key=lambda s: s.draft.session_date)
-            bulk.insert_sessions(store, target.profile.id, ordered)
-    return report
+class Source(Protocol):
+    """What planning an import needs to know of the open file (the services provide it)."""
+
+    def profile_name(self) -> str: ...
+    def now(self) -> dt.datetime: ...
+    def stored_log(self, name: str) -> tuple[Profile, list[Session]] | None: ...
+
+
+def plan_import(source: Source, file: ImportFile, dry_run: bool) -> tuple[dict[str, _Target], ImportReport]:
+    """Check every row of `file` against the stored log: what to insert, per profile."""
+    targets = _plan(source, file)
+    return targets, _report(file, targets, dry_run)
 
 
 def _report(file: ImportFile, targets: dict[str, _Target], dry_run: bool) -> ImportReport:
@@ -111,7 +97,7 @@ def _report(file: ImportFile, targets: dict[str, _Target], dry_run: bool) -> Imp
     return report
 
 
-def _plan(hk: Homekit, file: ImportFile) -> dict[str, _Target]:
+def _plan(hk: Source, file: ImportFile) -> dict[str, _Target]:
     """Check every row; raise listing each bad one, or return what to insert per profile."""
     stamp = hk.now().isoformat(timespec="seconds")
     problems: list[Problem] = []
@@ -133,7 +119,7 @@ def _plan(hk: Homekit, file: ImportFile) -> dict[str, _Target]:
             continue
         try:
             target = _target(hk, targets, settings, raw.profile, stamp)
-            item = rows.session(raw.values, hk.today(), stamp)
+            item = rows.session(raw.values, hk.now().date(), stamp)
         except NotFound:
             raise
         except InvalidInput as exc:
@@ -151,20 +137,19 @@ def _plan(hk: Homekit, file: ImportFile) -> dict[str, _Target]:
     return targets
 
 
-def _target(hk: Homekit, targets: dict[str, _Target], settings: dict[str, Profile],
+def _target(hk: Source, targets: dict[str, _Target], settings: dict[str, Profile],
             written: Any, stamp: str) -> _Target:
     name = hk.profile_name() if written is None else validate.profile_name(
         rows._text(written, "profile name"))
     if name in targets:
         return targets[name]
-    stored = hk.store.profile_by_name(name)
+    stored = hk.stored_log(name)
     if stored is not None:
-        target = _Target(stored, True, {s.session_date: s for s in hk.store.sessions(stored.id)})
+        target = _Target(stored[0], True, {s.session_date: s for s in stored[1]})
     elif name in settings:
         target = _Target(settings[name], False)
     elif written is None and name != DEFAULT_PROFILE:
-        hk.profile()  # raises NotFound with the message telling how to create it
-        raise AssertionError("unreachable")
+        raise NotFound(f"unknown profile {name!r}", code="unknown_profile", name=name)
     else:
         target = _Target(rows.profile_settings(name, None, stamp), False)
     targets[name] = target
@@ -230,7 +215,7 @@ def _refuse(file: ImportFile, problems: list[Problem]) -> None:
     bad_rows = len({p.line for p in problems})
     total = len(file.sessions)
     head = (f"import refused, nothing was stored: {bad_rows} row{'s' if bad_rows != 1 else ''} "
-            f"of {total} in {shown(file.path.name)} {'have' if bad_rows != 1 else 'has'} a problem")
+            f"of {total} in {file.path.name} {'have' if bad_rows != 1 else 'has'} a problem")
     message = "\n  ".join([head, *map(str, problems)])
     if any(not p.rule for p in problems):
         raise BadImportData(message, problems)

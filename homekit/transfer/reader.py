@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from homekit.domain.errors import InvalidInput
-from homekit.render import shown
 from homekit.transfer.formats import CSV_COLUMNS, FORMAT_NAME, FORMAT_VERSION
+from homekit.words import shown
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 HAND_WRITTEN = "session_date,duration_min,notes"

@@ -9,8 +9,7 @@ from typing import Any
 
 from homekit.domain import rules, validate
 from homekit.domain.errors import InvalidInput
-from homekit.domain.models import DEFAULT_TARGET_SESSIONS, Profile, SessionDraft
-from homekit.storage.bulk import RednessDraft, SessionImport
+from homekit.domain.models import DEFAULT_TARGET_SESSIONS, Profile, RednessDraft, SessionDraft, SessionImport
 
 _SHORT = {"session_date", "start_time", "duration_min", "device_level", "glasses_worn",
           "stinging"}

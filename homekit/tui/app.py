@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
 
+from homekit import words
 from homekit.domain.errors import HomekitError
 from homekit.services import Homekit
 from homekit.tui.screens.dashboard import DashboardScreen
@@ -48,7 +49,7 @@ class HomekitApp(App[None]):
         try:
             self.hk.set_preference(THEME_KEY, theme.name)
         except HomekitError as exc:
-            self.notify(str(exc), title="Theme not saved", severity="warning")
+            self.notify(words.error(exc), title="Theme not saved", severity="warning")
 
     def action_help(self) -> None:
         from homekit.tui.screens.help import HelpScreen

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from homekit.domain.models import Redness, Session, Status
-from homekit.render import day, in_days, redness_text, redness_words
+from homekit.words import day, in_days, redness_text, redness_words
 
 __all__ = ["day", "in_days", "redness_text", "next_session", "redness_short", "trend"]
 

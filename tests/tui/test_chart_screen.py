@@ -93,16 +93,16 @@ def test_text_chart_and_saved_figure_get_the_same_series(demo_hk, tmp_path, monk
             seen["text"] = series
             return real_text(series, *a, **kw)
 
-        import homekit.charts
+        import homekit.charts.figure as figure_module
 
-        real_figure = homekit.charts.figure
+        real_figure = figure_module.figure
 
         def spy_figure(series, *a, **kw):
             seen["figure"] = series
             return real_figure(series, *a, **kw)
 
         monkeypatch.setattr(chart_module, "text_chart", spy_text)
-        monkeypatch.setattr(homekit.charts, "figure", spy_figure)
+        monkeypatch.setattr(figure_module, "figure", spy_figure)
         app = ChartApp(demo_hk, tmp_path)
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(app, pilot)

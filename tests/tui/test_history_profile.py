@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
-import types
 
 from textual.widgets import Input, Select, Switch
 from tui_helpers import SIZE, app_for, async_test, log, press, settle
@@ -91,9 +89,9 @@ async def test_delete_asks_first(ready):
 async def test_sort_by_any_column_and_page_in_lazily(ready):
     start = dt.date(2026, 11, 25)
     n = 2 * history_module.PAGE + 50
-    with ready.store.write():  # a week apart, durations 20..(20 + n - 1) % 180
+    with ready._store.write():  # a week apart, durations 20..(20 + n - 1) % 180
         for i in range(n):
-            ready.store.insert_session(ready.profile().id, SessionDraft(
+            ready._store.insert_session(ready.profile().id, SessionDraft(
                 start - dt.timedelta(days=7 * i), duration_min=1 + (19 + i) % 180),
                 "2026-11-25T09:30:00")
     app = app_for(ready)
@@ -207,33 +205,15 @@ async def test_help_chart_and_palette_commands(ready):
 
 
 @async_test
-async def test_calendar_reminders_written_beside_the_data_file(ready, monkeypatch):
-    calls = []
-
-    def write_reminders(hk, path, time="09:00"):  # noqa: ANN001, ANN202
-        calls.append((hk.profile_name(), path))
-        return types.SimpleNamespace(path=path, count=3, first_date=dt.date(2026, 12, 2))
-
-    monkeypatch.setitem(sys.modules, "homekit.reminders",
-                        types.SimpleNamespace(write_reminders=write_reminders))
+async def test_calendar_reminders_written_beside_the_data_file(ready):
+    log(ready, "2026-11-25")
     app = app_for(ready)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("c")
+        await app.workers.wait_for_complete()
         await settle(pilot)
-        expected = ready.store.path.parent / "homekit-reminders.ics"
-        assert calls == [("me", expected)]
-        assert any(f"Wrote 3 reminders, the first on 2026-12-02 (Wed) to {expected}" in n.message
+        expected = ready.data_file.parent / "homekit-reminders.ics"
+        assert expected.read_bytes().count(b"BEGIN:VEVENT") == 5
+        assert any(f"Wrote 5 reminders, the first on 2026-12-02 (Wed) to {expected}" in n.message
                    for n in app._notifications)
-
-
-@async_test
-async def test_calendar_reminders_missing_module_is_a_notification(ready, monkeypatch):
-    monkeypatch.setitem(sys.modules, "homekit.reminders", None)
-    app = app_for(ready)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("c")
-        await settle(pilot)
-        assert any("not available" in n.message for n in app._notifications)
-        assert isinstance(app.screen, DashboardScreen)

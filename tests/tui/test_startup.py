@@ -25,7 +25,7 @@ asyncio.run(main())
 
 
 def test_dashboard_first_paint_imports_no_matplotlib(ready, db_path):
-    ready.store.close()
+    ready._store.close()
     out = subprocess.run([sys.executable, "-c", SCRIPT, str(db_path)], capture_output=True,
                          text=True, timeout=60, check=True).stdout.splitlines()
     assert out == ["DashboardScreen 0", "[]"]

@@ -9,6 +9,7 @@ with matplotlib, runs in a thread worker so the screen never freezes.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,9 +23,11 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from homekit import words
+from homekit.charts.text import TextChart, text_chart
 from homekit.domain.errors import HomekitError
-from homekit.domain.series import ChartSeries, chart_series
-from homekit.textchart import TextChart, text_chart
+from homekit.domain.series import ChartSeries
+from homekit.services import Homekit
 
 KINDS = ("progress", "redness", "all")
 SAVE_NAMES = {"progress": "homekit-progress.png", "redness": "homekit-redness.png",
@@ -119,7 +122,7 @@ class ChartScreen(Screen[None]):
             super().__init__()
             self.path = path
 
-    def __init__(self, hk: Any, *, kind: str = "progress", save_dir: Path | None = None,
+    def __init__(self, hk: Homekit, *, kind: str = "progress", save_dir: Path | None = None,
                  images: bool | None = None, **kw: Any) -> None:
         super().__init__(**kw)
         self.hk = hk
@@ -150,9 +153,7 @@ class ChartScreen(Screen[None]):
 
     def reload(self) -> None:
         """Read the log again (UI thread: the database connection lives here) and redraw."""
-        self.series = chart_series(
-            self.hk.profile(), self.hk.history(newest_first=False), self.hk.now()
-        )
+        self.series = self.hk.chart_series()
         self.redraw()
 
     def redraw(self) -> None:
@@ -231,20 +232,26 @@ class ChartScreen(Screen[None]):
         if self.series is None:
             return
         folder = self.save_dir or Path.cwd()
-        self._save(self.series, self.kind, folder / SAVE_NAMES[self.kind], self._dark())
+        self._save(self.hk.twin(), self.series, self.kind, folder / SAVE_NAMES[self.kind],
+                   self._dark())
 
     @work(thread=True, group="chart-save")
-    def _save(self, series: ChartSeries, kind: str, path: Path, dark: bool) -> None:
-        from homekit.chartfiles import save_figure
-        from homekit.charts import figure
-
+    def _save(self, opener: Callable[[], Homekit], series: ChartSeries, kind: str, path: Path,
+              dark: bool) -> None:
         try:
-            save_figure(figure(series, kind, dark=dark, dpi=150), path)
+            hk = opener()
+        except HomekitError as exc:
+            self.app.call_from_thread(self.notify, words.error(exc), severity="error")
+            return
+        try:
+            hk.save_chart(path, kind, series=series, dark=dark, dpi=150)
         except HomekitError as exc:
             self.app.call_from_thread(
-                self.notify, f"Could not save the chart: {exc}", severity="error"
+                self.notify, f"Could not save the chart: {words.error(exc)}", severity="error"
             )
             return
+        finally:
+            hk.close()
         self.app.call_from_thread(self.notify, f"Saved the {kind} chart to {path.resolve()}")
         self.post_message(self.Saved(path))
 
@@ -255,8 +262,8 @@ def _figure_image(job: _Job, mode: str) -> Any:
 
     from PIL import Image
 
-    from homekit.chartfiles import render_png
-    from homekit.charts import figure
+    from homekit.charts.figure import figure
+    from homekit.charts.files import render_png
 
     try:
         from textual_image.widget import get_cell_size

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import work
@@ -11,11 +12,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, ProgressBar, Static
 
+from homekit import words
 from homekit.domain.errors import HomekitError, NotFound
 from homekit.domain.models import Status
 from homekit.services import Homekit
 from homekit.tui import format as fmt
-from homekit.tui.twin import twin_args, twin_services
 
 RECENT = 10
 TREND_SESSIONS = 12
@@ -110,7 +111,7 @@ class DashboardScreen(Screen):
             recent = self.hk.history(newest_first=True, limit=max(RECENT, TREND_SESSIONS))
             needs_ack = self.hk.needs_acknowledgement()
         except HomekitError as exc:
-            self.notify(str(exc), title="Cannot read the log", severity="error")
+            self.notify(words.error(exc), title="Cannot read the log", severity="error")
             return
         self.status = st
         self.app.sub_title = f"profile: {st.profile}"
@@ -185,7 +186,7 @@ class DashboardScreen(Screen):
         try:
             latest = self.hk.history(newest_first=True, limit=1)
         except HomekitError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(words.error(exc), severity="error")
             return
         if not latest:
             self.notify("No session logged yet; log a session first (press l).",
@@ -202,7 +203,7 @@ class DashboardScreen(Screen):
         try:
             from homekit.tui.screens.chart import ChartScreen
         except ImportError as exc:
-            self.notify(f"Charts are not available: {exc}", severity="warning")
+            self.notify(f"Charts are not available: {words.error(exc)}", severity="warning")
             return
         self.app.push_screen(ChartScreen(self.hk))
 
@@ -213,24 +214,18 @@ class DashboardScreen(Screen):
 
     def action_reminders(self) -> None:
         self.notify("Writing calendar reminders…", title="Calendar")
-        self._write_reminders(twin_args(self.hk), self.hk.data_file.parent / REMINDERS_FILE)
+        self._write_reminders(self.hk.twin(), self.hk.data_file.parent / REMINDERS_FILE)
 
     @work(thread=True, exclusive=True, group="reminders")
-    def _write_reminders(self, args: tuple, path: Path) -> None:
+    def _write_reminders(self, opener: Callable[[], Homekit], path: Path) -> None:
         try:
-            from homekit.reminders import write_reminders
-        except ModuleNotFoundError as exc:
-            if exc.name not in ("homekit.reminders", "homekit"):
-                raise
-            self.app.call_from_thread(
-                self.notify, "Calendar reminders are not available in this version yet.",
-                title="Calendar", severity="warning")
-            return
-        try:
-            with twin_services(args) as hk:
-                written = write_reminders(hk, path)
+            hk = opener()
+            try:
+                written = hk.write_reminders(path)
+            finally:
+                hk.close()
         except (HomekitError, OSError) as exc:
-            self.app.call_from_thread(self.notify, str(exc), title="Calendar", severity="error")
+            self.app.call_from_thread(self.notify, words.error(exc), title="Calendar", severity="error")
             return
         first = f", the first on {fmt.day(written.first_date)}" if written.first_date else ""
         self.app.call_from_thread(

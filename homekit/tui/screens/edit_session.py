@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Footer, Input, Label, Static
 
-from homekit.domain.models import Session
+from homekit.domain.models import Session, SessionChanges
 from homekit.tui import format as fmt
 from homekit.tui.screens.session_dialog import SessionDialog
 from homekit.tui.widgets.session_form import SessionForm
@@ -36,7 +34,7 @@ class EditSessionScreen(SessionDialog[Session | None]):
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         updated = self.query_one(SessionForm).submit(
-            lambda draft: self.hk.edit_session(self.session.id, **asdict(draft)),
+            lambda draft: self.hk.edit_session(self.session.id, SessionChanges.whole(draft)),
             self.query_one("#form-error", Static),
             "Refused by the weekly rule: the session was not changed.",
         )

@@ -8,6 +8,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Static
 
+from homekit import words
 from homekit.domain import rules, validate
 from homekit.domain.errors import HomekitError, InvalidInput
 from homekit.domain.models import DEFAULT_PROFILE, DEFAULT_TARGET_SESSIONS
@@ -59,7 +60,7 @@ class FirstRunScreen(Screen[bool]):
         try:
             value = parse(box.value)
         except InvalidInput as exc:
-            field.show_error(str(exc))
+            field.show_error(words.error(exc))
             return None
         field.show_error(None)
         return value
@@ -82,9 +83,9 @@ class FirstRunScreen(Screen[bool]):
             self.hk.create_profile(name, target, interval, make_default=True)  # type: ignore[arg-type]
             self.hk.record_skin_condition(question.answer, question.acknowledged)
         except HomekitError as exc:
-            error.update(str(exc))
+            error.update(words.error(exc))
             return
         if question.answer and not question.acknowledged:
-            self.notify("Logging stays blocked until you acknowledge the warning.",
+            self.notify(words.CONDITION_BLOCKED_APP,
                         title="Eczema or acne rosacea", severity="warning", timeout=8)
         self.dismiss(True)

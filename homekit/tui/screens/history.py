@@ -11,11 +11,11 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from homekit import words
 from homekit.domain.errors import HomekitError
 from homekit.domain.models import STINGING_LEVELS, Session
 from homekit.services import Homekit
 from homekit.tui import format as fmt
-from homekit.tui.twin import twin_args, twin_services
 from homekit.tui.widgets.history_table import HistoryTable
 
 #: Rows added to the table at a time; the rest wait in memory until scrolled to.
@@ -81,16 +81,19 @@ class HistoryScreen(Screen):
         self.load()
 
     def load(self) -> None:
-        self._load(twin_args(self.hk))
+        self._load(self.hk.twin())
 
     @work(thread=True, exclusive=True, group="history")
-    def _load(self, args: tuple) -> None:
+    def _load(self, opener: Callable[[], Homekit]) -> None:
         """All sessions in a worker: 10,000 take about 0.1 s to read, too long for the UI."""
         try:
-            with twin_services(args) as hk:
+            hk = opener()
+            try:
                 sessions = hk.history(newest_first=True)
+            finally:
+                hk.close()
         except HomekitError as exc:
-            self.app.call_from_thread(self._failed, str(exc))
+            self.app.call_from_thread(self._failed, words.error(exc))
             return
         self.app.call_from_thread(self._loaded, sessions)
 
@@ -201,7 +204,7 @@ class HistoryScreen(Screen):
             try:
                 self.hk.delete_session(session.id)
             except HomekitError as exc:
-                self.notify(str(exc), title="Not deleted", severity="error")
+                self.notify(words.error(exc), title="Not deleted", severity="error")
                 return
             self.notify(f"Deleted session #{session.id} of {fmt.day(session.session_date)}.",
                         title="Session deleted")

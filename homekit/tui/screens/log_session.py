@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Static
 
+from homekit import words
 from homekit.domain.errors import HomekitError, RuleViolation
 from homekit.services import Homekit, LogResult
 from homekit.tui import format as fmt
@@ -46,7 +47,7 @@ class LogSessionScreen(ModalScreen[LogResult | None]):
                 yield from self._blocked(refusal)
                 return
             except HomekitError as exc:
-                yield Static(str(exc), classes="form-error")
+                yield Static(words.error(exc), classes="form-error")
                 yield Button("Close", id="close")
                 return
             ask = profile.has_skin_condition is None or self.hk.needs_acknowledgement(profile)
@@ -126,7 +127,7 @@ class LogSessionScreen(ModalScreen[LogResult | None]):
         try:
             self.hk.record_skin_condition(question.answer, question.acknowledged)
         except HomekitError as exc:
-            error.update(str(exc))
+            error.update(words.error(exc))
             return
         if question.answer and not question.acknowledged:
             error.update("Logging stays blocked until you acknowledge the warning. "

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, Switch
 
+from homekit import words
 from homekit.domain import validate
 from homekit.domain.errors import HomekitError, InvalidInput
 from homekit.services import Homekit
@@ -70,7 +71,7 @@ class ProfileScreen(Screen):
             value = parse(box.value)
         except InvalidInput as exc:
             if isinstance(field, Field):
-                field.show_error(str(exc))
+                field.show_error(words.error(exc))
             raise
         if isinstance(field, Field):
             field.show_error(None)
@@ -95,7 +96,7 @@ class ProfileScreen(Screen):
                                        min_interval_days=values["interval"],
                                        new_name=values["name"])
         except HomekitError as exc:
-            error.update(f"Not saved: {exc}")
+            error.update(f"Not saved: {words.error(exc)}")
             return
         error.update("")
         self.query_one("#profile-title", Label).update(f"Profile {p.name}")
@@ -111,10 +112,10 @@ class ProfileScreen(Screen):
         try:
             self.hk.record_skin_condition(question.answer, question.acknowledged)
         except HomekitError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(words.error(exc), severity="error")
             return
         if question.answer and not question.acknowledged:
-            self.notify("Logging stays blocked until you acknowledge the warning.",
+            self.notify(words.CONDITION_BLOCKED_APP,
                         title="Answer saved", severity="warning")
         else:
             self.notify("Answer saved.", title="Skin")
@@ -134,7 +135,7 @@ class ProfileScreen(Screen):
         try:
             name = validate.profile_name(box.value)
         except InvalidInput as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(words.error(exc), severity="error")
             return
         self._use(lambda: self.hk.create_profile(name, make_default=True))
 
@@ -142,7 +143,7 @@ class ProfileScreen(Screen):
         try:
             p = change()
         except HomekitError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(words.error(exc), severity="error")
             return
         self.notify(f"Now using profile {p.name}.", title="Profile")
         self.app.pop_screen()

@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
 
+from homekit import words
 from homekit.domain import rules, validate
 from homekit.domain.errors import HomekitError, InvalidInput
 from homekit.domain.models import REDNESS_LEVELS, Redness
@@ -87,7 +88,7 @@ class RednessScreen(SessionDialog[RednessResult | None]):
             try:
                 faded = validate.faded_after(minutes_box.value)
             except InvalidInput as exc:
-                field.show_error(str(exc) if minutes_box.value.strip()
+                field.show_error(words.error(exc) if minutes_box.value.strip()
                                  else "how many minutes until it faded? (or choose: still red)")
                 return
         field.show_error(None)
@@ -95,7 +96,7 @@ class RednessScreen(SessionDialog[RednessResult | None]):
             notes = validate.notes(self.query_one("#redness-notes", Input).value)
             red, alert = self.hk.add_redness(self.session.id, severity, faded, notes)
         except HomekitError as exc:
-            error.update(str(exc))
+            error.update(words.error(exc))
             return
         self.app.notify(f"Session #{red.session_id}: {fmt.redness_short(red)}.",
                         title="Redness recorded")

@@ -9,10 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Checkbox, Label, RadioButton, RadioSet, Static
 
-CONDITION_WARNING = (
-    "Microdermabrasion is not suitable for people with eczema or acne rosacea: it can cause "
-    "serious outbreaks. Please consult a skin professional before using the kit."
-)
+from homekit import words
 
 
 class ConditionQuestion(Vertical):
@@ -39,7 +36,7 @@ class ConditionQuestion(Vertical):
         with RadioSet(id="condition"):
             yield RadioButton("No", self._initial is False, id="condition-no")
             yield RadioButton("Yes", self._initial is True, id="condition-yes")
-        yield Static(CONDITION_WARNING, id="condition-warning")
+        yield Static(words.CONDITION_WARNING, id="condition-warning")
         yield Checkbox("I have read this warning and take responsibility for using the kit",
                        self._acknowledged, id="condition-ack")
 

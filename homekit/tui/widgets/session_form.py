@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Checkbox, Input, Select, SelectionList, Static
 
+from homekit import words
 from homekit.domain import validate
 from homekit.domain.errors import HomekitError, InvalidInput, RuleViolation
 from homekit.domain.models import AREAS, STINGING_LEVELS, Session, SessionDraft
@@ -94,7 +95,7 @@ class SessionForm(Vertical):
         try:
             result = None if blank_ok and not value.strip() else parse(value)
         except InvalidInput as exc:
-            field.show_error(str(exc))
+            field.show_error(words.error(exc))
             raise
         field.show_error(None)
         return result
@@ -141,10 +142,10 @@ class SessionForm(Vertical):
         try:
             return save(draft)
         except RuleViolation as refusal:
-            self.show_error("date", str(refusal))
+            self.show_error("date", words.error(refusal))
             error.update(refused)
         except HomekitError as exc:
             if isinstance(exc, InvalidInput) and exc.field in PARSERS:
-                self.show_error(exc.field, str(exc))
-            error.update(str(exc))
+                self.show_error(exc.field, words.error(exc))
+            error.update(words.error(exc))
         return None

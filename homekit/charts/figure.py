@@ -2,7 +2,7 @@
 
 Builds `matplotlib.figure.Figure` objects directly (never pyplot: no global state, no GUI
 window) and imports matplotlib only inside its functions, so `homekit status` and the app's
-start-up never pay for it; `homekit.chartfiles` writes them. Colours are Okabe-Ito (safe for
+start-up never pay for it; `homekit.charts.files` writes them. Colours are Okabe-Ito (safe for
 colour-blind readers) and every series also differs in line style or marker shape, so nothing
 depends on colour alone.
 """
@@ -103,14 +103,6 @@ def figure(
 def default_size(kind: str) -> tuple[float, float]:
     """Width and height in inches when the user gives none: 8 x 4.5, or 8 x 9 for both charts."""
     return (8.0, 9.0 if kind == "all" else 4.5)
-
-
-def progress_figure(series: ChartSeries, **kw: Any) -> Figure:
-    return figure(series, "progress", **kw)
-
-
-def redness_figure(series: ChartSeries, **kw: Any) -> Figure:
-    return figure(series, "redness", **kw)
 
 
 def _dates(days: tuple[dt.date, ...] | list[dt.date]) -> Any:

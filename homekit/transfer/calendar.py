@@ -1,20 +1,18 @@
 """Calendar reminders: an iCalendar file with one event a remaining session, each with an alarm.
 
 Times are "floating" local times (no time zone), so a calendar shows 09:00 wherever the
-user is, as a kitchen calendar would. The dates come from `rules.planned_dates`: the first
-on the next eligible date (today if that has passed), each the profile's interval apart.
+user is, as a kitchen calendar would. The services pass in the dates from
+`rules.planned_dates`: the first on the next eligible date (today if that has passed),
+each the profile's interval apart.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
-from pathlib import Path
 
-from homekit.domain import rules, validate
-from homekit.files import write_private
-from homekit.services import Homekit
+from homekit.domain import validate
+from homekit.domain.models import Profile
 
 DEFAULT_TIME = "09:00"
 SESSION_MINUTES = 45
@@ -23,31 +21,11 @@ ALARM_MINUTES_BEFORE = 15
 PRODID = "-//homekit//reminders//EN"
 
 
-@dataclass(frozen=True)
-class ReminderFile:
-    """What `write_reminders` wrote: no file is written when `count` is 0 (target reached)."""
-
-    path: Path
-    count: int
-    first_date: dt.date | None
-    dates: tuple[dt.date, ...] = ()
-
-
-def reminder_dates(hk: Homekit) -> list[dt.date]:
-    """The planned date of every remaining session of the current profile."""
-    profile = hk.profile()
-    dates = hk.store.session_dates(profile.id)
-    return rules.planned_dates(dates, profile.min_interval_days, profile.target_sessions,
-                               hk.today())
-
-
-def calendar_bytes(hk: Homekit, dates: list[dt.date], time: str = DEFAULT_TIME) -> bytes:
+def calendar_bytes(profile: Profile, done: int, dates: list[dt.date], time: str = DEFAULT_TIME) -> bytes:
     """The iCalendar text for `dates`, each event at `time` (HH:MM, local) with an alarm."""
     from icalendar import Alarm, Calendar, Event
 
     at = dt.time.fromisoformat(validate.parse_time(time))
-    profile = hk.profile()
-    done = hk.store.session_count(profile.id)
     stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     slug = re.sub(r"[^A-Za-z0-9]+", "-", profile.name).strip("-") or "profile"
     cal = Calendar()
@@ -77,14 +55,3 @@ def calendar_bytes(hk: Homekit, dates: list[dt.date], time: str = DEFAULT_TIME) 
         event.add_component(alarm)
         cal.add_component(event)
     return bytes(cal.to_ical())
-
-
-def write_reminders(hk: Homekit, path: str | Path, time: str = DEFAULT_TIME) -> ReminderFile:
-    """Write the reminders of the current profile to `path` (owner-only); see ReminderFile."""
-    path = Path(path).expanduser()
-    time = validate.parse_time(time)
-    dates = reminder_dates(hk)
-    if not dates:
-        return ReminderFile(path, 0, None)
-    write_private(path, calendar_bytes(hk, dates, time))
-    return ReminderFile(path, len(dates), dates[0], tuple(dates))

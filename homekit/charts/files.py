@@ -10,9 +10,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from homekit.charts import style
+from homekit.charts.figure import style
 from homekit.domain.errors import InvalidInput
-from homekit.files import write_private
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -43,19 +42,6 @@ def check_pixels(width_in: float, height_in: float, dpi: float) -> None:
             f"a {wide} x {high} pixel PNG is too large (at most {MAX_PIXELS // 10**6} million "
             f"pixels, {MAX_SIDE_PX} a side): lower --dpi, --width or --height, or write .svg/.pdf"
         )
-
-
-def save_figure(fig: Figure, path: str | os.PathLike[str], *, dpi: float | None = None) -> Path:
-    """Write `fig` owner-only (it is health data), atomically: a reader never sees half a file."""
-    target = Path(path).expanduser()
-    fmt = chart_format(target)
-    if fmt == "png":
-        width_in, height_in = fig.get_size_inches()
-        check_pixels(width_in, height_in, dpi or fig.dpi)
-    if not target.parent.is_dir():
-        raise InvalidInput(f"folder {str(target.parent)!r} does not exist")
-    write_private(target, render_bytes(fig, fmt, dpi=dpi))
-    return target
 
 
 def render_bytes(fig: Figure, fmt: str, *, dpi: float | None = None) -> bytes:

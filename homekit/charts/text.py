@@ -12,7 +12,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
-from homekit.charts import progress_title
+from homekit.charts.figure import progress_title
 from homekit.domain.models import REDNESS_LEVELS
 from homekit.domain.series import ChartSeries
 

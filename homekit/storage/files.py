@@ -7,7 +7,6 @@ import tempfile
 from pathlib import Path
 
 from homekit.domain.errors import StorageError
-from homekit.render import shown
 
 
 def write_private(path: Path, data: bytes) -> Path:
@@ -17,7 +16,7 @@ def write_private(path: Path, data: bytes) -> Path:
     tmp: Path | None = None
     try:
         if not folder.is_dir():
-            raise StorageError(f"folder {shown(folder)} does not exist")
+            raise StorageError(f"folder {folder} does not exist")
         fd, name = tempfile.mkstemp(prefix=".homekit-", suffix=".partial", dir=folder)
         tmp = Path(name)
         try:
@@ -31,7 +30,7 @@ def write_private(path: Path, data: bytes) -> Path:
         os.replace(tmp, path)
         tmp = None
     except OSError as exc:
-        raise StorageError(f"cannot write {shown(path)}: {exc.strerror}") from None
+        raise StorageError(f"cannot write {path}: {exc.strerror}") from None
     finally:
         if tmp is not None:
             tmp.unlink(missing_ok=True)

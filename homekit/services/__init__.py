@@ -1,0 +1,63 @@
+"""The one door: every use case of homekit, for the CLI, the app and every other feature.
+
+`Homekit` is a facade over one open data file. It owns the store privately; callers get
+domain objects and result dataclasses back (facts, never sentences), and refusals are
+errors that carry their facts for `homekit.words` to put into words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from homekit.services.base import Clock, local_now
+from homekit.services.charts import ChartsService
+from homekit.services.datafile import DataFileService
+from homekit.services.demo import DemoResult, DemoService, refuse_existing
+from homekit.services.plan import PlanService, ReminderFile
+from homekit.services.profiles import ProfilesService
+from homekit.services.redness import RednessService
+from homekit.services.results import LogResult
+from homekit.services.sessions import SessionsService
+from homekit.services.status import StatusService
+from homekit.services.transfer import TransferService
+
+
+class Homekit(
+    DemoService,
+    SessionsService,
+    ProfilesService,
+    RednessService,
+    StatusService,
+    ChartsService,
+    PlanService,
+    TransferService,
+    DataFileService,
+):
+    """The operations a user can perform on one data file, for one profile at a time."""
+
+    @classmethod
+    def open(
+        cls,
+        path: str | Path,
+        profile: str | None = None,
+        *,
+        now: Clock = local_now,
+        create_folder: bool = False,
+    ) -> Homekit:
+        """Open (creating and migrating if needed) the data file at `path`."""
+        from homekit.storage import open_store
+
+        return cls(open_store(path, create_folder=create_folder), profile, now=now)
+
+    def twin(self) -> Callable[[], Homekit]:
+        """An opener of the same file, profile and clock on a new connection.
+
+        Call `twin()` on the thread that owns this object, and the opener inside the worker
+        thread: a SQLite connection stays on the thread that made it. Close what it returns.
+        """
+        return partial(type(self).open, self.data_file, self.profile_name(), now=self.clock)
+
+
+__all__ = ["DemoResult", "Homekit", "LogResult", "ReminderFile", "local_now", "refuse_existing"]

@@ -1,0 +1,85 @@
+"""What every service shares: the store (private to this package), the clock, the profile."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from homekit.domain import rules
+from homekit.domain.errors import NotFound
+from homekit.domain.models import DEFAULT_PROFILE, DEFAULT_TARGET_SESSIONS, Profile
+from homekit.storage.repo import Store
+
+DEFAULT_PROFILE_KEY = "default_profile"
+
+Clock = Callable[[], dt.datetime]
+
+
+def local_now() -> dt.datetime:
+    return dt.datetime.now().replace(second=0, microsecond=0)
+
+
+class ServiceBase:
+    """The state behind the facade: one open data file, the profile in use, and a clock.
+
+    `now` is injectable so that tests and the demo can fix the time; nothing below the
+    services reads the clock.
+    """
+
+    def __init__(self, store: Store, profile: str | None = None, now: Clock = local_now) -> None:
+        self._store = store
+        self._profile_name = profile
+        self._now = now
+        self._data_version: int | None = None
+
+    # -- time -------------------------------------------------------------------
+
+    def now(self) -> dt.datetime:
+        return self._now()
+
+    def today(self) -> dt.date:
+        return self._now().date()
+
+    @property
+    def clock(self) -> Clock:
+        return self._now
+
+    def _stamp(self) -> str:
+        return self._now().isoformat(timespec="seconds")
+
+    # -- the open file ------------------------------------------------------------
+
+    @property
+    def data_file(self) -> Path:
+        return Path(self._store.path)
+
+    def close(self) -> None:
+        self._store.close()
+
+    def changed_elsewhere(self) -> bool:
+        """True once another process (or connection) has written since the last call."""
+        version = self._store.data_version()
+        seen, self._data_version = self._data_version, version
+        return seen is not None and seen != version
+
+    # -- the current profile ----------------------------------------------------------
+
+    def profile_name(self) -> str:
+        return self._profile_name or self._store.get_setting(DEFAULT_PROFILE_KEY) or DEFAULT_PROFILE
+
+    def profile(self) -> Profile:
+        """The current profile; `me` is created on first use, any other name must exist."""
+        name = self.profile_name()
+        found = self._store.profile_by_name(name)
+        if found:
+            return found
+        if name == DEFAULT_PROFILE:
+            with self._store.write():
+                found = self._store.profile_by_name(name)
+                if found:
+                    return found
+                return self._store.insert_profile(
+                    name, DEFAULT_TARGET_SESSIONS, rules.MIN_INTERVAL_DAYS, self._stamp()
+                )
+        raise NotFound(f"unknown profile {name!r}", code="unknown_profile", name=name)

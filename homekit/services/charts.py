@@ -1,0 +1,40 @@
+"""Chart data for both renderers, and chart files written owner-only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from homekit.domain.series import ChartSeries, chart_series
+from homekit.services.base import ServiceBase
+from homekit.storage.files import write_private
+
+
+class ChartsService(ServiceBase):
+    def chart_series(self) -> ChartSeries:
+        """The one series the figure and the text chart both draw, for the current profile."""
+        profile = self.profile()
+        return chart_series(profile, self._store.sessions(profile.id), self.now())
+
+    def save_chart(
+        self,
+        path: Path,
+        kind: str,
+        *,
+        series: ChartSeries | None = None,
+        dark: bool = False,
+        width: float | None = None,
+        height: float | None = None,
+        dpi: float = 150,
+    ) -> Path:
+        """Draw `kind` and write it to `path` (PNG, SVG or PDF by extension), atomically."""
+        from homekit.charts.figure import figure
+        from homekit.charts.files import chart_format, check_pixels, render_bytes
+
+        target = Path(path).expanduser()
+        fmt = chart_format(target)
+        fig = figure(series or self.chart_series(), kind, dark=dark, width=width, height=height,
+                     dpi=dpi)
+        if fmt == "png":
+            width_in, height_in = fig.get_size_inches()
+            check_pixels(width_in, height_in, dpi)
+        return write_private(target, render_bytes(fig, fmt, dpi=dpi))

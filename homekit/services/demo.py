@@ -1,0 +1,93 @@
+"""Demo data: a new file with a realistic log, so every screen and chart has something to show.
+
+Five sessions 10 to 14 days apart ending a few days before today, redness that is marked
+after the first session and fades faster each time, as a skin used to the kit would.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import stat
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from homekit.domain.errors import InvalidInput
+from homekit.domain.models import DEFAULT_PROFILE, SessionDraft
+from homekit.services.sessions import SessionsService
+
+#: Days between the demo sessions, then days from the last one to today.
+GAPS = (12, 11, 13, 10)
+LAST_DAYS_AGO = 4
+#: (severity, minutes to fade) after each session: marked and slow at first, then faint.
+REDNESS = ((3, 120), (2, 75), (2, 40), (1, 20), (1, 10))
+NOTES = (
+    "First try, lowest level. Forehead and cheeks only.",
+    "Level up by one. Slight sting on the nose.",
+    "",
+    "Skin smoother; redness gone before lunch.",
+    "Routine session, applied moisturiser after.",
+)
+DEMO_TARGET = 8
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    path: Path
+    profile: str
+    sessions: int
+    first_date: dt.date
+    last_date: dt.date
+
+
+def refuse_existing(path: Path) -> None:
+    """Demo data goes only into a new (missing or empty) file, never over a real log."""
+    p = Path(path).expanduser()
+    try:
+        info = p.stat()
+    except FileNotFoundError:
+        return
+    except OSError:
+        return  # opening the file will say what is wrong with the path
+    if not stat.S_ISREG(info.st_mode) or info.st_size > 0:
+        raise InvalidInput(f"{p} already exists", code="demo_needs_new_file", path=p)
+
+
+class DemoService(SessionsService):
+    def fill_demo(self) -> DemoResult:
+        """Fill the (new, empty) file (this one) with the demo log, dated relative to today."""
+        if self._store.profiles():
+            raise InvalidInput(f"{self.data_file} already holds a log", code="demo_needs_new_file",
+                               path=self.data_file)
+        today = self.today()
+        last = today - dt.timedelta(days=LAST_DAYS_AGO)
+        dates = [last]
+        for gap in reversed(GAPS):
+            dates.insert(0, dates[0] - dt.timedelta(days=gap))
+        self.create_profile(
+            DEFAULT_PROFILE, DEMO_TARGET, 7, make_default=True)
+        self.record_skin_condition(False, acknowledged=False)
+        for i, day in enumerate(dates):
+            level = min(1 + i, 3)
+            draft = SessionDraft(
+                session_date=day,
+                start_time=f"{20 + i % 2}:{'15' if i % 2 else '30'}",
+                duration_min=(35, 40, 45, 45, 40)[i],
+                areas=("forehead", "cheeks") if i == 0 else ("forehead", "cheeks", "nose", "chin"),
+                device_level=level,
+                glasses_worn=True,
+                stinging=(1, 2, 1, 0, 0)[i],
+                notes=NOTES[i],
+            )
+            severity, faded = REDNESS[i]
+            # Logged that evening, as a user would: created_at and the redness time match the day.
+            logged_at = dt.datetime.combine(day, dt.time.fromisoformat(draft.start_time or "20:00"))
+            logged_at += dt.timedelta(minutes=draft.duration_min or 0)
+            that_evening = type(self)(self._store, DEFAULT_PROFILE, now=_fixed(logged_at))
+            that_evening.log_session(
+                draft, redness_severity=severity, faded_after_min=faded)
+        return DemoResult(self.data_file, DEFAULT_PROFILE, len(dates), dates[0], dates[-1])
+
+
+def _fixed(moment: dt.datetime) -> Callable[[], dt.datetime]:
+    return lambda: moment

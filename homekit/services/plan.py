@@ -1,0 +1,44 @@
+"""The plan: the dates of the remaining sessions, and calendar reminders for them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from homekit.domain import rules, validate
+from homekit.services.base import ServiceBase
+from homekit.storage.files import write_private
+
+
+@dataclass(frozen=True)
+class ReminderFile:
+    """What `write_reminders` wrote: no file is written when `count` is 0 (target reached)."""
+
+    path: Path
+    count: int
+    first_date: dt.date | None
+    dates: tuple[dt.date, ...] = ()
+
+
+class PlanService(ServiceBase):
+    def reminder_dates(self) -> list[dt.date]:
+        """The planned date of every remaining session of the current profile."""
+        profile = self.profile()
+        dates = self._store.session_dates(profile.id)
+        return rules.planned_dates(dates, profile.min_interval_days, profile.target_sessions,
+                                   self.today())
+
+    def write_reminders(self, path: str | Path, time: str | None = None) -> ReminderFile:
+        """Write the reminders of the current profile to `path` (owner-only)."""
+        from homekit.transfer.calendar import DEFAULT_TIME, calendar_bytes
+
+        path = Path(path).expanduser()
+        time = validate.parse_time(time or DEFAULT_TIME)
+        dates = self.reminder_dates()
+        if not dates:
+            return ReminderFile(path, 0, None)
+        profile = self.profile()
+        done = self._store.session_count(profile.id)
+        write_private(path, calendar_bytes(profile, done, dates, time))
+        return ReminderFile(path, len(dates), dates[0], tuple(dates))

@@ -1,0 +1,100 @@
+"""Profiles: whose log, how many sessions they aim for, how far apart, and their skin answer."""
+
+from __future__ import annotations
+
+from homekit.domain import rules
+from homekit.domain.errors import InvalidInput, NotFound
+from homekit.domain.models import DEFAULT_TARGET_SESSIONS, Profile
+from homekit.services.base import DEFAULT_PROFILE_KEY, ServiceBase
+
+
+class ProfilesService(ServiceBase):
+    def has_profiles(self) -> bool:
+        return bool(self._store.profiles())
+
+    def profiles(self) -> list[Profile]:
+        return self._store.profiles()
+
+    def create_profile(
+        self,
+        name: str,
+        target_sessions: int = DEFAULT_TARGET_SESSIONS,
+        min_interval_days: int = rules.MIN_INTERVAL_DAYS,
+        *,
+        make_default: bool = False,
+    ) -> Profile:
+        problem = rules.interval_problem(min_interval_days)
+        if problem:
+            raise InvalidInput(problem, field="interval")
+        with self._store.write():
+            profile = self._store.insert_profile(
+                name, target_sessions, min_interval_days, self._stamp()
+            )
+            if make_default:
+                self._store.set_setting(DEFAULT_PROFILE_KEY, name)
+        if make_default:
+            self._profile_name = name
+        return profile
+
+    def update_profile(
+        self,
+        *,
+        target_sessions: int | None = None,
+        min_interval_days: int | None = None,
+        new_name: str | None = None,
+    ) -> Profile:
+        profile = self.profile()
+        if min_interval_days is not None:
+            problem = rules.interval_problem(min_interval_days)
+            if problem:
+                raise InvalidInput(problem, field="interval")
+        rename = new_name is not None and new_name != profile.name
+        if rename and self._store.profile_by_name(new_name or ""):
+            raise InvalidInput(f"a profile named {new_name!r} already exists",
+                               code="profile_exists", name=new_name)
+        with self._store.write():
+            updated = self._store.update_profile(
+                profile.id,
+                target_sessions=target_sessions,
+                min_interval_days=min_interval_days,
+                name=new_name if rename else None,
+            )
+            if rename and self._store.get_setting(DEFAULT_PROFILE_KEY) == profile.name:
+                self._store.set_setting(DEFAULT_PROFILE_KEY, updated.name)
+        if rename:
+            self._profile_name = updated.name
+        return updated
+
+    def switch_profile(self, name: str) -> Profile:
+        """Make `name` the current and default profile."""
+        profile = self._store.profile_by_name(name)
+        if profile is None:
+            raise NotFound(f"unknown profile {name!r}", code="unknown_profile", name=name)
+        with self._store.write():
+            self._store.set_setting(DEFAULT_PROFILE_KEY, name)
+        self._profile_name = name
+        return profile
+
+    def record_skin_condition(self, has_condition: bool, acknowledged: bool) -> Profile:
+        """Store the eczema / acne rosacea answer and, if given, the acknowledgement."""
+        profile = self.profile()
+        with self._store.write():
+            return self._store.set_skin_condition(
+                profile.id,
+                has_condition,
+                self._stamp() if has_condition and acknowledged else None,
+            )
+
+    def needs_acknowledgement(self, profile: Profile | None = None) -> bool:
+        profile = profile or self.profile()
+        return bool(profile.has_skin_condition) and not profile.condition_acknowledged_at
+
+    # -- app-wide preferences ---------------------------------------------------------
+
+    def preference(self, key: str) -> str | None:
+        """An app-wide setting such as the theme (stored in the `settings` table)."""
+        return self._store.get_setting(key)
+
+    def set_preference(self, key: str, value: str) -> None:
+        with self._store.write():
+            self._store.set_setting(key, value)

@@ -1,0 +1,19 @@
+"""What the services hand back: facts for the words module and the UIs to show."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from homekit.domain import rules
+from homekit.domain.models import Session
+
+
+@dataclass(frozen=True)
+class LogResult:
+    session: Session
+    next_eligible_date: dt.date
+    days_until_eligible: int
+    redness_alert: rules.RednessAlert | None = None
+    #: Set when other sessions are dated after today (the system clock looks wrong).
+    clock_warning: str | None = None

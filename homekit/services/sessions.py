@@ -1,0 +1,131 @@
+"""Sessions: log, read, edit and delete, each write guarded by the weekly rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from homekit.domain import rules
+from homekit.domain.errors import InvalidInput, RuleViolation
+from homekit.domain.models import Profile, Session, SessionChanges, SessionDraft
+from homekit.services.profiles import ProfilesService
+from homekit.services.results import LogResult
+
+
+class SessionsService(ProfilesService):
+    """Sessions; the profile answers (needed by the gates) come from ProfilesService."""
+
+    def check_date(self, profile: Profile, day: dt.date, exclude_id: int | None = None) -> None:
+        """Raise if `day` cannot hold a session of `profile` (future, or too close)."""
+        problem = rules.date_problem(day, self.today())
+        if problem:
+            raise InvalidInput(problem, field="date", code="future_date",
+                               date=day, today=self.today())
+        dates = self._store.session_dates(profile.id, exclude_id=exclude_id)
+        conflict = rules.find_conflict(day, dates, profile.min_interval_days)
+        if conflict is not None:
+            raise self._violation(conflict, dates, profile)
+
+    def _violation(
+        self, conflict: rules.Conflict, dates: list[dt.date], profile: Profile
+    ) -> RuleViolation:
+        today = self.today()
+        nxt = rules.next_eligible_date(dates, profile.min_interval_days) or today
+        return RuleViolation(
+            f"refused: {conflict.attempted} is {conflict.gap_days} days from the session on "
+            f"{conflict.conflicting}",
+            code="too_close",
+            attempted=conflict.attempted,
+            conflicting=conflict.conflicting,
+            next_eligible=nxt,
+            days_left=rules.days_until_eligible(dates, profile.min_interval_days, today),
+            interval_days=profile.min_interval_days,
+            relation=conflict.relation,
+            gap_days=conflict.gap_days,
+        )
+
+    def log_session(
+        self,
+        draft: SessionDraft,
+        *,
+        redness_severity: int | None = None,
+        faded_after_min: int | None = None,
+    ) -> LogResult:
+        """Store a session (and optionally its first redness observation) if the rule allows."""
+        if faded_after_min is not None and redness_severity is None:
+            raise InvalidInput("a fade time needs a redness severity", field="redness",
+                               code="fade_needs_severity")
+        profile = self.profile()
+        if self.needs_acknowledgement(profile):
+            raise InvalidInput("the eczema / acne rosacea warning is not acknowledged",
+                               code="condition_unacknowledged", profile=profile.name)
+        with self._store.write():
+            self.check_date(profile, draft.session_date)
+            session_id = self._store.insert_session(profile.id, draft, self._stamp())
+            alert = None
+            if redness_severity is not None:
+                red = self._store.insert_redness(
+                    session_id, self._observed_at(draft), redness_severity, faded_after_min, ""
+                )
+                alert = rules.redness_alert(red, self.now())
+            session = self._store.get_session(session_id)
+            dates = self._store.session_dates(profile.id)
+        nxt = rules.next_eligible_date(dates, profile.min_interval_days) or draft.session_date
+        today = self.today()
+        return LogResult(
+            session,
+            nxt,
+            rules.days_until_eligible(dates, profile.min_interval_days, today),
+            alert,
+            rules.clock_problem(dates, today),
+        )
+
+    def _observed_at(self, draft: SessionDraft) -> str:
+        if draft.session_date == self.today():
+            return self.now().isoformat(timespec="minutes")
+        time = draft.start_time or "12:00"
+        return f"{draft.session_date.isoformat()}T{time}"
+
+    def session(self, session_id: int) -> Session:
+        return self._store.get_session(session_id)
+
+    def history(
+        self, *, newest_first: bool = True, limit: int | None = None, offset: int = 0
+    ) -> list[Session]:
+        return self._store.sessions(
+            self.profile().id, newest_first=newest_first, limit=limit, offset=offset
+        )
+
+    def session_count(self) -> int:
+        return self._store.session_count(self.profile().id)
+
+    def edit_session(self, session_id: int, changes: SessionChanges) -> Session:
+        """Change fields of a stored session; a new date must keep the rule."""
+        with self._store.write():
+            current = self._store.get_session(session_id)
+            draft = changes.apply(draft_of(current))
+            if draft.session_date != current.session_date:
+                profile = self._store.profile_by_id(current.profile_id)
+                self.check_date(profile, draft.session_date, exclude_id=session_id)
+            self._store.update_session(session_id, draft)
+            return self._store.get_session(session_id)
+
+    def delete_session(self, session_id: int) -> Session:
+        with self._store.write():
+            session = self._store.get_session(session_id)
+            self._store.delete_session(session_id)
+        return session
+
+
+def draft_of(s: Session) -> SessionDraft:
+    """The editable fields of a stored session."""
+    return SessionDraft(
+        session_date=s.session_date,
+        start_time=s.start_time,
+        duration_min=s.duration_min,
+        areas=s.areas,
+        device_level=s.device_level,
+        glasses_worn=s.glasses_worn,
+        stinging=s.stinging,
+        notes=s.notes,
+    )
+

@@ -1,0 +1,34 @@
+"""Where the current profile stands today: the facts `status` and the dashboard show."""
+
+from __future__ import annotations
+
+from homekit.domain import rules
+from homekit.domain.models import Status
+from homekit.services.base import ServiceBase
+
+
+class StatusService(ServiceBase):
+    def status(self) -> Status:
+        profile = self.profile()
+        today = self.today()
+        dates = self._store.session_dates(profile.id)
+        interval = profile.min_interval_days
+        latest_red = self._store.latest_redness(profile.id)
+        alert = rules.redness_alert(latest_red, self.now())
+        return Status(
+            profile=profile.name,
+            target_sessions=profile.target_sessions,
+            min_interval_days=interval,
+            sessions_done=len(dates),
+            last_session_date=max(dates, default=None),
+            next_eligible_date=rules.next_eligible_date(dates, interval),
+            days_until_eligible=rules.days_until_eligible(dates, interval, today),
+            projected_completion_date=rules.projected_completion_date(
+                dates, interval, profile.target_sessions, today
+            ),
+            latest_redness=latest_red,
+            redness_warning=alert.message if alert else None,
+            redness_warning_serious=bool(alert and alert.serious),
+            today=today,
+            clock_warning=rules.clock_problem(dates, today),
+        )

@@ -1,0 +1,55 @@
+"""Export and import: the transfer formats driven over the store, all or nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from homekit.domain.errors import InvalidInput
+from homekit.domain.models import Profile, Session
+from homekit.services.base import ServiceBase
+from homekit.storage import bulk
+from homekit.storage.backup import automatic_backup
+from homekit.storage.files import write_private
+from homekit.transfer import formats
+from homekit.transfer.importer import ImportReport, plan_import
+from homekit.transfer.reader import read_import_file
+
+
+class TransferService(ServiceBase):
+    def export_log(self, fmt: str, *, all_profiles: bool = False) -> str:
+        """The export text in `fmt` ("csv" or "json"): sessions oldest first, profiles by age."""
+        if fmt not in formats.FORMATS:
+            raise InvalidInput(f"unknown export format {fmt!r}", code="unknown_format",
+                               format=fmt, choices=formats.FORMATS)
+        profiles = self._store.profiles() if all_profiles else [self.profile()]
+        data = [(p, self._store.sessions(p.id)) for p in profiles]
+        return formats.to_csv(data) if fmt == "csv" else formats.to_json(data)
+
+    def export_to_file(self, path: Path, fmt: str, *, all_profiles: bool = False) -> Path:
+        """Write the export to `path`, owner-only (it is health data)."""
+        text = self.export_log(fmt, all_profiles=all_profiles)
+        return write_private(path, text.encode("utf-8"))
+
+    def stored_log(self, name: str) -> tuple[Profile, list[Session]] | None:
+        """A stored profile and its sessions, for the import planner."""
+        profile = self._store.profile_by_name(name)
+        return None if profile is None else (profile, self._store.sessions(profile.id))
+
+    def import_file(self, path: str | Path, *, dry_run: bool = False) -> ImportReport:
+        """Import `path` (CSV or JSON): everything or, on any problem, nothing."""
+        file = read_import_file(Path(path))
+        before = self._store.data_version()
+        targets, report = plan_import(self, file, dry_run)
+        if dry_run or (report.sessions_added == 0 and not report.profiles_created):
+            return report
+        if not bulk.is_empty(self._store):
+            report.backup = automatic_backup(self._store.conn, self.data_file, "import", self.now())
+        with self._store.write():
+            if self._store.data_version() != before:  # another program wrote: look again
+                targets, report = plan_import(self, file, dry_run)
+            for target in targets.values():
+                if not target.exists:
+                    target.profile = bulk.insert_profile(self._store, target.profile)
+                ordered = sorted((s for _, s in target.new), key=lambda s: s.draft.session_date)
+                bulk.insert_sessions(self._store, target.profile.id, ordered)
+        return report
