@@ -12,6 +12,7 @@ import shlex
 from homekit.domain import rules
 from homekit.domain.errors import HomekitError
 from homekit.domain.models import REDNESS_LEVELS, STINGING_LEVELS, Redness, Session, Status
+from homekit.domain.series import ChartSeries
 
 # -- safety texts ---------------------------------------------------------------------
 
@@ -125,6 +126,58 @@ def control_free(text: str) -> str:
 _BIDI = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
+# -- charts ---------------------------------------------------------------------------
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def short_day(day: dt.date) -> str:
+    """'14 Oct': short, and the same in every locale."""
+    return f"{day.day} {_MONTHS[day.month - 1]}"
+
+
+def progress_title(series: ChartSeries) -> str:
+    if not series.session_dates:
+        return f"Nothing logged yet: {series.target} sessions to go"
+    if series.target_reached:
+        return f"Target reached: {series.sessions_done} of {series.target} sessions done"
+    return f"{series.sessions_done} of {series.target} sessions done, {series.sessions_to_go} to go"
+
+
+def progress_heading(series: ChartSeries) -> str:
+    """The text chart's heading: the title and when the target is (or was) reached."""
+    title = progress_title(series)
+    if series.completion_date is None:
+        return title
+    when = "reached" if series.target_reached else "target by"
+    return f"{title}; {when} {short_day(series.completion_date)} {series.completion_date.year}"
+
+
+def redness_heading(series: ChartSeries) -> str:
+    if not series.redness:
+        return "How your skin reacted: no redness recorded yet"
+    p = series.redness[-1]
+    fade = "still red" if p.faded_after_min is None else f"faded after {p.faded_after_min} min"
+    return f"How your skin reacted; last: {p.severity_word} on {short_day(p.session_date)}, {fade}"
+
+
+def lasting_limit(minutes: int) -> str:
+    span = "One hour" if minutes == 60 else f"{minutes} minutes"
+    return f"{span}: longer is lasting redness"
+
+
+def chart_name(kind: str) -> str:
+    return "progress and redness charts" if kind == "all" else f"{kind} chart"
+
+
+def chart_written(kind: str, path: object) -> str:
+    return f"Wrote {chart_name(kind)} to {path}"
+
+
+def chart_saved(kind: str, path: object) -> str:
+    return f"Saved the {chart_name(kind)} to {path}"
+
+
 # -- errors ---------------------------------------------------------------------------
 
 
@@ -155,6 +208,8 @@ _ERRORS = {
         "in the app (or: homekit profile condition yes --acknowledge) before logging"),
     "no_sessions": lambda f, e: "no session logged yet; log a session first",
     "unknown_format": lambda f, e: f"unknown export format {f['format']!r}; choose csv or json",
+    "unknown_chart_kind": lambda f, e: (
+        f"unknown chart kind {f['kind']!r}: use progress, redness or all"),
     "demo_needs_new_file": lambda f, e: (
         f"{shown(f['path'])} already exists; the demo only fills a new file "
         "(try: homekit demo --db demo.db)"),

@@ -61,12 +61,41 @@ def run_cli(*args: str, db: Path | None = None, stdin_text: str | None = None,
     )
 
 
+def run_in_process(*args: str, db: Path | None = None, stdin_text: str | None = None,
+                   env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`homekit.cli.main(args)` in this process, with the environment and streams it would
+    have as a command: same exit code, stdout and stderr as `run_cli`, without the start-up.
+    """
+    import io
+    from unittest import mock
+
+    from homekit.cli import main
+
+    def stream() -> io.TextIOWrapper:
+        return io.TextIOWrapper(io.BytesIO(), encoding="utf-8", write_through=True)
+
+    out, err = stream(), stream()
+    stdin = io.StringIO(stdin_text or "")
+    environ = env if env is not None else cli_env(db)
+    with mock.patch.dict(os.environ, environ, clear=True), \
+            mock.patch.multiple(sys, stdout=out, stderr=err, stdin=stdin):
+        try:
+            code = main(list(args))
+        except SystemExit as exit_:  # argparse: --help, --version, usage errors
+            code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 2)
+    text = [s.buffer.getvalue().decode("utf-8", "backslashreplace") for s in (out, err)]
+    return subprocess.CompletedProcess(["homekit", *args], code, text[0], text[1])
+
+
 @pytest.fixture
 def cli(db_path: Path):
-    """`cli("log", "--duration", "40")` runs the real command on this test's file."""
+    """`cli("log", "--duration", "40")` runs the command in-process on this test's file.
+
+    Tests that need a real process (signals, locks, start-up, the entry point) use `run_cli`.
+    """
 
     def call(*args: str, **kw) -> subprocess.CompletedProcess:
-        return run_cli(*args, db=db_path, **kw)
+        return run_in_process(*args, db=db_path, **kw)
 
     return call
 

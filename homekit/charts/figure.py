@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
+from homekit import words
+from homekit.charts.palette import DARK, LIGHT, Palette
 from homekit.domain.errors import InvalidInput
 from homekit.domain.models import REDNESS_LEVELS
-from homekit.domain.series import ChartSeries
+from homekit.domain.series import CHART_KINDS, ChartSeries
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure, SubFigure
 
-KINDS = ("progress", "redness", "all")
 #: Past this many sessions, markers shrink and fade bars become thin lines (speed, legibility).
 MANY = 120
 
@@ -38,25 +38,6 @@ STYLE: dict[str, Any] = {
     "svg.hashsalt": "homekit",
     "path.simplify": True,
 }
-
-
-@dataclass(frozen=True)
-class Palette:
-    background: str
-    text: str
-    grid: str
-    done: str  # blue
-    plan: str  # orange
-    target: str  # bluish green
-    lasting: str  # orange
-    severe: str  # vermillion
-    fade: str  # sky blue / blue
-
-
-LIGHT = Palette("#ffffff", "#1a1a1a", "#d9d9d9", "#0072B2", "#E69F00", "#009E73",
-                "#E69F00", "#D55E00", "#56B4E9")
-DARK = Palette("#1e1e1e", "#e6e6e6", "#444444", "#56B4E9", "#E69F00", "#009E73",
-               "#F0E442", "#FF7F50", "#0072B2")
 
 
 def style() -> AbstractContextManager[Any]:
@@ -78,8 +59,8 @@ def figure(
     """The chart of `kind` (progress, redness, or all: both, one above the other)."""
     from matplotlib.figure import Figure
 
-    if kind not in KINDS:
-        raise InvalidInput(f"unknown chart kind {kind!r}: use {', '.join(KINDS)}")
+    if kind not in CHART_KINDS:
+        raise InvalidInput(f"unknown chart kind {kind!r}", code="unknown_chart_kind", kind=kind)
     palette = DARK if dark else LIGHT
     default_width, default_height = default_size(kind)
     with style():
@@ -140,14 +121,6 @@ def _legend(ax: Any, palette: Palette, **kw: Any) -> None:
         text.set_color(palette.text)
 
 
-def progress_title(series: ChartSeries) -> str:
-    if not series.session_dates:
-        return f"Nothing logged yet: {series.target} sessions to go"
-    if series.target_reached:
-        return f"Target reached: {series.sessions_done} of {series.target} sessions done"
-    return f"{series.sessions_done} of {series.target} sessions done, {series.sessions_to_go} to go"
-
-
 def draw_progress(container: Figure | SubFigure, series: ChartSeries, palette: Palette) -> Any:
     """Sessions done as steps, the target, and the plan from today to the target."""
     from matplotlib.ticker import MaxNLocator
@@ -188,7 +161,7 @@ def draw_progress(container: Figure | SubFigure, series: ChartSeries, palette: P
     ax.set_ylim(0, max(series.target, series.sessions_done) + 1)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel("Sessions done")
-    ax.set_title(progress_title(series), loc="left", color=palette.text)
+    ax.set_title(words.progress_title(series), loc="left", color=palette.text)
     legend = container.legend(loc="outside lower center", ncols=4, frameon=False, fontsize=8)
     for text in legend.get_texts():
         text.set_color(palette.text)
@@ -232,8 +205,8 @@ def draw_redness(container: Figure | SubFigure, series: ChartSeries, palette: Pa
     else:  # hundreds of bars: one line collection draws many times faster than patches
         fade_ax.vlines([d for d, _ in faded], 0, [m for _, m in faded], color=palette.fade,
                        linewidth=1, label="Minutes until it faded", gid="fade")
-    fade_ax.axhline(60, color=palette.lasting, linestyle="--", linewidth=1.2,
-                    label="One hour: longer is lasting redness", gid="lasting-limit")
+    fade_ax.axhline(series.lasting_minutes, color=palette.lasting, linestyle="--", linewidth=1.2,
+                    label=words.lasting_limit(series.lasting_minutes), gid="lasting-limit")
     fade_ax.set_ylim(0, max([90, *(m * 1.15 for _, m in faded)]))
     fade_ax.set_ylabel("Minutes to fade")
     _legend(fade_ax, palette, loc="upper right", fontsize=8)

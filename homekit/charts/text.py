@@ -12,11 +12,10 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
-from homekit.charts.figure import progress_title
+from homekit import words
 from homekit.domain.models import REDNESS_LEVELS
 from homekit.domain.series import ChartSeries
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 #: Which role wins a braille cell that two series cross: the higher, the more important.
 PRIORITY = {"target": 1, "plan": 2, "done": 3, "session": 4}
 _DOTS = ((0x01, 0x08), (0x02, 0x10), (0x04, 0x20), (0x40, 0x80))  # [row][column] in a cell
@@ -36,11 +35,6 @@ class TextChart:
 
     def add(self, *segments: Segment) -> None:
         self.rows.append(list(segments))
-
-
-def day_label(day: dt.date) -> str:
-    """'14 Oct': short, and the same in every locale."""
-    return f"{day.day} {MONTHS[day.month - 1]}"
 
 
 class Canvas:
@@ -108,7 +102,7 @@ def _date_axis(scale: DateScale, cols: int, per_col: int, wanted: list[dt.date],
     taken: list[tuple[int, int]] = []
     for day in wanted:
         col = scale(day) // per_col
-        text = day_label(day)
+        text = words.short_day(day)
         start = min(max(0, col - len(text) // 2), cols - len(text))
         span = (start - 2, start + len(text) + 2)
         if start < 0 or any(a < span[1] and span[0] < b for a, b in taken):
@@ -165,7 +159,7 @@ def progress_text(series: ChartSeries, width: int = 80, height: int = 14) -> Tex
         canvas.mark(xs(day), y(i), "●", "session")
 
     chart = TextChart()
-    chart.add((_fit(_progress_heading(series), width), "title"))
+    chart.add((_fit(words.progress_heading(series), width), "title"))
     labelled: dict[int, int] = {}
     step = 1
     while len({y(v) // 4 for v in range(0, top + 1, step)}) < len(range(0, top + 1, step)):
@@ -184,14 +178,6 @@ def progress_text(series: ChartSeries, width: int = 80, height: int = 14) -> Tex
               ("- -", "plan"), (f" plan: every {series.interval_days} days  ", None),
               ("···", "target"), (f" target: {series.target}", None))
     return chart
-
-
-def _progress_heading(series: ChartSeries) -> str:
-    title = progress_title(series)
-    if series.completion_date is None:
-        return title
-    when = "reached" if series.target_reached else "target by"
-    return f"{title}; {when} {day_label(series.completion_date)} {series.completion_date.year}"
 
 
 def redness_text(series: ChartSeries, width: int = 80, height: int = 10) -> TextChart:
@@ -215,7 +201,7 @@ def redness_text(series: ChartSeries, width: int = 80, height: int = 10) -> Text
             fades[col] = max(fades.get(col, 0), p.faded_after_min)
 
     chart = TextChart()
-    chart.add((_fit(_redness_heading(series), width), "title"))
+    chart.add((_fit(words.redness_heading(series), width), "title"))
     for level in range(len(REDNESS_LEVELS) - 1, -1, -1):
         cells: list[Segment] = []
         for col in range(cols):
@@ -226,7 +212,7 @@ def redness_text(series: ChartSeries, width: int = 80, height: int = 10) -> Text
             else:
                 cells.append((" ", None))
         chart.add((f"{REDNESS_LEVELS[level]:>{left - 2}} ┤", "axis"), *cells)
-    full = max([60, *fades.values()])
+    full = max([series.lasting_minutes, *fades.values()])
     spark = "".join(
         SPARK[max(1, math.ceil(fades[c] / full * 8))] if c in fades else " " for c in range(cols)
     )
@@ -238,14 +224,6 @@ def redness_text(series: ChartSeries, width: int = 80, height: int = 10) -> Text
               ("lasted or still red  ", None), ("✖ ", "severe"), ("see a professional  ", None),
               ("█", "fade"), (f" {full} min to fade", None))
     return chart
-
-
-def _redness_heading(series: ChartSeries) -> str:
-    if not series.redness:
-        return "How your skin reacted: no redness recorded yet"
-    p = series.redness[-1]
-    fade = "still red" if p.faded_after_min is None else f"faded after {p.faded_after_min} min"
-    return f"How your skin reacted; last: {p.severity_word} on {day_label(p.session_date)}, {fade}"
 
 
 def text_chart(series: ChartSeries, kind: str = "progress", width: int = 80,

@@ -6,11 +6,10 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from homekit import words
 from homekit.cli.core import checked
 from homekit.domain.errors import InvalidInput
-
-DEFAULT_OUTPUT = {"progress": "homekit-progress.png", "redness": "homekit-redness.png",
-                  "all": "homekit-charts.png"}
+from homekit.domain.series import CHART_KINDS, DEFAULT_CHART_FILES
 
 if TYPE_CHECKING:
     from homekit.cli import Context
@@ -41,7 +40,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "(.png, .svg or .pdf); --kind all puts both charts in one file, progress above redness. "
         "The file is readable by you only: it holds health data.",
     )
-    p.add_argument("--kind", choices=("progress", "redness", "all"), default="progress",
+    p.add_argument("--kind", choices=CHART_KINDS, default="progress",
                    help="progress: sessions done and the plan to the target (default); "
                    "redness: how your skin reacted; all: both in one file")
     out = p.add_mutually_exclusive_group()
@@ -66,7 +65,7 @@ def cmd_chart(args: argparse.Namespace, ctx: Context) -> int:
         from homekit.charts.figure import default_size
         from homekit.charts.files import chart_format, check_pixels
 
-        output = Path(args.output or DEFAULT_OUTPUT[args.kind]).expanduser()
+        output = Path(args.output or DEFAULT_CHART_FILES[args.kind]).expanduser()
         # Refuse what cannot be written before reading the log or importing matplotlib.
         if chart_format(output) == "png":
             width, height = default_size(args.kind)
@@ -87,6 +86,5 @@ def cmd_chart(args: argparse.Namespace, ctx: Context) -> int:
 
     app.save_chart(output, args.kind, series=series, dark=args.dark, width=args.width,
                    height=args.height, dpi=args.dpi)
-    what = "progress and redness charts" if args.kind == "all" else f"{args.kind} chart"
-    print(f"Wrote {what} to {output}")
+    print(words.chart_written(args.kind, output))
     return 0

@@ -13,6 +13,15 @@ from dataclasses import dataclass
 from homekit.domain import rules
 from homekit.domain.models import REDNESS_LEVELS, Profile, Session
 
+#: The charts there are: each alone, or both one above the other.
+CHART_KINDS: tuple[str, ...] = ("progress", "redness", "all")
+#: Where a chart is saved when the user names no file (in the current folder).
+DEFAULT_CHART_FILES: dict[str, str] = {
+    "progress": "homekit-progress.png",
+    "redness": "homekit-redness.png",
+    "all": "homekit-charts.png",
+}
+
 
 @dataclass(frozen=True)
 class RednessPoint:
@@ -51,6 +60,8 @@ class ChartSeries:
     #: Date of the target-th session, done or projected; None without a target.
     completion_date: dt.date | None
     redness: tuple[RednessPoint, ...]
+    #: Redness that takes longer than this to fade is lasting (the line the charts draw).
+    lasting_minutes: int = rules.LASTING_REDNESS_MIN
 
     @property
     def sessions_done(self) -> int:

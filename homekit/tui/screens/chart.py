@@ -24,22 +24,17 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from homekit import words
+from homekit.charts.palette import DARK, LIGHT
 from homekit.charts.text import TextChart, text_chart
 from homekit.domain.errors import HomekitError
-from homekit.domain.series import ChartSeries
+from homekit.domain.series import CHART_KINDS, DEFAULT_CHART_FILES, ChartSeries
 from homekit.services import Homekit
 
-KINDS = ("progress", "redness", "all")
-SAVE_NAMES = {"progress": "homekit-progress.png", "redness": "homekit-redness.png",
-              "all": "homekit-charts.png"}
+KINDS = CHART_KINDS
+SAVE_NAMES = DEFAULT_CHART_FILES
 
-#: Okabe-Ito colours per text-chart role, for light and dark themes.
-ROLE_COLOURS = {
-    False: {"done": "#0072B2", "session": "#0072B2", "plan": "#E69F00", "target": "#009E73",
-            "lasting": "#E69F00", "severe": "#D55E00", "fade": "#56B4E9", "title": "bold"},
-    True: {"done": "#56B4E9", "session": "#56B4E9", "plan": "#E69F00", "target": "#009E73",
-           "lasting": "#F0E442", "severe": "#FF7F50", "fade": "#56B4E9", "title": "bold"},
-}
+#: Colours per text-chart role, for light and dark themes: the figure's own palette.
+ROLE_COLOURS = {False: LIGHT.roles(), True: DARK.roles()}
 
 
 def image_protocol(env: dict[str, str] | None = None) -> str | None:
@@ -252,7 +247,7 @@ class ChartScreen(Screen[None]):
             return
         finally:
             hk.close()
-        self.app.call_from_thread(self.notify, f"Saved the {kind} chart to {path.resolve()}")
+        self.app.call_from_thread(self.notify, words.chart_saved(kind, path.resolve()))
         self.post_message(self.Saved(path))
 
 
