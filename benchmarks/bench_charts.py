@@ -41,8 +41,8 @@ def series_of(n: int) -> ChartSeries:
 
 
 def warm(kind: str, n: int, repeat: int) -> float:
-    from homekit.charts.files import render_png
     from homekit.charts.figure import figure
+    from homekit.charts.files import render_png
 
     series = series_of(n)
     render_png(figure(series, kind))  # first draw fills font caches: not what we measure

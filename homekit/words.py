@@ -26,8 +26,8 @@ CONDITION_BLOCKED_CLI = (
 )
 GLASSES_WARNING = "protective glasses must cover your eyes during every session."
 INTERVAL_HINT = (
-    f"at least {rules.MIN_INTERVAL_DAYS} days (clinics often use 14 to 28), "
-    f"at most {rules.MAX_INTERVAL_DAYS}"
+    f"{rules.MIN_INTERVAL_DAYS} days or more; clinics often use "
+    f"{rules.CLINIC_INTERVAL_DAYS[0]} to {rules.CLINIC_INTERVAL_DAYS[1]}"
 )
 
 

@@ -139,7 +139,7 @@ def run_tui(args: argparse.Namespace, ctx: Context) -> int:
         )
     from homekit.tui import run
 
-    return run(ctx)
+    return run(ctx.open())
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -9,9 +9,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from homekit import words
-from homekit.domain import validate
+from homekit.domain import rules, validate
 from homekit.domain.errors import InvalidInput
-from homekit.domain.models import AREAS, SessionChanges, SessionDraft
+from homekit.domain.models import AREAS, DEFAULT_TARGET_SESSIONS, SessionChanges, SessionDraft
 
 if TYPE_CHECKING:
     from homekit.cli import Context
@@ -111,10 +111,10 @@ def _register_profile(sub: Any, common: argparse.ArgumentParser) -> None:
 
     q = psub.add_parser("add", parents=[common], help="create a profile")
     q.add_argument("name", type=checked(validate.profile_name))
-    q.add_argument("--target", type=target, default=6, metavar="N",
+    q.add_argument("--target", type=target, default=DEFAULT_TARGET_SESSIONS, metavar="N",
                    help="target number of sessions (deeper scars need more; default 6)")
-    q.add_argument("--interval", type=interval, default=7, metavar="DAYS",
-                   help="days between sessions, 7 or more (clinics often use 14 to 28)")
+    q.add_argument("--interval", type=interval, default=rules.MIN_INTERVAL_DAYS, metavar="DAYS",
+                   help=f"days between sessions: {words.INTERVAL_HINT}")
     q.add_argument("--default", action="store_true", help="make it the default profile")
     q.set_defaults(handler=cmd_profile_add)
 

@@ -12,6 +12,8 @@ from homekit.domain.models import Redness
 MIN_INTERVAL_DAYS = 7
 #: The longest interval the app offers; clinics often use 14 to 28 days.
 MAX_INTERVAL_DAYS = 365
+#: What professionals often space sessions by, in days (2 to 4 weeks): shown as a hint.
+CLINIC_INTERVAL_DAYS = (14, 28)
 
 #: Redness lasting longer than this is worth a caution (slight redness fades in minutes).
 LASTING_REDNESS_MIN = 60

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from homekit.services import Homekit
 
 
-def run(ctx: Any) -> int:
-    """Open the app on the data file and profile chosen on the command line."""
+def run(hk: Homekit) -> int:
+    """Open the app on the services of the chosen data file and profile."""
     from homekit.tui.app import HomekitApp
+    from homekit.tui.images import prepare_images
 
-    app_services = ctx.open()
-    HomekitApp(app_services).run()
+    prepare_images()  # before Textual owns the terminal's input
+    HomekitApp(hk).run()
     return 0

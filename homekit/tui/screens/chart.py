@@ -8,7 +8,6 @@ with matplotlib, runs in a thread worker so the screen never freezes.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,42 +28,13 @@ from homekit.charts.text import TextChart, text_chart
 from homekit.domain.errors import HomekitError
 from homekit.domain.series import CHART_KINDS, DEFAULT_CHART_FILES, ChartSeries
 from homekit.services import Homekit
+from homekit.tui.images import image_protocol
 
 KINDS = CHART_KINDS
 SAVE_NAMES = DEFAULT_CHART_FILES
 
 #: Colours per text-chart role, for light and dark themes: the figure's own palette.
 ROLE_COLOURS = {False: LIGHT.roles(), True: DARK.roles()}
-
-
-def image_protocol(env: dict[str, str] | None = None) -> str | None:
-    """'tgp' or 'sixel' when this terminal can show the figure itself, else None.
-
-    Decided from the environment only: once Textual runs, the terminal cannot be queried
-    (Textual reads its answers). Inside tmux or screen, images are not passed through.
-    HOMEKIT_CHART_IMAGES=off forces text, =tgp or =sixel forces images.
-    """
-    env = dict(os.environ) if env is None else env
-    forced = env.get("HOMEKIT_CHART_IMAGES", "").lower()
-    if forced in ("off", "no", "0", "text"):
-        return None
-    if forced in ("tgp", "sixel"):
-        return forced
-    if env.get("TMUX") or env.get("STY") or env.get("TERM", "").startswith(("screen", "tmux")):
-        return None
-    term, program = env.get("TERM", ""), env.get("TERM_PROGRAM", "")
-    if term == "xterm-kitty" or env.get("KITTY_WINDOW_ID") or program == "ghostty":
-        return "tgp"
-    if program == "WezTerm" or term.startswith(("foot", "mlterm")) or "sixel" in term:
-        return "sixel"
-    return None
-
-
-def prepare_images() -> None:
-    """Call before `App.run()`: textual-image asks the terminal what it supports when first
-    imported, which only works before Textual takes over the terminal's input."""
-    if image_protocol() is not None:
-        import textual_image.widget  # noqa: F401
 
 
 def styled(chart: TextChart, dark: bool) -> Text:

@@ -200,11 +200,8 @@ class DashboardScreen(Screen):
         self.app.push_screen(HistoryScreen(self.hk))
 
     def action_chart(self) -> None:
-        try:
-            from homekit.tui.screens.chart import ChartScreen
-        except ImportError as exc:
-            self.notify(f"Charts are not available: {words.error(exc)}", severity="warning")
-            return
+        from homekit.tui.screens.chart import ChartScreen
+
         self.app.push_screen(ChartScreen(self.hk))
 
     def action_profile(self) -> None:

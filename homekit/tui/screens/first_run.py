@@ -43,7 +43,7 @@ class FirstRunScreen(Screen[bool]):
                             "deeper scars need more sessions")
                 yield Field("Days between sessions",
                             Input(str(rules.MIN_INTERVAL_DAYS), id="interval", type="integer"),
-                            "7 to 28 days; clinics often use 2 to 4 weeks")
+                            words.INTERVAL_HINT)
             yield ConditionQuestion(id="condition-question")
             yield Static("", id="first-run-error", classes="form-error")
             with Vertical(classes="buttons"):

@@ -42,7 +42,7 @@ class ProfileScreen(Screen):
                             "deeper scars need more sessions")
                 yield Field("Days between sessions",
                             Input(str(p.min_interval_days), id="interval", type="integer"),
-                            "7 or more; clinics often use 14 to 28")
+                            words.INTERVAL_HINT)
             yield Static("", id="profile-error", classes="form-error")
             yield Button("Save changes", id="save-profile", variant="primary")
 

@@ -1,0 +1,35 @@
+"""Whether this terminal can show pictures (Kitty graphics or Sixel), decided before the app runs."""
+
+from __future__ import annotations
+
+import os
+
+
+def image_protocol(env: dict[str, str] | None = None) -> str | None:
+    """'tgp' or 'sixel' when this terminal can show the figure itself, else None.
+
+    Decided from the environment only: once Textual runs, the terminal cannot be queried
+    (Textual reads its answers). Inside tmux or screen, images are not passed through.
+    HOMEKIT_CHART_IMAGES=off forces text, =tgp or =sixel forces images.
+    """
+    env = dict(os.environ) if env is None else env
+    forced = env.get("HOMEKIT_CHART_IMAGES", "").lower()
+    if forced in ("off", "no", "0", "text"):
+        return None
+    if forced in ("tgp", "sixel"):
+        return forced
+    if env.get("TMUX") or env.get("STY") or env.get("TERM", "").startswith(("screen", "tmux")):
+        return None
+    term, program = env.get("TERM", ""), env.get("TERM_PROGRAM", "")
+    if term == "xterm-kitty" or env.get("KITTY_WINDOW_ID") or program == "ghostty":
+        return "tgp"
+    if program == "WezTerm" or term.startswith(("foot", "mlterm")) or "sixel" in term:
+        return "sixel"
+    return None
+
+
+def prepare_images() -> None:
+    """Call before `App.run()`: textual-image asks the terminal what it supports when first
+    imported, which only works before Textual takes over the terminal's input."""
+    if image_protocol() is not None:
+        import textual_image.widget  # noqa: F401
