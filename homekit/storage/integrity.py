@@ -65,6 +65,22 @@ def is_canonical_fast(rows: list[SchemaRow], version: int) -> bool:
     return expected is not None and digest(rows) == expected
 
 
+def record_looks_right(conn: sqlite3.Connection, version: int) -> bool:
+    """Cheap: `version` distinct homekit migrations recorded, and nothing else."""
+    try:
+        row = conn.execute(
+            "SELECT count(*), count(DISTINCT name), total(migration_set = 'homekit') "
+            "FROM _sqlite_migrations").fetchone()
+    except sqlite3.DatabaseError:
+        return False
+    return tuple(row) == (version, version, float(version))
+
+
+def is_homekit_schema(conn: sqlite3.Connection, version: int) -> bool:
+    """The fast check: canonical schema of `version` and a fitting migration record."""
+    return record_looks_right(conn, version) and is_canonical_fast(read_schema(conn), version)
+
+
 def migration_names() -> list[str]:
     from homekit.storage import migrations
 
