@@ -193,8 +193,9 @@ def row_problem(p: object) -> str:
     where += f" (session {sid})" if sid is not None else ""
     if kind == "too_close":
         gap = (dt.date.fromisoformat(date) - dt.date.fromisoformat(p.other)).days  # type: ignore[attr-defined]
-        other = f"session {p.other_id}" if getattr(p, "other_id", None) is not None else "session"  # type: ignore[attr-defined]
-        why = (f"{gap} day{'s' if gap != 1 else ''} after the {other} on {p.other}; "  # type: ignore[attr-defined]
+        other_id = getattr(p, "other_id", None)
+        other = f"session {other_id}" if other_id is not None else "the session"
+        why = (f"{gap} day{'s' if gap != 1 else ''} after {other} on {p.other}; "  # type: ignore[attr-defined]
                f"sessions of {profile} must be at least {p.interval} days apart")  # type: ignore[attr-defined]
     elif kind == "interval":
         why = (f"an interval of {getattr(p, 'interval', 0)} days; it must be at least "

@@ -59,9 +59,11 @@ def open_store(path: str | Path, *, create_folder: bool = False, verify: bool = 
         conn.execute("PRAGMA foreign_keys = ON")
         version = _check_ours(conn, file)
         repaired = verify_schema(conn, file, version) if verify and version else []
+        if 0 < version < SCHEMA_VERSION:  # an older file that already breaks the rule is
+            refuse_broken_rule(conn, file)  # refused before anything is written to it
         _enable_wal(conn, file)
         if version < SCHEMA_VERSION:
-            _migrate(conn, file, check_rule=verify)
+            _migrate(conn, file)
     except BaseException:
         conn.close()
         raise
@@ -166,7 +168,7 @@ def _enable_wal(conn: sqlite3.Connection, file: Path) -> None:
         raise storage_error(exc, file) from None
 
 
-def _migrate(conn: sqlite3.Connection, file: Path, check_rule: bool = True) -> None:
+def _migrate(conn: sqlite3.Connection, file: Path) -> None:
     from sqlite_utils import Database
 
     from homekit.storage import migrations
@@ -178,7 +180,7 @@ def _migrate(conn: sqlite3.Connection, file: Path, check_rule: bool = True) -> N
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version < SCHEMA_VERSION:
-                if version and check_rule:  # an older file that already breaks the rule
+                if version:  # again under the lock: another program may have written
                     refuse_broken_rule(conn, file)
                 backup_before_migration(conn, file)  # an existing file is copied first
                 migrations.migrate(db)

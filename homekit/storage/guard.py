@@ -57,7 +57,10 @@ def _put_back(conn: sqlite3.Connection, file: Path, version: int) -> list[str]:
 
 def refuse_broken_rule(conn: sqlite3.Connection, file: Path) -> None:
     """Refuse (exit 1) a file whose sessions already break the rule, listing them."""
-    problems = rowcheck.rule_problems(conn)
+    try:
+        problems = rowcheck.rule_problems(conn)
+    except sqlite3.DatabaseError as exc:
+        raise storage_error(exc, file) from None
     if problems:
         raise StorageError(f"{file}: sessions break the weekly rule", code="rule_broken",
                            path=file, problems=problems)

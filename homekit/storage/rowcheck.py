@@ -44,7 +44,7 @@ def rule_problems(conn: sqlite3.Connection, schema: str = "main") -> list[RowPro
         for pid, name, interval in conn.execute(
             f"SELECT id, name, min_interval_days FROM {schema}.profiles ORDER BY id")
     }
-    for pid, (name, interval) in profiles.items():
+    for name, interval in profiles.values():
         if not isinstance(interval, int) or interval < rules.MIN_INTERVAL_DAYS:
             problems.append(RowProblem(str(name), "", "interval", interval=_int(interval)))
     previous: dict[int, tuple[dt.date, int]] = {}
