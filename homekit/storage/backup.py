@@ -217,8 +217,9 @@ def prune_automatic(data_file: Path, keep: int = KEEP_AUTOMATIC,
         spared.add(max(kinds["restore"], key=lambda f: f[2])[3])
     doomed = []
     for found in kinds.values():
-        found.sort()
-        doomed += [p for *_, p in found[: max(0, len(found) - keep)] if p not in spared]
+        others = sorted(f for f in found if f[3] not in spared)
+        room = max(0, keep - (len(found) - len(others)))  # the spared ones count as kept
+        doomed += [p for *_, p in others[: max(0, len(others) - room)]]
     for p in doomed:
         _remove(p)
     return doomed
