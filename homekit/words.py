@@ -214,12 +214,10 @@ def _listed(problems: list) -> str:
 def _rule_broken(f: dict[str, object], e: HomekitError) -> str:
     problems = list(f.get("problems") or [])  # type: ignore[call-overload]
     ids = [p.session_id for p in problems if getattr(p, "session_id", None) is not None]
-    example = (f"homekit check, then delete one session of each pair, e.g. sqlite3 "
-               f"{shlex.quote(str(f['path']))} 'DELETE FROM sessions WHERE id = {ids[0]}'"
-               if ids else "homekit check")
+    fix = (f"delete one session of each pair (e.g. homekit delete {ids[0]}), or go back to a "
+           "backup (homekit restore PATH)" if ids else "go back to a backup (homekit restore PATH)")
     return (f"{shown(f['path'])} holds sessions closer than the weekly rule allows, so homekit "
-            f"will not use it: {_listed(problems)}. To fix: {example}; or go back to a "
-            "backup with: homekit restore PATH")
+            f"will not use it: {_listed(problems)}. To fix: {fix}")
 
 
 def _restore_bad_rows(f: dict[str, object], e: HomekitError) -> str:

@@ -70,6 +70,8 @@ def test_every_acknowledged_session_survives_repeated_restores(tmp_path, capsys)
     assert len(backups) == RESTORES
     for backup in backups:
         kept |= sessions(backup)
+    print(f"{len(acknowledged)} sessions acknowledged by {WRITERS} writers during {RESTORES} "
+          f"restores; {len(acknowledged & sessions(db))} in the live file")
     assert acknowledged, "the writers never got a session in"
     assert acknowledged - kept == set()
     assert dt.date(2001, 1, 1).isoformat() in {d for _, d in acknowledged}

@@ -181,7 +181,7 @@ def test_a_live_file_that_breaks_the_rule_is_refused_with_the_dates_and_a_fix(li
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert "2026-10-02 (session 3): 1 day after session 1 on 2026-10-01" in err
-    assert "DELETE FROM sessions WHERE id = 3" in err and "homekit restore" in err
+    assert "homekit delete 3" in err and "homekit restore" in err
     assert digest(live) == before
     assert main(["--db", str(live), "check", "--json"]) == 1
     report = json.loads(capsys.readouterr().out)
@@ -189,6 +189,11 @@ def test_a_live_file_that_breaks_the_rule_is_refused_with_the_dates_and_a_fix(li
     assert report["schema"]["name"] == "sessions_min_interval_insert"
     assert [(r["date"], r["session_id"], r["kind"]) for r in report["rows"]] == [
         ("2026-10-02", 3, "too_close")]
+    # The fix it names works: delete opens the file as it is, the next open puts back the rule.
+    assert main(["--db", str(live), "delete", "3", "--yes"]) == 0
+    assert main(["--db", str(live), "status"]) == 0
+    assert "has been put back" in capsys.readouterr().err
+    assert main(["--db", str(live), "log", "--date", "2026-10-03"]) == 3
 
 
 def test_a_live_file_with_a_foreign_trigger_is_refused(live, capsys):

@@ -113,11 +113,12 @@ class Context:
         self.profile_option: str | None = getattr(args, "profile", None)
         self._app: Homekit | None = None
 
-    def open(self, *, verify: bool = True) -> Homekit:
+    def open(self, *, verify: bool = True, allow_broken_rule: bool = False) -> Homekit:
         """The services on the chosen data file and profile (opened once, closed at exit).
 
         What the open put right (rule triggers, file modes) is said once on stderr.
-        `verify=False`: only for check and restore (see `Homekit.open`).
+        `verify=False`: only for check and restore; `allow_broken_rule`: only for delete
+        (see `Homekit.open`).
         """
         from homekit import words
         from homekit.domain import validate
@@ -128,7 +129,8 @@ class Context:
         profile = None
         if self.profile_option is not None:
             profile = validate.profile_name(self.profile_option)
-        self._app = Homekit.open(path, profile, create_folder=is_default, verify=verify)
+        self._app = Homekit.open(path, profile, create_folder=is_default, verify=verify,
+                                 allow_broken_rule=allow_broken_rule)
         notices = self._app.open_notices()
         for line in words.open_notices(notices.repaired, notices.mode_changes):
             print(line, file=sys.stderr)

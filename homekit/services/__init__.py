@@ -48,16 +48,19 @@ class Homekit(
         now: Clock = local_now,
         create_folder: bool = False,
         verify: bool = True,
+        allow_broken_rule: bool = False,
     ) -> Homekit:
         """Open (creating and migrating if needed) the data file at `path`.
 
         `verify=False` opens a file that is not homekit's own any more, or breaks the rule,
-        only to check it or restore over it (see `storage.open_store`).
+        only to check it or restore over it; `allow_broken_rule=True` opens a file whose
+        sessions break the rule, only to delete sessions (see `storage.open_store`).
         """
         from homekit.storage import open_store
 
-        return cls(open_store(path, create_folder=create_folder, verify=verify), profile,
-                   now=now)
+        store = open_store(path, create_folder=create_folder, verify=verify,
+                           allow_broken_rule=allow_broken_rule)
+        return cls(store, profile, now=now)
 
     def twin(self) -> Callable[[], Homekit]:
         """An opener of the same file, profile and clock on a new connection.

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from homekit.services.base import ServiceBase
 
 if TYPE_CHECKING:
-    from homekit.storage.guard import FileHealth
+    from homekit.storage.health import FileHealth
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,6 @@ class CheckService(ServiceBase):
 
     def check_file(self) -> FileHealth:
         """Integrity, schema, migration record, every row and the modes of the data file."""
-        from homekit.storage.guard import health
+        from homekit.storage.health import health
 
         return health(self._store)

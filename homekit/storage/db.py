@@ -33,7 +33,8 @@ def busy_timeout() -> float:
     return min(max(0.0, value), MAX_BUSY_TIMEOUT)
 
 
-def open_store(path: str | Path, *, create_folder: bool = False, verify: bool = True) -> Store:
+def open_store(path: str | Path, *, create_folder: bool = False, verify: bool = True,
+               allow_broken_rule: bool = False) -> Store:
     """Open (creating if needed) the homekit file at `path`, migrated to this version.
 
     `create_folder`: make missing parent folders (mode 700); only for the default location,
@@ -42,6 +43,8 @@ def open_store(path: str | Path, *, create_folder: bool = False, verify: bool = 
     `verify`: refuse a file whose schema is not homekit's own or whose data breaks the rule
     (rule triggers that went missing are put back when the data still keeps the rule). Only
     `homekit check` and `homekit restore` open without it, to report on or replace the file.
+    `allow_broken_rule`: open a file whose sessions break the rule (its rule triggers gone)
+    as it is, for `homekit delete` to mend it; everything else is still checked.
     """
     if str(path).strip() == "":
         raise InvalidInput("the data file path is empty")
@@ -58,7 +61,8 @@ def open_store(path: str | Path, *, create_folder: bool = False, verify: bool = 
         conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
         conn.execute("PRAGMA foreign_keys = ON")
         version = _check_ours(conn, file)
-        repaired = verify_schema(conn, file, version) if verify and version else []
+        repaired = (verify_schema(conn, file, version, allow_broken_rule)
+                    if verify and version else [])
         if 0 < version < SCHEMA_VERSION:  # an older file that already breaks the rule is
             refuse_broken_rule(conn, file)  # refused before anything is written to it
         _enable_wal(conn, file)

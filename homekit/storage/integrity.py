@@ -12,9 +12,18 @@ the fast path of every open the file's schema is compared by digest with
 from __future__ import annotations
 
 import functools
-import hashlib
 import sqlite3
 from dataclasses import dataclass
+
+# The built-in SHA-256 (as hashlib's fallback uses it): hashlib itself loads OpenSSL, which
+# costs milliseconds on every open for a digest of a few kilobytes.
+try:
+    from _sha2 import sha256  # type: ignore[import-not-found]  # Python 3.12+
+except ImportError:  # pragma: no cover - by Python version
+    try:
+        from _sha256 import sha256  # type: ignore[import-not-found,no-redef]  # Python 3.11
+    except ImportError:
+        from hashlib import sha256  # type: ignore[assignment]
 
 from homekit.storage.schema import CANONICAL_DIGESTS
 
@@ -56,7 +65,7 @@ def read_schema(conn: sqlite3.Connection, schema: str = "main") -> list[SchemaRo
 
 def digest(rows: list[SchemaRow] | tuple[SchemaRow, ...]) -> str:
     text = "\x1e".join("\x1f".join(row) for row in rows)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return sha256(text.encode("utf-8")).hexdigest()
 
 
 def is_canonical_fast(rows: list[SchemaRow], version: int) -> bool:
