@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import tempfile
 from pathlib import Path
@@ -18,19 +19,20 @@ def write_private(path: Path, data: bytes, *, replace: bool = True) -> Path:
     path = Path(path).expanduser()
     folder = path.parent
     tmp: Path | None = None
+    fd = -1
     try:
         if not folder.is_dir():
             raise StorageError(f"folder {folder} does not exist")
         fd, name = tempfile.mkstemp(prefix=".homekit-", suffix=".partial", dir=folder)
         tmp = Path(name)
-        try:
-            os.fchmod(fd, 0o600)
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-        finally:
-            os.close(fd)
+        # Held until it is in place, so that a backup's clean-up of killed backups'
+        # leftovers (backup.remove_stale_partials) never takes it for one.
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        os.fchmod(fd, 0o600)
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
         if replace:
             os.replace(tmp, path)
             tmp = None
@@ -45,6 +47,8 @@ def write_private(path: Path, data: bytes, *, replace: bool = True) -> Path:
     finally:
         if tmp is not None:
             tmp.unlink(missing_ok=True)
+        if fd >= 0:
+            os.close(fd)
     return path
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from homekit.storage import integrity, rowcheck
+from homekit.storage.integrity import Difference
 from homekit.storage.perms import ModeChange
 from homekit.storage.repo import Store, storage_error
 
@@ -19,7 +20,7 @@ class FileHealth:
     schema_version: int
     integrity: list[str]  # ["ok"] when SQLite finds nothing wrong
     record: str | None  # why the migration record does not fit user_version
-    difference: integrity.Difference | None  # the first object not as homekit makes it
+    difference: Difference | None  # the first object not as homekit makes it
     problems: list[rowcheck.RowProblem]  # rows breaking a value check or the rule
     mode_changes: list[ModeChange] = field(default_factory=list)  # made owner-only, or not
     repaired: list[str] = field(default_factory=list)  # rule triggers put back on open

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from homekit.domain import rules, validate
 from homekit.domain.errors import InvalidInput
@@ -78,9 +80,10 @@ def value_problems(conn: sqlite3.Connection, schema: str = "main") -> list[RowPr
         f"SELECT id, name, target_sessions, min_interval_days FROM {schema}.profiles ORDER BY id"
     ):
         names[pid] = str(name)
-        for check, value in ((validate.profile_name, name), (validate.target_sessions, target),
-                             (validate.interval_days, interval)):
-            detail = _verdict(check, value)
+        for profile_check, value in ((validate.profile_name, name),
+                                     (validate.target_sessions, target),
+                                     (validate.interval_days, interval)):
+            detail = _verdict(profile_check, value)
             if detail:
                 problems.append(RowProblem(str(name), "", "value", detail=detail))
     for row in conn.execute(
@@ -93,7 +96,8 @@ def value_problems(conn: sqlite3.Connection, schema: str = "main") -> list[RowPr
             problems.append(RowProblem(f"#{pid}", str(day), "value", sid,
                                        detail=f"profile #{pid} does not exist"))
             continue
-        checks = [(validate.parse_date, day), (validate.notes, notes), (_areas, areas)]
+        checks: list[tuple[Callable[[Any], Any], Any]] = [
+            (validate.parse_date, day), (validate.notes, notes), (_areas, areas)]
         checks += [(c, v) for c, v in ((validate.parse_time, start), (validate.duration, minutes),
                                        (validate.device_level, level), (_glasses, glasses),
                                        (validate.stinging, sting)) if v is not None]
@@ -105,7 +109,8 @@ def value_problems(conn: sqlite3.Connection, schema: str = "main") -> list[RowPr
         "SELECT r.id, r.session_id, r.observed_at, r.severity, r.faded_after_min, r.notes "
         f"FROM {schema}.redness AS r ORDER BY r.session_id, r.id"
     ):
-        checks = [(validate.severity, severity), (validate.notes, notes), (_timestamp, observed)]
+        checks = [(validate.severity, severity), (validate.notes, notes),
+                  (_timestamp, observed)]
         if faded is not None:
             checks.append((validate.faded_after, faded))
         for check, value in checks:
@@ -120,7 +125,7 @@ def all_problems(conn: sqlite3.Connection, schema: str = "main") -> list[RowProb
     return value_problems(conn, schema) + rule_problems(conn, schema)
 
 
-def _verdict(check, value) -> str:  # noqa: ANN001 - a validator and what it checks
+def _verdict(check: Callable[[Any], Any], value: Any) -> str:
     try:
         if check is validate.parse_time:
             if validate.parse_time(value) != value:
