@@ -88,6 +88,18 @@ def test_the_canonical_digests_are_what_the_migrations_make():
             f"put {version}: {made!r} in schema.CANONICAL_DIGESTS")
 
 
+def test_a_migration_record_laid_out_by_another_sqlite_utils_version_is_accepted(live, capsys):
+    sql(live, "CREATE TABLE old_record (migration_set TEXT, name TEXT, applied_at TEXT, "
+        "PRIMARY KEY (migration_set, name))",
+        "INSERT INTO old_record SELECT migration_set, name, applied_at FROM _sqlite_migrations",
+        "DROP TABLE _sqlite_migrations", "ALTER TABLE old_record RENAME TO _sqlite_migrations")
+    assert main(["--db", str(live), "check"]) == 0
+    assert main(["--db", str(live), "log", "--date", "2026-11-20"]) == 0
+    sql(live, "CREATE TRIGGER hide AFTER INSERT ON _sqlite_migrations BEGIN SELECT 1; END")
+    assert main(["--db", str(live), "status"]) == 1  # a trigger on it still counts
+    assert "trigger hide on _sqlite_migrations" in capsys.readouterr().err
+
+
 def test_a_backup_with_a_foreign_trigger_is_refused(live, good, capsys):
     evil = tampered(good, "evil.db", "CREATE TRIGGER wipe AFTER INSERT ON sessions "
                     "BEGIN DELETE FROM sessions WHERE id != NEW.id; END")
