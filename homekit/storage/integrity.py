@@ -154,23 +154,11 @@ def only_rule_triggers(diff_rows: list[SchemaRow], version: int) -> bool:
         r for r in expected if not (r[0] == "trigger" and r[1] in RULE_TRIGGERS))) is None
 
 
-def rule_trigger_sql(version: int) -> list[str]:
-    """The canonical CREATE TRIGGER statements of the rule (as SQLite keeps them)."""
-    from sqlite_utils import Database
-
-    from homekit.storage import migrations
-
-    names = migration_names()
-    conn = sqlite3.connect(":memory:", isolation_level=None)
-    try:
-        stop = names[version] if version < len(names) else None
-        migrations.migrations.apply(Database(conn, execute_plugins=False), stop_before=stop)
-        marks = ",".join("?" * len(RULE_TRIGGERS))
-        return [r[0] for r in conn.execute(
-            f"SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({marks}) "
-            "ORDER BY name", RULE_TRIGGERS)]
-    finally:
-        conn.close()
+def rule_trigger_sql(version: int) -> dict[str, str]:
+    """The canonical CREATE TRIGGER statement of each rule trigger, by name (whitespace
+    normalised, which SQLite reads the same)."""
+    return {r[1]: r[3] for r in canonical_schema(version)
+            if r[0] == "trigger" and r[1] in RULE_TRIGGERS}
 
 
 def put_back_rule_triggers(conn: sqlite3.Connection, version: int) -> list[str]:
@@ -180,10 +168,9 @@ def put_back_rule_triggers(conn: sqlite3.Connection, version: int) -> list[str]:
     Returns the names of the triggers put back.
     """
     present = {r[1]: r[3] for r in read_schema(conn) if r[0] == "trigger"}
-    wanted = {sql.split()[2]: sql for sql in rule_trigger_sql(version)}
     done = []
-    for name, sql in sorted(wanted.items()):
-        if present.get(name) == normalise(sql):
+    for name, sql in sorted(rule_trigger_sql(version).items()):
+        if present.get(name) == sql:
             continue
         conn.execute(f'DROP TRIGGER IF EXISTS "{name}"')
         conn.execute(sql)
