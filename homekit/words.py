@@ -190,7 +190,8 @@ def row_problem(p: object) -> str:
     profile, date, kind = getattr(p, "profile", ""), getattr(p, "date", ""), getattr(p, "kind", "")
     sid = getattr(p, "session_id", None)
     where = ", ".join(x for x in (f"profile {profile}" if profile else "", date) if x)
-    where += f" (session {sid})" if sid is not None else ""
+    if sid is not None:
+        where = f"{where} (session {sid})" if where else f"session {sid}"
     if kind == "too_close":
         gap = (dt.date.fromisoformat(date) - dt.date.fromisoformat(p.other)).days  # type: ignore[attr-defined]
         other_id = getattr(p, "other_id", None)

@@ -141,9 +141,14 @@ def test_a_backup_with_sessions_one_day_apart_is_refused_with_each_row(live, goo
 
 
 def test_a_backup_with_an_invalid_value_is_refused(live, good, capsys):
-    bad = tampered(good, "bad.db", "UPDATE sessions SET areas = 'elbow' WHERE id = 1")
+    bad = tampered(good, "bad.db", "UPDATE sessions SET areas = 'elbow' WHERE id = 1",
+                   "INSERT INTO redness (session_id, observed_at, severity) VALUES (2, 'soon', 1)",
+                   "INSERT INTO redness (session_id, observed_at, severity) VALUES (99, "
+                   "'2026-10-01T10:00', 1)")
     err = refused_restore(live, bad, capsys)
     assert "profile me, 2026-10-01 (session 1): unknown area" in err
+    assert "profile me, 2026-10-20 (session 2): redness observation 1: 'soon'" in err
+    assert "session 99: redness observation 2 belongs to no session" in err
 
 
 def test_a_backup_whose_migration_record_does_not_fit_its_version_is_refused(live, good, capsys):

@@ -105,10 +105,15 @@ def value_problems(conn: sqlite3.Connection, schema: str = "main") -> list[RowPr
             detail = _verdict(check, value)
             if detail:
                 problems.append(RowProblem(profile, str(day), "value", sid, detail=detail))
-    for rid, sid, observed, severity, faded, notes in conn.execute(
-        "SELECT r.id, r.session_id, r.observed_at, r.severity, r.faded_after_min, r.notes "
-        f"FROM {schema}.redness AS r ORDER BY r.session_id, r.id"
+    for rid, sid, observed, severity, faded, notes, pid, day in conn.execute(
+        "SELECT r.id, r.session_id, r.observed_at, r.severity, r.faded_after_min, r.notes, "
+        f"s.profile_id, s.session_date FROM {schema}.redness AS r "
+        f"LEFT JOIN {schema}.sessions AS s ON s.id = r.session_id ORDER BY r.session_id, r.id"
     ):
+        if day is None:
+            problems.append(RowProblem("", "", "value", sid, detail=(
+                f"redness observation {rid} belongs to no session")))
+            continue
         checks = [(validate.severity, severity), (validate.notes, notes),
                   (_timestamp, observed)]
         if faded is not None:
@@ -116,7 +121,7 @@ def value_problems(conn: sqlite3.Connection, schema: str = "main") -> list[RowPr
         for check, value in checks:
             detail = _verdict(check, value)
             if detail:
-                problems.append(RowProblem("", "", "value", sid,
+                problems.append(RowProblem(names.get(pid, ""), str(day), "value", sid,
                                            detail=f"redness observation {rid}: {detail}"))
     return problems
 
