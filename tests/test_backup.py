@@ -16,13 +16,8 @@ from homekit.domain.errors import InvalidInput
 from homekit.domain.models import SessionDraft
 from homekit.services import Homekit
 from homekit.storage import open_store
-from homekit.storage.backup import (
-    KEEP_AUTOMATIC,
-    automatic_backup,
-    check_backup,
-    restore_into,
-    write_backup,
-)
+from homekit.storage.backup import KEEP_AUTOMATIC, automatic_backup, write_backup
+from homekit.storage.restore import check_backup, restore_into
 from homekit.storage.schema import SCHEMA_VERSION
 from tests.conftest import NOW, run_cli
 
@@ -99,6 +94,9 @@ def test_only_the_last_ten_automatic_backups_are_kept(hk, db_path, tmp_path):
     left = sorted((tmp_path / "backups").iterdir())
     assert manual in left and len(left) == KEEP_AUTOMATIC + 1
     assert set(made[-KEEP_AUTOMATIC:]) <= set(left) and made[0] not in left
+    utc = NOW.astimezone(dt.timezone.utc)  # named after the data file, in UTC, with seconds
+    assert made[0].name == f"homekit-{utc:%Y%m%dT%H%M%SZ}-before-import.db"
+    assert made[1].name == f"homekit-{utc:%Y%m%dT%H%M%SZ}-before-import-2.db"
 
 
 def test_restore_refuses_a_corrupt_file_and_leaves_the_current_one_untouched(hk, db_path,
@@ -117,7 +115,7 @@ def test_restore_refuses_a_corrupt_file_and_leaves_the_current_one_untouched(hk,
         restore_into(hk._store, bad, NOW)
     assert "\n" not in str(err.value) and "nothing was restored" in str(err.value)
     assert digest(db_path) == before
-    assert not (tmp_path / "backups").exists()
+    assert list((tmp_path / "backups").iterdir()) == []  # no backup, no private copy left
     out = run_cli("restore", str(bad), db=db_path)
     assert out.returncode == 2 and "damaged" in out.stderr
     assert digest(db_path) == before and len(dates(db_path)) == 10

@@ -19,7 +19,8 @@ from homekit.domain.errors import HomekitError, InvalidInput
 if TYPE_CHECKING:
     from homekit.services import Homekit
 
-COMMAND_MODULES = ("homekit.cli.core", "homekit.cli.charts", "homekit.cli.data")
+COMMAND_MODULES = ("homekit.cli.core", "homekit.cli.charts", "homekit.cli.data",
+                   "homekit.cli.check")
 
 
 class Parser(argparse.ArgumentParser):
@@ -112,8 +113,14 @@ class Context:
         self.profile_option: str | None = getattr(args, "profile", None)
         self._app: Homekit | None = None
 
-    def open(self) -> Homekit:
-        """The services on the chosen data file and profile (opened once, closed at exit)."""
+    def open(self, *, verify: bool = True, allow_broken_rule: bool = False) -> Homekit:
+        """The services on the chosen data file and profile (opened once, closed at exit).
+
+        What the open put right (rule triggers, file modes) is said once on stderr.
+        `verify=False`: only for check and restore; `allow_broken_rule`: only for delete
+        (see `Homekit.open`).
+        """
+        from homekit import words
         from homekit.domain import validate
         from homekit.paths import resolve_db_path
         from homekit.services import Homekit
@@ -122,7 +129,11 @@ class Context:
         profile = None
         if self.profile_option is not None:
             profile = validate.profile_name(self.profile_option)
-        self._app = Homekit.open(path, profile, create_folder=is_default)
+        self._app = Homekit.open(path, profile, create_folder=is_default, verify=verify,
+                                 allow_broken_rule=allow_broken_rule)
+        notices = self._app.open_notices()
+        for line in words.open_notices(notices.repaired, notices.mode_changes):
+            print(line, file=sys.stderr)
         return self._app
 
     def close(self) -> None:
@@ -150,6 +161,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
     argv = list(sys.argv[1:] if argv is None else argv)
+    # Health data: every file homekit creates (database companions included) is owner-only.
+    os.umask(0o077)
     parser = _parser_for(argv)
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", run_tui)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -56,6 +57,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--dpi", type=_positive("dpi", 20, 1200, int), default=150, metavar="N",
                    help="dots per inch for PNG (default 150)")
     p.add_argument("--dark", action="store_true", help="dark background, for dark pages")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(handler=cmd_chart)
 
 
@@ -72,6 +74,8 @@ def cmd_chart(args: argparse.Namespace, ctx: Context) -> int:
             check_pixels(args.width or width, args.height or height, args.dpi)
         if not output.parent.is_dir():
             raise InvalidInput(f"folder {str(output.parent)!r} does not exist")
+        if not args.force and os.path.lexists(output):
+            raise InvalidInput(f"{output} already exists", code="exists_needs_force", path=output)
     app = ctx.open()
     series = app.chart_series()
     if output is None:
@@ -85,6 +89,6 @@ def cmd_chart(args: argparse.Namespace, ctx: Context) -> int:
         return 0
 
     app.save_chart(output, args.kind, series=series, dark=args.dark, width=args.width,
-                   height=args.height, dpi=args.dpi)
+                   height=args.height, dpi=args.dpi, replace=args.force)
     print(words.chart_written(args.kind, output))
     return 0

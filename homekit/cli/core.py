@@ -222,7 +222,7 @@ def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
-    app = ctx.open()
+    app = ctx.open(allow_broken_rule=True)  # deleting is how a file that breaks the rule mends
     session = app.session(args.session_id)
     if not args.yes:
         if not sys.stdin.isatty():

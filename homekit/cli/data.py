@@ -25,6 +25,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                    help="default: from the --output extension, else json")
     p.add_argument("--output", "-o", metavar="FILE", help="write to FILE (mode 600)")
     p.add_argument("--all-profiles", action="store_true", help="every profile, not only the current")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(handler=cmd_export)
 
     p = sub.add_parser("import", parents=[common],
@@ -50,6 +51,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                    help="default: homekit-reminders.ics in the current folder")
     p.add_argument("--time", type=checked(validate.parse_time), default="09:00", metavar="HH:MM",
                    help="time of day of each reminder (default 09:00)")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(handler=cmd_remind)
 
     p = sub.add_parser("demo", parents=[common],
@@ -63,7 +65,8 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     app = ctx.open()
     fmt = format_for(args.output, args.format)
     if args.output:
-        path = app.export_to_file(Path(args.output), fmt, all_profiles=args.all_profiles)
+        path = app.export_to_file(Path(args.output), fmt, all_profiles=args.all_profiles,
+                                  replace=args.force)
         print(f"Exported to {shown(path)} ({fmt}).", file=sys.stderr)
         return 0
     text = app.export_log(fmt, all_profiles=args.all_profiles)
@@ -101,7 +104,8 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
-    app = ctx.open()
+    # Unchecked: restoring is the way back from a file that is not homekit's any more.
+    app = ctx.open(verify=False)
     done = app.restore(Path(args.path))
     info = done.source
     print(f"Restored {app.data_file} from {info.path} ({info.sessions} sessions, "
@@ -111,7 +115,7 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_remind(args: argparse.Namespace, ctx: Context) -> int:
-    result = ctx.open().write_reminders(Path(args.output), args.time)
+    result = ctx.open().write_reminders(Path(args.output), args.time, replace=args.force)
     if result.count == 0:
         print("Target reached: no sessions left to remind you of; no file written.")
         return 0

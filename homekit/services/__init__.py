@@ -13,6 +13,7 @@ from pathlib import Path
 
 from homekit.services.base import Clock, local_now
 from homekit.services.charts import ChartsService
+from homekit.services.check import CheckService, OpenNotices
 from homekit.services.datafile import DataFileService
 from homekit.services.demo import DemoResult, DemoService, refuse_existing
 from homekit.services.plan import PlanService, ReminderFile
@@ -34,6 +35,7 @@ class Homekit(
     PlanService,
     TransferService,
     DataFileService,
+    CheckService,
 ):
     """The operations a user can perform on one data file, for one profile at a time."""
 
@@ -45,11 +47,20 @@ class Homekit(
         *,
         now: Clock = local_now,
         create_folder: bool = False,
+        verify: bool = True,
+        allow_broken_rule: bool = False,
     ) -> Homekit:
-        """Open (creating and migrating if needed) the data file at `path`."""
+        """Open (creating and migrating if needed) the data file at `path`.
+
+        `verify=False` opens a file that is not homekit's own any more, or breaks the rule,
+        only to check it or restore over it; `allow_broken_rule=True` opens a file whose
+        sessions break the rule, only to delete sessions (see `storage.open_store`).
+        """
         from homekit.storage import open_store
 
-        return cls(open_store(path, create_folder=create_folder), profile, now=now)
+        store = open_store(path, create_folder=create_folder, verify=verify,
+                           allow_broken_rule=allow_broken_rule)
+        return cls(store, profile, now=now)
 
     def twin(self) -> Callable[[], Homekit]:
         """An opener of the same file, profile and clock on a new connection.
@@ -60,4 +71,5 @@ class Homekit(
         return partial(type(self).open, self.data_file, self.profile_name(), now=self.clock)
 
 
-__all__ = ["DemoResult", "Homekit", "LogResult", "ReminderFile", "local_now", "refuse_existing"]
+__all__ = ["DemoResult", "Homekit", "LogResult", "OpenNotices", "ReminderFile", "local_now",
+           "refuse_existing"]

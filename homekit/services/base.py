@@ -41,6 +41,13 @@ class ServiceBase:
     def today(self) -> dt.date:
         return self._now().date()
 
+    def utc_now(self) -> dt.datetime:
+        """The time in UTC with seconds, to name files by: the real clock unless one was
+        injected (a naive injected time counts as local time)."""
+        if self._now is local_now:
+            return dt.datetime.now(dt.timezone.utc)
+        return self._now().astimezone(dt.timezone.utc)
+
     @property
     def clock(self) -> Clock:
         return self._now

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from homekit.domain.series import ChartSeries, chart_series
 from homekit.services.base import ServiceBase
-from homekit.storage.files import write_private
+from homekit.storage.files import refuse_existing_output, write_private
 
 
 class ChartsService(ServiceBase):
@@ -25,16 +25,19 @@ class ChartsService(ServiceBase):
         width: float | None = None,
         height: float | None = None,
         dpi: float = 150,
+        replace: bool = True,
     ) -> Path:
-        """Draw `kind` and write it to `path` (PNG, SVG or PDF by extension), atomically."""
+        """Draw `kind` and write it to `path` (PNG, SVG or PDF by extension), atomically;
+        `replace=False` refuses an existing file."""
         from homekit.charts.figure import figure
         from homekit.charts.files import chart_format, check_pixels, render_bytes
 
         target = Path(path).expanduser()
+        refuse_existing_output(target, replace)
         fmt = chart_format(target)
         fig = figure(series or self.chart_series(), kind, dark=dark, width=width, height=height,
                      dpi=dpi)
         if fmt == "png":
             width_in, height_in = fig.get_size_inches()
             check_pixels(width_in, height_in, dpi)
-        return write_private(target, render_bytes(fig, fmt, dpi=dpi))
+        return write_private(target, render_bytes(fig, fmt, dpi=dpi), replace=replace)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from homekit.services.base import ServiceBase
 
 if TYPE_CHECKING:
-    from homekit.storage.backup import Restored
+    from homekit.storage.restore import Restored
 
 
 class DataFileService(ServiceBase):
@@ -35,10 +35,10 @@ class DataFileService(ServiceBase):
     def restore(self, source: Path) -> Restored:
         """Replace the log with a checked backup; the replaced data is kept as a backup."""
         from homekit.storage import open_store
-        from homekit.storage.backup import restore_into
+        from homekit.storage.restore import restore_into
 
         data_file = self.data_file
-        done = restore_into(self._store, Path(source), self.now())
+        done = restore_into(self._store, Path(source), self.utc_now())
         self._store.close()
-        self._store = open_store(data_file)  # migrates a backup from an older homekit
+        self._store = open_store(data_file)
         return done

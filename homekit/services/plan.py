@@ -8,7 +8,7 @@ from pathlib import Path
 
 from homekit.domain import rules, validate
 from homekit.services.base import ServiceBase
-from homekit.storage.files import write_private
+from homekit.storage.files import refuse_existing_output, write_private
 
 
 @dataclass(frozen=True)
@@ -29,16 +29,19 @@ class PlanService(ServiceBase):
         return rules.planned_dates(dates, profile.min_interval_days, profile.target_sessions,
                                    self.today())
 
-    def write_reminders(self, path: str | Path, time: str | None = None) -> ReminderFile:
-        """Write the reminders of the current profile to `path` (owner-only)."""
+    def write_reminders(self, path: str | Path, time: str | None = None, *,
+                        replace: bool = True) -> ReminderFile:
+        """Write the reminders of the current profile to `path` (owner-only);
+        `replace=False` refuses an existing file."""
         from homekit.transfer.calendar import DEFAULT_TIME, calendar_bytes
 
         path = Path(path).expanduser()
+        refuse_existing_output(path, replace)
         time = validate.parse_time(time or DEFAULT_TIME)
         dates = self.reminder_dates()
         if not dates:
             return ReminderFile(path, 0, None)
         profile = self.profile()
         done = self._store.session_count(profile.id)
-        write_private(path, calendar_bytes(profile, done, dates, time))
+        write_private(path, calendar_bytes(profile, done, dates, time), replace=replace)
         return ReminderFile(path, len(dates), dates[0], tuple(dates))

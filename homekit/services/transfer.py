@@ -9,7 +9,7 @@ from homekit.domain.models import Profile, Session
 from homekit.services.base import ServiceBase
 from homekit.storage import bulk
 from homekit.storage.backup import automatic_backup
-from homekit.storage.files import write_private
+from homekit.storage.files import refuse_existing_output, write_private
 from homekit.transfer import formats
 from homekit.transfer.importer import ImportReport, plan_import
 from homekit.transfer.reader import read_import_file
@@ -25,10 +25,13 @@ class TransferService(ServiceBase):
         data = [(p, self._store.sessions(p.id)) for p in profiles]
         return formats.to_csv(data) if fmt == "csv" else formats.to_json(data)
 
-    def export_to_file(self, path: Path, fmt: str, *, all_profiles: bool = False) -> Path:
-        """Write the export to `path`, owner-only (it is health data)."""
+    def export_to_file(self, path: Path, fmt: str, *, all_profiles: bool = False,
+                       replace: bool = True) -> Path:
+        """Write the export to `path`, owner-only (it is health data); `replace=False`
+        refuses an existing file."""
+        refuse_existing_output(path, replace)
         text = self.export_log(fmt, all_profiles=all_profiles)
-        return write_private(path, text.encode("utf-8"))
+        return write_private(path, text.encode("utf-8"), replace=replace)
 
     def stored_log(self, name: str) -> tuple[Profile, list[Session]] | None:
         """A stored profile and its sessions, for the import planner."""
@@ -43,7 +46,8 @@ class TransferService(ServiceBase):
         if dry_run or (report.sessions_added == 0 and not report.profiles_created):
             return report
         if not bulk.is_empty(self._store):
-            report.backup = automatic_backup(self._store.conn, self.data_file, "import", self.now())
+            report.backup = automatic_backup(self._store.conn, self.data_file, "import",
+                                             self.utc_now())
         with self._store.write():
             if self._store.data_version() != before:  # another program wrote: look again
                 targets, report = plan_import(self, file, dry_run)

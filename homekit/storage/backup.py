@@ -1,45 +1,54 @@
 """Backups and restore with SQLite's online backup API (consistent even while others write).
 
 A backup is one self-contained file (journal mode DELETE, no -wal beside it), owner-only.
-Automatic backups (before a migration, an import or a restore) carry the reason in their
-name and only the newest `KEEP_AUTOMATIC` are kept; backups the user asks for are never
-deleted.
+Automatic backups (before a migration, an import or a restore) are named after their data
+file, the UTC time (with seconds) and the reason: `<stem>-YYYYmmddTHHMMSSZ-before-<why>.db`.
+The newest `KEEP_AUTOMATIC` of each data file and each reason are kept, ordered by that UTC
+time, so a time-zone change or another data file in the same folder never prunes the wrong
+ones; the backup just made and the one of the latest restore are never deleted. Backups the
+user asks for are never deleted. A backup is written as a `.partial` file held under an
+`flock` until it is linked into place; a `.partial` nobody holds (its backup was killed) is
+removed by the next backup.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import os
 import re
 import sqlite3
-import stat
 import tempfile
-import urllib.parse
-from dataclasses import dataclass
 from pathlib import Path
 
 from homekit.domain.errors import InvalidInput, StorageError
-from homekit.storage.repo import Store, storage_error
+from homekit.storage.perms import BACKUP_FOLDER
+from homekit.storage.repo import storage_error
 from homekit.storage.schema import SCHEMA_VERSION
-from homekit.words import shown
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-BACKUP_FOLDER = "backups"
-#: How many automatic backups to keep (the oldest beyond this are deleted).
+#: How many automatic backups to keep per data file and reason (the oldest beyond are deleted).
 KEEP_AUTOMATIC = 10
-#: Marks an automatic backup's name: homekit-20261125-093000-before-import.db
+#: Marks an automatic backup's name: homekit-20261125T093012Z-before-import.db
 AUTO_MARK = "-before-"
-_AUTO_NAME = re.compile(r"homekit-(\d{8}-\d{6})-before-[a-z]+(?:-(\d+))?\.db")
+PARTIAL_PREFIX = ".homekit-"
+PARTIAL_SUFFIX = ".partial"
 
 
 def backup_folder(data_file: Path) -> Path:
     return Path(data_file).parent / BACKUP_FOLDER
 
 
-def backup_name(now: dt.datetime, reason: str | None = None) -> str:
-    """`homekit-YYYYmmdd-HHMMSS.db`, or `homekit-...-before-REASON.db` for automatic ones."""
-    stamp = now.strftime("%Y%m%d-%H%M%S")
-    return f"homekit-{stamp}{AUTO_MARK}{reason}.db" if reason else f"homekit-{stamp}.db"
+def utc(now: dt.datetime | None) -> dt.datetime:
+    """`now` in UTC (a naive time counts as local time); the real clock when None."""
+    return dt.datetime.now(dt.timezone.utc) if now is None else now.astimezone(dt.timezone.utc)
+
+
+def backup_name(now: dt.datetime, reason: str | None = None, stem: str = "homekit") -> str:
+    """`homekit-YYYYmmdd-HHMMSS.db` (local time) for a backup the user asks for;
+    `<stem>-YYYYmmddTHHMMSSZ-before-REASON.db` (UTC) for automatic ones."""
+    if reason:
+        return f"{stem}-{utc(now):%Y%m%dT%H%M%SZ}{AUTO_MARK}{reason}.db"
+    return f"homekit-{now:%Y%m%d-%H%M%S}.db"
 
 
 def default_backup_path(data_file: Path, now: dt.datetime, reason: str | None = None) -> Path:
@@ -49,7 +58,7 @@ def default_backup_path(data_file: Path, now: dt.datetime, reason: str | None = 
     highest number present, so a newer backup never takes an older, pruned one's name.
     """
     folder = backup_folder(data_file)
-    first = folder / backup_name(now, reason)
+    first = folder / backup_name(now, reason, Path(data_file).stem)
     pattern = re.compile(re.escape(first.stem) + r"(?:-(\d+))?" + re.escape(first.suffix))
     taken = [int(m.group(1) or 1) for p in folder.glob(f"{first.stem}*{first.suffix}")
              if (m := pattern.fullmatch(p.name))]
@@ -72,14 +81,15 @@ def write_backup(
     folder = dest.parent
     try:
         if os.path.lexists(dest) and not unique:
-            raise InvalidInput(f"{shown(dest)} already exists; choose another name")
+            raise InvalidInput(f"{dest} already exists; choose another name")
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
-        raise StorageError(f"cannot write backup {shown(dest)}: {exc.strerror}") from None
+        raise StorageError(f"cannot write backup {dest}: {exc.strerror}") from None
     tmp: Path | None = None
+    fd = -1
     try:
-        fd, name = tempfile.mkstemp(prefix=".homekit-", suffix=".partial", dir=folder)
-        os.close(fd)  # mkstemp creates it with mode 600
+        remove_stale_partials(folder)
+        fd, name = new_partial(folder)
         tmp = Path(name)
         target = sqlite3.connect(name, isolation_level=None)
         try:
@@ -92,10 +102,39 @@ def write_backup(
     except sqlite3.Error as exc:
         raise storage_error(exc, source_name or dest) from None
     except OSError as exc:
-        raise StorageError(f"cannot write backup {shown(dest)}: {exc.strerror}") from None
+        raise StorageError(f"cannot write backup {dest}: {exc.strerror}") from None
     finally:
         if tmp is not None:
             _remove(tmp)
+        if fd >= 0:
+            os.close(fd)  # after the SQLite connection on it is closed: drops the flock
+
+
+def new_partial(folder: Path) -> tuple[int, str]:
+    """A fresh `.partial` file (mode 600) in `folder`, held under an flock while open."""
+    fd, name = tempfile.mkstemp(prefix=PARTIAL_PREFIX, suffix=PARTIAL_SUFFIX, dir=folder)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    return fd, name
+
+
+def remove_stale_partials(folder: Path) -> list[Path]:
+    """Remove the `.partial` files of backups that were killed: those nobody holds."""
+    removed = []
+    for path in folder.glob(f"{PARTIAL_PREFIX}*{PARTIAL_SUFFIX}"):
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            continue  # a backup in progress
+        else:
+            _remove(path)
+            removed.append(path)
+        finally:
+            os.close(fd)
+    return removed
 
 
 def _backup_from(conn: sqlite3.Connection, target: sqlite3.Connection) -> None:
@@ -125,7 +164,7 @@ def _link_into_place(tmp: Path, dest: Path, unique: bool) -> Path:
             return path
         except FileExistsError:
             if not unique:
-                raise InvalidInput(f"{shown(dest)} already exists; choose another name") from None
+                raise InvalidInput(f"{dest} already exists; choose another name") from None
             path = default_backup_path_after(path)
 
 
@@ -139,28 +178,47 @@ def default_backup_path_after(path: Path) -> Path:
 def automatic_backup(
     conn: sqlite3.Connection, data_file: Path, reason: str, now: dt.datetime | None = None
 ) -> Path:
-    """Back up before a risky change, then keep only the newest KEEP_AUTOMATIC automatic ones."""
-    dest = default_backup_path(Path(data_file), now or dt.datetime.now(), reason)
+    """Back up before a risky change, then keep only the newest KEEP_AUTOMATIC of its kind.
+
+    `now`: the time to name it by (a naive time is local time); the real clock when None.
+    """
+    dest = default_backup_path(Path(data_file), utc(now), reason)
     path = write_backup(conn, dest, source_name=str(data_file), unique=True)
-    prune_automatic(backup_folder(Path(data_file)))
+    prune_automatic(Path(data_file), keep_also=path)
     return path
 
 
-def prune_automatic(folder: Path, keep: int = KEEP_AUTOMATIC) -> list[Path]:
-    """Delete all but the newest `keep` automatic backups in `folder`; returns those deleted."""
-    found = []
-    for p in folder.glob(f"homekit-*{AUTO_MARK}*.db"):
-        m = _AUTO_NAME.fullmatch(p.name)
+def _auto_pattern(stem: str) -> re.Pattern[str]:
+    return re.compile(re.escape(stem) + r"-(\d{8}T\d{6}Z)-before-([a-z]+)(?:-(\d+))?\.db")
+
+
+def prune_automatic(data_file: Path, keep: int = KEEP_AUTOMATIC,
+                    keep_also: Path | None = None) -> list[Path]:
+    """Delete all but the newest `keep` automatic backups of `data_file`, per reason.
+
+    Newest by the UTC time in the name, then the -N of a clash. Never deleted: `keep_also`
+    (the backup just made) and the restore backup written last (by the file's own time).
+    """
+    folder = backup_folder(Path(data_file))
+    pattern = _auto_pattern(Path(data_file).stem)
+    kinds: dict[str, list[tuple[str, int, int, Path]]] = {}
+    for p in folder.glob(f"*{AUTO_MARK}*.db"):
+        m = pattern.fullmatch(p.name)
         if m is None:
             continue
         try:
             mtime = p.stat().st_mtime_ns
         except FileNotFoundError:
             continue
-        # Newest by the time in the name, then the -N of a clash, then the file's own time.
-        found.append((m.group(1), int(m.group(2) or 1), mtime, p))
-    found.sort()
-    doomed = [p for *_, p in found[: max(0, len(found) - keep)]]
+        kinds.setdefault(m.group(2), []).append((m.group(1), int(m.group(3) or 1), mtime, p))
+    spared = {keep_also}
+    if kinds.get("restore"):
+        spared.add(max(kinds["restore"], key=lambda f: f[2])[3])
+    doomed = []
+    for found in kinds.values():
+        others = sorted(f for f in found if f[3] not in spared)
+        room = max(0, keep - (len(found) - len(others)))  # the spared ones count as kept
+        doomed += [p for *_, p in others[: max(0, len(others) - room)]]
     for p in doomed:
         _remove(p)
     return doomed
@@ -179,96 +237,3 @@ def _remove(path: Path) -> None:
         path.unlink()
     except FileNotFoundError:
         pass
-
-
-# -- restore -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class BackupInfo:
-    """What a checked backup file holds."""
-
-    path: Path
-    schema_version: int
-    profiles: int
-    sessions: int
-
-
-def _open_read_only(path: Path) -> sqlite3.Connection:
-    uri = "file:" + urllib.parse.quote(str(path.resolve())) + "?mode=ro"
-    return sqlite3.connect(uri, uri=True, isolation_level=None)
-
-
-def check_backup(path: Path) -> BackupInfo:
-    """Check that `path` is an undamaged homekit file this version can use, or say why not."""
-    path = Path(path).expanduser()
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise InvalidInput(f"{shown(path)} does not exist") from None
-    except OSError as exc:
-        raise InvalidInput(f"cannot read {shown(path)}: {exc.strerror}") from None
-    if not stat.S_ISREG(info.st_mode):
-        raise InvalidInput(f"{shown(path)} is not a regular file")
-    try:
-        with open(path, "rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise InvalidInput(f"cannot read {shown(path)}: {exc.strerror}") from None
-    if header != SQLITE_HEADER:
-        raise InvalidInput(f"{shown(path)} is not a SQLite database; nothing was restored")
-    try:
-        conn = _open_read_only(path)
-    except sqlite3.Error as exc:
-        raise InvalidInput(f"cannot open {shown(path)}: {exc}; nothing was restored") from None
-    try:
-        problems = [r[0] for r in conn.execute("PRAGMA integrity_check")]
-        if problems != ["ok"]:
-            raise InvalidInput(
-                f"{shown(path)} is damaged (integrity check: {problems[0]}); nothing was restored"
-            )
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if not {"profiles", "sessions", "redness"} <= tables or version < 1:
-            raise InvalidInput(f"{shown(path)} is not a homekit data file; nothing was restored")
-        if version > SCHEMA_VERSION:
-            raise InvalidInput(
-                f"{shown(path)} was written by a newer homekit (schema {version}, this one knows "
-                f"{SCHEMA_VERSION}); nothing was restored"
-            )
-        profiles = int(conn.execute("SELECT count(*) FROM profiles").fetchone()[0])
-        sessions = int(conn.execute("SELECT count(*) FROM sessions").fetchone()[0])
-    except sqlite3.DatabaseError as exc:
-        raise InvalidInput(f"{shown(path)} is damaged ({exc}); nothing was restored") from None
-    finally:
-        conn.close()
-    return BackupInfo(path, version, profiles, sessions)
-
-
-@dataclass(frozen=True)
-class Restored:
-    source: BackupInfo
-    #: The copy of the file as it was before the restore.
-    previous: Path
-
-
-def restore_into(store: Store, source: Path, now: dt.datetime | None = None) -> Restored:
-    """Replace the contents of the open file with `source`, after checking it.
-
-    The current contents are first saved as an automatic backup. The copy goes through the
-    backup API into the live file, so other connections see either the old or the new data.
-    The caller reopens the file afterwards (which migrates an older schema).
-    """
-    source = Path(source).expanduser()
-    if source.resolve() == Path(store.path).resolve():
-        raise InvalidInput(f"{shown(source)} is the data file itself; choose a backup to restore")
-    info = check_backup(source)
-    previous = automatic_backup(store.conn, Path(store.path), "restore", now)
-    src = _open_read_only(source)
-    try:
-        src.backup(store.conn)
-    except sqlite3.Error as exc:
-        raise storage_error(exc, store.path) from None
-    finally:
-        src.close()
-    return Restored(info, previous)

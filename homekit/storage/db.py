@@ -12,6 +12,8 @@ import stat
 from pathlib import Path
 
 from homekit.domain.errors import InvalidInput, StorageError
+from homekit.storage.guard import refuse_broken_rule, verify_schema
+from homekit.storage.perms import tighten
 from homekit.storage.repo import Store, storage_error
 from homekit.storage.schema import SCHEMA_VERSION
 
@@ -31,16 +33,25 @@ def busy_timeout() -> float:
     return min(max(0.0, value), MAX_BUSY_TIMEOUT)
 
 
-def open_store(path: str | Path, *, create_folder: bool = False) -> Store:
+def open_store(path: str | Path, *, create_folder: bool = False, verify: bool = True,
+               allow_broken_rule: bool = False) -> Store:
     """Open (creating if needed) the homekit file at `path`, migrated to this version.
 
     `create_folder`: make missing parent folders (mode 700); only for the default location,
-    since a missing folder in a path the user typed is more likely a typo.
+    since a missing folder in a path the user typed is more likely a typo (and the folder is
+    homekit's own, so it is kept owner-only).
+    `verify`: refuse a file whose schema is not homekit's own or whose data breaks the rule
+    (rule triggers that went missing are put back when the data still keeps the rule). Only
+    `homekit check` and `homekit restore` open without it, to report on or replace the file.
+    `allow_broken_rule`: open a file whose sessions break the rule (its rule triggers gone)
+    as it is, for `homekit delete` to mend it; everything else is still checked.
     """
     if str(path).strip() == "":
         raise InvalidInput("the data file path is empty")
     file = Path(path).expanduser()
     _prepare_file(file, create_folder)
+    # Before SQLite opens it: the -wal and -shm it creates take the data file's mode.
+    modes = tighten(file, own_folder=create_folder)
     timeout = busy_timeout()
     try:
         conn = sqlite3.connect(str(file), timeout=timeout, isolation_level=None)
@@ -50,13 +61,20 @@ def open_store(path: str | Path, *, create_folder: bool = False) -> Store:
         conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
         conn.execute("PRAGMA foreign_keys = ON")
         version = _check_ours(conn, file)
+        repaired = (verify_schema(conn, file, version, allow_broken_rule)
+                    if verify and version else [])
+        if 0 < version < SCHEMA_VERSION:  # an older file that already breaks the rule is
+            refuse_broken_rule(conn, file)  # refused before anything is written to it
         _enable_wal(conn, file)
         if version < SCHEMA_VERSION:
             _migrate(conn, file)
     except BaseException:
         conn.close()
         raise
-    return Store(conn, file)
+    store = Store(conn, file)
+    store.repaired = repaired
+    store.mode_changes = modes
+    return store
 
 
 def _prepare_file(file: Path, create_folder: bool) -> None:
@@ -166,6 +184,8 @@ def _migrate(conn: sqlite3.Connection, file: Path) -> None:
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version < SCHEMA_VERSION:
+                if version:  # again under the lock: another program may have written
+                    refuse_broken_rule(conn, file)
                 backup_before_migration(conn, file)  # an existing file is copied first
                 migrations.migrate(db)
             conn.execute("COMMIT")

@@ -119,6 +119,10 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
+        #: Facts of the open, for the services to pass on: rule triggers put back, and
+        #: files or folders made owner-only (perms.ModeChange).
+        self.repaired: list[str] = []
+        self.mode_changes: list[Any] = []
 
     def close(self) -> None:
         self.conn.close()

@@ -8,3 +8,12 @@ SCHEMA_VERSION = 3
 
 #: Prefix of the message that the rule triggers raise.
 RULE_PREFIX = "homekit rule:"
+
+#: sha256 of each version's canonical schema (integrity.digest of what the migrations make),
+#: so that every open compares a file's schema without importing sqlite-utils. A test
+#: recomputes them: after adding a migration, put the digest it prints here.
+CANONICAL_DIGESTS: dict[int, str] = {
+    1: "5d370f5c037e5f0b77e4e728501f28b3a0023ebd805158b67324cb57c3c594ca",
+    2: "e653e433840ac59737e64b1235a4623251efff00413d14bec04dee4ea8ca2546",
+    3: "483ebbc34e9623e7e47fa3f2133ae1805a276b7305436275bb93a8ca60aa1743",
+}

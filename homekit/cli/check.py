@@ -1,0 +1,82 @@
+"""`homekit check`: is the data file healthy? Integrity, schema, the rule on every row, modes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import TYPE_CHECKING, Any
+
+from homekit import words
+
+#: The commands this module registers (so the CLI builds only the one being run).
+COMMANDS = ("check",)
+
+if TYPE_CHECKING:
+    from homekit.cli import Context
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "check", parents=[common], help="check the data file: integrity, schema, rule, modes",
+        description="Check the data file: SQLite's integrity check, that its schema is exactly "
+        "homekit's, that every stored value is valid and every two sessions of a profile are "
+        "at least its interval apart, and that the file and its folders are owner-only. "
+        "Exit status 0 when healthy, 1 otherwise.",
+    )
+    p.add_argument("--json", action="store_true", help="print the findings as JSON")
+    p.set_defaults(handler=cmd_check)
+
+
+def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
+    h = ctx.open(verify=False).check_file()
+    if args.json:
+        print(json.dumps(as_json(h), indent=2, ensure_ascii=False))
+    else:
+        print(text(h))
+    return 0 if h.healthy else 1
+
+
+def as_json(h: Any) -> dict[str, Any]:
+    d = h.difference
+    return {
+        "file": str(h.path),
+        "healthy": h.healthy,
+        "schema_version": h.schema_version,
+        "integrity": h.integrity,
+        "schema": None if d is None else {
+            "change": d.change, "type": d.type, "name": d.name, "table": d.table,
+            "text": words.difference_text(d)},
+        "migration_record": h.record,
+        "rows": [{"profile": p.profile, "date": p.date, "session_id": p.session_id,
+                  "kind": p.kind, "text": words.control_free(words.row_problem(p))}
+                 for p in h.problems],
+        "modes": [{"path": str(c.path), "mode": words.mode_text(c.old), "reason": c.reason}
+                  for c in h.open_modes],
+        "tightened": [{"path": str(c.path), "was": words.mode_text(c.old),
+                       "now": words.mode_text(c.new)} for c in h.mode_changes if c.new],
+        "repaired": h.repaired,
+    }
+
+
+def text(h: Any) -> str:
+    rows = [("File", f"{words.shown(h.path)} (schema {h.schema_version})"),
+            ("Integrity", "ok" if h.integrity == ["ok"] else "; ".join(h.integrity[:5]))]
+    if h.record:
+        rows.append(("Schema", f"migration record does not fit: {h.record}"))
+    elif h.difference is not None:
+        rows.append(("Schema", f"not homekit's: {words.difference_text(h.difference)}"))
+    else:
+        rows.append(("Schema", "homekit's own" + (
+            f" (put back: {', '.join(h.repaired)})" if h.repaired else "")))
+    n = len(h.problems)
+    rows.append(("Rows", "every value valid, every session keeps the rule" if not n
+                 else f"{n} problem{'s' if n != 1 else ''}"))
+    rows.append(("Modes", "owner only" if not h.open_modes
+                 else f"{len(h.open_modes)} open to others"))
+    width = max(len(k) for k, _ in rows) + 2
+    lines = [f"{k + ':':<{width}}{v}" for k, v in rows]
+    lines += [f"  {words.control_free(words.row_problem(p))}" for p in h.problems]
+    lines += [f"  {words.shown(c.path)}: mode {words.mode_text(c.old)} ({c.reason})"
+              for c in h.open_modes]
+    lines.append("Healthy." if h.healthy else "Not healthy: see above.")
+    return "\n".join(lines)

@@ -1,0 +1,32 @@
+"""Is the data file healthy? `homekit check`, and what opening the file changed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from homekit.services.base import ServiceBase
+
+if TYPE_CHECKING:
+    from homekit.storage.health import FileHealth
+
+
+@dataclass(frozen=True)
+class OpenNotices:
+    """What opening the file put right: rule triggers put back, files made owner-only (or
+    that could not be; `ModeChange.new` is None)."""
+
+    repaired: list[str] = field(default_factory=list)
+    mode_changes: list[Any] = field(default_factory=list)
+
+
+class CheckService(ServiceBase):
+    def open_notices(self) -> OpenNotices:
+        """Facts of the open, to tell the user once (the CLI prints them on stderr)."""
+        return OpenNotices(list(self._store.repaired), list(self._store.mode_changes))
+
+    def check_file(self) -> FileHealth:
+        """Integrity, schema, migration record, every row and the modes of the data file."""
+        from homekit.storage.health import health
+
+        return health(self._store)

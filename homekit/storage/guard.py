@@ -1,0 +1,77 @@
+"""The check on every open of the live file: homekit's schema, and the rule triggers in place.
+
+The fast path is one read of `sqlite_master` and one of the migration record, compared by
+digest (no sqlite-utils import). Only a file that differs gets the closer look: rule triggers
+that are missing or changed are put back when the data still keeps the rule; anything else
+(a foreign trigger, an edited CHECK, a migration record that does not fit) is refused.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from homekit.domain.errors import StorageError
+from homekit.storage import integrity
+from homekit.storage.repo import storage_error
+
+
+def verify_schema(conn: sqlite3.Connection, file: Path, version: int,
+                  allow_broken_rule: bool = False) -> list[str]:
+    """Refuse a file that is not homekit's own; returns the rule triggers put back.
+
+    `allow_broken_rule`: a file whose rule triggers are gone and whose sessions break the
+    rule is opened as it is (for `homekit delete`, the way to mend it), not refused.
+    """
+    try:
+        rows = integrity.read_schema(conn)
+        if integrity.record_looks_right(conn, version) and integrity.is_canonical_fast(rows, version):
+            return []
+        problem = integrity.migration_record_problem(conn, version)
+        if problem:
+            raise StorageError(f"{file}: {problem}", code="schema_record", path=file,
+                               problem=problem, version=version)
+        diff = integrity.first_difference(rows, integrity.canonical_schema(version))
+        if diff is None:
+            return []
+        if not integrity.only_rule_triggers(rows, version):
+            raise StorageError(f"{file}: {diff.change} {diff.type} {diff.name}",
+                               code="schema_differs", path=file, difference=diff)
+        return _put_back(conn, file, version, allow_broken_rule)
+    except sqlite3.DatabaseError as exc:
+        raise storage_error(exc, file) from None
+
+
+def _put_back(conn: sqlite3.Connection, file: Path, version: int,
+              allow_broken_rule: bool) -> list[str]:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        done: list[str] = []
+        rows = integrity.read_schema(conn)  # again, under the lock: another homekit may
+        if integrity.first_difference(rows, integrity.canonical_schema(version)) is not None:
+            try:
+                refuse_broken_rule(conn, file)
+            except StorageError:
+                if not allow_broken_rule:
+                    raise
+            else:
+                done = integrity.put_back_rule_triggers(conn, version)
+        conn.execute("COMMIT")
+        return done
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def refuse_broken_rule(conn: sqlite3.Connection, file: Path) -> None:
+    """Refuse (exit 1) a file whose sessions already break the rule, listing them."""
+    from homekit.storage import rowcheck
+
+    try:
+        problems = rowcheck.rule_problems(conn)
+    except sqlite3.DatabaseError as exc:
+        raise storage_error(exc, file) from None
+    if problems:
+        raise StorageError(f"{file}: sessions break the weekly rule", code="rule_broken",
+                           path=file, problems=problems)

@@ -1,0 +1,50 @@
+"""`homekit check` as facts: integrity, schema, migration record, every row, file modes."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from homekit.storage import integrity, rowcheck
+from homekit.storage.integrity import Difference
+from homekit.storage.perms import ModeChange
+from homekit.storage.repo import Store, storage_error
+
+
+@dataclass(frozen=True)
+class FileHealth:
+    """Everything `homekit check` looks at, as facts."""
+
+    path: Path
+    schema_version: int
+    integrity: list[str]  # ["ok"] when SQLite finds nothing wrong
+    record: str | None  # why the migration record does not fit user_version
+    difference: Difference | None  # the first object not as homekit makes it
+    problems: list[rowcheck.RowProblem]  # rows breaking a value check or the rule
+    mode_changes: list[ModeChange] = field(default_factory=list)  # made owner-only, or not
+    repaired: list[str] = field(default_factory=list)  # rule triggers put back on open
+
+    @property
+    def open_modes(self) -> list[ModeChange]:
+        return [c for c in self.mode_changes if c.new is None]
+
+    @property
+    def healthy(self) -> bool:
+        return (self.integrity == ["ok"] and self.record is None and self.difference is None
+                and not self.problems and not self.open_modes)
+
+
+def health(store: Store) -> FileHealth:
+    """Integrity, schema, migration record, every row and the file modes of an open file."""
+    conn = store.conn
+    try:
+        checked = [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        record = integrity.migration_record_problem(conn, version)
+        diff = integrity.schema_difference(conn, version)
+        problems = rowcheck.all_problems(conn)
+    except sqlite3.DatabaseError as exc:
+        raise storage_error(exc, store.path) from None
+    return FileHealth(Path(store.path), version, checked, record, diff, problems,
+                      list(store.mode_changes), list(store.repaired))

@@ -1,0 +1,229 @@
+"""Restore: check a backup on a private copy first, then replace the live data in one lock.
+
+1. The source is copied (backup API, read-only) into a `.partial` file of mode 600 in the
+   backups folder, so that every check sees one fixed copy, not a file someone may change.
+2. The copy must pass SQLite's integrity check, have homekit's exact schema for its version
+   and a migration record that fits `user_version`; every row is re-checked (each value
+   through the domain's validation, the weekly rule on every pair). A copy from an older
+   homekit is migrated, then checked again. Anything wrong: refused (exit 2), the live file
+   untouched.
+3. On the live file, under one `BEGIN IMMEDIATE`, the `-before-restore` backup is taken and
+   the rows are replaced by the copy's, so every session another process had acknowledged is
+   either in the live file or in that backup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import stat
+import tempfile
+import urllib.parse
+from dataclasses import dataclass
+from pathlib import Path
+
+from homekit.domain.errors import InvalidInput
+from homekit.storage import integrity, rowcheck
+from homekit.storage.backup import automatic_backup, backup_folder, new_partial, remove_stale_partials
+from homekit.storage.repo import Store, storage_error
+from homekit.storage.schema import SCHEMA_VERSION
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+#: Parents before children, so that foreign keys hold at every step.
+TABLES = ("profiles", "sessions", "redness", "settings")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """What a checked backup file holds."""
+
+    path: Path
+    schema_version: int
+    profiles: int
+    sessions: int
+
+
+@dataclass(frozen=True)
+class Restored:
+    source: BackupInfo
+    #: The copy of the file as it was before the restore.
+    previous: Path
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    uri = "file:" + urllib.parse.quote(str(path.resolve())) + "?mode=ro"
+    return sqlite3.connect(uri, uri=True, isolation_level=None)
+
+
+def _check_source(path: Path) -> None:
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise InvalidInput(f"{path} does not exist") from None
+    except OSError as exc:
+        raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise InvalidInput(f"{path} is not a regular file")
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
+    if header != SQLITE_HEADER:
+        raise InvalidInput(f"{path} is not a SQLite database; nothing was restored")
+
+
+def _copy(source: Path, dest: str) -> None:
+    try:
+        src = _open_read_only(source)
+    except sqlite3.Error as exc:
+        raise InvalidInput(f"cannot open {source}: {exc}; nothing was restored") from None
+    try:
+        target = sqlite3.connect(dest, isolation_level=None)
+        try:
+            src.backup(target)
+            target.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            target.close()
+    except sqlite3.DatabaseError as exc:
+        raise InvalidInput(f"{source} is damaged ({exc}); nothing was restored") from None
+    finally:
+        src.close()
+
+
+def check_copy(copy: Path, source: Path) -> BackupInfo:
+    """Check the private copy of `source` (migrating it if older); refuse with the reason."""
+    conn = sqlite3.connect(copy, isolation_level=None)
+    try:
+        problems = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        if problems != ["ok"]:
+            raise InvalidInput(
+                f"{source} is damaged (integrity check: {problems[0]}); nothing was restored"
+            )
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not {"profiles", "sessions", "redness"} <= tables or version < 1:
+            raise InvalidInput(f"{source} is not a homekit data file; nothing was restored")
+        if version > SCHEMA_VERSION:
+            raise InvalidInput(
+                f"{source} was written by a newer homekit (schema {version}, this one "
+                f"knows {SCHEMA_VERSION}); nothing was restored"
+            )
+        _check_schema(conn, source, version)
+        bad = rowcheck.all_problems(conn)
+        if bad:
+            raise InvalidInput(f"{source}: {len(bad)} rows break homekit's rules",
+                               code="restore_bad_rows", path=source, problems=bad)
+        if version < SCHEMA_VERSION:
+            _migrate(conn)
+            _check_schema(conn, source, SCHEMA_VERSION)
+        profiles = int(conn.execute("SELECT count(*) FROM profiles").fetchone()[0])
+        sessions = int(conn.execute("SELECT count(*) FROM sessions").fetchone()[0])
+    except sqlite3.DatabaseError as exc:
+        raise InvalidInput(f"{source} is damaged ({exc}); nothing was restored") from None
+    finally:
+        conn.close()
+    return BackupInfo(source, version, profiles, sessions)
+
+
+def _check_schema(conn: sqlite3.Connection, source: Path, version: int) -> None:
+    problem = integrity.migration_record_problem(conn, version)
+    if problem:
+        raise InvalidInput(f"{source}: {problem}", code="restore_record",
+                           path=source, problem=problem, version=version)
+    diff = integrity.schema_difference(conn, version)
+    if diff is not None:
+        raise InvalidInput(f"{source}: {diff.change} {diff.type} {diff.name}",
+                           code="restore_not_canonical", path=source, difference=diff)
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    from sqlite_utils import Database
+
+    from homekit.storage import migrations
+
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        migrations.migrate(Database(conn, execute_plugins=False))
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def check_backup(path: Path) -> BackupInfo:
+    """Check that `path` is a homekit file this version can restore, or say why not."""
+    path = Path(path).expanduser()
+    _check_source(path)
+    with tempfile.TemporaryDirectory(prefix="homekit-check-") as folder:
+        fd, name = new_partial(Path(folder))
+        try:
+            _copy(path, name)
+            return check_copy(Path(name), path)
+        finally:
+            os.close(fd)
+
+
+def restore_into(store: Store, source: Path, now: dt.datetime | None = None) -> Restored:
+    """Replace the contents of the open file with `source`, after checking it on a copy.
+
+    The caller reopens the file afterwards.
+    """
+    source = Path(source).expanduser()
+    if source.resolve() == Path(store.path).resolve():
+        raise InvalidInput(f"{source} is the data file itself; choose a backup to restore")
+    _check_source(source)
+    folder = backup_folder(Path(store.path))
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        remove_stale_partials(folder)
+        fd, name = new_partial(folder)
+    except OSError as exc:
+        raise InvalidInput(f"cannot use {folder}: {exc.strerror}") from None
+    copy = Path(name)
+    try:
+        _copy(source, name)
+        info = check_copy(copy, source)
+        try:
+            previous = _replace(store, copy, now)
+        except sqlite3.Error as exc:
+            raise storage_error(exc, store.path) from None
+    finally:
+        copy.unlink(missing_ok=True)
+        os.close(fd)
+    return Restored(info, previous)
+
+
+def _replace(store: Store, copy: Path, now: dt.datetime | None) -> Path:
+    conn, path = store.conn, Path(store.path)
+    if not integrity.is_homekit_schema(conn, SCHEMA_VERSION):
+        # Opened without checks (the way out of a file that is not homekit's any more): no
+        # homekit can write to it, so the copy replaces it whole, schema and all.
+        previous = automatic_backup(conn, path, "restore", now)
+        src = sqlite3.connect(copy, isolation_level=None)
+        try:
+            src.backup(conn)
+        finally:
+            src.close()
+        return previous
+    conn.execute("ATTACH DATABASE ? AS restore_src", (str(copy),))
+    try:
+        conn.execute("BEGIN IMMEDIATE")  # no other writer from here until the copy is in
+        try:
+            previous = automatic_backup(conn, path, "restore", now)
+            for table in reversed(TABLES):
+                conn.execute(f"DELETE FROM main.{table}")
+            for table in TABLES:
+                cols = ", ".join(f'"{r[1]}"' for r in conn.execute(f"PRAGMA main.table_info({table})"))
+                conn.execute(f"INSERT INTO main.{table} ({cols}) "
+                             f"SELECT {cols} FROM restore_src.{table} ORDER BY rowid")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    finally:
+        conn.execute("DETACH DATABASE restore_src")
+    return previous
