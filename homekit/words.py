@@ -166,3 +166,29 @@ def error(exc: BaseException) -> str:
     render = _ERRORS.get(exc.code or "") if isinstance(exc, HomekitError) else None
     text = render(exc.facts, exc) if render and isinstance(exc, HomekitError) else str(exc)
     return control_free(text)
+
+
+# -- text safety (the open file, user text, dates, CSV) ----------------------------------
+
+FILE_LOST_TITLE = "The data file is gone"
+
+
+def file_lost(problem: str, path: object) -> str:
+    """Why nothing more can be saved: the open file was deleted or replaced by another."""
+    what = "was deleted" if problem == "data_file_deleted" else "was replaced by another file"
+    return (f"{shown(path)} {what} while homekit had it open. Nothing more can be saved to it: "
+            "anything you log now would be lost. Quit, then start homekit again (restore a "
+            "backup if the file was deleted by mistake).")
+
+
+def crash_line(error: BaseException | None) -> str:
+    """The one line shown after an unexpected error: its kind only, never the values behind it."""
+    kind = type(error).__name__ if error is not None else "error"
+    return (f"homekit: unexpected error ({kind}); nothing unsaved was kept. "
+            "Set HOMEKIT_DEBUG=1 for a traceback (it shows no values).")
+
+
+_ERRORS.update({
+    "data_file_deleted": lambda f, e: file_lost("data_file_deleted", f["path"]),
+    "data_file_replaced": lambda f, e: file_lost("data_file_replaced", f["path"]),
+})

@@ -21,6 +21,7 @@ from homekit.domain.errors import (
     StorageError,
 )
 from homekit.domain.models import Profile, Redness, Session, SessionDraft
+from homekit.storage.identity import check_same_file, file_problem, identity_of
 from homekit.storage.schema import RULE_PREFIX
 
 _PROFILE_COLS = (
@@ -119,6 +120,11 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
+        self.identity = identity_of(path)  # checked before every write: see identity.py
+
+    def file_problem(self) -> str | None:
+        """Whether the file was deleted or replaced since it was opened (None: it was not)."""
+        return file_problem(self.path, self.identity)
 
     def close(self) -> None:
         self.conn.close()
@@ -154,6 +160,7 @@ class Store:
             return
         self._x("BEGIN IMMEDIATE")
         try:
+            check_same_file(self.path, self.identity)  # under the lock: no swap in between
             yield self
         except BaseException:
             if self.conn.in_transaction:

@@ -10,5 +10,6 @@ def run(ctx: Any) -> int:
     from homekit.tui.app import HomekitApp
 
     app_services = ctx.open()
-    HomekitApp(app_services).run()
-    return 0
+    app = HomekitApp(app_services)
+    app.run()
+    return app.return_code or 0  # 1 after an unexpected error (or a lost data file)

@@ -79,6 +79,8 @@ class DashboardScreen(Screen):
         self.set_interval(WATCH_SECONDS, self._watch_file)
 
     def _watch_file(self) -> None:
+        if not self.app.check_file():  # deleted or replaced: writes are refused, offer to quit
+            return
         try:
             changed = self.hk.changed_elsewhere()
         except HomekitError:
