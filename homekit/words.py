@@ -185,7 +185,7 @@ def crash_line(error: BaseException | None) -> str:
     """The one line shown after an unexpected error: its kind only, never the values behind it."""
     kind = type(error).__name__ if error is not None else "error"
     return (f"homekit: unexpected error ({kind}); nothing unsaved was kept. "
-            "Set HOMEKIT_DEBUG=1 for a traceback (it shows no values).")
+            "Set HOMEKIT_DEBUG=1 for a traceback (without local variables).")
 
 
 _ERRORS.update({
