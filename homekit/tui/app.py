@@ -8,6 +8,7 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -34,6 +35,11 @@ class HomekitApp(App[None]):
         self.hk = hk
         self.file_lost: str | None = None  # set once the data file is gone or replaced
 
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Every notification is plain text: messages carry notes, names and paths."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     def check_file(self) -> bool:
         """True while the data file is the one opened; else (once) say so and offer to quit."""
         if self.file_lost:
@@ -55,9 +61,8 @@ class HomekitApp(App[None]):
         import os
         import sys
 
-        from rich.text import Text
-
         from rich.segment import Segments
+        from rich.text import Text
 
         error = self._exception or sys.exc_info()[1]
         shown: object = Text(words.crash_line(error))

@@ -21,13 +21,14 @@ from textual.binding import Binding
 from textual.containers import Container
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 
 from homekit import words
 from homekit.charts.text import TextChart, text_chart
 from homekit.domain.errors import HomekitError
 from homekit.domain.series import ChartSeries
 from homekit.services import Homekit
+from homekit.tui.widgets.plain import Static
 
 KINDS = ("progress", "redness", "all")
 SAVE_NAMES = {"progress": "homekit-progress.png", "redness": "homekit-redness.png",

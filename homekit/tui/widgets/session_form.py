@@ -9,13 +9,14 @@ from typing import Any, TypeVar
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Checkbox, Input, Select, SelectionList, Static
+from textual.widgets import Checkbox, Input, Select, SelectionList
 
 from homekit import words
 from homekit.domain import validate
 from homekit.domain.errors import HomekitError, InvalidInput, RuleViolation
 from homekit.domain.models import AREAS, STINGING_LEVELS, Session, SessionDraft
 from homekit.tui.widgets.field import Field
+from homekit.tui.widgets.plain import Static
 
 T = TypeVar("T")
 
