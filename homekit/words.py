@@ -112,14 +112,14 @@ def shown(path: object, limit: int = 120) -> str:
 
 def control_free(text: str) -> str:
     """`text` with terminal control characters (ESC, bidi overrides, ...) made visible."""
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if code < 32 and ch != "\n" or code == 127 or 0x80 <= code < 0xA0 or ch in _BIDI:
-            out.append(ch.encode("unicode_escape").decode("ascii"))
-        else:
-            out.append(ch)
-    return "".join(out)
+    return "".join(ch.encode("unicode_escape").decode("ascii") if ch != "\n" and is_control(ch)
+                   else ch for ch in text)
+
+
+def is_control(ch: str) -> bool:
+    """A character that steers a terminal instead of showing: C0/C1 controls, DEL, bidi."""
+    code = ord(ch)
+    return code < 32 or code == 127 or 0x80 <= code < 0xA0 or ch in _BIDI
 
 
 _BIDI = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from homekit.cli.core import checked
+from homekit.cli.output import say
 from homekit.domain.errors import InvalidInput
 
 DEFAULT_OUTPUT = {"progress": "homekit-progress.png", "redness": "homekit-redness.png",
@@ -82,11 +83,11 @@ def cmd_chart(args: argparse.Namespace, ctx: Context) -> int:
 
         size = shutil.get_terminal_size((80, 24))
         height = {"progress": 16, "redness": 11, "all": 28}[args.kind]
-        print(text_chart(series, args.kind, min(size.columns, 120), height).plain())
+        say(text_chart(series, args.kind, min(size.columns, 120), height).plain())
         return 0
 
     app.save_chart(output, args.kind, series=series, dark=args.dark, width=args.width,
                    height=args.height, dpi=args.dpi)
     what = "progress and redness charts" if args.kind == "all" else f"{args.kind} chart"
-    print(f"Wrote {what} to {output}")
+    say(f"Wrote {what} to {output}")
     return 0
