@@ -192,3 +192,14 @@ _ERRORS.update({
     "data_file_deleted": lambda f, e: file_lost("data_file_deleted", f["path"]),
     "data_file_replaced": lambda f, e: file_lost("data_file_replaced", f["path"]),
 })
+
+
+def _too_early(f: dict[str, object], exc: HomekitError) -> str:
+    date, earliest = f["date"], f["earliest"]
+    shown_date = date.isoformat() if isinstance(date, dt.date) else str(date)
+    shown_earliest = earliest.isoformat() if isinstance(earliest, dt.date) else str(earliest)
+    return (f"{shown_date} is before {shown_earliest}: homekit accepts session dates from "
+            f"{shown_earliest} to today")
+
+
+_ERRORS.update({"date_too_early": _too_early})

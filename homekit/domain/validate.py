@@ -18,6 +18,8 @@ MAX_LEVEL = 10
 MAX_NOTES = 10_000
 MAX_NAME = 40
 MAX_TARGET = 100
+#: The accepted session dates run from this day to today (the services pass today in).
+EARLIEST_DATE = dt.date(1900, 1, 1)
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})")
@@ -33,9 +35,20 @@ def parse_date(text: str, what: str = "date") -> dt.date:
     if not _DATE.fullmatch(value):
         raise InvalidInput(f"{what} {text!r} is not a date written YYYY-MM-DD")
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise InvalidInput(f"{what} {text!r} does not exist in the calendar") from None
+    return not_too_early(day, what)
+
+
+def not_too_early(day: dt.date, what: str = "date") -> dt.date:
+    """`day`, if it is not before EARLIEST_DATE (the latest accepted date is today)."""
+    if day < EARLIEST_DATE:
+        raise InvalidInput(
+            f"{what} {day.isoformat()} is before {EARLIEST_DATE.isoformat()}, the earliest "
+            "date homekit accepts", field="date", code="date_too_early", date=day,
+            earliest=EARLIEST_DATE)
+    return day
 
 
 def parse_time(text: str) -> str:
