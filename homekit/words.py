@@ -203,3 +203,17 @@ def _too_early(f: dict[str, object], exc: HomekitError) -> str:
 
 
 _ERRORS.update({"date_too_early": _too_early})
+
+
+def _hidden_char(f: dict[str, object], exc: HomekitError) -> str:
+    label = f" {f['char_name']}" if f.get("char_name") else ""
+    return (f"a profile name cannot contain control or invisible characters "
+            f"(found {f['char']}{label}); type the name again without it")
+
+
+_ERRORS.update({
+    "profile_name_hidden": _hidden_char,
+    "profile_name_taken": lambda f, e: (
+        f"a profile named {f['existing']!r} already exists; profile names are compared "
+        "without regard to case"),
+})

@@ -33,7 +33,7 @@ def tainted(db_path):
     ["history"], ["history", "--json"], ["status"], ["status", "--json"], ["profile", "list"],
     ["profile", "list", "--json"], ["log", "--date", "2026-11-20", "--notes", "n"],
     ["profile", "set", "--target", "8"], ["redness", "--severity", "2"], ["edit", "1", "--duration", "30"],
-    ["profile", "use", BIDI_NAME], ["chart", "--text"],
+    ["chart", "--text"],
 ])
 def test_no_control_character_reaches_the_terminal(tainted, capsys, command):
     code = main(["--db", str(tainted), *command])
@@ -50,6 +50,8 @@ def test_errors_and_bad_arguments_are_escaped_too(tainted, capsys):
     assert main(["--db", str(tainted), "log", "--date", "2026-11-02"]) == 3
     with pytest.raises(SystemExit):
         main(["--db", str(tainted), "chart", "--kind", "\x1b[2J"])
+    with pytest.raises(SystemExit):
+        main(["--db", str(tainted), "profile", "use", BIDI_NAME])
     out, err = capsys.readouterr()
     assert not any(raw in out + err for raw in RAW)
 

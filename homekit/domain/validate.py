@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from homekit.domain.errors import InvalidInput
@@ -146,14 +147,36 @@ def notes(value: str) -> str:
     return value
 
 
+def normalised_name(value: str) -> str:
+    """A profile name as stored: trimmed, in Unicode NFC form."""
+    return unicodedata.normalize("NFC", value.strip())
+
+
+def name_key(name: str) -> str:
+    """Names with equal keys name the same profile (case and Unicode form do not count)."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
+
+
+#: Unicode categories a name may not hold: controls, invisible format characters (U+200B,
+#: bidi overrides such as U+202E, U+FEFF), line and paragraph separators.
+_HIDDEN = frozenset({"Cc", "Cf", "Zl", "Zp"})
+
+
 def profile_name(value: str) -> str:
-    name = value.strip()
+    """A profile name as stored (NFC); refused if empty, too long, or holding hidden characters."""
+    if _SURROGATE.search(value):
+        raise InvalidInput("a profile name must be valid UTF-8 text")
+    name = normalised_name(value)
     if not name:
         raise InvalidInput("a profile name cannot be empty")
     if len(name) > MAX_NAME:
         raise InvalidInput(f"a profile name is at most {MAX_NAME} characters")
-    if _CONTROL.search(name) or "\n" in name or "\t" in name:
-        raise InvalidInput("a profile name cannot contain control characters")
-    if _SURROGATE.search(name):
-        raise InvalidInput("a profile name must be valid UTF-8 text")
+    hidden = next((c for c in name if unicodedata.category(c) in _HIDDEN), None)
+    if hidden is not None:
+        code = f"U+{ord(hidden):04X}"
+        label = unicodedata.name(hidden, "")
+        raise InvalidInput(
+            f"a profile name cannot contain control or invisible characters "
+            f"({code}{' ' + label if label else ''})", field="name",
+            code="profile_name_hidden", char=code, char_name=label)
     return name

@@ -21,6 +21,7 @@ from homekit.domain.errors import (
     StorageError,
 )
 from homekit.domain.models import Profile, Redness, Session, SessionDraft
+from homekit.domain.validate import name_key
 from homekit.storage.identity import check_same_file, file_problem, identity_of
 from homekit.storage.schema import RULE_PREFIX
 
@@ -199,8 +200,13 @@ class Store:
         return [_profile(r) for r in self._q(f"SELECT {_PROFILE_COLS} FROM profiles ORDER BY id")]
 
     def profile_by_name(self, name: str) -> Profile | None:
-        rows = self._q(f"SELECT {_PROFILE_COLS} FROM profiles WHERE name = ?", (name,))
-        return _profile(rows[0]) if rows else None
+        """The profile of that name, ignoring case (also beyond ASCII) and Unicode form."""
+        rows = self._q(f"SELECT {_PROFILE_COLS} FROM profiles WHERE name = ? COLLATE NOCASE "
+                       "ORDER BY name = ? DESC, id", (name, name))
+        if rows:
+            return _profile(rows[0])
+        key = name_key(name)
+        return next((p for p in self.profiles() if name_key(p.name) == key), None)
 
     def profile_by_id(self, profile_id: int) -> Profile:
         rows = self._q(f"SELECT {_PROFILE_COLS} FROM profiles WHERE id = ?", (profile_id,))
@@ -213,7 +219,7 @@ class Store:
     ) -> Profile:
         cur = self._x(
             "INSERT INTO profiles (name, target_sessions, min_interval_days, created_at) "
-            "VALUES (?, ?, ?, ?) ON CONFLICT(name) DO NOTHING",
+            "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
             (name, target_sessions, min_interval_days, created_at),
         )
         if cur.rowcount == 0:
