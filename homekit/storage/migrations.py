@@ -168,12 +168,15 @@ def m004_profile_names_nocase(db: Database) -> None:
     from homekit.domain.validate import MAX_NAME, name_key, normalised_name
 
     rows = db.execute("SELECT id, name FROM profiles ORDER BY id").fetchall()
-    taken: set[str] = set()
+    first: dict[str, int] = {}  # the oldest profile of each name keeps it
+    for profile_id, name in rows:
+        first.setdefault(name_key(normalised_name(name)), profile_id)
+    taken = set(first)
     renames: dict[int, tuple[str, str]] = {}
     for profile_id, name in rows:
-        wanted = normalised_name(name)
-        new, n = wanted, 1
-        while name_key(new) in taken:
+        new = wanted = normalised_name(name)
+        n = 1
+        while first.get(name_key(wanted)) != profile_id and name_key(new) in taken:
             n += 1
             suffix = f" ({n})"
             new = wanted[: MAX_NAME - len(suffix)] + suffix
