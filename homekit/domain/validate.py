@@ -22,17 +22,27 @@ MAX_TARGET = 100
 #: The accepted session dates run from this day to today (the services pass today in).
 EARLIEST_DATE = dt.date(1900, 1, 1)
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_TIME = re.compile(r"(\d{1,2}):(\d{2})")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_TIME = re.compile(r"([0-9]{1,2}):([0-9]{2})")
+#: Full-width forms a keyboard in full-width mode types around the digits.
+_WIDE = {"\uff0d": "-", "\uff1a": ":", "\uff0b": "+"}
 # Control characters other than tab and newline are refused: they corrupt terminals and CSV.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 # Lone surrogates: bytes that were not valid UTF-8 on the command line (or in a file).
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def ascii_digits(text: str) -> str:
+    """`text` with the decimal digits of every script (full-width, Arabic-Indic, Devanagari,
+    ...) as ASCII digits, and full-width '-', ':' and '+' as ASCII: every number, date and time
+    a user types is read the same way, whatever the keyboard."""
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else _WIDE.get(c, c)
+                   for c in text)
+
+
 def parse_date(text: str, what: str = "date") -> dt.date:
-    """A calendar date written YYYY-MM-DD."""
-    value = text.strip()
+    """A calendar date written YYYY-MM-DD (in the digits of any script)."""
+    value = ascii_digits(text.strip())
     if not _DATE.fullmatch(value):
         raise InvalidInput(f"{what} {text!r} is not a date written YYYY-MM-DD")
     try:
@@ -54,7 +64,7 @@ def not_too_early(day: dt.date, what: str = "date") -> dt.date:
 
 def parse_time(text: str) -> str:
     """A local time HH:MM (24-hour); returned zero-padded."""
-    m = _TIME.fullmatch(text.strip())
+    m = _TIME.fullmatch(ascii_digits(text.strip()))
     if not m:
         raise InvalidInput(f"time {text!r} is not written HH:MM (24-hour clock)")
     hour, minute = int(m.group(1)), int(m.group(2))
@@ -68,8 +78,8 @@ def parse_int(text: str | int, what: str) -> int:
         raise InvalidInput(f"{what} must be a whole number")
     if isinstance(text, int):
         return text
-    value = str(text).strip()
-    if not re.fullmatch(r"[+-]?\d{1,9}", value):
+    value = ascii_digits(str(text).strip())
+    if not re.fullmatch(r"[+-]?[0-9]{1,9}", value):
         raise InvalidInput(f"{what} {text!r} is not a whole number")
     return int(value)
 
