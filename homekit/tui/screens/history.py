@@ -207,6 +207,7 @@ class HistoryScreen(Screen):
                 self.hk.delete_session(session.id)
             except HomekitError as exc:
                 self.notify(words.error(exc), title="Not deleted", severity="error")
+                getattr(self.app, "check_file", bool)()  # HomekitApp: a lost file offers to quit
                 return
             self.notify(f"Deleted session #{session.id} of {fmt.day(session.session_date)}.",
                         title="Session deleted")

@@ -145,6 +145,7 @@ class ProfileScreen(Screen):
             p = change()
         except HomekitError as exc:
             self.notify(words.error(exc), severity="error")
+            getattr(self.app, "check_file", bool)()  # HomekitApp: a lost file offers to quit
             return
         self.notify(f"Now using profile {p.name}.", title="Profile")
         self.app.pop_screen()

@@ -98,6 +98,7 @@ class RednessScreen(SessionDialog[RednessResult | None]):
             red, alert = self.hk.add_redness(self.session.id, severity, faded, notes)
         except HomekitError as exc:
             error.update(words.error(exc))
+            getattr(self.app, "check_file", bool)()  # HomekitApp: a lost file offers to quit
             return
         self.app.notify(f"Session #{red.session_id}: {fmt.redness_short(red)}.",
                         title="Redness recorded")
