@@ -132,7 +132,7 @@ async def walk_every_screen(folder: Path, text: str) -> None:
         hk.close()
 
 
-@settings(max_examples=2, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=1, suppress_health_check=[HealthCheck.too_slow])
 @given(text=markup_like)
 @example(text="[@click=app.quit]")
 @example(text="a [/b] b")
