@@ -24,7 +24,7 @@ def checked(fn: Callable[[str], Any]) -> Callable[[str], Any]:
         try:
             return fn(text)
         except InvalidInput as exc:
-            raise argparse.ArgumentTypeError(str(exc)) from None
+            raise argparse.ArgumentTypeError(words.error(exc)) from None
 
     convert.__name__ = fn.__name__
     return convert
