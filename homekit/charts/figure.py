@@ -17,7 +17,7 @@ from homekit import words
 from homekit.charts.palette import DARK, LIGHT, Palette
 from homekit.domain.errors import InvalidInput
 from homekit.domain.models import REDNESS_LEVELS
-from homekit.domain.series import CHART_KINDS, ChartSeries
+from homekit.domain.series import CHART_KINDS, ChartSeries, padded
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure, SubFigure
@@ -156,8 +156,7 @@ def draw_progress(container: Figure | SubFigure, series: ChartSeries, palette: P
             gid="completion",
         )
     start, end = series.first_date, series.last_date
-    pad = dt.timedelta(days=max(2, (end - start).days // 20))
-    ax.set_xlim(_dates([start - pad, end + pad]))
+    ax.set_xlim(_dates(list(padded(start, end, max(2, (end - start).days // 20)))))
     ax.set_ylim(0, max(series.target, series.sessions_done) + 1)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel("Sessions done")
@@ -212,6 +211,5 @@ def draw_redness(container: Figure | SubFigure, series: ChartSeries, palette: Pa
     _legend(fade_ax, palette, loc="upper right", fontsize=8)
 
     start, end = series.first_date, max([series.today, *(p.session_date for p in points)])
-    pad = dt.timedelta(days=max(3, (end - start).days // 20))
-    fade_ax.set_xlim(_dates([start - pad, end + pad]))
+    fade_ax.set_xlim(_dates(list(padded(start, end, max(3, (end - start).days // 20)))))
     return sev_ax, fade_ax

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from homekit import words
 from homekit.domain.models import REDNESS_LEVELS
-from homekit.domain.series import ChartSeries
+from homekit.domain.series import ChartSeries, padded
 
 #: Which role wins a braille cell that two series cross: the higher, the more important.
 PRIORITY = {"target": 1, "plan": 2, "done": 3, "session": 4}
@@ -102,7 +102,7 @@ def _date_axis(scale: DateScale, cols: int, per_col: int, wanted: list[dt.date],
     taken: list[tuple[int, int]] = []
     for day in wanted:
         col = scale(day) // per_col
-        text = words.short_day(day)
+        text = words.short_day(day) if scale.span <= 366 else words.month_year(day)
         start = min(max(0, col - len(text) // 2), cols - len(text))
         span = (start - 2, start + len(text) + 2)
         if start < 0 or any(a < span[1] and span[0] < b for a, b in taken):
@@ -140,8 +140,7 @@ def progress_text(series: ChartSeries, width: int = 80, height: int = 14) -> Tex
     cols, rows = width - left, height - 4
     canvas = Canvas(cols, rows)
     first, last = series.first_date, series.last_date
-    pad = dt.timedelta(days=max(1, (last - first).days // 30))
-    xs = DateScale(first - pad, last + pad, canvas.width)
+    xs = DateScale(*padded(first, last, max(1, (last - first).days // 30)), canvas.width)
 
     def y(value: int) -> int:
         return round((1 - value / top) * (canvas.height - 1))
@@ -189,7 +188,7 @@ def redness_text(series: ChartSeries, width: int = 80, height: int = 10) -> Text
     cols = width - left
     points = series.redness
     first = min([p.session_date for p in points], default=series.today)
-    xs = DateScale(first - dt.timedelta(days=3), series.today, cols)
+    xs = DateScale(padded(first, series.today, 3)[0], series.today, cols)
     columns: dict[int, tuple[int, str, str]] = {}
     fades: dict[int, int] = {}
     for p in points:

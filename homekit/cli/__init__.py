@@ -27,7 +27,9 @@ class Parser(argparse.ArgumentParser):
     """argparse with one-line errors: `homekit log: error: ...` and exit 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+        from homekit.words import control_free
+
+        self.exit(2, control_free(f"{self.prog}: error: {message} (see {self.prog} --help)\n"))
 
 
 class _Skipped:
@@ -185,14 +187,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         # A file the command reads or writes (not the data file, whose errors are mapped):
         # say which and why, in one line.
+        from homekit.words import control_free
+
         where = f" {exc.filename}" if exc.filename else ""
-        print(f"homekit: error: cannot use{where}: {exc.strerror or exc}", file=sys.stderr)
+        print(control_free(f"homekit: error: cannot use{where}: {exc.strerror or exc}"),
+              file=sys.stderr)
         return 1
     except Exception as exc:  # noqa: BLE001 - last resort: one line, never a traceback
         if os.environ.get("HOMEKIT_DEBUG"):
             raise
-        print(f"homekit: unexpected error: {type(exc).__name__}: {exc} "
-              "(set HOMEKIT_DEBUG=1 for details)", file=sys.stderr)
+        from homekit.words import control_free
+
+        print(control_free(f"homekit: unexpected error: {type(exc).__name__}: {exc} "
+                           "(set HOMEKIT_DEBUG=1 for details)"), file=sys.stderr)
         return 1
     finally:
         ctx.close()

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from homekit import words
 from homekit.cli.core import checked
+from homekit.cli.output import say
 from homekit.domain.errors import InvalidInput
 from homekit.domain.series import CHART_KINDS, DEFAULT_CHART_FILES
 
@@ -85,10 +86,10 @@ def cmd_chart(args: argparse.Namespace, ctx: Context) -> int:
 
         size = shutil.get_terminal_size((80, 24))
         height = {"progress": 16, "redness": 11, "all": 28}[args.kind]
-        print(text_chart(series, args.kind, min(size.columns, 120), height).plain())
+        say(text_chart(series, args.kind, min(size.columns, 120), height).plain())
         return 0
 
     app.save_chart(output, args.kind, series=series, dark=args.dark, width=args.width,
                    height=args.height, dpi=args.dpi, replace=args.force)
-    print(words.chart_written(args.kind, output))
+    say(words.chart_written(args.kind, output))
     return 0

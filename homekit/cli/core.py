@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from homekit import words
+from homekit.cli.output import say, say_json
 from homekit.domain import rules, validate
 from homekit.domain.errors import InvalidInput
 from homekit.domain.models import AREAS, DEFAULT_TARGET_SESSIONS, SessionChanges, SessionDraft
@@ -24,7 +24,7 @@ def checked(fn: Callable[[str], Any]) -> Callable[[str], Any]:
         try:
             return fn(text)
         except InvalidInput as exc:
-            raise argparse.ArgumentTypeError(str(exc)) from None
+            raise argparse.ArgumentTypeError(words.error(exc)) from None
 
     convert.__name__ = fn.__name__
     return convert
@@ -160,17 +160,17 @@ def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
         out = result.session.to_json()
         out["next_eligible_date"] = result.next_eligible_date.isoformat()
         out["days_until_eligible"] = days_left
-        print(json.dumps(out, ensure_ascii=False))
+        say_json(out)
     else:
-        print(f"Logged session {words.session_text(result.session)}")
-        print(f"Next eligible date: {words.day(result.next_eligible_date)}, {words.in_days(days_left)}")
+        say(f"Logged session {words.session_text(result.session)}")
+        say(f"Next eligible date: {words.day(result.next_eligible_date)}, {words.in_days(days_left)}")
     if args.glasses is False:
-        print("Warning: protective glasses must cover your eyes during every session.",
+        say("Warning: protective glasses must cover your eyes during every session.",
               file=sys.stderr)
     if result.redness_alert:
-        print(f"Warning: {result.redness_alert.message}", file=sys.stderr)
+        say(f"Warning: {result.redness_alert.message}", file=sys.stderr)
     if result.clock_warning:
-        print(f"Note: {result.clock_warning}", file=sys.stderr)
+        say(f"Note: {result.clock_warning}", file=sys.stderr)
     return 0
 
 
@@ -179,18 +179,18 @@ def cmd_redness(args: argparse.Namespace, ctx: Context) -> int:
         raise InvalidInput("--faded-after makes no sense with severity 0 (no redness)")
     app = ctx.open()
     red, alert = app.add_redness(args.session_id, args.severity, args.faded_after, args.notes)
-    print(f"Recorded redness for session {red.session_id}: {words.redness_text(red)}")
+    say(f"Recorded redness for session {red.session_id}: {words.redness_text(red)}")
     if alert:
-        print(f"Warning: {alert.message}", file=sys.stderr)
+        say(f"Warning: {alert.message}", file=sys.stderr)
     return 0
 
 
 def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
     st = ctx.open().status()
     if args.json:
-        print(json.dumps(st.to_json(), ensure_ascii=False))
+        say_json(st.to_json())
     else:
-        print(words.status_text(st))
+        say(words.status_text(st))
     return 0
 
 
@@ -198,12 +198,12 @@ def cmd_history(args: argparse.Namespace, ctx: Context) -> int:
     app = ctx.open()
     sessions = app.history(newest_first=True, limit=args.limit)
     if args.json:
-        print(json.dumps([s.to_json() for s in sessions], ensure_ascii=False))
+        say_json([s.to_json() for s in sessions])
         return 0
     if not sessions:
-        print("No sessions logged yet.")
+        say("No sessions logged yet.")
     for s in sessions:
-        print(words.session_text(s))
+        say(words.session_text(s))
     return 0
 
 
@@ -217,7 +217,7 @@ def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
         raise InvalidInput("nothing to change: give at least one of --date, --time, --duration, "
                            "--area, --level, --glasses/--no-glasses, --stinging, --notes")
     session = ctx.open().edit_session(args.session_id, changes)
-    print(f"Updated session {words.session_text(session)}")
+    say(f"Updated session {words.session_text(session)}")
     return 0
 
 
@@ -231,10 +231,10 @@ def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
         answer = input(f"Delete session {words.session_text(session)}"
                        f"{f' and its {n} redness observation(s)' if n else ''}? [y/N] ")
         if answer.strip().lower() not in ("y", "yes"):
-            print("Nothing deleted.")
+            say("Nothing deleted.")
             return 1
     app.delete_session(args.session_id)
-    print(f"Deleted session {session.id} of {session.session_date.isoformat()}.")
+    say(f"Deleted session {session.id} of {session.session_date.isoformat()}.")
     return 0
 
 
@@ -243,23 +243,23 @@ def cmd_profile_list(args: argparse.Namespace, ctx: Context) -> int:
     current = app.profile_name()
     profiles = app.profiles()
     if getattr(args, "json", False):
-        print(json.dumps([{
+        say_json([{
             "name": p.name, "target_sessions": p.target_sessions,
             "min_interval_days": p.min_interval_days, "created_at": p.created_at,
-            "current": p.name == current} for p in profiles], ensure_ascii=False))
+            "current": p.name == current} for p in profiles])
         return 0
     if not profiles:
-        print("No profiles yet; 'me' is created when you first log a session.")
+        say("No profiles yet; 'me' is created when you first log a session.")
     for p in profiles:
         mark = "*" if p.name == current else " "
-        print(f"{mark} {p.name}: target {p.target_sessions} sessions, "
+        say(f"{mark} {p.name}: target {p.target_sessions} sessions, "
               f"at least {p.min_interval_days} days apart")
     return 0
 
 
 def cmd_profile_add(args: argparse.Namespace, ctx: Context) -> int:
     p = ctx.open().create_profile(args.name, args.target, args.interval, make_default=args.default)
-    print(f"Created profile {p.name}: target {p.target_sessions} sessions, "
+    say(f"Created profile {p.name}: target {p.target_sessions} sessions, "
           f"at least {p.min_interval_days} days apart.")
     return 0
 
@@ -269,14 +269,14 @@ def cmd_profile_set(args: argparse.Namespace, ctx: Context) -> int:
         raise InvalidInput("nothing to change: give --target, --interval or --rename")
     p = ctx.open().update_profile(target_sessions=args.target, min_interval_days=args.interval,
                                   new_name=args.rename)
-    print(f"Profile {p.name}: target {p.target_sessions} sessions, "
+    say(f"Profile {p.name}: target {p.target_sessions} sessions, "
           f"at least {p.min_interval_days} days apart.")
     return 0
 
 
 def cmd_profile_use(args: argparse.Namespace, ctx: Context) -> int:
     p = ctx.open().switch_profile(args.name)
-    print(f"Default profile is now {p.name}.")
+    say(f"Default profile is now {p.name}.")
     return 0
 
 
@@ -284,9 +284,9 @@ def cmd_profile_condition(args: argparse.Namespace, ctx: Context) -> int:
     app = ctx.open()
     has = args.answer == "yes"
     if has:
-        print(words.CONDITION_WARNING, file=sys.stderr)
+        say(words.CONDITION_WARNING, file=sys.stderr)
     p = app.record_skin_condition(has, acknowledged=args.acknowledge)
     if has and not p.condition_acknowledged_at:
-        print(words.CONDITION_BLOCKED_CLI, file=sys.stderr)
-    print(f"Recorded for profile {p.name}.")
+        say(words.CONDITION_BLOCKED_CLI, file=sys.stderr)
+    say(f"Recorded for profile {p.name}.")
     return 0

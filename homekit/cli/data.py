@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from homekit.cli.core import checked
+from homekit.cli.output import say
 from homekit.domain import validate
 from homekit.words import shown
 
@@ -67,7 +68,7 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     if args.output:
         path = app.export_to_file(Path(args.output), fmt, all_profiles=args.all_profiles,
                                   replace=args.force)
-        print(f"Exported to {shown(path)} ({fmt}).", file=sys.stderr)
+        say(f"Exported to {shown(path)} ({fmt}).", file=sys.stderr)
         return 0
     text = app.export_log(fmt, all_profiles=args.all_profiles)
     sys.stdout.flush()
@@ -83,23 +84,23 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
                " already stored, skipped" if r.identical_skipped else "")
     created = f"; new profile(s): {', '.join(r.profiles_created)}" if r.profiles_created else ""
     if r.dry_run:
-        print(f"Dry run: would import {r.sessions_added} session{s} "
+        say(f"Dry run: would import {r.sessions_added} session{s} "
               f"({r.observations_added} redness observations){skipped}{created}. "
               "Nothing was stored.")
     elif r.sessions_added == 0 and not r.profiles_created:
-        print(f"Nothing new to import: all {r.identical_skipped} sessions in {r.path.name} "
+        say(f"Nothing new to import: all {r.identical_skipped} sessions in {r.path.name} "
               "are already stored.")
     else:
-        print(f"Imported {r.sessions_added} session{s} "
+        say(f"Imported {r.sessions_added} session{s} "
               f"({r.observations_added} redness observations){skipped}{created}.")
     if r.backup:
-        print(f"Backup taken first: {r.backup}")
+        say(f"Backup taken first: {r.backup}")
     return 0
 
 
 def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
     path = ctx.open().backup(None if args.path is None else Path(args.path))
-    print(f"Backup written: {shown(path)}")
+    say(f"Backup written: {shown(path)}")
     return 0
 
 
@@ -108,18 +109,18 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     app = ctx.open(verify=False)
     done = app.restore(Path(args.path))
     info = done.source
-    print(f"Restored {app.data_file} from {info.path} ({info.sessions} sessions, "
+    say(f"Restored {app.data_file} from {info.path} ({info.sessions} sessions, "
           f"{info.profiles} profile{'s' if info.profiles != 1 else ''}).")
-    print(f"The replaced file was kept as: {done.previous}")
+    say(f"The replaced file was kept as: {done.previous}")
     return 0
 
 
 def cmd_remind(args: argparse.Namespace, ctx: Context) -> int:
     result = ctx.open().write_reminders(Path(args.output), args.time, replace=args.force)
     if result.count == 0:
-        print("Target reached: no sessions left to remind you of; no file written.")
+        say("Target reached: no sessions left to remind you of; no file written.")
         return 0
-    print(f"Wrote {result.count} reminder{'s' if result.count != 1 else ''} to {result.path}, "
+    say(f"Wrote {result.count} reminder{'s' if result.count != 1 else ''} to {result.path}, "
           f"the first on {result.first_date.isoformat() if result.first_date else '-'} "
           f"at {args.time}. Open it with your calendar app.")
     return 0
@@ -132,7 +133,7 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
     path, _ = resolve_db_path(ctx.db_option)
     refuse_existing(Path(path))
     result = ctx.open().fill_demo()
-    print(f"Demo log written to {result.path}: profile {result.profile}, {result.sessions} "
+    say(f"Demo log written to {result.path}: profile {result.profile}, {result.sessions} "
           f"sessions from {result.first_date.isoformat()} to {result.last_date.isoformat()}.")
-    print(f"Try: homekit --db {result.path} status")
+    say(f"Try: homekit --db {result.path} status")
     return 0

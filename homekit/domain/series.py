@@ -134,3 +134,10 @@ def _redness_point(session: Session, now: dt.datetime) -> RednessPoint | None:
         lasting=any(a is not None for a in alerts),
         severe=any(a is not None and a.serious for a in alerts),
     )
+
+
+def padded(start: dt.date, end: dt.date, pad_days: int) -> tuple[dt.date, dt.date]:
+    """`start - pad` to `end + pad`, kept within the calendar (a chart of year-1 dates works)."""
+    before = min(pad_days, (start - dt.date.min).days)
+    after = min(pad_days, (dt.date.max - end).days)
+    return start - dt.timedelta(days=before), end + dt.timedelta(days=after)

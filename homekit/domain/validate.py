@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from homekit.domain.errors import InvalidInput
@@ -18,29 +19,52 @@ MAX_LEVEL = 10
 MAX_NOTES = 10_000
 MAX_NAME = 40
 MAX_TARGET = 100
+#: The accepted session dates run from this day to today (the services pass today in).
+EARLIEST_DATE = dt.date(1900, 1, 1)
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_TIME = re.compile(r"(\d{1,2}):(\d{2})")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_TIME = re.compile(r"([0-9]{1,2}):([0-9]{2})")
+#: Full-width forms a keyboard in full-width mode types around the digits.
+_WIDE = {"\uff0d": "-", "\uff1a": ":", "\uff0b": "+"}
 # Control characters other than tab and newline are refused: they corrupt terminals and CSV.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 # Lone surrogates: bytes that were not valid UTF-8 on the command line (or in a file).
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def ascii_digits(text: str) -> str:
+    """`text` with the decimal digits of every script (full-width, Arabic-Indic, Devanagari,
+    ...) as ASCII digits, and full-width '-', ':' and '+' as ASCII: every number, date and time
+    a user types is read the same way, whatever the keyboard."""
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else _WIDE.get(c, c)
+                   for c in text)
+
+
 def parse_date(text: str, what: str = "date") -> dt.date:
-    """A calendar date written YYYY-MM-DD."""
-    value = text.strip()
+    """A calendar date written YYYY-MM-DD (in the digits of any script)."""
+    value = ascii_digits(text.strip())
     if not _DATE.fullmatch(value):
         raise InvalidInput(f"{what} {text!r} is not a date written YYYY-MM-DD")
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise InvalidInput(f"{what} {text!r} does not exist in the calendar") from None
+    return not_too_early(day, what)
+
+
+def not_too_early(day: dt.date, what: str = "date") -> dt.date:
+    """`day`, if it is not before EARLIEST_DATE (the latest accepted date is today)."""
+    if day < EARLIEST_DATE:
+        raise InvalidInput(
+            f"{what} {day.isoformat()} is before {EARLIEST_DATE.isoformat()}, the earliest "
+            "date homekit accepts", field="date", code="date_too_early", date=day,
+            earliest=EARLIEST_DATE)
+    return day
 
 
 def parse_time(text: str) -> str:
     """A local time HH:MM (24-hour); returned zero-padded."""
-    m = _TIME.fullmatch(text.strip())
+    m = _TIME.fullmatch(ascii_digits(text.strip()))
     if not m:
         raise InvalidInput(f"time {text!r} is not written HH:MM (24-hour clock)")
     hour, minute = int(m.group(1)), int(m.group(2))
@@ -54,8 +78,8 @@ def parse_int(text: str | int, what: str) -> int:
         raise InvalidInput(f"{what} must be a whole number")
     if isinstance(text, int):
         return text
-    value = str(text).strip()
-    if not re.fullmatch(r"[+-]?\d{1,9}", value):
+    value = ascii_digits(str(text).strip())
+    if not re.fullmatch(r"[+-]?[0-9]{1,9}", value):
         raise InvalidInput(f"{what} {text!r} is not a whole number")
     return int(value)
 
@@ -133,14 +157,36 @@ def notes(value: str) -> str:
     return value
 
 
+def normalised_name(value: str) -> str:
+    """A profile name as stored: trimmed, in Unicode NFC form."""
+    return unicodedata.normalize("NFC", value.strip())
+
+
+def name_key(name: str) -> str:
+    """Names with equal keys name the same profile (case and Unicode form do not count)."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
+
+
+#: Unicode categories a name may not hold: controls, invisible format characters (U+200B,
+#: bidi overrides such as U+202E, U+FEFF), line and paragraph separators.
+_HIDDEN = frozenset({"Cc", "Cf", "Zl", "Zp"})
+
+
 def profile_name(value: str) -> str:
-    name = value.strip()
+    """A profile name as stored (NFC); refused if empty, too long, or holding hidden characters."""
+    if _SURROGATE.search(value):
+        raise InvalidInput("a profile name must be valid UTF-8 text")
+    name = normalised_name(value)
     if not name:
         raise InvalidInput("a profile name cannot be empty")
     if len(name) > MAX_NAME:
         raise InvalidInput(f"a profile name is at most {MAX_NAME} characters")
-    if _CONTROL.search(name) or "\n" in name or "\t" in name:
-        raise InvalidInput("a profile name cannot contain control characters")
-    if _SURROGATE.search(name):
-        raise InvalidInput("a profile name must be valid UTF-8 text")
+    hidden = next((c for c in name if unicodedata.category(c) in _HIDDEN), None)
+    if hidden is not None:
+        code = f"U+{ord(hidden):04X}"
+        label = unicodedata.name(hidden, "")
+        raise InvalidInput(
+            f"a profile name cannot contain control or invisible characters "
+            f"({code}{' ' + label if label else ''})", field="name",
+            code="profile_name_hidden", char=code, char_name=label)
     return name

@@ -64,6 +64,11 @@ class ServiceBase:
     def close(self) -> None:
         self._store.close()
 
+    def file_problem(self) -> str | None:
+        """`data_file_deleted` or `data_file_replaced` once the open file is no longer the one
+        its path names (every write is then refused with a StorageError of that code)."""
+        return self._store.file_problem()
+
     def changed_elsewhere(self) -> bool:
         """True once another process (or connection) has written since the last call."""
         version = self._store.data_version()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from homekit.domain import rules
+from homekit.domain import rules, validate
 from homekit.domain.errors import InvalidInput, NotFound
 from homekit.domain.models import DEFAULT_TARGET_SESSIONS, Profile
 from homekit.services.base import DEFAULT_PROFILE_KEY, ServiceBase
@@ -26,7 +26,9 @@ class ProfilesService(ServiceBase):
         problem = rules.interval_problem(min_interval_days)
         if problem:
             raise InvalidInput(problem, field="interval")
+        name = validate.profile_name(name)
         with self._store.write():
+            self._refuse_taken(name)
             profile = self._store.insert_profile(
                 name, target_sessions, min_interval_days, self._stamp()
             )
@@ -48,11 +50,12 @@ class ProfilesService(ServiceBase):
             problem = rules.interval_problem(min_interval_days)
             if problem:
                 raise InvalidInput(problem, field="interval")
+        if new_name is not None:
+            new_name = validate.profile_name(new_name)
         rename = new_name is not None and new_name != profile.name
-        if rename and self._store.profile_by_name(new_name or ""):
-            raise InvalidInput(f"a profile named {new_name!r} already exists",
-                               code="profile_exists", name=new_name)
         with self._store.write():
+            if rename:
+                self._refuse_taken(new_name or "", but=profile.id)
             updated = self._store.update_profile(
                 profile.id,
                 target_sessions=target_sessions,
@@ -71,9 +74,16 @@ class ProfilesService(ServiceBase):
         if profile is None:
             raise NotFound(f"unknown profile {name!r}", code="unknown_profile", name=name)
         with self._store.write():
-            self._store.set_setting(DEFAULT_PROFILE_KEY, name)
-        self._profile_name = name
+            self._store.set_setting(DEFAULT_PROFILE_KEY, profile.name)
+        self._profile_name = profile.name
         return profile
+
+    def _refuse_taken(self, name: str, but: int | None = None) -> None:
+        """Raise if another profile has this name, whatever the case or Unicode form."""
+        found = self._store.profile_by_name(name)
+        if found is not None and found.id != but:
+            raise InvalidInput(f"a profile named {found.name!r} already exists", field="name",
+                               code="profile_name_taken", existing=found.name, name=name)
 
     def record_skin_condition(self, has_condition: bool, acknowledged: bool) -> Profile:
         """Store the eczema / acne rosacea answer and, if given, the acknowledgement."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from homekit.domain import rules
+from homekit.domain import rules, validate
 from homekit.domain.errors import InvalidInput, RuleViolation
 from homekit.domain.models import Profile, Session, SessionChanges, SessionDraft
 from homekit.services.profiles import ProfilesService
@@ -16,6 +16,7 @@ class SessionsService(ProfilesService):
 
     def check_date(self, profile: Profile, day: dt.date, exclude_id: int | None = None) -> None:
         """Raise if `day` cannot hold a session of `profile` (future, or too close)."""
+        validate.not_too_early(day)
         problem = rules.date_problem(day, self.today())
         if problem:
             raise InvalidInput(problem, field="date", code="future_date",

@@ -155,3 +155,39 @@ def migrate(db: Database) -> None:
     """Apply pending migrations (the caller holds an immediate transaction)."""
     migrations.apply(db)
 
+
+
+@migrations()
+def m004_profile_names_nocase(db: Database) -> None:
+    """Profile names NFC-normalised and unique without regard to case.
+
+    Names written before this version may differ only in case or Unicode form ("Ana" and
+    "ana"): the oldest keeps its name, each later one gets " (2)", " (3)", ... so that no
+    session is lost and every profile stays reachable; the default profile follows its rename.
+    """
+    from homekit.domain.validate import MAX_NAME, name_key, normalised_name
+
+    rows = db.execute("SELECT id, name FROM profiles ORDER BY id").fetchall()
+    first: dict[str, int] = {}  # the oldest profile of each name keeps it
+    for profile_id, name in rows:
+        first.setdefault(name_key(normalised_name(name)), profile_id)
+    taken = set(first)
+    renames: dict[int, tuple[str, str]] = {}
+    for profile_id, name in rows:
+        new = wanted = normalised_name(name)
+        n = 1
+        while first.get(name_key(wanted)) != profile_id and name_key(new) in taken:
+            n += 1
+            suffix = f" ({n})"
+            new = wanted[: MAX_NAME - len(suffix)] + suffix
+        taken.add(name_key(new))
+        if new != name:
+            renames[profile_id] = (name, new)
+    for profile_id in renames:  # out of the way first: a new name may be an old one's
+        db.execute("UPDATE profiles SET name = ? WHERE id = ?", (f"\x00{profile_id}", profile_id))
+    for profile_id, (old, new) in renames.items():
+        db.execute("UPDATE profiles SET name = ? WHERE id = ?", (new, profile_id))
+        db.execute("UPDATE settings SET value = ? WHERE key = 'default_profile' AND value = ?",
+                   (new, old))
+    db.execute("CREATE UNIQUE INDEX profiles_name_nocase ON profiles(name COLLATE NOCASE)")
+    _set_version(db, 4)

@@ -21,6 +21,8 @@ from homekit.domain.errors import (
     StorageError,
 )
 from homekit.domain.models import Profile, Redness, Session, SessionDraft
+from homekit.domain.validate import name_key
+from homekit.storage.identity import check_same_file, file_problem, identity_of
 from homekit.storage.schema import RULE_PREFIX
 
 _PROFILE_COLS = (
@@ -123,6 +125,11 @@ class Store:
         #: files or folders made owner-only (perms.ModeChange).
         self.repaired: list[str] = []
         self.mode_changes: list[Any] = []
+        self.identity = identity_of(path)  # checked before every write: see identity.py
+
+    def file_problem(self) -> str | None:
+        """Whether the file was deleted or replaced since it was opened (None: it was not)."""
+        return file_problem(self.path, self.identity)
 
     def close(self) -> None:
         self.conn.close()
@@ -158,6 +165,7 @@ class Store:
             return
         self._x("BEGIN IMMEDIATE")
         try:
+            check_same_file(self.path, self.identity)  # under the lock: no swap in between
             yield self
         except BaseException:
             if self.conn.in_transaction:
@@ -196,8 +204,13 @@ class Store:
         return [_profile(r) for r in self._q(f"SELECT {_PROFILE_COLS} FROM profiles ORDER BY id")]
 
     def profile_by_name(self, name: str) -> Profile | None:
-        rows = self._q(f"SELECT {_PROFILE_COLS} FROM profiles WHERE name = ?", (name,))
-        return _profile(rows[0]) if rows else None
+        """The profile of that name, ignoring case (also beyond ASCII) and Unicode form."""
+        rows = self._q(f"SELECT {_PROFILE_COLS} FROM profiles WHERE name = ? COLLATE NOCASE "
+                       "ORDER BY name = ? DESC, id", (name, name))
+        if rows:
+            return _profile(rows[0])
+        key = name_key(name)
+        return next((p for p in self.profiles() if name_key(p.name) == key), None)
 
     def profile_by_id(self, profile_id: int) -> Profile:
         rows = self._q(f"SELECT {_PROFILE_COLS} FROM profiles WHERE id = ?", (profile_id,))
@@ -210,7 +223,7 @@ class Store:
     ) -> Profile:
         cur = self._x(
             "INSERT INTO profiles (name, target_sessions, min_interval_days, created_at) "
-            "VALUES (?, ?, ?, ?) ON CONFLICT(name) DO NOTHING",
+            "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
             (name, target_sessions, min_interval_days, created_at),
         )
         if cur.rowcount == 0:

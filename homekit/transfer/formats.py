@@ -39,6 +39,29 @@ COMPARED_FIELDS: frozenset[str] = frozenset(
 )
 YES, NO = "yes", "no"
 
+#: A CSV cell starting with one of these is a formula to a spreadsheet (OWASP CSV injection).
+FORMULA_STARTS = frozenset("=+-@\t\r")
+APOSTROPHE = "'"
+
+
+def neutralised(cell: str) -> str:
+    """`cell` as the CSV export writes it: an apostrophe before a formula-like start, and
+    before a leading apostrophe (so that `plain` can tell the two apart)."""
+    return APOSTROPHE + cell if cell[:1] in FORMULA_STARTS or cell[:1] == APOSTROPHE else cell
+
+
+def plain(cell: str) -> str:
+    """The exact inverse of `neutralised`, and a hand-written cell kept as typed.
+
+    One leading apostrophe is removed only when a formula start or a second apostrophe
+    follows it; a hand-written `'tis` stays `'tis`. Line breaks written CRLF (as spreadsheets
+    write them inside a quoted cell) become `\n`.
+    """
+    cell = cell.replace("\r\n", "\n")
+    if cell[:1] == APOSTROPHE and (cell[1:2] in FORMULA_STARTS or cell[1:2] == APOSTROPHE):
+        return cell[1:]
+    return cell
+
 
 def redness_json(r: Redness) -> dict[str, object]:
     return {
@@ -100,7 +123,7 @@ def csv_row(profile: str, s: Session) -> list[str]:
         if s.redness
         else ""
     )
-    return [
+    cells = [
         profile,
         s.session_date.isoformat(),
         _cell(s.start_time),
@@ -113,10 +136,12 @@ def csv_row(profile: str, s: Session) -> list[str]:
         s.created_at,
         redness,
     ]
+    return [neutralised(c) for c in cells]
 
 
 def to_csv(profiles: Sequence[tuple[Profile, Sequence[Session]]]) -> str:
-    """The CSV export: a header, then one row a session; `\\n` line ends, RFC 4180 quoting."""
+    """The CSV export: a header, then one row a session; `\\n` line ends, RFC 4180 quoting,
+    formula-like cells neutralised (see `neutralised`)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)

@@ -106,11 +106,11 @@ def _plan(hk: Source, file: ImportFile) -> dict[str, _Target]:
     for p in file.profiles:
         try:
             name = validate.profile_name(rows._text(p.name, "profile name"))
-            settings[name] = rows.profile_settings(name, p.settings, stamp)
+            settings[validate.name_key(name)] = rows.profile_settings(name, p.settings, stamp)
         except InvalidInput as exc:
             problems.append(Problem(file.line(p.ref), "", f"profile: {exc}"))
-    for name in settings:  # a profile without sessions is still carried over
-        _target(hk, targets, settings, name, stamp)
+    for profile in list(settings.values()):  # a profile without sessions is carried over too
+        _target(hk, targets, settings, profile.name, stamp)
     compared = COMPARED_FIELDS & file.columns
     for raw in file.sessions:
         date_text = str(raw.values.get("session_date") or "")
@@ -141,18 +141,19 @@ def _target(hk: Source, targets: dict[str, _Target], settings: dict[str, Profile
             written: Any, stamp: str) -> _Target:
     name = hk.profile_name() if written is None else validate.profile_name(
         rows._text(written, "profile name"))
-    if name in targets:
-        return targets[name]
+    key = validate.name_key(name)  # "Ana" and "ana" are one profile
+    if key in targets:
+        return targets[key]
     stored = hk.stored_log(name)
     if stored is not None:
         target = _Target(stored[0], True, {s.session_date: s for s in stored[1]})
-    elif name in settings:
-        target = _Target(settings[name], False)
+    elif key in settings:
+        target = _Target(settings[key], False)
     elif written is None and name != DEFAULT_PROFILE:
         raise NotFound(f"unknown profile {name!r}", code="unknown_profile", name=name)
     else:
         target = _Target(rows.profile_settings(name, None, stamp), False)
-    targets[name] = target
+    targets[key] = target
     return target
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from homekit.domain.errors import InvalidInput
-from homekit.transfer.formats import CSV_COLUMNS, FORMAT_NAME, FORMAT_VERSION
+from homekit.transfer.formats import CSV_COLUMNS, FORMAT_NAME, FORMAT_VERSION, plain
 from homekit.words import shown
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -112,7 +112,7 @@ def _read_csv(path: Path, text: str) -> ImportFile:
                 row = RawSession(None, written, start,
                                  f"has {len(record)} fields, the header has {len(columns)}")
             else:
-                values = dict(zip(columns, record, strict=True))
+                values = dict(zip(columns, map(plain, record), strict=True))
                 row = RawSession(values.pop("profile", "") or None, values, start)
             result.sessions.append(row)
     except csv.Error as exc:

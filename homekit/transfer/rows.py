@@ -35,7 +35,7 @@ def _text(value: Any, what: str) -> str:
 
 
 def _timestamp(value: Any, what: str) -> str:
-    text = _text(value, what).strip()
+    text = validate.ascii_digits(_text(value, what).strip())
     try:
         dt.datetime.fromisoformat(text)
     except ValueError:

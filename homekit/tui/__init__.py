@@ -14,5 +14,6 @@ def run(hk: Homekit) -> int:
     from homekit.tui.images import prepare_images
 
     prepare_images()  # before Textual owns the terminal's input
-    HomekitApp(hk).run()
-    return 0
+    app = HomekitApp(hk)
+    app.run()
+    return app.return_code or 0  # 1 after an unexpected error (or a lost data file)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -32,6 +33,48 @@ class HomekitApp(App[None]):
     def __init__(self, hk: Homekit) -> None:
         super().__init__()
         self.hk = hk
+        self.file_lost: str | None = None  # set once the data file is gone or replaced
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Every notification is plain text: messages carry notes, names and paths."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def check_file(self) -> bool:
+        """True while the data file is the one opened; else (once) say so and offer to quit."""
+        if self.file_lost:
+            return False
+        problem = self.hk.file_problem()
+        if problem is None:
+            return True
+        self.file_lost = problem
+        from homekit.tui.screens.confirm import ConfirmScreen
+
+        self.push_screen(
+            ConfirmScreen(words.FILE_LOST_TITLE, words.file_lost(problem, self.hk.data_file),
+                          yes="Quit"),
+            lambda yes: self.exit(return_code=1) if yes else None)
+        return False
+
+    def _fatal_error(self) -> None:
+        """An unexpected error: exit with status 1, showing no local variables (health data)."""
+        import os
+        import sys
+
+        from rich.segment import Segments
+        from rich.text import Text
+
+        error = self._exception or sys.exc_info()[1]
+        shown: object = Text(words.crash_line(error))
+        if os.environ.get("HOMEKIT_DEBUG") and error is not None:
+            from rich.traceback import Traceback
+
+            shown = Traceback.from_exception(type(error), error, error.__traceback__,
+                                             show_locals=False)
+        self._return_code = 1
+        self.bell()
+        self._exit_renderables.append(Segments(self.console.render(shown, self.console.options)))
+        self._close_messages_no_wait()
 
     def get_default_screen(self) -> Screen:
         return DashboardScreen(self.hk)

@@ -20,7 +20,7 @@ from textual.binding import Binding
 from textual.containers import Container
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 
 from homekit import words
 from homekit.charts.palette import DARK, LIGHT
@@ -29,6 +29,7 @@ from homekit.domain.errors import HomekitError
 from homekit.domain.series import CHART_KINDS, DEFAULT_CHART_FILES, ChartSeries
 from homekit.services import Homekit
 from homekit.tui.images import image_protocol
+from homekit.tui.widgets.plain import Static
 
 KINDS = CHART_KINDS
 SAVE_NAMES = DEFAULT_CHART_FILES

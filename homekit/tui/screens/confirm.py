@@ -7,7 +7,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Label, Static
+from textual.widgets import Button, Footer
+
+from homekit.tui.widgets.plain import Label, Static
 
 
 class ConfirmScreen(ModalScreen[bool]):

@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label, ProgressBar, Static
+from textual.widgets import DataTable, Footer, Header, ProgressBar
 
 from homekit import words
 from homekit.domain.errors import HomekitError, NotFound
 from homekit.domain.models import Status
 from homekit.services import Homekit
 from homekit.tui import format as fmt
+from homekit.tui.widgets.plain import Label, Static, cell
 
 RECENT = 10
 TREND_SESSIONS = 12
@@ -79,6 +80,8 @@ class DashboardScreen(Screen):
         self.set_interval(WATCH_SECONDS, self._watch_file)
 
     def _watch_file(self) -> None:
+        if not self.app.check_file():  # deleted or replaced: writes are refused, offer to quit
+            return
         try:
             changed = self.hk.changed_elsewhere()
         except HomekitError:
@@ -125,11 +128,12 @@ class DashboardScreen(Screen):
         table.clear()
         for s in recent[:RECENT]:
             glasses = {True: "yes", False: "NO", None: "-"}[s.glasses_worn]
-            table.add_row(str(s.id), fmt.day(s.session_date),
-                          "-" if s.duration_min is None else str(s.duration_min),
-                          ", ".join(s.areas) or "-",
-                          "-" if s.device_level is None else str(s.device_level),
-                          glasses, fmt.redness_short(s.worst_redness))
+            table.add_row(*map(cell, (
+                str(s.id), fmt.day(s.session_date),
+                "-" if s.duration_min is None else str(s.duration_min),
+                ", ".join(s.areas) or "-",
+                "-" if s.device_level is None else str(s.device_level),
+                glasses, fmt.redness_short(s.worst_redness))))
         table.display = bool(recent)
         self.query_one("#recent-empty").display = not recent
 

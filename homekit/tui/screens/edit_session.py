@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Footer, Input
 
 from homekit.domain.models import Session, SessionChanges
 from homekit.tui import format as fmt
 from homekit.tui.screens.session_dialog import SessionDialog
+from homekit.tui.widgets.plain import Label, Static
 from homekit.tui.widgets.session_form import SessionForm
 
 

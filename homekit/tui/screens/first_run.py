@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Static
+from textual.widgets import Button, Footer, Header, Input
 
 from homekit import words
 from homekit.domain import rules, validate
@@ -15,6 +15,7 @@ from homekit.domain.models import DEFAULT_PROFILE, DEFAULT_TARGET_SESSIONS
 from homekit.services import Homekit
 from homekit.tui.widgets.condition import ConditionQuestion
 from homekit.tui.widgets.field import Field
+from homekit.tui.widgets.plain import Static
 
 WELCOME = (
     "Welcome to homekit, a private log for home microdermabrasion sessions. It keeps your "

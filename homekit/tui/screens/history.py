@@ -9,14 +9,16 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header
 
 from homekit import words
 from homekit.domain.errors import HomekitError
 from homekit.domain.models import STINGING_LEVELS, Session
 from homekit.services import Homekit
 from homekit.tui import format as fmt
+from homekit.tui.widgets import plain
 from homekit.tui.widgets.history_table import HistoryTable
+from homekit.tui.widgets.plain import Static
 
 #: Rows added to the table at a time; the rest wait in memory until scrolled to.
 PAGE = 100
@@ -129,7 +131,7 @@ class HistoryScreen(Screen):
             return
         table = self.query_one(HistoryTable)
         for s in page:
-            table.add_row(*(cell(s) for _, _, cell in COLUMNS.values()), key=str(s.id))
+            table.add_row(*(plain.cell(text(s)) for _, _, text in COLUMNS.values()), key=str(s.id))
         self.shown += len(page)
 
     def _summarise(self) -> None:
@@ -205,6 +207,7 @@ class HistoryScreen(Screen):
                 self.hk.delete_session(session.id)
             except HomekitError as exc:
                 self.notify(words.error(exc), title="Not deleted", severity="error")
+                getattr(self.app, "check_file", bool)()  # HomekitApp: a lost file offers to quit
                 return
             self.notify(f"Deleted session #{session.id} of {fmt.day(session.session_date)}.",
                         title="Session deleted")

@@ -7,13 +7,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Footer, Input, Label, Static
+from textual.widgets import Button, Checkbox, Footer, Input
 
 from homekit import words
 from homekit.domain.errors import HomekitError, RuleViolation
 from homekit.services import Homekit, LogResult
 from homekit.tui import format as fmt
 from homekit.tui.widgets.condition import ConditionQuestion
+from homekit.tui.widgets.plain import Label, Static
 from homekit.tui.widgets.session_form import SessionForm
 
 SAFETY_CHECKS = (

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, Switch
+from textual.widgets import Button, Footer, Header, Input, Select, Switch
 
 from homekit import words
 from homekit.domain import validate
@@ -18,6 +18,7 @@ from homekit.domain.errors import HomekitError, InvalidInput
 from homekit.services import Homekit
 from homekit.tui.widgets.condition import ConditionQuestion
 from homekit.tui.widgets.field import Field
+from homekit.tui.widgets.plain import Label, Static, literal
 
 DARK, LIGHT = "textual-dark", "textual-light"
 
@@ -31,7 +32,7 @@ class ProfileScreen(Screen):
 
     def compose(self) -> ComposeResult:
         p = self.hk.profile()
-        others = [(q.name, q.name) for q in self.hk.profiles() if q.name != p.name]
+        others = [(literal(q.name), q.name) for q in self.hk.profiles() if q.name != p.name]
         yield Header()
         with VerticalScroll(id="profile"):
             yield Label(f"Profile {p.name}", id="profile-title", classes="section-title")
@@ -144,6 +145,7 @@ class ProfileScreen(Screen):
             p = change()
         except HomekitError as exc:
             self.notify(words.error(exc), severity="error")
+            getattr(self.app, "check_file", bool)()  # HomekitApp: a lost file offers to quit
             return
         self.notify(f"Now using profile {p.name}.", title="Profile")
         self.app.pop_screen()

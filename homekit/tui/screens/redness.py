@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Footer, Input, RadioButton, RadioSet
 
 from homekit import words
 from homekit.domain import rules, validate
@@ -14,6 +14,7 @@ from homekit.domain.models import REDNESS_LEVELS, Redness
 from homekit.tui import format as fmt
 from homekit.tui.screens.session_dialog import SessionDialog
 from homekit.tui.widgets.field import Field
+from homekit.tui.widgets.plain import Label, Static
 
 #: What each level looks like, so the choice is the same from one day to the next.
 LEVEL_HINTS = (
@@ -97,6 +98,7 @@ class RednessScreen(SessionDialog[RednessResult | None]):
             red, alert = self.hk.add_redness(self.session.id, severity, faded, notes)
         except HomekitError as exc:
             error.update(words.error(exc))
+            getattr(self.app, "check_file", bool)()  # HomekitApp: a lost file offers to quit
             return
         self.app.notify(f"Session #{red.session_id}: {fmt.redness_short(red)}.",
                         title="Redness recorded")

@@ -7,9 +7,10 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Checkbox, Label, RadioButton, RadioSet, Static
+from textual.widgets import Checkbox, RadioButton, RadioSet
 
 from homekit import words
+from homekit.tui.widgets.plain import Label, Static
 
 
 class ConditionQuestion(Vertical):

@@ -5,7 +5,8 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
-from textual.widgets import Label, Static
+
+from homekit.tui.widgets.plain import Label, Static
 
 
 class Field(Vertical):

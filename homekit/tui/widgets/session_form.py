@@ -9,13 +9,14 @@ from typing import Any, TypeVar
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Checkbox, Input, Select, SelectionList, Static
+from textual.widgets import Checkbox, Input, Select, SelectionList
 
 from homekit import words
 from homekit.domain import validate
 from homekit.domain.errors import HomekitError, InvalidInput, RuleViolation
 from homekit.domain.models import AREAS, STINGING_LEVELS, Session, SessionDraft
 from homekit.tui.widgets.field import Field
+from homekit.tui.widgets.plain import Static
 
 T = TypeVar("T")
 
@@ -148,4 +149,5 @@ class SessionForm(Vertical):
             if isinstance(exc, InvalidInput) and exc.field in PARSERS:
                 self.show_error(exc.field, words.error(exc))
             error.update(words.error(exc))
+            getattr(self.app, "check_file", bool)()  # HomekitApp: a lost file offers to quit
         return None

@@ -1,0 +1,29 @@
+"""What the CLI prints: user text (names, notes, paths) never reaches the terminal as control.
+
+A note or profile name may hold ESC sequences or bidi overrides; printed raw they could
+recolour, hide or reorder what a user reads. Every line goes out through `say`, every JSON
+document through `say_json`, with those characters made visible (JSON: as \\u escapes, so the
+document still decodes to the same values).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import IO, Any
+
+from homekit import words
+
+
+def say(text: object = "", *, file: IO[str] | None = None) -> None:
+    print(words.control_free(str(text)), file=file if file is not None else sys.stdout)
+
+
+def json_text(value: Any) -> str:
+    """`value` as JSON (UTF-8 kept readable), with terminal control characters \\u-escaped."""
+    text = json.dumps(value, ensure_ascii=False)
+    return "".join(f"\\u{ord(c):04x}" if words.is_control(c) else c for c in text)
+
+
+def say_json(value: Any) -> None:
+    print(json_text(value))

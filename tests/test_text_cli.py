@@ -1,0 +1,61 @@
+"""Terminal control sequences in stored names and notes are made visible in every CLI output."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from homekit.cli import main
+from homekit.cli.output import json_text
+
+ESC_NOTE = "red \x1b[31mALERT\x1b[0m \u202eevil\u202c \x85end"
+BIDI_NAME = "ana\u202etxt.exe"
+RAW = ("\x1b", "\u202e", "\u202c", "\x85")
+
+
+@pytest.fixture
+def tainted(db_path):
+    """A file whose name and note were written by something other than homekit."""
+    assert main(["--db", str(db_path), "log", "--date", "2026-11-01", "--notes", "x"]) == 0
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE sessions SET notes = ?", (ESC_NOTE,))
+    conn.execute("UPDATE profiles SET name = ?", (BIDI_NAME,))
+    conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('default_profile', ?)",
+                 (BIDI_NAME,))
+    conn.commit()
+    conn.close()
+    return db_path
+
+
+@pytest.mark.parametrize("command", [
+    ["history"], ["history", "--json"], ["status"], ["status", "--json"], ["profile", "list"],
+    ["profile", "list", "--json"], ["log", "--date", "2026-11-20", "--notes", "n"],
+    ["profile", "set", "--target", "8"], ["redness", "--severity", "2"], ["edit", "1", "--duration", "30"],
+    ["chart", "--text"],
+])
+def test_no_control_character_reaches_the_terminal(tainted, capsys, command):
+    code = main(["--db", str(tainted), *command])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    for raw in RAW:
+        assert raw not in out and raw not in err, (command, out, err)
+    if "--json" in command:
+        json.loads(out)  # still a valid document
+
+
+def test_errors_and_bad_arguments_are_escaped_too(tainted, capsys):
+    assert main(["--db", str(tainted), "--profile", "x\u202ey", "status"]) == 2
+    assert main(["--db", str(tainted), "log", "--date", "2026-11-02"]) == 3
+    with pytest.raises(SystemExit):
+        main(["--db", str(tainted), "chart", "--kind", "\x1b[2J"])
+    with pytest.raises(SystemExit):
+        main(["--db", str(tainted), "profile", "use", BIDI_NAME])
+    out, err = capsys.readouterr()
+    assert not any(raw in out + err for raw in RAW)
+
+
+def test_json_keeps_the_values():
+    value = {"notes": ESC_NOTE, "name": BIDI_NAME}
+    assert json.loads(json_text(value)) == value

@@ -1,0 +1,157 @@
+"""User text is text: markup-like names, notes and values go through every screen literally."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+from textual.widgets import Input
+from tui_helpers import SIZE, app_for, log, press, settle
+
+from homekit.domain import validate
+from homekit.domain.errors import InvalidInput
+from homekit.services import Homekit
+from homekit.tui.screens.chart import ChartScreen
+from homekit.tui.screens.dashboard import DashboardScreen
+from homekit.tui.screens.edit_session import EditSessionScreen
+from homekit.tui.screens.first_run import FirstRunScreen
+from homekit.tui.screens.history import HistoryScreen
+from homekit.tui.screens.profile import ProfileScreen
+from homekit.tui.screens.redness import RednessScreen
+from tests.conftest import NOW
+
+NASTY = ["[@click=app.quit]", "a [/b] b", "[/]", "[b]bold", "[red]x[/red]", "$x$", "\\[x]",
+         "[link=file:///etc/passwd]x"]
+markup_like = st.one_of(
+    st.sampled_from(NASTY),
+    st.text(alphabet="[]/@=$\\ab :().#", min_size=1, max_size=20),
+).filter(lambda t: t.strip() != "")
+
+
+def name_for(text: str) -> str:
+    """`text` as a profile name, if the validator accepts it; else a name still full of markup."""
+    try:
+        return validate.profile_name(text[:40])
+    except InvalidInput:
+        return "[/]"
+
+
+async def back_to(pilot, screen_type: type) -> None:  # noqa: ANN001
+    for _ in range(5):
+        if isinstance(pilot.app.screen, screen_type):
+            return
+        await pilot.press("escape")
+        await settle(pilot)
+    assert isinstance(pilot.app.screen, screen_type)
+
+
+def rendered(widget) -> str:  # noqa: ANN001
+    return str(widget.render())
+
+
+async def walk_every_screen(folder: Path, text: str) -> None:
+    name = name_for(text)
+    hk = Homekit.open(folder / "homekit.db", now=lambda: NOW)
+    try:
+        # First run: the typed name goes into the form; a bad target gives an error line.
+        app = app_for(hk)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert isinstance(app.screen, FirstRunScreen)
+            app.screen.query_one("#name", Input).value = name
+            app.screen.query_one("#target", Input).value = text
+            await press(pilot, "#start")
+            await settle(pilot)
+            assert isinstance(app.screen, FirstRunScreen)
+        hk.create_profile(name, make_default=True)
+        hk.create_profile(name + " 2")
+        hk.record_skin_condition(False, False)
+        first = log(hk, "2026-11-01", notes=text)
+        log(hk, "2026-11-15", notes=f"{text}\n{text}", redness=2)
+        hk.add_redness(first, 1, None, text)
+
+        app = app_for(hk)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert isinstance(app.screen, DashboardScreen)
+            assert app.sub_title == f"profile: {name}"
+            app.notify(text, title=text)  # notifications are plain too
+            await settle(pilot)
+
+            await pilot.press("h")
+            await settle(pilot)
+            history = app.screen
+            assert isinstance(history, HistoryScreen)
+            table = history.query_one("#history-table") if history.query("#history-table") \
+                else history.query_one("DataTable")
+            notes = {str(table.get_row_at(i)[-1]) for i in range(table.row_count)}
+            assert text.splitlines()[0][:24] in notes
+            await pilot.press("e")
+            await settle(pilot)
+            assert isinstance(app.screen, EditSessionScreen)
+            app.screen.query_one("#time", Input).value = text  # refused: the value in the error
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert isinstance(app.screen, EditSessionScreen)
+            await back_to(pilot, HistoryScreen)
+            await pilot.press("r")
+            await settle(pilot)
+            assert isinstance(app.screen, RednessScreen)
+            app.screen.query_one("#redness-notes", Input).value = text
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            await back_to(pilot, DashboardScreen)
+
+            await pilot.press("l")  # the log form: the bad value comes back in the error
+            await settle(pilot)
+            app.pop_screen()
+            await settle(pilot)
+
+            await pilot.press("p")
+            await settle(pilot)
+            assert isinstance(app.screen, ProfileScreen)
+            assert rendered(app.screen.query_one("#profile-title")) == f"Profile {name}"
+            app.screen.query_one("#new-name", Input).value = name  # exists: refused with name
+            await press(pilot, "#add")
+            await settle(pilot)
+            await back_to(pilot, DashboardScreen)
+
+            await pilot.press("g")
+            await settle(pilot)
+            assert isinstance(app.screen, ChartScreen)
+            assert name in rendered(app.screen.query_one("#chart-heading"))
+            await pilot.press("escape")
+            await settle(pilot)
+            assert isinstance(app.screen, DashboardScreen)
+        assert app.return_code in (None, 0)  # no crash, and no markup action ran
+    finally:
+        hk.close()
+
+
+@settings(max_examples=1, suppress_health_check=[HealthCheck.too_slow])
+@given(text=markup_like)
+@example(text="[@click=app.quit]")
+@example(text="a [/b] b")
+def test_markup_like_text_is_shown_literally_on_every_screen(text):
+    with tempfile.TemporaryDirectory() as folder:
+        asyncio.run(walk_every_screen(Path(folder), text))
+
+
+def test_a_note_with_markup_is_shown_as_typed(ready):
+    async def scenario() -> None:
+        log(ready, "2026-11-01", notes="[@click=app.quit] a [/b] b")
+        app = app_for(ready)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("h")
+            await settle(pilot)
+            table = app.screen.query_one("DataTable")
+            assert str(table.get_row_at(0)[-1]) == "[@click=app.quit] a [/b] b"[:24]
+        assert app.return_code in (None, 0)
+
+    asyncio.run(scenario())
+    assert ready.history()[0].session_date == dt.date(2026, 11, 1)
