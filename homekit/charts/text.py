@@ -167,7 +167,10 @@ def progress_text(series: ChartSeries, width: int = 80, height: int = 14) -> Tex
     chart = TextChart()
     chart.add((_fit(_progress_heading(series), width), "title"))
     labelled: dict[int, int] = {}
-    step = 1
+    # The smallest step whose labels all land on different rows. It cannot be below
+    # ceil((top + 1) / rows) (more labels than rows), so the search starts there: a few tries
+    # instead of one per value (thousands for a long log).
+    step = max(1, -(-(top + 1) // rows))
     while len({y(v) // 4 for v in range(0, top + 1, step)}) < len(range(0, top + 1, step)):
         step += 1
     for v in range(0, top + 1, step):

@@ -70,9 +70,9 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         path = app.export_to_file(Path(args.output), fmt, all_profiles=args.all_profiles)
         print(f"Exported to {shown(path)} ({fmt}).", file=sys.stderr)
         return 0
-    text = app.export_log(fmt, all_profiles=args.all_profiles)
     sys.stdout.flush()
-    sys.stdout.buffer.write(text.encode("utf-8"))
+    for chunk in app.export_chunks(fmt, all_profiles=args.all_profiles):
+        sys.stdout.buffer.write(chunk.encode("utf-8"))
     sys.stdout.buffer.flush()
     return 0
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from homekit.domain.series import ChartSeries, chart_series
+from homekit.domain.series import ChartSeries, series_of
 from homekit.services.base import ServiceBase
 from homekit.storage.files import write_private
 
@@ -13,7 +13,8 @@ class ChartsService(ServiceBase):
     def chart_series(self) -> ChartSeries:
         """The one series the figure and the text chart both draw, for the current profile."""
         profile = self.profile()
-        return chart_series(profile, self._store.sessions(profile.id), self.now())
+        dates, observed = self._store.chart_rows(profile.id)  # narrow: no notes, no sessions
+        return series_of(profile, dates, observed, self.now())
 
     def save_chart(
         self,

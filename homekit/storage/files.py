@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from homekit.domain.errors import StorageError
@@ -11,6 +12,11 @@ from homekit.domain.errors import StorageError
 
 def write_private(path: Path, data: bytes) -> Path:
     """Write `data` to `path` with mode 600, through a temporary file renamed into place."""
+    return write_private_chunks(path, (data,))
+
+
+def write_private_chunks(path: Path, chunks: Iterable[bytes]) -> Path:
+    """`write_private` for data made piece by piece (an export): never all in memory."""
     path = Path(path).expanduser()
     folder = path.parent
     tmp: Path | None = None
@@ -21,10 +27,11 @@ def write_private(path: Path, data: bytes) -> Path:
         tmp = Path(name)
         try:
             os.fchmod(fd, 0o600)
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
+            for data in chunks:
+                view = memoryview(data)
+                while view:
+                    written = os.write(fd, view)
+                    view = view[written:]
         finally:
             os.close(fd)
         os.replace(tmp, path)
