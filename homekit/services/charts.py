@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from homekit.domain.series import ChartSeries, series_of
 from homekit.services.base import ServiceBase
-from homekit.storage.files import write_private
+
+if TYPE_CHECKING:
+    from homekit.domain.series import ChartSeries
 
 
 class ChartsService(ServiceBase):
     def chart_series(self) -> ChartSeries:
         """The one series the figure and the text chart both draw, for the current profile."""
+        from homekit.domain.series import series_of
+
         profile = self.profile()
         dates, observed = self._store.chart_rows(profile.id)  # narrow: no notes, no sessions
         return series_of(profile, dates, observed, self.now())
@@ -30,6 +34,7 @@ class ChartsService(ServiceBase):
         """Draw `kind` and write it to `path` (PNG, SVG or PDF by extension), atomically."""
         from homekit.charts.figure import figure
         from homekit.charts.files import chart_format, check_pixels, render_bytes
+        from homekit.storage.files import write_private
 
         target = Path(path).expanduser()
         fmt = chart_format(target)

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from homekit.domain import rules, validate
 from homekit.services.base import ServiceBase
-from homekit.storage.files import write_private
 
 
 @dataclass(frozen=True)
@@ -31,6 +30,7 @@ class PlanService(ServiceBase):
 
     def write_reminders(self, path: str | Path, time: str | None = None) -> ReminderFile:
         """Write the reminders of the current profile to `path` (owner-only)."""
+        from homekit.storage.files import write_private
         from homekit.transfer.calendar import DEFAULT_TIME, calendar_bytes
 
         path = Path(path).expanduser()

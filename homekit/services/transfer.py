@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from homekit.domain.errors import InvalidInput
 from homekit.domain.models import Profile, Session
 from homekit.services.base import ServiceBase
-from homekit.storage import bulk
-from homekit.storage.backup import automatic_backup
-from homekit.storage.files import write_private_chunks
-from homekit.transfer import formats
-from homekit.transfer.importer import ImportReport, plan_import
-from homekit.transfer.reader import read_import_file
+
+if TYPE_CHECKING:
+    from homekit.transfer.importer import ImportReport
+
+# The transfer formats, the importer and the backup are imported where used: every command
+# builds the facade, and only export and import need them (CLI start-up, issue 14).
 
 
 class TransferService(ServiceBase):
@@ -24,6 +25,8 @@ class TransferService(ServiceBase):
     def export_chunks(self, fmt: str, *, all_profiles: bool = False) -> Iterator[str]:
         """The export text piece by piece, from one consistent snapshot of the file: memory
         stays flat however long the log. Consume it fully (the snapshot lasts until then)."""
+        from homekit.transfer import formats
+
         if fmt not in formats.FORMATS:
             raise InvalidInput(f"unknown export format {fmt!r}", code="unknown_format",
                                format=fmt, choices=formats.FORMATS)
@@ -31,6 +34,8 @@ class TransferService(ServiceBase):
         return self._export_chunks(fmt, profile)
 
     def _export_chunks(self, fmt: str, profile: Profile | None) -> Iterator[str]:
+        from homekit.transfer import formats
+
         with self._store.snapshot():
             profiles = self._store.profiles() if profile is None else [profile]
             data = [(p, self._store.iter_sessions(p.id)) for p in profiles]
@@ -38,6 +43,8 @@ class TransferService(ServiceBase):
 
     def export_to_file(self, path: Path, fmt: str, *, all_profiles: bool = False) -> Path:
         """Write the export to `path`, owner-only (it is health data)."""
+        from homekit.storage.files import write_private_chunks
+
         chunks = self.export_chunks(fmt, all_profiles=all_profiles)
         return write_private_chunks(path, (c.encode("utf-8") for c in chunks))
 
@@ -48,6 +55,11 @@ class TransferService(ServiceBase):
 
     def import_file(self, path: str | Path, *, dry_run: bool = False) -> ImportReport:
         """Import `path` (CSV or JSON): everything or, on any problem, nothing."""
+        from homekit.storage import bulk
+        from homekit.storage.backup import automatic_backup
+        from homekit.transfer.importer import plan_import
+        from homekit.transfer.reader import read_import_file
+
         file = read_import_file(Path(path))
         before = self._store.data_version()
         targets, report = plan_import(self, file, dry_run)
