@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from homekit import words
-from homekit.domain.errors import HomekitError
+from homekit.domain.errors import HomekitError, NotFound
 from homekit.services import Homekit
 from homekit.tui.screens.dashboard import DashboardScreen
 
@@ -32,11 +32,35 @@ class HomekitApp(App[None]):
     def __init__(self, hk: Homekit) -> None:
         super().__init__()
         self.hk = hk
+        self._first_run = False
 
     def get_default_screen(self) -> Screen:
-        return DashboardScreen(self.hk)
+        # A new file (or an unknown --profile): the welcome screen comes first, on a blank
+        # screen, so its first paint does not wait for the dashboard to be built.
+        self._first_run = self._needs_profile()
+        return Screen() if self._first_run else DashboardScreen(self.hk)
+
+    def _needs_profile(self) -> bool:
+        try:
+            if not self.hk.has_profiles():
+                return True
+            self.hk.profile()
+        except NotFound:
+            return True
+        except HomekitError:
+            return False  # the dashboard says what is wrong with the file
+        return False
+
+    def _show_dashboard(self, _created: bool | None = None) -> None:
+        # The dashboard goes over the blank default screen (Textual cannot replace that one);
+        # it is home from then on, as nothing pops it.
+        self.push_screen(DashboardScreen(self.hk))
 
     def on_mount(self) -> None:
+        if self._first_run:
+            from homekit.tui.screens.first_run import FirstRunScreen
+
+            self.push_screen(FirstRunScreen(self.hk), self._show_dashboard)
         try:
             saved = self.hk.preference(THEME_KEY)
         except HomekitError:
