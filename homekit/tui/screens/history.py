@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -92,7 +93,11 @@ class HistoryScreen(Screen):
             try:
                 if not self.loaded:
                     first = hk.history(newest_first=True, limit=PAGE)
-                    self.app.call_from_thread(self._first_page, first, hk.session_count())
+                    painted = threading.Event()
+                    self.app.call_from_thread(self._first_page, first, hk.session_count(), painted)
+                    # Reading everything holds the GIL in long stretches: let the first rows
+                    # reach the screen before (bounded, should the screen be gone already).
+                    painted.wait(timeout=2)
                 sessions = hk.history(newest_first=True)
             finally:
                 hk.close()
@@ -101,7 +106,8 @@ class HistoryScreen(Screen):
             return
         self.app.call_from_thread(self._loaded, sessions)
 
-    def _first_page(self, page: list[Session], count: int) -> None:
+    def _first_page(self, page: list[Session], count: int, painted: threading.Event) -> None:
+        self.call_after_refresh(painted.set)
         if self.loaded or (self.sort_key, self.reverse) != ("date", True):
             return  # the whole list is there already, or another order was asked for
         table = self.query_one(HistoryTable)
