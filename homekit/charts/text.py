@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from homekit.charts.figure import progress_title
@@ -167,12 +168,7 @@ def progress_text(series: ChartSeries, width: int = 80, height: int = 14) -> Tex
     chart = TextChart()
     chart.add((_fit(_progress_heading(series), width), "title"))
     labelled: dict[int, int] = {}
-    # The smallest step whose labels all land on different rows. It cannot be below
-    # ceil((top + 1) / rows) (more labels than rows), so the search starts there: a few tries
-    # instead of one per value (thousands for a long log).
-    step = max(1, -(-(top + 1) // rows))
-    while len({y(v) // 4 for v in range(0, top + 1, step)}) < len(range(0, top + 1, step)):
-        step += 1
+    step = label_step(top, rows, y)
     for v in range(0, top + 1, step):
         labelled.setdefault(y(v) // 4, v)
     for row in range(rows):
@@ -187,6 +183,19 @@ def progress_text(series: ChartSeries, width: int = 80, height: int = 14) -> Tex
               ("- -", "plan"), (f" plan: every {series.interval_days} days  ", None),
               ("···", "target"), (f" target: {series.target}", None))
     return chart
+
+
+def label_step(top: int, rows: int, y: Callable[[int], int]) -> int:
+    """The smallest step between y-axis labels (0, step, 2 step, ... up to `top`) that puts
+    each on its own row (`y` maps a value to a dot row, four dots a text row).
+
+    It cannot be below ceil((top + 1) / rows) (more labels than rows), so the search starts
+    there: a few tries instead of one per value (thousands for a long log).
+    """
+    step = max(1, -(-(top + 1) // max(1, rows)))
+    while len({y(v) // 4 for v in range(0, top + 1, step)}) < len(range(0, top + 1, step)):
+        step += 1
+    return step
 
 
 def _progress_heading(series: ChartSeries) -> str:
