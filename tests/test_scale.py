@@ -137,3 +137,11 @@ def test_export_is_one_snapshot(hk, db_path):
     text = first + "".join(chunks)
     assert text.count("\n") == 2  # header and the one session of the snapshot
     assert hk.session_count() == 2
+
+
+def test_a_new_file_is_migrated_without_numpy(tmp_path):
+    from tests.test_layers import modules_after
+
+    loaded = modules_after(
+        f"from homekit.services import Homekit\nHomekit.open({str(tmp_path / 'new.db')!r}).close()")
+    assert "sqlite_utils" in loaded and "numpy" not in loaded and "pandas" not in loaded
