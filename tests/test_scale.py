@@ -145,3 +145,23 @@ def test_a_new_file_is_migrated_without_numpy(tmp_path):
     loaded = modules_after(
         f"from homekit.services import Homekit\nHomekit.open({str(tmp_path / 'new.db')!r}).close()")
     assert "sqlite_utils" in loaded and "numpy" not in loaded and "pandas" not in loaded
+
+
+def test_step_lines_merged_by_column_draw_the_same_dots():
+    import random
+
+    from homekit.charts.text import Canvas, _steps
+
+    rng = random.Random(14)
+    for _ in range(300):
+        n = rng.randint(0, 40)
+        xs = sorted(rng.randint(0, 30) for _ in range(n))
+        ys = sorted((rng.randint(0, 39) for _ in range(n)), reverse=True)
+        points = list(zip(xs, ys, strict=True))
+        on, off = rng.choice([(1, 0), (3, 2)])
+        naive, merged = Canvas(16, 10), Canvas(16, 10)
+        for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
+            naive.hline(x0, x1, y0, "done", on, off)
+            naive.vline(x1, y0, y1, "done")
+        _steps(merged, points, "done", on, off)
+        assert (merged.dots, merged.roles) == (naive.dots, naive.roles), points
