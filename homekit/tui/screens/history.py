@@ -67,6 +67,7 @@ class HistoryScreen(Screen):
         self.sort_key = "date"
         self.reverse = True
         self.loaded = False
+        self._first_ids: list[int] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -116,6 +117,7 @@ class HistoryScreen(Screen):
         for s in page:
             table.add_row(*(cell(s) for _, _, cell in COLUMNS.values()), key=str(s.id))
         self.shown = len(page)
+        self._first_ids = [s.id for s in page]
         n = count
         self.query_one("#history-summary", Static).update(
             f"{n} session{'s' if n != 1 else ''} · newest first · loading the rest…"
@@ -129,9 +131,16 @@ class HistoryScreen(Screen):
     def _loaded(self, sessions: list[Session]) -> None:
         table = self.query_one(HistoryTable)
         keep = table.cursor_row if self.loaded or self.shown else 0
+        first_page = not self.loaded and self.shown and self._first_ids == [
+            s.id for s in sessions[: self.shown]]
         self.sessions = sessions
         self.loaded = True
         table.loading = False
+        if first_page and (self.sort_key, self.reverse) == ("date", True):
+            # The rows on screen are already these, in this order (SQL sorted them the same
+            # way): keep them rather than draw them again.
+            self._summarise()
+            return
         self._sort_and_fill(keep)
         table.focus()
 
