@@ -145,6 +145,47 @@ def paint(kind: str, db: Path | None, out: Path) -> float:
     return startup.measure(["bare"] if db is None else ["homekit", str(db)], out)[0]
 
 
+def cpu_once(argv: list[str], env: dict[str, str]) -> float:
+    """CPU seconds (user + system) of one fresh process: steadier than wall time on a busy
+    machine, and what start-up work costs."""
+    proc = subprocess.Popen(argv, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(proc.pid, 0)
+    return usage.ru_utime + usage.ru_stime
+
+
+def start_up(folder: Path, small: Path, rounds: int) -> dict[str, list[float]]:
+    """status --json and log against the `python -c 'import sqlite3'` floor and watson, in
+    wall and CPU seconds (each round logs into a fresh copy of the 100-session file)."""
+    import shutil
+
+    from common import peer_bin
+
+    env = clean_env()
+    watson = peer_bin("watson")
+    wenv = clean_env(WATSON_DIR=str(folder / "watson"))
+    (folder / "watson").mkdir(exist_ok=True)
+    variants = {
+        "floor": lambda r: [sys.executable, "-c", "import sqlite3"],
+        "status --json": lambda r: [HOMEKIT, "--db", str(small), "status", "--json"],
+        "log": lambda r: [HOMEKIT, "--db", shutil.copy(small, folder / f"log-{r}.db"), "log"],
+    }
+    if watson:
+        variants["watson status"] = lambda r: [watson, "status"]
+    out: dict[str, list[float]] = {}
+    for r in range(-1, rounds * 2):
+        for name, argv in variants.items():
+            cmd = argv(r)
+            e = wenv if name.startswith("watson") else env
+            t = time.perf_counter()
+            cpu = cpu_once(cmd, e)
+            wall = time.perf_counter() - t
+            if r >= 0:
+                out.setdefault(f"{name} wall", []).append(wall)
+                out.setdefault(f"{name} cpu", []).append(cpu)
+    return out
+
+
 def med(values: list[float]) -> float:
     return statistics.median(values)
 
@@ -182,7 +223,9 @@ def main() -> dict:
         result["cli"] = {k: {"seconds": v.seconds, "rss_kib": v.rss_kib} for k, v in runs.items()}
 
         out = folder / "out.txt"
-        new = folder / "new.db"
+        new, no_profile = folder / "new.db", folder / "no-profile.db"
+        subprocess.run([sys.executable, "-c", "import sys; from homekit.storage import open_store; "
+                        "open_store(sys.argv[1]).close()", str(no_profile)], check=True, env=env)
         app: dict[str, list[float]] = {}
         for r in range(-1, args.rounds):
             new.unlink(missing_ok=True)
@@ -191,6 +234,7 @@ def main() -> dict:
                 "paint dashboard small": paint("homekit", small, out),
                 "paint dashboard scale": paint("homekit", scale, out),
                 "paint welcome": paint("welcome", new, out),
+                "paint welcome (file exists)": paint("welcome", no_profile, out),
             }
             for size, db in (("small", small), ("scale", scale)):
                 for key, value in app_keys(db, out).items():
@@ -210,6 +254,7 @@ def main() -> dict:
                 _, memory[f"import {fmt} {n}"] = run_once(
                     [HOMEKIT, "--db", str(target), "import", str(export)], env)
         result["memory_kib"] = memory
+        result["start_up"] = start_up(folder, small, args.rounds)
     result["load_after"] = os.getloadavg()
     report(result)
     if args.json:
@@ -234,9 +279,17 @@ def report(res: dict) -> None:
     print(f"| longest event-loop stall (h, g, k) | {med(app['stall small']):.0f} | "
           f"{med(app['stall scale']):.0f} (max {max(app['stall scale']):.0f}) | |")
     bare = med(app["paint bare"])
-    for label in ("welcome", "dashboard small"):
+    for label in ("welcome", "welcome (file exists)", "dashboard small"):
         value = med(app[f"paint {label}"])
         print(f"| first paint: {label} vs bare app | {bare:.0f} | {value:.0f} | {value / bare:.2f} |")
+    up = res["start_up"]
+    for unit in ("wall", "cpu"):
+        floor = med(up[f"floor {unit}"])
+        for name in ("status --json", "log", "watson status"):
+            if f"{name} {unit}" in up:
+                value = med(up[f"{name} {unit}"])
+                print(f"| `{name}` vs `python -c 'import sqlite3'` ({unit}) | {floor * 1000:.0f} | "
+                      f"{value * 1000:.0f} | {value / floor:.2f} |")
     mem = res["memory_kib"]
     for what in ("export json", "export csv", "import json", "import csv"):
         a, b = mem[f"{what} 10000"] / 1024, mem[f"{what} 100000"] / 1024
