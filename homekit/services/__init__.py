@@ -34,8 +34,8 @@ class Homekit(
     ChartsService,
     PlanService,
     TransferService,
-    DataFileService,
     ReplicaService,
+    DataFileService,
 ):
     """The operations a user can perform on one data file, for one profile at a time."""
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from homekit.domain.errors import InvalidInput
-from homekit.services.base import ServiceBase
+from homekit.services.datafile import DataFileService
 
 if TYPE_CHECKING:
     from homekit.storage.backup import Restored
@@ -31,7 +31,9 @@ def replica_timestamp(text: str) -> str:
     return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-class ReplicaService(ServiceBase):
+class ReplicaService(DataFileService):
+    """Replication; restoring from a replica ends in DataFileService.restore."""
+
     def replica_config(self, url: str, sync_interval: str | None = None) -> str:
         """A litestream.yml replicating this data file to `url` (to run Litestream as a service)."""
         from homekit.storage import replica

@@ -161,7 +161,7 @@ def run(
             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
             text=True, errors="replace", umask=0o077, start_new_session=True,
         )
-        stopping = []
+        stopping: list[int] = []
 
         def forward(signum: int, _frame: object) -> None:
             if stopping:
