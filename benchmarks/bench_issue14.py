@@ -1,22 +1,16 @@
 """Issue 14 ("up"): costs flat with the log, as ratios to a 100-session file in the same run.
 
-Run on demand (pytest never collects it):
+    python benchmarks/bench_issue14.py [--rounds 7] [--json out.json]   (pytest never runs it)
 
-    python benchmarks/bench_issue14.py [--rounds 7] [--json out.json]
-
-Files, filled by direct SQL (benchmarks/common.py `fill`, every row still checked by the
-rule's triggers): *small* = 100 sessions in one profile; *scale* = 100,000 sessions in 20
-profiles, the profile shown holding 5,000 (weekly, about 96 years back). Every measurement is
-a fresh process; variants are interleaved round by round so machine load hits them alike.
-
-- CLI: `status --json`, `history --limit 1 --json`, `chart --text`, `chart -o x.png`.
-- App (headless 120x36, in-process Pilot in a child): first paint of the dashboard with data;
-  time from `h` to the history's first drawn rows, from `g` to the first drawn chart, from `k`
-  to the next chart; the longest event-loop stall during h, g and k (a 2 ms ticker's lateness).
-- First paint of the welcome screen (a new file) and of the dashboard against a bare Textual
-  app with the same widgets (benchmarks/bench_tui_startup.py).
-- Export (`--all-profiles`, JSON and CSV) and import of that export into a new file: peak RSS
-  at 10,000 against 100,000 sessions (20 profiles).
+Files, filled by direct SQL (common.fill; the rule's triggers check every row): *small* = 100
+sessions in one profile; *scale* = 100,000 sessions in 20 profiles, the one shown holding 5,000
+(weekly, about 96 years back). Each measurement is a fresh process; variants interleave.
+- CLI: `status --json`, `history --limit 1 --json`, `chart --text`, `chart -o x.png` (wall, CPU).
+- App (headless 120x36, Pilot in a child): dashboard first paint; `h` to the history's first
+  rows, `g` to the first chart, `k` to the next; the longest event-loop stall over h, g, k.
+- First paint of the welcome screen and of the dashboard against a bare Textual app with the
+  same widgets (bench_tui_startup.py). Start-up: status and log against the floor and watson.
+- Export (`--all-profiles`, JSON, CSV) and its import into a new file: peak RSS 10k vs 100k.
 """
 
 from __future__ import annotations
@@ -213,14 +207,22 @@ def main() -> dict:
             return lambda r: run_once([HOMEKIT, "--db", str(db), *argv], env, cwd=tmp)
 
         ops = {}
-        for label, argv in (("status", ("status", "--json")),
-                            ("history --limit 1", ("history", "--limit", "1", "--json")),
-                            ("chart --text", ("chart", "--text")),
-                            ("chart -o x.png", ("chart", "-o", "x.png"))):
+        argvs = (("status", ("status", "--json")),
+                 ("history --limit 1", ("history", "--limit", "1", "--json")),
+                 ("chart --text", ("chart", "--text")),
+                 ("chart -o x.png", ("chart", "-o", str(folder / "x.png"))))
+        for label, argv in argvs:
             ops[(label, "small")] = cli(small, *argv)
             ops[(label, "scale")] = cli(scale, *argv)
         runs = interleave({f"{a}|{b}": fn for (a, b), fn in ops.items()}, args.rounds, warmup=1)
         result["cli"] = {k: {"seconds": v.seconds, "rss_kib": v.rss_kib} for k, v in runs.items()}
+        cpu: dict[str, list[float]] = {}
+        for _ in range(args.rounds):  # CPU seconds as well: steadier on a busy machine
+            for label, argv in argvs:
+                for size, db in (("small", small), ("scale", scale)):
+                    cpu.setdefault(f"{label}|{size}", []).append(
+                        cpu_once([HOMEKIT, "--db", str(db), *argv], env))
+        result["cli_cpu"] = cpu
 
         out = folder / "out.txt"
         new, no_profile = folder / "new.db", folder / "no-profile.db"
@@ -266,10 +268,12 @@ def report(res: dict) -> None:
     print(f"load average before {res['load_before']}, after {res['load_after']}")
     print("| operation | 100 sessions ms | 100,000 sessions ms | ratio |")
     print("|---|---:|---:|---:|")
-    cli = res["cli"]
+    cli, cpu = res["cli"], res["cli_cpu"]
     for label in ("status", "history --limit 1", "chart --text", "chart -o x.png"):
         a, b = med(cli[f"{label}|small"]["seconds"]) * 1000, med(cli[f"{label}|scale"]["seconds"]) * 1000
-        print(f"| `{label}` | {a:.0f} | {b:.0f} | {b / a:.2f} |")
+        print(f"| `{label}` (wall) | {a:.0f} | {b:.0f} | {b / a:.2f} |")
+        a, b = med(cpu[f"{label}|small"]) * 1000, med(cpu[f"{label}|scale"]) * 1000
+        print(f"| `{label}` (CPU) | {a:.0f} | {b:.0f} | {b / a:.2f} |")
     app = res["app"]
     for label, key in (("app first paint (dashboard)", "paint dashboard"), ("`h` to first rows", "h"),
                        ("`g` to first chart", "g"), ("`k` to next chart", "k")):
