@@ -263,3 +263,12 @@ def test_homekit_never_competes_with_litestream_checkpoints():
     pragma = re.compile(r"PRAGMA\s+wal_(auto)?checkpoint", re.IGNORECASE)
     offenders = [p for p in package.rglob("*.py") if pragma.search(p.read_text())]
     assert offenders == []
+
+
+def test_bad_interval_and_timestamp_are_one_line_exit_2(tmp_path, capsys):
+    db, url = str(tmp_path / "h.db"), (tmp_path / "r").as_uri()
+    assert main(["--db", db, "replicate", "--sync-interval", "soon", url]) == 2
+    assert "is not a duration" in capsys.readouterr().err
+    assert main(["--db", db, "restore", "--from-replica", url, "--timestamp", "yesterday"]) == 2
+    err = capsys.readouterr().err
+    assert "is not a date and time" in err and err.count("\n") == 1
