@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from homekit import words
@@ -146,23 +147,22 @@ def progress_text(series: ChartSeries, width: int = 80, height: int = 14) -> Tex
         return round((1 - value / top) * (canvas.height - 1))
 
     canvas.hline(0, canvas.width - 1, y(series.target), "target", on=1, off=1)
+    done_points: list[tuple[int, int]] = []
     for dates, counts, role, on, off in (
         (series.plan_dates, series.plan_counts, "plan", 3, 2),
         (series.done_dates, series.done_counts, "done", 1, 0),
     ):
-        for i in range(len(dates) - 1):
-            x0, x1 = xs(dates[i]), xs(dates[i + 1])
-            canvas.hline(x0, x1, y(counts[i]), role, on, off)
-            canvas.vline(x1, y(counts[i]), y(counts[i + 1]), role)
-    for i, day in enumerate(series.session_dates, start=1):
-        canvas.mark(xs(day), y(i), "●", "session")
+        points = [(xs(d), y(c)) for d, c in zip(dates, counts, strict=True)]
+        _steps(canvas, points, role, on, off)
+        done_points = points
+    # Sessions are the first points of the done line (today may follow); one mark per cell.
+    for x, yy in dict.fromkeys(done_points[: len(series.session_dates)]):
+        canvas.mark(x, yy, "●", "session")
 
     chart = TextChart()
     chart.add((_fit(words.progress_heading(series), width), "title"))
     labelled: dict[int, int] = {}
-    step = 1
-    while len({y(v) // 4 for v in range(0, top + 1, step)}) < len(range(0, top + 1, step)):
-        step += 1
+    step = label_step(top, rows, y)
     for v in range(0, top + 1, step):
         labelled.setdefault(y(v) // 4, v)
     for row in range(rows):
@@ -177,6 +177,38 @@ def progress_text(series: ChartSeries, width: int = 80, height: int = 14) -> Tex
               ("- -", "plan"), (f" plan: every {series.interval_days} days  ", None),
               ("···", "target"), (f" target: {series.target}", None))
     return chart
+
+
+def _steps(canvas: Canvas, points: list[tuple[int, int]], role: str, on: int, off: int) -> None:
+    """A step line through `points` (x, y in dots; y monotone): across at the old level, then
+    up. Points that share a column become one vertical stroke, so a long log (thousands of
+    sessions in a few hundred columns) costs what its columns cost, with the same dots."""
+    runs: list[tuple[int, int, int, int]] = []  # (x, y first, y last, points) per column
+    for x, yy in points:
+        if runs and runs[-1][0] == x:
+            runs[-1] = (x, runs[-1][1], yy, runs[-1][3] + 1)
+        else:
+            runs.append((x, yy, yy, 1))
+    for i, (x, y_in, y_out, n) in enumerate(runs):
+        if i:
+            px, _, p_out, _ = runs[i - 1]
+            canvas.hline(px, x, p_out, role, on, off)
+            canvas.vline(x, p_out, y_in, role)
+        if n > 1:
+            canvas.vline(x, y_in, y_out, role)
+
+
+def label_step(top: int, rows: int, y: Callable[[int], int]) -> int:
+    """The smallest step between y-axis labels (0, step, 2 step, ... up to `top`) that puts
+    each on its own row (`y` maps a value to a dot row, four dots a text row).
+
+    It cannot be below ceil((top + 1) / rows) (more labels than rows), so the search starts
+    there: a few tries instead of one per value (thousands for a long log).
+    """
+    step = max(1, -(-(top + 1) // max(1, rows)))
+    while len({y(v) // 4 for v in range(0, top + 1, step)}) < len(range(0, top + 1, step)):
+        step += 1
+    return step
 
 
 def redness_text(series: ChartSeries, width: int = 80, height: int = 10) -> TextChart:

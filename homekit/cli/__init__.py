@@ -19,8 +19,10 @@ from homekit.domain.errors import HomekitError, InvalidInput
 if TYPE_CHECKING:
     from homekit.services import Homekit
 
-COMMAND_MODULES = ("homekit.cli.core", "homekit.cli.charts", "homekit.cli.data",
-                   "homekit.cli.check")
+COMMAND_MODULES = (
+    "homekit.cli.core", "homekit.cli.charts", "homekit.cli.data", "homekit.cli.check",
+    "homekit.cli.replica",
+)
 
 
 class Parser(argparse.ArgumentParser):

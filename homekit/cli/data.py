@@ -43,7 +43,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     p = sub.add_parser("restore", parents=[common],
                        help="replace the data file with a checked backup (the current one is kept)")
-    p.add_argument("path", metavar="PATH")
+    p.add_argument("path", nargs="?", metavar="PATH", help="a backup file (or use --from-replica)")
+    p.add_argument("--from-replica", metavar="URL",
+                   help="restore from a Litestream replica (see homekit replicate)")
+    p.add_argument("--timestamp", metavar="WHEN",
+                   help="with --from-replica: the state at this time (ISO 8601, default: latest)")
     p.set_defaults(handler=cmd_restore)
 
     p = sub.add_parser("remind", parents=[common],
@@ -70,9 +74,9 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
                                   replace=args.force)
         say(f"Exported to {shown(path)} ({fmt}).", file=sys.stderr)
         return 0
-    text = app.export_log(fmt, all_profiles=args.all_profiles)
     sys.stdout.flush()
-    sys.stdout.buffer.write(text.encode("utf-8"))
+    for chunk in app.export_chunks(fmt, all_profiles=args.all_profiles):
+        sys.stdout.buffer.write(chunk.encode("utf-8"))
     sys.stdout.buffer.flush()
     return 0
 
@@ -105,11 +109,21 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
+    from homekit.domain.errors import InvalidInput
+
+    if (args.path is None) == (args.from_replica is None):
+        raise InvalidInput("give either a backup PATH or --from-replica URL")
+    if args.timestamp is not None and args.from_replica is None:
+        raise InvalidInput("--timestamp goes with --from-replica")
     # Unchecked: restoring is the way back from a file that is not homekit's any more.
     app = ctx.open(verify=False)
-    done = app.restore(Path(args.path))
+    if args.from_replica is not None:
+        done = app.restore_from_replica(args.from_replica, args.timestamp)
+    else:
+        done = app.restore(Path(args.path))
     info = done.source
-    say(f"Restored {app.data_file} from {info.path} ({info.sessions} sessions, "
+    origin = args.from_replica if args.from_replica is not None else info.path
+    say(f"Restored {app.data_file} from {origin} ({info.sessions} sessions, "
           f"{info.profiles} profile{'s' if info.profiles != 1 else ''}).")
     say(f"The replaced file was kept as: {done.previous}")
     return 0

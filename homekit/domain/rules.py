@@ -83,13 +83,24 @@ def projected_completion_date(
     Already at or past the target: the date of the target-th session. No target: None.
     """
     ordered = sorted(dates)
+    nth = ordered[target - 1] if 0 < target <= len(ordered) else None
+    return completion_from(len(ordered), ordered[-1] if ordered else None, nth,
+                           interval_days, target, today)
+
+
+def completion_from(
+    count: int, last: dt.date | None, nth: dt.date | None, interval_days: int, target: int,
+    today: dt.date,
+) -> dt.date | None:
+    """`projected_completion_date` from a summary of the log: how many sessions, the last
+    date, and the date of the target-th session (`nth`, when there are that many)."""
     if target <= 0:
         return None
-    if len(ordered) >= target:
-        return ordered[target - 1]
-    nxt = next_eligible_date(ordered, interval_days)
+    if count >= target:
+        return nth
+    nxt = None if last is None else last + dt.timedelta(days=interval_days)
     first = today if nxt is None or nxt < today else nxt
-    remaining = target - len(ordered)
+    remaining = target - count
     return first + dt.timedelta(days=interval_days * (remaining - 1))
 
 

@@ -7,11 +7,11 @@ disagree. No matplotlib, no I/O, no clock: the caller passes `now` in.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from homekit.domain import rules
-from homekit.domain.models import REDNESS_LEVELS, Profile, Session
+from homekit.domain.models import REDNESS_LEVELS, Profile, Redness, Session
 
 #: The charts there are: each alone, or both one above the other.
 CHART_KINDS: tuple[str, ...] = ("progress", "redness", "all")
@@ -87,9 +87,21 @@ class ChartSeries:
 
 def chart_series(profile: Profile, sessions: Iterable[Session], now: dt.datetime) -> ChartSeries:
     """Turn a profile's sessions into the series of the progress and redness charts."""
-    today = now.date()
     ordered = sorted(sessions, key=lambda s: (s.session_date, s.id))
-    dates = [s.session_date for s in ordered]
+    return series_of(profile, [s.session_date for s in ordered],
+                     [(s.session_date, s.redness) for s in ordered if s.redness], now)
+
+
+def series_of(
+    profile: Profile,
+    dates: Sequence[dt.date],
+    observed: Iterable[tuple[dt.date, Sequence[Redness]]],
+    now: dt.datetime,
+) -> ChartSeries:
+    """The series from what the charts need only: every session date (oldest first) and, per
+    session with redness (in date order), its observations."""
+    today = now.date()
+    dates = list(dates)
     target, interval = profile.target_sessions, profile.min_interval_days
 
     done_dates = list(dates)
@@ -116,19 +128,19 @@ def chart_series(profile: Profile, sessions: Iterable[Session], now: dt.datetime
         plan_dates=tuple(plan_dates),
         plan_counts=tuple(plan_counts),
         completion_date=rules.projected_completion_date(dates, interval, target, today),
-        redness=tuple(p for p in (_redness_point(s, now) for s in ordered) if p is not None),
+        redness=tuple(p for p in (_redness_point(d, r, now) for d, r in observed) if p is not None),
     )
 
 
-def _redness_point(session: Session, now: dt.datetime) -> RednessPoint | None:
+def _redness_point(day: dt.date, redness: Sequence[Redness], now: dt.datetime) -> RednessPoint | None:
     """The worst of a session's observations; flags follow the app's own redness alerts."""
-    worst = session.worst_redness
-    if worst is None:
+    if not redness:
         return None
-    alerts = [rules.redness_alert(r, now) for r in session.redness]
-    faded = [r.faded_after_min for r in session.redness if r.faded_after_min is not None]
+    worst = max(redness, key=lambda r: (r.severity, r.observed_at))  # as Session.worst_redness
+    alerts = [rules.redness_alert(r, now) for r in redness]
+    faded = [r.faded_after_min for r in redness if r.faded_after_min is not None]
     return RednessPoint(
-        session_date=session.session_date,
+        session_date=day,
         severity=worst.severity,
         faded_after_min=max(faded, default=None),
         lasting=any(a is not None for a in alerts),

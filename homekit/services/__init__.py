@@ -19,6 +19,7 @@ from homekit.services.demo import DemoResult, DemoService, refuse_existing
 from homekit.services.plan import PlanService, ReminderFile
 from homekit.services.profiles import ProfilesService
 from homekit.services.redness import RednessService
+from homekit.services.replica import ReplicaService
 from homekit.services.results import LogResult
 from homekit.services.sessions import SessionsService
 from homekit.services.status import StatusService
@@ -34,6 +35,7 @@ class Homekit(
     ChartsService,
     PlanService,
     TransferService,
+    ReplicaService,
     DataFileService,
     CheckService,
 ):

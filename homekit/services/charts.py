@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from homekit.domain.series import ChartSeries, chart_series
 from homekit.services.base import ServiceBase
-from homekit.storage.files import refuse_existing_output, write_private
+
+if TYPE_CHECKING:
+    from homekit.domain.series import ChartSeries
 
 
 class ChartsService(ServiceBase):
     def chart_series(self) -> ChartSeries:
         """The one series the figure and the text chart both draw, for the current profile."""
+        from homekit.domain.series import series_of
+
         profile = self.profile()
-        return chart_series(profile, self._store.sessions(profile.id), self.now())
+        dates, observed = self._store.chart_rows(profile.id)  # narrow: no notes, no sessions
+        return series_of(profile, dates, observed, self.now())
 
     def save_chart(
         self,
@@ -31,6 +36,7 @@ class ChartsService(ServiceBase):
         `replace=False` refuses an existing file."""
         from homekit.charts.figure import figure
         from homekit.charts.files import chart_format, check_pixels, render_bytes
+        from homekit.storage.files import refuse_existing_output, write_private
 
         target = Path(path).expanduser()
         refuse_existing_output(target, replace)

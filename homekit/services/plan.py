@@ -8,7 +8,6 @@ from pathlib import Path
 
 from homekit.domain import rules, validate
 from homekit.services.base import ServiceBase
-from homekit.storage.files import refuse_existing_output, write_private
 
 
 @dataclass(frozen=True)
@@ -33,6 +32,7 @@ class PlanService(ServiceBase):
                         replace: bool = True) -> ReminderFile:
         """Write the reminders of the current profile to `path` (owner-only);
         `replace=False` refuses an existing file."""
+        from homekit.storage.files import refuse_existing_output, write_private
         from homekit.transfer.calendar import DEFAULT_TIME, calendar_bytes
 
         path = Path(path).expanduser()

@@ -21,10 +21,18 @@ class SessionsService(ProfilesService):
         if problem:
             raise InvalidInput(problem, field="date", code="future_date",
                                date=day, today=self.today())
-        dates = self._store.session_dates(profile.id, exclude_id=exclude_id)
-        conflict = rules.find_conflict(day, dates, profile.min_interval_days)
+        # Only the sessions within one interval of `day` can conflict: an index range, not
+        # every date of the log.
+        reach = dt.timedelta(days=max(0, profile.min_interval_days - 1))
+        try:
+            first, last = day - reach, day + reach
+        except OverflowError:
+            first, last = dt.date.min, dt.date.max
+        near = self._store.session_dates_between(profile.id, first, last, exclude_id)
+        conflict = rules.find_conflict(day, near, profile.min_interval_days)
         if conflict is not None:
-            raise self._violation(conflict, dates, profile)
+            _, latest, _ = self._store.session_summary(profile.id, exclude_id)
+            raise self._violation(conflict, [latest] if latest else [], profile)
 
     def _violation(
         self, conflict: rules.Conflict, dates: list[dt.date], profile: Profile
@@ -69,7 +77,8 @@ class SessionsService(ProfilesService):
                 )
                 alert = rules.redness_alert(red, self.now())
             session = self._store.get_session(session_id)
-            dates = self._store.session_dates(profile.id)
+            _, latest, _ = self._store.session_summary(profile.id)
+            dates = [latest] if latest else []  # the rules below need only the last date
         nxt = rules.next_eligible_date(dates, profile.min_interval_days) or draft.session_date
         today = self.today()
         return LogResult(

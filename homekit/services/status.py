@@ -11,7 +11,9 @@ class StatusService(ServiceBase):
     def status(self) -> Status:
         profile = self.profile()
         today = self.today()
-        dates = self._store.session_dates(profile.id)
+        # Count, last date and the target-th date come from SQL: constant cost at any size.
+        count, last, nth = self._store.session_summary(profile.id, nth=profile.target_sessions)
+        dates = [last] if last else []  # all the rules below need of the log
         interval = profile.min_interval_days
         latest_red = self._store.latest_redness(profile.id)
         alert = rules.redness_alert(latest_red, self.now())
@@ -19,12 +21,12 @@ class StatusService(ServiceBase):
             profile=profile.name,
             target_sessions=profile.target_sessions,
             min_interval_days=interval,
-            sessions_done=len(dates),
-            last_session_date=max(dates, default=None),
+            sessions_done=count,
+            last_session_date=last,
             next_eligible_date=rules.next_eligible_date(dates, interval),
             days_until_eligible=rules.days_until_eligible(dates, interval, today),
-            projected_completion_date=rules.projected_completion_date(
-                dates, interval, profile.target_sessions, today
+            projected_completion_date=rules.completion_from(
+                count, last, nth, interval, profile.target_sessions, today
             ),
             latest_redness=latest_red,
             redness_warning=alert.message if alert else None,

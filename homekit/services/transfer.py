@@ -2,36 +2,54 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from homekit.domain.errors import InvalidInput
 from homekit.domain.models import Profile, Session
 from homekit.services.base import ServiceBase
-from homekit.storage import bulk
-from homekit.storage.backup import automatic_backup
-from homekit.storage.files import refuse_existing_output, write_private
-from homekit.transfer import formats
-from homekit.transfer.importer import ImportReport, plan_import
-from homekit.transfer.reader import read_import_file
+
+if TYPE_CHECKING:
+    from homekit.transfer.importer import ImportReport
+
+# The transfer formats, the importer and the backup are imported where used: every command
+# builds the facade, and only export and import need them (CLI start-up, issue 14).
 
 
 class TransferService(ServiceBase):
     def export_log(self, fmt: str, *, all_profiles: bool = False) -> str:
         """The export text in `fmt` ("csv" or "json"): sessions oldest first, profiles by age."""
+        return "".join(self.export_chunks(fmt, all_profiles=all_profiles))
+
+    def export_chunks(self, fmt: str, *, all_profiles: bool = False) -> Iterator[str]:
+        """The export text piece by piece, from one consistent snapshot of the file: memory
+        stays flat however long the log. Consume it fully (the snapshot lasts until then)."""
+        from homekit.transfer import formats
+
         if fmt not in formats.FORMATS:
             raise InvalidInput(f"unknown export format {fmt!r}", code="unknown_format",
                                format=fmt, choices=formats.FORMATS)
-        profiles = self._store.profiles() if all_profiles else [self.profile()]
-        data = [(p, self._store.sessions(p.id)) for p in profiles]
-        return formats.to_csv(data) if fmt == "csv" else formats.to_json(data)
+        profile = None if all_profiles else self.profile()  # may create `me`: before the snapshot
+        return self._export_chunks(fmt, profile)
+
+    def _export_chunks(self, fmt: str, profile: Profile | None) -> Iterator[str]:
+        from homekit.transfer import formats
+
+        with self._store.snapshot():
+            profiles = self._store.profiles() if profile is None else [profile]
+            data = [(p, self._store.iter_sessions(p.id)) for p in profiles]
+            yield from (formats.csv_chunks(data) if fmt == "csv" else formats.json_chunks(data))
 
     def export_to_file(self, path: Path, fmt: str, *, all_profiles: bool = False,
                        replace: bool = True) -> Path:
-        """Write the export to `path`, owner-only (it is health data); `replace=False`
-        refuses an existing file."""
+        """Write the export to `path`, owner-only (it is health data), piece by piece;
+        `replace=False` refuses an existing file."""
+        from homekit.storage.files import refuse_existing_output, write_private_chunks
+
         refuse_existing_output(path, replace)
-        text = self.export_log(fmt, all_profiles=all_profiles)
-        return write_private(path, text.encode("utf-8"), replace=replace)
+        chunks = self.export_chunks(fmt, all_profiles=all_profiles)
+        return write_private_chunks(path, (c.encode("utf-8") for c in chunks), replace=replace)
 
     def stored_log(self, name: str) -> tuple[Profile, list[Session]] | None:
         """A stored profile and its sessions, for the import planner."""
@@ -40,6 +58,11 @@ class TransferService(ServiceBase):
 
     def import_file(self, path: str | Path, *, dry_run: bool = False) -> ImportReport:
         """Import `path` (CSV or JSON): everything or, on any problem, nothing."""
+        from homekit.storage import bulk
+        from homekit.storage.backup import automatic_backup
+        from homekit.transfer.importer import plan_import
+        from homekit.transfer.reader import read_import_file
+
         file = read_import_file(Path(path))
         before = self._store.data_version()
         targets, report = plan_import(self, file, dry_run)

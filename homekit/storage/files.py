@@ -5,6 +5,7 @@ from __future__ import annotations
 import fcntl
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from homekit.domain.errors import InvalidInput, StorageError
@@ -16,6 +17,11 @@ def write_private(path: Path, data: bytes, *, replace: bool = True) -> Path:
     `replace=False`: an existing `path` is never replaced (InvalidInput, code
     `exists_needs_force`), checked atomically by linking the new file into place.
     """
+    return write_private_chunks(path, (data,), replace=replace)
+
+
+def write_private_chunks(path: Path, chunks: Iterable[bytes], *, replace: bool = True) -> Path:
+    """`write_private` for data made piece by piece (an export): never all in memory."""
     path = Path(path).expanduser()
     folder = path.parent
     tmp: Path | None = None
@@ -29,10 +35,11 @@ def write_private(path: Path, data: bytes, *, replace: bool = True) -> Path:
         # leftovers (backup.remove_stale_partials) never takes it for one.
         fcntl.flock(fd, fcntl.LOCK_EX)
         os.fchmod(fd, 0o600)
-        view = memoryview(data)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
+        for data in chunks:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
         if replace:
             os.replace(tmp, path)
             tmp = None

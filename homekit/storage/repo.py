@@ -267,6 +267,56 @@ class Store:
         )
         return [dt.date.fromisoformat(r[0]) for r in rows]
 
+    def session_summary(
+        self, profile_id: int, exclude_id: int | None = None, nth: int = 0
+    ) -> tuple[int, dt.date | None, dt.date | None]:
+        """(count, last date, date of the `nth` session in date order or None), from the index.
+
+        Constant work at any log size: what `status` and the rule need, without every date.
+        """
+        count, last = self._q(
+            "SELECT count(*), max(session_date) FROM sessions WHERE profile_id = ? AND id IS NOT ?",
+            (profile_id, exclude_id),
+        )[0]
+        nth_date = None
+        if 0 < nth <= count:
+            rows = self._q(
+                "SELECT session_date FROM sessions WHERE profile_id = ? AND id IS NOT ? "
+                "ORDER BY session_date LIMIT 1 OFFSET ?",
+                (profile_id, exclude_id, nth - 1),
+            )
+            nth_date = dt.date.fromisoformat(rows[0][0])
+        return int(count), (dt.date.fromisoformat(last) if last else None), nth_date
+
+    def session_dates_between(
+        self, profile_id: int, first: dt.date, last: dt.date, exclude_id: int | None = None
+    ) -> list[dt.date]:
+        """Session dates from `first` to `last` inclusive, in order (an index range scan)."""
+        rows = self._q(
+            "SELECT session_date FROM sessions WHERE profile_id = ? AND id IS NOT ? "
+            "AND session_date BETWEEN ? AND ? ORDER BY session_date",
+            (profile_id, exclude_id, first.isoformat(), last.isoformat()),
+        )
+        return [dt.date.fromisoformat(r[0]) for r in rows]
+
+    def chart_rows(self, profile_id: int) -> tuple[list[dt.date], list[tuple[dt.date, tuple[Redness, ...]]]]:
+        """What the charts draw, in two narrow queries: every session date in order, and the
+        redness observations (without notes) of the sessions that have any, by session."""
+        dates = [dt.date.fromisoformat(r[0]) for r in self._x(
+            "SELECT session_date FROM sessions WHERE profile_id = ? ORDER BY session_date, id",
+            (profile_id,),
+        ).fetchall()]
+        observed: dict[int, tuple[dt.date, list[Redness]]] = {}
+        for sid, day, rid, at, severity, faded in self._x(
+            "SELECT s.id, s.session_date, r.id, r.observed_at, r.severity, r.faded_after_min "
+            "FROM sessions s JOIN redness r ON r.session_id = s.id WHERE s.profile_id = ? "
+            "ORDER BY s.session_date, s.id, r.observed_at, r.id",
+            (profile_id,),
+        ).fetchall():
+            entry = observed.setdefault(sid, (dt.date.fromisoformat(day), []))
+            entry[1].append(Redness(rid, sid, at, severity, faded))
+        return dates, [(day, tuple(reds)) for day, reds in observed.values()]
+
     def session_count(self, profile_id: int) -> int:
         return int(self._q("SELECT count(*) FROM sessions WHERE profile_id = ?", (profile_id,))[0][0])
 
@@ -314,6 +364,34 @@ class Store:
         )
         rows = self._q(sql, (profile_id, -1 if limit is None else limit, offset))
         return self._with_redness(rows)
+
+    def iter_sessions(self, profile_id: int, batch: int = 1000) -> Iterator[Session]:
+        """Sessions of a profile oldest first, read `batch` at a time (keyset, not OFFSET):
+        memory stays flat at any log size. Read inside `snapshot()` for a consistent whole."""
+        after: tuple[str, int] = ("", 0)
+        while True:
+            rows = self._q(
+                f"SELECT {_SESSION_COLS} FROM sessions WHERE profile_id = ? "
+                "AND (session_date, id) > (?, ?) ORDER BY session_date, id LIMIT ?",
+                (profile_id, *after, batch),
+            )
+            yield from self._with_redness(rows)
+            if len(rows) < batch:
+                return
+            after = (rows[-1]["session_date"], rows[-1]["id"])
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Store]:
+        """A read transaction: every read inside sees the same committed state."""
+        if self.conn.in_transaction:
+            yield self
+            return
+        self._x("BEGIN")
+        try:
+            yield self
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")
 
     def latest_session(self, profile_id: int) -> Session | None:
         found = self.sessions(profile_id, newest_first=True, limit=1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from homekit.domain.models import Profile, Redness, Session
@@ -99,14 +99,42 @@ def profile_json(p: Profile, sessions: Iterable[Session]) -> dict[str, object]:
     }
 
 
-def to_json(profiles: Sequence[tuple[Profile, Sequence[Session]]]) -> str:
+def to_json(profiles: Sequence[tuple[Profile, Iterable[Session]]]) -> str:
     """The JSON export: indented two spaces, UTF-8 (not escaped), ending in a newline."""
-    doc = {
-        "format": FORMAT_NAME,
-        "version": FORMAT_VERSION,
-        "profiles": [profile_json(p, sessions) for p, sessions in profiles],
-    }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return "".join(json_chunks(profiles))
+
+
+#: Where a profile's sessions go in the skeleton of the document (no JSON string has it raw).
+_SLOT = "\x00sessions\x00"
+#: Sessions sit four levels deep: document, profiles list, profile, sessions list.
+_SESSION_INDENT = " " * 8
+
+
+def json_chunks(profiles: Iterable[tuple[Profile, Iterable[Session]]]) -> Iterator[str]:
+    """`to_json` piece by piece, one session at a time: memory stays flat at any log size.
+
+    The same bytes as one `json.dumps(..., indent=2)` of the whole document: the skeleton is
+    dumped with a marker where each profile's sessions go, and each session is dumped alone
+    and indented to its depth (JSON strings hold no raw newline, so every line moves).
+    """
+    profiles = list(profiles)
+    skeleton = json.dumps(
+        {"format": FORMAT_NAME, "version": FORMAT_VERSION,
+         "profiles": [{**profile_json(p, ()), "sessions": _SLOT} for p, _ in profiles]},
+        ensure_ascii=False, indent=2,
+    )
+    pieces = skeleton.split(json.dumps(_SLOT))
+    yield pieces[0]
+    for (_, sessions), after in zip(profiles, pieces[1:], strict=True):
+        first = True
+        for s in sessions:
+            text = json.dumps(session_json(s), ensure_ascii=False, indent=2)
+            yield ("[\n" if first else ",\n") + _SESSION_INDENT + text.replace(
+                "\n", "\n" + _SESSION_INDENT)
+            first = False
+        yield "[]" if first else "\n      ]"
+        yield after
+    yield "\n"
 
 
 def _cell(value: object) -> str:
@@ -139,16 +167,28 @@ def csv_row(profile: str, s: Session) -> list[str]:
     return [neutralised(c) for c in cells]
 
 
-def to_csv(profiles: Sequence[tuple[Profile, Sequence[Session]]]) -> str:
+def to_csv(profiles: Sequence[tuple[Profile, Iterable[Session]]]) -> str:
     """The CSV export: a header, then one row a session; `\\n` line ends, RFC 4180 quoting,
     formula-like cells neutralised (see `neutralised`)."""
+    return "".join(csv_chunks(profiles))
+
+
+def csv_chunks(profiles: Iterable[tuple[Profile, Iterable[Session]]],
+               rows_per_chunk: int = 500) -> Iterator[str]:
+    """`to_csv` a few hundred rows at a time: memory stays flat at any log size."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
+    n = 0
     for p, sessions in profiles:
         for s in sessions:
             writer.writerow(csv_row(p.name, s))
-    return out.getvalue()
+            n += 1
+            if n % rows_per_chunk == 0:
+                yield out.getvalue()
+                out.seek(0)
+                out.truncate()
+    yield out.getvalue()
 
 
 FORMATS = ("csv", "json")

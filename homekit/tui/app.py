@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from homekit import words
-from homekit.domain.errors import HomekitError
+from homekit.domain.errors import HomekitError, NotFound
 from homekit.services import Homekit
 from homekit.tui.screens.dashboard import DashboardScreen
 
@@ -34,6 +34,7 @@ class HomekitApp(App[None]):
         super().__init__()
         self.hk = hk
         self.file_lost: str | None = None  # set once the data file is gone or replaced
+        self._first_run = False
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
@@ -63,12 +64,11 @@ class HomekitApp(App[None]):
 
         from rich.segment import Segments
         from rich.text import Text
+        from rich.traceback import Traceback
 
         error = self._exception or sys.exc_info()[1]
-        shown: object = Text(words.crash_line(error))
+        shown: Text | Traceback = Text(words.crash_line(error))
         if os.environ.get("HOMEKIT_DEBUG") and error is not None:
-            from rich.traceback import Traceback
-
             shown = Traceback.from_exception(type(error), error, error.__traceback__,
                                              show_locals=False)
         self._return_code = 1
@@ -77,9 +77,32 @@ class HomekitApp(App[None]):
         self._close_messages_no_wait()
 
     def get_default_screen(self) -> Screen:
-        return DashboardScreen(self.hk)
+        # A new file (or an unknown --profile): the welcome screen comes first, on a blank
+        # screen, so its first paint does not wait for the dashboard to be built.
+        self._first_run = self._needs_profile()
+        return Screen() if self._first_run else DashboardScreen(self.hk)
+
+    def _needs_profile(self) -> bool:
+        try:
+            if not self.hk.has_profiles():
+                return True
+            self.hk.profile()
+        except NotFound:
+            return True
+        except HomekitError:
+            return False  # the dashboard says what is wrong with the file
+        return False
+
+    def _show_dashboard(self, _created: bool | None = None) -> None:
+        # The dashboard goes over the blank default screen (Textual cannot replace that one);
+        # it is home from then on, as nothing pops it.
+        self.push_screen(DashboardScreen(self.hk))
 
     def on_mount(self) -> None:
+        if self._first_run:
+            from homekit.tui.screens.first_run import FirstRunScreen
+
+            self.push_screen(FirstRunScreen(self.hk), self._show_dashboard)
         try:
             saved = self.hk.preference(THEME_KEY)
         except HomekitError:

@@ -118,8 +118,27 @@ class ChartScreen(Screen[None]):
         self.call_after_refresh(self.redraw)
 
     def reload(self) -> None:
-        """Read the log again (UI thread: the database connection lives here) and redraw."""
-        self.series = self.hk.chart_series()
+        """Read the log again (in a worker, on its own connection) and redraw."""
+        self._read(self.hk.twin())
+
+    @work(thread=True, exclusive=True, group="chart-read")
+    def _read(self, opener: Callable[[], Homekit]) -> None:
+        try:
+            hk = opener()
+            try:
+                series = hk.chart_series()
+            finally:
+                hk.close()
+        except HomekitError as exc:
+            message = words.error(exc)
+            self.app.call_from_thread(
+                lambda: self.query_one("#chart-heading", Static).update(
+                    Text(f"Cannot read the log: {message}")))
+            return
+        self.app.call_from_thread(self._got, series)
+
+    def _got(self, series: ChartSeries) -> None:
+        self.series = series
         self.redraw()
 
     def redraw(self) -> None:

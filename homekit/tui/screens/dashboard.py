@@ -80,7 +80,8 @@ class DashboardScreen(Screen):
         self.set_interval(WATCH_SECONDS, self._watch_file)
 
     def _watch_file(self) -> None:
-        if not self.app.check_file():  # deleted or replaced: writes are refused, offer to quit
+        # deleted or replaced: writes are refused, offer to quit
+        if not self.app.check_file():  # type: ignore[attr-defined]
             return
         try:
             changed = self.hk.changed_elsewhere()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -68,6 +69,7 @@ class HistoryScreen(Screen):
         self.sort_key = "date"
         self.reverse = True
         self.loaded = False
+        self._first_ids: list[int] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -87,10 +89,18 @@ class HistoryScreen(Screen):
 
     @work(thread=True, exclusive=True, group="history")
     def _load(self, opener: Callable[[], Homekit]) -> None:
-        """All sessions in a worker: 10,000 take about 0.1 s to read, too long for the UI."""
+        """Sessions in a worker: first the newest page (a LIMIT query sorted in SQL, drawn at
+        once at any log size), then all of them for sorting and scrolling."""
         try:
             hk = opener()
             try:
+                if not self.loaded:
+                    first = hk.history(newest_first=True, limit=PAGE)
+                    painted = threading.Event()
+                    self.app.call_from_thread(self._first_page, first, hk.session_count(), painted)
+                    # Reading everything holds the GIL in long stretches: let the first rows
+                    # reach the screen before (bounded, should the screen be gone already).
+                    painted.wait(timeout=2)
                 sessions = hk.history(newest_first=True)
             finally:
                 hk.close()
@@ -99,16 +109,40 @@ class HistoryScreen(Screen):
             return
         self.app.call_from_thread(self._loaded, sessions)
 
+    def _first_page(self, page: list[Session], count: int, painted: threading.Event) -> None:
+        self.call_after_refresh(painted.set)
+        if self.loaded or (self.sort_key, self.reverse) != ("date", True):
+            return  # the whole list is there already, or another order was asked for
+        table = self.query_one(HistoryTable)
+        table.loading = False
+        table.clear()
+        for s in page:
+            table.add_row(*(cell(s) for _, _, cell in COLUMNS.values()), key=str(s.id))
+        self.shown = len(page)
+        self._first_ids = [s.id for s in page]
+        n = count
+        self.query_one("#history-summary", Static).update(
+            f"{n} session{'s' if n != 1 else ''} · newest first · loading the rest…"
+            if n else "No sessions logged yet. Press escape, then l to log one.")
+        table.focus()
+
     def _failed(self, message: str) -> None:
         self.query_one(HistoryTable).loading = False
         self.query_one("#history-summary", Static).update(f"Cannot read the history: {message}")
 
     def _loaded(self, sessions: list[Session]) -> None:
         table = self.query_one(HistoryTable)
-        keep = table.cursor_row if self.loaded else 0
+        keep = table.cursor_row if self.loaded or self.shown else 0
+        first_page = not self.loaded and self.shown and self._first_ids == [
+            s.id for s in sessions[: self.shown]]
         self.sessions = sessions
         self.loaded = True
         table.loading = False
+        if first_page and (self.sort_key, self.reverse) == ("date", True):
+            # The rows on screen are already these, in this order (SQL sorted them the same
+            # way): keep them rather than draw them again.
+            self._summarise()
+            return
         self._sort_and_fill(keep)
         table.focus()
 

@@ -1,0 +1,304 @@
+"""Issue 14 ("up"): costs flat with the log, as ratios to a 100-session file in the same run.
+
+    python benchmarks/bench_issue14.py [--rounds 7] [--json out.json]   (pytest never runs it)
+
+Files, filled by direct SQL (common.fill; the rule's triggers check every row): *small* = 100
+sessions in one profile; *scale* = 100,000 sessions in 20 profiles, the one shown holding 5,000
+(weekly, about 96 years back). Each measurement is a fresh process; variants interleave.
+- CLI: `status --json`, `history --limit 1 --json`, `chart --text`, `chart -o x.png` (wall, CPU).
+- App (headless 120x36, Pilot in a child): dashboard first paint; `h` to the history's first
+  rows, `g` to the first chart, `k` to the next; the longest event-loop stall over h, g, k.
+- First paint of the welcome screen and of the dashboard against a bare Textual app with the
+  same widgets (bench_tui_startup.py). Start-up: status and log against the floor and watson.
+- Export (`--all-profiles`, JSON, CSV) and its import into a new file: peak RSS 10k vs 100k.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bench_tui_startup as startup  # noqa: E402
+from common import HOMEKIT, clean_env, fill, interleave, run_once  # noqa: E402
+
+SIZE = (120, 36)
+
+
+# -- children ------------------------------------------------------------------------------
+
+
+def child_keys(db: str, out: str) -> None:
+    """h, escape, g, k on the app; writes the times (ms) and the longest stall (ms)."""
+    import asyncio
+
+    from homekit.services import Homekit
+    from homekit.tui.app import HomekitApp
+    from homekit.tui.screens.chart import ChartScreen
+    from homekit.tui.screens.dashboard import DashboardScreen
+    from homekit.tui.screens.history import HistoryScreen, HistoryTable
+
+    async def run() -> dict[str, float]:
+        app = HomekitApp(Homekit.open(db, now=lambda: startup.NOW))
+        result: dict[str, float] = {}
+        async with app.run_test(size=SIZE) as pilot:
+            async def until(cond) -> None:  # noqa: ANN001
+                deadline = time.perf_counter() + 120
+                while not cond():
+                    if time.perf_counter() > deadline:
+                        raise TimeoutError
+                    await asyncio.sleep(0.0005)
+
+            await until(lambda: isinstance(app.screen, DashboardScreen)
+                        and app.screen.status is not None)
+            await pilot.pause()
+            stall = [0.0]
+            ticking = [True]
+
+            async def ticker() -> None:
+                last = time.perf_counter()
+                while ticking[0]:
+                    await asyncio.sleep(0.002)
+                    now = time.perf_counter()
+                    stall[0] = max(stall[0], now - last - 0.002)
+                    last = now
+
+            task = asyncio.create_task(ticker())
+            t = time.perf_counter()
+            await pilot.press("h")
+            await until(lambda: isinstance(app.screen, HistoryScreen)
+                        and app.screen.query_one(HistoryTable).row_count > 0)
+            result["h"] = (time.perf_counter() - t) * 1000
+            await pilot.press("escape")
+            await until(lambda: isinstance(app.screen, DashboardScreen))
+            await pilot.pause()
+            t = time.perf_counter()
+            await pilot.press("g")
+            await until(lambda: isinstance(app.screen, ChartScreen)
+                        and app.screen.text_chart is not None)
+            result["g"] = (time.perf_counter() - t) * 1000
+            first = app.screen.text_chart
+            t = time.perf_counter()
+            await pilot.press("k")
+            await until(lambda: app.screen.text_chart is not first)
+            result["k"] = (time.perf_counter() - t) * 1000
+            ticking[0] = False
+            await task
+            result["stall"] = stall[0] * 1000
+        return result
+
+    Path(out).write_text(json.dumps(asyncio.run(run())))
+
+
+def child_welcome(out: str, db: str) -> None:
+    from homekit.services import Homekit
+    from homekit.tui.app import HomekitApp
+    from homekit.tui.screens.first_run import FirstRunScreen
+
+    class Timed(HomekitApp):
+        def on_mount(self) -> None:
+            super().on_mount()
+            self.call_after_refresh(self._wait)
+
+        def _wait(self) -> None:
+            if isinstance(self.screen, FirstRunScreen):
+                self.call_after_refresh(startup.painted, self, out)
+            else:
+                self.call_after_refresh(self._wait)
+
+    Timed(Homekit.open(db, now=lambda: startup.NOW)).run(headless=True, size=SIZE)
+
+
+# -- the parent ----------------------------------------------------------------------------
+
+
+def app_keys(db: Path, out: Path) -> dict[str, float]:
+    out.unlink(missing_ok=True)
+    subprocess.run([sys.executable, __file__, "--child", "keys", str(db), str(out)], check=True,
+                   env=clean_env(), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+    return json.loads(out.read_text())
+
+
+def paint(kind: str, db: Path | None, out: Path) -> float:
+    """First paint (ms) of the bare app, the dashboard (`homekit`) or the welcome screen."""
+    if kind == "welcome":
+        out.unlink(missing_ok=True)
+        start = time.time()
+        subprocess.run([sys.executable, __file__, "--child", "welcome", str(db), str(out)],
+                       check=True, env=clean_env(), stdin=subprocess.DEVNULL,
+                       stdout=subprocess.DEVNULL)
+        return (float(out.read_text().split()[0]) - start) * 1000
+    return startup.measure(["bare"] if db is None else ["homekit", str(db)], out)[0]
+
+
+def cpu_once(argv: list[str], env: dict[str, str]) -> float:
+    """CPU seconds (user + system) of one fresh process: steadier than wall time on a busy
+    machine, and what start-up work costs."""
+    proc = subprocess.Popen(argv, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(proc.pid, 0)
+    return usage.ru_utime + usage.ru_stime
+
+
+def start_up(folder: Path, small: Path, rounds: int) -> dict[str, list[float]]:
+    """status --json and log against the `python -c 'import sqlite3'` floor and watson, in
+    wall and CPU seconds (each round logs into a fresh copy of the 100-session file)."""
+    import shutil
+
+    from common import peer_bin
+
+    env = clean_env()
+    watson = peer_bin("watson")
+    wenv = clean_env(WATSON_DIR=str(folder / "watson"))
+    (folder / "watson").mkdir(exist_ok=True)
+    variants = {
+        "floor": lambda r: [sys.executable, "-c", "import sqlite3"],
+        "status --json": lambda r: [HOMEKIT, "--db", str(small), "status", "--json"],
+        "log": lambda r: [HOMEKIT, "--db", shutil.copy(small, folder / f"log-{r}.db"), "log"],
+    }
+    if watson:
+        variants["watson status"] = lambda r: [watson, "status"]
+    out: dict[str, list[float]] = {}
+    for r in range(-1, rounds * 2):
+        for name, argv in variants.items():
+            cmd = argv(r)
+            e = wenv if name.startswith("watson") else env
+            t = time.perf_counter()
+            cpu = cpu_once(cmd, e)
+            wall = time.perf_counter() - t
+            if r >= 0:
+                out.setdefault(f"{name} wall", []).append(wall)
+                out.setdefault(f"{name} cpu", []).append(cpu)
+    return out
+
+
+def med(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def main() -> dict:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rounds", type=int, default=7)
+    ap.add_argument("--json", type=Path)
+    ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        kind, *rest = args.child
+        child_keys(*rest) if kind == "keys" else child_welcome(rest[1], rest[0])
+        return {}
+    result: dict = {"load_before": os.getloadavg(), "rounds": args.rounds}
+    with tempfile.TemporaryDirectory(prefix="hk-bench-14-") as tmp:
+        folder = Path(tmp)
+        small, scale, mid = folder / "small.db", folder / "scale.db", folder / "mid.db"
+        fill(small, 100, 1)
+        fill(scale, 100_000, 20)
+        fill(mid, 10_000, 20)
+        env = clean_env()
+
+        def cli(db: Path, *argv: str):  # noqa: ANN202
+            return lambda r: run_once([HOMEKIT, "--db", str(db), *argv], env, cwd=tmp)
+
+        ops = {}
+        argvs = (("status", ("status", "--json")),
+                 ("history --limit 1", ("history", "--limit", "1", "--json")),
+                 ("chart --text", ("chart", "--text")),
+                 ("chart -o x.png", ("chart", "-o", str(folder / "x.png"))))
+        for label, argv in argvs:
+            ops[(label, "small")] = cli(small, *argv)
+            ops[(label, "scale")] = cli(scale, *argv)
+        runs = interleave({f"{a}|{b}": fn for (a, b), fn in ops.items()}, args.rounds, warmup=1)
+        result["cli"] = {k: {"seconds": v.seconds, "rss_kib": v.rss_kib} for k, v in runs.items()}
+        cpu: dict[str, list[float]] = {}
+        for _ in range(args.rounds):  # CPU seconds as well: steadier on a busy machine
+            for label, argv in argvs:
+                for size, db in (("small", small), ("scale", scale)):
+                    cpu.setdefault(f"{label}|{size}", []).append(
+                        cpu_once([HOMEKIT, "--db", str(db), *argv], env))
+        result["cli_cpu"] = cpu
+
+        out = folder / "out.txt"
+        new, no_profile = folder / "new.db", folder / "no-profile.db"
+        subprocess.run([sys.executable, "-c", "import sys; from homekit.storage import open_store; "
+                        "open_store(sys.argv[1]).close()", str(no_profile)], check=True, env=env)
+        app: dict[str, list[float]] = {}
+        for r in range(-1, args.rounds):
+            new.unlink(missing_ok=True)
+            sample = {
+                "paint bare": paint("bare", None, out),
+                "paint dashboard small": paint("homekit", small, out),
+                "paint dashboard scale": paint("homekit", scale, out),
+                "paint welcome": paint("welcome", new, out),
+                "paint welcome (file exists)": paint("welcome", no_profile, out),
+            }
+            for size, db in (("small", small), ("scale", scale)):
+                for key, value in app_keys(db, out).items():
+                    sample[f"{key} {size}"] = value
+            if r >= 0:
+                for key, value in sample.items():
+                    app.setdefault(key, []).append(value)
+        result["app"] = app
+
+        memory: dict[str, int] = {}
+        for n, db in (("10000", mid), ("100000", scale)):
+            for fmt in ("json", "csv"):
+                export = folder / f"export-{n}.{fmt}"
+                _, memory[f"export {fmt} {n}"] = run_once(
+                    [HOMEKIT, "--db", str(db), "export", "--all-profiles", "-o", str(export)], env)
+                target = folder / f"import-{n}-{fmt}.db"
+                _, memory[f"import {fmt} {n}"] = run_once(
+                    [HOMEKIT, "--db", str(target), "import", str(export)], env)
+        result["memory_kib"] = memory
+        result["start_up"] = start_up(folder, small, args.rounds)
+    result["load_after"] = os.getloadavg()
+    report(result)
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=1))
+    return result
+
+
+def report(res: dict) -> None:
+    print(f"load average before {res['load_before']}, after {res['load_after']}")
+    print("| operation | 100 sessions ms | 100,000 sessions ms | ratio |")
+    print("|---|---:|---:|---:|")
+    cli, cpu = res["cli"], res["cli_cpu"]
+    for label in ("status", "history --limit 1", "chart --text", "chart -o x.png"):
+        a, b = med(cli[f"{label}|small"]["seconds"]) * 1000, med(cli[f"{label}|scale"]["seconds"]) * 1000
+        print(f"| `{label}` (wall) | {a:.0f} | {b:.0f} | {b / a:.2f} |")
+        a, b = med(cpu[f"{label}|small"]) * 1000, med(cpu[f"{label}|scale"]) * 1000
+        print(f"| `{label}` (CPU) | {a:.0f} | {b:.0f} | {b / a:.2f} |")
+    app = res["app"]
+    for label, key in (("app first paint (dashboard)", "paint dashboard"), ("`h` to first rows", "h"),
+                       ("`g` to first chart", "g"), ("`k` to next chart", "k")):
+        small = med(app[f"{key} small"])
+        scale = med(app[f"{key} scale"])
+        print(f"| {label} | {small:.0f} | {scale:.0f} | {scale / small:.2f} |")
+    print(f"| longest event-loop stall (h, g, k) | {med(app['stall small']):.0f} | "
+          f"{med(app['stall scale']):.0f} (max {max(app['stall scale']):.0f}) | |")
+    bare = med(app["paint bare"])
+    for label in ("welcome", "welcome (file exists)", "dashboard small"):
+        value = med(app[f"paint {label}"])
+        print(f"| first paint: {label} vs bare app | {bare:.0f} | {value:.0f} | {value / bare:.2f} |")
+    up = res["start_up"]
+    for unit in ("wall", "cpu"):
+        floor = med(up[f"floor {unit}"])
+        for name in ("status --json", "log", "watson status"):
+            if f"{name} {unit}" in up:
+                value = med(up[f"{name} {unit}"])
+                print(f"| `{name}` vs `python -c 'import sqlite3'` ({unit}) | {floor * 1000:.0f} | "
+                      f"{value * 1000:.0f} | {value / floor:.2f} |")
+    mem = res["memory_kib"]
+    for what in ("export json", "export csv", "import json", "import csv"):
+        a, b = mem[f"{what} 10000"] / 1024, mem[f"{what} 100000"] / 1024
+        print(f"| peak RSS {what} (10k vs 100k, MiB) | {a:.0f} | {b:.0f} | {b / a:.2f} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,70 @@
+"""Live replication with Litestream: replicate the data file, print its config, restore from it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from homekit.domain.errors import InvalidInput
+from homekit.services.datafile import DataFileService
+
+if TYPE_CHECKING:
+    from homekit.storage.replica import Progress
+    from homekit.storage.restore import Restored
+
+
+def replica_timestamp(text: str) -> str:
+    """A point in time for `--timestamp` as Litestream wants it (UTC, RFC 3339).
+
+    Accepts ISO 8601 (`2026-11-25T09:30`, `...Z`, `...+01:00`); without an offset it is local time.
+    """
+    raw = text.strip()
+    try:
+        moment = dt.datetime.fromisoformat(raw[:-1] + "+00:00" if raw.endswith(("Z", "z")) else raw)
+    except ValueError:
+        raise InvalidInput(f"{text!r} is not a date and time", field="timestamp",
+                           code="replica_bad_timestamp", text=text) from None
+    if moment.tzinfo is None:
+        moment = moment.astimezone()  # local time
+    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class ReplicaService(DataFileService):
+    """Replication; restoring from a replica ends in DataFileService.restore."""
+
+    def replica_config(self, url: str, sync_interval: str | None = None) -> str:
+        """A litestream.yml replicating this data file to `url` (to run Litestream as a service)."""
+        from homekit.storage import replica
+
+        interval = replica.check_interval(sync_interval or replica.DEFAULT_SYNC_INTERVAL)
+        return replica.config_yaml(self.data_file, replica.check_url(url), interval)
+
+    def replicate(self, url: str, on_progress: Callable[[Progress], None],
+                  sync_interval: str | None = None,
+                  on_start: Callable[[], None] | None = None) -> int:
+        """Replicate the data file to `url` in the foreground until stopped; 0 or 130.
+
+        `on_start` is called once the URL is checked and Litestream found, before it runs.
+        """
+        from homekit.storage import replica
+
+        config = self.replica_config(url, sync_interval)
+        binary = replica.find_litestream()  # before anything runs: a missing extra says so
+        if on_start is not None:
+            on_start()
+        return replica.run(config, on_progress, binary=binary)
+
+    def restore_from_replica(self, url: str, timestamp: str | None = None) -> Restored:
+        """Restore the replica into a private temporary file, then restore that like a backup.
+
+        The copy goes through exactly the checks of `restore` (schema, rule, integrity) before
+        anything replaces the live file.
+        """
+        from homekit.storage import replica
+
+        url = replica.check_url(url)
+        when = replica_timestamp(timestamp) if timestamp else None
+        with replica.restored_copy(url, self.data_file, when) as copy:
+            return self.restore(Path(copy))

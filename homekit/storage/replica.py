@@ -1,0 +1,258 @@
+"""Live replication of the data file with Litestream (the optional extra `homekit[replica]`).
+
+Litestream is the engine; this module only finds its binary, writes its configuration,
+runs it in the foreground and reads its log. Litestream needs (see litestream.io/tips):
+- WAL mode: the file is always opened in WAL mode (db.py);
+- a busy timeout of at least 5 s, as it takes short write locks when it checkpoints:
+  homekit waits 10 s by default (HOMEKIT_BUSY_TIMEOUT; keep it >= 5 while replicating);
+- no competing checkpoints: homekit never runs `wal_checkpoint(RESTART|TRUNCATE)` (a test
+  keeps it so) and leaves SQLite's automatic checkpoint at its default, which is PASSIVE and
+  never waits or restarts the WAL under Litestream (whose own read lock holds it back). A
+  homekit log writes a few pages a week, far from the write load at which the tips advise
+  turning automatic checkpoints off;
+- the file is never deleted and recreated: a restore copies into the live file (backup.py).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from homekit.domain.errors import InvalidInput, StorageError
+
+#: Replica types Litestream 0.5 knows (its `replica.url` schemes).
+SCHEMES = ("file", "s3", "gs", "abs", "sftp", "webdav", "webdavs", "nats", "oss")
+#: Where to look for the binary before PATH (tests, unusual installs).
+BINARY_ENV = "HOMEKIT_LITESTREAM"
+DEFAULT_SYNC_INTERVAL = "1s"
+_DURATION = re.compile(r"(\d+(\.\d+)?(ms|s|m|h))+")
+_FIELD = re.compile(r'(\w[\w.-]*)=("(?:[^"\\]|\\.)*"|\S*)')
+
+
+def find_litestream() -> str:
+    """The path of the `litestream` binary, or a StorageError naming the extra to install."""
+    named = os.environ.get(BINARY_ENV)
+    if named:  # exactly this one
+        candidates = [named]
+    else:
+        # Installed by pip into the same scripts folder as homekit, which may not be on PATH.
+        candidates = [str(Path(sysconfig.get_path("scripts")) / "litestream"),
+                      str(Path(sys.executable).with_name("litestream")),
+                      shutil.which("litestream") or ""]
+    for path in candidates:
+        if path and os.path.isfile(path) and os.access(path, os.X_OK):
+            return path
+    raise StorageError("litestream is not installed", code="replica_missing")
+
+
+def check_url(url: str) -> str:
+    """A Litestream replica URL, or InvalidInput saying what is wrong with it."""
+    url = url.strip()
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme not in SCHEMES:
+        raise InvalidInput(f"{url!r} is not a replica URL", field="url", code="replica_bad_url",
+                           url=url, schemes=SCHEMES)
+    if scheme == "file":
+        if parts.netloc not in ("", "localhost") or not parts.path.startswith("/"):
+            raise InvalidInput(f"{url!r} is not a replica URL", field="url",
+                               code="replica_bad_url", url=url, schemes=SCHEMES)
+    elif not parts.netloc:
+        raise InvalidInput(f"{url!r} has no bucket or host", field="url", code="replica_bad_url",
+                           url=url, schemes=SCHEMES)
+    if any(ord(c) < 32 for c in url):
+        raise InvalidInput(f"{url!r} is not a replica URL", field="url", code="replica_bad_url",
+                           url=url, schemes=SCHEMES)
+    return url
+
+
+def check_interval(text: str) -> str:
+    """A Go duration such as 1s, 500ms or 1m (Litestream's syntax)."""
+    if not _DURATION.fullmatch(text):
+        raise InvalidInput(f"{text!r} is not a duration (e.g. 1s, 500ms, 1m)", field="interval",
+                           code="replica_bad_interval", text=text)
+    return text
+
+
+def config_yaml(db_path: Path, url: str, sync_interval: str = DEFAULT_SYNC_INTERVAL) -> str:
+    """A litestream.yml that replicates `db_path` to `url` (strings quoted as JSON, valid YAML)."""
+    q = json.dumps
+    return (
+        "# litestream.yml for homekit: run it with\n"
+        "#   litestream replicate -config litestream.yml\n"
+        "# Credentials for s3:// and others come from the environment (e.g. AWS_ACCESS_KEY_ID).\n"
+        "dbs:\n"
+        f"  - path: {q(str(Path(db_path).resolve()))}\n"
+        f"    monitor-interval: {q(sync_interval)}\n"
+        "    replica:\n"
+        f"      url: {q(url)}\n"
+        f"      sync-interval: {q(sync_interval)}\n"
+    )
+
+
+@dataclass(frozen=True)
+class LogLine:
+    """One line of Litestream's log (`time=... level=... msg=... key=value ...`)."""
+
+    level: str
+    msg: str
+    fields: dict[str, str]
+
+    @classmethod
+    def parse(cls, line: str) -> LogLine:
+        fields = {}
+        for key, value in _FIELD.findall(line):
+            if value.startswith('"'):
+                try:
+                    value = json.loads(value)
+                except ValueError:
+                    value = value.strip('"')
+            fields[key] = value
+        if "msg" not in fields:  # e.g. "Error: cannot open store: ..."
+            text = line.strip()
+            error = text.startswith("Error:")
+            return cls("ERROR" if error else "INFO", text.removeprefix("Error:").strip(), {})
+        return cls(fields.get("level", "INFO").upper(), fields.get("msg", ""), fields)
+
+    @property
+    def error(self) -> str:
+        return self.fields.get("error") or self.msg
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What Litestream reported last: transactions sent to the replica and the last problem."""
+
+    uploads: int = 0
+    txid: int = 0
+    at: str = ""
+    problem: str = ""
+
+
+def run(
+    config: str,
+    on_progress: Callable[[Progress], None],
+    *,
+    binary: str | None = None,
+) -> int:
+    """Run `litestream replicate` on `config` in the foreground until it stops.
+
+    Returns 0 after a clean stop (SIGINT or SIGTERM to this process is forwarded once; a
+    second one kills it, 130). Raises StorageError when Litestream cannot start, or fails
+    before anything reached the destination (a bad or unreachable destination).
+    """
+    binary = binary or find_litestream()
+    with _config_file(config) as path:
+        proc = subprocess.Popen(
+            [binary, "replicate", "-config", str(path), "-no-expand-env", "-log-level", "debug"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            text=True, errors="replace", umask=0o077, start_new_session=True,
+        )
+        stopping: list[int] = []
+
+        def forward(signum: int, _frame: object) -> None:
+            if stopping:
+                proc.kill()
+            else:
+                proc.send_signal(signal.SIGINT)
+            stopping.append(signum)
+
+        main = threading.current_thread() is threading.main_thread()
+        old = {s: signal.signal(s, forward) for s in (signal.SIGINT, signal.SIGTERM)} if main else {}
+        try:
+            failure = _follow(proc, on_progress, stopping)
+            code = proc.wait()
+        finally:
+            for s, handler in old.items():
+                signal.signal(s, handler)
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+    if failure:
+        raise StorageError(failure, code="replica_failed", problem=failure)
+    if len(stopping) > 1:
+        return 130
+    if code != 0 and not stopping:
+        raise StorageError(f"litestream stopped (exit {code})", code="replica_failed",
+                           problem=f"litestream stopped (exit {code})")
+    return 0
+
+
+def _follow(proc: subprocess.Popen[str], on_progress: Callable[[Progress], None],
+            stopping: list[int]) -> str:
+    """Read the log until Litestream exits; the problem that made it fail, or ''."""
+    assert proc.stdout is not None
+    progress = Progress()
+    last_error = ""
+    for raw in proc.stdout:
+        line = LogLine.parse(raw)
+        if line.msg == "ltx file uploaded":
+            txid = int(line.fields.get("maxTXID", "0") or "0", 16)
+            progress = Progress(progress.uploads + 1, max(txid, progress.txid),
+                                line.fields.get("time", ""), "")
+            on_progress(progress)
+        elif line.level == "ERROR":
+            last_error = line.error
+            if progress.uploads == 0 and not stopping:
+                # Nothing has ever reached the destination: it is wrong or out of reach.
+                proc.send_signal(signal.SIGINT)
+                stopping.append(signal.SIGINT)
+                proc.wait()
+                return last_error
+            progress = Progress(progress.uploads, progress.txid, progress.at, line.error)
+            on_progress(progress)
+    proc.wait()
+    if proc.returncode not in (0, None) and not stopping:
+        return last_error or f"litestream stopped (exit {proc.returncode})"
+    return ""
+
+
+@contextmanager
+def _config_file(config: str) -> Iterator[Path]:
+    folder = Path(tempfile.mkdtemp(prefix="homekit-litestream-"))  # mode 700
+    path = folder / "litestream.yml"
+    try:
+        path.write_text(config, encoding="utf-8")
+        yield path
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def restored_copy(url: str, near: Path, timestamp: str | None = None,
+                  *, binary: str | None = None) -> Iterator[Path]:
+    """Restore the replica at `url` into a private temporary file beside `near`; yields it.
+
+    The folder (mode 700) and everything in it are removed afterwards.
+    """
+    binary = binary or find_litestream()
+    folder = Path(tempfile.mkdtemp(prefix=".homekit-replica-", dir=Path(near).parent))
+    out = folder / "restored.db"
+    cmd = [binary, "restore", "-o", str(out)]
+    if timestamp:
+        cmd += ["-timestamp", timestamp]
+    try:
+        done = subprocess.run(cmd + [url], stdin=subprocess.DEVNULL, capture_output=True,
+                              text=True, errors="replace", umask=0o077, timeout=600)
+        if done.returncode != 0 or not out.exists():
+            lines = [LogLine.parse(x) for x in (done.stderr + done.stdout).splitlines() if x]
+            errors = [x.error for x in lines if x.level == "ERROR"] or [x.msg for x in lines]
+            problem = errors[-1] if errors else f"litestream restore failed (exit {done.returncode})"
+            code = "replica_empty" if "no matching backup" in problem else "replica_failed"
+            raise StorageError(problem, code=code, problem=problem, url=url)
+        yield out
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
