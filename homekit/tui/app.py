@@ -63,12 +63,11 @@ class HomekitApp(App[None]):
 
         from rich.segment import Segments
         from rich.text import Text
+        from rich.traceback import Traceback
 
         error = self._exception or sys.exc_info()[1]
-        shown: object = Text(words.crash_line(error))
+        shown: Text | Traceback = Text(words.crash_line(error))
         if os.environ.get("HOMEKIT_DEBUG") and error is not None:
-            from rich.traceback import Traceback
-
             shown = Traceback.from_exception(type(error), error, error.__traceback__,
                                              show_locals=False)
         self._return_code = 1
