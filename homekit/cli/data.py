@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from homekit import words
 from homekit.cli.core import checked
-from homekit.cli.output import say
+from homekit.cli.output import json_safe, say
 from homekit.domain import validate
 from homekit.words import shown
 
@@ -68,6 +69,9 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         say(f"Exported to {shown(path)} ({fmt}).", file=sys.stderr)
         return 0
     text = app.export_log(fmt, all_profiles=args.all_profiles)
+    if sys.stdout.isatty():  # shown, not piped: terminal control made visible, as everywhere
+        print(json_safe(text) if fmt == "json" else words.control_free(text), end="")
+        return 0
     sys.stdout.flush()
     sys.stdout.buffer.write(text.encode("utf-8"))
     sys.stdout.buffer.flush()

@@ -155,3 +155,25 @@ def test_a_note_with_markup_is_shown_as_typed(ready):
 
     asyncio.run(scenario())
     assert ready.history()[0].session_date == dt.date(2026, 11, 1)
+
+
+def test_a_profile_named_close_tag_opens_every_screen_that_names_it(hk):
+    async def scenario() -> None:
+        hk.create_profile("[/]", make_default=True)
+        hk.create_profile("[b]other")
+        hk.record_skin_condition(False, False)
+        log(hk, "2026-11-01", notes="[/]")
+        app = app_for(hk)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert app.sub_title == "profile: [/]"
+            await pilot.press("p")
+            await settle(pilot)
+            assert rendered(app.screen.query_one("#profile-title")) == "Profile [/]"
+            await back_to(pilot, DashboardScreen)
+            await pilot.press("g")
+            await settle(pilot)
+            assert rendered(app.screen.query_one("#chart-heading")).startswith("[/]: ")
+        assert app.return_code in (None, 0)
+
+    asyncio.run(scenario())
