@@ -59,3 +59,14 @@ def test_errors_and_bad_arguments_are_escaped_too(tainted, capsys):
 def test_json_keeps_the_values():
     value = {"notes": ESC_NOTE, "name": BIDI_NAME}
     assert json.loads(json_text(value)) == value
+
+
+def test_export_is_exact_in_a_pipe_and_escaped_on_a_terminal(tainted, capsys, monkeypatch):
+    assert main(["--db", str(tainted), "export", "--format", "csv"]) == 0
+    assert "\u202e" in capsys.readouterr().out  # data: byte-exact into a pipe or file
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    for fmt in ("csv", "json"):
+        assert main(["--db", str(tainted), "export", "--format", fmt]) == 0
+        out = capsys.readouterr().out
+        assert not any(raw in out for raw in RAW)
+    json.loads(out)  # a JSON export shown on a terminal still decodes to the same values

@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from homekit import words
 from homekit.cli.core import checked
-from homekit.cli.output import say
+from homekit.cli.output import json_safe, say
 from homekit.domain import validate
 from homekit.words import shown
 
@@ -73,6 +74,10 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         path = app.export_to_file(Path(args.output), fmt, all_profiles=args.all_profiles,
                                   replace=args.force)
         say(f"Exported to {shown(path)} ({fmt}).", file=sys.stderr)
+        return 0
+    if sys.stdout.isatty():  # shown, not piped: terminal control made visible, as everywhere
+        text = app.export_log(fmt, all_profiles=args.all_profiles)
+        print(json_safe(text) if fmt == "json" else words.control_free(text), end="")
         return 0
     sys.stdout.flush()
     for chunk in app.export_chunks(fmt, all_profiles=args.all_profiles):

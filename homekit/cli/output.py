@@ -21,8 +21,13 @@ def say(text: object = "", *, file: IO[str] | None = None) -> None:
 
 def json_text(value: Any) -> str:
     """`value` as JSON (UTF-8 kept readable), with terminal control characters \\u-escaped."""
-    text = json.dumps(value, ensure_ascii=False)
-    return "".join(f"\\u{ord(c):04x}" if words.is_control(c) else c for c in text)
+    return json_safe(json.dumps(value, ensure_ascii=False))
+
+
+def json_safe(text: str) -> str:
+    """A JSON document with the control characters left in its strings \\u-escaped (same
+    values; the document's own line breaks are kept)."""
+    return "".join(f"\\u{ord(c):04x}" if c != "\n" and words.is_control(c) else c for c in text)
 
 
 def say_json(value: Any) -> None:

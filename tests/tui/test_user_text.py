@@ -155,3 +155,47 @@ def test_a_note_with_markup_is_shown_as_typed(ready):
 
     asyncio.run(scenario())
     assert ready.history()[0].session_date == dt.date(2026, 11, 1)
+
+
+def test_a_profile_named_close_tag_opens_every_screen_that_names_it(hk):
+    async def scenario() -> None:
+        hk.create_profile("[/]", make_default=True)
+        hk.create_profile("[b]other")
+        hk.record_skin_condition(False, False)
+        log(hk, "2026-11-01", notes="[/]")
+        app = app_for(hk)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert app.sub_title == "profile: [/]"
+            await pilot.press("p")
+            await settle(pilot)
+            assert rendered(app.screen.query_one("#profile-title")) == "Profile [/]"
+            await back_to(pilot, DashboardScreen)
+            await pilot.press("g")
+            await settle(pilot)
+            assert rendered(app.screen.query_one("#chart-heading")).startswith("[/]: ")
+        assert app.return_code in (None, 0)
+
+    asyncio.run(scenario())
+
+
+def test_terminal_control_in_a_foreign_note_is_shown_escaped(ready):
+    """Written by another tool (homekit refuses ESC in notes): the app shows it, inert."""
+    import sqlite3
+
+    log(ready, "2026-11-01", notes="x")
+    conn = sqlite3.connect(ready.data_file)
+    conn.execute("UPDATE sessions SET notes = ?", ("red \x1b[31mALERT \u202eevil",))
+    conn.commit()
+    conn.close()
+
+    async def scenario() -> None:
+        app = app_for(ready)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("h")
+            await settle(pilot)
+            cell = str(app.screen.query_one("DataTable").get_row_at(0)[-1])
+            assert "\x1b" not in cell and "\u202e" not in cell and cell.startswith("red \\x1b")
+
+    asyncio.run(scenario())

@@ -13,22 +13,31 @@ from rich.text import Text
 from textual import widgets
 from textual.content import Content
 
+from homekit.words import control_free
+
+
+def _visible(content: Any) -> Any:
+    """Terminal control (ESC, bidi overrides) in a file written by another tool, made visible."""
+    return control_free(content) if isinstance(content, str) else content
+
 
 class Static(widgets.Static):
     def __init__(self, content: Any = "", *, markup: bool = False, **kwargs: Any) -> None:
-        super().__init__(content, markup=markup, **kwargs)
+        super().__init__(_visible(content), markup=markup, **kwargs)
+
+    def update(self, content: Any = "", *, layout: bool = True) -> None:
+        super().update(_visible(content), layout=layout)
 
 
-class Label(widgets.Label):
-    def __init__(self, content: Any = "", *, markup: bool = False, **kwargs: Any) -> None:
-        super().__init__(content, markup=markup, **kwargs)
+class Label(Static, widgets.Label):
+    pass
 
 
 def literal(text: object) -> Content:
     """`text` as content shown literally (for border titles, options, buttons)."""
-    return Content(str(text))
+    return Content(control_free(str(text)))
 
 
 def cell(value: object) -> Text:
     """A DataTable cell shown literally (DataTable parses a `str` cell as markup)."""
-    return Text(str(value))
+    return Text(control_free(str(value)))
