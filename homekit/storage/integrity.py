@@ -36,11 +36,14 @@ SchemaRow = tuple[str, str, str, str]
 # sqlite_stat* tables appear after ANALYZE (e.g. by `sqlite3`'s .expert): statistics only.
 # The migration record's own table and indexes are sqlite-utils' (whose versions have laid
 # them out differently); their content is checked by `migration_record_problem` instead. A
-# trigger on them still counts.
+# trigger on them still counts. Litestream (`homekit replicate`) keeps its own bookkeeping
+# tables `_litestream_seq` and `_litestream_lock`: plain tables of its own, on none of
+# homekit's (a trigger or index of theirs still counts).
 _SCHEMA_SQL = (
     "SELECT type, name, tbl_name, sql FROM sqlite_master "
     "WHERE name NOT LIKE 'sqlite\\_stat%' ESCAPE '\\' "
     "AND NOT (tbl_name = '_sqlite_migrations' AND type IN ('table', 'index')) "
+    "AND NOT (type = 'table' AND name IN ('_litestream_seq', '_litestream_lock')) "
     "ORDER BY type, name"
 )
 

@@ -117,7 +117,7 @@ class HistoryScreen(Screen):
         table.loading = False
         table.clear()
         for s in page:
-            table.add_row(*(cell(s) for _, _, cell in COLUMNS.values()), key=str(s.id))
+            table.add_row(*(plain.cell(cell(s)) for _, _, cell in COLUMNS.values()), key=str(s.id))
         self.shown = len(page)
         self._first_ids = [s.id for s in page]
         n = count
