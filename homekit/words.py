@@ -166,3 +166,73 @@ def error(exc: BaseException) -> str:
     render = _ERRORS.get(exc.code or "") if isinstance(exc, HomekitError) else None
     text = render(exc.facts, exc) if render and isinstance(exc, HomekitError) else str(exc)
     return control_free(text)
+
+
+# -- photos and the report --------------------------------------------------------------
+
+PHOTO_GUIDANCE = (
+    "For photos you can compare: same light, same distance and angle, no makeup, "
+    "taken before the session."
+)
+PHOTO_EXPORT_HINT = "see it with: homekit photo export {id} -o photo-{id}.jpg"
+
+
+def photo_line(p: object) -> str:
+    """`#3 2026-11-02 (Mon)  cheeks  session 12  1536x2048  'after peel'`."""
+    from homekit.domain.photos import Photo
+
+    assert isinstance(p, Photo)
+    parts = [f"#{p.id}", day(p.taken_on), p.area_label]
+    parts.append(f"session {p.session_id}" if p.session_id is not None else "no session")
+    parts.append(f"{p.width}x{p.height}")
+    line = "  ".join(parts)
+    if p.notes.strip():
+        line += f"  \u2014 {p.notes.splitlines()[0][:60]}"
+    return control_free(line)
+
+
+def _session_part(n: int | None) -> str:
+    return f"session {n}" if n is not None else "no session"
+
+
+def comparison_captions(c: object) -> list[str]:
+    """The captions under the two photos: date, session number, and the days between."""
+    from homekit.domain.photos import Comparison
+
+    assert isinstance(c, Comparison)
+    days = c.days_between
+    return [
+        f"{c.first.taken_on.isoformat()} \u00b7 {_session_part(c.first_session)}",
+        f"{c.last.taken_on.isoformat()} \u00b7 {_session_part(c.last_session)} \u00b7 "
+        f"{days} day{'s' if days != 1 else ''} later",
+    ]
+
+
+def comparison_title(c: object) -> str:
+    from homekit.domain.photos import Comparison
+
+    assert isinstance(c, Comparison)
+    return control_free(f"{c.first.area_label.capitalize()}: first and latest photo")
+
+
+_ERRORS.update({
+    "photo_missing": lambda f, e: f"{shown(f['name'])} does not exist; nothing was stored",
+    "photo_unreadable": lambda f, e: f"cannot read {shown(f['name'])} ({f['reason']}); "
+                                     "nothing was stored",
+    "photo_not_image": lambda f, e: (
+        f"{shown(f['name'])} is not an image homekit can read (JPEG, PNG, WebP; HEIC with "
+        "pillow-heif); nothing was stored"),
+    "photo_damaged": lambda f, e: (
+        f"{shown(f['name'])} is damaged or cut short; nothing was stored"),
+    "photo_bomb": lambda f, e: (
+        f"{shown(f['name'])} is too large to open safely (more than "
+        f"{f['limit'] // 10**6} million pixels); nothing was stored"),
+    "unknown_photo": lambda f, e: f"no photo with id {f['id']} (see: homekit photo list)",
+    "no_photos": lambda f, e: "no photos stored yet; add one with: homekit photo add FILE",
+    "no_photos_to_compare": lambda f, e: f"no photos of {f['area']} (see: homekit photo list)",
+    "one_photo_only": lambda f, e: (
+        f"only one photo of {f['area']} (#{f['id']}); add a later one to compare"),
+    "output_exists": lambda f, e: f"{shown(f['path'])} already exists; add --force to replace it",
+    "output_folder_missing": lambda f, e: f"folder {shown(f['path'])} does not exist",
+    "compare_needs_png": lambda f, e: f"{shown(f['path'])}: the comparison is written as .png",
+})
