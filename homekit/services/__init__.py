@@ -19,6 +19,7 @@ from homekit.services.photos import PhotosService
 from homekit.services.plan import PlanService, ReminderFile
 from homekit.services.profiles import ProfilesService
 from homekit.services.redness import RednessService
+from homekit.services.report import ReportFile, ReportService
 from homekit.services.results import LogResult
 from homekit.services.sessions import SessionsService
 from homekit.services.status import StatusService
@@ -26,6 +27,7 @@ from homekit.services.transfer import TransferService
 
 
 class Homekit(
+    ReportService,
     PhotosService,
     DemoService,
     SessionsService,
@@ -62,4 +64,4 @@ class Homekit(
         return partial(type(self).open, self.data_file, self.profile_name(), now=self.clock)
 
 
-__all__ = ["DemoResult", "Homekit", "LogResult", "ReminderFile", "local_now", "refuse_existing"]
+__all__ = ["DemoResult", "Homekit", "LogResult", "ReminderFile", "ReportFile", "local_now", "refuse_existing"]
