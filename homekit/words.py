@@ -352,3 +352,8 @@ def report_text(facts: object) -> object:
         footer=control_free(f"homekit report \u00b7 {p.name} \u00b7 page {{page}} of {{pages}}"),
         disclaimer="Recorded by the user at home with a consumer kit; not a diagnosis.",
     )
+
+_ERRORS.update({
+    "photos_need_json": lambda f, e: "--photos needs the JSON format (CSV has no place for photos)",
+    "photos_dir_not_folder": lambda f, e: f"{shown(f['path'])} is not a folder",
+})

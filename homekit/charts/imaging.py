@@ -121,12 +121,19 @@ def _srgb(im: Image) -> Image:
     return im.convert("RGB")
 
 
-def clean_photo(data: bytes, name: str = "the file") -> CleanPhoto:
-    """Decode `data` and return it as a clean, upright, sRGB JPEG of at most 2048 px a side."""
+def clean_photo(data: bytes, name: str = "the file", *, keep_clean: bool = False) -> CleanPhoto:
+    """Decode `data` and return it as a clean, upright, sRGB JPEG of at most 2048 px a side.
+
+    `keep_clean`: a JPEG that is already clean (as homekit writes them: baseline, no metadata
+    segment, small enough) keeps its bytes, so an export and import round trip loses nothing.
+    """
     from PIL import Image as PILImage
     from PIL import ImageOps
 
     im = _open(data, name)
+    if keep_clean and already_clean(data) and im.mode == "RGB" \
+            and max(im.width, im.height) <= MAX_SIDE:
+        return CleanPhoto(data, im.width, im.height, None)
     taken = _exif_date(im)
     try:
         im = ImageOps.exif_transpose(im) or im
@@ -161,3 +168,25 @@ def same_height(images: list[Image], height: int) -> list[Image]:
 
 def is_jpeg(data: bytes) -> bool:
     return data[:3] == b"\xff\xd8\xff"
+
+
+#: JPEG markers a clean file may have before its image data: JFIF (APP0), quantisation and
+#: Huffman tables, restart interval, baseline or progressive frame.
+_CLEAN_MARKERS = frozenset({0xE0, 0xDB, 0xC4, 0xDD, 0xC0, 0xC2})
+
+
+def already_clean(data: bytes) -> bool:
+    """True for a JPEG with no metadata segment (EXIF, XMP, ICC, comments) at all."""
+    if not is_jpeg(data):
+        return False
+    pos = 2
+    while pos + 4 <= len(data):
+        if data[pos] != 0xFF:
+            return False
+        marker = data[pos + 1]
+        if marker == 0xDA:  # start of scan: the headers were all clean
+            return True
+        if marker not in _CLEAN_MARKERS:
+            return False
+        pos += 2 + int.from_bytes(data[pos + 2:pos + 4], "big")
+    return False

@@ -15,6 +15,7 @@ from homekit.services.base import Clock, local_now
 from homekit.services.charts import ChartsService
 from homekit.services.datafile import DataFileService
 from homekit.services.demo import DemoResult, DemoService, refuse_existing
+from homekit.services.photo_transfer import PhotoTransferService
 from homekit.services.photos import PhotosService
 from homekit.services.plan import PlanService, ReminderFile
 from homekit.services.profiles import ProfilesService
@@ -28,6 +29,7 @@ from homekit.services.transfer import TransferService
 
 class Homekit(
     ReportService,
+    PhotoTransferService,
     PhotosService,
     DemoService,
     SessionsService,

@@ -76,13 +76,23 @@ def profile_json(p: Profile, sessions: Iterable[Session]) -> dict[str, object]:
     }
 
 
-def to_json(profiles: Sequence[tuple[Profile, Sequence[Session]]]) -> str:
-    """The JSON export: indented two spaces, UTF-8 (not escaped), ending in a newline."""
+def to_json(
+    profiles: Sequence[tuple[Profile, Sequence[Session]]],
+    photos: dict[str, list[dict[str, object]]] | None = None,
+) -> str:
+    """The JSON export: indented two spaces, UTF-8 (not escaped), ending in a newline.
+
+    `photos` (export --photos DIR): per profile name, the photo entries to list under
+    "photos"; without it the export is exactly as before photos existed.
+    """
     doc = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "profiles": [profile_json(p, sessions) for p, sessions in profiles],
     }
+    if photos is not None:
+        for entry, (p, _) in zip(doc["profiles"], profiles, strict=True):
+            entry["photos"] = photos.get(p.name, [])  # type: ignore[index]
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
