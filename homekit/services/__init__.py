@@ -28,10 +28,10 @@ from homekit.services.transfer import TransferService
 
 
 class Homekit(
+    DemoService,
     ReportService,
     PhotoTransferService,
     PhotosService,
-    DemoService,
     SessionsService,
     ProfilesService,
     RednessService,
