@@ -43,7 +43,7 @@ class DashboardScreen(Screen):
         Binding("p", "profile", "Profile"),
         Binding("c", "reminders", "Calendar reminders"),
         Binding("o", "photos", "Photos"),
-        Binding("w", "report", "Write report"),
+        Binding("w", "report", "Write report", show=False),  # in help and the palette
     ]
 
     def __init__(self, hk: Homekit) -> None:

@@ -1,0 +1,67 @@
+"""The photos screen (key o) and the report key (w) on the dashboard."""
+
+from __future__ import annotations
+
+import stat
+
+from textual.widgets import DataTable, Static
+from tui_helpers import SIZE, app_for, async_test, log, settle
+
+from homekit.tui.screens.photos import PhotosScreen
+from tests.images import png_bytes
+
+
+@async_test
+async def test_photos_screen_lists_by_area_and_date_and_writes_the_comparison(ready):
+    s1 = log(ready, "2026-10-28", areas=("cheeks",))
+    s2 = log(ready, "2026-11-18", areas=("cheeks",))
+    ready.add_photo(png_bytes(seed=1), session_id=s2, notes="[b]not markup[/b]")
+    ready.add_photo(png_bytes(seed=2), session_id=s1)
+    ready.add_photo(png_bytes(seed=3), area="chin", taken_on=ready.today())
+    app = app_for(ready)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, PhotosScreen)
+        table = screen.query_one("#photos", DataTable)
+        rows = [table.get_row_at(i) for i in range(table.row_count)]
+        assert [(r[0], r[1]) for r in rows] == [("2", "cheeks"), ("1", "cheeks"), ("3", "chin")]
+        assert str(rows[1][5]) == "[b]not markup[/b]"
+        summary = str(screen.query_one("#photos-summary", Static).render())
+        assert "Compare cheeks: #2 of 2026-10-28 with #1 of 2026-11-18, 21 days apart" in summary
+        await pilot.press("c")
+        await settle(pilot)
+        png = ready.data_file.parent / "homekit-compare.png"
+        assert png.read_bytes()[:4] == b"\x89PNG"
+        assert stat.S_IMODE(png.stat().st_mode) == 0o600
+        await pilot.press("escape")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "DashboardScreen"
+
+
+@async_test
+async def test_empty_photos_screen_says_how_to_add_one(ready):
+    app = app_for(ready)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        summary = str(app.screen.query_one("#photos-summary", Static).render())
+        assert "homekit photo add FILE" in summary
+
+
+@async_test
+async def test_report_key_writes_the_pdf_beside_the_data_file_and_says_where(ready):
+    log(ready, "2026-11-18", duration_min=40, areas=("cheeks",), redness=1, faded=5)
+    app = app_for(ready)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        pdf = ready.data_file.parent / "homekit-report.pdf"
+        assert pdf.read_bytes()[:5] == b"%PDF-"
+        assert stat.S_IMODE(pdf.stat().st_mode) == 0o600
+        messages = [str(n.message) for n in app._notifications]
+        assert any(str(pdf) in m and "Wrote the report" in m for m in messages)
