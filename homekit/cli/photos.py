@@ -109,18 +109,33 @@ def cmd_photo_show(args: argparse.Namespace, ctx: Context) -> int:
     app = ctx.open()
     photo = app.photo(args.photo_id)
     print(words.photo_line(photo))
-    if sys.stdout.isatty():
-        import io
+    if sys.stdout.isatty() and _show_image(app.photo_bytes(photo.id)):
+        return 0
+    print(words.PHOTO_EXPORT_HINT.format(id=photo.id))
+    return 0
 
+
+def _show_image(jpeg: bytes) -> bool:
+    """Draw the photo in the terminal (Kitty graphics, Sixel, or half blocks, as textual-image
+    finds the terminal able); False when it cannot."""
+    import io
+    import logging
+
+    # textual-image logs a traceback when the terminal does not answer its size query; it
+    # then falls back to a sensible size, which is all a user needs to know.
+    logging.getLogger("textual_image").setLevel(logging.CRITICAL)
+    try:
         from rich.console import Console
         from textual_image.renderable import Image
 
         console = Console()
+        if console.size.width < 20 or console.size.height < 8:
+            return False
         height = max(8, min(40, console.size.height - 4))
-        console.print(Image(io.BytesIO(app.photo_bytes(photo.id)), height=height))
-    else:
-        print(words.PHOTO_EXPORT_HINT.format(id=photo.id))
-    return 0
+        console.print(Image(io.BytesIO(jpeg), height=height))
+    except Exception:  # noqa: BLE001 - any terminal it cannot draw on gets the text line
+        return False
+    return True
 
 
 def cmd_photo_export(args: argparse.Namespace, ctx: Context) -> int:
