@@ -11,7 +11,7 @@ import io
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from homekit.charts.figure import LIGHT, draw_progress, draw_redness, style
 from homekit.domain.report import ReportText
@@ -132,7 +132,7 @@ def _page(constrained: bool = False) -> Figure:
                  layout="constrained" if constrained else None)
     if constrained:
         engine = fig.get_layout_engine()
-        engine.set(rect=(0.04, 0.07, 0.92, 0.88))  # type: ignore[union-attr]
+        engine.set(rect=(0.04, 0.07, 0.92, 0.88))  # type: ignore[union-attr, call-arg]
     return fig
 
 
@@ -160,7 +160,7 @@ def render_report(text: ReportText, series: ChartSeries,
                 pdf.savefig(fig)
             number += 1
             fig = _page(constrained=True)
-            top, bottom = fig.subfigures(2, 1, height_ratios=[1, 1.15])
+            top, bottom = cast(Any, fig.subfigures(2, 1, height_ratios=[1, 1.15]))
             draw_progress(top, series, LIGHT)
             draw_redness(bottom, series, LIGHT)
             _footer(fig, text, number, total)
@@ -170,7 +170,7 @@ def render_report(text: ReportText, series: ChartSeries,
                 fig = _page(constrained=True)
                 fig.text(MARGIN_X / PAGE[0], 1 - (TOP + LINE["heading"][0]) / PAGE[1],
                          text.photos_title, fontsize=LINE["heading"][1], fontweight="bold")
-                subs = fig.subfigures(AREAS_PER_PAGE, 1)
+                subs = cast(Any, fig.subfigures(AREAS_PER_PAGE, 1))
                 for sub, i in zip(subs, chosen, strict=False):
                     title, captions = text.photo_captions[i]
                     draw_comparison(sub, list(photos[i]), list(captions), title,

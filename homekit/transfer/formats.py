@@ -85,14 +85,11 @@ def to_json(
     `photos` (export --photos DIR): per profile name, the photo entries to list under
     "photos"; without it the export is exactly as before photos existed.
     """
-    doc = {
-        "format": FORMAT_NAME,
-        "version": FORMAT_VERSION,
-        "profiles": [profile_json(p, sessions) for p, sessions in profiles],
-    }
+    listed = [profile_json(p, sessions) for p, sessions in profiles]
     if photos is not None:
-        for entry, (p, _) in zip(doc["profiles"], profiles, strict=True):
-            entry["photos"] = photos.get(p.name, [])  # type: ignore[index]
+        for entry, (p, _) in zip(listed, profiles, strict=True):
+            entry["photos"] = photos.get(p.name, [])
+    doc = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "profiles": listed}
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -70,7 +70,7 @@ def read_entries(path: Path, default_profile: str) -> list[PhotoEntry]:
     for pi, p in enumerate(doc["profiles"]):
         if not isinstance(p, dict) or "photos" not in p:
             continue
-        name = p.get("name") if isinstance(p.get("name"), str) else default_profile
+        name = p["name"] if isinstance(p.get("name"), str) else default_profile
         if not isinstance(p["photos"], list):
             raise _bad(path, f"profile {pi + 1}", '"photos" is not a list')
         for i, e in enumerate(p["photos"]):
