@@ -65,3 +65,21 @@ async def test_report_key_writes_the_pdf_beside_the_data_file_and_says_where(rea
         assert stat.S_IMODE(pdf.stat().st_mode) == 0o600
         messages = [str(n.message) for n in app._notifications]
         assert any(str(pdf) in m and "Wrote the report" in m for m in messages)
+
+
+@async_test
+async def test_the_session_dialog_says_how_many_photos_the_session_has(ready):
+    from textual.widgets import Label
+
+    from homekit.tui.screens.edit_session import EditSessionScreen
+
+    sid = log(ready, "2026-11-10", duration_min=30)
+    ready.add_photo(png_bytes(seed=1), session_id=sid)
+    ready.add_photo(png_bytes(seed=2), session_id=sid)
+    app = app_for(ready)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.push_screen(EditSessionScreen(ready, ready.session(sid)))
+        await settle(pilot)
+        title = str(app.screen.query_one(".dialog-title", Label).render())
+        assert "2 photos (key o on the dashboard)" in title
