@@ -227,6 +227,9 @@ _ERRORS.update({
     "photo_bomb": lambda f, e: (
         f"{shown(f['name'])} is too large to open safely (more than "
         f"{f['limit'] // 10**6} million pixels); nothing was stored"),
+    "photo_file_too_big": lambda f, e: (
+        f"{shown(f['name'])} is larger than {f['limit'] // 2**20} MB, too large for a photo; "
+        "nothing was stored"),
     "unknown_photo": lambda f, e: f"no photo with id {f['id']} (see: homekit photo list)",
     "no_photos": lambda f, e: "no photos stored yet; add one with: homekit photo add FILE",
     "no_photos_to_compare": lambda f, e: f"no photos of {f['area']} (see: homekit photo list)",

@@ -214,3 +214,12 @@ def test_comparison_captions(hk: Homekit):
     assert words.comparison_title(c) == "Chin: first and latest photo"
     assert hk.photo_counts() == {1: 1, 2: 1}
     assert NOW.date() >= c.last.taken_on
+
+
+def test_a_file_too_large_to_be_a_photo_is_refused_before_reading(tmp_path, capsys, monkeypatch):
+    from homekit.domain import photos as photo_rules
+
+    monkeypatch.setattr(photo_rules, "MAX_SOURCE_BYTES", 1000)
+    db = tmp_path / "h.db"
+    code, _, err = run(capsys, db, "photo", "add", str(jpeg_with_gps(tmp_path / "a.jpg")))
+    assert code == 2 and "too large for a photo" in err and photo_count(db) == 0

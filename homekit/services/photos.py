@@ -22,8 +22,8 @@ def read_source(path: Path) -> bytes:
                                name=str(file))
         size = file.stat().st_size
         if size > rules.MAX_SOURCE_BYTES:
-            raise InvalidInput(f"{file} is too large", field="file", code="photo_bomb",
-                               name=str(file), limit=rules.MAX_SOURCE_PIXELS)
+            raise InvalidInput(f"{file} is too large", field="file", code="photo_file_too_big",
+                               name=str(file), limit=rules.MAX_SOURCE_BYTES)
         return file.read_bytes()
     except FileNotFoundError:
         raise InvalidInput(f"{file} does not exist", field="file", code="photo_missing",
