@@ -223,3 +223,10 @@ def test_a_file_too_large_to_be_a_photo_is_refused_before_reading(tmp_path, caps
     db = tmp_path / "h.db"
     code, _, err = run(capsys, db, "photo", "add", str(jpeg_with_gps(tmp_path / "a.jpg")))
     assert code == 2 and "too large for a photo" in err and photo_count(db) == 0
+
+
+def test_a_long_jpeg_decoded_in_draft_mode_still_gets_2048_px():
+    buf = io.BytesIO()
+    Image.new("RGB", (8200, 400), (200, 150, 140)).save(buf, "JPEG", quality=90)
+    clean = clean_photo(buf.getvalue())
+    assert (clean.width, clean.height) == (2048, 100)
