@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import shlex
 import sqlite3
 import stat
 
@@ -155,13 +156,15 @@ def test_show_outside_a_terminal_prints_the_line_and_the_export_hint(tmp_path, c
 
 
 def test_delete_takes_a_backup_that_brings_the_photo_back(tmp_path, capsys):
-    db = tmp_path / "h.db"
+    folder = tmp_path / ("a long folder name " * 8).strip()
+    folder.mkdir()
+    db = folder / "h.db"
     _, out, _ = run(capsys, db, "photo", "add", str(jpeg_with_gps(tmp_path / "a.jpg")))
     code, _, err = run(capsys, db, "photo", "delete", "1")
     assert code == 2 and "--yes" in err and photo_count(db) == 1
     code, out, _ = run(capsys, db, "photo", "delete", "1", "--yes")
     assert code == 0 and photo_count(db) == 0
-    backup = out.split("homekit restore ", 1)[1].strip()
+    backup = shlex.split(out.split("homekit restore ", 1)[1])[0]
     assert run(capsys, db, "restore", backup)[0] == 0
     assert photo_count(db) == 1
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -155,7 +156,9 @@ def cmd_photo_delete(args: argparse.Namespace, ctx: Context) -> int:
             print("Nothing deleted.")
             return 1
     _, backup = app.delete_photo(photo.id)
-    print(f"Deleted photo {photo.id}. To undo: homekit restore {words.shown(backup)}")
+    # The whole path (not shortened like other messages): it is a command to copy.
+    print(f"Deleted photo {photo.id}. To undo: homekit restore "
+          f"{shlex.quote(words.control_free(str(backup)))}")
     return 0
 
 
