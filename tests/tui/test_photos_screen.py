@@ -83,3 +83,28 @@ async def test_the_session_dialog_says_how_many_photos_the_session_has(ready):
         await settle(pilot)
         title = str(app.screen.query_one(".dialog-title", Label).render())
         assert "2 photos (key o on the dashboard)" in title
+
+
+@async_test
+async def test_the_highlighted_photo_is_a_line_and_hint_without_images_and_itself_with(
+        ready, monkeypatch):
+    import homekit.tui.screens.chart as chart_module
+
+    ready.add_photo(png_bytes(seed=1), area="chin", taken_on=ready.today())
+    monkeypatch.setattr(chart_module, "image_protocol", lambda env=None: None)
+    app = app_for(ready)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        line = str(app.screen.query_one("#photo-line", Static).render())
+        assert "#1  2026-11-25 (Wed)  chin" in line
+        assert "homekit photo export 1 -o photo-1.jpg" in line
+        assert not app.screen.query(".photo-image")
+        monkeypatch.setattr(chart_module, "image_protocol", lambda env=None: "tgp")
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        assert len(app.screen.query(".photo-image")) == 1
+        assert "export" not in str(app.screen.query_one("#photo-line", Static).render())

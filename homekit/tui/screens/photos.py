@@ -1,4 +1,8 @@
-"""Progress photos by area and date, with the comparison (written as a PNG on a key)."""
+"""Progress photos by area and date, with the comparison (written as a PNG on a key).
+
+The highlighted photo is shown itself where the terminal can show images (Kitty graphics or
+Sixel, as the chart screen decides); elsewhere a clear line and the `photo export` hint.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Container
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
@@ -22,6 +27,12 @@ COMPARE_FILE = "homekit-compare.png"
 
 
 class PhotosScreen(Screen):
+    DEFAULT_CSS = """
+    PhotosScreen #photos { height: auto; max-height: 12; }
+    PhotosScreen #photo-view { height: 1fr; width: 1fr; padding: 0 1; }
+    PhotosScreen .photo-image { width: auto; height: 1fr; }
+    PhotosScreen #photo-line { padding: 0 1; color: $text-muted; }
+    """
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("c", "compare", "Write comparison"),
@@ -36,6 +47,8 @@ class PhotosScreen(Screen):
         yield Header()
         yield Static("", id="photos-summary", markup=False)
         yield DataTable(id="photos", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="photo-line", markup=False)
+        yield Container(id="photo-view")
         yield Static(words.PHOTO_GUIDANCE, id="photos-guidance", markup=False)
         yield Footer()
 
@@ -52,8 +65,48 @@ class PhotosScreen(Screen):
             note = (p.notes.splitlines() or [""])[0][:40]
             table.add_row(str(p.id), p.area_label, fmt.day(p.taken_on),
                           "-" if p.session_id is None else f"#{p.session_id}",
-                          f"{p.width}x{p.height}", Text(words.control_free(note)))
+                          f"{p.width}x{p.height}", Text(words.control_free(note)), key=str(p.id))
         self.query_one("#photos-summary", Static).update(self._summary())
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        from homekit.tui.screens.chart import image_protocol
+
+        if event.row_key.value is None:
+            return
+        photo = next((p for p in self.photos if str(p.id) == event.row_key.value), None)
+        if photo is None:
+            return
+        protocol = image_protocol()
+        line = self.query_one("#photo-line", Static)
+        self.query(".photo-image").remove()
+        if protocol is None:
+            line.update(f"{words.photo_line(photo)}\nThis terminal does not show images here; "
+                        + words.PHOTO_EXPORT_HINT.format(id=photo.id))
+            return
+        line.update(words.photo_line(photo))
+        self._load(self.hk.twin(), photo.id, protocol)
+
+    @work(thread=True, exclusive=True, group="photo")
+    def _load(self, opener: Callable[[], Homekit], photo_id: int, protocol: str) -> None:
+        from homekit.charts.imaging import decode
+
+        try:
+            hk = opener()
+            try:
+                image = decode(hk.photo_bytes(photo_id))
+            finally:
+                hk.close()
+        except (HomekitError, OSError) as exc:
+            self.app.call_from_thread(self.notify, words.error(exc), severity="error")
+            return
+        self.app.call_from_thread(self._mount_image, image, protocol)
+
+    def _mount_image(self, image: object, protocol: str) -> None:
+        from textual_image.widget import SixelImage, TGPImage
+
+        self.query(".photo-image").remove()
+        widget_class = TGPImage if protocol == "tgp" else SixelImage
+        self.query_one("#photo-view").mount(widget_class(image, classes="photo-image"))
 
     def _summary(self) -> str:
         if not self.photos:
