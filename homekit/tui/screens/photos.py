@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
 from textual import work
@@ -101,7 +102,7 @@ class PhotosScreen(Screen):
             return
         self.app.call_from_thread(self._mount_image, image, protocol)
 
-    def _mount_image(self, image: object, protocol: str) -> None:
+    def _mount_image(self, image: Any, protocol: str) -> None:
         from textual_image.widget import SixelImage, TGPImage
 
         self.query(".photo-image").remove()
