@@ -29,8 +29,26 @@ def test_status_command_imports_nothing_heavy(tmp_path):
     loaded = modules_after(
         "import sys\nsys.argv = ['homekit', 'status', '--json']\n"
         "from homekit.cli import main\nmain()", env=env)
-    for heavy in ("textual", "matplotlib", "sqlite_utils", "numpy"):
+    for heavy in ("textual", "matplotlib", "sqlite_utils", "numpy", "PIL"):
         assert heavy not in loaded, heavy
+
+
+def test_photo_list_and_status_with_photos_import_no_pillow(tmp_path):
+    db = tmp_path / "h.db"
+    env = cli_env(db)
+    from tests.images import png_bytes
+
+    (tmp_path / "p.png").write_bytes(png_bytes())
+    subprocess.run([sys.executable, "-m", "homekit", "photo", "add", str(tmp_path / "p.png")],
+                   env=env, check=True, capture_output=True, timeout=60)
+    for argv in (["status"], ["photo", "list"]):
+        run = subprocess.run([sys.executable, "-X", "importtime", "-m", "homekit", *argv],
+                             env=env, capture_output=True, text=True, timeout=60)
+        assert run.returncode == 0, run.stderr
+        imported = [line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines()
+                    if line.startswith("import time:")]
+        assert "homekit.services" in imported
+        assert not [m for m in imported if m.startswith(("PIL", "matplotlib", "textual"))], argv
 
 
 def test_no_sql_outside_storage():

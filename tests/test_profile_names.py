@@ -14,6 +14,7 @@ from homekit.domain import validate
 from homekit.domain.errors import InvalidInput
 from homekit.services import Homekit
 from homekit.storage import open_store
+from homekit.storage.schema import SCHEMA_VERSION
 from tests.conftest import NOW
 
 
@@ -118,7 +119,7 @@ def test_migration_renames_old_case_duplicates_and_keeps_every_session(tmp_path)
     make_version_3(path, names, default="ren\u00e9e")
     store = open_store(path)
     try:
-        assert store.schema_version() == 4
+        assert store.schema_version() == SCHEMA_VERSION
         assert [p.name for p in store.profiles()] == [
             "Ana", "ana (3)", "ana (2)", "Ren\u00e9e", "ren\u00e9e (2)", "bob"]
         assert store.get_setting("default_profile") == "ren\u00e9e (2)"

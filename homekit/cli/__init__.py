@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 COMMAND_MODULES = (
     "homekit.cli.core", "homekit.cli.charts", "homekit.cli.data", "homekit.cli.check",
-    "homekit.cli.replica",
+    "homekit.cli.replica", "homekit.cli.photos", "homekit.cli.report",
 )
 
 

@@ -28,6 +28,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--output", "-o", metavar="FILE", help="write to FILE (mode 600)")
     p.add_argument("--all-profiles", action="store_true", help="every profile, not only the current")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.add_argument("--photos", metavar="DIR",
+                   help="also write the photos into DIR (as <id>.jpg, mode 600) and list them in "
+                   "the JSON; import reads them back")
     p.set_defaults(handler=cmd_export)
 
     p = sub.add_parser("import", parents=[common],
@@ -70,6 +73,22 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
     app = ctx.open()
     fmt = format_for(args.output, args.format)
+    if args.photos:
+        output = Path(args.output) if args.output else None
+        text = app.export_with_photos(Path(args.photos), fmt, output=output,
+                                      all_profiles=args.all_profiles)
+        if output is not None:
+            path = app.write_export(output, text, replace=args.force)
+            say(f"Exported to {shown(path)} ({fmt}), photos in {shown(args.photos)}.",
+                file=sys.stderr)
+            return 0
+        if sys.stdout.isatty():
+            print(json_safe(text) if fmt == "json" else words.control_free(text), end="")
+        else:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text.encode("utf-8"))
+            sys.stdout.buffer.flush()
+        return 0
     if args.output:
         path = app.export_to_file(Path(args.output), fmt, all_profiles=args.all_profiles,
                                   replace=args.force)
@@ -102,6 +121,10 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     else:
         say(f"Imported {r.sessions_added} session{s} "
               f"({r.observations_added} redness observations){skipped}{created}.")
+    if r.photos_added or r.photos_skipped:
+        verb = "would import" if r.dry_run else "imported"
+        print(f"Photos: {verb} {r.photos_added}"
+              + (f", {r.photos_skipped} already stored, skipped" if r.photos_skipped else "") + ".")
     if r.backup:
         say(f"Backup taken first: {r.backup}")
     return 0

@@ -16,10 +16,13 @@ from homekit.services.charts import ChartsService
 from homekit.services.check import CheckService, OpenNotices
 from homekit.services.datafile import DataFileService
 from homekit.services.demo import DemoResult, DemoService, refuse_existing
+from homekit.services.photo_transfer import PhotoTransferService
+from homekit.services.photos import PhotosService
 from homekit.services.plan import PlanService, ReminderFile
 from homekit.services.profiles import ProfilesService
 from homekit.services.redness import RednessService
 from homekit.services.replica import ReplicaService
+from homekit.services.report import ReportFile, ReportService
 from homekit.services.results import LogResult
 from homekit.services.sessions import SessionsService
 from homekit.services.status import StatusService
@@ -28,6 +31,9 @@ from homekit.services.transfer import TransferService
 
 class Homekit(
     DemoService,
+    ReportService,
+    PhotoTransferService,
+    PhotosService,
     SessionsService,
     ProfilesService,
     RednessService,
@@ -73,5 +79,5 @@ class Homekit(
         return partial(type(self).open, self.data_file, self.profile_name(), now=self.clock)
 
 
-__all__ = ["DemoResult", "Homekit", "LogResult", "OpenNotices", "ReminderFile", "local_now",
-           "refuse_existing"]
+__all__ = ["DemoResult", "Homekit", "LogResult", "OpenNotices", "ReminderFile", "ReportFile",
+           "local_now", "refuse_existing"]

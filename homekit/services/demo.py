@@ -14,7 +14,7 @@ from pathlib import Path
 
 from homekit.domain.errors import InvalidInput
 from homekit.domain.models import DEFAULT_PROFILE, SessionDraft
-from homekit.services.sessions import SessionsService
+from homekit.services.photos import PhotosService
 
 #: Days between the demo sessions, then days from the last one to today.
 GAPS = (12, 11, 13, 10)
@@ -29,6 +29,8 @@ NOTES = (
     "Routine session, applied moisturiser after.",
 )
 DEMO_TARGET = 8
+#: Sessions (by place in the log) with a photo of the cheeks taken that evening.
+PHOTO_SESSIONS = (0, 2, 4)
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ def refuse_existing(path: Path) -> None:
         raise InvalidInput(f"{p} already exists", code="demo_needs_new_file", path=p)
 
 
-class DemoService(SessionsService):
+class DemoService(PhotosService):
     def fill_demo(self) -> DemoResult:
         """Fill the (new, empty) file (this one) with the demo log, dated relative to today."""
         if self._store.profiles():
@@ -67,6 +69,7 @@ class DemoService(SessionsService):
         self.create_profile(
             DEFAULT_PROFILE, DEMO_TARGET, 7, make_default=True)
         self.record_skin_condition(False, acknowledged=False)
+        logged = []
         for i, day in enumerate(dates):
             level = min(1 + i, 3)
             draft = SessionDraft(
@@ -84,8 +87,14 @@ class DemoService(SessionsService):
             logged_at = dt.datetime.combine(day, dt.time.fromisoformat(draft.start_time or "20:00"))
             logged_at += dt.timedelta(minutes=draft.duration_min or 0)
             that_evening = type(self)(self._store, DEFAULT_PROFILE, now=_fixed(logged_at))
-            that_evening.log_session(
-                draft, redness_severity=severity, faded_after_min=faded)
+            logged.append(that_evening.log_session(
+                draft, redness_severity=severity, faded_after_min=faded).session)
+            if i in PHOTO_SESSIONS:
+                from homekit.charts.demo_photos import demo_photo
+
+                that_evening.add_photo(demo_photo(i, len(GAPS)), session_id=logged[-1].id,
+                                       area="cheeks", notes="Demo photo (drawn, not a real face)",
+                                       name="demo photo")
         return DemoResult(self.data_file, DEFAULT_PROFILE, len(dates), dates[0], dates[-1])
 
 

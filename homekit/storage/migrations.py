@@ -146,17 +146,6 @@ def m003_session_summary(db: Database) -> None:
     _set_version(db, 3)
 
 
-def schema_version() -> int:
-    """The user_version this code writes: one per registered migration."""
-    return len(migrations._migrations)
-
-
-def migrate(db: Database) -> None:
-    """Apply pending migrations (the caller holds an immediate transaction)."""
-    migrations.apply(db)
-
-
-
 @migrations()
 def m004_profile_names_nocase(db: Database) -> None:
     """Profile names NFC-normalised and unique without regard to case.
@@ -191,3 +180,43 @@ def m004_profile_names_nocase(db: Database) -> None:
                    (new, old))
     db.execute("CREATE UNIQUE INDEX profiles_name_nocase ON profiles(name COLLATE NOCASE)")
     _set_version(db, 4)
+
+
+@migrations()
+def m005_photos(db: Database) -> None:
+    # Progress photos live in the data file itself, so backups, restore and the file's
+    # integrity checks cover them. Only clean images get here: re-encoded JPEG, metadata
+    # stripped, long side at most 2048 px (homekit.charts.imaging).
+    db.execute(
+        """
+        CREATE TABLE photos (
+            id INTEGER PRIMARY KEY,
+            profile_id INTEGER NOT NULL REFERENCES profiles(id),
+            session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL,
+            area TEXT CHECK (area IS NULL OR length(area) BETWEEN 1 AND 40),
+            taken_on TEXT NOT NULL CHECK (
+                taken_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+                AND date(taken_on, '+0 days') IS taken_on
+            ),
+            notes TEXT NOT NULL DEFAULT '',
+            mime TEXT NOT NULL CHECK (mime IN ('image/jpeg')),
+            width INTEGER NOT NULL CHECK (width BETWEEN 1 AND 2048),
+            height INTEGER NOT NULL CHECK (height BETWEEN 1 AND 2048),
+            image BLOB NOT NULL CHECK (length(image) > 0),
+            created_at TEXT NOT NULL
+        ) STRICT
+        """
+    )
+    db.execute("CREATE INDEX photos_profile_taken ON photos(profile_id, taken_on)")
+    db.execute("CREATE INDEX photos_session ON photos(session_id)")
+    _set_version(db, 5)
+
+
+def schema_version() -> int:
+    """The user_version this code writes: one per registered migration."""
+    return len(migrations._migrations)
+
+
+def migrate(db: Database) -> None:
+    """Apply pending migrations (the caller holds an immediate transaction)."""
+    migrations.apply(db)

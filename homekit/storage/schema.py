@@ -4,7 +4,7 @@
 (a test checks it); bump it when you add one.
 """
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 #: Prefix of the message that the rule triggers raise.
 RULE_PREFIX = "homekit rule:"
@@ -17,4 +17,5 @@ CANONICAL_DIGESTS: dict[int, str] = {
     2: "e653e433840ac59737e64b1235a4623251efff00413d14bec04dee4ea8ca2546",
     3: "483ebbc34e9623e7e47fa3f2133ae1805a276b7305436275bb93a8ca60aa1743",
     4: "91dfdb98078c96e73ad233f281b6184e1798dcb74864eeb6ba53dd54938206b0",
+    5: "03920031fa209004cb67c93e76ee386732967033a7a3cba8d396df2feb21b199",
 }

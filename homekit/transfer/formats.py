@@ -99,9 +99,22 @@ def profile_json(p: Profile, sessions: Iterable[Session]) -> dict[str, object]:
     }
 
 
-def to_json(profiles: Sequence[tuple[Profile, Iterable[Session]]]) -> str:
-    """The JSON export: indented two spaces, UTF-8 (not escaped), ending in a newline."""
-    return "".join(json_chunks(profiles))
+def to_json(
+    profiles: Sequence[tuple[Profile, Iterable[Session]]],
+    photos: dict[str, list[dict[str, object]]] | None = None,
+) -> str:
+    """The JSON export: indented two spaces, UTF-8 (not escaped), ending in a newline.
+
+    `photos` (export --photos DIR): per profile name, the photo entries to list under
+    "photos"; without it the export is exactly as before photos existed (and streamed).
+    """
+    if photos is None:
+        return "".join(json_chunks(profiles))
+    listed = [profile_json(p, sessions) for p, sessions in profiles]
+    for entry, (p, _) in zip(listed, profiles, strict=True):
+        entry["photos"] = photos.get(p.name, [])
+    doc = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "profiles": listed}
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
 #: Where a profile's sessions go in the skeleton of the document (no JSON string has it raw).

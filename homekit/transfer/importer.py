@@ -70,6 +70,8 @@ class ImportReport:
     identical_skipped: int = 0
     profiles_created: list[str] = field(default_factory=list)
     backup: Path | None = None
+    photos_added: int = 0
+    photos_skipped: int = 0
 
 
 class Source(Protocol):

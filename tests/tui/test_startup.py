@@ -17,14 +17,15 @@ async def main():
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         print(type(app.screen).__name__, app.screen.status.sessions_done)
-    print(sorted(m for m in ("matplotlib", "homekit.tui.screens.chart", "homekit.charts")
+    print(sorted(m for m in ("matplotlib", "homekit.tui.screens.chart", "homekit.charts", "PIL",
+                             "homekit.tui.screens.photos")
                  if m in sys.modules))
 
 asyncio.run(main())
 """
 
 
-def test_dashboard_first_paint_imports_no_matplotlib(ready, db_path):
+def test_dashboard_first_paint_imports_no_matplotlib_nor_pillow(ready, db_path):
     ready._store.close()
     out = subprocess.run([sys.executable, "-c", SCRIPT, str(db_path)], capture_output=True,
                          text=True, timeout=60, check=True).stdout.splitlines()

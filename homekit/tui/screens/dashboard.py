@@ -22,6 +22,7 @@ from homekit.tui.widgets.plain import Label, Static, cell
 RECENT = 10
 TREND_SESSIONS = 12
 REMINDERS_FILE = "homekit-reminders.ics"
+REPORT_FILE = "homekit-report.pdf"
 SAFETY_LINE = (
     "Glasses on, always · a session takes about 30 to 60 minutes · slight stinging at first is "
     "common · slight redness fades within minutes; redness that lasts is a warning sign"
@@ -42,6 +43,8 @@ class DashboardScreen(Screen):
         Binding("g", "chart", "Chart"),
         Binding("p", "profile", "Profile"),
         Binding("c", "reminders", "Calendar reminders"),
+        Binding("o", "photos", "Photos"),
+        Binding("w", "report", "Write report", show=False),  # in help and the palette
     ]
 
     def __init__(self, hk: Homekit) -> None:
@@ -234,3 +237,30 @@ class DashboardScreen(Screen):
             f"Wrote {written.count} reminder{'s' if written.count != 1 else ''}{first} to "
             f"{written.path}. Import it into your calendar.",
             title="Calendar reminders")
+
+    def action_photos(self) -> None:
+        from homekit.tui.screens.photos import PhotosScreen
+
+        self.app.push_screen(PhotosScreen(self.hk))
+
+    def action_report(self) -> None:
+        path = self.hk.data_file.parent / REPORT_FILE
+        self.notify(f"Writing the report to {path}…", title="Report")
+        self._write_report(self.hk.twin(), path)
+
+    @work(thread=True, exclusive=True, group="report")
+    def _write_report(self, opener: Callable[[], Homekit], path: Path) -> None:
+        try:
+            hk = opener()
+            try:
+                written = hk.write_report(path, force=True)
+            finally:
+                hk.close()
+        except (HomekitError, OSError) as exc:
+            self.app.call_from_thread(self.notify, words.error(exc), title="Report", severity="error")
+            return
+        self.app.call_from_thread(
+            self.notify,
+            f"Wrote the report ({written.pages} pages) to {written.path}. "
+            "Bring it to your skin professional.",
+            title="Report written")

@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Footer, Input
 
+from homekit.domain.errors import HomekitError
 from homekit.domain.models import Session, SessionChanges
 from homekit.tui import format as fmt
 from homekit.tui.screens.session_dialog import SessionDialog
@@ -21,12 +22,23 @@ class EditSessionScreen(SessionDialog[Session | None]):
         yield Footer()
         s = self.session
         with Vertical(id="edit-dialog", classes="dialog"):
-            yield Label(f"Edit session #{s.id} of {fmt.day(s.session_date)}", classes="dialog-title")
+            yield Label(f"Edit session #{s.id} of {fmt.day(s.session_date)}{self._photos()}",
+                        classes="dialog-title")
             yield SessionForm(self.hk.today(), s)
             yield Static("", id="form-error", classes="form-error")
             with Horizontal(classes="buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
                 yield Button("Cancel", id="cancel")
+
+    def _photos(self) -> str:
+        """` · 2 photos (key o on the dashboard)` when the session has photos."""
+        try:
+            count = len(self.hk.photos(session_id=self.session.id))
+        except HomekitError:
+            return ""
+        if not count:
+            return ""
+        return f" \u00b7 {count} photo{'s' if count != 1 else ''} (key o on the dashboard)"
 
     def on_mount(self) -> None:
         self.query_one("#date", Input).focus()

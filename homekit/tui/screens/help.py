@@ -12,6 +12,7 @@ KEYS = """\
 [b]Keys[/b] (also in the command palette, ctrl+p)
   l  log a session          r  log redness          h  history
   g  charts                 p  profile & settings   c  calendar reminders
+  o  photos                 w  write the PDF report
   ?  this help              q  quit                 escape  back
 In history: e edit, d delete, r redness, s / v sort, or click a heading.
 In forms: tab moves between fields, ctrl+s saves."""

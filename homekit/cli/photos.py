@@ -1,0 +1,171 @@
+"""`homekit photo`: progress photos kept inside the data file (add, list, show, export,
+delete, compare)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shlex
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from homekit import words
+from homekit.cli.core import checked
+from homekit.domain import validate
+from homekit.domain.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from homekit.cli import Context
+
+#: The commands this module registers (so the CLI builds only the one being run).
+COMMANDS = ("photo",)
+
+
+def _id(what: str) -> Any:
+    return checked(lambda t: validate.in_range(validate.parse_int(t, what), 1, 2**62, what))
+
+
+def _area(text: str) -> str:
+    return validate.area(text)
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("photo", parents=[common], help="progress photos, kept inside the data file",
+                       description="Progress photos, stored in the data file itself (so backups "
+                       "cover them), stripped of all metadata (EXIF, GPS, XMP, ICC). "
+                       + words.PHOTO_GUIDANCE)
+    p.set_defaults(handler=cmd_photo_list, json=False, area=None, session=None)
+    ps = p.add_subparsers(dest="photo_command", metavar="ACTION")
+
+    q = ps.add_parser("add", parents=[common], help="store a photo (prints its id)",
+                      description="Store a JPEG, PNG, WebP (or HEIC, with pillow-heif) photo, "
+                      "cleaned: metadata removed, turned upright, sRGB, at most 2048 px a side. "
+                      + words.PHOTO_GUIDANCE)
+    q.add_argument("file", metavar="FILE")
+    q.add_argument("--session", type=_id("session id"), metavar="ID",
+                   help="the session it belongs to")
+    q.add_argument("--area", type=checked(_area), metavar="AREA", help="area shown")
+    q.add_argument("--taken", type=checked(validate.parse_date), metavar="YYYY-MM-DD",
+                   help="day taken (default: the session's date, else the photo's own, else today)")
+    q.add_argument("--notes", type=checked(validate.notes), default="", metavar="TEXT")
+    q.set_defaults(handler=cmd_photo_add)
+
+    q = ps.add_parser("list", parents=[common], help="list photos, oldest first")
+    q.add_argument("--json", action="store_true")
+    q.add_argument("--area", type=checked(_area), metavar="AREA")
+    q.add_argument("--session", type=_id("session id"), metavar="ID")
+    q.set_defaults(handler=cmd_photo_list)
+
+    q = ps.add_parser("show", parents=[common], help="show a photo in the terminal")
+    q.add_argument("photo_id", type=_id("photo id"), metavar="ID")
+    q.set_defaults(handler=cmd_photo_show)
+
+    q = ps.add_parser("export", parents=[common], help="write a photo to a JPEG file (mode 600)")
+    q.add_argument("photo_id", type=_id("photo id"), metavar="ID")
+    q.add_argument("--output", "-o", required=True, metavar="FILE")
+    q.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    q.set_defaults(handler=cmd_photo_export)
+
+    q = ps.add_parser("delete", parents=[common], help="delete a photo (a backup is taken first)")
+    q.add_argument("photo_id", type=_id("photo id"), metavar="ID")
+    q.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
+    q.set_defaults(handler=cmd_photo_delete)
+
+    q = ps.add_parser("compare", parents=[common],
+                      help="first and latest photo side by side, as a PNG")
+    q.add_argument("--area", type=checked(_area), metavar="AREA",
+                   help="default: the area with the most photos")
+    q.add_argument("--first", type=_id("photo id"), metavar="ID")
+    q.add_argument("--last", type=_id("photo id"), metavar="ID")
+    q.add_argument("--output", "-o", required=True, metavar="FILE.png")
+    q.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    q.set_defaults(handler=cmd_photo_compare)
+
+
+def cmd_photo_add(args: argparse.Namespace, ctx: Context) -> int:
+    source = Path(args.file).expanduser()
+    if not source.exists():  # before opening (or creating) the data file
+        raise InvalidInput(f"{source} does not exist", code="photo_missing", name=str(source))
+    photo = ctx.open().add_photo(source, session_id=args.session, area=args.area,
+                                 taken_on=args.taken, notes=args.notes)
+    print(photo.id)
+    return 0
+
+
+def cmd_photo_list(args: argparse.Namespace, ctx: Context) -> int:
+    found = ctx.open().photos(area=args.area, session_id=args.session)
+    if args.json:
+        print(json.dumps([p.to_json() for p in found], ensure_ascii=False))
+        return 0
+    if not found:
+        print("No photos yet. Add one with: homekit photo add FILE")
+        return 0
+    for p in found:
+        print(words.photo_line(p))
+    return 0
+
+
+def cmd_photo_show(args: argparse.Namespace, ctx: Context) -> int:
+    app = ctx.open()
+    photo = app.photo(args.photo_id)
+    print(words.photo_line(photo))
+    if sys.stdout.isatty() and _show_image(app.photo_bytes(photo.id)):
+        return 0
+    print(words.PHOTO_EXPORT_HINT.format(id=photo.id))
+    return 0
+
+
+def _show_image(jpeg: bytes) -> bool:
+    """Draw the photo in the terminal (Kitty graphics, Sixel, or half blocks, as textual-image
+    finds the terminal able); False when it cannot."""
+    import io
+    import logging
+
+    # textual-image logs a traceback when the terminal does not answer its size query; it
+    # then falls back to a sensible size, which is all a user needs to know.
+    logging.getLogger("textual_image").setLevel(logging.CRITICAL)
+    try:
+        from rich.console import Console
+        from textual_image.renderable import Image
+
+        console = Console()
+        if console.size.width < 20 or console.size.height < 8:
+            return False
+        height = max(8, min(40, console.size.height - 4))
+        console.print(Image(io.BytesIO(jpeg), height=height))
+    except Exception:  # noqa: BLE001 - any terminal it cannot draw on gets the text line
+        return False
+    return True
+
+
+def cmd_photo_export(args: argparse.Namespace, ctx: Context) -> int:
+    path = ctx.open().export_photo(args.photo_id, Path(args.output), force=args.force)
+    print(f"Wrote photo {args.photo_id} to {words.shown(path)}")
+    return 0
+
+
+def cmd_photo_delete(args: argparse.Namespace, ctx: Context) -> int:
+    app = ctx.open()
+    photo = app.photo(args.photo_id)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise InvalidInput("delete asks for confirmation; add --yes to delete without asking")
+        answer = input(f"Delete photo {words.photo_line(photo)}? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("Nothing deleted.")
+            return 1
+    _, backup = app.delete_photo(photo.id)
+    # The whole path (not shortened like other messages): it is a command to copy.
+    print(f"Deleted photo {photo.id}. To undo: homekit restore "
+          f"{shlex.quote(words.control_free(str(backup)))}")
+    return 0
+
+
+def cmd_photo_compare(args: argparse.Namespace, ctx: Context) -> int:
+    app = ctx.open()
+    comparison = app.comparison(area=args.area, first_id=args.first, last_id=args.last)
+    path = app.save_comparison(Path(args.output), comparison, force=args.force)
+    print(f"Wrote the comparison of photos {comparison.first.id} and {comparison.last.id} "
+          f"({comparison.days_between} days apart) to {words.shown(path)}")
+    return 0

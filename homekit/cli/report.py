@@ -1,0 +1,47 @@
+"""`homekit report`: one PDF for a skin professional (matplotlib's PDF backend)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from homekit import words
+from homekit.cli.core import checked
+from homekit.domain import validate
+from homekit.domain.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from homekit.cli import Context
+
+#: The commands this module registers (so the CLI builds only the one being run).
+COMMANDS = ("report",)
+DEFAULT_OUTPUT = "homekit-report.pdf"
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "report", parents=[common], help="write a PDF report for a skin professional",
+        description="A PDF for a consultation: your profile, the course at a glance, every "
+        "session, the warnings, the charts, your first and latest photos and questions to bring. "
+        "The same log gives the same bytes; the file is readable by you only.")
+    p.add_argument("--from", dest="since", type=checked(validate.parse_date), metavar="DATE",
+                   help="first day included (YYYY-MM-DD)")
+    p.add_argument("--to", dest="until", type=checked(validate.parse_date), metavar="DATE",
+                   help="last day included (YYYY-MM-DD)")
+    p.add_argument("--output", "-o", default=DEFAULT_OUTPUT, metavar="FILE.pdf",
+                   help=f"default: {DEFAULT_OUTPUT} in the current folder")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.set_defaults(handler=cmd_report)
+
+
+def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
+    output = Path(args.output).expanduser()
+    if output.suffix.lower() != ".pdf":
+        raise InvalidInput(f"{output.name}: the report is written as .pdf")
+    if args.since and args.until and args.since > args.until:
+        raise InvalidInput(f"--from {args.since} is after --to {args.until}")
+    written = ctx.open().write_report(output, since=args.since, until=args.until, force=args.force)
+    print(f"Wrote the report ({written.pages} page{'s' if written.pages != 1 else ''}) to "
+          f"{words.shown(written.path)}")
+    return 0

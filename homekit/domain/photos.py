@@ -1,0 +1,165 @@
+"""Progress photos: the stored facts about one, and the rules for comparing two."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from homekit.domain.errors import InvalidInput, NotFound
+
+#: The long side of a stored photo, in pixels (larger ones are scaled down).
+MAX_SIDE = 2048
+#: JPEG quality of the re-encoded photo.
+JPEG_QUALITY = 90
+#: Pixels a source image may have before it is refused as a decompression bomb (Pillow's
+#: own limit is about 89 million with a warning; homekit refuses at the warning).
+MAX_SOURCE_PIXELS = 90_000_000
+#: Bytes of a source file read at most (a 48-megapixel phone HEIC is about 10 MB).
+MAX_SOURCE_BYTES = 200 * 1024 * 1024
+MIME = "image/jpeg"
+#: The group of photos that name no area.
+NO_AREA = "(no area)"
+
+
+@dataclass(frozen=True)
+class Photo:
+    """A stored photo without its pixels (those are read only when needed)."""
+
+    id: int
+    profile_id: int
+    session_id: int | None
+    area: str | None
+    taken_on: dt.date
+    notes: str
+    mime: str
+    width: int
+    height: int
+    size: int  # bytes of the stored JPEG
+    created_at: str
+
+    @property
+    def area_label(self) -> str:
+        return self.area or NO_AREA
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "session_id": self.session_id,
+            "area": self.area,
+            "taken_on": self.taken_on.isoformat(),
+            "notes": self.notes,
+            "mime": self.mime,
+            "width": self.width,
+            "height": self.height,
+            "bytes": self.size,
+            "created_at": self.created_at,
+        }
+
+
+@dataclass(frozen=True)
+class PhotoDraft:
+    """A photo ready to store: clean JPEG bytes and what the user said about it."""
+
+    session_id: int | None
+    area: str | None
+    taken_on: dt.date
+    notes: str
+    width: int
+    height: int
+    image: bytes
+    mime: str = MIME
+
+
+def taken_date(given: dt.date | None, session_date: dt.date | None, exif_date: dt.date | None,
+               today: dt.date) -> dt.date:
+    """The date a photo was taken: as given, else its session's, else its own, else today."""
+    for choice in (given, session_date, exif_date):
+        if choice is not None:
+            return choice
+    return today
+
+
+def busiest_area(photos: Sequence[Photo]) -> str | None:
+    """The area with the most photos (the earliest-photographed one on a tie)."""
+    if not photos:
+        return None
+    counts = Counter(p.area for p in photos)
+    first_seen: dict[str | None, tuple[dt.date, int]] = {}
+    for p in photos:
+        first_seen.setdefault(p.area, (p.taken_on, p.id))
+    best = max(counts, key=lambda a: (counts[a], [-x for x in _key(first_seen[a])]))
+    return best
+
+
+def _key(seen: tuple[dt.date, int]) -> tuple[int, int]:
+    return seen[0].toordinal(), seen[1]
+
+
+def ordered(photos: Sequence[Photo]) -> list[Photo]:
+    return sorted(photos, key=lambda p: (p.taken_on, p.id))
+
+
+def compare_pair(
+    photos: Sequence[Photo],
+    *,
+    area: str | None = None,
+    first_id: int | None = None,
+    last_id: int | None = None,
+) -> tuple[Photo, Photo]:
+    """The two photos to show side by side: given by id, else the earliest and latest of the
+    area (given, or the one with the most photos)."""
+    by_id = {p.id: p for p in photos}
+    for wanted in (first_id, last_id):
+        if wanted is not None and wanted not in by_id:
+            raise NotFound(f"no photo with id {wanted}", code="unknown_photo", id=wanted)
+    if first_id is not None and last_id is not None:
+        pair = (by_id[first_id], by_id[last_id])
+    else:
+        if area is None:
+            known = [by_id[i] for i in (first_id, last_id) if i is not None]
+            area = known[0].area if known else busiest_area(photos)
+        group = ordered([p for p in photos if p.area == area])
+        if not group:
+            raise InvalidInput(f"no photos of {area}", code="no_photos_to_compare", area=area)
+        first = by_id[first_id] if first_id is not None else group[0]
+        last = by_id[last_id] if last_id is not None else group[-1]
+        pair = (first, last)
+    if pair[0].id == pair[1].id:
+        raise InvalidInput("only one photo to compare", code="one_photo_only",
+                           area=pair[0].area_label, id=pair[0].id)
+    return pair  # type: ignore[return-value]
+
+
+def first_and_latest_by_area(photos: Sequence[Photo]) -> list[tuple[Photo, Photo | None]]:
+    """Per area (alphabetical, no area last): its first photo and its latest (None if one)."""
+    groups: dict[str | None, list[Photo]] = {}
+    for p in ordered(photos):
+        groups.setdefault(p.area, []).append(p)
+    keys = sorted(groups, key=lambda a: (a is None, a or ""))
+    return [(groups[a][0], groups[a][-1] if len(groups[a]) > 1 else None) for a in keys]
+
+
+def session_number(session_id: int | None, session_ids_in_order: Sequence[int]) -> int | None:
+    """The place (1-based) of a session in the profile's log, or None."""
+    if session_id is None:
+        return None
+    try:
+        return list(session_ids_in_order).index(session_id) + 1
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Two photos of one area to show side by side, with their place in the course."""
+
+    first: Photo
+    last: Photo
+    first_session: int | None  # session number in the course (1 = the first session)
+    last_session: int | None
+
+    @property
+    def days_between(self) -> int:
+        return (self.last.taken_on - self.first.taken_on).days

@@ -1,0 +1,95 @@
+"""Photos through export and import: `export --photos DIR` writes them as files named by id
+and lists them in the JSON; import reads them back through the same checks as `photo add`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from homekit.domain.errors import InvalidInput, StorageError
+from homekit.domain.photos import PhotoDraft
+from homekit.services.photos import PhotosService, read_source
+from homekit.services.transfer import TransferService
+from homekit.storage import photos as store_photos
+from homekit.storage.files import write_private
+from homekit.transfer import formats, photofiles
+from homekit.transfer.importer import ImportReport
+
+
+class PhotoTransferService(PhotosService, TransferService):
+    def export_with_photos(self, photos_dir: Path, fmt: str, *, output: Path | None = None,
+                           all_profiles: bool = False) -> str:
+        """The JSON export listing the photos, each written to `photos_dir` as <id>.jpg."""
+        if fmt != "json":
+            raise InvalidInput("--photos needs the JSON format (CSV has no place for photos)",
+                               code="photos_need_json")
+        folder = Path(photos_dir).expanduser()
+        if not folder.exists():
+            if not folder.parent.is_dir():
+                raise InvalidInput(f"folder {folder.parent} does not exist",
+                                   code="output_folder_missing", path=folder.parent)
+            try:
+                folder.mkdir(mode=0o700)
+            except OSError as exc:
+                raise StorageError(f"cannot create folder {folder}: {exc.strerror}") from None
+        elif not folder.is_dir():
+            raise InvalidInput(f"{folder} is not a folder", code="photos_dir_not_folder",
+                               path=folder)
+        base = Path(output).expanduser().resolve().parent if output else Path(os.getcwd())
+        profiles = self._store.profiles() if all_profiles else [self.profile()]
+        data, entries = [], {}
+        for p in profiles:
+            sessions = self._store.sessions(p.id)
+            dates = {s.id: s.session_date for s in sessions}
+            data.append((p, sessions))
+            listed = []
+            for photo in store_photos.photos(self._store, p.id):
+                file = folder.resolve() / photofiles.file_name(photo)
+                write_private(file, store_photos.photo_image(self._store, photo.id))
+                listed.append(photofiles.entry_json(photo, file, base,
+                                                    dates.get(photo.session_id or -1)))
+            entries[p.name] = listed
+        return formats.to_json(data, photos=entries)
+
+    def write_export(self, path: Path, text: str, *, replace: bool = True) -> Path:
+        """Write an export's text owner-only; `replace=False` refuses an existing file."""
+        return write_private(Path(path), text.encode("utf-8"), replace=replace)
+
+    def import_file(self, path: str | Path, *, dry_run: bool = False) -> ImportReport:
+        """Import sessions (see TransferService) and then the photos the export lists; every
+        photo is read and checked before anything is stored."""
+        from homekit.charts.imaging import clean_photo
+
+        entries = photofiles.read_entries(Path(path), self.profile_name())
+        ready = []
+        for e in entries:
+            clean = clean_photo(read_source(e.file), str(e.file), keep_clean=True)
+            ready.append((e, clean))
+        report = super().import_file(path, dry_run=dry_run)
+        if dry_run:
+            report.photos_added = len(ready)
+            return report
+        with self._store.write():
+            for e, clean in ready:
+                profile = self._store.profile_by_name(e.profile)
+                if profile is None:
+                    continue
+                session_id = self._session_on(profile.id, e.session_date)
+                stored = store_photos.photos(self._store, profile.id, area=e.area)
+                if any(p.taken_on == e.taken_on and store_photos.photo_image(self._store, p.id)
+                       == clean.jpeg for p in stored):
+                    report.photos_skipped += 1
+                    continue
+                draft = PhotoDraft(session_id, e.area, e.taken_on, e.notes, clean.width,
+                                   clean.height, clean.jpeg)
+                store_photos.insert_photo(self._store, profile.id, draft,
+                                          e.created_at or self._stamp())
+                report.photos_added += 1
+        return report
+
+    def _session_on(self, profile_id: int, day: dt.date | None) -> int | None:
+        if day is None:
+            return None
+        found = [s for s in self._store.sessions(profile_id) if s.session_date == day]
+        return found[0].id if found else None

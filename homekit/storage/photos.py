@@ -1,0 +1,81 @@
+"""The SQL of progress photos (table `photos`, migration m005_photos).
+
+Listing never reads the pixels; `photo_image` reads one photo's bytes when they are needed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+from homekit.domain.errors import NotFound
+from homekit.domain.photos import Photo, PhotoDraft
+from homekit.storage.repo import Store
+
+_COLS = ("id, profile_id, session_id, area, taken_on, notes, mime, width, height, "
+         "length(image) AS size, created_at")
+
+
+def _photo(row: sqlite3.Row) -> Photo:
+    return Photo(
+        id=row["id"],
+        profile_id=row["profile_id"],
+        session_id=row["session_id"],
+        area=row["area"],
+        taken_on=dt.date.fromisoformat(row["taken_on"]),
+        notes=row["notes"],
+        mime=row["mime"],
+        width=row["width"],
+        height=row["height"],
+        size=row["size"],
+        created_at=row["created_at"],
+    )
+
+
+def insert_photo(store: Store, profile_id: int, draft: PhotoDraft, created_at: str) -> Photo:
+    cur = store._x(
+        "INSERT INTO photos (profile_id, session_id, area, taken_on, notes, mime, width, height, "
+        "image, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (profile_id, draft.session_id, draft.area, draft.taken_on.isoformat(), draft.notes,
+         draft.mime, draft.width, draft.height, sqlite3.Binary(draft.image), created_at),
+    )
+    return get_photo(store, int(cur.lastrowid or 0))
+
+
+def get_photo(store: Store, photo_id: int, profile_id: int | None = None) -> Photo:
+    rows = store._q(f"SELECT {_COLS} FROM photos WHERE id = ? AND (? IS NULL OR profile_id = ?)",
+                    (photo_id, profile_id, profile_id))
+    if not rows:
+        raise NotFound(f"no photo with id {photo_id}", code="unknown_photo", id=photo_id)
+    return _photo(rows[0])
+
+
+def photos(store: Store, profile_id: int, *, area: str | None = None,
+           session_id: int | None = None) -> list[Photo]:
+    """Photos of a profile, oldest first (by the day taken, then the order stored)."""
+    rows = store._q(
+        f"SELECT {_COLS} FROM photos WHERE profile_id = ? AND (? IS NULL OR area = ?) "
+        "AND (? IS NULL OR session_id = ?) ORDER BY taken_on, id",
+        (profile_id, area, area, session_id, session_id),
+    )
+    return [_photo(r) for r in rows]
+
+
+def photo_image(store: Store, photo_id: int) -> bytes:
+    rows = store._q("SELECT image FROM photos WHERE id = ?", (photo_id,))
+    if not rows:
+        raise NotFound(f"no photo with id {photo_id}", code="unknown_photo", id=photo_id)
+    return bytes(rows[0][0])
+
+
+def delete_photo(store: Store, photo_id: int) -> None:
+    cur = store._x("DELETE FROM photos WHERE id = ?", (photo_id,))
+    if cur.rowcount == 0:
+        raise NotFound(f"no photo with id {photo_id}", code="unknown_photo", id=photo_id)
+
+
+def photo_counts(store: Store, profile_id: int) -> dict[int, int]:
+    """How many photos each session of the profile has (sessions with none left out)."""
+    rows = store._q("SELECT session_id, count(*) FROM photos WHERE profile_id = ? "
+                    "AND session_id IS NOT NULL GROUP BY session_id", (profile_id,))
+    return {int(r[0]): int(r[1]) for r in rows}

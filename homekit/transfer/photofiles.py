@@ -1,0 +1,99 @@
+"""Photos in a JSON export (`export --photos DIR`): the entries written, and read back.
+
+Each profile of the export gains "photos": entries naming their file (relative to the export
+file's folder), the session's date (sessions have no ids in an export), area, day taken and
+notes. The pixels stay in the files; reading them back goes through the same checks as
+`photo add`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from homekit.domain import validate
+from homekit.domain.errors import InvalidInput
+from homekit.domain.photos import Photo
+from homekit.words import shown
+
+
+@dataclass(frozen=True)
+class PhotoEntry:
+    profile: str
+    file: Path
+    session_date: dt.date | None
+    area: str | None
+    taken_on: dt.date
+    notes: str
+    created_at: str
+
+
+def file_name(photo: Photo) -> str:
+    return f"{photo.id}.jpg"
+
+
+def entry_json(photo: Photo, file: Path, base: Path, session_date: dt.date | None) -> dict[str, Any]:
+    """One photo's entry; `file` as written relative to `base` (the export's folder)."""
+    try:
+        ref = os.path.relpath(file, base)
+    except ValueError:
+        ref = str(file)
+    return {
+        "file": Path(ref).as_posix(),
+        "session_date": session_date.isoformat() if session_date else None,
+        "area": photo.area,
+        "taken_on": photo.taken_on.isoformat(),
+        "notes": photo.notes,
+        "created_at": photo.created_at,
+    }
+
+
+def _bad(path: Path, where: str, why: str) -> InvalidInput:
+    return InvalidInput(f"{shown(path)}: {where}: {why}; nothing was imported")
+
+
+def read_entries(path: Path, default_profile: str) -> list[PhotoEntry]:
+    """The photo entries of a JSON export ([] for CSV or an export without photos)."""
+    path = Path(path).expanduser()
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+        doc = json.loads(text)
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+        return []  # not JSON: the import proper says what is wrong with the file
+    if not isinstance(doc, dict) or not isinstance(doc.get("profiles"), list):
+        return []
+    found = []
+    for pi, p in enumerate(doc["profiles"]):
+        if not isinstance(p, dict) or "photos" not in p:
+            continue
+        name = p["name"] if isinstance(p.get("name"), str) else default_profile
+        if not isinstance(p["photos"], list):
+            raise _bad(path, f"profile {pi + 1}", '"photos" is not a list')
+        for i, e in enumerate(p["photos"]):
+            where = f"photo {i + 1} of profile {name!r}"
+            try:
+                if not isinstance(e, dict) or not isinstance(e.get("file"), str) or not e["file"]:
+                    raise InvalidInput('no "file"')
+                session = e.get("session_date")
+                area = e.get("area")
+                notes = e.get("notes") or ""
+                if area is not None and not isinstance(area, str):
+                    raise InvalidInput("the area must be text")
+                if not isinstance(notes, str) or not isinstance(e.get("created_at", ""), str):
+                    raise InvalidInput("notes and created_at must be text")
+                found.append(PhotoEntry(
+                    profile=name,
+                    file=(path.parent / e["file"]),
+                    session_date=validate.parse_date(str(session)) if session else None,
+                    area=validate.area(area) if area else None,
+                    taken_on=validate.parse_date(str(e.get("taken_on", ""))),
+                    notes=validate.notes(notes),
+                    created_at=e.get("created_at") or "",
+                ))
+            except InvalidInput as exc:
+                raise _bad(path, where, str(exc)) from None
+    return found
