@@ -31,7 +31,15 @@ from homekit.storage.schema import SCHEMA_VERSION
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: Parents before children, so that foreign keys hold at every step.
-TABLES = ("profiles", "sessions", "redness", "settings")
+
+
+def homekit_tables(conn: sqlite3.Connection) -> list[str]:
+    """homekit's own tables in the order they were created (a table before those that refer
+    to it): every one that a restore replaces, whatever later migrations add."""
+    return [r[0] for r in conn.execute(
+        "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' "
+        "AND name NOT IN ('_sqlite_migrations', '_litestream_seq', '_litestream_lock') "
+        "ORDER BY rowid")]
 
 
 @dataclass(frozen=True)
@@ -213,9 +221,10 @@ def _replace(store: Store, copy: Path, now: dt.datetime | None) -> Path:
         conn.execute("BEGIN IMMEDIATE")  # no other writer from here until the copy is in
         try:
             previous = automatic_backup(conn, path, "restore", now)
-            for table in reversed(TABLES):
+            tables = homekit_tables(conn)
+            for table in reversed(tables):
                 conn.execute(f"DELETE FROM main.{table}")
-            for table in TABLES:
+            for table in tables:
                 cols = ", ".join(f'"{r[1]}"' for r in conn.execute(f"PRAGMA main.table_info({table})"))
                 conn.execute(f"INSERT INTO main.{table} ({cols}) "
                              f"SELECT {cols} FROM restore_src.{table} ORDER BY rowid")
