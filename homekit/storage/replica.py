@@ -38,6 +38,8 @@ SCHEMES = ("file", "s3", "gs", "abs", "sftp", "webdav", "webdavs", "nats", "oss"
 #: Where to look for the binary before PATH (tests, unusual installs).
 BINARY_ENV = "HOMEKIT_LITESTREAM"
 DEFAULT_SYNC_INTERVAL = "1s"
+#: Seconds a restore may take before homekit gives up (a stalled network destination).
+RESTORE_TIMEOUT = 600
 _DURATION = re.compile(r"(\d+(\.\d+)?(ms|s|m|h))+")
 _FIELD = re.compile(r'(\w[\w.-]*)=("(?:[^"\\]|\\.)*"|\S*)')
 
@@ -94,6 +96,7 @@ def config_yaml(db_path: Path, url: str, sync_interval: str = DEFAULT_SYNC_INTER
         "# litestream.yml for homekit: run it with\n"
         "#   litestream replicate -config litestream.yml\n"
         "# Credentials for s3:// and others come from the environment (e.g. AWS_ACCESS_KEY_ID).\n"
+        "# Litestream expands $VARIABLES in this file: with a $ in a path, add -no-expand-env.\n"
         "dbs:\n"
         f"  - path: {q(str(Path(db_path).resolve()))}\n"
         f"    monitor-interval: {q(sync_interval)}\n"
@@ -245,8 +248,12 @@ def restored_copy(url: str, near: Path, timestamp: str | None = None,
     if timestamp:
         cmd += ["-timestamp", timestamp]
     try:
-        done = subprocess.run(cmd + [url], stdin=subprocess.DEVNULL, capture_output=True,
-                              text=True, errors="replace", umask=0o077, timeout=600)
+        try:
+            done = subprocess.run(cmd + [url], stdin=subprocess.DEVNULL, capture_output=True,
+                                  text=True, errors="replace", umask=0o077, timeout=RESTORE_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            problem = f"no answer from the replica within {RESTORE_TIMEOUT} s"
+            raise StorageError(problem, code="replica_failed", problem=problem) from None
         if done.returncode != 0 or not out.exists():
             lines = [LogLine.parse(x) for x in (done.stderr + done.stdout).splitlines() if x]
             errors = [x.error for x in lines if x.level == "ERROR"] or [x.msg for x in lines]
