@@ -86,7 +86,9 @@ def status_text(st: Status) -> str:
         ("Interval", f"at least {st.min_interval_days} days between sessions"),
         ("Last session", day(st.last_session_date)),
     ]
-    if st.next_eligible_date is None:
+    if any(g.name != "interval" for g in st.gates):
+        rows.append(("Next session", "blocked (see below)"))
+    elif st.next_eligible_date is None:
         rows.append(("Next session", "eligible now (nothing logged yet)"))
     else:
         rows.append(("Next session", f"{day(st.next_eligible_date)}, {in_days(st.days_until_eligible)}"))
@@ -95,8 +97,13 @@ def status_text(st: Status) -> str:
     rows.append(("Latest redness", redness_text(st.latest_redness)))
     width = max(len(k) for k, _ in rows) + 2
     text = "\n".join(f"{k + ':':<{width}}{v}" for k, v in rows)
+    blocked = blocked_text(st.gates)
+    if blocked:
+        text += f"\n\n{blocked}"
     if st.redness_warning:
         text += f"\n\nWarning: {st.redness_warning}"
+    for f in st.followups:
+        text += f"\n\nFollow-up: {followup_text(f)}"
     if st.clock_warning:
         text += f"\n\nNote: {st.clock_warning}"
     return text
@@ -166,3 +173,100 @@ def error(exc: BaseException) -> str:
     render = _ERRORS.get(exc.code or "") if isinstance(exc, HomekitError) else None
     text = render(exc.facts, exc) if render and isinstance(exc, HomekitError) else str(exc)
     return control_free(text)
+
+
+# -- safety: gates, checklist, follow-ups, medical answers --------------------------------
+
+CONDITION_ANSWER_CMD = "homekit profile condition no|yes [--acknowledge]"
+CLEARED_HINT = (
+    "log --cleared-by-professional once a skin professional has said you may go on"
+)
+
+
+def gate_why(gate: object) -> str:
+    """Why a gate blocks logging, in one sentence (domain.gates.Gate)."""
+    name = getattr(gate, "name", "")
+    reason = getattr(gate, "reason", "")
+    if name == "interval":
+        nxt = getattr(gate, "next_eligible", None)
+        return f"too soon after the last session: next eligible date {day(nxt)}, " + in_days(
+            getattr(gate, "days_left", 0))
+    if name == "condition":
+        if reason == "unanswered":
+            return "the eczema / acne rosacea question is not answered yet"
+        return "eczema or acne rosacea on record and the warning is not acknowledged"
+    if name == "redness":
+        sid, sdate = getattr(gate, "session_id", None), getattr(gate, "session_date", None)
+        where = f"session #{sid} of {day(sdate)}"
+        if reason == "severe":
+            return f"severe redness after {where}"
+        return f"redness after {where} still present a day or more later"
+    return name
+
+
+def gate_lift(gate: object) -> str:
+    """What lifts a gate."""
+    name = getattr(gate, "name", "")
+    if name == "interval":
+        return "wait until the next eligible date"
+    if name == "condition":
+        return f"answer it: {CONDITION_ANSWER_CMD} (or press l in the app)"
+    if name == "redness":
+        sid = getattr(gate, "session_id", None)
+        return (f"record that it faded (homekit redness {sid} --severity N --faded-after MIN), "
+                f"or {CLEARED_HINT}")
+    return ""
+
+
+def blocked_text(gates: object) -> str:
+    """`Blocked: why (lift: what)` lines for the non-interval gates, or ''."""
+    lines = [f"Blocked: {gate_why(g)}. To lift it: {gate_lift(g)}."
+             for g in gates or () if getattr(g, "name", "") != "interval"]  # type: ignore[attr-defined]
+    return "\n".join(lines)
+
+
+def followup_text(f: object) -> str:
+    sid, sdate = getattr(f, "session_id", None), getattr(f, "session_date", None)
+    what = ("about an hour after it" if getattr(f, "kind", "") == "hour"
+            else "the next day, while it was still red")
+    return (f"redness follow-up owed for session #{sid} of {day(sdate)} ({what}): "
+            f"homekit redness {sid} --severity N [--faded-after MIN]")
+
+
+def medical_text(w: object) -> str:
+    code = getattr(w, "code", "")
+    if code == "isotretinoin_recent":
+        finished = getattr(w, "finished", None)
+        ack = "" if getattr(w, "acknowledged", False) else (
+            " Acknowledge with: homekit profile medical --acknowledge")
+        return (f"isotretinoin finished on {finished}, less than 6 months ago: the skin may be "
+                "fragile; ask your prescriber before microdermabrasion." + ack)
+    if code == "blood_thinners":
+        return "blood thinners make bruising more likely: use a low setting and stop if it marks."
+    return code
+
+
+def _redness_block(f: dict[str, object], e: HomekitError) -> str:
+    g = f.get("gate")
+    return f"refused: {gate_why(g)}: pause and consult a skin professional. To lift it: " \
+           f"{gate_lift(g)}."
+
+
+def _reminders_blocked(f: dict[str, object], e: HomekitError) -> str:
+    gates = f.get("gates") or []
+    why = "; ".join(f"{gate_why(g)} (to lift it: {gate_lift(g)})" for g in gates)  # type: ignore[attr-defined]
+    return f"no reminders written: logging is blocked: {why}"
+
+
+_ERRORS.update({
+    "condition_unanswered": lambda f, e: (
+        "before the first session, answer whether you have eczema or acne rosacea: "
+        f"{CONDITION_ANSWER_CMD} (on a terminal, homekit log asks); nothing was stored"),
+    "redness_block": _redness_block,
+    "checklist_refused": lambda f, e: f"refused: {f['reason']}; skip this session",
+    "reminders_blocked": _reminders_blocked,
+    "unknown_observation": lambda f, e: (
+        f"no redness observation with id {f['id']} (see: homekit history --json)"),
+    "faded_and_still_red": lambda f, e: "give either --faded-after or --still-red, not both",
+    "unknown_check": lambda f, e: str(e),
+})

@@ -9,9 +9,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from homekit import words
-from homekit.domain import validate
+from homekit.domain import checklist, validate
 from homekit.domain.errors import InvalidInput
 from homekit.domain.models import AREAS, SessionChanges, SessionDraft
+
+#: `edit --clear NAME` -> the session field it clears.
+CLEAR_NAMES = {"time": "start_time", "duration": "duration_min", "area": "areas",
+               "level": "device_level", "glasses": "glasses_worn", "stinging": "stinging",
+               "notes": "notes"}
 
 if TYPE_CHECKING:
     from homekit.cli import Context
@@ -50,7 +55,7 @@ def _session_fields(p: argparse.ArgumentParser, *, editing: bool) -> None:
 
 
 #: The commands this module registers (so the CLI builds only the one being run).
-COMMANDS = ('log', 'redness', 'status', 'history', 'edit', 'delete', 'profile')
+COMMANDS = ('log', 'status', 'history', 'edit', 'delete', 'profile')
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -60,18 +65,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                    help="redness seen after it: 0 none, 1 faint, 2 mild, 3 marked, 4 severe")
     p.add_argument("--faded-after", type=checked(validate.faded_after), metavar="MIN",
                    help="minutes until the redness faded (omit: still red)")
+    p.add_argument("--checked", type=checked(checklist.parse_checked), metavar="ITEM,...",
+                   help="pre-session checklist confirmed, for scripts (on a terminal it is "
+                   "asked): " + ",".join(checklist.CHECKLIST_IDS) + "; omit: not asked")
+    p.add_argument("--cleared-by-professional", action="store_true",
+                   help="a skin professional cleared you to go on after serious redness "
+                   "(stored with the session)")
     p.add_argument("--json", action="store_true", help="print the stored session as JSON")
     p.set_defaults(handler=cmd_log)
-
-    p = sub.add_parser("redness", parents=[common], help="record redness seen after a session")
-    p.add_argument("session_id", nargs="?", type=checked(lambda t: validate.parse_int(t, "session id")),
-                   metavar="SESSION_ID", help="default: the latest session")
-    p.add_argument("--severity", required=True, type=checked(validate.severity), metavar="0-4",
-                   help="0 none, 1 faint, 2 mild, 3 marked, 4 severe")
-    p.add_argument("--faded-after", type=checked(validate.faded_after), metavar="MIN",
-                   help="minutes until it faded (omit: still red)")
-    p.add_argument("--notes", type=checked(validate.notes), default="", metavar="TEXT")
-    p.set_defaults(handler=cmd_redness)
 
     p = sub.add_parser("status", parents=[common], help="progress and next eligible date")
     p.add_argument("--json", action="store_true")
@@ -87,6 +88,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("session_id", type=checked(lambda t: validate.parse_int(t, "session id")),
                    metavar="ID")
     _session_fields(p, editing=True)
+    p.add_argument("--clear", action="append", choices=list(CLEAR_NAMES), metavar="FIELD",
+                   help="set an optional field back to not recorded; repeat for several: "
+                   + ", ".join(CLEAR_NAMES))
     p.set_defaults(handler=cmd_edit)
 
     p = sub.add_parser("delete", parents=[common], help="delete a session and its redness")
@@ -116,6 +120,10 @@ def _register_profile(sub: Any, common: argparse.ArgumentParser) -> None:
     q.add_argument("--interval", type=interval, default=7, metavar="DAYS",
                    help="days between sessions, 7 or more (clinics often use 14 to 28)")
     q.add_argument("--default", action="store_true", help="make it the default profile")
+    q.add_argument("--condition", choices=["yes", "no"],
+                   help="do you have eczema or acne rosacea? (needed before the first session)")
+    q.add_argument("--acknowledge", action="store_true",
+                   help="with --condition yes: I have read the warning and take responsibility")
     q.set_defaults(handler=cmd_profile_add)
 
     q = psub.add_parser("set", parents=[common], help="change the current profile")
@@ -135,6 +143,16 @@ def _register_profile(sub: Any, common: argparse.ArgumentParser) -> None:
                    help="I have read the warning and take responsibility for using the kit")
     q.set_defaults(handler=cmd_profile_condition)
 
+    q = psub.add_parser("medical", parents=[common],
+                        help="dated medical answers: isotretinoin, blood thinners (warnings)")
+    q.add_argument("--isotretinoin", metavar="never|YYYY-MM-DD",
+                   help="never taken, or the date the last course finished")
+    q.add_argument("--blood-thinners", choices=["yes", "no"])
+    q.add_argument("--acknowledge", action="store_true",
+                   help="I have read the isotretinoin warning (ask your prescriber)")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_profile_medical)
+
 
 def _areas(chosen: list[tuple[str, ...]] | None) -> tuple[str, ...]:
     return validate.areas([a for group in chosen or [] for a in group])
@@ -143,7 +161,18 @@ def _areas(chosen: list[tuple[str, ...]] | None) -> tuple[str, ...]:
 
 
 def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
+    from homekit.cli import ask
+
     app = ctx.open()
+    terminal = ask.on_terminal()
+    if terminal and (app.profile().has_skin_condition is None or app.needs_acknowledgement()):
+        answer = ask.condition()
+        if answer is not None:
+            app.record_skin_condition(*answer)
+    app.check_condition(app.profile())  # refuses (exit 2, nothing stored) when unanswered
+    confirmed = args.checked
+    if confirmed is None and terminal:
+        confirmed = ask.checklist_answers()
     draft = SessionDraft(
         session_date=args.date or app.today(),
         start_time=args.time,
@@ -153,6 +182,8 @@ def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
         glasses_worn=args.glasses,
         stinging=args.stinging,
         notes=args.notes or "",
+        checklist=confirmed,
+        cleared_by_professional=args.cleared_by_professional,
     )
     result = app.log_session(draft, redness_severity=args.redness, faded_after_min=args.faded_after)
     days_left = result.days_until_eligible
@@ -171,17 +202,8 @@ def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
         print(f"Warning: {result.redness_alert.message}", file=sys.stderr)
     if result.clock_warning:
         print(f"Note: {result.clock_warning}", file=sys.stderr)
-    return 0
-
-
-def cmd_redness(args: argparse.Namespace, ctx: Context) -> int:
-    if args.faded_after is not None and args.severity == 0:
-        raise InvalidInput("--faded-after makes no sense with severity 0 (no redness)")
-    app = ctx.open()
-    red, alert = app.add_redness(args.session_id, args.severity, args.faded_after, args.notes)
-    print(f"Recorded redness for session {red.session_id}: {words.redness_text(red)}")
-    if alert:
-        print(f"Warning: {alert.message}", file=sys.stderr)
+    for w in result.medical_warnings:
+        print(f"Warning: {words.medical_text(w)}", file=sys.stderr)
     return 0
 
 
@@ -212,10 +234,15 @@ def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
         session_date=args.date, start_time=args.time, duration_min=args.duration,
         areas=_areas(args.area) if args.area else None, device_level=args.level,
         glasses_worn=args.glasses, stinging=args.stinging, notes=args.notes,
+        clear=frozenset(CLEAR_NAMES[c] for c in args.clear or ()),
     )
     if changes.is_empty():
         raise InvalidInput("nothing to change: give at least one of --date, --time, --duration, "
-                           "--area, --level, --glasses/--no-glasses, --stinging, --notes")
+                           "--area, --level, --glasses/--no-glasses, --stinging, --notes, "
+                           "--clear FIELD")
+    both = [c for c in args.clear or () if getattr(changes, CLEAR_NAMES[c]) is not None]
+    if both:
+        raise InvalidInput(f"--clear {both[0]} and a new value for it: give one or the other")
     session = ctx.open().edit_session(args.session_id, changes)
     print(f"Updated session {words.session_text(session)}")
     return 0
@@ -258,7 +285,13 @@ def cmd_profile_list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_profile_add(args: argparse.Namespace, ctx: Context) -> int:
-    p = ctx.open().create_profile(args.name, args.target, args.interval, make_default=args.default)
+    if args.acknowledge and args.condition != "yes":
+        raise InvalidInput("--acknowledge goes with --condition yes")
+    if args.condition == "yes":
+        print(words.CONDITION_WARNING, file=sys.stderr)
+    condition = None if args.condition is None else args.condition == "yes"
+    p = ctx.open().create_profile(args.name, args.target, args.interval, make_default=args.default,
+                                  has_condition=condition, acknowledged=args.acknowledge)
     print(f"Created profile {p.name}: target {p.target_sessions} sessions, "
           f"at least {p.min_interval_days} days apart.")
     return 0
@@ -289,4 +322,26 @@ def cmd_profile_condition(args: argparse.Namespace, ctx: Context) -> int:
     if has and not p.condition_acknowledged_at:
         print(words.CONDITION_BLOCKED_CLI, file=sys.stderr)
     print(f"Recorded for profile {p.name}.")
+    return 0
+
+
+def cmd_profile_medical(args: argparse.Namespace, ctx: Context) -> int:
+    app = ctx.open()
+    thinners = None if args.blood_thinners is None else args.blood_thinners == "yes"
+    if args.isotretinoin is None and thinners is None and not args.acknowledge:
+        p = app.profile()
+    else:
+        p = app.record_medical(isotretinoin=args.isotretinoin, blood_thinners=thinners,
+                               acknowledged=args.acknowledge)
+    if args.json:
+        print(json.dumps({"profile": p.name, "isotretinoin": p.isotretinoin,
+                          "isotretinoin_acknowledged_at": p.isotretinoin_acknowledged_at,
+                          "blood_thinners": p.blood_thinners,
+                          "medical_answered_at": p.medical_answered_at}, ensure_ascii=False))
+    else:
+        iso = p.isotretinoin or "not answered"
+        bt = {True: "yes", False: "no", None: "not answered"}[p.blood_thinners]
+        print(f"Profile {p.name}: isotretinoin {iso}; blood thinners {bt}.")
+    for w in app.medical_warnings(p):
+        print(f"Warning: {words.medical_text(w)}", file=sys.stderr)
     return 0

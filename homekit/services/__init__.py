@@ -19,6 +19,7 @@ from homekit.services.plan import PlanService, ReminderFile
 from homekit.services.profiles import ProfilesService
 from homekit.services.redness import RednessService
 from homekit.services.results import LogResult
+from homekit.services.safety import SafetyService
 from homekit.services.sessions import SessionsService
 from homekit.services.status import StatusService
 from homekit.services.transfer import TransferService
@@ -27,11 +28,12 @@ from homekit.services.transfer import TransferService
 class Homekit(
     DemoService,
     SessionsService,
+    StatusService,
+    PlanService,
+    SafetyService,
     ProfilesService,
     RednessService,
-    StatusService,
     ChartsService,
-    PlanService,
     TransferService,
     DataFileService,
 ):

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from homekit.domain import rules, validate
-from homekit.services.base import ServiceBase
+from homekit.domain.errors import RuleViolation
+from homekit.services.safety import SafetyService
 from homekit.storage.files import write_private
 
 
@@ -21,7 +22,11 @@ class ReminderFile:
     dates: tuple[dt.date, ...] = ()
 
 
-class PlanService(ServiceBase):
+#: Gates that stop reminders: the interval is what the plan is made of, not a block.
+REMINDER_BLOCKS = ("condition", "redness")
+
+
+class PlanService(SafetyService):
     def reminder_dates(self) -> list[dt.date]:
         """The planned date of every remaining session of the current profile."""
         profile = self.profile()
@@ -30,11 +35,19 @@ class PlanService(ServiceBase):
                                    self.today())
 
     def write_reminders(self, path: str | Path, time: str | None = None) -> ReminderFile:
-        """Write the reminders of the current profile to `path` (owner-only)."""
+        """Write the reminders of the current profile to `path` (owner-only).
+
+        Refused (nothing written) while the condition or redness gate blocks logging: no
+        session should be planned until it is lifted.
+        """
         from homekit.transfer.calendar import DEFAULT_TIME, calendar_bytes
 
         path = Path(path).expanduser()
         time = validate.parse_time(time or DEFAULT_TIME)
+        blocks = [g for g in self.gates() if g.name in REMINDER_BLOCKS]
+        if blocks:
+            raise RuleViolation("refused: logging is blocked, no reminders written",
+                                code="reminders_blocked", gates=blocks)
         dates = self.reminder_dates()
         if not dates:
             return ReminderFile(path, 0, None)
