@@ -270,3 +270,21 @@ _ERRORS.update({
     "faded_and_still_red": lambda f, e: "give either --faded-after or --still-red, not both",
     "unknown_check": lambda f, e: str(e),
 })
+
+
+def gate_lift_app(gate: object) -> str:
+    """What lifts a gate, in the app's terms."""
+    name = getattr(gate, "name", "")
+    if name == "condition":
+        return "answer the skin question (press l)"
+    if name == "redness":
+        return ("record that the redness faded (press r), or log with a skin professional's "
+                "clearance (press l)")
+    return gate_lift(gate)
+
+
+def followup_text_app(f: object) -> str:
+    sid, sdate = getattr(f, "session_id", None), getattr(f, "session_date", None)
+    what = ("about an hour after it" if getattr(f, "kind", "") == "hour"
+            else "the next day, while it was still red")
+    return f"How red is the skin now? Session #{sid} of {day(sdate)} ({what}): press r."

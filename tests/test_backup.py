@@ -179,7 +179,7 @@ def test_migration_from_2_to_3_takes_a_backup_first_and_keeps_every_row(tmp_path
     path = tmp_path / "old.db"
     make_version_2(path)
     store = open_store(path)
-    assert store.schema_version() == 3 == SCHEMA_VERSION
+    assert store.schema_version() == SCHEMA_VERSION  # 2 -> 3 -> 4 (m004_safety)
     store.close()
     (backup,) = (tmp_path / "backups").glob("*-before-migration.db")
     assert check_backup(backup).schema_version == 2

@@ -257,6 +257,7 @@ def test_a_second_connection_in_the_apps_process_keeps_the_cli_writes(db_path):
     write to different logs, both accept the same week, and the app's close overwrites the
     CLI's session. Nothing the CLI reported as logged may be lost.
     """
+    assert run_cli("profile", "condition", "no", db=db_path).returncode == 0
     assert run_cli("log", "--date", ago(60), db=db_path).returncode == 0
     app_store = open_store(db_path)
     try:

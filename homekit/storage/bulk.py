@@ -22,6 +22,11 @@ def insert_profile(store: Store, profile: Profile) -> Profile:
         created = store.set_skin_condition(
             created.id, profile.has_skin_condition, profile.condition_acknowledged_at
         )
+    if profile.isotretinoin or profile.blood_thinners is not None:
+        created = store.set_medical(
+            created.id, profile.isotretinoin, profile.isotretinoin_acknowledged_at,
+            profile.blood_thinners, profile.medical_answered_at,
+        )
     return created
 
 

@@ -72,6 +72,10 @@ def profile_json(p: Profile, sessions: Iterable[Session]) -> dict[str, object]:
         "created_at": p.created_at,
         "has_skin_condition": p.has_skin_condition,
         "condition_acknowledged_at": p.condition_acknowledged_at,
+        "isotretinoin": p.isotretinoin,
+        "isotretinoin_acknowledged_at": p.isotretinoin_acknowledged_at,
+        "blood_thinners": p.blood_thinners,
+        "medical_answered_at": p.medical_answered_at,
         "sessions": [session_json(s) for s in sessions],
     }
 

@@ -139,6 +139,9 @@ def profile_settings(name: str, settings: Mapping[str, Any] | None, stamp: str) 
     has = s.get("has_skin_condition")
     if has is not None and not isinstance(has, bool):
         raise InvalidInput("has_skin_condition is not true, false or null")
+    thinners = s.get("blood_thinners")
+    if thinners is not None and not isinstance(thinners, bool):
+        raise InvalidInput("blood_thinners is not true, false or null")
     return Profile(
         id=0,
         name=name,
@@ -149,4 +152,19 @@ def profile_settings(name: str, settings: Mapping[str, Any] | None, stamp: str) 
         has_skin_condition=has,
         condition_acknowledged_at=opt("condition_acknowledged_at",
                                       lambda v: _timestamp(v, "condition_acknowledged_at"), None),
+        isotretinoin=opt("isotretinoin", _isotretinoin, None),
+        isotretinoin_acknowledged_at=opt(
+            "isotretinoin_acknowledged_at",
+            lambda v: _timestamp(v, "isotretinoin_acknowledged_at"), None),
+        blood_thinners=thinners,
+        medical_answered_at=opt("medical_answered_at",
+                                lambda v: _timestamp(v, "medical_answered_at"), None),
     )
+
+
+def _isotretinoin(value: Any) -> str:
+    """`never` or a date YYYY-MM-DD (when the course finished), as exported."""
+    text = _text(value, "isotretinoin")
+    if text == "never":
+        return text
+    return validate.parse_date(text, "isotretinoin").isoformat()

@@ -55,7 +55,8 @@ class DashboardScreen(Screen):
                 yield Label("Sessions", id="progress-label")
                 yield ProgressBar(total=1, show_eta=False, id="progress")
             yield Static("", id="alert", markup=False)
-            yield Static("", id="next")
+            yield Static("", id="followup", markup=False)
+            yield Static("", id="next", markup=False)
             with Horizontal(id="cards"):
                 yield Static("", id="last", classes="card")
                 yield Static("", id="projected", classes="card")
@@ -146,9 +147,18 @@ class DashboardScreen(Screen):
 
     def _show_cards(self, st: Status, recent: list) -> None:
         nxt = self.query_one("#next", Static)
-        nxt.update(f"{fmt.next_session(st)}  ·  sessions at least {st.min_interval_days} days apart")
+        blocks = [g for g in st.gates if g.name != "interval"]
+        if blocks:  # the block, in place of the countdown
+            nxt.update("  ".join(f"Blocked: {words.gate_why(g)}. To lift it: "
+                                 f"{words.gate_lift_app(g)}." for g in blocks))
+        else:
+            nxt.update(f"{fmt.next_session(st)}  ·  sessions at least {st.min_interval_days} "
+                       "days apart")
         nxt.set_class(st.eligible_now, "-eligible")
         nxt.set_class(not st.eligible_now, "-blocked")
+        followup = self.query_one("#followup", Static)
+        followup.update("\n".join(words.followup_text_app(f) for f in st.followups))
+        followup.display = bool(st.followups)
         self.query_one("#last", Static).update(
             fmt.day(st.last_session_date) if st.last_session_date else "none yet")
         done = st.sessions_done >= st.target_sessions
