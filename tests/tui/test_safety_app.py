@@ -1,0 +1,72 @@
+"""Issue 11 through the app door: the redness gate, a professional's clearance, the domain's
+checklist, the block in place of the countdown, and owed follow-ups."""
+
+from __future__ import annotations
+
+from textual.widgets import Checkbox
+from tui_helpers import SIZE, app_for, async_test, log, press, settle
+
+from homekit.domain import checklist
+from homekit.tui.screens.dashboard import DashboardScreen
+from homekit.tui.screens.log_session import SAFETY_CHECKS, LogSessionScreen
+
+
+def test_the_app_asks_the_domains_checklist():
+    assert SAFETY_CHECKS == tuple((i.id, i.question) for i in checklist.CHECKLIST)
+
+
+@async_test
+async def test_severe_redness_blocks_and_a_professionals_clearance_is_stored(ready):
+    log(ready, "2026-11-10", start_time="10:00", redness=4)
+    app = app_for(ready)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        nxt = str(app.screen.query_one("#next").render())
+        assert "Blocked: severe redness" in nxt and "press r" in nxt
+        await pilot.press("l")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, LogSessionScreen) and screen.step == "redness-block"
+        assert "severe redness" in str(screen.query_one("#redness-block").render())
+        await press(pilot, "#cleared")
+        await settle(pilot)
+        assert screen.step == "safety"
+        boxes = list(screen.query(".safety-check").results(Checkbox))
+        for box in boxes[:-1]:
+            box.value = True
+        await press(pilot, "#safety-continue")
+        await settle(pilot)
+        assert "retinoid" in str(screen.query_one("#safety-error").render())  # the reason
+        boxes[-1].value = True
+        await press(pilot, "#safety-continue")
+        await settle(pilot)
+        assert screen.step == "form"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+    newest = ready.history()[0]
+    assert newest.cleared_by_professional and newest.checklist == checklist.CHECKLIST_IDS
+    assert ready.status().blocked_by == ["interval"]
+
+
+@async_test
+async def test_redness_that_faded_lifts_the_block_in_the_app(ready):
+    log(ready, "2026-11-10", start_time="10:00", redness=4)
+    ready.add_redness(None, 1, 30)
+    app = app_for(ready)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "eligible now" in str(app.screen.query_one("#next").render())
+        await pilot.press("l")
+        await settle(pilot)
+        assert app.screen.step == "safety"
+
+
+@async_test
+async def test_the_dashboard_shows_a_follow_up_owed(ready):
+    log(ready, "2026-11-24", start_time="20:00", redness=2)  # still red, logged yesterday
+    app = app_for(ready)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        followup = app.screen.query_one("#followup")
+        assert followup.display and "press r" in str(followup.render())
