@@ -72,6 +72,8 @@ def session_text(s: Session) -> str:
     worst = s.worst_redness
     if worst is not None:
         parts.append(f"redness {worst.severity_word}")
+    if s.cleared_by_professional:
+        parts.append("cleared by a professional")
     line = "  ".join(parts)
     if s.notes:
         first = s.notes.splitlines()[0] if s.notes.strip() else ""

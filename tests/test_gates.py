@@ -216,3 +216,25 @@ def test_isotretinoin_answer_is_never_or_a_past_date():
     for bad in ("2027-01-01", "soon"):
         with pytest.raises(InvalidInput):
             medical.parse_isotretinoin(bad, TODAY)
+
+
+# -- the redness chart -------------------------------------------------------------------------
+
+
+@given(observations())
+def test_each_chart_point_is_the_worst_observation_with_its_own_fade_time(reds):
+    from homekit.domain.series import chart_series
+
+    (point,) = chart_series(Profile(1, "me"), [session(reds)], NOW).redness
+    worst = session(reds).worst_redness
+    assert worst is not None
+    assert (point.severity, point.faded_after_min) == (worst.severity, worst.faded_after_min)
+
+
+def test_marked_and_still_red_is_not_drawn_with_another_observations_fade_time():
+    from homekit.domain.series import chart_series
+
+    day = TODAY - dt.timedelta(days=1)
+    reds = (Redness(1, 1, f"{day}T10:00", 1, 30), Redness(2, 1, f"{day}T12:00", 3, None))
+    (point,) = chart_series(Profile(1, "me"), [session(reds, day=day)], NOW).redness
+    assert (point.severity, point.faded_after_min) == (3, None)

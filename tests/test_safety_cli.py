@@ -228,3 +228,31 @@ def test_moving_a_session_moves_its_observations_and_clear_empties_a_field(run, 
     moved = history(run)[0]
     assert moved["start_time"] is None and moved["duration_min"] is None
     assert run("edit", str(s["id"]), "--clear", "time", "--time", "10:00")[0] == 2
+
+
+# -- import is exempt --------------------------------------------------------------------------
+
+
+def test_import_is_exempt_from_the_condition_and_redness_gates(run, tmp_path):
+    csv = tmp_path / "old.csv"
+    csv.write_text("session_date,duration_min,notes\n"
+                   f"{ago(30)},30,first\n{ago(20)},30,second\n")
+    code, _, err = run("import", str(csv))  # a fresh file: the skin question is not answered
+    assert code == 0, err
+    assert len(history(run)) == 2
+    assert status(run)["blocked_by"] == ["condition"]  # logging still asks first
+
+
+def test_the_new_columns_are_in_the_file_and_the_summary_view(run, db_path):
+    import sqlite3
+
+    answer_condition(db_path)
+    assert run("log", "--checked", ALL_CHECKED, "--cleared-by-professional")[0] == 0
+    conn = sqlite3.connect(db_path)
+    try:
+        row = conn.execute("SELECT checklist, cleared_by_professional FROM session_summary"
+                           ).fetchone()
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        conn.close()
+    assert row == (ALL_CHECKED, 1) and version == 4

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from homekit.domain import rules
+from homekit.domain.gates import session_start
 from homekit.domain.models import REDNESS_LEVELS, Profile, Session
 
 
@@ -20,7 +21,7 @@ class RednessPoint:
 
     session_date: dt.date
     severity: int  # worst severity recorded for the session, 0-4
-    #: Longest recorded time to fade, in minutes; None when no observation says it faded.
+    #: The worst observation's own time to fade, in minutes; None: still red when observed.
     faded_after_min: int | None
     #: The app warned about it (redness that lasted, or is still there).
     lasting: bool
@@ -110,16 +111,19 @@ def chart_series(profile: Profile, sessions: Iterable[Session], now: dt.datetime
 
 
 def _redness_point(session: Session, now: dt.datetime) -> RednessPoint | None:
-    """The worst of a session's observations; flags follow the app's own redness alerts."""
+    """The worst of a session's observations, with that observation's own fade time.
+
+    Flags follow the app's own redness alerts, judged from the session's time.
+    """
     worst = session.worst_redness
     if worst is None:
         return None
-    alerts = [rules.redness_alert(r, now) for r in session.redness]
-    faded = [r.faded_after_min for r in session.redness if r.faded_after_min is not None]
+    since = session_start(session)
+    alerts = [rules.redness_alert(r, now, since) for r in session.redness]
     return RednessPoint(
         session_date=session.session_date,
         severity=worst.severity,
-        faded_after_min=max(faded, default=None),
+        faded_after_min=worst.faded_after_min,
         lasting=any(a is not None for a in alerts),
         severe=any(a is not None and a.serious for a in alerts),
     )

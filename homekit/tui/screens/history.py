@@ -44,7 +44,8 @@ COLUMNS: dict[str, tuple[str, Callable[[Session], Any], Callable[[Session], str]
     "redness": ("Worst redness", lambda s: _opt(s.worst_redness and s.worst_redness.severity),
                 lambda s: fmt.redness_short(s.worst_redness).replace(" after ", " ")),
     "notes": ("Notes", lambda s: s.notes.lower(),
-              lambda s: (s.notes.splitlines() or [""])[0][:24]),
+              lambda s: ("cleared by a professional · " if s.cleared_by_professional else "")
+              + (s.notes.splitlines() or [""])[0][:24]),
 }
 
 
