@@ -235,12 +235,13 @@ def followup_text(f: object) -> str:
             f"homekit redness {sid} --severity N [--faded-after MIN]")
 
 
-def medical_text(w: object) -> str:
+def medical_text(w: object, app: bool = False) -> str:
     code = getattr(w, "code", "")
     if code == "isotretinoin_recent":
         finished = getattr(w, "finished", None)
-        ack = "" if getattr(w, "acknowledged", False) else (
-            " Acknowledge with: homekit profile medical --acknowledge")
+        how = ("tick the acknowledgement on the profile screen (p)" if app
+               else "homekit profile medical --acknowledge")
+        ack = "" if getattr(w, "acknowledged", False) else f" Acknowledge it: {how}."
         return (f"isotretinoin finished on {finished}, less than 6 months ago: the skin may be "
                 "fragile; ask your prescriber before microdermabrasion." + ack)
     if code == "blood_thinners":

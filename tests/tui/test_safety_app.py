@@ -70,3 +70,32 @@ async def test_the_dashboard_shows_a_follow_up_owed(ready):
         await settle(pilot)
         followup = app.screen.query_one("#followup")
         assert followup.display and "press r" in str(followup.render())
+
+
+@async_test
+async def test_medical_answers_in_the_profile_screen_warn_and_are_kept(ready):
+    from textual.widgets import Input, Select
+
+    from homekit.tui.screens.profile import ProfileScreen
+
+    app = app_for(ready)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ProfileScreen)
+        screen.query_one("#isotretinoin", Input).value = "2026-10-01"
+        screen.query_one("#blood-thinners", Select).value = "yes"
+        await press(pilot, "#save-medical")
+        await settle(pilot)
+        note = str(screen.query_one("#medical-note").render())
+        assert "ask your prescriber" in note and "bruising" in note
+        await pilot.press("escape")
+        await settle(pilot)
+        alert = app.screen.query_one("#alert")
+        assert alert.display and "prescriber" in str(alert.render())
+    p = ready.profile()
+    assert (p.isotretinoin, p.blood_thinners, p.isotretinoin_acknowledged_at) == (
+        "2026-10-01", True, None)
+    log(ready, "2026-11-25")  # a warning, never a block

@@ -111,6 +111,7 @@ class DashboardScreen(Screen):
             st = self.hk.status()
             recent = self.hk.history(newest_first=True, limit=max(RECENT, TREND_SESSIONS))
             needs_ack = self.hk.needs_acknowledgement()
+            medical = self.hk.medical_warnings()
         except HomekitError as exc:
             self.notify(words.error(exc), title="Cannot read the log", severity="error")
             return
@@ -120,7 +121,7 @@ class DashboardScreen(Screen):
             f"Sessions {st.sessions_done} of {st.target_sessions}")
         self.query_one("#progress", ProgressBar).update(
             total=max(1, st.target_sessions), progress=min(st.sessions_done, st.target_sessions))
-        self._show_alert(st, needs_ack)
+        self._show_alert(st, needs_ack, medical)
         self._show_cards(st, recent)
         table = self.query_one("#recent", DataTable)
         table.clear()
@@ -134,8 +135,13 @@ class DashboardScreen(Screen):
         table.display = bool(recent)
         self.query_one("#recent-empty").display = not recent
 
-    def _show_alert(self, st: Status, needs_ack: bool) -> None:
+    def _show_alert(self, st: Status, needs_ack: bool, medical: list | None = None) -> None:
         alert = self.query_one("#alert", Static)
+        if medical and not (st.redness_warning or needs_ack):
+            alert.update("⚠ " + " ".join(words.medical_text(w, app=True) for w in medical))
+            alert.display = True
+            alert.set_class(False, "-serious")
+            return
         if st.redness_warning:
             alert.update(f"⚠ {st.redness_warning}")
         elif needs_ack:

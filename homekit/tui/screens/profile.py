@@ -10,7 +10,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, Switch
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Footer,
+    Header,
+    Input,
+    Label,
+    Select,
+    Static,
+    Switch,
+)
 
 from homekit import words
 from homekit.domain import validate
@@ -49,6 +59,20 @@ class ProfileScreen(Screen):
             yield Label("Skin", classes="section-title")
             yield ConditionQuestion(p.has_skin_condition, bool(p.condition_acknowledged_at))
             yield Button("Save answer", id="save-condition")
+
+            yield Label("Medical answers (warnings, never blocks)", classes="section-title")
+            with Horizontal(classes="form-row"):
+                yield Field("Isotretinoin: course finished on",
+                            Input(p.isotretinoin or "", id="isotretinoin",
+                                  placeholder="never or YYYY-MM-DD"),
+                            "within 6 months: ask your prescriber first")
+                yield Select([("yes", "yes"), ("no", "no")], id="blood-thinners",
+                             prompt="blood thinners?",
+                             value={True: "yes", False: "no", None: Select.NULL}[p.blood_thinners])
+            yield Checkbox("I have read the isotretinoin warning and will ask my prescriber",
+                           bool(p.isotretinoin_acknowledged_at), id="isotretinoin-ack")
+            yield Static("", id="medical-note", classes="dialog-note", markup=False)
+            yield Button("Save medical answers", id="save-medical")
 
             yield Label("Other profiles", classes="section-title")
             with Horizontal(classes="form-row"):
@@ -119,6 +143,22 @@ class ProfileScreen(Screen):
                         title="Answer saved", severity="warning")
         else:
             self.notify("Answer saved.", title="Skin")
+
+    @on(Button.Pressed, "#save-medical")
+    def save_medical(self) -> None:
+        iso = self.query_one("#isotretinoin", Input).value.strip() or None
+        thinners = self.query_one("#blood-thinners", Select).value
+        try:
+            p = self.hk.record_medical(
+                isotretinoin=iso,
+                blood_thinners=None if thinners is Select.NULL else thinners == "yes",
+                acknowledged=self.query_one("#isotretinoin-ack", Checkbox).value)
+        except HomekitError as exc:
+            self.query_one("#medical-note", Static).update(words.error(exc))
+            return
+        warnings = [words.medical_text(w, app=True) for w in self.hk.medical_warnings(p)]
+        self.query_one("#medical-note", Static).update("\n".join(warnings))
+        self.notify("Medical answers saved.", title="Profile")
 
     @on(Button.Pressed, "#switch")
     def switch(self) -> None:
