@@ -99,3 +99,44 @@ async def test_medical_answers_in_the_profile_screen_warn_and_are_kept(ready):
     assert (p.isotretinoin, p.blood_thinners, p.isotretinoin_acknowledged_at) == (
         "2026-10-01", True, None)
     log(ready, "2026-11-25")  # a warning, never a block
+
+
+@async_test
+async def test_redness_observations_are_corrected_and_deleted_from_history(ready):
+    from textual.widgets import RadioSet
+
+    from homekit.tui.screens.history import HistoryScreen
+    from homekit.tui.screens.observations import ObservationsScreen
+    from homekit.tui.screens.redness import RednessScreen
+
+    log(ready, "2026-11-10", start_time="10:00", redness=4)
+    first = ready.history()[0].redness[0]
+    ready.add_redness(None, 2, 30)
+    app = app_for(ready)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+        assert isinstance(app.screen, HistoryScreen)
+        await pilot.press("o")
+        await settle(pilot)
+        assert isinstance(app.screen, ObservationsScreen)
+        await press(pilot, f"#obs-{first.id}")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, RednessScreen) and dialog.observation == first
+        dialog.query_one("#severity", RadioSet).query_one("#severity-3").value = True
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, HistoryScreen)
+        await pilot.press("o")
+        await settle(pilot)
+        await press(pilot, f"#obs-{first.id}")
+        await settle(pilot)
+        await press(pilot, "#delete-obs")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, HistoryScreen)
+    (left,) = ready.history()[0].redness
+    assert left.severity == 2 and left.id != first.id
