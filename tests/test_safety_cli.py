@@ -256,3 +256,12 @@ def test_the_new_columns_are_in_the_file_and_the_summary_view(run, db_path):
     finally:
         conn.close()
     assert row == (ALL_CHECKED, 1) and version == 4
+
+
+def test_on_a_terminal_a_blocked_day_is_refused_before_the_checklist(run, db_path, monkeypatch):
+    answer_condition(db_path)
+    assert run("log", "--date", ago(10), "--redness", "4")[0] == 0
+    monkeypatch.setattr("homekit.cli.ask.on_terminal", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt="": pytest.fail("asked: " + prompt))
+    code, _, err = run("log")
+    assert code == 3 and "severe redness" in err

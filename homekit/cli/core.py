@@ -172,6 +172,10 @@ def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
     app.check_condition(app.profile())  # refuses (exit 2, nothing stored) when unanswered
     confirmed = args.checked
     if confirmed is None and terminal:
+        # Refuse before asking when another gate already blocks that date.
+        day = args.date or app.today()
+        app.check_date(app.profile(), day)
+        app.check_redness(app.profile(), day, args.cleared_by_professional)
         confirmed = ask.checklist_answers()
     draft = SessionDraft(
         session_date=args.date or app.today(),

@@ -60,6 +60,19 @@ class ProfileScreen(Screen):
             yield ConditionQuestion(p.has_skin_condition, bool(p.condition_acknowledged_at))
             yield Button("Save answer", id="save-condition")
 
+            yield Label("Other profiles", classes="section-title")
+            with Horizontal(classes="form-row"):
+                yield Select(others, id="switch-to", prompt="choose a profile",
+                             disabled=not others)
+                yield Button("Switch", id="switch", disabled=not others)
+                yield Input("", id="new-name", placeholder="new profile name")
+                yield Button("Add profile", id="add")
+
+            yield Label("Appearance", classes="section-title")
+            with Horizontal(classes="form-row"):
+                yield Switch(self.app.current_theme.dark, id="dark")
+                yield Label("Dark theme", id="dark-label")
+
             yield Label("Medical answers (warnings, never blocks)", classes="section-title")
             with Horizontal(classes="form-row"):
                 yield Field("Isotretinoin: course finished on",
@@ -73,19 +86,6 @@ class ProfileScreen(Screen):
                            bool(p.isotretinoin_acknowledged_at), id="isotretinoin-ack")
             yield Static("", id="medical-note", classes="dialog-note", markup=False)
             yield Button("Save medical answers", id="save-medical")
-
-            yield Label("Other profiles", classes="section-title")
-            with Horizontal(classes="form-row"):
-                yield Select(others, id="switch-to", prompt="choose a profile",
-                             disabled=not others)
-                yield Button("Switch", id="switch", disabled=not others)
-                yield Input("", id="new-name", placeholder="new profile name")
-                yield Button("Add profile", id="add")
-
-            yield Label("Appearance", classes="section-title")
-            with Horizontal(classes="form-row"):
-                yield Switch(self.app.current_theme.dark, id="dark")
-                yield Label("Dark theme", id="dark-label")
         yield Footer()
 
     def _checked(self, input_id: str, parse: Callable[[str], Any]) -> Any:
