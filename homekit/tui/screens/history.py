@@ -55,7 +55,7 @@ class HistoryScreen(Screen):
         Binding("e", "edit", "Edit"),
         Binding("d", "delete", "Delete"),
         Binding("r", "redness", "Log redness"),
-        Binding("o", "observations", "Correct redness"),
+        Binding("o", "observations", "Fix redness"),
         Binding("s", "sort_next", "Sort by next column"),
         Binding("v", "reverse", "Reverse order"),
     ]
