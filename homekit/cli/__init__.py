@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from homekit.services import Homekit
 
 COMMAND_MODULES = (
-    "homekit.cli.core", "homekit.cli.redness", "homekit.cli.charts", "homekit.cli.data",
+    "homekit.cli.core", "homekit.cli.profiles", "homekit.cli.redness", "homekit.cli.charts",
+    "homekit.cli.data",
 )
 
 
