@@ -3,7 +3,7 @@ checklist, the block in place of the countdown, and owed follow-ups."""
 
 from __future__ import annotations
 
-from textual.widgets import Checkbox
+from textual.widgets import Checkbox, Input
 from tui_helpers import SIZE, app_for, async_test, log, press, settle
 
 from homekit.domain import checklist
@@ -43,9 +43,16 @@ async def test_severe_redness_blocks_and_a_professionals_clearance_is_stored(rea
         assert screen.step == "form"
         await pilot.press("ctrl+s")
         await settle(pilot)
+        # The follow-up: how red is it now? Answered here (skip is the other choice).
+        assert app.screen.query_one("#redness-now")
+        app.screen.query_one("#minutes", Input).value = "5"
+        await pilot.click("#severity-1")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
         assert isinstance(app.screen, DashboardScreen)
     newest = ready.history()[0]
     assert newest.cleared_by_professional and newest.checklist == checklist.CHECKLIST_IDS
+    assert [(r.severity, r.faded_after_min) for r in newest.redness] == [(1, 5)]
     assert ready.status().blocked_by == ["interval"]
 
 

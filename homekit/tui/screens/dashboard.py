@@ -195,6 +195,13 @@ class DashboardScreen(Screen):
         if result.session.glasses_worn is False:
             self.notify("Protective glasses must cover your eyes during every session.",
                         title="Glasses", severity="warning")
+        for w in result.medical_warnings:
+            self.notify(words.medical_text(w, app=True), title="Medical answer",
+                        severity="warning")
+        if not result.session.redness:  # follow-up: how red is it now? (skip allowed)
+            from homekit.tui.screens.redness import RednessScreen
+
+            self.app.push_screen(RednessScreen(self.hk, result.session, just_logged=True))
 
     def action_log_redness(self) -> None:
         from homekit.tui.screens.redness import RednessScreen

@@ -34,9 +34,12 @@ class RednessScreen(SessionDialog[RednessResult | None]):
     With `observation`, corrects that stored observation instead (and offers to delete it).
     """
 
-    def __init__(self, hk: Homekit, session: Session, observation: Redness | None = None) -> None:
+    def __init__(self, hk: Homekit, session: Session, observation: Redness | None = None,
+                 *, just_logged: bool = False) -> None:
         super().__init__(hk, session)
         self.observation = observation
+        #: Asked right after logging the session: "how red is it now?", skip allowed.
+        self.just_logged = just_logged
 
     def compose(self) -> ComposeResult:
         yield Footer()
@@ -45,6 +48,10 @@ class RednessScreen(SessionDialog[RednessResult | None]):
             title = (f"Redness after session #{s.id} of {fmt.day(s.session_date)}" if obs is None
                      else f"Correct observation {obs.id} of session #{s.id} ({obs.observed_at})")
             yield Label(title, classes="dialog-title", markup=False)
+            if self.just_logged:
+                yield Static("How red is the skin now? Skip if you will record it later "
+                             "(about an hour after the session).", id="redness-now",
+                             classes="dialog-note")
             yield Static("Slight redness is normal and fades within minutes; redness that lasts "
                          "is a warning sign.", classes="dialog-note")
             with Horizontal():
@@ -73,7 +80,7 @@ class RednessScreen(SessionDialog[RednessResult | None]):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
                 if obs is not None:
                     yield Button("Delete", id="delete-obs", variant="error")
-                yield Button("Cancel", id="cancel")
+                yield Button("Skip" if self.just_logged else "Cancel", id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#severity", RadioSet).focus()
