@@ -265,3 +265,15 @@ def test_on_a_terminal_a_blocked_day_is_refused_before_the_checklist(run, db_pat
     monkeypatch.setattr("builtins.input", lambda prompt="": pytest.fail("asked: " + prompt))
     code, _, err = run("log")
     assert code == 3 and "severe redness" in err
+
+
+def test_checklist_and_clearance_travel_in_a_json_export(run, db_path, tmp_path):
+    answer_condition(db_path)
+    assert run("log", "--date", ago(10), "--redness", "4")[0] == 0
+    assert run("log", "--checked", ALL_CHECKED, "--cleared-by-professional")[0] == 0
+    export = tmp_path / "x.json"
+    assert run("export", "-o", str(export))[0] == 0
+    other = tmp_path / "other.db"
+    assert main(["--db", str(other), "import", str(export)]) == 0
+    assert main(["--db", str(other), "export", "-o", str(tmp_path / "y.json")]) == 0
+    assert (tmp_path / "y.json").read_text() == export.read_text()

@@ -60,6 +60,8 @@ def session_json(s: Session) -> dict[str, object]:
         "stinging": s.stinging,
         "notes": s.notes,
         "created_at": s.created_at,
+        "checklist": None if s.checklist is None else list(s.checklist),
+        "cleared_by_professional": s.cleared_by_professional,
         "redness": [redness_json(r) for r in s.redness],
     }
 

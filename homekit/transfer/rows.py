@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from homekit.domain import rules, validate
+from homekit.domain import checklist, rules, validate
 from homekit.domain.errors import InvalidInput
 from homekit.domain.models import DEFAULT_TARGET_SESSIONS, Profile, RednessDraft, SessionDraft, SessionImport
 
@@ -120,6 +120,8 @@ def session(values: Mapping[str, Any], today: dt.date, stamp: str) -> SessionImp
         glasses_worn=take("glasses_worn", lambda v: _optional(v, glasses)),
         stinging=take("stinging", lambda v: _optional(v, validate.stinging)),
         notes=take("notes", lambda v: validate.notes(_text(v, "notes")), ""),
+        checklist=take("checklist", _checklist),
+        cleared_by_professional=take("cleared_by_professional", _cleared, False),
     )
     created = take("created_at", lambda v: stamp if _blank(v) else _timestamp(v, "created_at"),
                    stamp)
@@ -168,3 +170,20 @@ def _isotretinoin(value: Any) -> str:
     if text == "never":
         return text
     return validate.parse_date(text, "isotretinoin").isoformat()
+
+
+def _checklist(value: Any) -> tuple[str, ...] | None:
+    """The pre-session checklist items confirmed: a list of ids (None: not asked)."""
+    if value is None:
+        return None
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return checklist.parse_checked(",".join(value))
+    raise InvalidInput("checklist is not a list of item ids or null")
+
+
+def _cleared(value: Any) -> bool:
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise InvalidInput("cleared_by_professional is not true or false")
+    return value
