@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import shlex
+from collections.abc import Iterable
+from typing import Any
 
 from homekit.domain import rules
 from homekit.domain.errors import HomekitError
+from homekit.domain.gates import Followup, Gate
+from homekit.domain.medical import MedicalWarning
 from homekit.domain.models import REDNESS_LEVELS, STINGING_LEVELS, Redness, Session, Status
 
 # -- safety texts ---------------------------------------------------------------------
@@ -185,63 +189,59 @@ CLEARED_HINT = (
 )
 
 
-def gate_why(gate: object) -> str:
-    """Why a gate blocks logging, in one sentence (domain.gates.Gate)."""
-    name = getattr(gate, "name", "")
-    reason = getattr(gate, "reason", "")
-    if name == "interval":
-        nxt = getattr(gate, "next_eligible", None)
-        return f"too soon after the last session: next eligible date {day(nxt)}, " + in_days(
-            getattr(gate, "days_left", 0))
-    if name == "condition":
-        if reason == "unanswered":
+def gate_why(gate: Gate) -> str:
+    """Why a gate blocks logging, in one sentence."""
+    if gate.name == "interval":
+        return (f"too soon after the last session: next eligible date {day(gate.next_eligible)}, "
+                + in_days(gate.days_left))
+    if gate.name == "condition":
+        if gate.reason == "unanswered":
             return "the eczema / acne rosacea question is not answered yet"
         return "eczema or acne rosacea on record and the warning is not acknowledged"
-    if name == "redness":
-        sid, sdate = getattr(gate, "session_id", None), getattr(gate, "session_date", None)
-        where = f"session #{sid} of {day(sdate)}"
-        if reason == "severe":
+    if gate.name == "redness":
+        where = f"session #{gate.session_id} of {day(gate.session_date)}"
+        if gate.reason == "severe":
             return f"severe redness after {where}"
-        return f"redness after {where} still present a day or more later"
-    return name
+        return f"redness after {where} not reported gone a day or more after it"
+    return gate.name
 
 
-def gate_lift(gate: object) -> str:
+def gate_lift(gate: Gate) -> str:
     """What lifts a gate."""
-    name = getattr(gate, "name", "")
-    if name == "interval":
+    if gate.name == "interval":
         return "wait until the next eligible date"
-    if name == "condition":
+    if gate.name == "condition":
         return f"answer it: {CONDITION_ANSWER_CMD} (or press l in the app)"
-    if name == "redness":
-        sid = getattr(gate, "session_id", None)
-        return (f"record that it faded (homekit redness {sid} --severity N --faded-after MIN), "
-                f"or {CLEARED_HINT}")
+    if gate.name == "redness":
+        return (f"record that it faded (homekit redness {gate.session_id} --severity N "
+                f"--faded-after MIN), or {CLEARED_HINT}")
     return ""
 
 
-def blocked_text(gates: object) -> str:
-    """`Blocked: why (lift: what)` lines for the non-interval gates, or ''."""
-    lines = [f"Blocked: {gate_why(g)}. To lift it: {gate_lift(g)}."
-             for g in gates or () if getattr(g, "name", "") != "interval"]  # type: ignore[attr-defined]
-    return "\n".join(lines)
+def blocked_text(gates: Iterable[Gate]) -> str:
+    """`Blocked: why. To lift it: what.` lines for the gates other than the interval, or ''."""
+    return "\n".join(f"Blocked: {gate_why(g)}. To lift it: {gate_lift(g)}."
+                     for g in gates if g.name != "interval")
 
 
-def followup_text(f: object) -> str:
-    sid, sdate = getattr(f, "session_id", None), getattr(f, "session_date", None)
-    what = ("about an hour after it" if getattr(f, "kind", "") == "hour"
+def _followup_when(f: Followup) -> str:
+    return ("about an hour after it" if f.kind == "hour"
             else "the next day, while it was still red")
-    return (f"redness follow-up owed for session #{sid} of {day(sdate)} ({what}): "
-            f"homekit redness {sid} --severity N [--faded-after MIN]")
 
 
-def medical_text(w: object, app: bool = False) -> str:
-    code = getattr(w, "code", "")
+def followup_text(f: Followup) -> str:
+    return (f"redness follow-up owed for session #{f.session_id} of {day(f.session_date)} "
+            f"({_followup_when(f)}): homekit redness {f.session_id} --severity N "
+            "[--faded-after MIN]")
+
+
+def medical_text(w: MedicalWarning, app: bool = False) -> str:
+    code = w.code
     if code == "isotretinoin_recent":
-        finished = getattr(w, "finished", None)
+        finished = w.finished
         how = ("tick the acknowledgement on the profile screen (p)" if app
                else "homekit profile medical --acknowledge")
-        ack = "" if getattr(w, "acknowledged", False) else f" Acknowledge it: {how}."
+        ack = "" if w.acknowledged else f" Acknowledge it: {how}."
         return (f"isotretinoin finished on {finished}, less than 6 months ago: the skin may be "
                 "fragile; ask your prescriber before microdermabrasion." + ack)
     if code == "blood_thinners":
@@ -249,15 +249,14 @@ def medical_text(w: object, app: bool = False) -> str:
     return code
 
 
-def _redness_block(f: dict[str, object], e: HomekitError) -> str:
-    g = f.get("gate")
-    return f"refused: {gate_why(g)}: pause and consult a skin professional. To lift it: " \
-           f"{gate_lift(g)}."
+def _redness_block(f: dict[str, Any], e: HomekitError) -> str:
+    g = f["gate"]
+    return (f"refused: {gate_why(g)}: pause and consult a skin professional. To lift it: "
+            f"{gate_lift(g)}.")
 
 
-def _reminders_blocked(f: dict[str, object], e: HomekitError) -> str:
-    gates = f.get("gates") or []
-    why = "; ".join(f"{gate_why(g)} (to lift it: {gate_lift(g)})" for g in gates)  # type: ignore[attr-defined]
+def _reminders_blocked(f: dict[str, Any], e: HomekitError) -> str:
+    why = "; ".join(f"{gate_why(g)} (to lift it: {gate_lift(g)})" for g in f.get("gates") or [])
     return f"no reminders written: logging is blocked: {why}"
 
 
@@ -275,19 +274,16 @@ _ERRORS.update({
 })
 
 
-def gate_lift_app(gate: object) -> str:
+def gate_lift_app(gate: Gate) -> str:
     """What lifts a gate, in the app's terms."""
-    name = getattr(gate, "name", "")
-    if name == "condition":
+    if gate.name == "condition":
         return "answer the skin question (press l)"
-    if name == "redness":
+    if gate.name == "redness":
         return ("record that the redness faded (press r), or log with a skin professional's "
                 "clearance (press l)")
     return gate_lift(gate)
 
 
-def followup_text_app(f: object) -> str:
-    sid, sdate = getattr(f, "session_id", None), getattr(f, "session_date", None)
-    what = ("about an hour after it" if getattr(f, "kind", "") == "hour"
-            else "the next day, while it was still red")
-    return f"How red is the skin now? Session #{sid} of {day(sdate)} ({what}): press r."
+def followup_text_app(f: Followup) -> str:
+    return (f"How red is the skin now? Session #{f.session_id} of {day(f.session_date)} "
+            f"({_followup_when(f)}): press r.")
