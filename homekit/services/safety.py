@@ -4,28 +4,30 @@ from __future__ import annotations
 
 import datetime as dt
 
-from homekit.domain import checklist, gates, medical
+from homekit.domain import checklist, medical
+from homekit.domain import gates as rules
 from homekit.domain.errors import InvalidInput, RuleViolation
+from homekit.domain.gates import Followup, Gate
 from homekit.domain.models import Profile
 from homekit.services.profiles import ProfilesService
 
 
 class SafetyService(ProfilesService):
-    def gates(self, profile: Profile | None = None) -> list[gates.Gate]:
+    def gates(self, profile: Profile | None = None) -> list[Gate]:
         """Every gate that blocks logging a session of the profile today (empty: allowed)."""
         profile = profile or self.profile()
         dates = self._store.session_dates(profile.id)
         previous = self._store.session_on_or_before(profile.id, self.today())
-        return gates.gates(profile, dates, previous, self.now())
+        return rules.gates(profile, dates, previous, self.now())
 
-    def followups(self, profile: Profile | None = None) -> list[gates.Followup]:
+    def followups(self, profile: Profile | None = None) -> list[Followup]:
         profile = profile or self.profile()
         latest = self._store.latest_session(profile.id)
-        return gates.followups_due([latest] if latest else [], self.now())
+        return rules.followups_due([latest] if latest else [], self.now())
 
     def check_condition(self, profile: Profile) -> None:
         """Raise (exit 2) when the skin-condition answer is missing or unacknowledged."""
-        gate = gates.condition_gate(profile)
+        gate = rules.condition_gate(profile)
         if gate is None:
             return
         if gate.reason == "unanswered":
@@ -48,7 +50,7 @@ class SafetyService(ProfilesService):
         """Raise (exit 3) when serious redness of the session before `day` is not lifted."""
         if cleared:
             return
-        gate = gates.redness_gate(self._store.session_on_or_before(profile.id, day), self.now())
+        gate = rules.redness_gate(self._store.session_on_or_before(profile.id, day), self.now())
         if gate is not None:
             raise RuleViolation(f"refused: serious redness after session {gate.session_id}",
                                 code="redness_block", gate=gate)
