@@ -147,3 +147,18 @@ async def test_redness_observations_are_corrected_and_deleted_from_history(ready
         assert isinstance(app.screen, HistoryScreen)
     (left,) = ready.history()[0].redness
     assert left.severity == 2 and left.id != first.id
+
+
+@async_test
+async def test_reminders_are_refused_while_redness_blocks(ready):
+    from homekit.tui.screens.dashboard import REMINDERS_FILE
+
+    log(ready, "2026-11-10", start_time="10:00", redness=4)
+    app = app_for(ready)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        errors = [n.message for n in app._notifications if n.severity == "error"]
+        assert errors and "no reminders written" in errors[0]
+    assert not (ready.data_file.parent / REMINDERS_FILE).exists()
