@@ -277,3 +277,17 @@ def test_checklist_and_clearance_travel_in_a_json_export(run, db_path, tmp_path)
     assert main(["--db", str(other), "import", str(export)]) == 0
     assert main(["--db", str(other), "export", "-o", str(tmp_path / "y.json")]) == 0
     assert (tmp_path / "y.json").read_text() == export.read_text()
+
+
+def test_the_refusal_on_a_fresh_file_stores_nothing_not_even_the_profile(run, db_path):
+    import sqlite3
+
+    code, _, err = run("log", "--redness", "2")
+    assert code == 2 and "nothing was stored" in err
+    conn = sqlite3.connect(db_path)
+    try:
+        counts = [conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in ("profiles", "sessions", "redness")]
+    finally:
+        conn.close()
+    assert counts == [0, 0, 0]

@@ -115,7 +115,7 @@ def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
         answer = ask.condition()
         if answer is not None:
             app.record_skin_condition(*answer)
-    app.check_condition(app.profile())  # refuses (exit 2, nothing stored) when unanswered
+    app.check_condition()  # refuses (exit 2, nothing stored, not even `me`) when unanswered
     confirmed = args.checked
     if confirmed is None and terminal:
         # Refuse before asking when another gate already blocks that date.

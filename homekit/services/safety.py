@@ -25,16 +25,22 @@ class SafetyService(ProfilesService):
         latest = self._store.latest_session(profile.id)
         return rules.followups_due([latest] if latest else [], self.now())
 
-    def check_condition(self, profile: Profile) -> None:
-        """Raise (exit 2) when the skin-condition answer is missing or unacknowledged."""
-        gate = rules.condition_gate(profile)
+    def check_condition(self, profile: Profile | None = None) -> None:
+        """Raise (exit 2) when the skin-condition answer is missing or unacknowledged.
+
+        Without `profile`, the current one; a `me` not created yet has no answer, and is not
+        created by asking (a refusal stores nothing).
+        """
+        profile = profile or self.existing_profile()
+        gate = rules.condition_gate(profile) if profile else rules.Gate("condition", "unanswered")
         if gate is None:
             return
+        name = profile.name if profile else self.profile_name()
         if gate.reason == "unanswered":
             raise InvalidInput("the eczema / acne rosacea question is not answered",
-                               code="condition_unanswered", profile=profile.name)
+                               code="condition_unanswered", profile=name)
         raise InvalidInput("the eczema / acne rosacea warning is not acknowledged",
-                           code="condition_unacknowledged", profile=profile.name)
+                           code="condition_unacknowledged", profile=name)
 
     def check_checklist(self, confirmed: tuple[str, ...] | None) -> None:
         """Raise (exit 3) naming the first blocking item not confirmed (None: not asked)."""

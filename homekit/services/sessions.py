@@ -59,8 +59,8 @@ class SessionsService(SafetyService):
         if faded_after_min is not None and redness_severity is None:
             raise InvalidInput("a fade time needs a redness severity", field="redness",
                                code="fade_needs_severity")
+        self.check_condition()  # before self.profile(): a refusal creates no profile either
         profile = self.profile()
-        self.check_condition(profile)
         with self._store.write():
             self.check_date(profile, draft.session_date)
             self.check_redness(profile, draft.session_date, draft.cleared_by_professional)
