@@ -33,10 +33,23 @@ def store(db_path: Path):
     s.close()
 
 
+def answer_condition(path: Path, profile: str | None = None, has: bool = False) -> None:
+    """Answer the eczema / acne rosacea question, required before a profile's first session
+    (issue 11). Tests that log on a fresh file use this (the `hk` and `cli` fixtures do)."""
+    app = Homekit.open(path, profile, now=lambda: NOW)
+    try:
+        app.record_skin_condition(has, acknowledged=has)
+    finally:
+        app.close()
+
+
 @pytest.fixture
 def hk(store) -> Homekit:
-    """Services on a fresh file, profile 'me', clock fixed at NOW."""
-    return Homekit(store, now=lambda: NOW)
+    """Services on a fresh file, profile 'me' with its skin question answered 'no', clock
+    fixed at NOW."""
+    app = Homekit(store, now=lambda: NOW)
+    app.record_skin_condition(False, acknowledged=False)
+    return app
 
 
 def cli_env(db: Path | None = None, **extra: str) -> dict[str, str]:
@@ -89,10 +102,12 @@ def run_in_process(*args: str, db: Path | None = None, stdin_text: str | None = 
 
 @pytest.fixture
 def cli(db_path: Path):
-    """`cli("log", "--duration", "40")` runs the command in-process on this test's file.
+    """`cli("log", "--duration", "40")` runs the command in-process on this test's file, whose
+    profile 'me' has its skin question answered 'no' (see answer_condition).
 
     Tests that need a real process (signals, locks, start-up, the entry point) use `run_cli`.
     """
+    answer_condition(db_path)
 
     def call(*args: str, **kw) -> subprocess.CompletedProcess:
         return run_in_process(*args, db=db_path, **kw)

@@ -160,7 +160,8 @@ def test_edit_keeps_the_rule_and_delete_asks(cli):
 
 
 def test_profiles_have_their_own_rule(cli):
-    assert cli("profile", "add", "ana", "--target", "8", "--interval", "21").returncode == 0
+    assert cli("profile", "add", "ana", "--target", "8", "--interval", "21",
+               "--condition", "no").returncode == 0
     assert cli("log", "--date", ago(1)).returncode == 0
     assert cli("--profile", "ana", "log", "--date", ago(1)).returncode == 0
     r = cli("log", "--profile", "ana", "--date", ago(15))
@@ -182,6 +183,8 @@ def test_condition_blocks_logging_until_acknowledged(cli):
 
 def test_db_option_wins_over_environment(tmp_path):
     env_db, opt_db = tmp_path / "env.db", tmp_path / "opt.db"
+    assert run_cli("--db", str(opt_db), "profile", "condition", "no", env=cli_env(env_db)
+                   ).returncode == 0
     r = run_cli("--db", str(opt_db), "log", env=cli_env(env_db))
     assert r.returncode == 0
     assert opt_db.exists() and not env_db.exists()
@@ -191,7 +194,7 @@ def test_db_option_wins_over_environment(tmp_path):
 
 def test_default_location_is_the_user_data_folder(tmp_path):
     env = cli_env(None, XDG_DATA_HOME=str(tmp_path / "data"), HOME=str(tmp_path))
-    r = run_cli("log", env=env)
+    r = run_cli("profile", "condition", "no", env=env)
     assert r.returncode == 0, r.stderr
     db = tmp_path / "data" / "homekit" / "homekit.db"
     assert db.exists()

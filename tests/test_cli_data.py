@@ -47,7 +47,7 @@ def test_format_follows_the_output_extension(logged, tmp_path):
 
 
 def test_all_profiles(logged, tmp_path):
-    assert logged("profile", "add", "ana", "--interval", "14").returncode == 0
+    assert logged("profile", "add", "ana", "--interval", "14", "--condition", "no").returncode == 0
     assert logged("--profile", "ana", "log", "--date", "2026-10-03").returncode == 0
     doc = json.loads(logged("export", "--format", "json", "--all-profiles").stdout)
     assert [(p["name"], len(p["sessions"])) for p in doc["profiles"]] == [("me", 2), ("ana", 1)]

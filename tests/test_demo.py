@@ -30,6 +30,7 @@ def test_demo_fills_a_new_file_with_a_realistic_log(tmp_path):
 
 def test_demo_refuses_an_existing_file_and_leaves_it_alone(tmp_path):
     path = tmp_path / "mine.db"
+    assert run_cli("profile", "condition", "no", db=path).returncode == 0
     assert run_cli("log", "--date", "2026-01-05", db=path).returncode == 0
     before = hashlib.sha256(path.read_bytes()).hexdigest()
     out = run_cli("demo", "--db", str(path))

@@ -97,7 +97,7 @@ def test_sigkill_at_random_moments_loses_nothing_reported_and_leaves_no_half_row
     rng = random.Random(seed)
     env = cli_env(db_path)
     # The file exists and is migrated first, so each run spends its time on the write itself.
-    assert run_cli("status", db=db_path).returncode == 0
+    assert run_cli("profile", "condition", "no", db=db_path).returncode == 0  # before a first log
 
     # One undisturbed run tells how long a `log` takes here; kill moments are spread over it.
     t0 = time.monotonic()
@@ -173,6 +173,7 @@ def healthy_file(folder: Path, sessions: int = 30) -> Path:
     path = folder / "homekit.db"
     store = open_store(path)
     hk = Homekit(store, now=lambda: dt.datetime.combine(TODAY, dt.time(9, 30)))
+    hk.record_skin_condition(False, False)  # required before the first session
     for i in range(sessions):
         hk.log_session(SessionDraft(session_date=ago(7 * (i + 1)),
                                     notes=f"session {i} " + "n" * 1500))
@@ -359,6 +360,7 @@ def test_full_disk_on_a_new_file_is_a_one_line_error(tmp_path, max_bytes):
 
 def test_clock_moved_back_past_the_last_session_is_explained_and_loses_nothing(store):
     real = Homekit(store, now=lambda: NOW)
+    real.record_skin_condition(False, False)  # required before the first session
     days = [NOW.date() - dt.timedelta(days=n) for n in (14, 7, 0)]
     for d in days:
         real.log_session(SessionDraft(session_date=d, notes=f"on {d}"))
@@ -410,6 +412,7 @@ def test_time_zone_changes_shift_no_stored_date(db_path):
     """Dates are calendar dates of the place the user is: a flight must not move them."""
     east, west = "Pacific/Kiritimati", "Pacific/Pago_Pago"  # UTC+14 and UTC-11: 25 h apart
     explicit = [ago(30 + 7 * i).isoformat() for i in range(3)]
+    assert run_cli("profile", "condition", "no", db=db_path).returncode == 0
     for d, zone in zip(explicit, ZONES[:3], strict=True):
         r = run_cli("log", "--date", d, "--time", "23:30", env=cli_env(db_path, TZ=zone))
         assert r.returncode == 0, r.stderr

@@ -553,6 +553,7 @@ LONG = "n" * 300  # one path component longer than any Linux file system allows 
 ], ids=["db-folder", "chart-output", "backup-path", "export-output", "remind-output", "import"])
 def test_a_file_name_too_long_is_a_one_line_error(tmp_path, argv):
     db = tmp_path / "h.db"
+    real(db, "profile", "condition", "no")  # answered before the first session
     real(db, "log")
     r = real(db, *[a.replace("{tmp}", str(tmp_path)) for a in argv])
     err = r.stderr.decode("utf-8", "replace")

@@ -36,10 +36,12 @@ FIELDS = ("start_time", "duration_min", "areas", "device_level", "glasses_worn",
 def template(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("import-template")
     db = folder / "homekit.db"
+    assert call(folder, db, "profile", "condition", "no")[0] == 0  # before the first session
     for i in range(6):
         day = (TODAY - dt.timedelta(days=200 + 7 * i)).isoformat()
         assert call(folder, db, "log", "--date", day, "--notes", f"stored {i}")[0] == 0
-    assert call(folder, db, "profile", "add", "ana", "--interval", "14")[0] == 0
+    assert call(folder, db, "profile", "add", "ana", "--interval", "14",
+                "--condition", "no")[0] == 0
     assert call(folder, db, "--profile", "ana", "log", "--date",
                 (TODAY - dt.timedelta(days=300)).isoformat())[0] == 0
     conn = sqlite3.connect(db)

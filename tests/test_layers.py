@@ -24,6 +24,8 @@ def modules_after(code: str, env: dict[str, str] | None = None) -> set[str]:
 def test_status_command_imports_nothing_heavy(tmp_path):
     db = tmp_path / "h.db"
     env = cli_env(db)
+    subprocess.run([sys.executable, "-m", "homekit", "profile", "condition", "no"], env=env,
+                   check=True, capture_output=True, timeout=60)
     subprocess.run([sys.executable, "-m", "homekit", "log"], env=env, check=True,
                    capture_output=True, timeout=60)
     loaded = modules_after(

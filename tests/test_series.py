@@ -66,7 +66,9 @@ def test_redness_flags_follow_the_apps_alerts():
         session(3, (0, None, "2026-11-22T20:00")),  # none
     ], NOW)
     worst = [(p.severity, p.faded_after_min, p.lasting, p.severe) for p in s.redness]
-    assert worst == [(3, 10, True, True), (4, 20, True, True), (2, 1500, True, True),
+    # Each point is the worst observation with its own fade time (issue 11): session 0's
+    # worst (3, still red) is no longer paired with the other observation's 10 minutes.
+    assert worst == [(3, None, True, True), (4, 20, True, True), (2, 1500, True, True),
                      (0, None, False, False)]
 
 

@@ -30,6 +30,7 @@ def test_any_sequence_of_logs_edits_and_intervals_keeps_the_rule(steps, target):
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(Path(tmp) / "h.db")
         hk = Homekit(store, now=lambda: NOW)
+        hk.record_skin_condition(False, False)  # required before the first session
         hk.update_profile(target_sessions=target)
         interval = 7
         for kind, n in steps:
@@ -98,6 +99,7 @@ def test_renaming_the_default_profile_follows_it(hk):
 
 def test_clock_moved_back_is_explained_and_nothing_is_lost(store):
     later = Homekit(store, now=lambda: NOW)
+    later.record_skin_condition(False, False)  # required before the first session
     later.log_session(SessionDraft(session_date=TODAY))
     earlier = Homekit(store, now=lambda: NOW - dt.timedelta(days=3))
     st_ = earlier.status()
@@ -108,6 +110,7 @@ def test_clock_moved_back_is_explained_and_nothing_is_lost(store):
 
 
 def test_logging_with_a_clock_behind_the_log_says_so(store):
+    Homekit(store, now=lambda: NOW).record_skin_condition(False, False)
     Homekit(store, now=lambda: NOW).log_session(SessionDraft(session_date=TODAY))
     behind = Homekit(store, now=lambda: NOW - dt.timedelta(days=20))
     result = behind.log_session(SessionDraft(session_date=behind.today()))

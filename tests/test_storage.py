@@ -113,7 +113,7 @@ def test_profiles_are_independent(hk, store):
     from homekit.services import Homekit
 
     other = Homekit(store, "ana", now=hk._now)
-    other.create_profile("ana")
+    other.create_profile("ana", has_condition=False)
     other.log_session(SessionDraft(session_date=dt.date(2026, 11, 10)))
     assert other.session_count() == 1 and hk.session_count() == 1
 

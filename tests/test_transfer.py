@@ -31,7 +31,16 @@ def count(hk: Homekit, table: str = "sessions") -> int:
     return hk._store.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
+@pytest.fixture
+def hk(store) -> Homekit:
+    """A truly fresh file (no profile): import is exempt from the skin question, and these
+    tests check which profiles an import creates. `log` answers the question when needed."""
+    return Homekit(store, now=lambda: NOW)
+
+
 def log(hk: Homekit, *days: str, notes: str = "") -> None:
+    if hk.profile().has_skin_condition is None:
+        hk.record_skin_condition(False, False)  # required before the first session
     for d in days:
         hk.log_session(SessionDraft(dt.date.fromisoformat(d), duration_min=40, notes=notes),
                        redness_severity=2, faded_after_min=30)
@@ -100,7 +109,7 @@ def test_round_trip_is_byte_exact(items, fmt):
 def test_round_trip_of_all_profiles_keeps_settings_and_empty_profiles(tmp_path, fmt):
     hk = fresh(tmp_path)
     log(hk, "2026-10-01", "2026-10-20", notes=NOTES)
-    hk.create_profile("ana", 10, 14)
+    hk.create_profile("ana", 10, 14, has_condition=False)
     hk.create_profile("empty, \"quoted\" ü", 3, 21)
     Homekit(hk._store, "ana", now=lambda: NOW).log_session(SessionDraft(dt.date(2026, 10, 5)))
     text = hk.export_log(fmt, all_profiles=True)

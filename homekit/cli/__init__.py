@@ -20,8 +20,9 @@ if TYPE_CHECKING:
     from homekit.services import Homekit
 
 COMMAND_MODULES = (
-    "homekit.cli.core", "homekit.cli.charts", "homekit.cli.data", "homekit.cli.check",
-    "homekit.cli.replica", "homekit.cli.photos", "homekit.cli.report",
+    "homekit.cli.core", "homekit.cli.profiles", "homekit.cli.redness", "homekit.cli.charts",
+    "homekit.cli.data", "homekit.cli.check", "homekit.cli.replica", "homekit.cli.photos",
+    "homekit.cli.report",
 )
 
 

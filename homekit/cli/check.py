@@ -7,6 +7,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from homekit import words
+from homekit.cli.output import json_safe, say
 
 #: The commands this module registers (so the CLI builds only the one being run).
 COMMANDS = ("check",)
@@ -30,9 +31,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
     h = ctx.open(verify=False).check_file()
     if args.json:
-        print(json.dumps(as_json(h), indent=2, ensure_ascii=False))
+        print(json_safe(json.dumps(as_json(h), indent=2, ensure_ascii=False)))
     else:
-        print(text(h))
+        say(text(h))
     return 0 if h.healthy else 1
 
 

@@ -1,4 +1,4 @@
-"""Core commands: log, redness, status, history, edit, delete, profile."""
+"""Core commands: log, status, history, edit, delete (redness and profile: own modules)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,14 @@ from typing import TYPE_CHECKING, Any
 
 from homekit import words
 from homekit.cli.output import say, say_json
-from homekit.domain import rules, validate
+from homekit.domain import checklist, validate
 from homekit.domain.errors import InvalidInput
-from homekit.domain.models import AREAS, DEFAULT_TARGET_SESSIONS, SessionChanges, SessionDraft
+from homekit.domain.models import AREAS, SessionChanges, SessionDraft
+
+#: `edit --clear NAME` -> the session field it clears.
+CLEAR_NAMES = {"time": "start_time", "duration": "duration_min", "area": "areas",
+               "level": "device_level", "glasses": "glasses_worn", "stinging": "stinging",
+               "notes": "notes"}
 
 if TYPE_CHECKING:
     from homekit.cli import Context
@@ -50,7 +55,7 @@ def _session_fields(p: argparse.ArgumentParser, *, editing: bool) -> None:
 
 
 #: The commands this module registers (so the CLI builds only the one being run).
-COMMANDS = ('log', 'redness', 'status', 'history', 'edit', 'delete', 'profile')
+COMMANDS = ('log', 'status', 'history', 'edit', 'delete')
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -60,18 +65,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                    help="redness seen after it: 0 none, 1 faint, 2 mild, 3 marked, 4 severe")
     p.add_argument("--faded-after", type=checked(validate.faded_after), metavar="MIN",
                    help="minutes until the redness faded (omit: still red)")
+    p.add_argument("--checked", type=checked(checklist.parse_checked), metavar="ITEM,...",
+                   help="pre-session checklist confirmed, for scripts (on a terminal it is "
+                   "asked): " + ",".join(checklist.CHECKLIST_IDS) + "; omit: not asked")
+    p.add_argument("--cleared-by-professional", action="store_true",
+                   help="a skin professional cleared you to go on after serious redness "
+                   "(stored with the session)")
     p.add_argument("--json", action="store_true", help="print the stored session as JSON")
     p.set_defaults(handler=cmd_log)
-
-    p = sub.add_parser("redness", parents=[common], help="record redness seen after a session")
-    p.add_argument("session_id", nargs="?", type=checked(lambda t: validate.parse_int(t, "session id")),
-                   metavar="SESSION_ID", help="default: the latest session")
-    p.add_argument("--severity", required=True, type=checked(validate.severity), metavar="0-4",
-                   help="0 none, 1 faint, 2 mild, 3 marked, 4 severe")
-    p.add_argument("--faded-after", type=checked(validate.faded_after), metavar="MIN",
-                   help="minutes until it faded (omit: still red)")
-    p.add_argument("--notes", type=checked(validate.notes), default="", metavar="TEXT")
-    p.set_defaults(handler=cmd_redness)
 
     p = sub.add_parser("status", parents=[common], help="progress and next eligible date")
     p.add_argument("--json", action="store_true")
@@ -87,6 +88,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("session_id", type=checked(lambda t: validate.parse_int(t, "session id")),
                    metavar="ID")
     _session_fields(p, editing=True)
+    p.add_argument("--clear", action="append", choices=list(CLEAR_NAMES), metavar="FIELD",
+                   help="set an optional field back to not recorded; repeat for several: "
+                   + ", ".join(CLEAR_NAMES))
     p.set_defaults(handler=cmd_edit)
 
     p = sub.add_parser("delete", parents=[common], help="delete a session and its redness")
@@ -94,46 +98,6 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                    metavar="ID")
     p.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
     p.set_defaults(handler=cmd_delete)
-
-    _register_profile(sub, common)
-
-
-def _register_profile(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("profile", parents=[common], help="list, add, change or switch profiles")
-    p.set_defaults(handler=cmd_profile_list)
-    psub = p.add_subparsers(dest="profile_command", metavar="ACTION")
-    target = checked(validate.target_sessions)
-    interval = checked(validate.interval_days)
-
-    q = psub.add_parser("list", parents=[common], help="list profiles")
-    q.add_argument("--json", action="store_true")
-    q.set_defaults(handler=cmd_profile_list)
-
-    q = psub.add_parser("add", parents=[common], help="create a profile")
-    q.add_argument("name", type=checked(validate.profile_name))
-    q.add_argument("--target", type=target, default=DEFAULT_TARGET_SESSIONS, metavar="N",
-                   help="target number of sessions (deeper scars need more; default 6)")
-    q.add_argument("--interval", type=interval, default=rules.MIN_INTERVAL_DAYS, metavar="DAYS",
-                   help=f"days between sessions: {words.INTERVAL_HINT}")
-    q.add_argument("--default", action="store_true", help="make it the default profile")
-    q.set_defaults(handler=cmd_profile_add)
-
-    q = psub.add_parser("set", parents=[common], help="change the current profile")
-    q.add_argument("--target", type=target, metavar="N")
-    q.add_argument("--interval", type=interval, metavar="DAYS")
-    q.add_argument("--rename", type=checked(validate.profile_name), metavar="NAME")
-    q.set_defaults(handler=cmd_profile_set)
-
-    q = psub.add_parser("use", parents=[common], help="make a profile the default")
-    q.add_argument("name", type=checked(validate.profile_name))
-    q.set_defaults(handler=cmd_profile_use)
-
-    q = psub.add_parser("condition", parents=[common],
-                        help="record whether you have eczema or acne rosacea")
-    q.add_argument("answer", choices=["yes", "no"])
-    q.add_argument("--acknowledge", action="store_true",
-                   help="I have read the warning and take responsibility for using the kit")
-    q.set_defaults(handler=cmd_profile_condition)
 
 
 def _areas(chosen: list[tuple[str, ...]] | None) -> tuple[str, ...]:
@@ -143,7 +107,22 @@ def _areas(chosen: list[tuple[str, ...]] | None) -> tuple[str, ...]:
 
 
 def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
+    from homekit.cli import ask
+
     app = ctx.open()
+    terminal = ask.on_terminal()
+    if terminal and (app.profile().has_skin_condition is None or app.needs_acknowledgement()):
+        answer = ask.condition()
+        if answer is not None:
+            app.record_skin_condition(*answer)
+    app.check_condition()  # refuses (exit 2, nothing stored, not even `me`) when unanswered
+    confirmed = args.checked
+    if confirmed is None and terminal:
+        # Refuse before asking when another gate already blocks that date.
+        day = args.date or app.today()
+        app.check_date(app.profile(), day)
+        app.check_redness(app.profile(), day, args.cleared_by_professional)
+        confirmed = ask.checklist_answers()
     draft = SessionDraft(
         session_date=args.date or app.today(),
         start_time=args.time,
@@ -153,6 +132,8 @@ def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
         glasses_worn=args.glasses,
         stinging=args.stinging,
         notes=args.notes or "",
+        checklist=confirmed,
+        cleared_by_professional=args.cleared_by_professional,
     )
     result = app.log_session(draft, redness_severity=args.redness, faded_after_min=args.faded_after)
     days_left = result.days_until_eligible
@@ -171,17 +152,8 @@ def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
         say(f"Warning: {result.redness_alert.message}", file=sys.stderr)
     if result.clock_warning:
         say(f"Note: {result.clock_warning}", file=sys.stderr)
-    return 0
-
-
-def cmd_redness(args: argparse.Namespace, ctx: Context) -> int:
-    if args.faded_after is not None and args.severity == 0:
-        raise InvalidInput("--faded-after makes no sense with severity 0 (no redness)")
-    app = ctx.open()
-    red, alert = app.add_redness(args.session_id, args.severity, args.faded_after, args.notes)
-    say(f"Recorded redness for session {red.session_id}: {words.redness_text(red)}")
-    if alert:
-        say(f"Warning: {alert.message}", file=sys.stderr)
+    for w in result.medical_warnings:
+        say(f"Warning: {words.medical_text(w)}", file=sys.stderr)
     return 0
 
 
@@ -212,10 +184,15 @@ def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
         session_date=args.date, start_time=args.time, duration_min=args.duration,
         areas=_areas(args.area) if args.area else None, device_level=args.level,
         glasses_worn=args.glasses, stinging=args.stinging, notes=args.notes,
+        clear=frozenset(CLEAR_NAMES[c] for c in args.clear or ()),
     )
     if changes.is_empty():
         raise InvalidInput("nothing to change: give at least one of --date, --time, --duration, "
-                           "--area, --level, --glasses/--no-glasses, --stinging, --notes")
+                           "--area, --level, --glasses/--no-glasses, --stinging, --notes, "
+                           "--clear FIELD")
+    both = [c for c in args.clear or () if getattr(changes, CLEAR_NAMES[c]) is not None]
+    if both:
+        raise InvalidInput(f"--clear {both[0]} and a new value for it: give one or the other")
     session = ctx.open().edit_session(args.session_id, changes)
     say(f"Updated session {words.session_text(session)}")
     return 0
@@ -235,58 +212,4 @@ def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
             return 1
     app.delete_session(args.session_id)
     say(f"Deleted session {session.id} of {session.session_date.isoformat()}.")
-    return 0
-
-
-def cmd_profile_list(args: argparse.Namespace, ctx: Context) -> int:
-    app = ctx.open()
-    current = app.profile_name()
-    profiles = app.profiles()
-    if getattr(args, "json", False):
-        say_json([{
-            "name": p.name, "target_sessions": p.target_sessions,
-            "min_interval_days": p.min_interval_days, "created_at": p.created_at,
-            "current": p.name == current} for p in profiles])
-        return 0
-    if not profiles:
-        say("No profiles yet; 'me' is created when you first log a session.")
-    for p in profiles:
-        mark = "*" if p.name == current else " "
-        say(f"{mark} {p.name}: target {p.target_sessions} sessions, "
-              f"at least {p.min_interval_days} days apart")
-    return 0
-
-
-def cmd_profile_add(args: argparse.Namespace, ctx: Context) -> int:
-    p = ctx.open().create_profile(args.name, args.target, args.interval, make_default=args.default)
-    say(f"Created profile {p.name}: target {p.target_sessions} sessions, "
-          f"at least {p.min_interval_days} days apart.")
-    return 0
-
-
-def cmd_profile_set(args: argparse.Namespace, ctx: Context) -> int:
-    if args.target is None and args.interval is None and args.rename is None:
-        raise InvalidInput("nothing to change: give --target, --interval or --rename")
-    p = ctx.open().update_profile(target_sessions=args.target, min_interval_days=args.interval,
-                                  new_name=args.rename)
-    say(f"Profile {p.name}: target {p.target_sessions} sessions, "
-          f"at least {p.min_interval_days} days apart.")
-    return 0
-
-
-def cmd_profile_use(args: argparse.Namespace, ctx: Context) -> int:
-    p = ctx.open().switch_profile(args.name)
-    say(f"Default profile is now {p.name}.")
-    return 0
-
-
-def cmd_profile_condition(args: argparse.Namespace, ctx: Context) -> int:
-    app = ctx.open()
-    has = args.answer == "yes"
-    if has:
-        say(words.CONDITION_WARNING, file=sys.stderr)
-    p = app.record_skin_condition(has, acknowledged=args.acknowledge)
-    if has and not p.condition_acknowledged_at:
-        say(words.CONDITION_BLOCKED_CLI, file=sys.stderr)
-    say(f"Recorded for profile {p.name}.")
     return 0

@@ -123,7 +123,7 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
               f"({r.observations_added} redness observations){skipped}{created}.")
     if r.photos_added or r.photos_skipped:
         verb = "would import" if r.dry_run else "imported"
-        print(f"Photos: {verb} {r.photos_added}"
+        say(f"Photos: {verb} {r.photos_added}"
               + (f", {r.photos_skipped} already stored, skipped" if r.photos_skipped else "") + ".")
     if r.backup:
         say(f"Backup taken first: {r.backup}")

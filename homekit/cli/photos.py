@@ -4,7 +4,6 @@ delete, compare)."""
 from __future__ import annotations
 
 import argparse
-import json
 import shlex
 import sys
 from pathlib import Path
@@ -12,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from homekit import words
 from homekit.cli.core import checked
+from homekit.cli.output import say, say_json
 from homekit.domain import validate
 from homekit.domain.errors import InvalidInput
 
@@ -89,30 +89,30 @@ def cmd_photo_add(args: argparse.Namespace, ctx: Context) -> int:
         raise InvalidInput(f"{source} does not exist", code="photo_missing", name=str(source))
     photo = ctx.open().add_photo(source, session_id=args.session, area=args.area,
                                  taken_on=args.taken, notes=args.notes)
-    print(photo.id)
+    say(photo.id)
     return 0
 
 
 def cmd_photo_list(args: argparse.Namespace, ctx: Context) -> int:
     found = ctx.open().photos(area=args.area, session_id=args.session)
     if args.json:
-        print(json.dumps([p.to_json() for p in found], ensure_ascii=False))
+        say_json([p.to_json() for p in found])
         return 0
     if not found:
-        print("No photos yet. Add one with: homekit photo add FILE")
+        say("No photos yet. Add one with: homekit photo add FILE")
         return 0
     for p in found:
-        print(words.photo_line(p))
+        say(words.photo_line(p))
     return 0
 
 
 def cmd_photo_show(args: argparse.Namespace, ctx: Context) -> int:
     app = ctx.open()
     photo = app.photo(args.photo_id)
-    print(words.photo_line(photo))
+    say(words.photo_line(photo))
     if sys.stdout.isatty() and _show_image(app.photo_bytes(photo.id)):
         return 0
-    print(words.PHOTO_EXPORT_HINT.format(id=photo.id))
+    say(words.PHOTO_EXPORT_HINT.format(id=photo.id))
     return 0
 
 
@@ -141,7 +141,7 @@ def _show_image(jpeg: bytes) -> bool:
 
 def cmd_photo_export(args: argparse.Namespace, ctx: Context) -> int:
     path = ctx.open().export_photo(args.photo_id, Path(args.output), force=args.force)
-    print(f"Wrote photo {args.photo_id} to {words.shown(path)}")
+    say(f"Wrote photo {args.photo_id} to {words.shown(path)}")
     return 0
 
 
@@ -153,11 +153,11 @@ def cmd_photo_delete(args: argparse.Namespace, ctx: Context) -> int:
             raise InvalidInput("delete asks for confirmation; add --yes to delete without asking")
         answer = input(f"Delete photo {words.photo_line(photo)}? [y/N] ")
         if answer.strip().lower() not in ("y", "yes"):
-            print("Nothing deleted.")
+            say("Nothing deleted.")
             return 1
     _, backup = app.delete_photo(photo.id)
     # The whole path (not shortened like other messages): it is a command to copy.
-    print(f"Deleted photo {photo.id}. To undo: homekit restore "
+    say(f"Deleted photo {photo.id}. To undo: homekit restore "
           f"{shlex.quote(words.control_free(str(backup)))}")
     return 0
 
@@ -166,6 +166,6 @@ def cmd_photo_compare(args: argparse.Namespace, ctx: Context) -> int:
     app = ctx.open()
     comparison = app.comparison(area=args.area, first_id=args.first, last_id=args.last)
     path = app.save_comparison(Path(args.output), comparison, force=args.force)
-    print(f"Wrote the comparison of photos {comparison.first.id} and {comparison.last.id} "
+    say(f"Wrote the comparison of photos {comparison.first.id} and {comparison.last.id} "
           f"({comparison.days_between} days apart) to {words.shown(path)}")
     return 0

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from homekit import words
 from homekit.cli.core import checked
+from homekit.cli.output import say
 from homekit.domain import validate
 from homekit.domain.errors import InvalidInput
 
@@ -42,6 +43,6 @@ def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
     if args.since and args.until and args.since > args.until:
         raise InvalidInput(f"--from {args.since} is after --to {args.until}")
     written = ctx.open().write_report(output, since=args.since, until=args.until, force=args.force)
-    print(f"Wrote the report ({written.pages} page{'s' if written.pages != 1 else ''}) to "
+    say(f"Wrote the report ({written.pages} page{'s' if written.pages != 1 else ''}) to "
           f"{words.shown(written.path)}")
     return 0

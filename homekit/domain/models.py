@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from homekit.domain.gates import Followup, Gate
 
 #: Areas a home kit is used on; the stored vocabulary (kept small so data stays clean).
 AREAS: tuple[str, ...] = (
@@ -42,6 +46,14 @@ class Profile:
     has_skin_condition: bool | None = None
     #: When the user acknowledged the eczema/rosacea warning (ISO timestamp).
     condition_acknowledged_at: str | None = None
+    #: Isotretinoin: "never", the ISO date the course finished, or None (not asked).
+    isotretinoin: str | None = None
+    #: When the user acknowledged the recent-isotretinoin warning (ISO timestamp).
+    isotretinoin_acknowledged_at: str | None = None
+    #: Takes blood thinners (None: not asked).
+    blood_thinners: bool | None = None
+    #: When the medical answers were last given (ISO timestamp).
+    medical_answered_at: str | None = None
 
 
 @dataclass(frozen=True)
@@ -81,6 +93,10 @@ class SessionDraft:
     glasses_worn: bool | None = None
     stinging: int | None = None
     notes: str = ""
+    #: Pre-session checklist items confirmed (None: not asked); see domain.checklist.
+    checklist: tuple[str, ...] | None = None
+    #: Logged past a redness block on a professional's say-so.
+    cleared_by_professional: bool = False
 
 
 #: The fields of a session a user can change, in the order forms show them.
@@ -156,6 +172,8 @@ class Session:
     notes: str = ""
     created_at: str = ""
     redness: tuple[Redness, ...] = field(default=())
+    checklist: tuple[str, ...] | None = None
+    cleared_by_professional: bool = False
 
     def to_json(self) -> dict[str, object]:
         """A JSON-ready dict; keys are the column names of the `sessions` table."""
@@ -171,6 +189,8 @@ class Session:
             "stinging": self.stinging,
             "notes": self.notes,
             "created_at": self.created_at,
+            "checklist": None if self.checklist is None else list(self.checklist),
+            "cleared_by_professional": self.cleared_by_professional,
             "redness": [r.to_json() for r in self.redness],
         }
 
@@ -206,10 +226,21 @@ class Status:
     today: dt.date
     #: Set when sessions are dated after today (the system clock moved back).
     clock_warning: str | None = None
+    #: What blocks logging today (domain.gates); empty when a session may be logged.
+    gates: tuple[Gate, ...] = ()
+    #: Redness observations owed for the latest session.
+    followups: tuple[Followup, ...] = ()
+
+    @property
+    def blocked_by(self) -> list[str]:
+        return [g.name for g in self.gates]
 
     @property
     def eligible_now(self) -> bool:
-        return self.days_until_eligible == 0
+        return not self.gates
+
+    def gate(self, name: str) -> Gate | None:
+        return next((g for g in self.gates if g.name == name), None)
 
     def to_json(self) -> dict[str, object]:
         def iso(d: dt.date | None) -> str | None:
@@ -226,6 +257,8 @@ class Status:
             "next_eligible_date": iso(self.next_eligible_date),
             "days_until_eligible": self.days_until_eligible,
             "eligible_now": self.eligible_now,
+            "blocked_by": self.blocked_by,
+            "followups_due": [f.to_json() for f in self.followups],
             "projected_completion_date": iso(self.projected_completion_date),
             "latest_redness": None
             if red is None

@@ -158,10 +158,14 @@ class RednessAlert:
     serious: bool
 
 
-def redness_alert(red: Redness | None, now: dt.datetime) -> RednessAlert | None:
+def redness_alert(
+    red: Redness | None, now: dt.datetime, since: dt.datetime | None = None
+) -> RednessAlert | None:
     """An alert for redness that needs attention; None when it is the normal, brief kind.
 
     Informs, never diagnoses: severe or day-long redness means pause and ask a professional.
+    `since`: when the session took place (domain.gates.session_start); lasting redness is
+    judged from it. Without it, from when the redness was observed.
     """
     if red is None or red.severity == 0:
         return None
@@ -173,10 +177,12 @@ def redness_alert(red: Redness | None, now: dt.datetime) -> RednessAlert | None:
         )
     lasted = red.faded_after_min
     if lasted is None:
-        try:
-            seen: dt.datetime | None = dt.datetime.fromisoformat(red.observed_at)
-        except ValueError:
-            seen = None
+        seen: dt.datetime | None = since
+        if seen is None:
+            try:
+                seen = dt.datetime.fromisoformat(red.observed_at)
+            except ValueError:
+                seen = None
         if seen is not None and now - seen >= dt.timedelta(days=1):
             return RednessAlert(
                 "Redness not reported gone after a day: pause treatments and consult "

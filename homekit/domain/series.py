@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from homekit.domain import rules
+from homekit.domain.gates import started_at
 from homekit.domain.models import REDNESS_LEVELS, Profile, Redness, Session
 
 #: The charts there are: each alone, or both one above the other.
@@ -29,7 +30,7 @@ class RednessPoint:
 
     session_date: dt.date
     severity: int  # worst severity recorded for the session, 0-4
-    #: Longest recorded time to fade, in minutes; None when no observation says it faded.
+    #: The worst observation's own time to fade, in minutes; None: still red when observed.
     faded_after_min: int | None
     #: The app warned about it (redness that lasted, or is still there).
     lasting: bool
@@ -89,13 +90,14 @@ def chart_series(profile: Profile, sessions: Iterable[Session], now: dt.datetime
     """Turn a profile's sessions into the series of the progress and redness charts."""
     ordered = sorted(sessions, key=lambda s: (s.session_date, s.id))
     return series_of(profile, [s.session_date for s in ordered],
-                     [(s.session_date, s.redness) for s in ordered if s.redness], now)
+                     [(s.session_date, s.start_time, s.redness) for s in ordered if s.redness],
+                     now)
 
 
 def series_of(
     profile: Profile,
     dates: Sequence[dt.date],
-    observed: Iterable[tuple[dt.date, Sequence[Redness]]],
+    observed: Iterable[tuple[dt.date, str | None, Sequence[Redness]]],
     now: dt.datetime,
 ) -> ChartSeries:
     """The series from what the charts need only: every session date (oldest first) and, per
@@ -128,21 +130,26 @@ def series_of(
         plan_dates=tuple(plan_dates),
         plan_counts=tuple(plan_counts),
         completion_date=rules.projected_completion_date(dates, interval, target, today),
-        redness=tuple(p for p in (_redness_point(d, r, now) for d, r in observed) if p is not None),
+        redness=tuple(p for p in (_redness_point(d, t, r, now) for d, t, r in observed)
+                      if p is not None),
     )
 
 
-def _redness_point(day: dt.date, redness: Sequence[Redness], now: dt.datetime) -> RednessPoint | None:
-    """The worst of a session's observations; flags follow the app's own redness alerts."""
+def _redness_point(day: dt.date, start_time: str | None, redness: Sequence[Redness],
+                   now: dt.datetime) -> RednessPoint | None:
+    """The worst of a session's observations, with that observation's own fade time.
+
+    Flags follow the app's own redness alerts, judged from the session's time.
+    """
     if not redness:
         return None
     worst = max(redness, key=lambda r: (r.severity, r.observed_at))  # as Session.worst_redness
-    alerts = [rules.redness_alert(r, now) for r in redness]
-    faded = [r.faded_after_min for r in redness if r.faded_after_min is not None]
+    since = started_at(day, start_time)
+    alerts = [rules.redness_alert(r, now, since) for r in redness]
     return RednessPoint(
         session_date=day,
         severity=worst.severity,
-        faded_after_min=max(faded, default=None),
+        faded_after_min=worst.faded_after_min,
         lasting=any(a is not None for a in alerts),
         severe=any(a is not None and a.serious for a in alerts),
     )

@@ -24,6 +24,7 @@ from homekit.services.redness import RednessService
 from homekit.services.replica import ReplicaService
 from homekit.services.report import ReportFile, ReportService
 from homekit.services.results import LogResult
+from homekit.services.safety import SafetyService
 from homekit.services.sessions import SessionsService
 from homekit.services.status import StatusService
 from homekit.services.transfer import TransferService
@@ -35,11 +36,12 @@ class Homekit(
     PhotoTransferService,
     PhotosService,
     SessionsService,
+    StatusService,
+    PlanService,
+    SafetyService,
     ProfilesService,
     RednessService,
-    StatusService,
     ChartsService,
-    PlanService,
     TransferService,
     ReplicaService,
     DataFileService,

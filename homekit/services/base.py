@@ -80,6 +80,14 @@ class ServiceBase:
     def profile_name(self) -> str:
         return self._profile_name or self._store.get_setting(DEFAULT_PROFILE_KEY) or DEFAULT_PROFILE
 
+    def existing_profile(self) -> Profile | None:
+        """The current profile if it is stored (None for a `me` not created yet); no write."""
+        name = self.profile_name()
+        found = self._store.profile_by_name(name)
+        if found is None and name != DEFAULT_PROFILE:
+            raise NotFound(f"unknown profile {name!r}", code="unknown_profile", name=name)
+        return found
+
     def profile(self) -> Profile:
         """The current profile; `me` is created on first use, any other name must exist."""
         name = self.profile_name()

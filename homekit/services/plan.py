@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from homekit.domain import rules, validate
-from homekit.services.base import ServiceBase
+from homekit.domain.errors import RuleViolation
+from homekit.services.safety import SafetyService
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,11 @@ class ReminderFile:
     dates: tuple[dt.date, ...] = ()
 
 
-class PlanService(ServiceBase):
+#: Gates that stop reminders: the interval is what the plan is made of, not a block.
+REMINDER_BLOCKS = ("condition", "redness")
+
+
+class PlanService(SafetyService):
     def reminder_dates(self) -> list[dt.date]:
         """The planned date of every remaining session of the current profile."""
         profile = self.profile()
@@ -31,13 +36,21 @@ class PlanService(ServiceBase):
     def write_reminders(self, path: str | Path, time: str | None = None, *,
                         replace: bool = True) -> ReminderFile:
         """Write the reminders of the current profile to `path` (owner-only);
-        `replace=False` refuses an existing file."""
+        `replace=False` refuses an existing file.
+
+        Refused (nothing written) while the condition or redness gate blocks logging: no
+        session should be planned until it is lifted.
+        """
         from homekit.storage.files import refuse_existing_output, write_private
         from homekit.transfer.calendar import DEFAULT_TIME, calendar_bytes
 
         path = Path(path).expanduser()
         refuse_existing_output(path, replace)
         time = validate.parse_time(time or DEFAULT_TIME)
+        blocks = [g for g in self.gates() if g.name in REMINDER_BLOCKS]
+        if blocks:
+            raise RuleViolation("refused: logging is blocked, no reminders written",
+                                code="reminders_blocked", gates=blocks)
         dates = self.reminder_dates()
         if not dates:
             return ReminderFile(path, 0, None)

@@ -22,7 +22,10 @@ class ProfilesService(ServiceBase):
         min_interval_days: int = rules.MIN_INTERVAL_DAYS,
         *,
         make_default: bool = False,
+        has_condition: bool | None = None,
+        acknowledged: bool = False,
     ) -> Profile:
+        """Create a profile; with `has_condition`, its eczema / acne rosacea answer too."""
         problem = rules.interval_problem(min_interval_days)
         if problem:
             raise InvalidInput(problem, field="interval")
@@ -32,6 +35,10 @@ class ProfilesService(ServiceBase):
             profile = self._store.insert_profile(
                 name, target_sessions, min_interval_days, self._stamp()
             )
+            if has_condition is not None:
+                profile = self._store.set_skin_condition(
+                    profile.id, has_condition,
+                    self._stamp() if has_condition and acknowledged else None)
             if make_default:
                 self._store.set_setting(DEFAULT_PROFILE_KEY, name)
         if make_default:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from homekit.domain import rules
-from homekit.domain.errors import NotFound
+from dataclasses import replace
+
+from homekit.domain import gates, rules
+from homekit.domain.errors import InvalidInput, NotFound
 from homekit.domain.models import Redness
 from homekit.services.base import ServiceBase
 
@@ -23,9 +25,46 @@ class RednessService(ServiceBase):
                 if latest is None:
                     raise NotFound("no session logged yet", code="no_sessions")
                 session_id = latest.id
-            else:
-                self._store.get_session(session_id)
+            session = self._store.get_session(session_id)
             red = self._store.insert_redness(
-                session_id, self.now().isoformat(timespec="minutes"), severity, faded_after_min, notes
+                session.id, self.now().isoformat(timespec="minutes"), severity, faded_after_min,
+                notes
             )
-        return red, rules.redness_alert(red, self.now())
+        return red, rules.redness_alert(red, self.now(), gates.session_start(session))
+
+    def redness(self, redness_id: int) -> Redness:
+        return self._store.get_redness(redness_id)
+
+    def edit_redness(
+        self,
+        redness_id: int,
+        *,
+        severity: int | None = None,
+        faded_after_min: int | None = None,
+        still_red: bool = False,
+        notes: str | None = None,
+    ) -> tuple[Redness, rules.RednessAlert | None]:
+        """Correct a stored observation: the fields given change, the others stay."""
+        if still_red and faded_after_min is not None:
+            raise InvalidInput("an observation is either faded or still red, not both",
+                               field="faded", code="faded_and_still_red")
+        with self._store.write():
+            red = self._store.get_redness(redness_id)
+            changed = replace(
+                red,
+                severity=red.severity if severity is None else severity,
+                faded_after_min=None if still_red else (
+                    red.faded_after_min if faded_after_min is None else faded_after_min),
+                notes=red.notes if notes is None else notes,
+            )
+            if changed.severity == 0:
+                changed = replace(changed, faded_after_min=None)
+            red = self._store.update_redness(changed)
+            session = self._store.get_session(red.session_id)
+        return red, rules.redness_alert(red, self.now(), gates.session_start(session))
+
+    def delete_redness(self, redness_id: int) -> Redness:
+        with self._store.write():
+            red = self._store.get_redness(redness_id)
+            self._store.delete_redness(redness_id)
+        return red

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from homekit.domain import rules
+from homekit.domain import medical, rules
 from homekit.domain.models import Session
 
 
@@ -17,3 +17,5 @@ class LogResult:
     redness_alert: rules.RednessAlert | None = None
     #: Set when other sessions are dated after today (the system clock looks wrong).
     clock_warning: str | None = None
+    #: Dated medical answers that call for a warning (never a block).
+    medical_warnings: tuple[medical.MedicalWarning, ...] = ()

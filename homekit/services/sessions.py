@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
-from homekit.domain import rules, validate
+from homekit.domain import gates, rules, validate
 from homekit.domain.errors import InvalidInput, RuleViolation
 from homekit.domain.models import Profile, Session, SessionChanges, SessionDraft
-from homekit.services.profiles import ProfilesService
 from homekit.services.results import LogResult
+from homekit.services.safety import SafetyService
 
 
-class SessionsService(ProfilesService):
-    """Sessions; the profile answers (needed by the gates) come from ProfilesService."""
+class SessionsService(SafetyService):
+    """Sessions; the gates (condition, interval, redness, checklist) come from SafetyService."""
 
     def check_date(self, profile: Profile, day: dt.date, exclude_id: int | None = None) -> None:
         """Raise if `day` cannot hold a session of `profile` (future, or too close)."""
@@ -59,24 +60,29 @@ class SessionsService(ProfilesService):
         redness_severity: int | None = None,
         faded_after_min: int | None = None,
     ) -> LogResult:
-        """Store a session (and optionally its first redness observation) if the rule allows."""
+        """Store a session (and optionally its first redness observation) if every gate allows.
+
+        The draft carries the checklist answers (None: not asked) and whether a professional
+        cleared a redness block (`cleared_by_professional`).
+        """
         if faded_after_min is not None and redness_severity is None:
             raise InvalidInput("a fade time needs a redness severity", field="redness",
                                code="fade_needs_severity")
+        self.check_condition()  # before self.profile(): a refusal creates no profile either
         profile = self.profile()
-        if self.needs_acknowledgement(profile):
-            raise InvalidInput("the eczema / acne rosacea warning is not acknowledged",
-                               code="condition_unacknowledged", profile=profile.name)
         with self._store.write():
             self.check_date(profile, draft.session_date)
+            self.check_redness(profile, draft.session_date, draft.cleared_by_professional)
+            self.check_checklist(draft.checklist)
             session_id = self._store.insert_session(profile.id, draft, self._stamp())
             alert = None
+            session = self._store.get_session(session_id)
             if redness_severity is not None:
                 red = self._store.insert_redness(
                     session_id, self._observed_at(draft), redness_severity, faded_after_min, ""
                 )
-                alert = rules.redness_alert(red, self.now())
-            session = self._store.get_session(session_id)
+                alert = rules.redness_alert(red, self.now(), gates.session_start(session))
+                session = self._store.get_session(session_id)
             _, latest, _ = self._store.session_summary(profile.id)
             dates = [latest] if latest else []  # the rules below need only the last date
         nxt = rules.next_eligible_date(dates, profile.min_interval_days) or draft.session_date
@@ -87,6 +93,7 @@ class SessionsService(ProfilesService):
             rules.days_until_eligible(dates, profile.min_interval_days, today),
             alert,
             rules.clock_problem(dates, today),
+            tuple(self.medical_warnings(profile)),
         )
 
     def _observed_at(self, draft: SessionDraft) -> str:
@@ -113,10 +120,14 @@ class SessionsService(ProfilesService):
         with self._store.write():
             current = self._store.get_session(session_id)
             draft = changes.apply(draft_of(current))
-            if draft.session_date != current.session_date:
+            moved = (draft.session_date - current.session_date).days
+            if moved:
                 profile = self._store.profile_by_id(current.profile_id)
                 self.check_date(profile, draft.session_date, exclude_id=session_id)
             self._store.update_session(session_id, draft)
+            for red in current.redness if moved else ():  # observations move with the session
+                self._store.update_redness(
+                    replace(red, observed_at=gates.shift_observed(red.observed_at, moved)))
             return self._store.get_session(session_id)
 
     def delete_session(self, session_id: int) -> Session:
@@ -137,5 +148,7 @@ def draft_of(s: Session) -> SessionDraft:
         glasses_worn=s.glasses_worn,
         stinging=s.stinging,
         notes=s.notes,
+        checklist=s.checklist,
+        cleared_by_professional=s.cleared_by_professional,
     )
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from homekit.domain import rules
+from homekit.domain import gates, rules
 from homekit.domain.models import Status
-from homekit.services.base import ServiceBase
+from homekit.services.safety import SafetyService
 
 
-class StatusService(ServiceBase):
+class StatusService(SafetyService):
     def status(self) -> Status:
         profile = self.profile()
         today = self.today()
@@ -16,7 +16,10 @@ class StatusService(ServiceBase):
         dates = [last] if last else []  # all the rules below need of the log
         interval = profile.min_interval_days
         latest_red = self._store.latest_redness(profile.id)
-        alert = rules.redness_alert(latest_red, self.now())
+        since = None
+        if latest_red is not None:
+            since = gates.session_start(self._store.get_session(latest_red.session_id))
+        alert = rules.redness_alert(latest_red, self.now(), since)
         return Status(
             profile=profile.name,
             target_sessions=profile.target_sessions,
@@ -33,4 +36,6 @@ class StatusService(ServiceBase):
             redness_warning_serious=bool(alert and alert.serious),
             today=today,
             clock_warning=rules.clock_problem(dates, today),
+            gates=tuple(self.gates(profile)),
+            followups=tuple(self.followups(profile)),
         )

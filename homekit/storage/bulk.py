@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 
 from homekit.domain.models import Profile, SessionImport
-from homekit.storage.repo import Store, draft_values, storage_error
+from homekit.storage.repo import Store, draft_values, safety_values, storage_error
 
 
 def insert_profile(store: Store, profile: Profile) -> Profile:
@@ -21,6 +21,11 @@ def insert_profile(store: Store, profile: Profile) -> Profile:
     if profile.has_skin_condition is not None or profile.condition_acknowledged_at:
         created = store.set_skin_condition(
             created.id, profile.has_skin_condition, profile.condition_acknowledged_at
+        )
+    if profile.isotretinoin or profile.blood_thinners is not None:
+        created = store.set_medical(
+            created.id, profile.isotretinoin, profile.isotretinoin_acknowledged_at,
+            profile.blood_thinners, profile.medical_answered_at,
         )
     return created
 
@@ -35,9 +40,9 @@ def insert_sessions(store: Store, profile_id: int, items: Iterable[SessionImport
             d = item.draft
             cur.execute(
                 "INSERT INTO sessions (profile_id, session_date, start_time, duration_min, "
-                "areas, device_level, glasses_worn, stinging, notes, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (profile_id, *draft_values(d), item.created_at),
+                "areas, device_level, glasses_worn, stinging, notes, created_at, checklist, "
+                "cleared_by_professional) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (profile_id, *draft_values(d), item.created_at, *safety_values(d)),
             )
             session_id = cur.lastrowid
             sessions += 1

@@ -212,6 +212,52 @@ def m005_photos(db: Database) -> None:
     _set_version(db, 5)
 
 
+@migrations()
+def m006_safety(db: Database) -> None:
+    # The pre-session checklist (NULL: not asked; else the ids confirmed, comma-separated),
+    # sessions logged past a redness block on a professional's say-so, and the profile's dated
+    # medical answers (isotretinoin: 'never' or the date the course finished).
+    db.execute("ALTER TABLE sessions ADD COLUMN checklist TEXT")
+    db.execute(
+        "ALTER TABLE sessions ADD COLUMN cleared_by_professional INTEGER NOT NULL DEFAULT 0 "
+        "CHECK (cleared_by_professional IN (0, 1))"
+    )
+    db.execute(
+        "ALTER TABLE profiles ADD COLUMN isotretinoin TEXT CHECK (isotretinoin IS NULL "
+        "OR isotretinoin = 'never' OR date(isotretinoin, '+0 days') IS isotretinoin)"
+    )
+    db.execute("ALTER TABLE profiles ADD COLUMN isotretinoin_acknowledged_at TEXT")
+    db.execute(
+        "ALTER TABLE profiles ADD COLUMN blood_thinners INTEGER "
+        "CHECK (blood_thinners IS NULL OR blood_thinners IN (0, 1))"
+    )
+    db.execute("ALTER TABLE profiles ADD COLUMN medical_answered_at TEXT")
+    # session_summary, version 2: the same columns plus the two new ones.
+    db.execute("DROP VIEW IF EXISTS session_summary")
+    db.execute(
+        """
+        CREATE VIEW session_summary AS
+        SELECT
+            s.id, s.profile_id, p.name AS profile, s.session_date, s.start_time,
+            s.duration_min, s.areas, s.device_level, s.glasses_worn, s.stinging, s.notes,
+            s.created_at,
+            w.severity AS worst_severity,
+            CASE w.severity WHEN 0 THEN 'none' WHEN 1 THEN 'faint' WHEN 2 THEN 'mild'
+                WHEN 3 THEN 'marked' WHEN 4 THEN 'severe' END AS worst_severity_word,
+            w.faded_after_min AS worst_faded_after_min,
+            (SELECT count(*) FROM redness AS r WHERE r.session_id = s.id) AS observations,
+            s.checklist, s.cleared_by_professional
+        FROM sessions AS s
+        JOIN profiles AS p ON p.id = s.profile_id
+        LEFT JOIN redness AS w ON w.id = (
+            SELECT r.id FROM redness AS r WHERE r.session_id = s.id
+            ORDER BY r.severity DESC, r.observed_at DESC, r.id DESC LIMIT 1
+        )
+        """
+    )
+    _set_version(db, 6)
+
+
 def schema_version() -> int:
     """The user_version this code writes: one per registered migration."""
     return len(migrations._migrations)

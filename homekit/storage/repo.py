@@ -27,11 +27,12 @@ from homekit.storage.schema import RULE_PREFIX
 
 _PROFILE_COLS = (
     "id, name, target_sessions, min_interval_days, created_at, "
-    "has_skin_condition, condition_acknowledged_at"
+    "has_skin_condition, condition_acknowledged_at, isotretinoin, isotretinoin_acknowledged_at, "
+    "blood_thinners, medical_answered_at"
 )
 _SESSION_COLS = (
     "id, profile_id, session_date, start_time, duration_min, areas, device_level, "
-    "glasses_worn, stinging, notes, created_at"
+    "glasses_worn, stinging, notes, created_at, checklist, cleared_by_professional"
 )
 _REDNESS_COLS = "id, session_id, observed_at, severity, faded_after_min, notes"
 
@@ -70,6 +71,10 @@ def _profile(row: sqlite3.Row) -> Profile:
         created_at=row["created_at"],
         has_skin_condition=_flag(row["has_skin_condition"]),
         condition_acknowledged_at=row["condition_acknowledged_at"],
+        isotretinoin=row["isotretinoin"],
+        isotretinoin_acknowledged_at=row["isotretinoin_acknowledged_at"],
+        blood_thinners=_flag(row["blood_thinners"]),
+        medical_answered_at=row["medical_answered_at"],
     )
 
 
@@ -87,6 +92,9 @@ def _session(row: sqlite3.Row, redness: tuple[Redness, ...] = ()) -> Session:
         notes=row["notes"],
         created_at=row["created_at"],
         redness=redness,
+        checklist=None if row["checklist"] is None else tuple(
+            i for i in row["checklist"].split(",") if i),
+        cleared_by_professional=bool(row["cleared_by_professional"]),
     )
 
 
@@ -99,6 +107,12 @@ def _redness(row: sqlite3.Row) -> Redness:
         faded_after_min=row["faded_after_min"],
         notes=row["notes"],
     )
+
+
+def safety_values(draft: SessionDraft) -> tuple[Any, ...]:
+    """A new session's checklist and cleared_by_professional columns, as stored."""
+    checklist = None if draft.checklist is None else ",".join(draft.checklist)
+    return (checklist, int(draft.cleared_by_professional))
 
 
 def draft_values(draft: SessionDraft) -> tuple[Any, ...]:
@@ -257,6 +271,18 @@ class Store:
         )
         return self.profile_by_id(profile_id)
 
+    def set_medical(
+        self, profile_id: int, isotretinoin: str | None, isotretinoin_acknowledged_at: str | None,
+        blood_thinners: bool | None, answered_at: str | None,
+    ) -> Profile:
+        self._x(
+            "UPDATE profiles SET isotretinoin = ?, isotretinoin_acknowledged_at = ?, "
+            "blood_thinners = ?, medical_answered_at = ? WHERE id = ?",
+            (isotretinoin, isotretinoin_acknowledged_at,
+             None if blood_thinners is None else int(blood_thinners), answered_at, profile_id),
+        )
+        return self.profile_by_id(profile_id)
+
     # -- sessions ---------------------------------------------------------------
 
     def session_dates(self, profile_id: int, exclude_id: int | None = None) -> list[dt.date]:
@@ -299,23 +325,26 @@ class Store:
         )
         return [dt.date.fromisoformat(r[0]) for r in rows]
 
-    def chart_rows(self, profile_id: int) -> tuple[list[dt.date], list[tuple[dt.date, tuple[Redness, ...]]]]:
+    def chart_rows(
+        self, profile_id: int
+    ) -> tuple[list[dt.date], list[tuple[dt.date, str | None, tuple[Redness, ...]]]]:
         """What the charts draw, in two narrow queries: every session date in order, and the
         redness observations (without notes) of the sessions that have any, by session."""
         dates = [dt.date.fromisoformat(r[0]) for r in self._x(
             "SELECT session_date FROM sessions WHERE profile_id = ? ORDER BY session_date, id",
             (profile_id,),
         ).fetchall()]
-        observed: dict[int, tuple[dt.date, list[Redness]]] = {}
-        for sid, day, rid, at, severity, faded in self._x(
-            "SELECT s.id, s.session_date, r.id, r.observed_at, r.severity, r.faded_after_min "
+        observed: dict[int, tuple[dt.date, str | None, list[Redness]]] = {}
+        for sid, day, start, rid, at, severity, faded in self._x(
+            "SELECT s.id, s.session_date, s.start_time, r.id, r.observed_at, r.severity, "
+            "r.faded_after_min "
             "FROM sessions s JOIN redness r ON r.session_id = s.id WHERE s.profile_id = ? "
             "ORDER BY s.session_date, s.id, r.observed_at, r.id",
             (profile_id,),
         ).fetchall():
-            entry = observed.setdefault(sid, (dt.date.fromisoformat(day), []))
-            entry[1].append(Redness(rid, sid, at, severity, faded))
-        return dates, [(day, tuple(reds)) for day, reds in observed.values()]
+            entry = observed.setdefault(sid, (dt.date.fromisoformat(day), start, []))
+            entry[2].append(Redness(rid, sid, at, severity, faded))
+        return dates, [(day, start, tuple(reds)) for day, start, reds in observed.values()]
 
     def session_count(self, profile_id: int) -> int:
         return int(self._q("SELECT count(*) FROM sessions WHERE profile_id = ?", (profile_id,))[0][0])
@@ -323,8 +352,8 @@ class Store:
     def insert_session(self, profile_id: int, draft: SessionDraft, created_at: str) -> int:
         cur = self._x(
             f"INSERT INTO sessions ({_SESSION_COLS.replace('id, ', '', 1)}) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (profile_id, *draft_values(draft), created_at),
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (profile_id, *draft_values(draft), created_at, *safety_values(draft)),
         )
         return int(cur.lastrowid or 0)
 
@@ -439,3 +468,37 @@ class Store:
             (profile_id,),
         )
         return _redness(rows[0]) if rows else None
+
+    def get_redness(self, redness_id: int) -> Redness:
+        rows = self._q(f"SELECT {_REDNESS_COLS} FROM redness WHERE id = ?", (redness_id,))
+        if not rows:
+            raise NotFound(f"no redness observation with id {redness_id}",
+                           code="unknown_observation", id=redness_id)
+        return _redness(rows[0])
+
+    def update_redness(self, red: Redness) -> Redness:
+        """Write every field of a stored observation (its id and session stay)."""
+        cur = self._x(
+            "UPDATE redness SET observed_at = ?, severity = ?, faded_after_min = ?, notes = ? "
+            "WHERE id = ?",
+            (red.observed_at, red.severity, red.faded_after_min, red.notes, red.id),
+        )
+        if cur.rowcount == 0:
+            raise NotFound(f"no redness observation with id {red.id}",
+                           code="unknown_observation", id=red.id)
+        return self.get_redness(int(red.id or 0))
+
+    def delete_redness(self, redness_id: int) -> None:
+        cur = self._x("DELETE FROM redness WHERE id = ?", (redness_id,))
+        if cur.rowcount == 0:
+            raise NotFound(f"no redness observation with id {redness_id}",
+                           code="unknown_observation", id=redness_id)
+
+    def session_on_or_before(self, profile_id: int, day: dt.date) -> Session | None:
+        """The latest session of a profile dated `day` or earlier, with its redness."""
+        rows = self._q(
+            f"SELECT {_SESSION_COLS} FROM sessions WHERE profile_id = ? AND session_date <= ? "
+            "ORDER BY session_date DESC, id DESC LIMIT 1",
+            (profile_id, day.isoformat()),
+        )
+        return self._with_redness(rows)[0] if rows else None

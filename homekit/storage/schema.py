@@ -4,7 +4,7 @@
 (a test checks it); bump it when you add one.
 """
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 #: Prefix of the message that the rule triggers raise.
 RULE_PREFIX = "homekit rule:"
@@ -18,4 +18,5 @@ CANONICAL_DIGESTS: dict[int, str] = {
     3: "483ebbc34e9623e7e47fa3f2133ae1805a276b7305436275bb93a8ca60aa1743",
     4: "91dfdb98078c96e73ad233f281b6184e1798dcb74864eeb6ba53dd54938206b0",
     5: "03920031fa209004cb67c93e76ee386732967033a7a3cba8d396df2feb21b199",
+    6: "5568537ee6b47bdec4cb89a6eb5953f2b391e6128b1655a7068f1d09f5efdb04",
 }

@@ -83,6 +83,8 @@ def session_json(s: Session) -> dict[str, object]:
         "stinging": s.stinging,
         "notes": s.notes,
         "created_at": s.created_at,
+        "checklist": None if s.checklist is None else list(s.checklist),
+        "cleared_by_professional": s.cleared_by_professional,
         "redness": [redness_json(r) for r in s.redness],
     }
 
@@ -95,6 +97,10 @@ def profile_json(p: Profile, sessions: Iterable[Session]) -> dict[str, object]:
         "created_at": p.created_at,
         "has_skin_condition": p.has_skin_condition,
         "condition_acknowledged_at": p.condition_acknowledged_at,
+        "isotretinoin": p.isotretinoin,
+        "isotretinoin_acknowledged_at": p.isotretinoin_acknowledged_at,
+        "blood_thinners": p.blood_thinners,
+        "medical_answered_at": p.medical_answered_at,
         "sessions": [session_json(s) for s in sessions],
     }
 

@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from homekit.domain import rules, validate
+from homekit.domain import checklist, rules, validate
 from homekit.domain.errors import InvalidInput
 from homekit.domain.models import DEFAULT_TARGET_SESSIONS, Profile, RednessDraft, SessionDraft, SessionImport
 
@@ -120,6 +120,8 @@ def session(values: Mapping[str, Any], today: dt.date, stamp: str) -> SessionImp
         glasses_worn=take("glasses_worn", lambda v: _optional(v, glasses)),
         stinging=take("stinging", lambda v: _optional(v, validate.stinging)),
         notes=take("notes", lambda v: validate.notes(_text(v, "notes")), ""),
+        checklist=take("checklist", _checklist),
+        cleared_by_professional=take("cleared_by_professional", _cleared, False),
     )
     created = take("created_at", lambda v: stamp if _blank(v) else _timestamp(v, "created_at"),
                    stamp)
@@ -139,6 +141,9 @@ def profile_settings(name: str, settings: Mapping[str, Any] | None, stamp: str) 
     has = s.get("has_skin_condition")
     if has is not None and not isinstance(has, bool):
         raise InvalidInput("has_skin_condition is not true, false or null")
+    thinners = s.get("blood_thinners")
+    if thinners is not None and not isinstance(thinners, bool):
+        raise InvalidInput("blood_thinners is not true, false or null")
     return Profile(
         id=0,
         name=name,
@@ -149,4 +154,36 @@ def profile_settings(name: str, settings: Mapping[str, Any] | None, stamp: str) 
         has_skin_condition=has,
         condition_acknowledged_at=opt("condition_acknowledged_at",
                                       lambda v: _timestamp(v, "condition_acknowledged_at"), None),
+        isotretinoin=opt("isotretinoin", _isotretinoin, None),
+        isotretinoin_acknowledged_at=opt(
+            "isotretinoin_acknowledged_at",
+            lambda v: _timestamp(v, "isotretinoin_acknowledged_at"), None),
+        blood_thinners=thinners,
+        medical_answered_at=opt("medical_answered_at",
+                                lambda v: _timestamp(v, "medical_answered_at"), None),
     )
+
+
+def _isotretinoin(value: Any) -> str:
+    """`never` or a date YYYY-MM-DD (when the course finished), as exported."""
+    text = _text(value, "isotretinoin")
+    if text == "never":
+        return text
+    return validate.parse_date(text, "isotretinoin").isoformat()
+
+
+def _checklist(value: Any) -> tuple[str, ...] | None:
+    """The pre-session checklist items confirmed: a list of ids (None: not asked)."""
+    if value is None:
+        return None
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return checklist.parse_checked(",".join(value))
+    raise InvalidInput("checklist is not a list of item ids or null")
+
+
+def _cleared(value: Any) -> bool:
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise InvalidInput("cleared_by_professional is not true or false")
+    return value

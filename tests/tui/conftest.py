@@ -5,6 +5,14 @@ from __future__ import annotations
 import pytest
 
 from homekit.services import Homekit
+from tests.conftest import NOW
+
+
+@pytest.fixture
+def hk(store) -> Homekit:
+    """Services on a truly fresh file (no profile): the app's first run asks everything.
+    (The root `hk` fixture answers the skin question; the app's tests do it through `ready`.)"""
+    return Homekit(store, now=lambda: NOW)
 
 
 @pytest.fixture

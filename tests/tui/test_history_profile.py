@@ -151,7 +151,7 @@ async def test_profile_refuses_an_interval_below_seven_and_saves_a_good_one(read
 
 @async_test
 async def test_switch_profile_and_theme(ready):
-    ready.create_profile("bo", target_sessions=8)
+    ready.create_profile("bo", target_sessions=8, has_condition=False)  # answered: no gate
     log(ready, "2026-11-24")  # me is blocked; bo is not
     app = app_for(ready)
     async with app.run_test(size=SIZE) as pilot:

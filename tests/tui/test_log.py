@@ -9,6 +9,7 @@ from tui_helpers import SIZE, app_for, async_test, log, press, settle
 
 from homekit.tui.screens.dashboard import DashboardScreen
 from homekit.tui.screens.log_session import SAFETY_CHECKS, LogSessionScreen
+from homekit.tui.screens.redness import RednessScreen
 from homekit.tui.widgets.session_form import SessionForm
 
 
@@ -44,6 +45,9 @@ async def test_log_a_session_with_the_keyboard_and_see_the_countdown(ready):
         areas.select("forehead")
         screen.query_one("#notes", Input).value = "first one"
         await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, RednessScreen) and app.screen.just_logged  # how red now?
+        await pilot.press("escape")  # skip
         await settle(pilot)
         assert isinstance(app.screen, DashboardScreen)
         assert ("next session on 2026-12-02 (Wed), in 7 days"

@@ -25,6 +25,7 @@ def wait_for(check: Callable[[], bool], what: str) -> None:
 
 def test_the_app_in_a_real_terminal(tmp_path):
     db = tmp_path / "homekit.db"
+    assert run_cli("profile", "condition", "no", db=db).returncode == 0  # before the first log
     assert run_cli("log", "--duration", "40", db=db).returncode == 0
     socket = f"homekit-test-{os.getpid()}"
 

@@ -59,7 +59,8 @@ class DashboardScreen(Screen):
                 yield Label("Sessions", id="progress-label")
                 yield ProgressBar(total=1, show_eta=False, id="progress")
             yield Static("", id="alert", markup=False)
-            yield Static("", id="next")
+            yield Static("", id="followup", markup=False)
+            yield Static("", id="next", markup=False)
             with Horizontal(id="cards"):
                 yield Static("", id="last", classes="card")
                 yield Static("", id="projected", classes="card")
@@ -116,6 +117,7 @@ class DashboardScreen(Screen):
             st = self.hk.status()
             recent = self.hk.history(newest_first=True, limit=max(RECENT, TREND_SESSIONS))
             needs_ack = self.hk.needs_acknowledgement()
+            medical = self.hk.medical_warnings()
         except HomekitError as exc:
             self.notify(words.error(exc), title="Cannot read the log", severity="error")
             return
@@ -125,7 +127,7 @@ class DashboardScreen(Screen):
             f"Sessions {st.sessions_done} of {st.target_sessions}")
         self.query_one("#progress", ProgressBar).update(
             total=max(1, st.target_sessions), progress=min(st.sessions_done, st.target_sessions))
-        self._show_alert(st, needs_ack)
+        self._show_alert(st, needs_ack, medical)
         self._show_cards(st, recent)
         table = self.query_one("#recent", DataTable)
         table.clear()
@@ -140,8 +142,13 @@ class DashboardScreen(Screen):
         table.display = bool(recent)
         self.query_one("#recent-empty").display = not recent
 
-    def _show_alert(self, st: Status, needs_ack: bool) -> None:
+    def _show_alert(self, st: Status, needs_ack: bool, medical: list | None = None) -> None:
         alert = self.query_one("#alert", Static)
+        if medical and not (st.redness_warning or needs_ack):
+            alert.update("⚠ " + " ".join(words.medical_text(w, app=True) for w in medical))
+            alert.display = True
+            alert.set_class(False, "-serious")
+            return
         if st.redness_warning:
             alert.update(f"⚠ {st.redness_warning}")
         elif needs_ack:
@@ -153,9 +160,18 @@ class DashboardScreen(Screen):
 
     def _show_cards(self, st: Status, recent: list) -> None:
         nxt = self.query_one("#next", Static)
-        nxt.update(f"{fmt.next_session(st)}  ·  sessions at least {st.min_interval_days} days apart")
+        blocks = [g for g in st.gates if g.name != "interval"]
+        if blocks:  # the block, in place of the countdown
+            nxt.update("  ".join(f"Blocked: {words.gate_why(g)}. To lift it: "
+                                 f"{words.gate_lift_app(g)}." for g in blocks))
+        else:
+            nxt.update(f"{fmt.next_session(st)}  ·  sessions at least {st.min_interval_days} "
+                       "days apart")
         nxt.set_class(st.eligible_now, "-eligible")
         nxt.set_class(not st.eligible_now, "-blocked")
+        followup = self.query_one("#followup", Static)
+        followup.update("\n".join(words.followup_text_app(f) for f in st.followups))
+        followup.display = bool(st.followups)
         self.query_one("#last", Static).update(
             fmt.day(st.last_session_date) if st.last_session_date else "none yet")
         done = st.sessions_done >= st.target_sessions
@@ -186,6 +202,13 @@ class DashboardScreen(Screen):
         if result.session.glasses_worn is False:
             self.notify("Protective glasses must cover your eyes during every session.",
                         title="Glasses", severity="warning")
+        for w in result.medical_warnings:
+            self.notify(words.medical_text(w, app=True), title="Medical answer",
+                        severity="warning")
+        if not result.session.redness:  # follow-up: how red is it now? (skip allowed)
+            from homekit.tui.screens.redness import RednessScreen
+
+            self.app.push_screen(RednessScreen(self.hk, result.session, just_logged=True))
 
     def action_log_redness(self) -> None:
         from homekit.tui.screens.redness import RednessScreen

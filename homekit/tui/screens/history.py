@@ -47,7 +47,8 @@ COLUMNS: dict[str, tuple[str, Callable[[Session], Any], Callable[[Session], str]
     "redness": ("Worst redness", lambda s: _opt(s.worst_redness and s.worst_redness.severity),
                 lambda s: fmt.redness_short(s.worst_redness).replace(" after ", " ")),
     "notes": ("Notes", lambda s: s.notes.lower(),
-              lambda s: (s.notes.splitlines() or [""])[0][:24]),
+              lambda s: ("cleared by a professional · " if s.cleared_by_professional else "")
+              + (s.notes.splitlines() or [""])[0][:24]),
 }
 
 
@@ -57,6 +58,7 @@ class HistoryScreen(Screen):
         Binding("e", "edit", "Edit"),
         Binding("d", "delete", "Delete"),
         Binding("r", "redness", "Log redness"),
+        Binding("o", "observations", "Fix redness"),
         Binding("s", "sort_next", "Sort by next column"),
         Binding("v", "reverse", "Reverse order"),
     ]
@@ -222,6 +224,23 @@ class HistoryScreen(Screen):
         session = self.selected()
         if session:
             self.app.push_screen(RednessScreen(self.hk, session), self._changed)
+
+    def action_observations(self) -> None:
+        """Correct or delete one of the selected session's redness observations."""
+        from homekit.tui.screens.observations import ObservationsScreen
+        from homekit.tui.screens.redness import RednessScreen
+
+        session = self.selected()
+        if session is None:
+            return
+        if not session.redness:
+            self.notify("This session has no redness observation to correct.",
+                        severity="warning")
+        elif len(session.redness) == 1:
+            self.app.push_screen(RednessScreen(self.hk, session, session.redness[0]),
+                                 self._changed)
+        else:
+            self.app.push_screen(ObservationsScreen(self.hk, session), self._changed)
 
     def action_delete(self) -> None:
         from homekit.tui.screens.confirm import ConfirmScreen

@@ -1,6 +1,12 @@
-"""Log a session: the skin question if needed, a safety check, then the form; or why not yet."""
+"""Log a session: the skin question if needed, a safety check, then the form; or why not yet.
+
+The gates are the domain's (homekit.domain.gates), the checklist is the domain's
+(homekit.domain.checklist): the same as `homekit log` asks.
+"""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from textual import on
 from textual.app import ComposeResult
@@ -10,19 +16,18 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Footer, Input
 
 from homekit import words
+from homekit.domain import checklist
 from homekit.domain.errors import HomekitError, RuleViolation
+from homekit.domain.gates import Gate
+from homekit.domain.models import SessionDraft
 from homekit.services import Homekit, LogResult
 from homekit.tui import format as fmt
 from homekit.tui.widgets.condition import ConditionQuestion
 from homekit.tui.widgets.plain import Label, Static
 from homekit.tui.widgets.session_form import SessionForm
 
-SAFETY_CHECKS = (
-    ("glasses", "Protective glasses are on and cover my eyes"),
-    ("clean", "My skin is clean and dry"),
-    ("no-flare", "No active breakout, eczema or rosacea flare on the area"),
-    ("redness-gone", "Redness from the last session is gone"),
-)
+#: (id, question) of each pre-session checklist item, as the CLI asks them.
+SAFETY_CHECKS = tuple((i.id, i.question) for i in checklist.CHECKLIST)
 
 
 class LogSessionScreen(ModalScreen[LogResult | None]):
@@ -36,6 +41,8 @@ class LogSessionScreen(ModalScreen[LogResult | None]):
     def __init__(self, hk: Homekit) -> None:
         super().__init__()
         self.hk = hk
+        self.confirmed: tuple[str, ...] | None = None
+        self.cleared = False
 
     def compose(self) -> ComposeResult:
         yield Footer()
@@ -52,9 +59,15 @@ class LogSessionScreen(ModalScreen[LogResult | None]):
                 yield Button("Close", id="close")
                 return
             ask = profile.has_skin_condition is None or self.hk.needs_acknowledgement(profile)
+            redness = next((g for g in self.hk.gates(profile) if g.name == "redness"), None)
             self.profile = profile
             with Vertical(id="panel"):
-                yield from (self._ask_panel() if ask else self._safety_panel())
+                if ask:
+                    yield from self._ask_panel()
+                elif redness is not None:
+                    yield from self._redness_panel(redness)
+                else:
+                    yield from self._safety_panel()
 
     # Each step is mounted only when reached: the form alone is some forty widgets.
 
@@ -65,6 +78,17 @@ class LogSessionScreen(ModalScreen[LogResult | None]):
         with Horizontal(classes="buttons"):
             yield Button("Continue", id="ask-continue", variant="primary")
             yield Button("Cancel", classes="cancel")
+
+    def _redness_panel(self, gate: Gate) -> ComposeResult:
+        """Serious redness blocks the session; a professional's clearance lifts it."""
+        yield Static(f"Not now: {words.gate_why(gate)}. Pause treatments and consult a skin "
+                     "professional.", id="redness-block", classes="form-error", markup=False)
+        yield Static("It is lifted when you record that the redness faded (press r on the "
+                     "dashboard), or when a skin professional has cleared you to go on: that is "
+                     "stored with this session.", classes="dialog-note")
+        with Horizontal(classes="buttons"):
+            yield Button("Close", id="close", variant="primary")
+            yield Button("A professional cleared me", id="cleared", variant="warning")
 
     def _safety_panel(self) -> ComposeResult:
         yield Static("Before you start: tick each one.", classes="dialog-note", id="safety")
@@ -107,7 +131,7 @@ class LogSessionScreen(ModalScreen[LogResult | None]):
     @property
     def step(self) -> str:
         """Which step is showing: ask, safety, form, or blocked."""
-        for step in ("ask", "safety", "form"):
+        for step in ("ask", "redness-block", "safety", "form"):
             if self.query(f"#{step}"):
                 return step
         return "blocked"
@@ -134,15 +158,30 @@ class LogSessionScreen(ModalScreen[LogResult | None]):
             error.update("Logging stays blocked until you acknowledge the warning. "
                          "Please consult a skin professional first.")
             return
+        redness = next((g for g in self.hk.gates() if g.name == "redness"), None)
+        await self._show(self._safety_panel() if redness is None else self._redness_panel(redness))
+
+    @on(Button.Pressed, "#cleared")
+    async def cleared_by_professional(self) -> None:
+        self.cleared = True
         await self._show(self._safety_panel())
 
     @on(Button.Pressed, "#safety-continue")
     async def checked(self) -> None:
-        if not all(box.value for box in self.query(".safety-check").results(Checkbox)):
+        confirmed = tuple(box.id.removeprefix("check-") for box in
+                          self.query(".safety-check").results(Checkbox) if box.value and box.id)
+        missing = checklist.refused(confirmed)
+        if missing:
             self.query_one("#safety-error", Static).update(
-                "Tick each one first: if one is not true today, skip this session.")
+                "Tick each one first: if one is not true today, skip this session "
+                f"({missing[0].reason}).")
             return
+        self.confirmed = confirmed
         await self._show(self._form_panel())
+
+    def _save(self, draft: SessionDraft) -> LogResult:
+        return self.hk.log_session(replace(draft, checklist=self.confirmed,
+                                           cleared_by_professional=self.cleared))
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
@@ -150,7 +189,7 @@ class LogSessionScreen(ModalScreen[LogResult | None]):
         if self.step != "form":
             return
         result = self.query_one(SessionForm).submit(
-            self.hk.log_session,
+            self._save,
             self.query_one("#form-error", Static),
             "Refused by the weekly rule: choose another date.",
         )

@@ -16,13 +16,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header
 
 from homekit import words
 from homekit.domain.errors import HomekitError
 from homekit.domain.photos import Photo, busiest_area, ordered
 from homekit.services import Homekit
 from homekit.tui import format as fmt
+from homekit.tui.widgets.plain import Static
 
 COMPARE_FILE = "homekit-compare.png"
 

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Select, Switch
+from textual.widgets import Button, Checkbox, Footer, Header, Input, Select, Switch
 
 from homekit import words
 from homekit.domain import validate
@@ -63,6 +63,20 @@ class ProfileScreen(Screen):
             with Horizontal(classes="form-row"):
                 yield Switch(self.app.current_theme.dark, id="dark")
                 yield Label("Dark theme", id="dark-label")
+
+            yield Label("Medical answers (warnings, never blocks)", classes="section-title")
+            with Horizontal(classes="form-row"):
+                yield Field("Isotretinoin: course finished on",
+                            Input(p.isotretinoin or "", id="isotretinoin",
+                                  placeholder="never or YYYY-MM-DD"),
+                            "within 6 months: ask your prescriber first")
+                yield Select([("yes", "yes"), ("no", "no")], id="blood-thinners",
+                             prompt="blood thinners?",
+                             value={True: "yes", False: "no", None: Select.NULL}[p.blood_thinners])
+            yield Checkbox("I have read the isotretinoin warning and will ask my prescriber",
+                           bool(p.isotretinoin_acknowledged_at), id="isotretinoin-ack")
+            yield Static("", id="medical-note", classes="dialog-note", markup=False)
+            yield Button("Save medical answers", id="save-medical")
         yield Footer()
 
     def _checked(self, input_id: str, parse: Callable[[str], Any]) -> Any:
@@ -120,6 +134,22 @@ class ProfileScreen(Screen):
                         title="Answer saved", severity="warning")
         else:
             self.notify("Answer saved.", title="Skin")
+
+    @on(Button.Pressed, "#save-medical")
+    def save_medical(self) -> None:
+        iso = self.query_one("#isotretinoin", Input).value.strip() or None
+        thinners = self.query_one("#blood-thinners", Select).value
+        try:
+            p = self.hk.record_medical(
+                isotretinoin=iso,
+                blood_thinners=None if thinners is Select.NULL else thinners == "yes",
+                acknowledged=self.query_one("#isotretinoin-ack", Checkbox).value)
+        except HomekitError as exc:
+            self.query_one("#medical-note", Static).update(words.error(exc))
+            return
+        warnings = [words.medical_text(w, app=True) for w in self.hk.medical_warnings(p)]
+        self.query_one("#medical-note", Static).update("\n".join(warnings))
+        self.notify("Medical answers saved.", title="Profile")
 
     @on(Button.Pressed, "#switch")
     def switch(self) -> None:

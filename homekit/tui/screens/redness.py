@@ -10,7 +10,8 @@ from textual.widgets import Button, Footer, Input, RadioButton, RadioSet
 from homekit import words
 from homekit.domain import rules, validate
 from homekit.domain.errors import HomekitError, InvalidInput
-from homekit.domain.models import REDNESS_LEVELS, Redness
+from homekit.domain.models import REDNESS_LEVELS, Redness, Session
+from homekit.services import Homekit
 from homekit.tui import format as fmt
 from homekit.tui.screens.session_dialog import SessionDialog
 from homekit.tui.widgets.field import Field
@@ -29,35 +30,58 @@ RednessResult = tuple[Redness, "rules.RednessAlert | None"]
 
 
 class RednessScreen(SessionDialog[RednessResult | None]):
-    """For one session (the latest by default); dismissed with the stored observation."""
+    """For one session (the latest by default); dismissed with the stored observation.
+
+    With `observation`, corrects that stored observation instead (and offers to delete it).
+    """
+
+    def __init__(self, hk: Homekit, session: Session, observation: Redness | None = None,
+                 *, just_logged: bool = False) -> None:
+        super().__init__(hk, session)
+        self.observation = observation
+        #: Asked right after logging the session: "how red is it now?", skip allowed.
+        self.just_logged = just_logged
 
     def compose(self) -> ComposeResult:
         yield Footer()
-        s = self.session
+        s, obs = self.session, self.observation
         with Vertical(id="redness-dialog", classes="dialog"):
-            yield Label(f"Redness after session #{s.id} of {fmt.day(s.session_date)}",
-                        classes="dialog-title")
+            title = (f"Redness after session #{s.id} of {fmt.day(s.session_date)}" if obs is None
+                     else f"Correct observation {obs.id} of session #{s.id} ({obs.observed_at})")
+            yield Label(title, classes="dialog-title", markup=False)
+            if self.just_logged:
+                yield Static("How red is the skin now? Skip if you will record it later "
+                             "(about an hour after the session).", id="redness-now",
+                             classes="dialog-note")
             yield Static("Slight redness is normal and fades within minutes; redness that lasts "
                          "is a warning sign.", classes="dialog-note")
             with Horizontal():
                 with Vertical(classes="column"):
                     yield Label("Severity")
+                    level = 0 if obs is None else obs.severity
                     with RadioSet(id="severity"):
                         for i, (word, hint) in enumerate(zip(REDNESS_LEVELS, LEVEL_HINTS, strict=True)):
-                            yield RadioButton(f"{i} {word}: {hint}", i == 0, id=f"severity-{i}")
+                            yield RadioButton(f"{i} {word}: {hint}", i == level, id=f"severity-{i}")
                 with Vertical(classes="column"):
+                    still = obs is not None and obs.severity > 0 and obs.faded_after_min is None
+                    minutes = "" if obs is None or obs.faded_after_min is None \
+                        else str(obs.faded_after_min)
                     yield Label("Has it faded?")
                     with RadioSet(id="faded"):
-                        yield RadioButton("Faded after", True, id="faded-yes")
-                        yield RadioButton("Still red", id="faded-no")
-                    yield Field("Minutes until it faded", Input("", id="minutes", type="integer",
+                        yield RadioButton("Faded after", not still, id="faded-yes")
+                        yield RadioButton("Still red", still, id="faded-no")
+                    yield Field("Minutes until it faded", Input(minutes, id="minutes",
+                                                                 type="integer",
                                                                  placeholder="e.g. 15"),
                                 "0 to 43200", id="minutes-field")
-            yield Field("Notes", Input("", id="redness-notes", placeholder="optional"), "")
+            yield Field("Notes", Input("" if obs is None else obs.notes, id="redness-notes",
+                                       placeholder="optional"), "")
             yield Static("", id="redness-error", classes="form-error")
             with Horizontal(classes="buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
-                yield Button("Cancel", id="cancel")
+                if obs is not None:
+                    yield Button("Delete", id="delete-obs", variant="error")
+                yield Button("Skip" if self.just_logged else "Cancel", id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#severity", RadioSet).focus()
@@ -95,7 +119,12 @@ class RednessScreen(SessionDialog[RednessResult | None]):
         field.show_error(None)
         try:
             notes = validate.notes(self.query_one("#redness-notes", Input).value)
-            red, alert = self.hk.add_redness(self.session.id, severity, faded, notes)
+            if self.observation is None:
+                red, alert = self.hk.add_redness(self.session.id, severity, faded, notes)
+            else:
+                red, alert = self.hk.edit_redness(
+                    int(self.observation.id or 0), severity=severity, faded_after_min=faded,
+                    still_red=faded is None, notes=notes)
         except HomekitError as exc:
             error.update(words.error(exc))
             getattr(self.app, "check_file", bool)()  # HomekitApp: a lost file offers to quit
@@ -107,3 +136,27 @@ class RednessScreen(SessionDialog[RednessResult | None]):
                             title="Pause and consult a professional" if alert.serious
                             else "Watch this redness", timeout=15)
         self.dismiss((red, alert))
+
+    @on(Button.Pressed, "#delete-obs")
+    def delete(self) -> None:
+        from homekit.tui.screens.confirm import ConfirmScreen
+
+        obs = self.observation
+        if obs is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.hk.delete_redness(int(obs.id or 0))
+            except HomekitError as exc:
+                self.query_one("#redness-error", Static).update(words.error(exc))
+                return
+            self.app.notify(f"Deleted observation {obs.id} of session #{obs.session_id}.",
+                            title="Redness deleted")
+            self.dismiss((obs, None))
+
+        self.app.push_screen(ConfirmScreen(
+            "Delete observation", f"Delete observation {obs.id} ({fmt.redness_short(obs)})? "
+            "This cannot be undone.", "Delete"), answered)

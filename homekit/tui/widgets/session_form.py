@@ -143,6 +143,9 @@ class SessionForm(Vertical):
         try:
             return save(draft)
         except RuleViolation as refusal:
+            if refusal.code not in (None, "too_close"):  # another gate: not about the date
+                error.update(words.error(refusal))
+                return None
             self.show_error("date", words.error(refusal))
             error.update(refused)
         except HomekitError as exc:

@@ -1,0 +1,48 @@
+"""Questions the CLI asks on a terminal (never in scripts): the skin question, the checklist."""
+
+from __future__ import annotations
+
+import sys
+
+from homekit import words
+from homekit.domain import checklist
+
+
+def on_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def yes_no(question: str) -> bool | None:
+    """y/n on the terminal; None when the answer is neither (or input ends)."""
+    try:
+        answer = input(f"{question} [y/n] ").strip().lower()
+    except EOFError:
+        return None
+    if answer in ("y", "yes"):
+        return True
+    if answer in ("n", "no"):
+        return False
+    return None
+
+
+def condition() -> tuple[bool, bool] | None:
+    """(has the condition, acknowledged), or None when not answered."""
+    has = yes_no("Do you have eczema or acne rosacea?")
+    if has is None:
+        return None
+    if not has:
+        return False, False
+    print(words.CONDITION_WARNING, file=sys.stderr)
+    ack = yes_no("I have read this warning and take responsibility for using the kit")
+    return True, bool(ack)
+
+
+def checklist_answers() -> tuple[str, ...]:
+    """Ask each checklist item; the ids answered yes (a no stops asking)."""
+    print("Before you start (answer each):", file=sys.stderr)
+    confirmed: list[str] = []
+    for item in checklist.CHECKLIST:
+        if not yes_no(f"  {item.question}?"):
+            break
+        confirmed.append(item.id)
+    return tuple(confirmed)

@@ -1,0 +1,155 @@
+"""Profile commands: list, add, set, use, condition (the skin question), medical answers."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING, Any
+
+from homekit import words
+from homekit.cli.core import checked
+from homekit.cli.output import say, say_json
+from homekit.domain import rules, validate
+from homekit.domain.errors import InvalidInput
+from homekit.domain.models import DEFAULT_TARGET_SESSIONS
+
+if TYPE_CHECKING:
+    from homekit.cli import Context
+
+#: The commands this module registers (so the CLI builds only the one being run).
+COMMANDS = ("profile",)
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("profile", parents=[common], help="list, add, change or switch profiles")
+    p.set_defaults(handler=cmd_profile_list)
+    psub = p.add_subparsers(dest="profile_command", metavar="ACTION")
+    target = checked(validate.target_sessions)
+    interval = checked(validate.interval_days)
+
+    q = psub.add_parser("list", parents=[common], help="list profiles")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_profile_list)
+
+    q = psub.add_parser("add", parents=[common], help="create a profile")
+    q.add_argument("name", type=checked(validate.profile_name))
+    q.add_argument("--target", type=target, default=DEFAULT_TARGET_SESSIONS, metavar="N",
+                   help="target number of sessions (deeper scars need more; default 6)")
+    q.add_argument("--interval", type=interval, default=rules.MIN_INTERVAL_DAYS, metavar="DAYS",
+                   help=f"days between sessions: {words.INTERVAL_HINT}")
+    q.add_argument("--default", action="store_true", help="make it the default profile")
+    q.add_argument("--condition", choices=["yes", "no"],
+                   help="do you have eczema or acne rosacea? (needed before the first session)")
+    q.add_argument("--acknowledge", action="store_true",
+                   help="with --condition yes: I have read the warning and take responsibility")
+    q.set_defaults(handler=cmd_profile_add)
+
+    q = psub.add_parser("set", parents=[common], help="change the current profile")
+    q.add_argument("--target", type=target, metavar="N")
+    q.add_argument("--interval", type=interval, metavar="DAYS")
+    q.add_argument("--rename", type=checked(validate.profile_name), metavar="NAME")
+    q.set_defaults(handler=cmd_profile_set)
+
+    q = psub.add_parser("use", parents=[common], help="make a profile the default")
+    q.add_argument("name", type=checked(validate.profile_name))
+    q.set_defaults(handler=cmd_profile_use)
+
+    q = psub.add_parser("condition", parents=[common],
+                        help="record whether you have eczema or acne rosacea")
+    q.add_argument("answer", choices=["yes", "no"])
+    q.add_argument("--acknowledge", action="store_true",
+                   help="I have read the warning and take responsibility for using the kit")
+    q.set_defaults(handler=cmd_profile_condition)
+
+    q = psub.add_parser("medical", parents=[common],
+                        help="dated medical answers: isotretinoin, blood thinners (warnings)")
+    q.add_argument("--isotretinoin", metavar="never|YYYY-MM-DD",
+                   help="never taken, or the date the last course finished")
+    q.add_argument("--blood-thinners", choices=["yes", "no"])
+    q.add_argument("--acknowledge", action="store_true",
+                   help="I have read the isotretinoin warning (ask your prescriber)")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_profile_medical)
+
+
+
+def cmd_profile_list(args: argparse.Namespace, ctx: Context) -> int:
+    app = ctx.open()
+    current = app.profile_name()
+    profiles = app.profiles()
+    if getattr(args, "json", False):
+        say_json([{
+            "name": p.name, "target_sessions": p.target_sessions,
+            "min_interval_days": p.min_interval_days, "created_at": p.created_at,
+            "current": p.name == current} for p in profiles])
+        return 0
+    if not profiles:
+        say("No profiles yet; 'me' is created when you first log a session.")
+    for p in profiles:
+        mark = "*" if p.name == current else " "
+        say(f"{mark} {p.name}: target {p.target_sessions} sessions, "
+              f"at least {p.min_interval_days} days apart")
+    return 0
+
+
+def cmd_profile_add(args: argparse.Namespace, ctx: Context) -> int:
+    if args.acknowledge and args.condition != "yes":
+        raise InvalidInput("--acknowledge goes with --condition yes")
+    if args.condition == "yes":
+        say(words.CONDITION_WARNING, file=sys.stderr)
+    condition = None if args.condition is None else args.condition == "yes"
+    p = ctx.open().create_profile(args.name, args.target, args.interval, make_default=args.default,
+                                  has_condition=condition, acknowledged=args.acknowledge)
+    say(f"Created profile {p.name}: target {p.target_sessions} sessions, "
+          f"at least {p.min_interval_days} days apart.")
+    return 0
+
+
+def cmd_profile_set(args: argparse.Namespace, ctx: Context) -> int:
+    if args.target is None and args.interval is None and args.rename is None:
+        raise InvalidInput("nothing to change: give --target, --interval or --rename")
+    p = ctx.open().update_profile(target_sessions=args.target, min_interval_days=args.interval,
+                                  new_name=args.rename)
+    say(f"Profile {p.name}: target {p.target_sessions} sessions, "
+          f"at least {p.min_interval_days} days apart.")
+    return 0
+
+
+def cmd_profile_use(args: argparse.Namespace, ctx: Context) -> int:
+    p = ctx.open().switch_profile(args.name)
+    say(f"Default profile is now {p.name}.")
+    return 0
+
+
+def cmd_profile_condition(args: argparse.Namespace, ctx: Context) -> int:
+    app = ctx.open()
+    has = args.answer == "yes"
+    if has:
+        say(words.CONDITION_WARNING, file=sys.stderr)
+    p = app.record_skin_condition(has, acknowledged=args.acknowledge)
+    if has and not p.condition_acknowledged_at:
+        say(words.CONDITION_BLOCKED_CLI, file=sys.stderr)
+    say(f"Recorded for profile {p.name}.")
+    return 0
+
+
+def cmd_profile_medical(args: argparse.Namespace, ctx: Context) -> int:
+    app = ctx.open()
+    thinners = None if args.blood_thinners is None else args.blood_thinners == "yes"
+    if args.isotretinoin is None and thinners is None and not args.acknowledge:
+        p = app.profile()
+    else:
+        p = app.record_medical(isotretinoin=args.isotretinoin, blood_thinners=thinners,
+                               acknowledged=args.acknowledge)
+    if args.json:
+        say_json({"profile": p.name, "isotretinoin": p.isotretinoin,
+                          "isotretinoin_acknowledged_at": p.isotretinoin_acknowledged_at,
+                          "blood_thinners": p.blood_thinners,
+                          "medical_answered_at": p.medical_answered_at})
+    else:
+        iso = p.isotretinoin or "not answered"
+        bt = {True: "yes", False: "no", None: "not answered"}[p.blood_thinners]
+        say(f"Profile {p.name}: isotretinoin {iso}; blood thinners {bt}.")
+    for w in app.medical_warnings(p):
+        say(f"Warning: {words.medical_text(w)}", file=sys.stderr)
+    return 0

@@ -1,0 +1,103 @@
+"""Redness observations: record (`redness [SESSION_ID]`), correct (`edit`), delete (`delete`)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING, Any
+
+from homekit import words
+from homekit.cli.core import checked
+from homekit.cli.output import say
+from homekit.domain import validate
+from homekit.domain.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from homekit.cli import Context
+
+#: The commands this module registers (so the CLI builds only the one being run).
+COMMANDS = ("redness",)
+ACTIONS = ("edit", "delete")
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    # One parser with plain positionals rather than subcommands: `redness 12 --severity 2`
+    # (a session id) must keep working beside `redness edit 5 ...` and `redness delete 5`.
+    p = sub.add_parser(
+        "redness", parents=[common],
+        help="record redness seen after a session; `edit OBS_ID` or `delete OBS_ID` corrects one",
+        usage="homekit redness [SESSION_ID] --severity 0-4 [--faded-after MIN] [--notes TEXT]\n"
+              "       homekit redness edit OBS_ID [--severity 0-4] [--faded-after MIN | "
+              "--still-red] [--notes TEXT]\n"
+              "       homekit redness delete OBS_ID [--yes]")
+    p.add_argument("first", nargs="?", metavar="SESSION_ID|edit|delete",
+                   help="session to record for (default: the latest), or an action")
+    p.add_argument("obs_id", nargs="?", metavar="OBS_ID",
+                   help="with edit/delete: the observation id (history --json: redness[].id)")
+    p.add_argument("--severity", type=checked(validate.severity), metavar="0-4",
+                   help="0 none, 1 faint, 2 mild, 3 marked, 4 severe")
+    p.add_argument("--faded-after", type=checked(validate.faded_after), metavar="MIN",
+                   help="minutes until it faded (omit: still red)")
+    p.add_argument("--still-red", action="store_true", help="with edit: it has not faded")
+    p.add_argument("--notes", type=checked(validate.notes), metavar="TEXT")
+    p.add_argument("--yes", "-y", action="store_true", help="with delete: do not ask")
+    p.set_defaults(handler=cmd_redness)
+
+
+def _id(text: str | None, what: str) -> int:
+    if text is None:
+        raise InvalidInput(f"give the {what}")
+    return validate.parse_int(text, what)
+
+
+def cmd_redness(args: argparse.Namespace, ctx: Context) -> int:
+    if args.first in ACTIONS:
+        obs_id = _id(args.obs_id, "observation id")
+        return cmd_edit(args, ctx, obs_id) if args.first == "edit" else cmd_delete(args, ctx, obs_id)
+    if args.obs_id is not None:
+        raise InvalidInput(f"unexpected {args.obs_id!r}: give one SESSION_ID, or edit/delete OBS_ID")
+    if args.severity is None:
+        raise InvalidInput("--severity is required (0 none, 1 faint, 2 mild, 3 marked, 4 severe)")
+    if args.still_red:
+        raise InvalidInput("--still-red is for edit; to record redness still present, "
+                           "omit --faded-after")
+    if args.faded_after is not None and args.severity == 0:
+        raise InvalidInput("--faded-after makes no sense with severity 0 (no redness)")
+    session_id = None if args.first is None else _id(args.first, "session id")
+    app = ctx.open()
+    red, alert = app.add_redness(session_id, args.severity, args.faded_after, args.notes or "")
+    say(f"Recorded redness for session {red.session_id}: {words.redness_text(red)}")
+    if alert:
+        say(f"Warning: {alert.message}", file=sys.stderr)
+    return 0
+
+
+def cmd_edit(args: argparse.Namespace, ctx: Context, obs_id: int) -> int:
+    if args.severity is None and args.faded_after is None and not args.still_red \
+            and args.notes is None:
+        raise InvalidInput("nothing to change: give --severity, --faded-after, --still-red "
+                           "or --notes")
+    app = ctx.open()
+    red, alert = app.edit_redness(obs_id, severity=args.severity, faded_after_min=args.faded_after,
+                                  still_red=args.still_red, notes=args.notes)
+    say(f"Updated redness observation {red.id} (session {red.session_id}): "
+          f"{words.redness_words(red)}")
+    if alert:
+        say(f"Warning: {alert.message}", file=sys.stderr)
+    return 0
+
+
+def cmd_delete(args: argparse.Namespace, ctx: Context, obs_id: int) -> int:
+    app = ctx.open()
+    red = app.redness(obs_id)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise InvalidInput("delete asks for confirmation; add --yes to delete without asking")
+        answer = input(f"Delete redness observation {red.id} of session {red.session_id} "
+                       f"({words.redness_words(red)})? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            say("Nothing deleted.")
+            return 1
+    app.delete_redness(obs_id)
+    say(f"Deleted redness observation {red.id} of session {red.session_id}.")
+    return 0

@@ -1,0 +1,82 @@
+"""The gates applied for every door: what blocks logging today, follow-ups, medical answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from homekit.domain import checklist, medical
+from homekit.domain import gates as rules
+from homekit.domain.errors import InvalidInput, RuleViolation
+from homekit.domain.gates import Followup, Gate
+from homekit.domain.models import Profile
+from homekit.services.profiles import ProfilesService
+
+
+class SafetyService(ProfilesService):
+    def gates(self, profile: Profile | None = None) -> list[Gate]:
+        """Every gate that blocks logging a session of the profile today (empty: allowed)."""
+        profile = profile or self.profile()
+        dates = self._store.session_dates(profile.id)
+        previous = self._store.session_on_or_before(profile.id, self.today())
+        return rules.gates(profile, dates, previous, self.now())
+
+    def followups(self, profile: Profile | None = None) -> list[Followup]:
+        profile = profile or self.profile()
+        latest = self._store.latest_session(profile.id)
+        return rules.followups_due([latest] if latest else [], self.now())
+
+    def check_condition(self, profile: Profile | None = None) -> None:
+        """Raise (exit 2) when the skin-condition answer is missing or unacknowledged.
+
+        Without `profile`, the current one; a `me` not created yet has no answer, and is not
+        created by asking (a refusal stores nothing).
+        """
+        profile = profile or self.existing_profile()
+        gate = rules.condition_gate(profile) if profile else rules.Gate("condition", "unanswered")
+        if gate is None:
+            return
+        name = profile.name if profile else self.profile_name()
+        if gate.reason == "unanswered":
+            raise InvalidInput("the eczema / acne rosacea question is not answered",
+                               code="condition_unanswered", profile=name)
+        raise InvalidInput("the eczema / acne rosacea warning is not acknowledged",
+                           code="condition_unacknowledged", profile=name)
+
+    def check_checklist(self, confirmed: tuple[str, ...] | None) -> None:
+        """Raise (exit 3) naming the first blocking item not confirmed (None: not asked)."""
+        if confirmed is None:
+            return
+        missing = checklist.refused(confirmed)
+        if missing:
+            raise RuleViolation(f"refused: {missing[0].reason}", code="checklist_refused",
+                                item=missing[0].id, reason=missing[0].reason,
+                                items=[i.id for i in missing])
+
+    def check_redness(self, profile: Profile, day: dt.date, cleared: bool) -> None:
+        """Raise (exit 3) when serious redness of the session before `day` is not lifted."""
+        if cleared:
+            return
+        gate = rules.redness_gate(self._store.session_on_or_before(profile.id, day), self.now())
+        if gate is not None:
+            raise RuleViolation(f"refused: serious redness after session {gate.session_id}",
+                                code="redness_block", gate=gate)
+
+    # -- dated medical answers ---------------------------------------------------------
+
+    def record_medical(
+        self, *, isotretinoin: str | None = None, blood_thinners: bool | None = None,
+        acknowledged: bool = False,
+    ) -> Profile:
+        """Store the given answers (None: keep); `acknowledged` the isotretinoin warning."""
+        profile = self.profile()
+        iso = profile.isotretinoin if isotretinoin is None else medical.parse_isotretinoin(
+            isotretinoin, self.today())
+        thinners = profile.blood_thinners if blood_thinners is None else blood_thinners
+        ack = profile.isotretinoin_acknowledged_at if iso == profile.isotretinoin else None
+        if acknowledged:
+            ack = self._stamp()
+        with self._store.write():
+            return self._store.set_medical(profile.id, iso, ack, thinners, self._stamp())
+
+    def medical_warnings(self, profile: Profile | None = None) -> list[medical.MedicalWarning]:
+        return medical.warnings(profile or self.profile(), self.today())
