@@ -102,8 +102,9 @@ def fill(db: Path, n: int, profiles: int = 5, notes: str = "bench") -> None:
     import datetime as dt
     import sqlite3
 
-    subprocess.run([HOMEKIT, "--db", str(db), "status"], check=True, env=clean_env(),
-                   stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+    # Creates the file and profile 'me' and answers its skin question (asked before a log).
+    subprocess.run([HOMEKIT, "--db", str(db), "profile", "condition", "no"], check=True,
+                   env=clean_env(), stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
     today = dt.date.today()
     stamp = f"{today.isoformat()}T09:00:00"
     conn = sqlite3.connect(db, isolation_level=None)
@@ -111,8 +112,9 @@ def fill(db: Path, n: int, profiles: int = 5, notes: str = "bench") -> None:
     ids = [conn.execute("SELECT id FROM profiles WHERE name = 'me'").fetchone()[0]]
     for k in range(1, profiles):
         ids.append(conn.execute(
-            "INSERT INTO profiles (name, target_sessions, min_interval_days, created_at) "
-            "VALUES (?, 100, 7, ?)", (f"profile{k}", stamp)).lastrowid)
+            "INSERT INTO profiles (name, target_sessions, min_interval_days, "
+            "has_skin_condition, created_at) VALUES (?, 100, 7, 0, ?)",
+            (f"profile{k}", stamp)).lastrowid)
     conn.execute("UPDATE profiles SET target_sessions = 100")
     per = [n // profiles + (1 if k < n % profiles else 0) for k in range(profiles)]
     for pid, count in zip(ids, per, strict=True):

@@ -50,6 +50,7 @@ def test_import_refuses_an_early_row_by_line(db_path, tmp_path, capsys):
 @pytest.fixture
 def ancient(db_path, capsys):
     """The earliest accepted date and a recent one, with redness, through the real CLI."""
+    assert main(["--db", str(db_path), "profile", "condition", "no"]) == 0
     assert main(["--db", str(db_path), "log", "--date", EARLIEST, "--redness", "2",
                  "--faded-after", "30"]) == 0
     assert main(["--db", str(db_path), "log", "--date", "2026-11-20"]) == 0

@@ -17,6 +17,7 @@ def run(capsys, db, *args: str) -> tuple[int, str, str]:
 
 def logged_with_photos(tmp_path, capsys):
     db = tmp_path / "a.db"
+    assert run(capsys, db, "profile", "condition", "no")[0] == 0
     run(capsys, db, "log", "--date", "2026-10-01", "--area", "cheeks")
     run(capsys, db, "log", "--date", "2026-10-15", "--area", "cheeks")
     run(capsys, db, "photo", "add", str(jpeg_with_gps(tmp_path / "1.jpg")), "--session", "1")

@@ -70,6 +70,7 @@ def test_orientation_is_applied_and_png_webp_alpha_are_accepted(tmp_path):
 @pytest.mark.parametrize("kind", ["bomb", "truncated", "text", "empty", "missing", "folder"])
 def test_unsafe_or_broken_files_get_one_line_exit_2_and_nothing_stored(tmp_path, capsys, kind):
     db = tmp_path / "h.db"
+    assert run(capsys, db, "profile", "condition", "no")[0] == 0
     run(capsys, db, "log", "--date", "2026-11-01")
     path = tmp_path / f"{kind}.jpg"
     if kind == "bomb":
@@ -110,6 +111,7 @@ def test_unknown_session_is_refused(tmp_path, capsys):
 
 def test_taken_date_session_then_exif_then_today(tmp_path, capsys):
     db = tmp_path / "h.db"
+    assert run(capsys, db, "profile", "condition", "no")[0] == 0
     run(capsys, db, "log", "--date", "2026-11-01", "--area", "cheeks")
     src = jpeg_with_gps(tmp_path / "a.jpg", taken="2026:09:30 08:00:00")
     plain = tmp_path / "p.png"
@@ -178,6 +180,7 @@ def test_deleting_a_session_keeps_its_photos(hk: Homekit, tmp_path):
 
 def test_compare_defaults_to_the_busiest_area_and_captions_the_days(tmp_path, capsys):
     db = tmp_path / "h.db"
+    assert run(capsys, db, "profile", "condition", "no")[0] == 0
     for day in ("2026-09-01", "2026-09-15", "2026-10-01"):
         run(capsys, db, "log", "--date", day)
     srcs = [jpeg_with_gps(tmp_path / f"{i}.jpg", seed=i, width=800, height=1000 + 100 * i)

@@ -18,6 +18,13 @@ from homekit.storage.schema import SCHEMA_VERSION
 from tests.conftest import NOW
 
 
+@pytest.fixture
+def fresh(store) -> Homekit:
+    """Services on a file with no profile yet (the root `hk` fixture creates 'me' when it
+    answers the skin question; these tests count the profiles)."""
+    return Homekit(store, now=lambda: NOW)
+
+
 @pytest.mark.parametrize("char", ["\u200b", "\u202e", "\ufeff", "\u2028", "\t", "\x85", "\u00ad"])
 def test_hidden_characters_are_refused_with_their_name(char):
     with pytest.raises(InvalidInput) as err:
@@ -43,12 +50,12 @@ def test_names_are_unique_whatever_the_case(hk, second):
                                       "compared without regard to case")
 
 
-def test_unicode_case_and_form_count_as_the_same_name(hk):
-    hk.create_profile("\u00c9lodie")  # É, composed
+def test_unicode_case_and_form_count_as_the_same_name(fresh):
+    fresh.create_profile("\u00c9lodie")  # É, composed
     for other in ("\u00e9lodie", "E\u0301lodie", "e\u0301LODIE"):
         with pytest.raises(InvalidInput):
-            hk.create_profile(other)
-    assert [p.name for p in hk.profiles()] == ["\u00c9lodie"]
+            fresh.create_profile(other)
+    assert [p.name for p in fresh.profiles()] == ["\u00c9lodie"]
 
 
 def test_rename_may_change_case_but_not_take_another_name(hk):
@@ -61,11 +68,11 @@ def test_rename_may_change_case_but_not_take_another_name(hk):
         hk.update_profile(new_name="x\u200by")
 
 
-def test_lookup_ignores_case_so_me_is_not_created_twice(hk):
-    hk.create_profile("ME", make_default=True)
-    assert hk.switch_profile("me").name == "ME"
-    assert Homekit(hk._store, "Me", now=lambda: NOW).profile().name == "ME"
-    assert [p.name for p in hk.profiles()] == ["ME"]
+def test_lookup_ignores_case_so_me_is_not_created_twice(fresh):
+    fresh.create_profile("ME", make_default=True)
+    assert fresh.switch_profile("me").name == "ME"
+    assert Homekit(fresh._store, "Me", now=lambda: NOW).profile().name == "ME"
+    assert [p.name for p in fresh.profiles()] == ["ME"]
 
 
 def test_the_cli_refuses_hidden_and_taken_names(db_path, capsys):
@@ -77,24 +84,25 @@ def test_the_cli_refuses_hidden_and_taken_names(db_path, capsys):
         main([*db, "profile", "add", "ana\u200bx"])
     assert stop.value.code == 2
     assert "U+200B ZERO WIDTH SPACE" in capsys.readouterr().err
+    assert main([*db, "--profile", "ana", "profile", "condition", "no"]) == 0
     assert main([*db, "--profile", "ANA", "log", "--date", "2026-11-01"]) == 0
     assert main([*db, "profile", "list", "--json"]) == 0
     names = [p["name"] for p in json.loads(capsys.readouterr().out.splitlines()[-1])]
     assert names == ["ana"]
 
 
-def test_import_refuses_hidden_names_and_merges_case_variants(hk, tmp_path):
-    hk.create_profile("ana", make_default=True)
+def test_import_refuses_hidden_names_and_merges_case_variants(fresh, tmp_path):
+    fresh.create_profile("ana", make_default=True)
     bad = tmp_path / "bad.csv"
     bad.write_text("profile,session_date\nan\u202ea,2026-11-01\n", encoding="utf-8")
     with pytest.raises(InvalidInput) as err:
-        hk.import_file(bad)
+        fresh.import_file(bad)
     assert "invisible" in str(err.value) or "invisible" in words.error(err.value)
     good = tmp_path / "good.csv"
     good.write_text("profile,session_date\nANA,2026-11-01\nAna,2026-11-08\n", encoding="utf-8")
-    hk.import_file(good)
-    assert [p.name for p in hk.profiles()] == ["ana"]
-    assert len(hk.history()) == 2
+    fresh.import_file(good)
+    assert [p.name for p in fresh.profiles()] == ["ana"]
+    assert len(fresh.history()) == 2
 
 
 def make_version_3(path: Path, names: list[str], default: str) -> None:

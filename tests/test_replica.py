@@ -25,7 +25,7 @@ from homekit.domain.errors import InvalidInput
 from homekit.services import Homekit
 from homekit.services.replica import replica_timestamp
 from homekit.storage import replica
-from tests.conftest import HOMEKIT_BIN, NOW, cli_env
+from tests.conftest import HOMEKIT_BIN, NOW, answer_condition, cli_env
 
 #: A bound on every wait for a real process (a hang fails; nothing is timed).
 BOUND = 60.0
@@ -115,6 +115,7 @@ def test_killed_writer_then_restore_keeps_every_acknowledged_session(tmp_path):
     rep = Replicator(db, url)
     try:
         rep.wait_for("Replicating")
+        answer_condition(db)  # the skin question, asked before a profile's first session
         acked: list[dt.date] = []
         for _ in range(3):  # a writer SIGKILLed at a random moment, three times
             writer = subprocess.Popen([sys.executable, "-c", WRITER, str(db)],
@@ -150,6 +151,7 @@ def test_killed_writer_then_restore_keeps_every_acknowledged_session(tmp_path):
 def test_cli_restore_from_replica_and_point_in_time(tmp_path, capsys):
     db, target = tmp_path / "live.db", tmp_path / "restored.db"
     url = (tmp_path / "replica").as_uri()
+    assert main(["--db", str(db), "profile", "condition", "no"]) == 0
     assert main(["--db", str(db), "log", "--date", "2026-11-01"]) == 0
     rep = Replicator(db, url)
     try:
@@ -181,6 +183,7 @@ def test_cli_restore_from_replica_and_point_in_time(tmp_path, capsys):
 
 def test_restore_from_an_empty_replica_changes_nothing(tmp_path, capsys):
     db = tmp_path / "h.db"
+    assert main(["--db", str(db), "profile", "condition", "no"]) == 0
     assert main(["--db", str(db), "log", "--date", "2026-11-01"]) == 0
     capsys.readouterr()
     url = (tmp_path / "nothing-here").as_uri()

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from homekit.cli import main
+from homekit.storage.schema import SCHEMA_VERSION
 from tests.conftest import answer_condition
 
 TODAY = dt.date.today()
@@ -255,7 +256,7 @@ def test_the_new_columns_are_in_the_file_and_the_summary_view(run, db_path):
         version = conn.execute("PRAGMA user_version").fetchone()[0]
     finally:
         conn.close()
-    assert row == (ALL_CHECKED, 1) and version == 4
+    assert row == (ALL_CHECKED, 1) and version == SCHEMA_VERSION  # m006_safety applied
 
 
 def test_on_a_terminal_a_blocked_day_is_refused_before_the_checklist(run, db_path, monkeypatch):

@@ -117,7 +117,8 @@ def test_export_chunks_come_before_the_whole_log_is_read():
 
 def test_iter_sessions_pages_through_in_order(hk, store):
     for days in (60, 50, 40, 30, 20, 10):
-        _log(hk, days, redness_severity=1)
+        # Redness that has not faded blocks the next session (issue 11): only the last stays red.
+        _log(hk, days, redness_severity=1, faded_after_min=None if days == 10 else 20)
     pid = hk.profile().id
     assert list(store.iter_sessions(pid, batch=4)) == store.sessions(pid)
     assert list(store.iter_sessions(pid, batch=6)) == store.sessions(pid)

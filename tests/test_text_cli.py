@@ -18,6 +18,7 @@ RAW = ("\x1b", "\u202e", "\u202c", "\x85")
 @pytest.fixture
 def tainted(db_path):
     """A file whose name and note were written by something other than homekit."""
+    assert main(["--db", str(db_path), "profile", "condition", "no"]) == 0
     assert main(["--db", str(db_path), "log", "--date", "2026-11-01", "--notes", "x"]) == 0
     conn = sqlite3.connect(db_path)
     conn.execute("UPDATE sessions SET notes = ?", (ESC_NOTE,))

@@ -26,6 +26,7 @@ def mode(path: Path) -> int:
 
 
 def logged(path: Path, *days: str) -> Path:
+    assert main(["--db", str(path), "profile", "condition", "no"]) == 0  # asked before a log
     for day in days:
         assert main(["--db", str(path), "log", "--date", day]) == 0
     return path
@@ -132,6 +133,9 @@ def test_open_tightens_what_homekit_owns_and_says_so_once(tmp_path, capsys):
 def test_a_file_made_by_touch_and_its_companions_are_owner_only(tmp_path):
     db = tmp_path / "touched.db"
     db.touch(mode=0o644)
+    os.chmod(db, 0o644)
+    out = run_cli("profile", "condition", "no", db=db, env=cli_env(db))  # asked before a log
+    assert out.returncode == 0 and "now 600" in out.stderr
     os.chmod(db, 0o644)
     out = run_cli("log", "--date", "2026-10-01", db=db, env=cli_env(db))
     assert out.returncode == 0 and "now 600" in out.stderr

@@ -47,7 +47,7 @@ def sessions(path: Path) -> set[tuple[str, str]]:
 def test_every_acknowledged_session_survives_repeated_restores(tmp_path, capsys):
     db = tmp_path / "homekit.db"
     for n in range(WRITERS):
-        assert main(["--db", str(db), "profile", "add", f"w{n}"]) == 0
+        assert main(["--db", str(db), "profile", "add", f"w{n}", "--condition", "no"]) == 0
     assert main(["--db", str(db), "backup", str(tmp_path / "source.db")]) == 0
     stop = tmp_path / "stop"
     writers = [subprocess.Popen([sys.executable, "-c", WRITER, HOMEKIT_BIN, str(db), f"w{n}",

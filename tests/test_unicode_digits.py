@@ -42,6 +42,7 @@ def test_full_width_punctuation_and_what_stays_refused():
 
 def test_the_cli_and_import_store_ascii(db_path, tmp_path, capsys):
     db = ["--db", str(db_path)]
+    assert main([*db, "profile", "condition", "no"]) == 0
     assert main([*db, "log", "--date", "２０２６－１１－０１", "--time", "２０：１５",
                  "--duration", "٤٥", "--level", "३"]) == 0
     src = tmp_path / "in.csv"

@@ -55,6 +55,7 @@ def run_in_pty(args: list[str], env: dict[str, str]) -> tuple[int, str]:
 @pytest.mark.parametrize("debug", ["", "1"])
 def test_a_crash_exits_1_and_shows_no_local_values(tmp_path, debug):
     db = tmp_path / "homekit.db"
+    assert run_cli("profile", "condition", "no", db=db).returncode == 0
     assert run_cli("log", "--notes", "private", db=db).returncode == 0
     env = cli_env(HOMEKIT_DEBUG=debug) if debug else cli_env()
     status, out = run_in_pty([sys.executable, "-c", CRASHING, str(db)], env)

@@ -16,7 +16,8 @@ EARLIEST = "1900-01-01"
 
 def test_every_screen_of_the_app_shows_the_earliest_date(ready):
     log(ready, EARLIEST, redness=3)
-    log(ready, "2026-11-20")
+    # That redness never faded: the next session needs a professional's clearance (issue 11).
+    log(ready, "2026-11-20", cleared_by_professional=True)
     conn = sqlite3.connect(ready.data_file)
     conn.execute("INSERT INTO sessions (profile_id, session_date, created_at) "
                  "VALUES (1, '0050-01-01', '2026-01-01T00:00:00')")

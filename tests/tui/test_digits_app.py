@@ -9,6 +9,7 @@ from textual.widgets import Input
 from tui_helpers import SIZE, app_for, async_test, settle
 
 from homekit.tui.screens.dashboard import DashboardScreen
+from homekit.tui.screens.redness import RednessScreen
 
 
 @async_test
@@ -21,6 +22,9 @@ async def test_full_width_date_and_arabic_indic_minutes_are_stored_as_numbers(re
         screen.query_one("#time", Input).value = "０９：３０"
         screen.query_one("#duration", Input).value = "٤٥"
         await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, RednessScreen) and app.screen.just_logged  # how red now?
+        await pilot.press("escape")  # skip
         await settle(pilot)
         assert isinstance(app.screen, DashboardScreen)
     [s] = ready.history()
