@@ -179,7 +179,7 @@ def test_migration_from_2_to_3_takes_a_backup_first_and_keeps_every_row(tmp_path
     path = tmp_path / "old.db"
     make_version_2(path)
     store = open_store(path)
-    assert store.schema_version() == 3 == SCHEMA_VERSION
+    assert store.schema_version() == 4 == SCHEMA_VERSION
     store.close()
     (backup,) = (tmp_path / "backups").glob("*-before-migration.db")
     assert check_backup(backup).schema_version == 2

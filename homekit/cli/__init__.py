@@ -19,7 +19,9 @@ from homekit.domain.errors import HomekitError, InvalidInput
 if TYPE_CHECKING:
     from homekit.services import Homekit
 
-COMMAND_MODULES = ("homekit.cli.core", "homekit.cli.charts", "homekit.cli.data")
+COMMAND_MODULES = (
+    "homekit.cli.core", "homekit.cli.charts", "homekit.cli.data", "homekit.cli.undo",
+)
 
 
 class Parser(argparse.ArgumentParser):

@@ -81,6 +81,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true")
     p.add_argument("--limit", type=checked(lambda t: validate.in_range(
         validate.parse_int(t, "limit"), 1, 10**9, "limit")), metavar="N")
+    p.add_argument("--search", metavar="TEXT", type=checked(validate.notes),
+                   help="only sessions whose notes or areas contain TEXT (any case)")
+    p.add_argument("--since", type=checked(validate.parse_date), metavar="YYYY-MM-DD",
+                   help="only sessions on or after this date")
+    p.add_argument("--until", type=checked(validate.parse_date), metavar="YYYY-MM-DD",
+                   help="only sessions on or before this date")
     p.set_defaults(handler=cmd_history)
 
     p = sub.add_parser("edit", parents=[common], help="change a stored session (same rule)")
@@ -127,6 +133,12 @@ def _register_profile(sub: Any, common: argparse.ArgumentParser) -> None:
     q = psub.add_parser("use", parents=[common], help="make a profile the default")
     q.add_argument("name", type=checked(validate.profile_name))
     q.set_defaults(handler=cmd_profile_use)
+
+    q = psub.add_parser("delete", parents=[common],
+                        help="delete a profile and all its sessions (backup first; undoable)")
+    q.add_argument("name", type=checked(validate.profile_name))
+    q.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
+    q.set_defaults(handler=cmd_profile_delete)
 
     q = psub.add_parser("condition", parents=[common],
                         help="record whether you have eczema or acne rosacea")
@@ -196,11 +208,16 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_history(args: argparse.Namespace, ctx: Context) -> int:
     app = ctx.open()
-    sessions = app.history(newest_first=True, limit=args.limit)
+    filtered = bool(args.search or args.since or args.until)
+    sessions = app.history(newest_first=True, limit=args.limit, search=args.search,
+                           since=args.since, until=args.until)
     if args.json:
         print(json.dumps([s.to_json() for s in sessions], ensure_ascii=False))
         return 0
-    if not sessions:
+    if filtered:
+        print(words.control_free(words.history_filter_text(
+            len(sessions), args.search, args.since, args.until)))
+    elif not sessions:
         print("No sessions logged yet.")
     for s in sessions:
         print(words.session_text(s))
@@ -234,7 +251,8 @@ def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
             print("Nothing deleted.")
             return 1
     app.delete_session(args.session_id)
-    print(f"Deleted session {session.id} of {session.session_date.isoformat()}.")
+    print(f"Deleted session {session.id} of {session.session_date.isoformat()}. "
+          f"{words.UNDO_HINT_CLI}")
     return 0
 
 
@@ -277,6 +295,28 @@ def cmd_profile_set(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_profile_use(args: argparse.Namespace, ctx: Context) -> int:
     p = ctx.open().switch_profile(args.name)
     print(f"Default profile is now {p.name}.")
+    return 0
+
+
+def cmd_profile_delete(args: argparse.Namespace, ctx: Context) -> int:
+    app = ctx.open()
+    found = [p for p in app.profiles() if p.name == args.name]
+    if not found:
+        from homekit.domain.errors import NotFound
+
+        raise NotFound(f"unknown profile {args.name!r}", code="unknown_profile", name=args.name)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise InvalidInput("profile delete asks for confirmation; add --yes to delete "
+                               "without asking")
+        answer = input(f"Delete profile {args.name!r} and all its sessions? "
+                       "(a backup is made first; homekit undo brings it back) [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("Nothing deleted.")
+            return 1
+    done = app.delete_profile(args.name)
+    print(words.control_free(words.profile_deleted_text(done)))
+    print(words.UNDO_HINT_CLI)
     return 0
 
 

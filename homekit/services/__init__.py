@@ -22,9 +22,11 @@ from homekit.services.results import LogResult
 from homekit.services.sessions import SessionsService
 from homekit.services.status import StatusService
 from homekit.services.transfer import TransferService
+from homekit.services.undo import ProfileDeleted, UndoService, UndoStep
 
 
 class Homekit(
+    UndoService,
     DemoService,
     SessionsService,
     ProfilesService,
@@ -60,4 +62,5 @@ class Homekit(
         return partial(type(self).open, self.data_file, self.profile_name(), now=self.clock)
 
 
-__all__ = ["DemoResult", "Homekit", "LogResult", "ReminderFile", "local_now", "refuse_existing"]
+__all__ = ["DemoResult", "Homekit", "LogResult", "ProfileDeleted", "ReminderFile", "UndoStep",
+           "local_now", "refuse_existing"]

@@ -6,6 +6,7 @@ from homekit.domain import rules
 from homekit.domain.errors import InvalidInput, NotFound
 from homekit.domain.models import DEFAULT_TARGET_SESSIONS, Profile
 from homekit.services.base import DEFAULT_PROFILE_KEY, ServiceBase
+from homekit.storage import journal
 
 
 class ProfilesService(ServiceBase):
@@ -52,7 +53,12 @@ class ProfilesService(ServiceBase):
         if rename and self._store.profile_by_name(new_name or ""):
             raise InvalidInput(f"a profile named {new_name!r} already exists",
                                code="profile_exists", name=new_name)
+        changes = rename or target_sessions not in (None, profile.target_sessions) or (
+            min_interval_days not in (None, profile.min_interval_days))
         with self._store.write():
+            if changes:  # an unchanged save is no undo step
+                journal.record_profile_edit(self._store, profile.id, profile.name,
+                                            new_name if rename else profile.name, self._stamp())
             updated = self._store.update_profile(
                 profile.id,
                 target_sessions=target_sessions,

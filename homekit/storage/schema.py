@@ -4,7 +4,7 @@
 (a test checks it); bump it when you add one.
 """
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 #: Prefix of the message that the rule triggers raise.
 RULE_PREFIX = "homekit rule:"
