@@ -110,7 +110,7 @@ class UndoService(SessionsService, DataFileService):
                 _REVERT[entry.kind](self, entry)
             except HomekitError as exc:
                 cls = RuleViolation if isinstance(exc, RuleViolation) else InvalidInput
-                raise cls(str(exc), code="undo_refused", step=_step(entry), cause=exc) from None
+                raise cls(f"cannot undo: {exc}", code="undo_refused", step=_step(entry), cause=exc) from None
             journal.remove(self._store, entry.id)
         return _step(entry)
 
