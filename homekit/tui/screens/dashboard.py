@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -61,7 +61,7 @@ class DashboardScreen(Screen):
                 yield Static("", id="projected", classes="card")
                 yield Static("", id="redness", classes="card")
             yield Label("Recent sessions", classes="section-title")
-            yield DataTable(id="recent", cursor_type="none", zebra_stripes=True)
+            yield DataTable(id="recent", cursor_type="row", zebra_stripes=True)
             yield Static("No sessions yet: press l to log your first one.", id="recent-empty")
             yield Static(SAFETY_LINE, id="safety-line", markup=False)
         yield Footer()
@@ -129,7 +129,7 @@ class DashboardScreen(Screen):
                           "-" if s.duration_min is None else str(s.duration_min),
                           ", ".join(s.areas) or "-",
                           "-" if s.device_level is None else str(s.device_level),
-                          glasses, fmt.redness_short(s.worst_redness))
+                          glasses, fmt.redness_short(s.worst_redness), key=str(s.id))
         table.display = bool(recent)
         self.query_one("#recent-empty").display = not recent
 
@@ -161,6 +161,16 @@ class DashboardScreen(Screen):
             f"{fmt.redness_short(st.latest_redness)}\ntrend {trend or '-'}")
 
     # -- actions ----------------------------------------------------------------
+
+    @on(DataTable.RowSelected, "#recent")
+    def _open_session(self, event: DataTable.RowSelected) -> None:
+        from homekit.tui.screens.session_detail import SessionDetailScreen
+
+        try:
+            session = self.hk.session(int(str(event.row_key.value)))
+        except (HomekitError, ValueError):
+            return
+        self.app.push_screen(SessionDetailScreen(self.hk, session))
 
     def action_log_session(self) -> None:
         from homekit.tui.screens.log_session import LogSessionScreen
