@@ -205,7 +205,8 @@ async def test_help_chart_and_palette_commands(ready):
 
 
 @async_test
-async def test_calendar_reminders_written_beside_the_data_file(ready):
+async def test_calendar_reminders_written_to_the_current_folder(ready, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     log(ready, "2026-11-25")
     app = app_for(ready)
     async with app.run_test(size=SIZE) as pilot:
@@ -213,7 +214,7 @@ async def test_calendar_reminders_written_beside_the_data_file(ready):
         await pilot.press("c")
         await app.workers.wait_for_complete()
         await settle(pilot)
-        expected = ready.data_file.parent / "homekit-reminders.ics"
+        expected = tmp_path / "homekit-reminders-me.ics"
         assert expected.read_bytes().count(b"BEGIN:VEVENT") == 5
         assert any(f"Wrote 5 reminders, the first on 2026-12-02 (Wed) to {expected}" in n.message
                    for n in app._notifications)

@@ -20,7 +20,6 @@ from homekit.tui import format as fmt
 
 RECENT = 10
 TREND_SESSIONS = 12
-REMINDERS_FILE = "homekit-reminders.ics"
 SAFETY_LINE = (
     "Glasses on, always · a session takes about 30 to 60 minutes · slight stinging at first is "
     "common · slight redness fades within minutes; redness that lasts is a warning sign"
@@ -224,22 +223,27 @@ class DashboardScreen(Screen):
 
     def action_reminders(self) -> None:
         self.notify("Writing calendar reminders…", title="Calendar")
-        self._write_reminders(self.hk.twin(), self.hk.data_file.parent / REMINDERS_FILE)
+        # Like the CLI and the chart: homekit-reminders-<profile>.ics in the current folder.
+        self._write_reminders(self.hk.twin(), Path.cwd())
 
     @work(thread=True, exclusive=True, group="reminders")
-    def _write_reminders(self, opener: Callable[[], Homekit], path: Path) -> None:
+    def _write_reminders(self, opener: Callable[[], Homekit], folder: Path) -> None:
         try:
             hk = opener()
             try:
-                written = hk.write_reminders(path)
+                written = hk.write_reminders(folder / hk.reminders_file_name())
             finally:
                 hk.close()
         except (HomekitError, OSError) as exc:
             self.app.call_from_thread(self.notify, words.error(exc), title="Calendar", severity="error")
             return
+        if not written.count:
+            self.app.call_from_thread(self.notify, "Target reached: no sessions left to remind "
+                                      "you of; no file written.", title="Calendar reminders")
+            return
         first = f", the first on {fmt.day(written.first_date)}" if written.first_date else ""
         self.app.call_from_thread(
             self.notify,
             f"Wrote {written.count} reminder{'s' if written.count != 1 else ''}{first} to "
-            f"{written.path}. Import it into your calendar.",
-            title="Calendar reminders")
+            f"{written.path}. Import it into your calendar; a newer file updates the events.",
+            title="Calendar reminders", markup=False)
