@@ -144,7 +144,8 @@ async def test_profile_refuses_an_interval_below_seven_and_saves_a_good_one(read
         await pilot.pause()
         await pilot.press("escape")
         await settle(pilot)
-        assert "every 14 days, target 9" in str(app.screen.query_one("#projected").render())
+        assert "9 to go of 9" in str(app.screen.query_one("#projected").render())
+        assert "at least 14 days apart" in app.screen.query_one("#next").border_title
     p = ready.profile()
     assert (p.min_interval_days, p.target_sessions) == (14, 9)
 

@@ -67,9 +67,9 @@ class DashboardScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one("#recent", DataTable)
-        table.add_columns("#", "Date", "Minutes", "Areas", "Level", "Glasses", "Redness")
+        table.add_columns("Date", "Min", "Worst redness", "Areas", "Level", "Glasses", "#")
         for card, title in (("next", "Next session"), ("last", "Last session"),
-                            ("projected", "Projected completion"), ("redness", "Latest redness")):
+                            ("projected", "Projected end"), ("redness", "Latest redness")):
             self.query_one(f"#{card}").border_title = title
 
         # Another process (the CLI, an import) may write while the app is open: look for its
@@ -124,11 +124,13 @@ class DashboardScreen(Screen):
         table.clear()
         for s in recent[:RECENT]:
             glasses = {True: "yes", False: "NO", None: "-"}[s.glasses_worn]
-            table.add_row(str(s.id), fmt.day(s.session_date),
+            # Date, minutes and redness first: they are what 80 columns must show.
+            table.add_row(fmt.day(s.session_date),
                           "-" if s.duration_min is None else str(s.duration_min),
+                          fmt.redness_short(s.worst_redness).replace(" after ", " "),
                           ", ".join(s.areas) or "-",
                           "-" if s.device_level is None else str(s.device_level),
-                          glasses, fmt.redness_short(s.worst_redness), key=str(s.id))
+                          glasses, str(s.id), key=str(s.id))
         table.display = bool(recent)
         self.query_one("#recent-empty").display = not recent
 
@@ -145,19 +147,24 @@ class DashboardScreen(Screen):
 
     def _show_cards(self, st: Status, recent: list) -> None:
         nxt = self.query_one("#next", Static)
-        nxt.update(f"{fmt.next_session(st)}  ·  sessions at least {st.min_interval_days} days apart")
+        nxt.update(fmt.next_session(st))
+        nxt.border_title = f"Next session · at least {st.min_interval_days} days apart"
         nxt.set_class(st.eligible_now, "-eligible")
         nxt.set_class(not st.eligible_now, "-blocked")
+        last = st.last_session_date
+        ago = (st.today - last).days if last else 0
         self.query_one("#last", Static).update(
-            fmt.day(st.last_session_date) if st.last_session_date else "none yet")
+            f"{fmt.day(last)}\n{'today' if ago == 0 else f'{ago} days ago'}" if last else "none yet")
         done = st.sessions_done >= st.target_sessions
         projected = self.query_one("#projected", Static)
-        projected.border_title = "Target reached" if done else "Projected completion"
+        projected.border_title = "Target reached" if done else "Projected end"
+        left = max(0, st.target_sessions - st.sessions_done)
         projected.update(f"{fmt.day(st.projected_completion_date)}\n"
-                         f"every {st.min_interval_days} days, target {st.target_sessions}")
+                         f"{left} to go of {st.target_sessions}")
         trend = fmt.trend(list(reversed(recent[:TREND_SESSIONS])))
-        self.query_one("#redness", Static).update(
-            f"{fmt.redness_short(st.latest_redness)}\ntrend {trend or '-'}")
+        redness = self.query_one("#redness", Static)
+        redness.update(fmt.redness_short(st.latest_redness).replace(", ", "\n", 1))
+        redness.border_subtitle = f"trend {trend}" if trend else ""
 
     # -- actions ----------------------------------------------------------------
 

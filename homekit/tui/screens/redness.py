@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Footer, Input, Label, RadioSet, Static
 
 from homekit import words
 from homekit.domain import rules, validate
@@ -14,6 +14,7 @@ from homekit.domain.models import REDNESS_LEVELS, Redness
 from homekit.tui import format as fmt
 from homekit.tui.screens.session_dialog import SessionDialog
 from homekit.tui.widgets.field import Field
+from homekit.tui.widgets.marks import Mark
 
 #: What each level looks like, so the choice is the same from one day to the next.
 LEVEL_HINTS = (
@@ -33,26 +34,28 @@ class RednessScreen(SessionDialog[RednessResult | None]):
     def compose(self) -> ComposeResult:
         yield Footer()
         s = self.session
-        with Vertical(id="redness-dialog", classes="dialog"):
+        with Vertical(id="redness-dialog", classes="dialog -form"):
             yield Label(f"Redness after session #{s.id} of {fmt.day(s.session_date)}",
                         classes="dialog-title")
-            yield Static("Slight redness is normal and fades within minutes; redness that lasts "
-                         "is a warning sign.", classes="dialog-note")
-            with Horizontal():
-                with Vertical(classes="column"):
-                    yield Label("Severity")
-                    with RadioSet(id="severity"):
-                        for i, (word, hint) in enumerate(zip(REDNESS_LEVELS, LEVEL_HINTS, strict=True)):
-                            yield RadioButton(f"{i} {word}: {hint}", i == 0, id=f"severity-{i}")
-                with Vertical(classes="column"):
-                    yield Label("Has it faded?")
-                    with RadioSet(id="faded"):
-                        yield RadioButton("Faded after", True, id="faded-yes")
-                        yield RadioButton("Still red", id="faded-no")
+            # One column that scrolls, so every level's description is read in full; the
+            # buttons stay in view below it.
+            with VerticalScroll(id="form-scroll", can_focus=False):
+                yield Static("Slight redness is normal and fades within minutes; redness that "
+                             "lasts is a warning sign.", classes="dialog-note")
+                yield Label("Severity")
+                with RadioSet(id="severity"):
+                    for i, (word, hint) in enumerate(zip(REDNESS_LEVELS, LEVEL_HINTS, strict=True)):
+                        yield Mark(f"{i} {word}: {hint}", i == 0, id=f"severity-{i}")
+                with Horizontal(id="faded-row"):
+                    with Vertical(classes="column"):
+                        yield Label("Has it faded?")
+                        with RadioSet(id="faded"):
+                            yield Mark("Faded after", True, id="faded-yes")
+                            yield Mark("Still red", id="faded-no")
                     yield Field("Minutes until it faded", Input("", id="minutes", type="integer",
                                                                  placeholder="e.g. 15"),
                                 "0 to 43200", id="minutes-field")
-            yield Field("Notes", Input("", id="redness-notes", placeholder="optional"), "")
+                yield Field("Notes", Input("", id="redness-notes", placeholder="optional"), "")
             yield Static("", id="redness-error", classes="form-error")
             with Horizontal(classes="buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
