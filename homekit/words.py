@@ -235,6 +235,12 @@ def history_filter_text(count: int, search: str | None, since: dt.date | None,
     return " ".join(parts)
 
 
+def chart_saved_text(kind: str, path: object) -> str:
+    """`Saved the progress chart to ...`; `all` is both charts in one file."""
+    what = "both charts (progress and redness)" if kind == "all" else f"the {kind} chart"
+    return f"Saved {what} to {shown(path, 200)}"
+
+
 def _undo_refused(f: dict[str, object], exc: HomekitError) -> str:
     cause = f.get("cause")
     why = (error(cause) if isinstance(cause, BaseException) else str(exc)).rstrip(".")

@@ -200,3 +200,14 @@ def test_cli_history_search_since_until(capsys, tmp_path):
     with pytest.raises(SystemExit) as bad:
         main(["--db", db, "history", "--since", "yesterday"])
     assert bad.value.code == 2
+
+
+def test_wording_of_saved_charts_and_recorded_redness(capsys, tmp_path):
+    assert words.chart_saved_text("all", "/x/c.png") == (
+        "Saved both charts (progress and redness) to /x/c.png")
+    assert words.chart_saved_text("progress", "p.png") == "Saved the progress chart to p.png"
+    db = str(tmp_path / "h.db")
+    run(capsys, "--db", db, "log")
+    code, out, _ = run(capsys, "--db", db, "redness", "--severity", "2", "--faded-after", "10")
+    assert out.strip() == "Recorded redness for session 1: 2 mild, faded after 10 min"
+    assert out.count("session") == 1

@@ -191,7 +191,7 @@ def cmd_redness(args: argparse.Namespace, ctx: Context) -> int:
         raise InvalidInput("--faded-after makes no sense with severity 0 (no redness)")
     app = ctx.open()
     red, alert = app.add_redness(args.session_id, args.severity, args.faded_after, args.notes)
-    print(f"Recorded redness for session {red.session_id}: {words.redness_text(red)}")
+    print(f"Recorded redness for session {red.session_id}: {words.redness_words(red)}")
     if alert:
         print(f"Warning: {alert.message}", file=sys.stderr)
     return 0

@@ -187,3 +187,50 @@ async def test_profile_saves_with_one_button_sets_reminder_time_and_deletes(read
     assert [p.name for p in ready.profiles()] == ["me", "bo"]
     assert ready.session_count() == 1
     assert ready.session(ready.history()[0].id).session_date == dt.date(2026, 11, 10)
+
+
+@async_test
+async def test_blocked_dialog_logs_an_earlier_date_under_the_rule(ready):
+    log(ready, "2026-11-20")
+    async with app_for(ready).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert screen.step == "blocked"
+        bindings = {b.binding.action for b in screen.active_bindings.values()}
+        assert "save" not in {a for a in bindings if screen.check_action(a, ())}
+        await press(pilot, "#backfill")
+        await settle(pilot)
+        assert screen.step == "form" and screen.query_one("#date", Input).value == ""
+        assert pilot.app.focused is screen.query_one("#date")
+        screen.query_one("#date", Input).value = "2026-11-16"  # 4 days before: refused
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert screen.query_one("#date").parent.error.startswith("refused:")
+        screen.query_one("#date", Input).value = "2026-11-12"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, DashboardScreen)
+    assert [s.session_date.isoformat() for s in ready.history()] == ["2026-11-20", "2026-11-12"]
+
+
+@async_test
+async def test_checkbox_and_radio_state_reads_without_colour(ready):
+    from homekit.tui.widgets.marks import DOT, RING, TICK
+
+    async with app_for(ready).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        box = pilot.app.screen.query_one("#check-glasses")
+        assert TICK not in str(box.render())
+        box.value = True
+        assert TICK in str(box.render())
+        await pilot.press("escape")
+        await settle(pilot)
+        log(ready, "2026-11-20")
+        await pilot.press("r")
+        await settle(pilot)
+        none, faint = (pilot.app.screen.query_one(f"#severity-{i}") for i in (0, 1))
+        assert DOT in str(none.render()) and RING in str(faint.render())

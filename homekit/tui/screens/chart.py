@@ -252,7 +252,8 @@ class ChartScreen(Screen[None]):
             return
         finally:
             hk.close()
-        self.app.call_from_thread(self.notify, f"Saved the {kind} chart to {path.resolve()}")
+        self.app.call_from_thread(self.notify, words.chart_saved_text(kind, path.resolve()),
+                                  markup=False)
         self.post_message(self.Saved(path))
 
 

@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Static
+from textual.widgets import Button, Footer, Header, Input, RadioSet, Static
 
 from homekit import words
 from homekit.domain import rules, validate
@@ -21,6 +21,9 @@ WELCOME = (
     "sessions at least a week apart and reminds you what to watch for. Everything stays in "
     "one file on this computer."
 )
+
+
+UNANSWERED = "Please answer the eczema / acne rosacea question."
 
 
 class FirstRunScreen(Screen[bool]):
@@ -53,6 +56,13 @@ class FirstRunScreen(Screen[bool]):
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
 
+    @on(RadioSet.Changed)
+    def _answered(self) -> None:
+        """The question answered: its "please answer" line goes at once."""
+        error = self.query_one("#first-run-error", Static)
+        if str(error.render()) == UNANSWERED:
+            error.update("")
+
     def _field(self, input_id: str, parse) -> object:  # noqa: ANN001 - a validate function
         box = self.query_one(f"#{input_id}", Input)
         field = box.parent
@@ -77,7 +87,7 @@ class FirstRunScreen(Screen[bool]):
             error.update("Please correct the fields marked above.")
             return
         if question.answer is None:
-            error.update("Please answer the eczema / acne rosacea question.")
+            error.update(UNANSWERED)
             return
         try:
             self.hk.create_profile(name, target, interval, make_default=True)  # type: ignore[arg-type]
