@@ -39,14 +39,14 @@ class FirstRunScreen(Screen[bool]):
         with VerticalScroll(id="first-run"):
             yield Static(WELCOME, id="welcome")
             with Horizontal(classes="form-row"):
-                yield Field("Your name (or a nickname)", Input(name, id="name"),
-                            "one profile per person using the kit")
-                yield Field("Target number of sessions",
+                yield Field("Your name or nickname", Input(name, id="name"),
+                            "one profile per person")
+                yield Field("Target sessions",
                             Input(str(DEFAULT_TARGET_SESSIONS), id="target", type="integer"),
-                            "deeper scars need more sessions")
-                yield Field("Days between sessions",
+                            "deeper scars need more")
+                yield Field("Days apart",
                             Input(str(rules.MIN_INTERVAL_DAYS), id="interval", type="integer"),
-                            "7 to 28 days; clinics often use 2 to 4 weeks")
+                            "7 or more; clinics: 14 to 28")
             yield ConditionQuestion(id="condition-question")
             yield Static("", id="first-run-error", classes="form-error")
             with Vertical(classes="buttons"):

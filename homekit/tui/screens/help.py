@@ -10,13 +10,13 @@ from textual.widgets import Footer, Label, Static
 
 KEYS = """\
 [b]Keys[/b] (also in the command palette, ctrl+p)
-  l  log a session      r  log redness         h  history
-  g  charts             p  profile & settings  c  calendar reminders
-  u  undo (or ctrl+z)   ?  this help           q  quit     escape  back
-Enter on a session (history, dashboard) opens it: e edit, d delete,
-  r add redness, x delete redness.
+  l  log a session     r  log redness        h  history
+  g  charts            p  profile, settings  c  calendar reminders
+  u  undo (ctrl+z)     ?  this help          q  quit    escape  back
+Enter on a session (history or dashboard) opens it:
+  e edit, d delete, r add redness, x delete redness.
 In history: / search, e edit, d delete, r redness, s / v sort.
-In forms: tab moves between fields, ctrl+s saves."""
+In forms: tab moves field by field, row by row; ctrl+s saves."""
 
 FACTS = """\
 [b]Safety[/b]

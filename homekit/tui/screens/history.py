@@ -84,7 +84,7 @@ class HistoryScreen(Screen):
         with Horizontal(id="history-filter"):
             yield Input(id="search", placeholder="search notes and areas (/)")
             yield Input(id="since", placeholder="from YYYY-MM-DD")
-            yield Input(id="until", placeholder="until YYYY-MM-DD")
+            yield Input(id="until", placeholder="to YYYY-MM-DD")
         yield Static("Loading sessions…", id="history-summary")
         yield HistoryTable(id="history", cursor_type="row", zebra_stripes=True)
         yield Footer()
@@ -194,8 +194,7 @@ class HistoryScreen(Screen):
         count = words.history_filter_text(n, self.search, self.since, self.until)
         more = f" ({self.shown} shown, more as you scroll)" if self.shown < n else ""
         if n:
-            text = (f"{count}{more} · by {heading.lower()}, {order} · "
-                    "Enter opens one · s / v sort")
+            text = f"{count}{more} · by {heading.lower()}, {order} · Enter: open · s, v: sort"
         elif filtered:
             text = f"{count}. Clear the filter to see every session."
         else:

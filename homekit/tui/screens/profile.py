@@ -40,14 +40,13 @@ class ProfileScreen(Screen):
                 yield Field("Name", Input(p.name, id="name"), "")
                 yield Field("Target sessions",
                             Input(str(p.target_sessions), id="target", type="integer"),
-                            "deeper scars need more")
-            with Horizontal(classes="form-row"):
-                yield Field("Days between sessions",
+                            "deeper scars: more")
+                yield Field("Days apart",
                             Input(str(p.min_interval_days), id="interval", type="integer"),
-                            "7 or more; clinics often use 14 to 28")
+                            "7 or more")
                 yield Field("Reminder time", Input(self.hk.reminder_time(), id="reminder-time",
                                                    placeholder="HH:MM"),
-                            "calendar reminders (c), 24-hour clock")
+                            "for reminders (c)")
             yield ConditionQuestion(p.has_skin_condition, bool(p.condition_acknowledged_at))
             yield Static("", id="profile-error", classes="form-error")
             with Horizontal(classes="buttons"):
