@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 COMMAND_MODULES = (
     "homekit.cli.core", "homekit.cli.charts", "homekit.cli.data", "homekit.cli.undo",
+    "homekit.cli.completion",
 )
 
 
@@ -151,6 +152,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
+    if "_ARGCOMPLETE" in os.environ:  # the shell asks for completions (see `homekit completion`)
+        from homekit.cli.completion import complete
+
+        complete()
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = _parser_for(argv)
     args = parser.parse_args(argv)
