@@ -58,7 +58,7 @@ class ProfilesService(ServiceBase):
         with self._store.write():
             if changes:  # an unchanged save is no undo step
                 journal.record_profile_edit(self._store, profile.id, profile.name,
-                                            new_name if rename else profile.name, self._stamp())
+                                            new_name or profile.name, self._stamp())
             updated = self._store.update_profile(
                 profile.id,
                 target_sessions=target_sessions,
