@@ -211,3 +211,42 @@ def test_wording_of_saved_charts_and_recorded_redness(capsys, tmp_path):
     code, out, _ = run(capsys, "--db", db, "redness", "--severity", "2", "--faded-after", "10")
     assert out.strip() == "Recorded redness for session 1: 2 mild, faded after 10 min"
     assert out.count("session") == 1
+
+
+def test_a_failed_change_leaves_no_undo_step(me):
+    from homekit.domain.errors import NotFound
+
+    a = log(me, "2026-11-01")
+    log(me, "2026-11-10")
+    with pytest.raises(NotFound):
+        me.delete_session(999)
+    with pytest.raises(RuleViolation):  # refused by the rule: nothing changed, nothing to undo
+        me.edit_session(a, SessionChanges(session_date=dt.date(2026, 11, 8)))
+    assert me.undo_steps() == []
+
+
+def test_a_schema_3_file_gains_the_journal(tmp_path):
+    from homekit.storage import open_store
+
+    path = tmp_path / "v3.db"
+    store = open_store(path)
+    store.conn.execute("DROP TABLE undo_journal")
+    store.conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm004_undo_journal'")
+    store.conn.execute("PRAGMA user_version = 3")
+    store.close()
+    store = open_store(path)
+    assert store.schema_version() == 4
+    hk = Homekit(store, now=lambda: NOW)
+    sid = log(hk, "2026-11-01")
+    hk.delete_session(sid)
+    assert [s.kind for s in hk.undo_steps()] == ["session_deleted"]
+    store.close()
+
+
+def test_cli_remind_writes_the_profile_file_in_the_current_folder(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    db = str(tmp_path / "h.db")
+    run(capsys, "--db", db, "profile", "add", "ana", "--default")
+    code, out, _ = run(capsys, "--db", db, "remind")
+    assert code == 0 and f"to {tmp_path / 'homekit-reminders-ana.ics'}," in out
+    assert (tmp_path / "homekit-reminders-ana.ics").exists()
