@@ -14,6 +14,7 @@ import argparse
 import asyncio
 import datetime as dt
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Awaitable, Callable
@@ -37,11 +38,28 @@ def _fontconfig() -> None:
     os.environ["FONTCONFIG_FILE"] = str(conf)
 
 
-def to_png(svg: Path) -> Path:
-    import cairosvg
+#: Textual's SVG puts a cell every 12.2 px at font-size 20 and stretches each run with
+#: `textLength`, which cairosvg ignores: Fira Code advances 0.6 em, and cairo rounds each
+#: advance to whole pixels, so long runs came up short (a gap before a border's corner) or
+#: left hairlines. So each run gets the font size whose advance is exactly one cell, and the
+#: page is drawn at 5x (a cell of 61 whole pixels) and then scaled down.
+CELL_FONT = f"{12.2 / 0.6:.4f}px"
+DRAW_SCALE = 5
+_RUN = re.compile(r"<text (?=[^>]*textLength)")
 
+
+def to_png(svg: Path, scale: float = 2.0) -> Path:
+    """The PNG of a Textual SVG at `scale`, each glyph in its cell, in the SVG's font."""
+    import io
+
+    import cairosvg
+    from PIL import Image
+
+    text = _RUN.sub(f'<text style="font-size: {CELL_FONT}" ', svg.read_text())
+    big = Image.open(io.BytesIO(cairosvg.svg2png(bytestring=text.encode(), scale=DRAW_SCALE)))
+    size = (round(big.width * scale / DRAW_SCALE), round(big.height * scale / DRAW_SCALE))
     png = svg.with_suffix(".png")
-    cairosvg.svg2png(url=str(svg), write_to=str(png), output_width=None, scale=1.0)
+    big.convert("RGB").resize(size, Image.Resampling.LANCZOS).save(png, optimize=True)
     return png
 
 

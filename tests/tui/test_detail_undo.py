@@ -52,8 +52,7 @@ async def test_enter_on_a_dashboard_row_opens_the_session(ready):
     second = log(ready, "2026-11-10")
     async with app_for(ready).run_test(size=SIZE) as pilot:
         await settle(pilot)
-        pilot.app.screen.query_one("#recent").focus()
-        await pilot.press("enter")
+        await pilot.press("enter")  # the newest row, focused from the start
         await settle(pilot)
         assert isinstance(pilot.app.screen, SessionDetailScreen)
         assert pilot.app.screen.session.id == second

@@ -33,6 +33,8 @@ WATCH_SECONDS = 2.0
 class DashboardScreen(Screen):
     """Where the profile stands today; every action starts here."""
 
+    AUTO_FOCUS = "#recent"  # up / down and Enter open a recent session straight away
+
     BINDINGS = [
         Binding("l", "log_session", "Log session"),
         Binding("r", "log_redness", "Log redness"),
