@@ -233,3 +233,18 @@ async def test_checkbox_and_radio_state_reads_without_colour(ready):
         await settle(pilot)
         none, faint = (pilot.app.screen.query_one(f"#severity-{i}") for i in (0, 1))
         assert DOT in str(none.render()) and RING in str(faint.render())
+
+
+@async_test
+async def test_undo_on_the_first_run_screen_brings_the_deleted_profile_back(ready):
+    from homekit.tui.screens.first_run import FirstRunScreen
+
+    log(ready, "2026-11-10")
+    ready.delete_profile("me")
+    async with app_for(ready).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, FirstRunScreen)
+        await pilot.press("ctrl+z")  # u would be typed into the name box
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, DashboardScreen)
+        assert "Sessions 1 of 6" in text_of(pilot.app.screen, "#progress-label")

@@ -56,6 +56,15 @@ class FirstRunScreen(Screen[bool]):
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
 
+    def refresh_data(self) -> None:
+        """After an undo (u) brought the deleted profile back: nothing left to ask."""
+        try:
+            if self.hk.has_profiles():
+                self.hk.profile()
+                self.dismiss(True)
+        except HomekitError:
+            pass
+
     @on(RadioSet.Changed)
     def _answered(self) -> None:
         """The question answered: its "please answer" line goes at once."""
