@@ -248,3 +248,21 @@ async def test_undo_on_the_first_run_screen_brings_the_deleted_profile_back(read
         await settle(pilot)
         assert isinstance(pilot.app.screen, DashboardScreen)
         assert "Sessions 1 of 6" in text_of(pilot.app.screen, "#progress-label")
+
+
+@async_test
+async def test_undo_on_the_profile_screen_shows_the_profile_as_it_was(ready):
+    async with app_for(ready).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        screen = pilot.app.screen
+        screen.query_one("#name", Input).value = "ana"
+        await press(pilot, "#save-profile")
+        await settle(pilot)
+        assert ready.profile_name() == "ana"
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert pilot.app.screen is screen
+        assert screen.query_one("#name", Input).value == "me"
+        assert ready.profile_name() == "me"

@@ -67,6 +67,10 @@ class ProfileScreen(Screen):
                 yield Label("Dark theme", id="dark-label")
         yield Footer()
 
+    def refresh_data(self) -> None:
+        """After an undo (ctrl+z): show the profile as it is now."""
+        self.call_later(self.recompose)
+
     def _checked(self, input_id: str, parse: Callable[[str], Any]) -> Any:
         box = self.query_one(f"#{input_id}", Input)
         field = box.parent
