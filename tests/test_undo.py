@@ -168,6 +168,9 @@ def test_cli_undo_list_and_undo(capsys, tmp_path):
     code, _, err = run(capsys, "--db", db, "undo")
     assert code == 2 and err.strip() == "homekit: error: nothing to undo"
     assert run(capsys, "--db", db, "undo", "--list")[1].strip() == "Nothing to undo."
+    run(capsys, "--db", db, "delete", "1", "--yes")
+    assert run(capsys, "--db", db, "undo", "--clear")[1].strip() == "Forgot 1 undo step."
+    assert run(capsys, "--db", db, "undo")[0] == 2
 
 
 def test_cli_profile_delete_needs_yes_without_a_terminal(capsys, tmp_path, monkeypatch):

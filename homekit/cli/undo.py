@@ -25,6 +25,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     what.add_argument("--list", action="store_true", help="show what can be undone, newest first")
     what.add_argument("--drop", action="store_true",
                       help="forget the newest step without reverting it")
+    what.add_argument("--clear", action="store_true",
+                      help="forget every step (deleted data then leaves the journal)")
     p.add_argument("--json", action="store_true", help="with --list: print JSON")
     p.set_defaults(handler=cmd_undo)
 
@@ -43,6 +45,10 @@ def cmd_undo(args: argparse.Namespace, ctx: Context) -> int:
         for n, s in enumerate(steps, 1):
             print(f"{n:>3}. {s.created_at.replace('T', ' ')}  "
                   f"{words.control_free(words.undo_step_text(s))}")
+        return 0
+    if args.clear:
+        n = app.clear_undo_steps()
+        print(f"Forgot {n} undo step{'s' if n != 1 else ''}.")
         return 0
     if args.drop:
         step = app.drop_undo_step()

@@ -123,6 +123,11 @@ class UndoService(SessionsService, DataFileService):
             journal.remove(self._store, found[0].id)
         return _step(found[0])
 
+    def clear_undo_steps(self) -> int:
+        """Forget every undo step: what was deleted is then gone from the journal."""
+        with self._store.write():
+            return journal.clear(self._store)
+
     # -- one reverter per kind ------------------------------------------------------------------
 
     def _profile_of(self, profile_id: int) -> Profile:

@@ -153,6 +153,11 @@ def remove(store: Store, entry_id: int) -> None:
     _x(store, "DELETE FROM undo_journal WHERE id = ?", (entry_id,))
 
 
+def clear(store: Store) -> int:
+    """Forget every entry; returns how many there were."""
+    return _x(store, "DELETE FROM undo_journal").rowcount
+
+
 # -- putting rows back ------------------------------------------------------------------------
 
 
