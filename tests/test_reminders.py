@@ -70,3 +70,27 @@ def test_remind_command(cli, tmp_path):
     assert found[0].decoded("dtstart").time() == dt.time(18, 30)
     bad = cli("remind", "--output", str(tmp_path / "y.ics"), "--time", "25:00")
     assert bad.returncode == 2 and not (tmp_path / "y.ics").exists()
+
+
+def test_uids_are_stable_per_session_number_and_sequence_rises_when_an_event_moves(hk, tmp_path):
+    hk.log_session(SessionDraft(dt.date(2026, 11, 20)))
+    first = {str(e["uid"]): e for e in events(hk.write_reminders(tmp_path / "a.ics").path)}
+    again = {str(e["uid"]): e for e in events(hk.write_reminders(tmp_path / "b.ics").path)}
+    assert first.keys() == again.keys()
+    assert all(int(e["sequence"]) == 0 for e in again.values())
+    hk.update_profile(min_interval_days=10)  # the plan shifts: same events, new dates
+    moved = {str(e["uid"]): e for e in events(hk.write_reminders(tmp_path / "c.ics").path)}
+    assert moved.keys() == first.keys()
+    for uid, e in moved.items():
+        changed = e.decoded("dtstart") != first[uid].decoded("dtstart")
+        assert int(e["sequence"]) == (1 if changed else 0)
+    assert sum(int(e["sequence"]) for e in moved.values()) == 5  # every planned date moved
+
+
+def test_default_file_is_named_for_the_profile_in_the_current_folder(hk, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    hk.create_profile("Ana María", make_default=True)
+    hk.set_reminder_time("18:15")
+    result = hk.write_reminders()
+    assert result.path == tmp_path / "homekit-reminders-Ana-Mar-a.ics" and result.path.is_absolute()
+    assert events(result.path)[0].decoded("dtstart").time() == dt.time(18, 15)

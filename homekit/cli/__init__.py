@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 COMMAND_MODULES = (
     "homekit.cli.core", "homekit.cli.profiles", "homekit.cli.redness", "homekit.cli.charts",
     "homekit.cli.data", "homekit.cli.check", "homekit.cli.replica", "homekit.cli.photos",
-    "homekit.cli.report",
+    "homekit.cli.report", "homekit.cli.undo", "homekit.cli.completion",
 )
 
 
@@ -165,6 +165,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
+    if "_ARGCOMPLETE" in os.environ:  # the shell asks for completions (see `homekit completion`)
+        from homekit.cli.completion import complete
+
+        complete()
     argv = list(sys.argv[1:] if argv is None else argv)
     # Health data: every file homekit creates (database companions included) is owner-only.
     os.umask(0o077)

@@ -82,6 +82,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true")
     p.add_argument("--limit", type=checked(lambda t: validate.in_range(
         validate.parse_int(t, "limit"), 1, 10**9, "limit")), metavar="N")
+    p.add_argument("--search", metavar="TEXT", type=checked(validate.notes),
+                   help="only sessions whose notes or areas contain TEXT (any case)")
+    p.add_argument("--since", type=checked(validate.parse_date), metavar="YYYY-MM-DD",
+                   help="only sessions on or after this date")
+    p.add_argument("--until", type=checked(validate.parse_date), metavar="YYYY-MM-DD",
+                   help="only sessions on or before this date")
     p.set_defaults(handler=cmd_history)
 
     p = sub.add_parser("edit", parents=[common], help="change a stored session (same rule)")
@@ -168,11 +174,15 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_history(args: argparse.Namespace, ctx: Context) -> int:
     app = ctx.open()
-    sessions = app.history(newest_first=True, limit=args.limit)
+    filtered = bool(args.search or args.since or args.until)
+    sessions = app.history(newest_first=True, limit=args.limit, search=args.search,
+                           since=args.since, until=args.until)
     if args.json:
         say_json([s.to_json() for s in sessions])
         return 0
-    if not sessions:
+    if filtered:
+        say(words.history_filter_text(len(sessions), args.search, args.since, args.until))
+    elif not sessions:
         say("No sessions logged yet.")
     for s in sessions:
         say(words.session_text(s))
@@ -211,5 +221,6 @@ def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
             say("Nothing deleted.")
             return 1
     app.delete_session(args.session_id)
-    say(f"Deleted session {session.id} of {session.session_date.isoformat()}.")
+    say(f"Deleted session {session.id} of {session.session_date.isoformat()}. "
+        f"{words.UNDO_HINT_CLI}")
     return 0

@@ -56,10 +56,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     p = sub.add_parser("remind", parents=[common],
                        help="write calendar reminders (.ics) for the remaining sessions")
-    p.add_argument("--output", "-o", metavar="FILE.ics", default="homekit-reminders.ics",
-                   help="default: homekit-reminders.ics in the current folder")
-    p.add_argument("--time", type=checked(validate.parse_time), default="09:00", metavar="HH:MM",
-                   help="time of day of each reminder (default 09:00)")
+    p.add_argument("--output", "-o", metavar="FILE.ics",
+                   help="default: homekit-reminders-<profile>.ics in the current folder")
+    p.add_argument("--time", type=checked(validate.parse_time), metavar="HH:MM",
+                   help="time of day of each reminder (default: the profile's, set in the app; "
+                   "else 09:00)")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(handler=cmd_remind)
 
@@ -158,13 +159,16 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_remind(args: argparse.Namespace, ctx: Context) -> int:
-    result = ctx.open().write_reminders(Path(args.output), args.time, replace=args.force)
+    app = ctx.open()
+    result = app.write_reminders(Path(args.output) if args.output else None, args.time,
+                                 replace=args.force)
     if result.count == 0:
         say("Target reached: no sessions left to remind you of; no file written.")
         return 0
     say(f"Wrote {result.count} reminder{'s' if result.count != 1 else ''} to {result.path}, "
           f"the first on {result.first_date.isoformat() if result.first_date else '-'} "
-          f"at {args.time}. Open it with your calendar app.")
+          f"at {args.time or app.reminder_time()}. Open it with your calendar app; importing "
+          "a newer file updates the events.")
     return 0
 
 

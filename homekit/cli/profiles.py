@@ -54,6 +54,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     q.add_argument("name", type=checked(validate.profile_name))
     q.set_defaults(handler=cmd_profile_use)
 
+    q = psub.add_parser("delete", parents=[common],
+                        help="delete a profile and all its sessions (backup first; undoable)")
+    q.add_argument("name", type=checked(validate.profile_name))
+    q.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
+    q.set_defaults(handler=cmd_profile_delete)
+
     q = psub.add_parser("condition", parents=[common],
                         help="record whether you have eczema or acne rosacea")
     q.add_argument("answer", choices=["yes", "no"])
@@ -118,6 +124,28 @@ def cmd_profile_set(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_profile_use(args: argparse.Namespace, ctx: Context) -> int:
     p = ctx.open().switch_profile(args.name)
     say(f"Default profile is now {p.name}.")
+    return 0
+
+
+def cmd_profile_delete(args: argparse.Namespace, ctx: Context) -> int:
+    app = ctx.open()
+    found = [p for p in app.profiles() if p.name == args.name]
+    if not found:
+        from homekit.domain.errors import NotFound
+
+        raise NotFound(f"unknown profile {args.name!r}", code="unknown_profile", name=args.name)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise InvalidInput("profile delete asks for confirmation; add --yes to delete "
+                               "without asking")
+        answer = input(f"Delete profile {args.name!r} and all its sessions? "
+                       "(a backup is made first; homekit undo brings it back) [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            say("Nothing deleted.")
+            return 1
+    done = app.delete_profile(args.name)
+    say(words.profile_deleted_text(done))
+    say(words.UNDO_HINT_CLI)
     return 0
 
 

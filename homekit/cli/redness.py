@@ -66,7 +66,7 @@ def cmd_redness(args: argparse.Namespace, ctx: Context) -> int:
     session_id = None if args.first is None else _id(args.first, "session id")
     app = ctx.open()
     red, alert = app.add_redness(session_id, args.severity, args.faded_after, args.notes or "")
-    say(f"Recorded redness for session {red.session_id}: {words.redness_text(red)}")
+    say(f"Recorded redness for session {red.session_id}: {words.redness_words(red)}")
     if alert:
         say(f"Warning: {alert.message}", file=sys.stderr)
     return 0

@@ -28,9 +28,11 @@ from homekit.services.safety import SafetyService
 from homekit.services.sessions import SessionsService
 from homekit.services.status import StatusService
 from homekit.services.transfer import TransferService
+from homekit.services.undo import ProfileDeleted, UndoService, UndoStep
 
 
 class Homekit(
+    UndoService,
     DemoService,
     ReportService,
     PhotoTransferService,
@@ -81,5 +83,6 @@ class Homekit(
         return partial(type(self).open, self.data_file, self.profile_name(), now=self.clock)
 
 
-__all__ = ["DemoResult", "Homekit", "LogResult", "OpenNotices", "ReminderFile", "ReportFile",
+__all__ = ["DemoResult", "Homekit", "LogResult", "OpenNotices", "ProfileDeleted", "ReminderFile",
+           "ReportFile", "UndoStep",
            "local_now", "refuse_existing"]

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from homekit.domain import rules, validate
 from homekit.domain.errors import RuleViolation
 from homekit.services.safety import SafetyService
+
+REMINDER_TIME_KEY = "reminder_time"
+#: Per profile: {session number: [date last written, SEQUENCE]}.
+REMINDER_SEQUENCE_KEY = "reminder_sequences"
 
 
 @dataclass(frozen=True)
@@ -33,20 +38,42 @@ class PlanService(SafetyService):
         return rules.planned_dates(dates, profile.min_interval_days, profile.target_sessions,
                                    self.today())
 
-    def write_reminders(self, path: str | Path, time: str | None = None, *,
-                        replace: bool = True) -> ReminderFile:
-        """Write the reminders of the current profile to `path` (owner-only);
-        `replace=False` refuses an existing file.
+    def reminder_time(self) -> str:
+        """The time of day of the current profile's reminders (HH:MM; 09:00 unless set)."""
+        from homekit.transfer.calendar import DEFAULT_TIME
 
-        Refused (nothing written) while the condition or redness gate blocks logging: no
-        session should be planned until it is lifted.
+        return self._store.get_setting(f"{REMINDER_TIME_KEY}:{self.profile().id}") or DEFAULT_TIME
+
+    def set_reminder_time(self, time: str) -> str:
+        time = validate.parse_time(time)
+        key = f"{REMINDER_TIME_KEY}:{self.profile().id}"
+        with self._store.write():
+            self._store.set_setting(key, time)
+        return time
+
+    def reminders_file_name(self) -> str:
+        from homekit.transfer.calendar import default_file_name
+
+        return default_file_name(self.profile())
+
+    def write_reminders(self, path: str | Path | None = None, time: str | None = None, *,
+                        replace: bool = True) -> ReminderFile:
+        """Write the reminders of the current profile (owner-only); returns the full path.
+
+        No `path`: `homekit-reminders-<profile>.ics` in the current folder. No `time`: the
+        profile's reminder time. Each event keeps its UID from one file to the next, and its
+        SEQUENCE goes up when its date moves, so a calendar updates it on re-import.
+        `replace=False` refuses an existing file. Refused (nothing written) while the
+        condition or redness gate blocks logging: no session should be planned until it is
+        lifted.
         """
         from homekit.storage.files import refuse_existing_output, write_private
-        from homekit.transfer.calendar import DEFAULT_TIME, calendar_bytes
+        from homekit.transfer.calendar import calendar_bytes
 
-        path = Path(path).expanduser()
+        profile = self.profile()
+        path = Path(path or self.reminders_file_name()).expanduser().absolute()
         refuse_existing_output(path, replace)
-        time = validate.parse_time(time or DEFAULT_TIME)
+        time = validate.parse_time(time or self.reminder_time())
         blocks = [g for g in self.gates() if g.name in REMINDER_BLOCKS]
         if blocks:
             raise RuleViolation("refused: logging is blocked, no reminders written",
@@ -54,7 +81,15 @@ class PlanService(SafetyService):
         dates = self.reminder_dates()
         if not dates:
             return ReminderFile(path, 0, None)
-        profile = self.profile()
         done = self._store.session_count(profile.id)
-        write_private(path, calendar_bytes(profile, done, dates, time), replace=replace)
+        key = f"{REMINDER_SEQUENCE_KEY}:{profile.id}"
+        with self._store.write():
+            seen = json.loads(self._store.get_setting(key) or "{}")
+            sequences = {}
+            for n, day in enumerate(dates, start=done + 1):
+                date, seq = seen.get(str(n), [day.isoformat(), 0])
+                sequences[n] = seq + 1 if date != day.isoformat() else seq
+                seen[str(n)] = [day.isoformat(), sequences[n]]
+            self._store.set_setting(key, json.dumps(seen, sort_keys=True))
+        write_private(path, calendar_bytes(profile, done, dates, time, sequences), replace=replace)
         return ReminderFile(path, len(dates), dates[0], tuple(dates))

@@ -6,6 +6,7 @@ from homekit.domain import rules, validate
 from homekit.domain.errors import InvalidInput, NotFound
 from homekit.domain.models import DEFAULT_TARGET_SESSIONS, Profile
 from homekit.services.base import DEFAULT_PROFILE_KEY, ServiceBase
+from homekit.storage import journal
 
 
 class ProfilesService(ServiceBase):
@@ -60,9 +61,14 @@ class ProfilesService(ServiceBase):
         if new_name is not None:
             new_name = validate.profile_name(new_name)
         rename = new_name is not None and new_name != profile.name
+        changes = rename or target_sessions not in (None, profile.target_sessions) or (
+            min_interval_days not in (None, profile.min_interval_days))
         with self._store.write():
             if rename:
                 self._refuse_taken(new_name or "", but=profile.id)
+            if changes:  # an unchanged save is no undo step
+                journal.record_profile_edit(self._store, profile.id, profile.name,
+                                            new_name or profile.name, self._stamp())
             updated = self._store.update_profile(
                 profile.id,
                 target_sessions=target_sessions,

@@ -8,6 +8,7 @@ from homekit.domain import gates, rules
 from homekit.domain.errors import InvalidInput, NotFound
 from homekit.domain.models import Redness
 from homekit.services.base import ServiceBase
+from homekit.storage import journal
 
 
 class RednessService(ServiceBase):
@@ -50,6 +51,7 @@ class RednessService(ServiceBase):
                                field="faded", code="faded_and_still_red")
         with self._store.write():
             red = self._store.get_redness(redness_id)
+            self._journal_redness(journal.REDNESS_EDITED, red)
             changed = replace(
                 red,
                 severity=red.severity if severity is None else severity,
@@ -64,7 +66,17 @@ class RednessService(ServiceBase):
         return red, rules.redness_alert(red, self.now(), gates.session_start(session))
 
     def delete_redness(self, redness_id: int) -> Redness:
+        """Delete one observation (undoable: `homekit undo` puts it back)."""
         with self._store.write():
             red = self._store.get_redness(redness_id)
+            self._journal_redness(journal.REDNESS_DELETED, red)
             self._store.delete_redness(redness_id)
         return red
+
+    def _journal_redness(self, kind: str, red: Redness) -> None:
+        """Record the observation as it is, for undo (inside the caller's transaction)."""
+        session = self._store.get_session(red.session_id)
+        facts = {"redness_id": red.id, "session_id": session.id,
+                 "date": session.session_date.isoformat(), "severity": red.severity}
+        rows = journal.redness_rows(self._store, int(red.id or 0))["redness"]
+        journal.record(self._store, kind, facts, {"redness": rows}, self._stamp())

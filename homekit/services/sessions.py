@@ -10,6 +10,7 @@ from homekit.domain.errors import InvalidInput, RuleViolation
 from homekit.domain.models import Profile, Session, SessionChanges, SessionDraft
 from homekit.services.results import LogResult
 from homekit.services.safety import SafetyService
+from homekit.storage import journal
 
 
 class SessionsService(SafetyService):
@@ -106,10 +107,19 @@ class SessionsService(SafetyService):
         return self._store.get_session(session_id)
 
     def history(
-        self, *, newest_first: bool = True, limit: int | None = None, offset: int = 0
+        self,
+        *,
+        newest_first: bool = True,
+        limit: int | None = None,
+        offset: int = 0,
+        search: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
     ) -> list[Session]:
+        """Sessions of the current profile; `search` matches notes and areas, any case."""
         return self._store.sessions(
-            self.profile().id, newest_first=newest_first, limit=limit, offset=offset
+            self.profile().id, newest_first=newest_first, limit=limit, offset=offset,
+            search=search or None, since=since, until=until,
         )
 
     def session_count(self) -> int:
@@ -124,6 +134,8 @@ class SessionsService(SafetyService):
             if moved:
                 profile = self._store.profile_by_id(current.profile_id)
                 self.check_date(profile, draft.session_date, exclude_id=session_id)
+            if draft != draft_of(current):  # an unchanged save is no undo step
+                journal.record_session(self._store, journal.SESSION_EDITED, session_id, self._stamp())
             self._store.update_session(session_id, draft)
             for red in current.redness if moved else ():  # observations move with the session
                 self._store.update_redness(
@@ -133,6 +145,7 @@ class SessionsService(SafetyService):
     def delete_session(self, session_id: int) -> Session:
         with self._store.write():
             session = self._store.get_session(session_id)
+            journal.record_session(self._store, journal.SESSION_DELETED, session_id, self._stamp())
             self._store.delete_session(session_id)
         return session
 

@@ -258,6 +258,25 @@ def m006_safety(db: Database) -> None:
     _set_version(db, 6)
 
 
+@migrations()
+def m007_undo_journal(db: Database) -> None:
+    # What `homekit undo` can put back: one row per user action that removed or changed data
+    # (a session, a redness observation or a profile deleted or edited), holding the rows as
+    # they were before, as JSON. Written by the services in the same transaction as the change.
+    db.execute(
+        """
+        CREATE TABLE undo_journal (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            facts TEXT NOT NULL DEFAULT '{}',
+            payload TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        ) STRICT
+        """
+    )
+    _set_version(db, 7)
+
+
 def schema_version() -> int:
     """The user_version this code writes: one per registered migration."""
     return len(migrations._migrations)

@@ -58,6 +58,10 @@ def storage_error(exc: sqlite3.Error, file: Path | str) -> HomekitError:
     return StorageError(f"{file}: {text}")
 
 
+def _fold(text: object) -> str:
+    return str(text or "").casefold()
+
+
 def _flag(value: int | None) -> bool | None:
     return None if value is None else bool(value)
 
@@ -384,14 +388,18 @@ class Store:
         newest_first: bool = False,
         limit: int | None = None,
         offset: int = 0,
+        search: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
     ) -> list[Session]:
-        """Sessions of a profile with their redness, in date order."""
+        """Sessions of a profile with their redness, in date order (optionally filtered)."""
         order = "DESC" if newest_first else "ASC"
+        where, params = self._filter(search, since, until)
         sql = (
-            f"SELECT {_SESSION_COLS} FROM sessions WHERE profile_id = ? "
+            f"SELECT {_SESSION_COLS} FROM sessions WHERE profile_id = ?{where} "
             f"ORDER BY session_date {order}, id {order} LIMIT ? OFFSET ?"
         )
-        rows = self._q(sql, (profile_id, -1 if limit is None else limit, offset))
+        rows = self._q(sql, (profile_id, *params, -1 if limit is None else limit, offset))
         return self._with_redness(rows)
 
     def iter_sessions(self, profile_id: int, batch: int = 1000) -> Iterator[Session]:
@@ -421,6 +429,23 @@ class Store:
         finally:
             if self.conn.in_transaction:
                 self.conn.execute("COMMIT")
+    def _filter(
+        self, search: str | None, since: dt.date | None, until: dt.date | None
+    ) -> tuple[str, list[Any]]:
+        """SQL conditions for history's filters: text in notes or areas (any case), dates."""
+        where, params = "", []
+        if search:
+            # casefold in Python (SQLite's lower() only knows ASCII): "É" finds "é".
+            self.conn.create_function("homekit_fold", 1, _fold, deterministic=True)
+            where += " AND instr(homekit_fold(notes || char(10) || areas), ?) > 0"
+            params.append(search.casefold())
+        if since:
+            where += " AND session_date >= ?"
+            params.append(since.isoformat())
+        if until:
+            where += " AND session_date <= ?"
+            params.append(until.isoformat())
+        return where, params
 
     def latest_session(self, profile_id: int) -> Session | None:
         found = self.sessions(profile_id, newest_first=True, limit=1)

@@ -4,7 +4,7 @@
 (a test checks it); bump it when you add one.
 """
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 #: Prefix of the message that the rule triggers raise.
 RULE_PREFIX = "homekit rule:"
@@ -19,4 +19,5 @@ CANONICAL_DIGESTS: dict[int, str] = {
     4: "91dfdb98078c96e73ad233f281b6184e1798dcb74864eeb6ba53dd54938206b0",
     5: "03920031fa209004cb67c93e76ee386732967033a7a3cba8d396df2feb21b199",
     6: "5568537ee6b47bdec4cb89a6eb5953f2b391e6128b1655a7068f1d09f5efdb04",
+    7: "6b9f1c0194467ae42885e7198821fe89af2d61ba5f7f650b53fa59de09bd1621",
 }

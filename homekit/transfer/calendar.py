@@ -21,13 +21,32 @@ ALARM_MINUTES_BEFORE = 15
 PRODID = "-//homekit//reminders//EN"
 
 
-def calendar_bytes(profile: Profile, done: int, dates: list[dt.date], time: str = DEFAULT_TIME) -> bytes:
-    """The iCalendar text for `dates`, each event at `time` (HH:MM, local) with an alarm."""
+def default_file_name(profile: Profile) -> str:
+    """`homekit-reminders-<profile>.ics`, the profile's name made safe for a file name."""
+    return f"homekit-reminders-{_slug(profile.name)}.ics"
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-") or "profile"
+
+
+def event_uid(profile: Profile, number: int) -> str:
+    """Stable per planned session: the profile (its id and creation time) and the session's
+    number, so a calendar updates the event when the plan shifts instead of adding one."""
+    made = re.sub(r"[^0-9]", "", profile.created_at)[:14] or "0"
+    return f"homekit-{profile.id}-{made}-session-{number}@homekit"
+
+
+def calendar_bytes(profile: Profile, done: int, dates: list[dt.date], time: str = DEFAULT_TIME,
+                   sequences: dict[int, int] | None = None) -> bytes:
+    """The iCalendar text for `dates`, each event at `time` (HH:MM, local) with an alarm.
+
+    `sequences`: session number -> the event's SEQUENCE (raised each time its date moves).
+    """
     from icalendar import Alarm, Calendar, Event
 
     at = dt.time.fromisoformat(validate.parse_time(time))
     stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-    slug = re.sub(r"[^A-Za-z0-9]+", "-", profile.name).strip("-") or "profile"
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -36,7 +55,8 @@ def calendar_bytes(profile: Profile, done: int, dates: list[dt.date], time: str 
     for n, day in enumerate(dates, start=done + 1):
         start = dt.datetime.combine(day, at)
         event = Event()
-        event.add("uid", f"homekit-{slug}-{profile.id}-{day.isoformat()}@homekit")
+        event.add("uid", event_uid(profile, n))
+        event.add("sequence", (sequences or {}).get(n, 0))
         event.add("dtstamp", stamp)
         event.add("dtstart", start)
         event.add("dtend", start + dt.timedelta(minutes=SESSION_MINUTES))

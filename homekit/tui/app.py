@@ -9,7 +9,7 @@ from pathlib import Path
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 
 from homekit import words
@@ -28,6 +28,7 @@ class HomekitApp(App[None]):
     BINDINGS = [
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("u,ctrl+z", "undo", "Undo", key_display="u"),
     ]
 
     def __init__(self, hk: Homekit) -> None:
@@ -116,6 +117,28 @@ class HomekitApp(App[None]):
             self.hk.set_preference(THEME_KEY, theme.name)
         except HomekitError as exc:
             self.notify(words.error(exc), title="Theme not saved", severity="warning")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo":  # not under a dialog: it may be about the data being undone
+            return not isinstance(self.screen, ModalScreen)
+        return True
+
+    def action_undo(self) -> None:
+        """Revert the latest delete or edit (the journal in the data file; as `homekit undo`)."""
+        if isinstance(self.screen, ModalScreen):
+            return
+        try:
+            step = self.hk.undo()
+        except HomekitError as exc:
+            self.notify(words.error(exc).replace("homekit undo --drop", "homekit undo --drop "
+                                                 "(in a terminal)"),
+                        title="Nothing undone", severity="warning", markup=False)
+            return
+        self.notify(words.undone_text(step), title="Undo", markup=False)
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "refresh_data", None)
+            if callable(refresh) and screen.is_current:
+                refresh()
 
     def action_help(self) -> None:
         from homekit.tui.screens.help import HelpScreen

@@ -57,6 +57,9 @@ async def test_first_run_refuses_an_interval_below_a_week_and_asks_the_question(
         await pilot.pause()
         assert "answer the eczema" in str(app.screen.query_one("#first-run-error").render())
         assert isinstance(app.screen, FirstRunScreen)
+        app.screen.query_one("#condition-no").value = True  # answered: the line goes at once
+        await settle(pilot)
+        assert str(app.screen.query_one("#first-run-error").render()) == ""
     assert not hk.has_profiles()
 
 

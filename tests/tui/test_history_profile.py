@@ -26,7 +26,7 @@ async def open_history(pilot) -> HistoryScreen:  # noqa: ANN001
 
 def first_dates(screen: HistoryScreen, n: int = 3) -> list[str]:
     table = screen.query_one("#history")
-    return [str(table.get_row_at(i)[1]) for i in range(n)]
+    return [str(table.get_row_at(i)[0]) for i in range(n)]
 
 
 @async_test
@@ -112,11 +112,11 @@ async def test_sort_by_any_column_and_page_in_lazily(ready):
         x = sum(table.columns[k].get_render_width(table) for k in keys[:keys.index("minutes")])
         await pilot.click("#history", offset=(x + 1, 0))  # the "Min" heading: shortest first
         await settle(pilot)
-        assert str(table.get_row_at(0)[3]) == "1"
+        assert str(table.get_row_at(0)[1]) == "1"
         await pilot.press("v")
         await settle(pilot)
-        assert str(table.get_row_at(0)[3]) == "180"
-        assert "sorted by min, descending" in str(screen.query_one("#history-summary").render())
+        assert str(table.get_row_at(0)[1]) == "180"
+        assert "by min, descending" in str(screen.query_one("#history-summary").render())
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, DashboardScreen)
@@ -144,7 +144,8 @@ async def test_profile_refuses_an_interval_below_seven_and_saves_a_good_one(read
         await pilot.pause()
         await pilot.press("escape")
         await settle(pilot)
-        assert "every 14 days, target 9" in str(app.screen.query_one("#projected").render())
+        assert "9 to go of 9" in str(app.screen.query_one("#projected").render())
+        assert "at least 14 days apart" in app.screen.query_one("#next").border_title
     p = ready.profile()
     assert (p.min_interval_days, p.target_sessions) == (14, 9)
 
@@ -205,7 +206,8 @@ async def test_help_chart_and_palette_commands(ready):
 
 
 @async_test
-async def test_calendar_reminders_written_beside_the_data_file(ready):
+async def test_calendar_reminders_written_to_the_current_folder(ready, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     log(ready, "2026-11-25")
     app = app_for(ready)
     async with app.run_test(size=SIZE) as pilot:
@@ -213,7 +215,7 @@ async def test_calendar_reminders_written_beside_the_data_file(ready):
         await pilot.press("c")
         await app.workers.wait_for_complete()
         await settle(pilot)
-        expected = ready.data_file.parent / "homekit-reminders.ics"
+        expected = tmp_path / "homekit-reminders-me.ics"
         assert expected.read_bytes().count(b"BEGIN:VEVENT") == 5
         assert any(f"Wrote 5 reminders, the first on 2026-12-02 (Wed) to {expected}" in n.message
                    for n in app._notifications)

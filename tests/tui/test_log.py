@@ -30,6 +30,17 @@ async def open_form(pilot) -> LogSessionScreen:  # noqa: ANN001
 
 
 @async_test
+async def test_tab_follows_the_reading_order_of_the_form(ready):
+    async with app_for(ready).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await open_form(pilot)
+        order = [w.id for w in screen.focus_chain]
+        assert order[:8] == ["date", "time", "duration", "level", "stinging", "glasses", "areas",
+                             "notes"]
+        assert order[8:] == ["save", None]  # then Save and Cancel
+
+
+@async_test
 async def test_log_a_session_with_the_keyboard_and_see_the_countdown(ready):
     app = app_for(ready)
     async with app.run_test(size=SIZE) as pilot:
@@ -37,7 +48,7 @@ async def test_log_a_session_with_the_keyboard_and_see_the_countdown(ready):
         screen = await open_form(pilot)
         assert screen.query_one("#date", Input).value == "2026-11-25"
         assert app.focused is screen.query_one("#date")
-        await pilot.press("tab", *"45")  # duration
+        await pilot.press("tab", "tab", *"45")  # start time, then duration: row by row
         screen.query_one("#level", Input).value = "3"
         screen.query_one("#time", Input).value = "20:15"
         areas = screen.query_one(SelectionList)
@@ -146,7 +157,7 @@ async def test_severe_redness_warns_and_stays_on_the_dashboard_until_it_has_fade
         alert = app.screen.query_one("#alert")
         assert alert.display and alert.has_class("-serious")
         assert "Severe redness: pause treatments" in str(alert.render())
-        assert "4 severe, still red" in str(app.screen.query_one("#redness").render())
+        assert "4 severe\nstill red" in str(app.screen.query_one("#redness").render())
 
         await pilot.press("r")  # later: it has faded
         await settle(pilot)
@@ -155,7 +166,7 @@ async def test_severe_redness_warns_and_stays_on_the_dashboard_until_it_has_fade
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert not app.screen.query_one("#alert").display
-        assert "1 faint, faded after 30 min" in str(app.screen.query_one("#redness").render())
+        assert "1 faint\nfaded after 30 min" in str(app.screen.query_one("#redness").render())
 
 
 @async_test

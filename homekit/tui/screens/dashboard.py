@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -21,7 +21,6 @@ from homekit.tui.widgets.plain import Label, Static, cell
 
 RECENT = 10
 TREND_SESSIONS = 12
-REMINDERS_FILE = "homekit-reminders.ics"
 REPORT_FILE = "homekit-report.pdf"
 SAFETY_LINE = (
     "Glasses on, always · a session takes about 30 to 60 minutes · slight stinging at first is "
@@ -35,6 +34,8 @@ WATCH_SECONDS = 2.0
 
 class DashboardScreen(Screen):
     """Where the profile stands today; every action starts here."""
+
+    AUTO_FOCUS = "#recent"  # up / down and Enter open a recent session straight away
 
     BINDINGS = [
         Binding("l", "log_session", "Log session"),
@@ -66,16 +67,16 @@ class DashboardScreen(Screen):
                 yield Static("", id="projected", classes="card")
                 yield Static("", id="redness", classes="card")
             yield Label("Recent sessions", classes="section-title")
-            yield DataTable(id="recent", cursor_type="none", zebra_stripes=True)
+            yield DataTable(id="recent", cursor_type="row", zebra_stripes=True)
             yield Static("No sessions yet: press l to log your first one.", id="recent-empty")
             yield Static(SAFETY_LINE, id="safety-line", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one("#recent", DataTable)
-        table.add_columns("#", "Date", "Minutes", "Areas", "Level", "Glasses", "Redness")
+        table.add_columns("Date", "Min", "Worst redness", "Areas", "Level", "Glasses", "#")
         for card, title in (("next", "Next session"), ("last", "Last session"),
-                            ("projected", "Projected completion"), ("redness", "Latest redness")):
+                            ("projected", "Projected end"), ("redness", "Latest redness")):
             self.query_one(f"#{card}").border_title = title
 
         # Another process (the CLI, an import) may write while the app is open: look for its
@@ -133,12 +134,14 @@ class DashboardScreen(Screen):
         table.clear()
         for s in recent[:RECENT]:
             glasses = {True: "yes", False: "NO", None: "-"}[s.glasses_worn]
+            # Date, minutes and redness first: they are what 80 columns must show.
             table.add_row(*map(cell, (
-                str(s.id), fmt.day(s.session_date),
+                fmt.day(s.session_date),
                 "-" if s.duration_min is None else str(s.duration_min),
+                fmt.redness_short(s.worst_redness).replace(" after ", " "),
                 ", ".join(s.areas) or "-",
                 "-" if s.device_level is None else str(s.device_level),
-                glasses, fmt.redness_short(s.worst_redness))))
+                glasses, str(s.id))), key=str(s.id))
         table.display = bool(recent)
         self.query_one("#recent-empty").display = not recent
 
@@ -165,25 +168,39 @@ class DashboardScreen(Screen):
             nxt.update("  ".join(f"Blocked: {words.gate_why(g)}. To lift it: "
                                  f"{words.gate_lift_app(g)}." for g in blocks))
         else:
-            nxt.update(f"{fmt.next_session(st)}  ·  sessions at least {st.min_interval_days} "
-                       "days apart")
+            nxt.update(fmt.next_session(st))
+        nxt.border_title = f"Next session · at least {st.min_interval_days} days apart"
         nxt.set_class(st.eligible_now, "-eligible")
         nxt.set_class(not st.eligible_now, "-blocked")
         followup = self.query_one("#followup", Static)
         followup.update("\n".join(words.followup_text_app(f) for f in st.followups))
         followup.display = bool(st.followups)
+        last = st.last_session_date
+        ago = (st.today - last).days if last else 0
         self.query_one("#last", Static).update(
-            fmt.day(st.last_session_date) if st.last_session_date else "none yet")
+            f"{fmt.day(last)}\n{'today' if ago == 0 else f'{ago} days ago'}" if last else "none yet")
         done = st.sessions_done >= st.target_sessions
         projected = self.query_one("#projected", Static)
-        projected.border_title = "Target reached" if done else "Projected completion"
+        projected.border_title = "Target reached" if done else "Projected end"
+        left = max(0, st.target_sessions - st.sessions_done)
         projected.update(f"{fmt.day(st.projected_completion_date)}\n"
-                         f"every {st.min_interval_days} days, target {st.target_sessions}")
+                         f"{left} to go of {st.target_sessions}")
         trend = fmt.trend(list(reversed(recent[:TREND_SESSIONS])))
-        self.query_one("#redness", Static).update(
-            f"{fmt.redness_short(st.latest_redness)}\ntrend {trend or '-'}")
+        redness = self.query_one("#redness", Static)
+        redness.update(fmt.redness_short(st.latest_redness).replace(", ", "\n", 1))
+        redness.border_subtitle = f"trend {trend}" if trend else ""
 
     # -- actions ----------------------------------------------------------------
+
+    @on(DataTable.RowSelected, "#recent")
+    def _open_session(self, event: DataTable.RowSelected) -> None:
+        from homekit.tui.screens.session_detail import SessionDetailScreen
+
+        try:
+            session = self.hk.session(int(str(event.row_key.value)))
+        except (HomekitError, ValueError):
+            return
+        self.app.push_screen(SessionDetailScreen(self.hk, session))
 
     def action_log_session(self) -> None:
         from homekit.tui.screens.log_session import LogSessionScreen
@@ -241,24 +258,29 @@ class DashboardScreen(Screen):
 
     def action_reminders(self) -> None:
         self.notify("Writing calendar reminders…", title="Calendar")
-        self._write_reminders(self.hk.twin(), self.hk.data_file.parent / REMINDERS_FILE)
+        # Like the CLI and the chart: homekit-reminders-<profile>.ics in the current folder.
+        self._write_reminders(self.hk.twin(), Path.cwd())
 
     @work(thread=True, exclusive=True, group="reminders")
-    def _write_reminders(self, opener: Callable[[], Homekit], path: Path) -> None:
+    def _write_reminders(self, opener: Callable[[], Homekit], folder: Path) -> None:
         try:
             hk = opener()
             try:
-                written = hk.write_reminders(path)
+                written = hk.write_reminders(folder / hk.reminders_file_name())
             finally:
                 hk.close()
         except (HomekitError, OSError) as exc:
             self.app.call_from_thread(self.notify, words.error(exc), title="Calendar", severity="error")
             return
+        if not written.count:
+            self.app.call_from_thread(self.notify, "Target reached: no sessions left to remind "
+                                      "you of; no file written.", title="Calendar reminders")
+            return
         first = f", the first on {fmt.day(written.first_date)}" if written.first_date else ""
         self.app.call_from_thread(
             self.notify,
             f"Wrote {written.count} reminder{'s' if written.count != 1 else ''}{first} to "
-            f"{written.path}. Import it into your calendar.",
+            f"{written.path}. Import it into your calendar; a newer file updates the events.",
             title="Calendar reminders")
 
     def action_photos(self) -> None:

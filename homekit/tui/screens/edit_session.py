@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input
 
 from homekit.domain.errors import HomekitError
@@ -21,10 +21,11 @@ class EditSessionScreen(SessionDialog[Session | None]):
     def compose(self) -> ComposeResult:
         yield Footer()
         s = self.session
-        with Vertical(id="edit-dialog", classes="dialog"):
+        with Vertical(id="edit-dialog", classes="dialog -form"):
             yield Label(f"Edit session #{s.id} of {fmt.day(s.session_date)}{self._photos()}",
                         classes="dialog-title")
-            yield SessionForm(self.hk.today(), s)
+            with VerticalScroll(id="form-scroll", can_focus=False):  # the buttons below stay in view
+                yield SessionForm(self.hk.today(), s)
             yield Static("", id="form-error", classes="form-error")
             with Horizontal(classes="buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")

@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input
+from textual.widgets import Button, Footer, Header, Input, RadioSet
 
 from homekit import words
 from homekit.domain import rules, validate
@@ -24,6 +24,9 @@ WELCOME = (
 )
 
 
+UNANSWERED = "Please answer the eczema / acne rosacea question."
+
+
 class FirstRunScreen(Screen[bool]):
     """Creates the profile; dismissed with True once it exists."""
 
@@ -37,12 +40,12 @@ class FirstRunScreen(Screen[bool]):
         with VerticalScroll(id="first-run"):
             yield Static(WELCOME, id="welcome")
             with Horizontal(classes="form-row"):
-                yield Field("Your name (or a nickname)", Input(name, id="name"),
-                            "one profile per person using the kit")
-                yield Field("Target number of sessions",
+                yield Field("Your name or nickname", Input(name, id="name"),
+                            "one profile per person")
+                yield Field("Target sessions",
                             Input(str(DEFAULT_TARGET_SESSIONS), id="target", type="integer"),
-                            "deeper scars need more sessions")
-                yield Field("Days between sessions",
+                            "deeper scars need more")
+                yield Field("Days apart",
                             Input(str(rules.MIN_INTERVAL_DAYS), id="interval", type="integer"),
                             words.INTERVAL_HINT)
             yield ConditionQuestion(id="condition-question")
@@ -53,6 +56,22 @@ class FirstRunScreen(Screen[bool]):
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
+
+    def refresh_data(self) -> None:
+        """After an undo (u) brought the deleted profile back: nothing left to ask."""
+        try:
+            if self.hk.has_profiles():
+                self.hk.profile()
+                self.dismiss(True)
+        except HomekitError:
+            pass
+
+    @on(RadioSet.Changed)
+    def _answered(self) -> None:
+        """The question answered: its "please answer" line goes at once."""
+        error = self.query_one("#first-run-error", Static)
+        if str(error.render()) == UNANSWERED:
+            error.update("")
 
     def _field(self, input_id: str, parse) -> object:  # noqa: ANN001 - a validate function
         box = self.query_one(f"#{input_id}", Input)
@@ -78,7 +97,7 @@ class FirstRunScreen(Screen[bool]):
             error.update("Please correct the fields marked above.")
             return
         if question.answer is None:
-            error.update("Please answer the eczema / acne rosacea question.")
+            error.update(UNANSWERED)
             return
         try:
             self.hk.create_profile(name, target, interval, make_default=True)  # type: ignore[arg-type]

@@ -10,12 +10,14 @@ from textual.widgets import Footer, Label, Static
 
 KEYS = """\
 [b]Keys[/b] (also in the command palette, ctrl+p)
-  l  log a session          r  log redness          h  history
-  g  charts                 p  profile & settings   c  calendar reminders
-  o  photos                 w  write the PDF report
-  ?  this help              q  quit                 escape  back
-In history: e edit, d delete, r redness, s / v sort, or click a heading.
-In forms: tab moves between fields, ctrl+s saves."""
+  l  log a session     r  log redness        h  history
+  g  charts            p  profile, settings  c  calendar reminders
+  o  photos            w  write the PDF report
+  u  undo (ctrl+z)     ?  this help          q  quit    escape  back
+Enter on a session (history or dashboard) opens it:
+  e edit, d delete, r add redness, x delete redness.
+In history: / search, e edit, d delete, r redness, o correct redness, s / v sort.
+In forms: tab moves field by field, row by row; ctrl+s saves."""
 
 FACTS = """\
 [b]Safety[/b]

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Callable
 from typing import Any
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Footer, Header, Input
 
 from homekit import words
-from homekit.domain.errors import HomekitError
+from homekit.domain import validate
+from homekit.domain.errors import HomekitError, InvalidInput
 from homekit.domain.models import STINGING_LEVELS, Session
 from homekit.services import Homekit
 from homekit.tui import format as fmt
@@ -32,29 +36,34 @@ def _opt(value: Any) -> tuple[bool, Any]:
 
 #: key -> (heading, sort key, cell text)
 COLUMNS: dict[str, tuple[str, Callable[[Session], Any], Callable[[Session], str]]] = {
-    "id": ("#", lambda s: s.id, lambda s: str(s.id)),
+    # What matters most comes first, so that 80 columns show date, minutes and redness;
+    # Enter opens the session with every field.
     "date": ("Date", lambda s: (s.session_date, s.id), lambda s: fmt.day(s.session_date)),
-    "time": ("Time", lambda s: _opt(s.start_time), lambda s: s.start_time or "-"),
     "minutes": ("Min", lambda s: _opt(s.duration_min),
                 lambda s: "-" if s.duration_min is None else str(s.duration_min)),
-    "areas": ("Areas", lambda s: ", ".join(s.areas), lambda s: ", ".join(s.areas) or "-"),
-    "level": ("Level", lambda s: _opt(s.device_level),
-              lambda s: "-" if s.device_level is None else str(s.device_level)),
-    "glasses": ("Glasses", lambda s: _opt(s.glasses_worn),
-                lambda s: {True: "yes", False: "NO", None: "-"}[s.glasses_worn]),
-    "stinging": ("Stinging", lambda s: _opt(s.stinging),
-                 lambda s: "-" if s.stinging is None else STINGING_LEVELS[s.stinging]),
     "redness": ("Worst redness", lambda s: _opt(s.worst_redness and s.worst_redness.severity),
                 lambda s: fmt.redness_short(s.worst_redness).replace(" after ", " ")),
+    "areas": ("Areas", lambda s: ", ".join(s.areas), lambda s: ", ".join(s.areas) or "-"),
+    "stinging": ("Stinging", lambda s: _opt(s.stinging),
+                 lambda s: "-" if s.stinging is None else STINGING_LEVELS[s.stinging]),
+    "glasses": ("Glasses", lambda s: _opt(s.glasses_worn),
+                lambda s: {True: "yes", False: "NO", None: "-"}[s.glasses_worn]),
+    "level": ("Level", lambda s: _opt(s.device_level),
+              lambda s: "-" if s.device_level is None else str(s.device_level)),
+    "time": ("Time", lambda s: _opt(s.start_time), lambda s: s.start_time or "-"),
     "notes": ("Notes", lambda s: s.notes.lower(),
               lambda s: ("cleared by a professional · " if s.cleared_by_professional else "")
               + (s.notes.splitlines() or [""])[0][:24]),
+    "id": ("#", lambda s: s.id, lambda s: str(s.id)),
 }
 
 
 class HistoryScreen(Screen):
+    AUTO_FOCUS = "#history"
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
+        Binding("enter", "open", "Open", show=False),
+        Binding("slash", "search", "Search", key_display="/"),
         Binding("e", "edit", "Edit"),
         Binding("d", "delete", "Delete"),
         Binding("r", "redness", "Log redness"),
@@ -72,9 +81,16 @@ class HistoryScreen(Screen):
         self.reverse = True
         self.loaded = False
         self._first_ids: list[int] = []
+        self.search: str | None = None
+        self.since: dt.date | None = None
+        self.until: dt.date | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
+        with Horizontal(id="history-filter"):
+            yield Input(id="search", placeholder="search notes and areas (/)")
+            yield Input(id="since", placeholder="from YYYY-MM-DD")
+            yield Input(id="until", placeholder="to YYYY-MM-DD")
         yield Static("Loading sessions…", id="history-summary")
         yield HistoryTable(id="history", cursor_type="row", zebra_stripes=True)
         yield Footer()
@@ -87,23 +103,61 @@ class HistoryScreen(Screen):
         self.load()
 
     def load(self) -> None:
-        self._load(self.hk.twin())
+        self._load(self.hk.twin(), self.search, self.since, self.until)
+
+    refresh_data = load
+
+    def on_screen_resume(self) -> None:
+        if self.loaded:
+            self.load()  # back from the detail view or a dialog: the session may have changed
+
+    def _filter_value(self, input_id: str) -> Any:
+        box = self.query_one(f"#{input_id}", Input)
+        if input_id == "search":
+            return box.value.strip() or None
+        try:
+            value = validate.parse_date(box.value) if box.value.strip() else None
+        except InvalidInput:
+            box.set_class(True, "-invalid")
+            raise
+        box.set_class(False, "-invalid")
+        return value
+
+    @on(Input.Changed, "#history-filter Input")
+    def _filter_changed(self) -> None:
+        try:
+            self.search, self.since, self.until = (
+                self._filter_value(i) for i in ("search", "since", "until"))
+        except InvalidInput:
+            self.query_one("#history-summary", Static).update(
+                "Dates are written YYYY-MM-DD, for example 2026-10-01.")
+            return
+        self.load()
+
+    @on(Input.Submitted, "#history-filter Input")
+    def _filter_done(self) -> None:
+        self.query_one(HistoryTable).focus()
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
 
     @work(thread=True, exclusive=True, group="history")
-    def _load(self, opener: Callable[[], Homekit]) -> None:
+    def _load(self, opener: Callable[[], Homekit], search: str | None, since: dt.date | None,
+              until: dt.date | None) -> None:
         """Sessions in a worker: first the newest page (a LIMIT query sorted in SQL, drawn at
         once at any log size), then all of them for sorting and scrolling."""
+        filtered = bool(search or since or until)
         try:
             hk = opener()
             try:
-                if not self.loaded:
+                if not self.loaded and not filtered:
                     first = hk.history(newest_first=True, limit=PAGE)
                     painted = threading.Event()
                     self.app.call_from_thread(self._first_page, first, hk.session_count(), painted)
                     # Reading everything holds the GIL in long stretches: let the first rows
                     # reach the screen before (bounded, should the screen be gone already).
                     painted.wait(timeout=2)
-                sessions = hk.history(newest_first=True)
+                sessions = hk.history(newest_first=True, search=search, since=since, until=until)
             finally:
                 hk.close()
         except HomekitError as exc:
@@ -146,7 +200,8 @@ class HistoryScreen(Screen):
             self._summarise()
             return
         self._sort_and_fill(keep)
-        table.focus()
+        if not isinstance(self.focused, Input):
+            table.focus()
 
     def _sort_and_fill(self, keep_row: int = 0) -> None:
         self.sessions.sort(key=COLUMNS[self.sort_key][1], reverse=self.reverse)
@@ -174,10 +229,16 @@ class HistoryScreen(Screen):
         n = len(self.sessions)
         heading = COLUMNS[self.sort_key][0]
         order = "descending" if self.reverse else "ascending"
-        text = (f"{n} session{'s' if n != 1 else ''} · sorted by {heading.lower()}, {order} · "
-                f"{self.shown} shown (more as you scroll) · click a heading or press s / v to sort"
-                if n else "No sessions logged yet. Press escape, then l to log one.")
-        self.query_one("#history-summary", Static).update(text)
+        filtered = bool(self.search or self.since or self.until)
+        count = words.history_filter_text(n, self.search, self.since, self.until)
+        more = f" ({self.shown} shown, more as you scroll)" if self.shown < n else ""
+        if n:
+            text = f"{count}{more} · by {heading.lower()}, {order} · Enter: open · s, v: sort"
+        elif filtered:
+            text = f"{count}. Clear the filter to see every session."
+        else:
+            text = "No sessions logged yet. Press escape, then l to log one."
+        self.query_one("#history-summary", Static).update(Text(text))
 
     @on(HistoryTable.NearEnd)
     def _near_end(self) -> None:
@@ -210,6 +271,14 @@ class HistoryScreen(Screen):
             self.notify("No session selected.", severity="warning")
             return None
         return self.sessions[table.cursor_row]
+
+    @on(DataTable.RowSelected, "#history")
+    def action_open(self) -> None:
+        from homekit.tui.screens.session_detail import SessionDetailScreen
+
+        session = self.selected()
+        if session:
+            self.app.push_screen(SessionDetailScreen(self.hk, session))
 
     def action_edit(self) -> None:
         from homekit.tui.screens.edit_session import EditSessionScreen
@@ -251,7 +320,7 @@ class HistoryScreen(Screen):
         n = len(session.redness)
         extra = f" and its {n} redness observation{'s' if n != 1 else ''}" if n else ""
         question = (f"Delete session #{session.id} of {fmt.day(session.session_date)}{extra}? "
-                    "This cannot be undone.")
+                    f"({words.UNDO_HINT_APP})")
 
         def answered(yes: bool | None) -> None:
             if not yes:
@@ -262,8 +331,8 @@ class HistoryScreen(Screen):
                 self.notify(words.error(exc), title="Not deleted", severity="error")
                 getattr(self.app, "check_file", bool)()  # HomekitApp: a lost file offers to quit
                 return
-            self.notify(f"Deleted session #{session.id} of {fmt.day(session.session_date)}.",
-                        title="Session deleted")
+            self.notify(f"Deleted session #{session.id} of {fmt.day(session.session_date)}. "
+                        f"{words.UNDO_HINT_APP}", title="Session deleted")
             self.load()
 
         self.app.push_screen(ConfirmScreen("Delete session", question, "Delete"), answered)

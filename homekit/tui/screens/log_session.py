@@ -11,7 +11,7 @@ from dataclasses import replace
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Footer, Input
 
@@ -23,6 +23,7 @@ from homekit.domain.models import SessionDraft
 from homekit.services import Homekit, LogResult
 from homekit.tui import format as fmt
 from homekit.tui.widgets.condition import ConditionQuestion
+from homekit.tui.widgets.marks import Tick
 from homekit.tui.widgets.plain import Label, Static
 from homekit.tui.widgets.session_form import SessionForm
 
@@ -52,7 +53,8 @@ class LogSessionScreen(ModalScreen[LogResult | None]):
                 profile = self.hk.profile()
                 self.hk.check_date(profile, self.hk.today())
             except RuleViolation as refusal:
-                yield from self._blocked(refusal)
+                with Vertical(id="panel"):
+                    yield from self._blocked(refusal)
                 return
             except HomekitError as exc:
                 yield Static(words.error(exc), classes="form-error")
@@ -93,7 +95,7 @@ class LogSessionScreen(ModalScreen[LogResult | None]):
     def _safety_panel(self) -> ComposeResult:
         yield Static("Before you start: tick each one.", classes="dialog-note", id="safety")
         for check_id, text in SAFETY_CHECKS:
-            yield Checkbox(text, id=f"check-{check_id}", classes="safety-check")
+            yield Tick(text, id=f"check-{check_id}", classes="safety-check", compact=True)
         yield Static("A session takes about 30 to 60 minutes. Slight stinging at "
                      "first is common.", classes="dialog-note")
         yield Static("", id="safety-error", classes="form-error")
@@ -101,8 +103,10 @@ class LogSessionScreen(ModalScreen[LogResult | None]):
             yield Button("Continue", id="safety-continue", variant="primary")
             yield Button("Cancel", classes="cancel")
 
-    def _form_panel(self) -> ComposeResult:
-        yield SessionForm(self.hk.today(), id="form")
+    def _form_panel(self, backfill: bool = False) -> ComposeResult:
+        # The form scrolls; its error line and buttons stay in view below it (80x24 too).
+        with VerticalScroll(id="form-scroll", can_focus=False):
+            yield SessionForm(self.hk.today(), id="form", backfill=backfill)
         yield Static("", id="form-error", classes="form-error")
         with Horizontal(classes="buttons"):
             yield Button("Save (ctrl+s)", id="save", variant="primary")
@@ -116,11 +120,20 @@ class LogSessionScreen(ModalScreen[LogResult | None]):
             f"must be at least {st.min_interval_days} days apart so the skin can recover.",
             id="blocked-why")
         yield Static(f"Next eligible date: {fmt.day(nxt)}, {fmt.in_days(left)}", id="blocked-next")
+        yield Static("Forgot to log a session? Log it on its own date; the weekly rule applies "
+                     "to that date too.", classes="dialog-note")
         with Horizontal(classes="buttons"):
             yield Button("Close", id="close", variant="primary")
+            yield Button("Log an earlier date", id="backfill")
 
     def on_mount(self) -> None:
         self._focus_first()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "save":  # no "^s Save" in the footer until there is a form to save
+            return self.step == "form"
+        return True
 
     def _focus_first(self) -> None:
         for widget in self.query("RadioSet, Checkbox, Input, Button"):
@@ -140,6 +153,8 @@ class LogSessionScreen(ModalScreen[LogResult | None]):
         container = self.query_one("#panel", Vertical)
         await container.remove_children()
         await container.mount_compose(panel)
+        self.query_one("#log-dialog").set_class(bool(self.query("#form")), "-form")
+        self.refresh_bindings()
         self._focus_first()
 
     @on(Button.Pressed, "#ask-continue")
@@ -165,6 +180,13 @@ class LogSessionScreen(ModalScreen[LogResult | None]):
     async def cleared_by_professional(self) -> None:
         self.cleared = True
         await self._show(self._safety_panel())
+
+    @on(Button.Pressed, "#backfill")
+    async def backfill(self) -> None:
+        """A forgotten session: the form with an empty date (no safety check: it is past)."""
+        await self._show(self._form_panel(backfill=True))
+        self.query_one(".dialog-title", Label).update("Log an earlier session")
+        self.query_one("#date", Input).focus()
 
     @on(Button.Pressed, "#safety-continue")
     async def checked(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -38,18 +39,20 @@ class ProfileScreen(Screen):
             yield Label(f"Profile {p.name}", id="profile-title", classes="section-title")
             with Horizontal(classes="form-row"):
                 yield Field("Name", Input(p.name, id="name"), "")
-                yield Field("Target number of sessions",
+                yield Field("Target sessions",
                             Input(str(p.target_sessions), id="target", type="integer"),
-                            "deeper scars need more sessions")
-                yield Field("Days between sessions",
+                            "deeper scars: more")
+                yield Field("Days apart",
                             Input(str(p.min_interval_days), id="interval", type="integer"),
                             words.INTERVAL_HINT)
-            yield Static("", id="profile-error", classes="form-error")
-            yield Button("Save changes", id="save-profile", variant="primary")
-
-            yield Label("Skin", classes="section-title")
+                yield Field("Reminder time", Input(self.hk.reminder_time(), id="reminder-time",
+                                                   placeholder="HH:MM"),
+                            "for reminders (c)")
             yield ConditionQuestion(p.has_skin_condition, bool(p.condition_acknowledged_at))
-            yield Button("Save answer", id="save-condition")
+            yield Static("", id="profile-error", classes="form-error")
+            with Horizontal(classes="buttons"):
+                yield Button("Save", id="save-profile", variant="primary")
+                yield Button("Delete profile…", id="delete-profile", variant="error")
 
             yield Label("Other profiles", classes="section-title")
             with Horizontal(classes="form-row"):
@@ -79,6 +82,10 @@ class ProfileScreen(Screen):
             yield Button("Save medical answers", id="save-medical")
         yield Footer()
 
+    def refresh_data(self) -> None:
+        """After an undo (ctrl+z): show the profile as it is now."""
+        self.call_later(self.recompose)
+
     def _checked(self, input_id: str, parse: Callable[[str], Any]) -> Any:
         box = self.query_one(f"#{input_id}", Input)
         field = box.parent
@@ -92,48 +99,65 @@ class ProfileScreen(Screen):
             field.show_error(None)
         return value
 
-    @on(Input.Submitted, "#name, #target, #interval")
+    @on(Input.Submitted, "#name, #target, #interval, #reminder-time")
     @on(Button.Pressed, "#save-profile")
     def save_profile(self) -> None:
+        """One button saves everything on the form: settings, reminder time, skin answer."""
         error = self.query_one("#profile-error", Static)
         values = {}
         for input_id, parse in (("name", validate.profile_name), ("target", validate.target_sessions),
-                                ("interval", validate.interval_days)):
+                                ("interval", validate.interval_days),
+                                ("reminder-time", validate.parse_time)):
             try:
                 values[input_id] = self._checked(input_id, parse)
             except InvalidInput:
                 pass
-        if len(values) < 3:
+        if len(values) < 4:
             error.update("Not saved: please correct the fields marked in red.")
             return
+        question = self.query_one(ConditionQuestion)
         try:
             p = self.hk.update_profile(target_sessions=values["target"],
                                        min_interval_days=values["interval"],
                                        new_name=values["name"])
+            self.hk.set_reminder_time(values["reminder-time"])
+            if question.answer is not None and (
+                    question.answer != p.has_skin_condition
+                    or question.acknowledged != bool(p.condition_acknowledged_at)):
+                p = self.hk.record_skin_condition(question.answer, question.acknowledged)
         except HomekitError as exc:
-            error.update(f"Not saved: {words.error(exc)}")
+            error.update(Text(f"Not saved: {words.error(exc)}"))
             return
         error.update("")
-        self.query_one("#profile-title", Label).update(f"Profile {p.name}")
+        self.query_one("#profile-title", Label).update(Text(f"Profile {p.name}"))
         self.notify(f"Profile {p.name}: target {p.target_sessions} sessions, at least "
-                    f"{p.min_interval_days} days apart.", title="Profile saved")
-
-    @on(Button.Pressed, "#save-condition")
-    def save_condition(self) -> None:
-        question = self.query_one(ConditionQuestion)
-        if question.answer is None:
-            self.notify("Please answer the question first.", severity="warning")
-            return
-        try:
-            self.hk.record_skin_condition(question.answer, question.acknowledged)
-        except HomekitError as exc:
-            self.notify(words.error(exc), severity="error")
-            return
+                    f"{p.min_interval_days} days apart; reminders at {values['reminder-time']}.",
+                    title="Profile saved", markup=False)
         if question.answer and not question.acknowledged:
-            self.notify(words.CONDITION_BLOCKED_APP,
-                        title="Answer saved", severity="warning")
-        else:
-            self.notify("Answer saved.", title="Skin")
+            self.notify(words.CONDITION_BLOCKED_APP, title="Skin", severity="warning")
+
+    @on(Button.Pressed, "#delete-profile")
+    def delete_profile(self) -> None:
+        from homekit.tui.screens.confirm import ConfirmScreen
+
+        name = self.hk.profile_name()
+        n = self.hk.session_count()
+        question = (f"Delete profile {name!r} and its {n} session{'s' if n != 1 else ''}? "
+                    f"A backup of the data file is made first. ({words.UNDO_HINT_APP})")
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                done = self.hk.delete_profile(name)
+            except HomekitError as exc:
+                self.notify(words.error(exc), title="Not deleted", severity="error", markup=False)
+                return
+            self.app.notify(f"{words.profile_deleted_text(done)}. {words.UNDO_HINT_APP}",
+                            title="Profile deleted", markup=False, timeout=12)
+            self.app.pop_screen()
+
+        self.app.push_screen(ConfirmScreen("Delete profile", question, "Delete"), answered)
 
     @on(Button.Pressed, "#save-medical")
     def save_medical(self) -> None:

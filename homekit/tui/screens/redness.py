@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Input, RadioButton, RadioSet
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Footer, Input, RadioSet
 
 from homekit import words
 from homekit.domain import rules, validate
@@ -15,6 +15,7 @@ from homekit.services import Homekit
 from homekit.tui import format as fmt
 from homekit.tui.screens.session_dialog import SessionDialog
 from homekit.tui.widgets.field import Field
+from homekit.tui.widgets.marks import Mark
 from homekit.tui.widgets.plain import Label, Static
 
 #: What each level looks like, so the choice is the same from one day to the next.
@@ -45,37 +46,39 @@ class RednessScreen(SessionDialog[RednessResult | None]):
     def compose(self) -> ComposeResult:
         yield Footer()
         s, obs = self.session, self.observation
-        with Vertical(id="redness-dialog", classes="dialog"):
+        with Vertical(id="redness-dialog", classes="dialog -form"):
             title = (f"Redness after session #{s.id} of {fmt.day(s.session_date)}" if obs is None
                      else f"Correct observation {obs.id} of session #{s.id} ({obs.observed_at})")
-            yield Label(title, classes="dialog-title", markup=False)
-            if self.just_logged:
-                yield Static("How red is the skin now? Skip if you will record it later "
-                             "(about an hour after the session).", id="redness-now",
-                             classes="dialog-note")
-            yield Static("Slight redness is normal and fades within minutes; redness that lasts "
-                         "is a warning sign.", classes="dialog-note")
-            with Horizontal():
-                with Vertical(classes="column"):
-                    yield Label("Severity")
-                    level = 0 if obs is None else obs.severity
-                    with RadioSet(id="severity"):
-                        for i, (word, hint) in enumerate(zip(REDNESS_LEVELS, LEVEL_HINTS, strict=True)):
-                            yield RadioButton(f"{i} {word}: {hint}", i == level, id=f"severity-{i}")
-                with Vertical(classes="column"):
-                    still = obs is not None and obs.severity > 0 and obs.faded_after_min is None
-                    minutes = "" if obs is None or obs.faded_after_min is None \
-                        else str(obs.faded_after_min)
-                    yield Label("Has it faded?")
-                    with RadioSet(id="faded"):
-                        yield RadioButton("Faded after", not still, id="faded-yes")
-                        yield RadioButton("Still red", still, id="faded-no")
+            yield Label(title, classes="dialog-title")
+            # One column that scrolls, so every level's description is read in full; the
+            # buttons stay in view below it.
+            with VerticalScroll(id="form-scroll", can_focus=False):
+                if self.just_logged:
+                    yield Static("How red is the skin now? Skip if you will record it later "
+                                 "(about an hour after the session).", id="redness-now",
+                                 classes="dialog-note")
+                yield Static("Slight redness is normal and fades within minutes; redness that "
+                             "lasts is a warning sign.", classes="dialog-note")
+                yield Label("Severity")
+                level = 0 if obs is None else obs.severity
+                with RadioSet(id="severity"):
+                    for i, (word, hint) in enumerate(zip(REDNESS_LEVELS, LEVEL_HINTS, strict=True)):
+                        yield Mark(f"{i} {word}: {hint}", i == level, id=f"severity-{i}")
+                still = obs is not None and obs.severity > 0 and obs.faded_after_min is None
+                minutes = "" if obs is None or obs.faded_after_min is None \
+                    else str(obs.faded_after_min)
+                with Horizontal(id="faded-row"):
+                    with Vertical(classes="column"):
+                        yield Label("Has it faded?")
+                        with RadioSet(id="faded"):
+                            yield Mark("Faded after", not still, id="faded-yes")
+                            yield Mark("Still red", still, id="faded-no")
                     yield Field("Minutes until it faded", Input(minutes, id="minutes",
                                                                  type="integer",
                                                                  placeholder="e.g. 15"),
                                 "0 to 43200", id="minutes-field")
-            yield Field("Notes", Input("" if obs is None else obs.notes, id="redness-notes",
-                                       placeholder="optional"), "")
+                yield Field("Notes", Input("" if obs is None else obs.notes, id="redness-notes",
+                                           placeholder="optional"), "")
             yield Static("", id="redness-error", classes="form-error")
             with Horizontal(classes="buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")

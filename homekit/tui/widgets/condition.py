@@ -7,9 +7,10 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Checkbox, RadioButton, RadioSet
+from textual.widgets import Checkbox, RadioSet
 
 from homekit import words
+from homekit.tui.widgets.marks import Mark, Tick
 from homekit.tui.widgets.plain import Label, Static
 
 
@@ -35,10 +36,10 @@ class ConditionQuestion(Vertical):
     def compose(self) -> ComposeResult:
         yield Label("Do you have eczema or acne rosacea?")
         with RadioSet(id="condition"):
-            yield RadioButton("No", self._initial is False, id="condition-no")
-            yield RadioButton("Yes", self._initial is True, id="condition-yes")
+            yield Mark("No", self._initial is False, id="condition-no")
+            yield Mark("Yes", self._initial is True, id="condition-yes")
         yield Static(words.CONDITION_WARNING, id="condition-warning")
-        yield Checkbox("I have read this warning and take responsibility for using the kit",
+        yield Tick("I have read this warning and take responsibility for using the kit",
                        self._acknowledged, id="condition-ack")
 
     def on_mount(self) -> None:

@@ -16,6 +16,7 @@ from homekit.domain import validate
 from homekit.domain.errors import HomekitError, InvalidInput, RuleViolation
 from homekit.domain.models import AREAS, STINGING_LEVELS, Session, SessionDraft
 from homekit.tui.widgets.field import Field
+from homekit.tui.widgets.marks import Tick, TickList
 from homekit.tui.widgets.plain import Static
 
 T = TypeVar("T")
@@ -36,48 +37,52 @@ class SessionForm(Vertical):
     DEFAULT_CSS = """
     SessionForm { height: auto; }
     SessionForm > Horizontal { height: auto; }
-    SessionForm .column { width: 1fr; height: auto; }
-    SessionForm #areas-field { width: 30; }
-    SessionForm SelectionList { height: 14; }
+    SessionForm > Horizontal > Field { width: 1fr; }
+    SessionForm TickList { height: 8; }
     """
 
-    def __init__(self, today: dt.date, session: Session | None = None, **kwargs: Any) -> None:
+    def __init__(self, today: dt.date, session: Session | None = None, *,
+                 backfill: bool = False, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.today = today
         self.session = session
+        self.backfill = backfill  # a forgotten session: no date given yet
 
     def compose(self) -> ComposeResult:
         s = self.session
-        day = (s.session_date if s else self.today).isoformat()
+        day = "" if self.backfill else (s.session_date if s else self.today).isoformat()
 
         def text(value: object) -> str:
             return "" if value is None else str(value)
 
         stinging = [(f"{i} {word}", i) for i, word in enumerate(STINGING_LEVELS)]
         chosen = set(s.areas) if s else set()
+        glasses = True if s is None or s.glasses_worn is None else s.glasses_worn
+        # Row by row, in reading order, so that tab moves left to right, then down.
         with Horizontal():
-            with Vertical(classes="column"):
-                yield Field("Date", Input(day, id="date", placeholder="YYYY-MM-DD"),
-                            "YYYY-MM-DD; today by default")
-                yield Field("Duration (minutes)", Input(text(s and s.duration_min), id="duration",
-                                                        placeholder="e.g. 40", type="integer"),
-                            "a session takes about 30 to 60 minutes")
-                yield Field("Stinging", Select(stinging, id="stinging", prompt="not noted",
-                                               value=s.stinging if s and s.stinging is not None
-                                               else Select.NULL),
-                            "slight stinging at first is common")
-            with Vertical(classes="column"):
-                yield Field("Start time", Input(text(s and s.start_time), id="time",
-                                                placeholder="HH:MM (optional)"),
-                            "24-hour clock, optional")
-                yield Field("Device level", Input(text(s and s.device_level), id="level",
-                                                  placeholder="1 to 10", type="integer"),
-                            "the kit's setting, 1 to 10")
-                glasses = True if s is None or s.glasses_worn is None else s.glasses_worn
-                yield Field("Eyes", Checkbox("Protective glasses worn", glasses, id="glasses"),
-                            "glasses must cover your eyes")
-            yield Field("Areas treated", SelectionList(
-                *[(a, a, a in chosen) for a in AREAS], id="areas"), "", id="areas-field")
+            yield Field("Date", Input(day, id="date", placeholder="YYYY-MM-DD"),
+                        "the day of the forgotten session" if self.backfill
+                        else "YYYY-MM-DD; today by default")
+            yield Field("Start time", Input(text(s and s.start_time), id="time",
+                                            placeholder="HH:MM (optional)"),
+                        "24-hour clock, optional")
+        with Horizontal():
+            yield Field("Duration (minutes)", Input(text(s and s.duration_min), id="duration",
+                                                    placeholder="e.g. 40", type="integer"),
+                        "about 30 to 60 minutes")
+            yield Field("Device level", Input(text(s and s.device_level), id="level",
+                                              placeholder="1 to 10", type="integer"),
+                        "the kit's setting, 1 to 10")
+        with Horizontal():
+            yield Field("Stinging", Select(stinging, id="stinging", prompt="not noted",
+                                           value=s.stinging if s and s.stinging is not None
+                                           else Select.NULL),
+                        "slight stinging at first is common")
+            yield Field("Eyes", Tick("Protective glasses worn", glasses, id="glasses"),
+                        "glasses must cover your eyes")
+        yield Field("Areas treated", TickList(
+            *[(a, a, a in chosen) for a in AREAS], id="areas"), "space ticks an area",
+            id="areas-field")
         yield Field("Notes", Input(s.notes if s else "", id="notes", placeholder="optional"), "")
 
     @on(Input.Changed)

@@ -1,0 +1,59 @@
+"""`homekit undo`: revert the latest delete or edit, newest first; `--list` shows the steps."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import TYPE_CHECKING, Any
+
+from homekit import words
+
+if TYPE_CHECKING:
+    from homekit.cli import Context
+
+#: The commands this module registers (so the CLI builds only the one being run).
+COMMANDS = ("undo",)
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "undo", parents=[common],
+        help="revert the latest delete or edit (of a session, redness or profile)",
+        description="Revert the latest change that removed or changed data, newest first; "
+        "run it again to go further back. The weekly rule is checked again.")
+    what = p.add_mutually_exclusive_group()
+    what.add_argument("--list", action="store_true", help="show what can be undone, newest first")
+    what.add_argument("--drop", action="store_true",
+                      help="forget the newest step without reverting it")
+    what.add_argument("--clear", action="store_true",
+                      help="forget every step (deleted data then leaves the journal)")
+    p.add_argument("--json", action="store_true", help="with --list: print JSON")
+    p.set_defaults(handler=cmd_undo)
+
+
+def cmd_undo(args: argparse.Namespace, ctx: Context) -> int:
+    app = ctx.open()
+    if args.list:
+        steps = app.undo_steps()
+        if args.json:
+            print(json.dumps([{"id": s.id, "kind": s.kind, "at": s.created_at, **s.facts,
+                               "text": words.undo_step_text(s)} for s in steps],
+                             ensure_ascii=False, default=str))
+            return 0
+        if not steps:
+            print("Nothing to undo.")
+        for n, s in enumerate(steps, 1):
+            print(f"{n:>3}. {s.created_at.replace('T', ' ')}  "
+                  f"{words.control_free(words.undo_step_text(s))}")
+        return 0
+    if args.clear:
+        n = app.clear_undo_steps()
+        print(f"Forgot {n} undo step{'s' if n != 1 else ''}.")
+        return 0
+    if args.drop:
+        step = app.drop_undo_step()
+        print(f"Forgot the undo step: {words.control_free(words.undo_step_text(step))}.")
+        return 0
+    step = app.undo()
+    print(words.control_free(words.undone_text(step)))
+    return 0

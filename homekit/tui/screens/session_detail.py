@@ -1,0 +1,165 @@
+"""One session in full: every field, the whole note, every redness observation; edit, delete,
+add or delete redness from here (each change can be undone with u)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Label, Static
+
+from homekit import words
+from homekit.domain.errors import HomekitError
+from homekit.domain.models import STINGING_LEVELS, Session
+from homekit.services import Homekit
+from homekit.tui import format as fmt
+
+
+def _or_dash(value: object, unit: str = "") -> str:
+    return "-" if value is None else f"{value}{unit}"
+
+
+def field_rows(s: Session) -> list[tuple[str, str]]:
+    """(label, value) for every field of a session, as the detail view shows them."""
+    glasses = {True: "yes", False: "NO (glasses must be worn)", None: "not noted"}
+    return [
+        ("Date", fmt.day(s.session_date)),
+        ("Start time", s.start_time or "-"),
+        ("Duration", _or_dash(s.duration_min, " min")),
+        ("Areas", ", ".join(s.areas) or "-"),
+        ("Device level", _or_dash(s.device_level)),
+        ("Glasses", glasses[s.glasses_worn]),
+        ("Stinging", "-" if s.stinging is None else f"{s.stinging} {STINGING_LEVELS[s.stinging]}"),
+        ("Worst redness", fmt.redness_short(s.worst_redness)),
+        ("Logged at", s.created_at.replace("T", " ") or "-"),
+    ]
+
+
+class SessionDetailScreen(Screen[None]):
+    """Pushed from history or the dashboard (Enter on a row)."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("e", "edit", "Edit"),
+        Binding("d", "delete", "Delete"),
+        Binding("r", "add_redness", "Add redness"),
+        Binding("x", "delete_redness", "Delete redness"),
+    ]
+
+    def __init__(self, hk: Homekit, session: Session) -> None:
+        super().__init__()
+        self.hk = hk
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="detail"):
+            yield Label("", id="detail-title", classes="section-title")
+            yield Static("", id="detail-fields")
+            yield Label("Notes", classes="section-title")
+            yield Static("", id="detail-notes")
+            yield Label("Redness observations", classes="section-title")
+            yield DataTable(id="detail-redness", cursor_type="row", zebra_stripes=True)
+            yield Static("None recorded: press r to add one.", id="detail-no-redness")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#detail-redness", DataTable)
+        table.add_columns("Observed", "Severity", "Faded", "Notes")
+        self.show(self.session)
+
+    def show(self, s: Session) -> None:
+        self.session = s
+        self.query_one("#detail-title", Label).update(
+            Text(f"Session #{s.id} of {fmt.day(s.session_date)}"))
+        width = max(len(k) for k, _ in field_rows(s)) + 2
+        lines = Text()
+        for n, (label, value) in enumerate(field_rows(s)):
+            if n:
+                lines.append("\n")
+            lines.append(f"{label + ':':<{width}}", style="bold")
+            lines.append(value)
+        self.query_one("#detail-fields", Static).update(lines)
+        self.query_one("#detail-notes", Static).update(Text(s.notes or "-"))
+        table = self.query_one("#detail-redness", DataTable)
+        table.clear()
+        for r in s.redness:
+            faded = "still red" if r.faded_after_min is None else f"after {r.faded_after_min} min"
+            if r.severity == 0:
+                faded = "-"
+            table.add_row(r.observed_at.replace("T", " "), f"{r.severity} {r.severity_word}",
+                          faded, Text(r.notes or "-"), key=str(r.id))
+        table.display = bool(s.redness)
+        self.query_one("#detail-no-redness").display = not s.redness
+
+    def refresh_data(self) -> None:
+        """Read the session again (after an edit, or an undo); gone: back to the list."""
+        try:
+            self.show(self.hk.session(self.session.id))
+        except HomekitError:
+            self.app.pop_screen()
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def _changed(self, result: object) -> None:
+        if result is not None:
+            self.refresh_data()
+
+    def action_edit(self) -> None:
+        from homekit.tui.screens.edit_session import EditSessionScreen
+
+        self.app.push_screen(EditSessionScreen(self.hk, self.session), self._changed)
+
+    def action_add_redness(self) -> None:
+        from homekit.tui.screens.redness import RednessScreen
+
+        self.app.push_screen(RednessScreen(self.hk, self.session), self._changed)
+
+    def action_delete(self) -> None:
+        from homekit.tui.screens.confirm import ConfirmScreen
+
+        s = self.session
+        n = len(s.redness)
+        extra = f" and its {n} redness observation{'s' if n != 1 else ''}" if n else ""
+        question = f"Delete session #{s.id} of {fmt.day(s.session_date)}{extra}? ({words.UNDO_HINT_APP})"
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.hk.delete_session(s.id)
+            except HomekitError as exc:
+                self.notify(words.error(exc), title="Not deleted", severity="error", markup=False)
+                return
+            self.notify(f"Deleted session #{s.id} of {fmt.day(s.session_date)}. "
+                        f"{words.UNDO_HINT_APP}", title="Session deleted")
+            self.app.pop_screen()
+
+        self.app.push_screen(ConfirmScreen("Delete session", question, "Delete"), answered)
+
+    def action_delete_redness(self) -> None:
+        from homekit.tui.screens.confirm import ConfirmScreen
+
+        table = self.query_one("#detail-redness", DataTable)
+        if not self.session.redness:
+            self.notify("No redness observation to delete.", severity="warning")
+            return
+        red = self.session.redness[min(table.cursor_row, len(self.session.redness) - 1)]
+        question = (f"Delete the redness observation {fmt.redness_short(red)} of "
+                    f"{red.observed_at.replace('T', ' ')}? ({words.UNDO_HINT_APP})")
+
+        def answered(yes: bool | None) -> None:
+            if not yes or red.id is None:
+                return
+            try:
+                self.hk.delete_redness(red.id)
+            except HomekitError as exc:
+                self.notify(words.error(exc), title="Not deleted", severity="error", markup=False)
+                return
+            self.notify(f"Deleted a redness observation of session #{self.session.id}. "
+                        f"{words.UNDO_HINT_APP}", title="Redness deleted")
+            self.refresh_data()
+
+        self.app.push_screen(ConfirmScreen("Delete redness", question, "Delete"), answered)

@@ -1,0 +1,255 @@
+"""Undo (journal in the data file), profile delete with a backup first, history filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import stat
+
+import pytest
+
+from homekit import words
+from homekit.cli import main
+from homekit.domain.errors import InvalidInput, RuleViolation
+from homekit.domain.models import SessionChanges, SessionDraft
+from homekit.services import Homekit
+from tests.conftest import NOW
+
+
+def log(hk: Homekit, day: str, **fields: object) -> int:
+    redness = fields.pop("redness", None)
+    draft = SessionDraft(session_date=dt.date.fromisoformat(day), **fields)  # type: ignore[arg-type]
+    return hk.log_session(draft, redness_severity=redness).session.id
+
+
+@pytest.fixture
+def me(hk: Homekit) -> Homekit:
+    hk.create_profile("me", make_default=True)
+    hk.record_skin_condition(False, False)
+    return hk
+
+
+def test_delete_then_undo_brings_back_the_same_session_and_its_redness(me):
+    sid = log(me, "2026-11-10", duration_min=40, notes="left cheek", redness=2)
+    before = me.session(sid)
+    me.delete_session(sid)
+    assert me.session_count() == 0
+    (step,) = me.undo_steps()
+    assert step.kind == "session_deleted" and step.facts["session_id"] == sid
+    me.undo()
+    assert me.session(sid) == before  # same id, fields and redness (ids too)
+    assert me.undo_steps() == []
+    with pytest.raises(InvalidInput, match="nothing to undo"):
+        me.undo()
+
+
+def test_undo_goes_back_newest_first_through_edits_redness_and_profiles(me):
+    a = log(me, "2026-11-01", duration_min=30, redness=1)
+    log(me, "2026-11-10")
+    red = me.session(a).redness[0]
+    me.edit_session(a, SessionChanges(duration_min=55, notes="changed"))
+    me.delete_redness(red.id)
+    me.update_profile(target_sessions=9, new_name="ana")
+    kinds = [s.kind for s in me.undo_steps()]
+    assert kinds == ["profile_edited", "redness_deleted", "session_edited"]
+    me.undo()
+    assert me.profile().name == "me" and me.profile().target_sessions == 6
+    me.undo()
+    assert me.session(a).redness == (red,)
+    me.undo()
+    s = me.session(a)
+    assert (s.duration_min, s.notes) == (30, "")
+
+
+def test_an_unchanged_save_is_no_undo_step(me):
+    a = log(me, "2026-11-01", duration_min=30)
+    me.edit_session(a, SessionChanges(duration_min=30))
+    me.update_profile(target_sessions=6)
+    assert me.undo_steps() == []
+
+
+def test_undo_rechecks_the_rule_and_keeps_the_step_when_refused(me):
+    a = log(me, "2026-11-01")
+    me.delete_session(a)
+    log(me, "2026-11-04")  # the gap is filled by a new session
+    with pytest.raises(RuleViolation) as caught:
+        me.undo()
+    assert caught.value.code == "undo_refused" and caught.value.exit_code == 3
+    assert [s.kind for s in me.undo_steps()] == ["session_deleted"]  # kept
+    me.drop_undo_step()
+    assert me.undo_steps() == []
+
+
+def test_undoing_an_edit_back_to_a_date_now_taken_is_refused(me):
+    a = log(me, "2026-11-01")
+    me.edit_session(a, SessionChanges(session_date=dt.date(2026, 11, 20)))
+    log(me, "2026-11-05")
+    with pytest.raises(RuleViolation, match="undo"):
+        me.undo()
+    assert me.session(a).session_date == dt.date(2026, 11, 20)
+
+
+def test_profile_delete_takes_a_backup_first_and_undo_restores_everything(me, db_path):
+    me.create_profile("ana")
+    me.switch_profile("ana")
+    s1 = log(me, "2026-11-01", redness=3, notes="ana's")
+    log(me, "2026-11-12")
+    me.switch_profile("me")
+    log(me, "2026-11-02")
+    done = me.delete_profile("ana")
+    assert (done.sessions, done.observations) == (2, 1)
+    assert done.backup.exists() and stat.S_IMODE(done.backup.stat().st_mode) == 0o600
+    backup = sqlite3.connect(done.backup)
+    assert backup.execute("SELECT count(*) FROM profiles WHERE name = 'ana'").fetchone()[0] == 1
+    backup.close()
+    assert [p.name for p in me.profiles()] == ["me"]
+    me.undo()
+    assert [p.name for p in me.profiles()] == ["me", "ana"]
+    ana = Homekit.open(db_path, "ana", now=lambda: NOW)
+    restored = ana.session(s1)
+    assert restored.notes == "ana's" and restored.redness[0].severity == 3
+    assert ana.session_count() == 2
+    ana.close()
+
+
+def test_deleting_the_default_profile_moves_the_default_and_undo_moves_it_back(me):
+    me.create_profile("ana")
+    me.delete_profile("me")
+    assert me.profile_name() == "ana"
+    me.undo()
+    assert me.profile_name() == "me"
+
+
+def test_undo_of_a_profile_delete_is_refused_when_the_name_is_taken_again(me):
+    me.create_profile("ana")
+    me.delete_profile("ana")
+    me.create_profile("ana")
+    with pytest.raises(InvalidInput) as caught:
+        me.undo()
+    assert "a profile named 'ana' exists again" in words.error(caught.value)
+
+
+def test_history_filters_in_sql(me):
+    log(me, "2026-10-01", notes="Left CHEEK warm", areas=("nose",))
+    log(me, "2026-10-10", areas=("cheeks",))
+    log(me, "2026-10-20", notes="Éclat fine")
+    assert [s.session_date.day for s in me.history(search="cheek")] == [10, 1]
+    assert [s.session_date.day for s in me.history(search="éCLAT")] == [20]
+    assert [s.session_date.day for s in me.history(search="100%")] == []
+    since = dt.date(2026, 10, 5)
+    assert [s.session_date.day for s in me.history(since=since)] == [20, 10]
+    assert [s.session_date.day for s in me.history(until=since)] == [1]
+    assert [s.session_date.day for s in me.history(search="e", since=since,
+                                                   until=dt.date(2026, 10, 15))] == [10]
+
+
+# -- the CLI, in-process ----------------------------------------------------------------------
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_cli_undo_list_and_undo(capsys, tmp_path):
+    db = str(tmp_path / "h.db")
+    today = dt.date.today()
+    assert run(capsys, "--db", db, "log", "--date", (today - dt.timedelta(days=20)).isoformat(),
+               "--notes", "first")[0] == 0
+    assert run(capsys, "--db", db, "delete", "1", "--yes")[1].rstrip().endswith("homekit undo")
+    code, out, _ = run(capsys, "--db", db, "undo", "--list")
+    assert code == 0 and "deleted session #1" in out
+    code, out, _ = run(capsys, "--db", db, "undo", "--list", "--json")
+    assert json.loads(out)[0]["kind"] == "session_deleted"
+    code, out, _ = run(capsys, "--db", db, "undo")
+    assert code == 0 and out.startswith("Undone: deleted session #1")
+    code, _, err = run(capsys, "--db", db, "undo")
+    assert code == 2 and err.strip() == "homekit: error: nothing to undo"
+    assert run(capsys, "--db", db, "undo", "--list")[1].strip() == "Nothing to undo."
+    run(capsys, "--db", db, "delete", "1", "--yes")
+    assert run(capsys, "--db", db, "undo", "--clear")[1].strip() == "Forgot 1 undo step."
+    assert run(capsys, "--db", db, "undo")[0] == 2
+
+
+def test_cli_profile_delete_needs_yes_without_a_terminal(capsys, tmp_path, monkeypatch):
+    db = str(tmp_path / "h.db")
+    run(capsys, "--db", db, "profile", "add", "ana")
+    monkeypatch.setattr("sys.stdin", open("/dev/null"))  # noqa: SIM115
+    code, _, err = run(capsys, "--db", db, "profile", "delete", "ana")
+    assert code == 2 and "--yes" in err
+    code, out, _ = run(capsys, "--db", db, "profile", "delete", "ana", "--yes")
+    assert code == 0 and "Deleted profile 'ana'" in out and "Backup first:" in out
+    assert "ana" not in run(capsys, "--db", db, "profile", "list")[1]
+    assert run(capsys, "--db", db, "undo")[0] == 0
+    assert "ana" in run(capsys, "--db", db, "profile", "list")[1]
+    code, _, err = run(capsys, "--db", db, "profile", "delete", "nobody", "--yes")
+    assert code == 2 and "unknown profile 'nobody'" in err
+
+
+def test_cli_history_search_since_until(capsys, tmp_path):
+    db = str(tmp_path / "h.db")
+    today = dt.date.today()
+    d1, d2 = (today - dt.timedelta(days=30)).isoformat(), (today - dt.timedelta(days=10)).isoformat()
+    run(capsys, "--db", db, "log", "--date", d1, "--notes", "Warm cheek")
+    run(capsys, "--db", db, "log", "--date", d2, "--area", "cheeks")
+    code, out, _ = run(capsys, "--db", db, "history", "--search", "CHEEK")
+    assert code == 0 and out.splitlines()[0] == "2 sessions matching 'CHEEK'"
+    code, out, _ = run(capsys, "--db", db, "history", "--since", d2, "--json")
+    assert [s["session_date"] for s in json.loads(out)] == [d2]
+    code, out, _ = run(capsys, "--db", db, "history", "--until", d1)
+    assert out.splitlines()[0] == f"1 session until {d1}"
+    with pytest.raises(SystemExit) as bad:
+        main(["--db", db, "history", "--since", "yesterday"])
+    assert bad.value.code == 2
+
+
+def test_wording_of_saved_charts_and_recorded_redness(capsys, tmp_path):
+    assert words.chart_saved_text("all", "/x/c.png") == (
+        "Saved both charts (progress and redness) to /x/c.png")
+    assert words.chart_saved_text("progress", "p.png") == "Saved the progress chart to p.png"
+    db = str(tmp_path / "h.db")
+    run(capsys, "--db", db, "log")
+    code, out, _ = run(capsys, "--db", db, "redness", "--severity", "2", "--faded-after", "10")
+    assert out.strip() == "Recorded redness for session 1: 2 mild, faded after 10 min"
+    assert out.count("session") == 1
+
+
+def test_a_failed_change_leaves_no_undo_step(me):
+    from homekit.domain.errors import NotFound
+
+    a = log(me, "2026-11-01")
+    log(me, "2026-11-10")
+    with pytest.raises(NotFound):
+        me.delete_session(999)
+    with pytest.raises(RuleViolation):  # refused by the rule: nothing changed, nothing to undo
+        me.edit_session(a, SessionChanges(session_date=dt.date(2026, 11, 8)))
+    assert me.undo_steps() == []
+
+
+def test_a_schema_3_file_gains_the_journal(tmp_path):
+    from homekit.storage import open_store
+
+    path = tmp_path / "v3.db"
+    store = open_store(path)
+    store.conn.execute("DROP TABLE undo_journal")
+    store.conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm004_undo_journal'")
+    store.conn.execute("PRAGMA user_version = 3")
+    store.close()
+    store = open_store(path)
+    assert store.schema_version() == 4
+    hk = Homekit(store, now=lambda: NOW)
+    sid = log(hk, "2026-11-01")
+    hk.delete_session(sid)
+    assert [s.kind for s in hk.undo_steps()] == ["session_deleted"]
+    store.close()
+
+
+def test_cli_remind_writes_the_profile_file_in_the_current_folder(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    db = str(tmp_path / "h.db")
+    run(capsys, "--db", db, "profile", "add", "ana", "--default")
+    code, out, _ = run(capsys, "--db", db, "remind")
+    assert code == 0 and f"to {tmp_path / 'homekit-reminders-ana.ics'}," in out
+    assert (tmp_path / "homekit-reminders-ana.ics").exists()
