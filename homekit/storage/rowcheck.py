@@ -2,7 +2,7 @@
 
 Used where data comes from outside homekit's own writes: a backup before it is restored, a
 file whose rule triggers went missing, an older file before it is migrated, and
-`homekit check`. Returns facts (one `RowProblem` per offending row); words.py says them.
+`homekit check`. Returns facts (one `RowProblem` per offending row); homekit.words says them.
 Works on every schema version (only columns that exist since version 1 are read).
 """
 

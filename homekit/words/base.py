@@ -1,0 +1,157 @@
+"""The words of the log itself: dates, sessions, status, safety texts, charts, and the
+escaping of terminal control characters in anything shown."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from homekit.domain import rules
+from homekit.domain.models import REDNESS_LEVELS, STINGING_LEVELS, Redness, Session
+from homekit.domain.series import ChartSeries
+
+# -- safety texts ---------------------------------------------------------------------
+
+CONDITION_WARNING = (
+    "Microdermabrasion is not suitable for people with eczema or acne rosacea: it can cause "
+    "serious outbreaks. Please consult a skin professional before using the kit."
+)
+CONDITION_BLOCKED_APP = "Logging stays blocked until you acknowledge the warning."
+CONDITION_BLOCKED_CLI = (
+    "Logging stays blocked until you acknowledge: homekit profile condition yes --acknowledge"
+)
+GLASSES_WARNING = "protective glasses must cover your eyes during every session."
+INTERVAL_HINT = (
+    f"{rules.MIN_INTERVAL_DAYS} days or more; clinics often use "
+    f"{rules.CLINIC_INTERVAL_DAYS[0]} to {rules.CLINIC_INTERVAL_DAYS[1]}"
+)
+
+
+def day(d: dt.date | None) -> str:
+    """`2026-12-01 (Tue)`: ISO date with the weekday beside it."""
+    return "-" if d is None else f"{d.isoformat()} ({d.strftime('%a')})"
+
+
+def in_days(n: int) -> str:
+    if n == 0:
+        return "eligible now"
+    return f"in {n} day{'s' if n != 1 else ''}"
+
+
+def redness_words(r: Redness) -> str:
+    """`2 mild, faded after 10 min`, `3 marked, still red`, or `0 none`."""
+    if r.severity == 0:
+        return "0 none"
+    faded = "still red" if r.faded_after_min is None else f"faded after {r.faded_after_min} min"
+    return f"{r.severity} {REDNESS_LEVELS[r.severity]}, {faded}"
+
+
+def redness_text(r: Redness | None) -> str:
+    if r is None:
+        return "none recorded"
+    return f"{redness_words(r)} (session {r.session_id})"
+
+
+def session_text(s: Session) -> str:
+    parts = [f"#{s.id} {day(s.session_date)}"]
+    if s.start_time:
+        parts.append(f"at {s.start_time}")
+    if s.duration_min is not None:
+        parts.append(f"{s.duration_min} min")
+    if s.areas:
+        parts.append(", ".join(s.areas))
+    if s.device_level is not None:
+        parts.append(f"level {s.device_level}")
+    if s.glasses_worn is not None:
+        parts.append("glasses worn" if s.glasses_worn else "NO glasses")
+    if s.stinging is not None:
+        parts.append(f"stinging {STINGING_LEVELS[s.stinging]}")
+    worst = s.worst_redness
+    if worst is not None:
+        parts.append(f"redness {worst.severity_word}")
+    if s.cleared_by_professional:
+        parts.append("cleared by a professional")
+    line = "  ".join(parts)
+    if s.notes:
+        first = s.notes.splitlines()[0] if s.notes.strip() else ""
+        line += f"  \u2014 {first[:60]}"
+    return line
+
+
+def shown(path: object, limit: int = 120) -> str:
+    """A path as a message shows it: on one line (control characters escaped), not too long."""
+    text = str(path)
+    if any(ord(c) < 32 or ord(c) == 127 for c in text):
+        text = repr(text)[1:-1]
+    return text if len(text) <= limit else text[: limit // 2 - 2] + "..." + text[-limit // 2 + 1:]
+
+
+def control_free(text: str) -> str:
+    """`text` with terminal control characters (ESC, bidi overrides, ...) made visible."""
+    return "".join(ch.encode("unicode_escape").decode("ascii") if ch != "\n" and is_control(ch)
+                   else ch for ch in text)
+
+
+def is_control(ch: str) -> bool:
+    """A character that steers a terminal instead of showing: C0/C1 controls, DEL, bidi."""
+    code = ord(ch)
+    return code < 32 or code == 127 or 0x80 <= code < 0xA0 or ch in _BIDI
+
+
+_BIDI = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+# -- charts ---------------------------------------------------------------------------
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def month_year(day: dt.date) -> str:
+    """'Oct 2026': for axes that span years."""
+    return f"{_MONTHS[day.month - 1]} {day.year}"
+
+
+def short_day(day: dt.date) -> str:
+    """'14 Oct': short, and the same in every locale."""
+    return f"{day.day} {_MONTHS[day.month - 1]}"
+
+
+def progress_title(series: ChartSeries) -> str:
+    if not series.session_dates:
+        return f"Nothing logged yet: {series.target} sessions to go"
+    if series.target_reached:
+        return f"Target reached: {series.sessions_done} of {series.target} sessions done"
+    return f"{series.sessions_done} of {series.target} sessions done, {series.sessions_to_go} to go"
+
+
+def progress_heading(series: ChartSeries) -> str:
+    """The text chart's heading: the title and when the target is (or was) reached."""
+    title = progress_title(series)
+    if series.completion_date is None:
+        return title
+    when = "reached" if series.target_reached else "target by"
+    return f"{title}; {when} {short_day(series.completion_date)} {series.completion_date.year}"
+
+
+def redness_heading(series: ChartSeries) -> str:
+    if not series.redness:
+        return "How your skin reacted: no redness recorded yet"
+    p = series.redness[-1]
+    fade = "still red" if p.faded_after_min is None else f"faded after {p.faded_after_min} min"
+    return f"How your skin reacted; last: {p.severity_word} on {short_day(p.session_date)}, {fade}"
+
+
+def lasting_limit(minutes: int) -> str:
+    span = "One hour" if minutes == 60 else f"{minutes} minutes"
+    return f"{span}: longer is lasting redness"
+
+
+def chart_name(kind: str) -> str:
+    return "progress and redness charts" if kind == "all" else f"{kind} chart"
+
+
+def chart_written(kind: str, path: object) -> str:
+    return f"Wrote {chart_name(kind)} to {path}"
+
+
+def chart_saved(kind: str, path: object) -> str:
+    return f"Saved the {chart_name(kind)} to {path}"

@@ -1,0 +1,160 @@
+"""Errors in words: `error(exc)` renders any HomekitError from its code and facts (the
+renderers of every topic register in `_ERRORS`), and the trust-the-file refusals."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shlex
+
+from homekit.domain import rules
+from homekit.domain.errors import HomekitError
+from homekit.words.base import control_free, in_days, shown
+
+# -- errors ---------------------------------------------------------------------------
+
+
+def _too_close(f: dict[str, object], exc: HomekitError) -> str:
+    attempted = getattr(exc, "attempted", None)
+    conflicting = getattr(exc, "conflicting", None)
+    nxt = getattr(exc, "next_eligible", None)
+    days_left = getattr(exc, "days_left", None) or 0
+    interval = getattr(exc, "interval_days", None)
+    if f.get("gap_days") == 0 and conflicting is not None:
+        where = f"a session is already logged on {conflicting.isoformat()}"
+    else:
+        where = f"{attempted} is {f.get('relation')} the session on {conflicting}"
+    return (f"refused: {where}; sessions must be at least {interval} days apart. "
+            f"Next eligible date: {nxt} ({in_days(days_left)}).")
+
+
+_ERRORS = {
+    "unknown_profile": lambda f, e: (
+        f"unknown profile {f['name']!r}; create it with: homekit profile add "
+        + shlex.quote(str(f["name"]))),
+    "profile_exists": lambda f, e: f"a profile named {f['name']!r} already exists",
+    "future_date": lambda f, e: f"{f['date']} is in the future (today is {f['today']})",
+    "too_close": _too_close,
+    "fade_needs_severity": lambda f, e: "--faded-after needs a redness severity (--redness 0-4)",
+    "condition_unacknowledged": lambda f, e: (
+        "this profile has eczema or acne rosacea on record: acknowledge the warning "
+        "in the app (or: homekit profile condition yes --acknowledge) before logging"),
+    "no_sessions": lambda f, e: "no session logged yet; log a session first",
+    "unknown_format": lambda f, e: f"unknown export format {f['format']!r}; choose csv or json",
+    "unknown_chart_kind": lambda f, e: (
+        f"unknown chart kind {f['kind']!r}: use progress, redness or all"),
+    "demo_needs_new_file": lambda f, e: (
+        f"{shown(f['path'])} already exists; the demo only fills a new file "
+        "(try: homekit demo --db demo.db)"),
+}
+
+
+def error(exc: BaseException) -> str:
+    """The one line a user reads for `exc`, with control characters made visible."""
+    render = _ERRORS.get(exc.code or "") if isinstance(exc, HomekitError) else None
+    text = render(exc.facts, exc) if render and isinstance(exc, HomekitError) else str(exc)
+    return control_free(text)
+
+
+# -- trust the file: schema, rule, restore, backups, modes --
+
+#: At most this many offending rows are named in a one-line refusal.
+LISTED_ROWS = 10
+
+
+def difference_text(d: object) -> str:
+    """`it has a trigger x on sessions that homekit does not make`, `its index y is missing`."""
+    change, kind, name, table = (getattr(d, a, "") for a in ("change", "type", "name", "table"))
+    on = f" on {table}" if table and table != name else ""
+    if change == "extra":
+        return f"it has a {kind} {name}{on} that homekit does not make"
+    if change == "missing":
+        return f"its {kind} {name}{on} is missing"
+    return f"its {kind} {name}{on} differs from the one homekit makes"
+
+
+def row_problem(p: object) -> str:
+    """One offending row: `profile me, 2026-10-02 (session 5): 1 day after ...`."""
+    profile, date, kind = getattr(p, "profile", ""), getattr(p, "date", ""), getattr(p, "kind", "")
+    sid = getattr(p, "session_id", None)
+    where = ", ".join(x for x in (f"profile {profile}" if profile else "", date) if x)
+    if sid is not None:
+        where = f"{where} (session {sid})" if where else f"session {sid}"
+    if kind == "too_close":
+        gap = (dt.date.fromisoformat(date) - dt.date.fromisoformat(p.other)).days  # type: ignore[attr-defined]
+        other_id = getattr(p, "other_id", None)
+        other = f"session {other_id}" if other_id is not None else "the session"
+        why = (f"{gap} day{'s' if gap != 1 else ''} after {other} on {p.other}; "  # type: ignore[attr-defined]
+               f"sessions of {profile} must be at least {p.interval} days apart")  # type: ignore[attr-defined]
+    elif kind == "interval":
+        why = (f"an interval of {getattr(p, 'interval', 0)} days; it must be at least "
+               f"{rules.MIN_INTERVAL_DAYS}")
+    else:
+        why = str(getattr(p, "detail", ""))
+    return f"{where}: {why}" if where else why
+
+
+def _listed(problems: list) -> str:
+    shown_rows = "; ".join(row_problem(p) for p in problems[:LISTED_ROWS])
+    more = len(problems) - LISTED_ROWS
+    return shown_rows + (f"; and {more} more" if more > 0 else "")
+
+
+def _rule_broken(f: dict[str, object], e: HomekitError) -> str:
+    problems = list(f.get("problems") or [])  # type: ignore[call-overload]
+    ids = [p.session_id for p in problems if getattr(p, "session_id", None) is not None]
+    fix = (f"delete one session of each pair (e.g. homekit delete {ids[0]}), or go back to a "
+           "backup (homekit restore PATH)" if ids else "go back to a backup (homekit restore PATH)")
+    return (f"{shown(f['path'])} holds sessions closer than the weekly rule allows, so homekit "
+            f"will not use it: {_listed(problems)}. To fix: {fix}")
+
+
+def _restore_bad_rows(f: dict[str, object], e: HomekitError) -> str:
+    problems = list(f.get("problems") or [])  # type: ignore[call-overload]
+    n = len(problems)
+    head = (f"restore refused, nothing was restored: {n} problem{'s' if n != 1 else ''} in "
+            f"{shown(f['path'])}")
+    return "\n  ".join([head, *(row_problem(p) for p in problems)])
+
+
+_ERRORS.update({
+    "schema_differs": lambda f, e: (
+        f"{shown(f['path'])} is not homekit's own file any more: "
+        f"{difference_text(f['difference'])}; homekit left it untouched "
+        "(see: homekit check; to go back to a backup: homekit restore PATH)"),
+    "schema_record": lambda f, e: (
+        f"{shown(f['path'])}: its migration record does not fit its schema version "
+        f"({f['problem']}); homekit left it untouched"),
+    "rule_broken": _rule_broken,
+    "restore_not_canonical": lambda f, e: (
+        f"{shown(f['path'])} is not a homekit backup: {difference_text(f['difference'])}; "
+        "nothing was restored"),
+    "restore_record": lambda f, e: (
+        f"{shown(f['path'])} is not a homekit backup: its migration record does not fit its "
+        f"schema version ({f['problem']}); nothing was restored"),
+    "restore_bad_rows": _restore_bad_rows,
+    "exists_needs_force": lambda f, e: (
+        f"{shown(f['path'])} already exists; add --force to replace it, or choose another name"),
+})
+
+
+def mode_text(mode: int | None) -> str:
+    return "-" if mode is None else f"{mode:o}"
+
+
+def open_notices(repaired: list[str], changes: list) -> list[str]:
+    """What opening the file changed or could not change, one line each, for stderr."""
+    lines = []
+    if repaired:
+        lines.append(
+            f"homekit: the weekly-rule trigger{'s' if len(repaired) != 1 else ''} "
+            f"{', '.join(repaired)} {'were' if len(repaired) != 1 else 'was'} missing or changed "
+            "and has been put back (the stored sessions keep the rule)")
+    for c in changes:
+        if c.new is not None:
+            lines.append(f"homekit: {shown(c.path)} was open to others (mode {mode_text(c.old)}); "
+                         f"now {mode_text(c.new)}, owner only (it holds health data)")
+        else:
+            lines.append(f"homekit: warning: {shown(c.path)} is open to others "
+                         f"(mode {mode_text(c.old)}) and could not be made owner-only: "
+                         f"{c.reason}")
+    return lines

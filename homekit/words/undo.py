@@ -1,0 +1,102 @@
+"""Undo, profile delete and history filters, in words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from homekit.domain.errors import HomekitError
+from homekit.domain.models import REDNESS_LEVELS
+from homekit.words.base import day, shown
+from homekit.words.errors import _ERRORS, error
+
+# -- undo, profile delete, history search (issue 12) --------------------------------------
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _iso_day(text: object) -> str:
+    try:
+        return day(dt.date.fromisoformat(str(text)))
+    except ValueError:
+        return str(text)
+
+
+def undo_step_text(step: object) -> str:
+    """What an undo step reverts: `deleted session #12 of 2026-11-10 (Tue)`."""
+    kind = getattr(step, "kind", "")
+    f: dict = getattr(step, "facts", {}) or {}
+    if kind == "session_deleted":
+        red = f.get("observations") or 0
+        extra = f" with {_plural(red, 'redness observation')}" if red else ""
+        return f"deleted session #{f.get('session_id')} of {_iso_day(f.get('date'))}{extra}"
+    if kind == "session_edited":
+        return f"edit of session #{f.get('session_id')} of {_iso_day(f.get('date'))}"
+    if kind == "redness_deleted":
+        sev = f.get("severity")
+        word = REDNESS_LEVELS[sev] if isinstance(sev, int) and 0 <= sev < len(REDNESS_LEVELS) else "?"
+        return (f"deleted redness observation ({sev} {word}) of session #{f.get('session_id')} "
+                f"of {_iso_day(f.get('date'))}")
+    if kind == "redness_edited":
+        return (f"correction of a redness observation of session #{f.get('session_id')} "
+                f"of {_iso_day(f.get('date'))}")
+    if kind == "profile_deleted":
+        return (f"deleted profile {f.get('profile')!r} "
+                f"with {_plural(int(f.get('sessions') or 0), 'session')}")
+    if kind == "profile_edited":
+        if f.get("new_name") and f.get("new_name") != f.get("profile"):
+            return f"change of profile {f.get('profile')!r} (renamed to {f.get('new_name')!r})"
+        return f"change of profile {f.get('profile')!r}"
+    return str(kind)
+
+
+def undone_text(step: object) -> str:
+    return f"Undone: {undo_step_text(step)}."
+
+
+def profile_deleted_text(done: object) -> str:
+    p = getattr(done, "profile", None)
+    n, m = getattr(done, "sessions", 0), getattr(done, "observations", 0)
+    return (f"Deleted profile {getattr(p, 'name', '?')!r} with {_plural(n, 'session')} and "
+            f"{_plural(m, 'redness observation')}. Backup first: {shown(getattr(done, 'backup', ''))}")
+
+
+UNDO_HINT_CLI = "To bring it back: homekit undo"
+UNDO_HINT_APP = "Press u (or ctrl+z) to undo."
+
+
+def history_filter_text(count: int, search: str | None, since: dt.date | None,
+                        until: dt.date | None) -> str:
+    """`3 sessions matching "cheek" from 2026-10-01` (the history header and the CLI)."""
+    parts = [_plural(count, "session")]
+    if search:
+        parts.append(f"matching {search!r}")
+    if since:
+        parts.append(f"from {since.isoformat()}")
+    if until:
+        parts.append(f"until {until.isoformat()}")
+    return " ".join(parts)
+
+
+def chart_saved_text(kind: str, path: object) -> str:
+    """`Saved the progress chart to ...`; `all` is both charts in one file."""
+    what = "both charts (progress and redness)" if kind == "all" else f"the {kind} chart"
+    return f"Saved {what} to {shown(path, 200)}"
+
+
+def _undo_refused(f: dict[str, object], exc: HomekitError) -> str:
+    cause = f.get("cause")
+    why = (error(cause) if isinstance(cause, BaseException) else str(exc)).rstrip(".")
+    return (f"cannot undo the {undo_step_text(f.get('step'))}: {why}. The step is kept; to "
+            "forget it instead: homekit undo --drop")
+
+
+_ERRORS.update({
+    "nothing_to_undo": lambda f, e: "nothing to undo",
+    "undo_refused": _undo_refused,
+    "undo_session_gone": lambda f, e: "the session no longer exists",
+    "undo_profile_gone": lambda f, e: "its profile no longer exists",
+    "undo_name_taken": lambda f, e: f"a profile named {f['name']!r} exists again",
+    "no_redness": lambda f, e: f"no redness observation with id {f['redness_id']}",
+})
