@@ -1,0 +1,123 @@
+"""Rows to domain objects and back, and sqlite3 errors to one-line messages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from homekit.domain.errors import (
+    HomekitError,
+    RuleViolation,
+    StorageError,
+)
+from homekit.domain.models import Profile, Redness, Session, SessionDraft
+from homekit.storage.schema import RULE_PREFIX
+
+_PROFILE_COLS = (
+    "id, name, target_sessions, min_interval_days, created_at, "
+    "has_skin_condition, condition_acknowledged_at, isotretinoin, isotretinoin_acknowledged_at, "
+    "blood_thinners, medical_answered_at"
+)
+_SESSION_COLS = (
+    "id, profile_id, session_date, start_time, duration_min, areas, device_level, "
+    "glasses_worn, stinging, notes, created_at, checklist, cleared_by_professional"
+)
+_REDNESS_COLS = "id, session_id, observed_at, severity, faded_after_min, notes"
+
+
+def storage_error(exc: sqlite3.Error, file: Path | str) -> HomekitError:
+    """Turn a sqlite3 error into a one-line message a user can act on."""
+    text = str(exc)
+    low = text.lower()
+    if text.startswith(RULE_PREFIX):
+        return RuleViolation(text)
+    if "locked" in low or "busy" in low:
+        return StorageError(f"{file} is locked by another program; try again in a moment")
+    if "not a database" in low or "malformed" in low or "corrupt" in low:
+        return StorageError(
+            f"{file} is not a SQLite database, or is damaged; homekit left it untouched"
+        )
+    if "readonly" in low or "read-only" in low:
+        return StorageError(f"{file} is read-only; homekit needs to write to it")
+    if "disk is full" in low or "disk i/o" in low:
+        return StorageError(f"cannot write {file}: the disk is full or failing; nothing was saved")
+    if "constraint" in low:
+        return StorageError(f"{file}: a value broke a check in the database ({text}); nothing was saved")
+    return StorageError(f"{file}: {text}")
+
+
+def _fold(text: object) -> str:
+    return str(text or "").casefold()
+
+
+def _flag(value: int | None) -> bool | None:
+    return None if value is None else bool(value)
+
+
+def _profile(row: sqlite3.Row) -> Profile:
+    return Profile(
+        id=row["id"],
+        name=row["name"],
+        target_sessions=row["target_sessions"],
+        min_interval_days=row["min_interval_days"],
+        created_at=row["created_at"],
+        has_skin_condition=_flag(row["has_skin_condition"]),
+        condition_acknowledged_at=row["condition_acknowledged_at"],
+        isotretinoin=row["isotretinoin"],
+        isotretinoin_acknowledged_at=row["isotretinoin_acknowledged_at"],
+        blood_thinners=_flag(row["blood_thinners"]),
+        medical_answered_at=row["medical_answered_at"],
+    )
+
+
+def _session(row: sqlite3.Row, redness: tuple[Redness, ...] = ()) -> Session:
+    return Session(
+        id=row["id"],
+        profile_id=row["profile_id"],
+        session_date=dt.date.fromisoformat(row["session_date"]),
+        start_time=row["start_time"],
+        duration_min=row["duration_min"],
+        areas=tuple(a for a in row["areas"].split(",") if a),
+        device_level=row["device_level"],
+        glasses_worn=_flag(row["glasses_worn"]),
+        stinging=row["stinging"],
+        notes=row["notes"],
+        created_at=row["created_at"],
+        redness=redness,
+        checklist=None if row["checklist"] is None else tuple(
+            i for i in row["checklist"].split(",") if i),
+        cleared_by_professional=bool(row["cleared_by_professional"]),
+    )
+
+
+def _redness(row: sqlite3.Row) -> Redness:
+    return Redness(
+        id=row["id"],
+        session_id=row["session_id"],
+        observed_at=row["observed_at"],
+        severity=row["severity"],
+        faded_after_min=row["faded_after_min"],
+        notes=row["notes"],
+    )
+
+
+def safety_values(draft: SessionDraft) -> tuple[Any, ...]:
+    """A new session's checklist and cleared_by_professional columns, as stored."""
+    checklist = None if draft.checklist is None else ",".join(draft.checklist)
+    return (checklist, int(draft.cleared_by_professional))
+
+
+def draft_values(draft: SessionDraft) -> tuple[Any, ...]:
+    """A session's columns from session_date to notes, as stored."""
+    return (
+        draft.session_date.isoformat(),
+        draft.start_time,
+        draft.duration_min,
+        ",".join(draft.areas),
+        draft.device_level,
+        None if draft.glasses_worn is None else int(draft.glasses_worn),
+        draft.stinging,
+        draft.notes,
+    )

@@ -1,0 +1,209 @@
+"""The sessions table: the log itself, read narrow where the log can be long."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+from homekit.domain.errors import (
+    NotFound,
+)
+from homekit.domain.models import Redness, Session, SessionDraft
+from homekit.storage.core import StoreCore
+from homekit.storage.rows import (
+    _REDNESS_COLS,
+    _SESSION_COLS,
+    _fold,
+    _redness,
+    _session,
+    draft_values,
+    safety_values,
+)
+
+_S = TypeVar("_S", bound="StoreCore")
+
+
+class SessionQueries(StoreCore):
+    # -- sessions ---------------------------------------------------------------
+
+    def session_dates(self, profile_id: int, exclude_id: int | None = None) -> list[dt.date]:
+        rows = self._q(
+            "SELECT session_date FROM sessions WHERE profile_id = ? AND id IS NOT ? "
+            "ORDER BY session_date",
+            (profile_id, exclude_id),
+        )
+        return [dt.date.fromisoformat(r[0]) for r in rows]
+
+    def session_summary(
+        self, profile_id: int, exclude_id: int | None = None, nth: int = 0
+    ) -> tuple[int, dt.date | None, dt.date | None]:
+        """(count, last date, date of the `nth` session in date order or None), from the index.
+
+        Constant work at any log size: what `status` and the rule need, without every date.
+        """
+        count, last = self._q(
+            "SELECT count(*), max(session_date) FROM sessions WHERE profile_id = ? AND id IS NOT ?",
+            (profile_id, exclude_id),
+        )[0]
+        nth_date = None
+        if 0 < nth <= count:
+            rows = self._q(
+                "SELECT session_date FROM sessions WHERE profile_id = ? AND id IS NOT ? "
+                "ORDER BY session_date LIMIT 1 OFFSET ?",
+                (profile_id, exclude_id, nth - 1),
+            )
+            nth_date = dt.date.fromisoformat(rows[0][0])
+        return int(count), (dt.date.fromisoformat(last) if last else None), nth_date
+
+    def session_dates_between(
+        self, profile_id: int, first: dt.date, last: dt.date, exclude_id: int | None = None
+    ) -> list[dt.date]:
+        """Session dates from `first` to `last` inclusive, in order (an index range scan)."""
+        rows = self._q(
+            "SELECT session_date FROM sessions WHERE profile_id = ? AND id IS NOT ? "
+            "AND session_date BETWEEN ? AND ? ORDER BY session_date",
+            (profile_id, exclude_id, first.isoformat(), last.isoformat()),
+        )
+        return [dt.date.fromisoformat(r[0]) for r in rows]
+
+    def chart_rows(
+        self, profile_id: int
+    ) -> tuple[list[dt.date], list[tuple[dt.date, str | None, tuple[Redness, ...]]]]:
+        """What the charts draw, in two narrow queries: every session date in order, and the
+        redness observations (without notes) of the sessions that have any, by session."""
+        dates = [dt.date.fromisoformat(r[0]) for r in self._x(
+            "SELECT session_date FROM sessions WHERE profile_id = ? ORDER BY session_date, id",
+            (profile_id,),
+        ).fetchall()]
+        observed: dict[int, tuple[dt.date, str | None, list[Redness]]] = {}
+        for sid, day, start, rid, at, severity, faded in self._x(
+            "SELECT s.id, s.session_date, s.start_time, r.id, r.observed_at, r.severity, "
+            "r.faded_after_min "
+            "FROM sessions s JOIN redness r ON r.session_id = s.id WHERE s.profile_id = ? "
+            "ORDER BY s.session_date, s.id, r.observed_at, r.id",
+            (profile_id,),
+        ).fetchall():
+            entry = observed.setdefault(sid, (dt.date.fromisoformat(day), start, []))
+            entry[2].append(Redness(rid, sid, at, severity, faded))
+        return dates, [(day, start, tuple(reds)) for day, start, reds in observed.values()]
+
+    def session_count(self, profile_id: int) -> int:
+        return int(self._q("SELECT count(*) FROM sessions WHERE profile_id = ?", (profile_id,))[0][0])
+
+    def insert_session(self, profile_id: int, draft: SessionDraft, created_at: str) -> int:
+        cur = self._x(
+            f"INSERT INTO sessions ({_SESSION_COLS.replace('id, ', '', 1)}) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (profile_id, *draft_values(draft), created_at, *safety_values(draft)),
+        )
+        return int(cur.lastrowid or 0)
+
+    def update_session(self, session_id: int, draft: SessionDraft) -> None:
+        cur = self._x(
+            "UPDATE sessions SET session_date = ?, start_time = ?, duration_min = ?, areas = ?, "
+            "device_level = ?, glasses_worn = ?, stinging = ?, notes = ? WHERE id = ?",
+            (*draft_values(draft), session_id),
+        )
+        if cur.rowcount == 0:
+            raise NotFound(f"no session with id {session_id}")
+
+    def delete_session(self, session_id: int) -> None:
+        cur = self._x("DELETE FROM sessions WHERE id = ?", (session_id,))
+        if cur.rowcount == 0:
+            raise NotFound(f"no session with id {session_id}")
+
+    def get_session(self, session_id: int) -> Session:
+        rows = self._q(f"SELECT {_SESSION_COLS} FROM sessions WHERE id = ?", (session_id,))
+        if not rows:
+            raise NotFound(f"no session with id {session_id}")
+        return self._with_redness(rows)[0]
+
+    def sessions(
+        self,
+        profile_id: int,
+        *,
+        newest_first: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
+        search: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> list[Session]:
+        """Sessions of a profile with their redness, in date order (optionally filtered)."""
+        order = "DESC" if newest_first else "ASC"
+        where, params = self._filter(search, since, until)
+        sql = (
+            f"SELECT {_SESSION_COLS} FROM sessions WHERE profile_id = ?{where} "
+            f"ORDER BY session_date {order}, id {order} LIMIT ? OFFSET ?"
+        )
+        rows = self._q(sql, (profile_id, *params, -1 if limit is None else limit, offset))
+        return self._with_redness(rows)
+
+    def iter_sessions(self, profile_id: int, batch: int = 1000) -> Iterator[Session]:
+        """Sessions of a profile oldest first, read `batch` at a time (keyset, not OFFSET):
+        memory stays flat at any log size. Read inside `snapshot()` for a consistent whole."""
+        after: tuple[str, int] = ("", 0)
+        while True:
+            rows = self._q(
+                f"SELECT {_SESSION_COLS} FROM sessions WHERE profile_id = ? "
+                "AND (session_date, id) > (?, ?) ORDER BY session_date, id LIMIT ?",
+                (profile_id, *after, batch),
+            )
+            yield from self._with_redness(rows)
+            if len(rows) < batch:
+                return
+            after = (rows[-1]["session_date"], rows[-1]["id"])
+
+    @contextmanager
+    def snapshot(self: _S) -> Iterator[_S]:
+        """A read transaction: every read inside sees the same committed state."""
+        if self.conn.in_transaction:
+            yield self
+            return
+        self._x("BEGIN")
+        try:
+            yield self
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")
+    def _filter(
+        self, search: str | None, since: dt.date | None, until: dt.date | None
+    ) -> tuple[str, list[Any]]:
+        """SQL conditions for history's filters: text in notes or areas (any case), dates."""
+        where, params = "", []
+        if search:
+            # casefold in Python (SQLite's lower() only knows ASCII): "É" finds "é".
+            self.conn.create_function("homekit_fold", 1, _fold, deterministic=True)
+            where += " AND instr(homekit_fold(notes || char(10) || areas), ?) > 0"
+            params.append(search.casefold())
+        if since:
+            where += " AND session_date >= ?"
+            params.append(since.isoformat())
+        if until:
+            where += " AND session_date <= ?"
+            params.append(until.isoformat())
+        return where, params
+
+    def latest_session(self, profile_id: int) -> Session | None:
+        found = self.sessions(profile_id, newest_first=True, limit=1)
+        return found[0] if found else None
+
+    def _with_redness(self, rows: list[sqlite3.Row]) -> list[Session]:
+        if not rows:
+            return []
+        by_session: dict[int, list[Redness]] = {r["id"]: [] for r in rows}
+        ids = list(by_session)
+        # Chunked so that a 100,000-session history stays under SQLite's variable limit.
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self._q(
+                f"SELECT {_REDNESS_COLS} FROM redness WHERE session_id IN ({marks}) "
+                "ORDER BY observed_at, id",
+                chunk,
+            ):
+                by_session[r["session_id"]].append(_redness(r))
+        return [_session(r, tuple(by_session[r["id"]])) for r in rows]
