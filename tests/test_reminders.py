@@ -89,7 +89,7 @@ def test_uids_are_stable_per_session_number_and_sequence_rises_when_an_event_mov
 
 def test_default_file_is_named_for_the_profile_in_the_current_folder(hk, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    hk.create_profile("Ana María", make_default=True)
+    hk.create_profile("Ana María", make_default=True, has_condition=False)  # issue 11
     hk.set_reminder_time("18:15")
     result = hk.write_reminders()
     assert result.path == tmp_path / "homekit-reminders-Ana-Mar-a.ics" and result.path.is_absolute()

@@ -19,14 +19,16 @@ from tests.conftest import NOW
 
 def log(hk: Homekit, day: str, **fields: object) -> int:
     redness = fields.pop("redness", None)
+    faded = fields.pop("faded_after_min", None)
     draft = SessionDraft(session_date=dt.date.fromisoformat(day), **fields)  # type: ignore[arg-type]
-    return hk.log_session(draft, redness_severity=redness).session.id
+    return hk.log_session(draft, redness_severity=redness,
+                          faded_after_min=faded).session.id
 
 
 @pytest.fixture
 def me(hk: Homekit) -> Homekit:
-    hk.create_profile("me", make_default=True)
-    hk.record_skin_condition(False, False)
+    """The `hk` fixture (profile 'me', skin question answered), 'me' stored as the default."""
+    hk.switch_profile("me")
     return hk
 
 
@@ -45,7 +47,8 @@ def test_delete_then_undo_brings_back_the_same_session_and_its_redness(me):
 
 
 def test_undo_goes_back_newest_first_through_edits_redness_and_profiles(me):
-    a = log(me, "2026-11-01", duration_min=30, redness=1)
+    # the redness faded, so it does not block the next session (issue 11)
+    a = log(me, "2026-11-01", duration_min=30, redness=1, faded_after_min=30)
     log(me, "2026-11-10")
     red = me.session(a).redness[0]
     me.edit_session(a, SessionChanges(duration_min=55, notes="changed"))
@@ -93,7 +96,8 @@ def test_undoing_an_edit_back_to_a_date_now_taken_is_refused(me):
 def test_profile_delete_takes_a_backup_first_and_undo_restores_everything(me, db_path):
     me.create_profile("ana")
     me.switch_profile("ana")
-    s1 = log(me, "2026-11-01", redness=3, notes="ana's")
+    me.record_skin_condition(False, acknowledged=False)
+    s1 = log(me, "2026-11-01", redness=3, faded_after_min=20, notes="ana's")
     log(me, "2026-11-12")
     me.switch_profile("me")
     log(me, "2026-11-02")
@@ -156,6 +160,7 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 def test_cli_undo_list_and_undo(capsys, tmp_path):
     db = str(tmp_path / "h.db")
     today = dt.date.today()
+    assert run(capsys, "--db", db, "profile", "condition", "no")[0] == 0  # issue 11
     assert run(capsys, "--db", db, "log", "--date", (today - dt.timedelta(days=20)).isoformat(),
                "--notes", "first")[0] == 0
     assert run(capsys, "--db", db, "delete", "1", "--yes")[1].rstrip().endswith("homekit undo")
@@ -192,6 +197,7 @@ def test_cli_history_search_since_until(capsys, tmp_path):
     db = str(tmp_path / "h.db")
     today = dt.date.today()
     d1, d2 = (today - dt.timedelta(days=30)).isoformat(), (today - dt.timedelta(days=10)).isoformat()
+    assert run(capsys, "--db", db, "profile", "condition", "no")[0] == 0  # issue 11
     run(capsys, "--db", db, "log", "--date", d1, "--notes", "Warm cheek")
     run(capsys, "--db", db, "log", "--date", d2, "--area", "cheeks")
     code, out, _ = run(capsys, "--db", db, "history", "--search", "CHEEK")
@@ -210,7 +216,8 @@ def test_wording_of_saved_charts_and_recorded_redness(capsys, tmp_path):
         "Saved both charts (progress and redness) to /x/c.png")
     assert words.chart_saved_text("progress", "p.png") == "Saved the progress chart to p.png"
     db = str(tmp_path / "h.db")
-    run(capsys, "--db", db, "log")
+    assert run(capsys, "--db", db, "profile", "condition", "no")[0] == 0  # issue 11
+    assert run(capsys, "--db", db, "log")[0] == 0
     code, out, _ = run(capsys, "--db", db, "redness", "--severity", "2", "--faded-after", "10")
     assert out.strip() == "Recorded redness for session 1: 2 mild, faded after 10 min"
     assert out.count("session") == 1
@@ -228,18 +235,20 @@ def test_a_failed_change_leaves_no_undo_step(me):
     assert me.undo_steps() == []
 
 
-def test_a_schema_3_file_gains_the_journal(tmp_path):
+def test_a_schema_6_file_gains_the_journal(tmp_path):
     from homekit.storage import open_store
+    from homekit.storage.schema import SCHEMA_VERSION
 
-    path = tmp_path / "v3.db"
+    path = tmp_path / "v6.db"
     store = open_store(path)
     store.conn.execute("DROP TABLE undo_journal")
-    store.conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm004_undo_journal'")
-    store.conn.execute("PRAGMA user_version = 3")
+    store.conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm007_undo_journal'")
+    store.conn.execute("PRAGMA user_version = 6")
     store.close()
     store = open_store(path)
-    assert store.schema_version() == 4
+    assert store.schema_version() == SCHEMA_VERSION
     hk = Homekit(store, now=lambda: NOW)
+    hk.record_skin_condition(False, acknowledged=False)
     sid = log(hk, "2026-11-01")
     hk.delete_session(sid)
     assert [s.kind for s in hk.undo_steps()] == ["session_deleted"]
@@ -249,7 +258,8 @@ def test_a_schema_3_file_gains_the_journal(tmp_path):
 def test_cli_remind_writes_the_profile_file_in_the_current_folder(capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     db = str(tmp_path / "h.db")
-    run(capsys, "--db", db, "profile", "add", "ana", "--default")
+    assert run(capsys, "--db", db, "profile", "add", "ana", "--default",
+               "--condition", "no")[0] == 0  # issue 11: reminders need the answer
     code, out, _ = run(capsys, "--db", db, "remind")
     assert code == 0 and f"to {tmp_path / 'homekit-reminders-ana.ics'}," in out
     assert (tmp_path / "homekit-reminders-ana.ics").exists()

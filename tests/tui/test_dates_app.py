@@ -32,7 +32,7 @@ def test_every_screen_of_the_app_shows_the_earliest_date(ready):
             await settle(pilot)
             assert isinstance(app.screen, HistoryScreen)
             table = app.screen.query_one("DataTable")
-            dates = {str(table.get_row_at(i)[1]) for i in range(table.row_count)}
+            dates = {str(cell) for cell in table.get_column("date")}
             assert "1900-01-01 (Mon)" in dates
             await pilot.press("escape")
             for kind in range(3):

@@ -210,6 +210,9 @@ async def test_blocked_dialog_logs_an_earlier_date_under_the_rule(ready):
         screen.query_one("#date", Input).value = "2026-11-12"
         await pilot.press("ctrl+s")
         await settle(pilot)
+        assert isinstance(pilot.app.screen, RednessScreen)  # "how red now?" (issue 11)
+        await pilot.press("escape")
+        await settle(pilot)
         assert isinstance(pilot.app.screen, DashboardScreen)
     assert [s.session_date.isoformat() for s in ready.history()] == ["2026-11-20", "2026-11-12"]
 

@@ -150,15 +150,16 @@ async def test_redness_observations_are_corrected_and_deleted_from_history(ready
 
 
 @async_test
-async def test_reminders_are_refused_while_redness_blocks(ready):
-    from homekit.tui.screens.dashboard import REMINDERS_FILE
-
+async def test_reminders_are_refused_while_redness_blocks(ready, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the app writes reminders to the current folder
     log(ready, "2026-11-10", start_time="10:00", redness=4)
     app = app_for(ready)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("c")
+        await app.workers.wait_for_complete()
         await settle(pilot)
         errors = [n.message for n in app._notifications if n.severity == "error"]
         assert errors and "no reminders written" in errors[0]
-    assert not (ready.data_file.parent / REMINDERS_FILE).exists()
+    assert not (tmp_path / ready.reminders_file_name()).exists()
+    assert not list(tmp_path.glob("*.ics"))

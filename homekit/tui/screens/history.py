@@ -7,7 +7,6 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -238,7 +237,7 @@ class HistoryScreen(Screen):
             text = f"{count}. Clear the filter to see every session."
         else:
             text = "No sessions logged yet. Press escape, then l to log one."
-        self.query_one("#history-summary", Static).update(Text(text))
+        self.query_one("#history-summary", Static).update(text)  # the search as typed, inert
 
     @on(HistoryTable.NearEnd)
     def _near_end(self) -> None:

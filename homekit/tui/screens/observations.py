@@ -9,7 +9,7 @@ from textual.widgets import Button, Footer
 
 from homekit.tui import format as fmt
 from homekit.tui.screens.session_dialog import SessionDialog
-from homekit.tui.widgets.plain import Label
+from homekit.tui.widgets.plain import Label, literal
 
 
 class ObservationsScreen(SessionDialog[object]):
@@ -22,7 +22,7 @@ class ObservationsScreen(SessionDialog[object]):
             yield Label(f"Redness observations of session #{s.id} of {fmt.day(s.session_date)}",
                         classes="dialog-title")
             for r in s.redness:
-                yield Button(f"{r.observed_at}  {fmt.redness_short(r)}", id=f"obs-{r.id}")
+                yield Button(literal(f"{r.observed_at}  {fmt.redness_short(r)}"), id=f"obs-{r.id}")
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")
 

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,7 +22,7 @@ from homekit.domain.errors import HomekitError
 from homekit.domain.photos import Photo, busiest_area, ordered
 from homekit.services import Homekit
 from homekit.tui import format as fmt
-from homekit.tui.widgets.plain import Static
+from homekit.tui.widgets.plain import Static, cell
 
 COMPARE_FILE = "homekit-compare.png"
 
@@ -65,9 +64,9 @@ class PhotosScreen(Screen):
         groups = sorted(ordered(self.photos), key=lambda p: (p.area is None, p.area or ""))
         for p in groups:
             note = (p.notes.splitlines() or [""])[0][:40]
-            table.add_row(str(p.id), p.area_label, fmt.day(p.taken_on),
-                          "-" if p.session_id is None else f"#{p.session_id}",
-                          f"{p.width}x{p.height}", Text(words.control_free(note)), key=str(p.id))
+            table.add_row(*map(cell, (p.id, p.area_label, fmt.day(p.taken_on),
+                                      "-" if p.session_id is None else f"#{p.session_id}",
+                                      f"{p.width}x{p.height}", note)), key=str(p.id))
         self.query_one("#photos-summary", Static).update(self._summary())
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:

@@ -8,13 +8,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import DataTable, Footer, Header
 
 from homekit import words
 from homekit.domain.errors import HomekitError
 from homekit.domain.models import STINGING_LEVELS, Session
 from homekit.services import Homekit
 from homekit.tui import format as fmt
+from homekit.tui.widgets.plain import Label, Static, cell
 
 
 def _or_dash(value: object, unit: str = "") -> str:
@@ -80,17 +81,18 @@ class SessionDetailScreen(Screen[None]):
             if n:
                 lines.append("\n")
             lines.append(f"{label + ':':<{width}}", style="bold")
-            lines.append(value)
+            lines.append(words.control_free(value))  # a foreign tool may have written it
         self.query_one("#detail-fields", Static).update(lines)
-        self.query_one("#detail-notes", Static).update(Text(s.notes or "-"))
+        self.query_one("#detail-notes", Static).update(s.notes or "-")  # shown as typed
         table = self.query_one("#detail-redness", DataTable)
         table.clear()
         for r in s.redness:
             faded = "still red" if r.faded_after_min is None else f"after {r.faded_after_min} min"
             if r.severity == 0:
                 faded = "-"
-            table.add_row(r.observed_at.replace("T", " "), f"{r.severity} {r.severity_word}",
-                          faded, Text(r.notes or "-"), key=str(r.id))
+            table.add_row(cell(r.observed_at.replace("T", " ")),
+                          cell(f"{r.severity} {r.severity_word}"), cell(faded),
+                          cell(r.notes or "-"), key=str(r.id))
         table.display = bool(s.redness)
         self.query_one("#detail-no-redness").display = not s.redness
 
