@@ -226,7 +226,7 @@ def check_import(template: Path, data: bytes, suffix: str) -> None:
                     got = mine[s["session_date"]]
                     for key in FIELDS:
                         if key in s:
-                            want = s[key] if key != "notes" else s[key]
+                            want = s[key] if key != "notes" else (s[key] or "")  # null notes are stored as ""
                             assert got[key] == (want if key != "areas" else list(want)), key
                     if s.get("redness"):
                         assert [(r["severity"], r["notes"]) for r in got["redness"]] == [

@@ -43,3 +43,12 @@ def test_racing_processes_store_exactly_one_session(db_path, cli, fresh_file):
     rows = conn.execute("SELECT session_date FROM sessions WHERE session_date = '2026-11-20'")
     assert len(rows.fetchall()) == 1
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_many_racers_on_a_new_file_never_see_a_foreign_or_locked_file(tmp_path):
+    # A fast first open (sqlite_utils without numpy) once exposed two windows: the switch to
+    # WAL answers "locked" without waiting, and the version and tables were read apart.
+    for round_ in range(6):
+        results = race(tmp_path / f"new-{round_}.db", "2026-11-20")
+        assert sorted(r.returncode for r in results) == [0] + [3] * (RACERS - 1), [
+            r.stderr for r in results if r.returncode not in (0, 3)]

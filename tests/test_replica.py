@@ -129,6 +129,7 @@ def test_killed_writer_then_restore_keeps_every_acknowledged_session(tmp_path):
             acked += [dt.date.fromisoformat(x) for x in writer.stdout.read().split()]
         # Restore until the replica has caught up; every restore must already be sound.
         deadline = time.monotonic() + BOUND
+        rep.wait_for("sent")  # the first snapshot has reached the replica
         while True:
             dates = restored_dates(url, target)
             assert integrity(target) == ["ok"], seed

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import time
 from pathlib import Path
 
 from homekit.domain.errors import InvalidInput, StorageError
@@ -126,9 +127,16 @@ def _create_private(file: Path) -> None:
 def _check_ours(conn: sqlite3.Connection, file: Path) -> int:
     """The file's schema version, after checking it is a homekit file we can use."""
     try:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        # One read transaction: a version and tables from the same moment, even while another
+        # process creates the schema of a new file (else: tables seen, version 0, "foreign").
+        conn.execute("BEGIN")
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        finally:
+            if conn.in_transaction:
+                conn.execute("COMMIT")
     except sqlite3.DatabaseError as exc:
         raise storage_error(exc, file) from None
     # SQLite always writes whole pages; a partial last page means the file was cut short
@@ -164,12 +172,23 @@ def _has_homekit_migrations(conn: sqlite3.Connection, tables: set[str]) -> bool:
 
 
 def _enable_wal(conn: sqlite3.Connection, file: Path) -> None:
-    try:
-        mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
-        if str(mode).lower() != "wal":
-            conn.execute("PRAGMA journal_mode = WAL")
-    except sqlite3.DatabaseError as exc:
-        raise storage_error(exc, file) from None
+    # Switching to WAL needs the file to itself, and SQLite answers "locked" at once rather
+    # than waiting (no busy handler there): when several processes open a new file together,
+    # wait and retry within the busy timeout.
+    deadline = time.monotonic() + busy_timeout()
+    while True:
+        try:
+            mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+            if str(mode).lower() != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            low = str(exc).lower()
+            if ("locked" not in low and "busy" not in low) or time.monotonic() > deadline:
+                raise storage_error(exc, file) from None
+            time.sleep(0.01)
+        except sqlite3.DatabaseError as exc:
+            raise storage_error(exc, file) from None
 
 
 def _import_sqlite_utils() -> None:
