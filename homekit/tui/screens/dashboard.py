@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -17,11 +14,12 @@ from homekit.domain.errors import HomekitError, NotFound
 from homekit.domain.models import Status
 from homekit.services import Homekit
 from homekit.tui import format as fmt
-from homekit.tui.widgets.plain import Label, Static, cell
+from homekit.tui.screens.dashboard_files import WritesFiles
+from homekit.tui.widgets.plain import Label, Static
+from homekit.tui.widgets.session_cells import RECENT_COLUMNS, headings, session_cells
 
 RECENT = 10
 TREND_SESSIONS = 12
-REPORT_FILE = "homekit-report.pdf"
 SAFETY_LINE = (
     "Glasses on, always · a session takes about 30 to 60 minutes · slight stinging at first is "
     "common · slight redness fades within minutes; redness that lasts is a warning sign"
@@ -32,7 +30,7 @@ SAFETY_LINE = (
 WATCH_SECONDS = 2.0
 
 
-class DashboardScreen(Screen):
+class DashboardScreen(WritesFiles, Screen):
     """Where the profile stands today; every action starts here."""
 
     AUTO_FOCUS = "#recent"  # up / down and Enter open a recent session straight away
@@ -74,7 +72,7 @@ class DashboardScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one("#recent", DataTable)
-        table.add_columns("Date", "Min", "Worst redness", "Areas", "Level", "Glasses", "#")
+        table.add_columns(*headings(RECENT_COLUMNS))
         for card, title in (("next", "Next session"), ("last", "Last session"),
                             ("projected", "Projected end"), ("redness", "Latest redness")):
             self.query_one(f"#{card}").border_title = title
@@ -133,15 +131,7 @@ class DashboardScreen(Screen):
         table = self.query_one("#recent", DataTable)
         table.clear()
         for s in recent[:RECENT]:
-            glasses = {True: "yes", False: "NO", None: "-"}[s.glasses_worn]
-            # Date, minutes and redness first: they are what 80 columns must show.
-            table.add_row(*map(cell, (
-                fmt.day(s.session_date),
-                "-" if s.duration_min is None else str(s.duration_min),
-                fmt.redness_short(s.worst_redness).replace(" after ", " "),
-                ", ".join(s.areas) or "-",
-                "-" if s.device_level is None else str(s.device_level),
-                glasses, str(s.id))), key=str(s.id))
+            table.add_row(*session_cells(s, RECENT_COLUMNS), key=str(s.id))
         table.display = bool(recent)
         self.query_one("#recent-empty").display = not recent
 
@@ -256,56 +246,7 @@ class DashboardScreen(Screen):
 
         self.app.push_screen(ProfileScreen(self.hk))
 
-    def action_reminders(self) -> None:
-        self.notify("Writing calendar reminders…", title="Calendar")
-        # Like the CLI and the chart: homekit-reminders-<profile>.ics in the current folder.
-        self._write_reminders(self.hk.twin(), Path.cwd())
-
-    @work(thread=True, exclusive=True, group="reminders")
-    def _write_reminders(self, opener: Callable[[], Homekit], folder: Path) -> None:
-        try:
-            hk = opener()
-            try:
-                written = hk.write_reminders(folder / hk.reminders_file_name())
-            finally:
-                hk.close()
-        except (HomekitError, OSError) as exc:
-            self.app.call_from_thread(self.notify, words.error(exc), title="Calendar", severity="error")
-            return
-        if not written.count:
-            self.app.call_from_thread(self.notify, "Target reached: no sessions left to remind "
-                                      "you of; no file written.", title="Calendar reminders")
-            return
-        first = f", the first on {fmt.day(written.first_date)}" if written.first_date else ""
-        self.app.call_from_thread(
-            self.notify,
-            f"Wrote {written.count} reminder{'s' if written.count != 1 else ''}{first} to "
-            f"{written.path}. Import it into your calendar; a newer file updates the events.",
-            title="Calendar reminders")
-
     def action_photos(self) -> None:
         from homekit.tui.screens.photos import PhotosScreen
 
         self.app.push_screen(PhotosScreen(self.hk))
-
-    def action_report(self) -> None:
-        path = self.hk.data_file.parent / REPORT_FILE
-        self.notify(f"Writing the report to {path}…", title="Report")
-        self._write_report(self.hk.twin(), path)
-
-    @work(thread=True, exclusive=True, group="report")
-    def _write_report(self, opener: Callable[[], Homekit], path: Path) -> None:
-        try:
-            hk = opener()
-            try:
-                written = hk.write_report(path, force=True)
-            finally:
-                hk.close()
-        except (HomekitError, OSError) as exc:
-            self.app.call_from_thread(self.notify, words.error(exc), title="Report", severity="error")
-            return
-        self.app.call_from_thread(
-            self.notify,
-            f"Wrote the report ({written.pages} pages) to {written.path}. "
-            "Bring it to your skin professional.",
-            title="Report written")

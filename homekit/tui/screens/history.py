@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Callable
-from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -15,49 +14,20 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input
 
 from homekit import words
-from homekit.domain import validate
-from homekit.domain.errors import HomekitError, InvalidInput
-from homekit.domain.models import STINGING_LEVELS, Session
+from homekit.domain.errors import HomekitError
+from homekit.domain.models import Session
 from homekit.services import Homekit
 from homekit.tui import format as fmt
-from homekit.tui.widgets import plain
+from homekit.tui.widgets.history_filter import HistoryFilter
 from homekit.tui.widgets.history_table import HistoryTable
 from homekit.tui.widgets.plain import Static
+from homekit.tui.widgets.session_cells import COLUMNS, session_cells
 
 #: Rows added to the table at a time; the rest wait in memory until scrolled to.
 PAGE = 100
 
 
-def _opt(value: Any) -> tuple[bool, Any]:
-    """Sort key that puts missing values last."""
-    return (value is None, value if value is not None else 0)
-
-
-#: key -> (heading, sort key, cell text)
-COLUMNS: dict[str, tuple[str, Callable[[Session], Any], Callable[[Session], str]]] = {
-    # What matters most comes first, so that 80 columns show date, minutes and redness;
-    # Enter opens the session with every field.
-    "date": ("Date", lambda s: (s.session_date, s.id), lambda s: fmt.day(s.session_date)),
-    "minutes": ("Min", lambda s: _opt(s.duration_min),
-                lambda s: "-" if s.duration_min is None else str(s.duration_min)),
-    "redness": ("Worst redness", lambda s: _opt(s.worst_redness and s.worst_redness.severity),
-                lambda s: fmt.redness_short(s.worst_redness).replace(" after ", " ")),
-    "areas": ("Areas", lambda s: ", ".join(s.areas), lambda s: ", ".join(s.areas) or "-"),
-    "stinging": ("Stinging", lambda s: _opt(s.stinging),
-                 lambda s: "-" if s.stinging is None else STINGING_LEVELS[s.stinging]),
-    "glasses": ("Glasses", lambda s: _opt(s.glasses_worn),
-                lambda s: {True: "yes", False: "NO", None: "-"}[s.glasses_worn]),
-    "level": ("Level", lambda s: _opt(s.device_level),
-              lambda s: "-" if s.device_level is None else str(s.device_level)),
-    "time": ("Time", lambda s: _opt(s.start_time), lambda s: s.start_time or "-"),
-    "notes": ("Notes", lambda s: s.notes.lower(),
-              lambda s: ("cleared by a professional · " if s.cleared_by_professional else "")
-              + (s.notes.splitlines() or [""])[0][:24]),
-    "id": ("#", lambda s: s.id, lambda s: str(s.id)),
-}
-
-
-class HistoryScreen(Screen):
+class HistoryScreen(HistoryFilter, Screen):
     AUTO_FOCUS = "#history"
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
@@ -110,36 +80,6 @@ class HistoryScreen(Screen):
         if self.loaded:
             self.load()  # back from the detail view or a dialog: the session may have changed
 
-    def _filter_value(self, input_id: str) -> Any:
-        box = self.query_one(f"#{input_id}", Input)
-        if input_id == "search":
-            return box.value.strip() or None
-        try:
-            value = validate.parse_date(box.value) if box.value.strip() else None
-        except InvalidInput:
-            box.set_class(True, "-invalid")
-            raise
-        box.set_class(False, "-invalid")
-        return value
-
-    @on(Input.Changed, "#history-filter Input")
-    def _filter_changed(self) -> None:
-        try:
-            self.search, self.since, self.until = (
-                self._filter_value(i) for i in ("search", "since", "until"))
-        except InvalidInput:
-            self.query_one("#history-summary", Static).update(
-                "Dates are written YYYY-MM-DD, for example 2026-10-01.")
-            return
-        self.load()
-
-    @on(Input.Submitted, "#history-filter Input")
-    def _filter_done(self) -> None:
-        self.query_one(HistoryTable).focus()
-
-    def action_search(self) -> None:
-        self.query_one("#search", Input).focus()
-
     @work(thread=True, exclusive=True, group="history")
     def _load(self, opener: Callable[[], Homekit], search: str | None, since: dt.date | None,
               until: dt.date | None) -> None:
@@ -172,7 +112,7 @@ class HistoryScreen(Screen):
         table.loading = False
         table.clear()
         for s in page:
-            table.add_row(*(plain.cell(cell(s)) for _, _, cell in COLUMNS.values()), key=str(s.id))
+            table.add_row(*session_cells(s), key=str(s.id))
         self.shown = len(page)
         self._first_ids = [s.id for s in page]
         n = count
@@ -221,7 +161,7 @@ class HistoryScreen(Screen):
             return
         table = self.query_one(HistoryTable)
         for s in page:
-            table.add_row(*(plain.cell(text(s)) for _, _, text in COLUMNS.values()), key=str(s.id))
+            table.add_row(*session_cells(s), key=str(s.id))
         self.shown += len(page)
 
     def _summarise(self) -> None:
