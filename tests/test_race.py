@@ -12,10 +12,12 @@ from tests.conftest import HOMEKIT_BIN, cli_env
 RACERS = 8
 
 
-def race(db_path, day: str) -> list[subprocess.CompletedProcess]:
+def race(db_path, day: str, *command: str) -> list[subprocess.CompletedProcess]:
+    """RACERS real processes at once: `homekit log` on `day`, or `command` when given."""
     env = cli_env(db_path)
+    argv = list(command) or ["log", "--date", day, "--duration", "40"]
     procs = [
-        subprocess.Popen([HOMEKIT_BIN, "log", "--date", day, "--duration", "40"],
+        subprocess.Popen([HOMEKIT_BIN, *argv],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
                          stdin=subprocess.DEVNULL)
         for _ in range(RACERS)
@@ -48,7 +50,12 @@ def test_racing_processes_store_exactly_one_session(db_path, cli, fresh_file):
 def test_many_racers_on_a_new_file_never_see_a_foreign_or_locked_file(tmp_path):
     # A fast first open (sqlite_utils without numpy) once exposed two windows: the switch to
     # WAL answers "locked" without waiting, and the version and tables were read apart.
+    # The first command on a new file answers the skin question (required before a first
+    # session): every racer opens, creates and migrates the same new file at once.
     for round_ in range(6):
-        results = race(tmp_path / f"new-{round_}.db", "2026-11-20")
+        path = tmp_path / f"new-{round_}.db"
+        answered = race(path, "", "profile", "condition", "no")
+        assert [r.returncode for r in answered] == [0] * RACERS, [r.stderr for r in answered]
+        results = race(path, "2026-11-20")
         assert sorted(r.returncode for r in results) == [0] + [3] * (RACERS - 1), [
             r.stderr for r in results if r.returncode not in (0, 3)]
