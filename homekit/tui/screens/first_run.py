@@ -10,11 +10,11 @@ from textual.widgets import Button, Footer, Header, Input, RadioSet
 
 from homekit import words
 from homekit.domain import rules, validate
-from homekit.domain.errors import HomekitError, InvalidInput
+from homekit.domain.errors import HomekitError
 from homekit.domain.models import DEFAULT_PROFILE, DEFAULT_TARGET_SESSIONS
 from homekit.services import Homekit
 from homekit.tui.widgets.condition import ConditionQuestion
-from homekit.tui.widgets.field import Field
+from homekit.tui.widgets.field import INVALID, Field, checked_input
 from homekit.tui.widgets.plain import Static
 
 WELCOME = (
@@ -40,13 +40,16 @@ class FirstRunScreen(Screen[bool]):
         with VerticalScroll(id="first-run"):
             yield Static(WELCOME, id="welcome")
             with Horizontal(classes="form-row"):
-                yield Field("Your name or nickname", Input(name, id="name"),
+                yield Field("Your name or nickname",
+                            checked_input(name, validate.profile_name, id="name"),
                             "one profile per person")
                 yield Field("Target sessions",
-                            Input(str(DEFAULT_TARGET_SESSIONS), id="target", type="integer"),
+                            checked_input(str(DEFAULT_TARGET_SESSIONS), validate.target_sessions,
+                                          id="target", type="integer"),
                             "deeper scars need more")
                 yield Field("Days apart",
-                            Input(str(rules.MIN_INTERVAL_DAYS), id="interval", type="integer"),
+                            checked_input(str(rules.MIN_INTERVAL_DAYS), validate.interval_days,
+                                          id="interval", type="integer"),
                             words.INTERVAL_HINT)
             yield ConditionQuestion(id="condition-question")
             yield Static("", id="first-run-error", classes="form-error")
@@ -73,24 +76,16 @@ class FirstRunScreen(Screen[bool]):
         if str(error.render()) == UNANSWERED:
             error.update("")
 
-    def _field(self, input_id: str, parse) -> object:  # noqa: ANN001 - a validate function
-        box = self.query_one(f"#{input_id}", Input)
-        field = box.parent
+    def _field(self, input_id: str) -> object:
+        field = self.query_one(f"#{input_id}", Input).parent
         assert isinstance(field, Field)
-        try:
-            value = parse(box.value)
-        except InvalidInput as exc:
-            field.show_error(words.error(exc))
-            return None
-        field.show_error(None)
-        return value
+        value = field.value()
+        return None if value is INVALID else value
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#start")
     def start(self) -> None:
-        name = self._field("name", validate.profile_name)
-        target = self._field("target", validate.target_sessions)
-        interval = self._field("interval", validate.interval_days)
+        name, target, interval = (self._field(i) for i in ("name", "target", "interval"))
         question = self.query_one(ConditionQuestion)
         error = self.query_one("#first-run-error", Static)
         if name is None or target is None or interval is None:

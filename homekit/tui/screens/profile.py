@@ -18,7 +18,7 @@ from homekit.domain import validate
 from homekit.domain.errors import HomekitError, InvalidInput
 from homekit.services import Homekit
 from homekit.tui.widgets.condition import ConditionQuestion
-from homekit.tui.widgets.field import Field
+from homekit.tui.widgets.field import INVALID, Field, checked_input
 from homekit.tui.widgets.plain import Label, Static, literal
 
 DARK, LIGHT = "textual-dark", "textual-light"
@@ -38,15 +38,19 @@ class ProfileScreen(Screen):
         with VerticalScroll(id="profile"):
             yield Label(f"Profile {p.name}", id="profile-title", classes="section-title")
             with Horizontal(classes="form-row"):
-                yield Field("Name", Input(p.name, id="name"), "")
+                yield Field("Name", checked_input(p.name, validate.profile_name, id="name"), "")
                 yield Field("Target sessions",
-                            Input(str(p.target_sessions), id="target", type="integer"),
+                            checked_input(str(p.target_sessions), validate.target_sessions,
+                                          id="target", type="integer"),
                             "deeper scars: more")
                 yield Field("Days apart",
-                            Input(str(p.min_interval_days), id="interval", type="integer"),
+                            checked_input(str(p.min_interval_days), validate.interval_days,
+                                          id="interval", type="integer"),
                             words.INTERVAL_HINT)
-                yield Field("Reminder time", Input(self.hk.reminder_time(), id="reminder-time",
-                                                   placeholder="HH:MM"),
+                yield Field("Reminder time", checked_input(self.hk.reminder_time(),
+                                                           validate.parse_time,
+                                                           id="reminder-time",
+                                                           placeholder="HH:MM"),
                             "for reminders (c)")
             yield ConditionQuestion(p.has_skin_condition, bool(p.condition_acknowledged_at))
             yield Static("", id="profile-error", classes="form-error")
@@ -86,33 +90,17 @@ class ProfileScreen(Screen):
         """After an undo (ctrl+z): show the profile as it is now."""
         self.call_later(self.recompose)
 
-    def _checked(self, input_id: str, parse: Callable[[str], Any]) -> Any:
-        box = self.query_one(f"#{input_id}", Input)
-        field = box.parent
-        try:
-            value = parse(box.value)
-        except InvalidInput as exc:
-            if isinstance(field, Field):
-                field.show_error(words.error(exc))
-            raise
-        if isinstance(field, Field):
-            field.show_error(None)
-        return value
-
     @on(Input.Submitted, "#name, #target, #interval, #reminder-time")
     @on(Button.Pressed, "#save-profile")
     def save_profile(self) -> None:
         """One button saves everything on the form: settings, reminder time, skin answer."""
         error = self.query_one("#profile-error", Static)
         values = {}
-        for input_id, parse in (("name", validate.profile_name), ("target", validate.target_sessions),
-                                ("interval", validate.interval_days),
-                                ("reminder-time", validate.parse_time)):
-            try:
-                values[input_id] = self._checked(input_id, parse)
-            except InvalidInput:
-                pass
-        if len(values) < 4:
+        for input_id in ("name", "target", "interval", "reminder-time"):
+            field = self.query_one(f"#{input_id}", Input).parent
+            assert isinstance(field, Field)
+            values[input_id] = field.value()
+        if any(v is INVALID for v in values.values()):
             error.update("Not saved: please correct the fields marked in red.")
             return
         question = self.query_one(ConditionQuestion)

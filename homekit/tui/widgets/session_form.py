@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Checkbox, Input, Select, SelectionList
@@ -15,7 +14,7 @@ from homekit import words
 from homekit.domain import validate
 from homekit.domain.errors import HomekitError, InvalidInput, RuleViolation
 from homekit.domain.models import AREAS, STINGING_LEVELS, Session, SessionDraft
-from homekit.tui.widgets.field import Field
+from homekit.tui.widgets.field import INVALID, Field, checked_input
 from homekit.tui.widgets.marks import Tick, TickList
 from homekit.tui.widgets.plain import Static
 
@@ -60,18 +59,18 @@ class SessionForm(Vertical):
         glasses = True if s is None or s.glasses_worn is None else s.glasses_worn
         # Row by row, in reading order, so that tab moves left to right, then down.
         with Horizontal():
-            yield Field("Date", Input(day, id="date", placeholder="YYYY-MM-DD"),
+            yield Field("Date", self._input("date", day, placeholder="YYYY-MM-DD"),
                         "the day of the forgotten session" if self.backfill
                         else "YYYY-MM-DD; today by default")
-            yield Field("Start time", Input(text(s and s.start_time), id="time",
-                                            placeholder="HH:MM (optional)"),
+            yield Field("Start time", self._input("time", text(s and s.start_time),
+                                                  placeholder="HH:MM (optional)"),
                         "24-hour clock, optional")
         with Horizontal():
-            yield Field("Duration (minutes)", Input(text(s and s.duration_min), id="duration",
-                                                    placeholder="e.g. 40", type="integer"),
+            yield Field("Duration (minutes)", self._input("duration", text(s and s.duration_min),
+                                                          placeholder="e.g. 40", type="integer"),
                         "about 30 to 60 minutes")
-            yield Field("Device level", Input(text(s and s.device_level), id="level",
-                                              placeholder="1 to 10", type="integer"),
+            yield Field("Device level", self._input("level", text(s and s.device_level),
+                                                    placeholder="1 to 10", type="integer"),
                         "the kit's setting, 1 to 10")
         with Horizontal():
             yield Field("Stinging", Select(stinging, id="stinging", prompt="not noted",
@@ -83,45 +82,26 @@ class SessionForm(Vertical):
         yield Field("Areas treated", TickList(
             *[(a, a, a in chosen) for a in AREAS], id="areas"), "space ticks an area",
             id="areas-field")
-        yield Field("Notes", Input(s.notes if s else "", id="notes", placeholder="optional"), "")
+        yield Field("Notes", self._input("notes", s.notes if s else "", placeholder="optional"), "")
 
-    @on(Input.Changed)
-    def _check_as_typed(self, event: Input.Changed) -> None:
-        if event.input.id in PARSERS:
-            try:
-                self._check(event.input)
-            except InvalidInput:
-                pass  # shown under the field
+    @staticmethod
+    def _input(input_id: str, value: str, **kwargs: Any) -> Input:
+        parse, blank_ok = PARSERS[input_id]
+        return checked_input(value, parse, blank_ok=blank_ok, id=input_id, **kwargs)
 
-    def _check(self, box: Input) -> Any:
-        parse, blank_ok = PARSERS[box.id or ""]
-        field = box.parent
+    def _field(self, input_id: str) -> Field:
+        field = self.query_one(f"#{input_id}").parent
         assert isinstance(field, Field)
-        value = box.value
-        try:
-            result = None if blank_ok and not value.strip() else parse(value)
-        except InvalidInput as exc:
-            field.show_error(words.error(exc))
-            raise
-        field.show_error(None)
-        return result
+        return field
 
     def show_error(self, input_id: str, message: str | None) -> None:
         """Put a message (e.g. the rule's refusal) under one field."""
-        field = self.query_one(f"#{input_id}").parent
-        assert isinstance(field, Field)
-        field.show_error(message)
+        self._field(input_id).show_error(message)
 
     def draft(self) -> SessionDraft | None:
         """The checked values, or None after marking every field that is wrong."""
-        values: dict[str, Any] = {}
-        ok = True
-        for input_id in PARSERS:
-            try:
-                values[input_id] = self._check(self.query_one(f"#{input_id}", Input))
-            except InvalidInput:
-                ok = False
-        if not ok:
+        values = {input_id: self._field(input_id).value() for input_id in PARSERS}
+        if any(v is INVALID for v in values.values()):
             return None
         stinging = self.query_one("#stinging", Select).value
         return SessionDraft(
