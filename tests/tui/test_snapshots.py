@@ -1,6 +1,6 @@
 """SVG snapshots of every screen at 80x24 (a standard terminal) and 120x36 (fixed clock, steady
 cursors). Update with --snapshot-update only after looking at each image (benchmarks/screens.py
-renders PNGs with the SVG's font). The chart screen has its own golden text test at 80x24."""
+renders PNGs with the SVG's font). The chart screen also has a golden text test at 80x24."""
 
 from __future__ import annotations
 
@@ -135,3 +135,23 @@ def test_profile(ready, snap_compare, size):
 @pytest.mark.parametrize("size", SIZES)
 def test_help(ready, snap_compare, size):
     assert snap_compare(app_for(ready), terminal_size=size, run_before=keys("question_mark"))
+
+
+async def _chart_drawn(pilot) -> None:  # noqa: ANN001
+    await settle(pilot)
+    await pilot.press("g")
+    await pilot.app.workers.wait_for_complete()
+    await settle(pilot)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_chart_screen(ready, snap_compare, size, monkeypatch):
+    monkeypatch.setenv("HOMEKIT_CHART_IMAGES", "off")  # the text chart, whatever the terminal
+    four_sessions(ready)
+    assert snap_compare(app_for(ready), terminal_size=size, run_before=_chart_drawn)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_photos_screen(ready, snap_compare, size):
+    four_sessions(ready)
+    assert snap_compare(app_for(ready), terminal_size=size, run_before=keys("o"))
