@@ -95,20 +95,22 @@ def duration(value: str | int) -> int:
     return in_range(parse_int(value, "duration"), 1, MAX_DURATION_MIN, "duration", "minutes")
 
 
-def stinging(value: str | int) -> int:
-    n = parse_int(value, "stinging")
-    hint = ", ".join(f"{i} {w}" for i, w in enumerate(STINGING_LEVELS))
-    if not 0 <= n <= 3:
-        raise InvalidInput(f"stinging must be 0 to 3 ({hint}), not {n}")
+def _on_scale(value: str | int, what: str, levels: tuple[str, ...]) -> int:
+    """A value on a scale of words (index = stored value), refused with the whole scale."""
+    n = parse_int(value, what)
+    top = len(levels) - 1
+    if not 0 <= n <= top:
+        hint = ", ".join(f"{i} {w}" for i, w in enumerate(levels))
+        raise InvalidInput(f"{what} must be 0 to {top} ({hint}), not {n}")
     return n
+
+
+def stinging(value: str | int) -> int:
+    return _on_scale(value, "stinging", STINGING_LEVELS)
 
 
 def severity(value: str | int) -> int:
-    n = parse_int(value, "severity")
-    hint = ", ".join(f"{i} {w}" for i, w in enumerate(REDNESS_LEVELS))
-    if not 0 <= n <= 4:
-        raise InvalidInput(f"severity must be 0 to 4 ({hint}), not {n}")
-    return n
+    return _on_scale(value, "severity", REDNESS_LEVELS)
 
 
 def faded_after(value: str | int) -> int:

@@ -108,6 +108,10 @@ def _rule_broken(f: dict[str, object], e: HomekitError) -> str:
             f"will not use it: {_listed(problems)}. To fix: {fix}")
 
 
+def _not_a_backup(f: dict[str, object], why: str) -> str:
+    return f"{shown(f['path'])} is not a homekit backup: {why}; nothing was restored"
+
+
 def _restore_bad_rows(f: dict[str, object], e: HomekitError) -> str:
     problems = list(f.get("problems") or [])  # type: ignore[call-overload]
     n = len(problems)
@@ -125,12 +129,9 @@ _ERRORS.update({
         f"{shown(f['path'])}: its migration record does not fit its schema version "
         f"({f['problem']}); homekit left it untouched"),
     "rule_broken": _rule_broken,
-    "restore_not_canonical": lambda f, e: (
-        f"{shown(f['path'])} is not a homekit backup: {difference_text(f['difference'])}; "
-        "nothing was restored"),
-    "restore_record": lambda f, e: (
-        f"{shown(f['path'])} is not a homekit backup: its migration record does not fit its "
-        f"schema version ({f['problem']}); nothing was restored"),
+    "restore_not_canonical": lambda f, e: _not_a_backup(f, difference_text(f["difference"])),
+    "restore_record": lambda f, e: _not_a_backup(
+        f, f"its migration record does not fit its schema version ({f['problem']})"),
     "restore_bad_rows": _restore_bad_rows,
     "exists_needs_force": lambda f, e: (
         f"{shown(f['path'])} already exists; add --force to replace it, or choose another name"),
