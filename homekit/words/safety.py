@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from homekit.domain.checklist import CHECKLIST_IDS
 from homekit.domain.errors import HomekitError
 from homekit.domain.gates import Followup, Gate
 from homekit.domain.medical import MedicalWarning
@@ -148,3 +149,12 @@ def status_text(st: Status) -> str:
     if st.clock_warning:
         text += f"\n\nNote: {st.clock_warning}"
     return text
+
+
+def checklist_summary(confirmed: tuple[str, ...] | None) -> str:
+    """A session's pre-session checklist: `not asked`, or what was confirmed."""
+    if confirmed is None:
+        return "not asked"
+    if set(CHECKLIST_IDS) <= set(confirmed):
+        return "every item confirmed"
+    return "confirmed: " + (", ".join(confirmed) or "none")

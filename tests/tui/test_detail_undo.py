@@ -269,3 +269,25 @@ async def test_undo_on_the_profile_screen_shows_the_profile_as_it_was(ready):
         assert pilot.app.screen is screen
         assert screen.query_one("#name", Input).value == "me"
         assert ready.profile_name() == "me"
+
+
+@async_test
+async def test_the_detail_shows_the_checklist_the_professional_clearance_and_photo_count(ready):
+    from homekit.domain.checklist import CHECKLIST_IDS
+    from tests.images import png_bytes
+
+    sid = log(ready, "2026-11-10", checklist=CHECKLIST_IDS)
+    other = log(ready, "2026-11-18")
+    ready.add_photo(png_bytes(), session_id=sid, area="cheeks")
+    ready.add_photo(png_bytes(seed=1), session_id=sid, area="cheeks")
+    async with app_for(ready).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for session_id, expected in ((sid, ("every item confirmed", "2 (key o")),
+                                     (other, ("not asked", "Photos:"))):
+            pilot.app.push_screen(SessionDetailScreen(ready, ready.session(session_id)))
+            await settle(pilot)
+            fields = " ".join(text_of(pilot.app.screen, "#detail-fields").split())
+            assert all(part in fields for part in expected), fields
+            await pilot.press("escape")
+            await settle(pilot)
+        assert "Photos: none" in fields

@@ -22,7 +22,7 @@ def _or_dash(value: object, unit: str = "") -> str:
     return "-" if value is None else f"{value}{unit}"
 
 
-def field_rows(s: Session) -> list[tuple[str, str]]:
+def field_rows(s: Session, photos: int = 0) -> list[tuple[str, str]]:
     """(label, value) for every field of a session, as the detail view shows them."""
     glasses = {True: "yes", False: "NO (glasses must be worn)", None: "not noted"}
     return [
@@ -34,6 +34,9 @@ def field_rows(s: Session) -> list[tuple[str, str]]:
         ("Glasses", glasses[s.glasses_worn]),
         ("Stinging", "-" if s.stinging is None else f"{s.stinging} {STINGING_LEVELS[s.stinging]}"),
         ("Worst redness", fmt.redness_short(s.worst_redness)),
+        ("Safety check", words.checklist_summary(s.checklist)),
+        ("Redness block", "lifted by a professional" if s.cleared_by_professional else "-"),
+        ("Photos", f"{photos} (key o on the dashboard)" if photos else "none"),
         ("Logged at", s.created_at.replace("T", " ") or "-"),
     ]
 
@@ -75,9 +78,14 @@ class SessionDetailScreen(Screen[None]):
         self.session = s
         self.query_one("#detail-title", Label).update(
             Text(f"Session #{s.id} of {fmt.day(s.session_date)}"))
-        width = max(len(k) for k, _ in field_rows(s)) + 2
+        try:
+            photos = len(self.hk.photos(session_id=s.id))
+        except HomekitError:
+            photos = 0
+        rows = field_rows(s, photos)
+        width = max(len(k) for k, _ in rows) + 2
         lines = Text()
-        for n, (label, value) in enumerate(field_rows(s)):
+        for n, (label, value) in enumerate(rows):
             if n:
                 lines.append("\n")
             lines.append(f"{label + ':':<{width}}", style="bold")
