@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
@@ -20,6 +20,9 @@ from homekit.services import Homekit
 from homekit.tui.widgets.condition import ConditionQuestion
 from homekit.tui.widgets.field import INVALID, Field, checked_input
 from homekit.tui.widgets.plain import Label, Static, literal
+
+if TYPE_CHECKING:
+    from homekit.services import ProfileDeleted
 
 DARK, LIGHT = "textual-dark", "textual-light"
 
@@ -126,26 +129,20 @@ class ProfileScreen(Screen):
 
     @on(Button.Pressed, "#delete-profile")
     def delete_profile(self) -> None:
-        from homekit.tui.screens.confirm import ConfirmScreen
+        from homekit.tui.screens.confirm import confirm_delete
 
         name = self.hk.profile_name()
         n = self.hk.session_count()
         question = (f"Delete profile {name!r} and its {n} session{'s' if n != 1 else ''}? "
                     f"A backup of the data file is made first. ({words.UNDO_HINT_APP})")
 
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                done = self.hk.delete_profile(name)
-            except HomekitError as exc:
-                self.notify(words.error(exc), title="Not deleted", severity="error", markup=False)
-                return
+        def deleted(done: ProfileDeleted) -> None:
             self.app.notify(f"{words.profile_deleted_text(done)}. {words.UNDO_HINT_APP}",
                             title="Profile deleted", markup=False, timeout=12)
             self.app.pop_screen()
 
-        self.app.push_screen(ConfirmScreen("Delete profile", question, "Delete"), answered)
+        confirm_delete(self, "Delete profile", question, lambda: self.hk.delete_profile(name),
+                       deleted)
 
     @on(Button.Pressed, "#save-medical")
     def save_medical(self) -> None:
