@@ -10,13 +10,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input
 
 from homekit import words
 from homekit.domain.errors import HomekitError
 from homekit.domain.models import Session, SessionFilter
 from homekit.services import Homekit
+from homekit.tui.screens.base import BACK, DELETE, EDIT, HomekitScreen
 from homekit.tui.widgets.history_filter import HistoryFilter
 from homekit.tui.widgets.history_table import HistoryTable
 from homekit.tui.widgets.plain import Static
@@ -26,14 +26,14 @@ from homekit.tui.widgets.session_cells import COLUMNS, session_cells
 PAGE = 100
 
 
-class HistoryScreen(HistoryFilter, Screen):
+class HistoryScreen(HistoryFilter, HomekitScreen):
     AUTO_FOCUS = "#history"
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
+        BACK,
         Binding("enter", "open", "Open", show=False),
         Binding("slash", "search", "Search", key_display="/"),
-        Binding("e", "edit", "Edit"),
-        Binding("d", "delete", "Delete"),
+        EDIT,
+        DELETE,
         Binding("r", "redness", "Log redness"),
         Binding("o", "observations", "Fix redness"),
         Binding("s", "sort_next", "Sort by next column"),
@@ -41,8 +41,7 @@ class HistoryScreen(HistoryFilter, Screen):
     ]
 
     def __init__(self, hk: Homekit) -> None:
-        super().__init__()
-        self.hk = hk
+        super().__init__(hk)
         self.sessions: list[Session] = []
         self.shown = 0
         self.sort_key = "date"

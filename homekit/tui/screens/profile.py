@@ -8,18 +8,17 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Select, Switch
 
 from homekit import words
 from homekit.domain import validate
 from homekit.domain.errors import HomekitError, InvalidInput
-from homekit.services import Homekit
+from homekit.tui.screens.base import BACK, HomekitScreen
 from homekit.tui.widgets.condition import ConditionQuestion
 from homekit.tui.widgets.field import INVALID, Field, checked_input
 from homekit.tui.widgets.plain import Label, Static, literal
+from homekit.tui.widgets.profile_fields import profile_fields
 
 if TYPE_CHECKING:
     from homekit.services import ProfileDeleted
@@ -27,12 +26,8 @@ if TYPE_CHECKING:
 DARK, LIGHT = "textual-dark", "textual-light"
 
 
-class ProfileScreen(Screen):
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
-
-    def __init__(self, hk: Homekit) -> None:
-        super().__init__()
-        self.hk = hk
+class ProfileScreen(HomekitScreen):
+    BINDINGS = [BACK]
 
     def compose(self) -> ComposeResult:
         p = self.hk.profile()
@@ -41,15 +36,8 @@ class ProfileScreen(Screen):
         with VerticalScroll(id="profile"):
             yield Label(f"Profile {p.name}", id="profile-title", classes="section-title")
             with Horizontal(classes="form-row"):
-                yield Field("Name", checked_input(p.name, validate.profile_name, id="name"), "")
-                yield Field("Target sessions",
-                            checked_input(str(p.target_sessions), validate.target_sessions,
-                                          id="target", type="integer"),
-                            "deeper scars: more")
-                yield Field("Days apart",
-                            checked_input(str(p.min_interval_days), validate.interval_days,
-                                          id="interval", type="integer"),
-                            words.INTERVAL_HINT)
+                yield from profile_fields("Name", p.name, "", p.target_sessions,
+                                          "deeper scars: more", p.min_interval_days)
                 yield Field("Reminder time", checked_input(self.hk.reminder_time(),
                                                            validate.parse_time,
                                                            id="reminder-time",

@@ -7,7 +7,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
 from homekit import words
@@ -15,6 +14,7 @@ from homekit.domain.errors import HomekitError
 from homekit.domain.models import STINGING_LEVELS, Redness, Session
 from homekit.services import Homekit
 from homekit.tui import format as fmt
+from homekit.tui.screens.base import BACK, DELETE, EDIT, HomekitScreen
 from homekit.tui.widgets.plain import Label, Static, cell
 
 
@@ -41,20 +41,19 @@ def field_rows(s: Session, photos: int = 0) -> list[tuple[str, str]]:
     ]
 
 
-class SessionDetailScreen(Screen[None]):
+class SessionDetailScreen(HomekitScreen[None]):
     """Pushed from history or the dashboard (Enter on a row)."""
 
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
-        Binding("e", "edit", "Edit"),
-        Binding("d", "delete", "Delete"),
+        BACK,
+        EDIT,
+        DELETE,
         Binding("r", "add_redness", "Add redness"),
         Binding("x", "delete_redness", "Delete redness"),
     ]
 
     def __init__(self, hk: Homekit, session: Session) -> None:
-        super().__init__()
-        self.hk = hk
+        super().__init__(hk)
         self.session = session
 
     def compose(self) -> ComposeResult:
