@@ -35,6 +35,14 @@ def checked(fn: Callable[[str], Any]) -> Callable[[str], Any]:
     return convert
 
 
+def command(sub: Any, common: argparse.ArgumentParser, name: str,
+            handler: Callable[[argparse.Namespace, Any], int], **kwargs: Any) -> Any:
+    """A subcommand's parser, with the options every command takes, run by `handler`."""
+    p = sub.add_parser(name, parents=[common], **kwargs)
+    p.set_defaults(handler=handler)
+    return p
+
+
 def _session_fields(p: argparse.ArgumentParser, *, editing: bool) -> None:
     p.add_argument("--date", type=checked(validate.parse_date), metavar="YYYY-MM-DD",
                    help="session date" + ("" if editing else " (default: today)"))

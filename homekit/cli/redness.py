@@ -7,7 +7,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from homekit import words
-from homekit.cli.core import checked
+from homekit.cli.core import checked, command
 from homekit.cli.output import say
 from homekit.domain import validate
 from homekit.domain.errors import InvalidInput
@@ -23,8 +23,8 @@ ACTIONS = ("edit", "delete")
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     # One parser with plain positionals rather than subcommands: `redness 12 --severity 2`
     # (a session id) must keep working beside `redness edit 5 ...` and `redness delete 5`.
-    p = sub.add_parser(
-        "redness", parents=[common],
+    p = command(
+        sub, common, "redness", cmd_redness,
         help="record redness seen after a session; `edit OBS_ID` or `delete OBS_ID` corrects one",
         usage="homekit redness [SESSION_ID] --severity 0-4 [--faded-after MIN] [--notes TEXT]\n"
               "       homekit redness edit OBS_ID [--severity 0-4] [--faded-after MIN | "
@@ -41,7 +41,6 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--still-red", action="store_true", help="with edit: it has not faded")
     p.add_argument("--notes", type=checked(validate.notes), metavar="TEXT")
     p.add_argument("--yes", "-y", action="store_true", help="with delete: do not ask")
-    p.set_defaults(handler=cmd_redness)
 
 
 def _id(text: str | None, what: str) -> int:
