@@ -18,6 +18,12 @@ if TYPE_CHECKING:
 #: The commands this module registers (so the CLI builds only the one being run).
 COMMANDS = ("redness",)
 ACTIONS = ("edit", "delete")
+#: The ways `homekit redness` is called: record, then each action (its usage, one a line).
+FORMS = (
+    "[SESSION_ID] --severity 0-4 [--faded-after MIN] [--notes TEXT]",
+    "edit OBS_ID [--severity 0-4] [--faded-after MIN | --still-red] [--notes TEXT]",
+    "delete OBS_ID [--yes]",
+)
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -26,10 +32,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = command(
         sub, common, "redness", cmd_redness,
         help="record redness seen after a session; `edit OBS_ID` or `delete OBS_ID` corrects one",
-        usage="homekit redness [SESSION_ID] --severity 0-4 [--faded-after MIN] [--notes TEXT]\n"
-              "       homekit redness edit OBS_ID [--severity 0-4] [--faded-after MIN | "
-              "--still-red] [--notes TEXT]\n"
-              "       homekit redness delete OBS_ID [--yes]")
+        usage="\n       ".join(f"homekit redness {form}" for form in FORMS))
     p.add_argument("first", nargs="?", metavar="SESSION_ID|edit|delete",
                    help="session to record for (default: the latest), or an action")
     p.add_argument("obs_id", nargs="?", metavar="OBS_ID",
