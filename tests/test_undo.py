@@ -12,7 +12,7 @@ import pytest
 from homekit import words
 from homekit.cli import main
 from homekit.domain.errors import InvalidInput, RuleViolation
-from homekit.domain.models import SessionChanges, SessionDraft
+from homekit.domain.models import SessionChanges, SessionDraft, SessionFilter
 from homekit.services import Homekit
 from tests.conftest import NOW
 
@@ -138,14 +138,14 @@ def test_history_filters_in_sql(me):
     log(me, "2026-10-01", notes="Left CHEEK warm", areas=("nose",))
     log(me, "2026-10-10", areas=("cheeks",))
     log(me, "2026-10-20", notes="Éclat fine")
-    assert [s.session_date.day for s in me.history(search="cheek")] == [10, 1]
-    assert [s.session_date.day for s in me.history(search="éCLAT")] == [20]
-    assert [s.session_date.day for s in me.history(search="100%")] == []
+    assert [s.session_date.day for s in me.history(where=SessionFilter(search="cheek"))] == [10, 1]
+    assert [s.session_date.day for s in me.history(where=SessionFilter(search="éCLAT"))] == [20]
+    assert [s.session_date.day for s in me.history(where=SessionFilter(search="100%"))] == []
     since = dt.date(2026, 10, 5)
-    assert [s.session_date.day for s in me.history(since=since)] == [20, 10]
-    assert [s.session_date.day for s in me.history(until=since)] == [1]
-    assert [s.session_date.day for s in me.history(search="e", since=since,
-                                                   until=dt.date(2026, 10, 15))] == [10]
+    assert [s.session_date.day for s in me.history(where=SessionFilter(since=since))] == [20, 10]
+    assert [s.session_date.day for s in me.history(where=SessionFilter(until=since))] == [1]
+    assert [s.session_date.day for s in me.history(
+        where=SessionFilter("e", since, dt.date(2026, 10, 15)))] == [10]
 
 
 # -- the CLI, in-process ----------------------------------------------------------------------

@@ -7,6 +7,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from homekit import words
+from homekit.cli.core import command
 from homekit.cli.output import json_safe, say
 
 #: The commands this module registers (so the CLI builds only the one being run).
@@ -17,15 +18,14 @@ if TYPE_CHECKING:
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser(
-        "check", parents=[common], help="check the data file: integrity, schema, rule, modes",
+    p = command(
+        sub, common, "check", cmd_check, help="check the data file: integrity, schema, rule, modes",
         description="Check the data file: SQLite's integrity check, that its schema is exactly "
         "homekit's, that every stored value is valid and every two sessions of a profile are "
         "at least its interval apart, and that the file and its folders are owner-only. "
         "Exit status 0 when healthy, 1 otherwise.",
     )
     p.add_argument("--json", action="store_true", help="print the findings as JSON")
-    p.set_defaults(handler=cmd_check)
 
 
 def cmd_check(args: argparse.Namespace, ctx: Context) -> int:

@@ -11,7 +11,7 @@ from homekit import words
 from homekit.cli.output import say, say_json
 from homekit.domain import checklist, validate
 from homekit.domain.errors import InvalidInput
-from homekit.domain.models import AREAS, SessionChanges, SessionDraft
+from homekit.domain.models import AREAS, SessionChanges, SessionDraft, SessionFilter
 
 #: `edit --clear NAME` -> the session field it clears.
 CLEAR_NAMES = {"time": "start_time", "duration": "duration_min", "area": "areas",
@@ -33,6 +33,14 @@ def checked(fn: Callable[[str], Any]) -> Callable[[str], Any]:
 
     convert.__name__ = fn.__name__
     return convert
+
+
+def command(sub: Any, common: argparse.ArgumentParser, name: str,
+            handler: Callable[[argparse.Namespace, Any], int], **kwargs: Any) -> Any:
+    """A subcommand's parser, with the options every command takes, run by `handler`."""
+    p = sub.add_parser(name, parents=[common], **kwargs)
+    p.set_defaults(handler=handler)
+    return p
 
 
 def _session_fields(p: argparse.ArgumentParser, *, editing: bool) -> None:
@@ -174,9 +182,9 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_history(args: argparse.Namespace, ctx: Context) -> int:
     app = ctx.open()
-    filtered = bool(args.search or args.since or args.until)
-    sessions = app.history(newest_first=True, limit=args.limit, search=args.search,
-                           since=args.since, until=args.until)
+    where = SessionFilter(args.search, args.since, args.until)
+    filtered = where.active
+    sessions = app.history(newest_first=True, limit=args.limit, where=where)
     if args.json:
         say_json([s.to_json() for s in sessions])
         return 0

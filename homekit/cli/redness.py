@@ -7,7 +7,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from homekit import words
-from homekit.cli.core import checked
+from homekit.cli.core import checked, command
 from homekit.cli.output import say
 from homekit.domain import validate
 from homekit.domain.errors import InvalidInput
@@ -18,18 +18,21 @@ if TYPE_CHECKING:
 #: The commands this module registers (so the CLI builds only the one being run).
 COMMANDS = ("redness",)
 ACTIONS = ("edit", "delete")
+#: The ways `homekit redness` is called: record, then each action (its usage, one a line).
+FORMS = (
+    "[SESSION_ID] --severity 0-4 [--faded-after MIN] [--notes TEXT]",
+    "edit OBS_ID [--severity 0-4] [--faded-after MIN | --still-red] [--notes TEXT]",
+    "delete OBS_ID [--yes]",
+)
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     # One parser with plain positionals rather than subcommands: `redness 12 --severity 2`
     # (a session id) must keep working beside `redness edit 5 ...` and `redness delete 5`.
-    p = sub.add_parser(
-        "redness", parents=[common],
+    p = command(
+        sub, common, "redness", cmd_redness,
         help="record redness seen after a session; `edit OBS_ID` or `delete OBS_ID` corrects one",
-        usage="homekit redness [SESSION_ID] --severity 0-4 [--faded-after MIN] [--notes TEXT]\n"
-              "       homekit redness edit OBS_ID [--severity 0-4] [--faded-after MIN | "
-              "--still-red] [--notes TEXT]\n"
-              "       homekit redness delete OBS_ID [--yes]")
+        usage="\n       ".join(f"homekit redness {form}" for form in FORMS))
     p.add_argument("first", nargs="?", metavar="SESSION_ID|edit|delete",
                    help="session to record for (default: the latest), or an action")
     p.add_argument("obs_id", nargs="?", metavar="OBS_ID",
@@ -41,7 +44,6 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--still-red", action="store_true", help="with edit: it has not faded")
     p.add_argument("--notes", type=checked(validate.notes), metavar="TEXT")
     p.add_argument("--yes", "-y", action="store_true", help="with delete: do not ask")
-    p.set_defaults(handler=cmd_redness)
 
 
 def _id(text: str | None, what: str) -> int:

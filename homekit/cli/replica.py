@@ -7,6 +7,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from homekit import words
+from homekit.cli.core import command
 
 #: The commands this module registers (so the CLI builds only the one being run).
 COMMANDS = ("replicate",)
@@ -17,8 +18,8 @@ if TYPE_CHECKING:
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser(
-        "replicate", parents=[common],
+    p = command(
+        sub, common, "replicate", cmd_replicate,
         help="copy the log continuously to a Litestream replica (needs homekit[replica])",
         description="Run Litestream in the foreground: every change to the data file is sent "
         "to DEST_URL (file:///path, s3://bucket/path, sftp://host/path, ...). Stop with Ctrl-C. "
@@ -29,7 +30,6 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                    help="print a litestream.yml for running Litestream as a service, and exit")
     p.add_argument("--sync-interval", metavar="DURATION", default=None,
                    help="how often changes are sent (Litestream duration; default 1s)")
-    p.set_defaults(handler=cmd_replicate)
 
 
 def cmd_replicate(args: argparse.Namespace, ctx: Context) -> int:

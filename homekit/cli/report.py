@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from homekit import words
-from homekit.cli.core import checked
+from homekit.cli.core import checked, command
 from homekit.cli.output import say
 from homekit.domain import validate
 from homekit.domain.errors import InvalidInput
@@ -21,8 +21,8 @@ DEFAULT_OUTPUT = "homekit-report.pdf"
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser(
-        "report", parents=[common], help="write a PDF report for a skin professional",
+    p = command(
+        sub, common, "report", cmd_report, help="write a PDF report for a skin professional",
         description="A PDF for a consultation: your profile, the course at a glance, every "
         "session, the warnings, the charts, your first and latest photos and questions to bring. "
         "The same log gives the same bytes; the file is readable by you only.")
@@ -33,7 +33,6 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--output", "-o", default=DEFAULT_OUTPUT, metavar="FILE.pdf",
                    help=f"default: {DEFAULT_OUTPUT} in the current folder")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    p.set_defaults(handler=cmd_report)
 
 
 def cmd_report(args: argparse.Namespace, ctx: Context) -> int:

@@ -7,6 +7,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from homekit import words
+from homekit.cli.core import command
 
 if TYPE_CHECKING:
     from homekit.cli import Context
@@ -16,8 +17,8 @@ COMMANDS = ("undo",)
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser(
-        "undo", parents=[common],
+    p = command(
+        sub, common, "undo", cmd_undo,
         help="revert the latest delete or edit (of a session, redness or profile)",
         description="Revert the latest change that removed or changed data, newest first; "
         "run it again to go further back. The weekly rule is checked again.")
@@ -28,7 +29,6 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     what.add_argument("--clear", action="store_true",
                       help="forget every step (deleted data then leaves the journal)")
     p.add_argument("--json", action="store_true", help="with --list: print JSON")
-    p.set_defaults(handler=cmd_undo)
 
 
 def cmd_undo(args: argparse.Namespace, ctx: Context) -> int:

@@ -140,6 +140,19 @@ class SessionChanges:
 
 
 @dataclass(frozen=True)
+class SessionFilter:
+    """Which sessions a history shows: text in notes or areas (any case), a date range."""
+
+    search: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+    @property
+    def active(self) -> bool:
+        return bool(self.search or self.since or self.until)
+
+
+@dataclass(frozen=True)
 class RednessDraft:
     """A redness observation read from a file, not yet stored."""
 

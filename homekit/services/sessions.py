@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from homekit.domain import gates, rules, validate
 from homekit.domain.errors import InvalidInput, RuleViolation
-from homekit.domain.models import Profile, Session, SessionChanges, SessionDraft
+from homekit.domain.models import Profile, Session, SessionChanges, SessionDraft, SessionFilter
 from homekit.services.results import LogResult
 from homekit.services.safety import SafetyService
 from homekit.storage import journal
@@ -112,14 +112,11 @@ class SessionsService(SafetyService):
         newest_first: bool = True,
         limit: int | None = None,
         offset: int = 0,
-        search: str | None = None,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
+        where: SessionFilter | None = None,
     ) -> list[Session]:
-        """Sessions of the current profile; `search` matches notes and areas, any case."""
+        """Sessions of the current profile, those `where` lets through (all by default)."""
         return self._store.sessions(
-            self.profile().id, newest_first=newest_first, limit=limit, offset=offset,
-            search=search or None, since=since, until=until,
+            self.profile().id, newest_first=newest_first, limit=limit, offset=offset, where=where
         )
 
     def session_count(self) -> int:

@@ -10,9 +10,10 @@ one undo step, imports and the demo stay out of it, and the entry carries the fa
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from homekit.domain.errors import HomekitError, InvalidInput, NotFound, RuleViolation
 from homekit.domain.models import Profile
@@ -28,6 +29,8 @@ from homekit.storage.journal import (
     SESSION_DELETED,
     SESSION_EDITED,
 )
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -117,10 +120,7 @@ class UndoService(SessionsService, DataFileService):
     # -- one reverter per kind ------------------------------------------------------------------
 
     def _profile_of(self, profile_id: int) -> Profile:
-        try:
-            return self._store.profile_by_id(profile_id)
-        except NotFound:
-            raise NotFound("its profile no longer exists", code="undo_profile_gone") from None
+        return _needed(self._store.profile_by_id, profile_id, "its profile", "undo_profile_gone")
 
     def _check_restored_date(self, row: dict[str, Any], exclude_id: int | None) -> None:
         profile = self._profile_of(row["profile_id"])
@@ -135,28 +135,19 @@ class UndoService(SessionsService, DataFileService):
 
     def _revert_session_edited(self, entry: journal.Entry) -> None:
         (row,) = entry.payload["sessions"]
-        try:
-            current = self._store.get_session(row["id"])
-        except NotFound:
-            raise NotFound("the session no longer exists", code="undo_session_gone") from None
+        current = _needed(self._store.get_session, row["id"], "the session")
         if current.session_date.isoformat() != row["session_date"]:
             self._check_restored_date(row, row["id"])
         journal.update_row(self._store, "sessions", row)
 
     def _revert_redness_deleted(self, entry: journal.Entry) -> None:
         (row,) = entry.payload["redness"]
-        try:
-            self._store.get_session(row["session_id"])
-        except NotFound:
-            raise NotFound("its session no longer exists", code="undo_session_gone") from None
+        _needed(self._store.get_session, row["session_id"], "its session")
         journal.insert_row(self._store, "redness", row)
 
     def _revert_redness_edited(self, entry: journal.Entry) -> None:
         (row,) = entry.payload["redness"]
-        try:
-            self._store.get_redness(row["id"])
-        except NotFound:
-            raise NotFound("the observation no longer exists", code="undo_session_gone") from None
+        _needed(self._store.get_redness, row["id"], "the observation")
         journal.update_row(self._store, "redness", row)
 
     def _revert_profile_deleted(self, entry: journal.Entry) -> None:
@@ -195,3 +186,12 @@ _REVERT = {
     PROFILE_DELETED: UndoService._revert_profile_deleted,
     PROFILE_EDITED: UndoService._revert_profile_edited,
 }
+
+
+def _needed(read: Callable[[int], _T], row_id: int, what: str,
+            code: str = "undo_session_gone") -> _T:
+    """`read(row_id)`; when that row is gone, the refusal to undo: "<what> no longer exists"."""
+    try:
+        return read(row_id)
+    except NotFound:
+        raise NotFound(f"{what} no longer exists", code=code) from None

@@ -11,25 +11,14 @@ import sqlite3
 from homekit.domain.errors import NotFound
 from homekit.domain.photos import Photo, PhotoDraft
 from homekit.storage.repo import Store
+from homekit.storage.rows import from_row
 
 _COLS = ("id, profile_id, session_id, area, taken_on, notes, mime, width, height, "
          "length(image) AS size, created_at")
 
 
 def _photo(row: sqlite3.Row) -> Photo:
-    return Photo(
-        id=row["id"],
-        profile_id=row["profile_id"],
-        session_id=row["session_id"],
-        area=row["area"],
-        taken_on=dt.date.fromisoformat(row["taken_on"]),
-        notes=row["notes"],
-        mime=row["mime"],
-        width=row["width"],
-        height=row["height"],
-        size=row["size"],
-        created_at=row["created_at"],
-    )
+    return from_row(Photo, row, {"taken_on": dt.date.fromisoformat})
 
 
 def insert_photo(store: Store, profile_id: int, draft: PhotoDraft, created_at: str) -> Photo:

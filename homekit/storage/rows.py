@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Callable, Mapping
+from dataclasses import fields
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from homekit.domain.errors import (
     HomekitError,
@@ -14,6 +16,8 @@ from homekit.domain.errors import (
 )
 from homekit.domain.models import Profile, Redness, Session, SessionDraft
 from homekit.storage.schema import RULE_PREFIX
+
+_T = TypeVar("_T")
 
 _PROFILE_COLS = (
     "id, name, target_sessions, min_interval_days, created_at, "
@@ -56,51 +60,52 @@ def _flag(value: int | None) -> bool | None:
     return None if value is None else bool(value)
 
 
+def _items(text: str) -> tuple[str, ...]:
+    return tuple(i for i in text.split(",") if i)
+
+
+def _maybe_items(text: str | None) -> tuple[str, ...] | None:
+    return None if text is None else _items(text)
+
+
+def from_row(cls: Callable[..., _T], row: sqlite3.Row,
+             convert: Mapping[str, Callable[[Any], Any]] | None = None, **given: Any) -> _T:
+    """A dataclass built from a row by field name: every field the row has a column for,
+    through its converter in `convert` (if any); `given` adds the fields no column holds."""
+    convert = convert or {}
+    columns = set(row.keys())
+    values = {
+        f.name: convert.get(f.name, _same)(row[f.name])
+        for f in fields(cast(Any, cls)) if f.name in columns and f.name not in given
+    }
+    return cls(**values, **given)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+_Convert = Mapping[str, Callable[[Any], Any]]
+_PROFILE_CONVERT: _Convert = {"has_skin_condition": _flag, "blood_thinners": _flag}
+_SESSION_CONVERT: _Convert = {
+    "session_date": dt.date.fromisoformat,
+    "areas": _items,
+    "glasses_worn": _flag,
+    "checklist": _maybe_items,
+    "cleared_by_professional": bool,
+}
+
+
 def _profile(row: sqlite3.Row) -> Profile:
-    return Profile(
-        id=row["id"],
-        name=row["name"],
-        target_sessions=row["target_sessions"],
-        min_interval_days=row["min_interval_days"],
-        created_at=row["created_at"],
-        has_skin_condition=_flag(row["has_skin_condition"]),
-        condition_acknowledged_at=row["condition_acknowledged_at"],
-        isotretinoin=row["isotretinoin"],
-        isotretinoin_acknowledged_at=row["isotretinoin_acknowledged_at"],
-        blood_thinners=_flag(row["blood_thinners"]),
-        medical_answered_at=row["medical_answered_at"],
-    )
+    return from_row(Profile, row, _PROFILE_CONVERT)
 
 
 def _session(row: sqlite3.Row, redness: tuple[Redness, ...] = ()) -> Session:
-    return Session(
-        id=row["id"],
-        profile_id=row["profile_id"],
-        session_date=dt.date.fromisoformat(row["session_date"]),
-        start_time=row["start_time"],
-        duration_min=row["duration_min"],
-        areas=tuple(a for a in row["areas"].split(",") if a),
-        device_level=row["device_level"],
-        glasses_worn=_flag(row["glasses_worn"]),
-        stinging=row["stinging"],
-        notes=row["notes"],
-        created_at=row["created_at"],
-        redness=redness,
-        checklist=None if row["checklist"] is None else tuple(
-            i for i in row["checklist"].split(",") if i),
-        cleared_by_professional=bool(row["cleared_by_professional"]),
-    )
+    return from_row(Session, row, _SESSION_CONVERT, redness=redness)
 
 
 def _redness(row: sqlite3.Row) -> Redness:
-    return Redness(
-        id=row["id"],
-        session_id=row["session_id"],
-        observed_at=row["observed_at"],
-        severity=row["severity"],
-        faded_after_min=row["faded_after_min"],
-        notes=row["notes"],
-    )
+    return from_row(Redness, row)
 
 
 def safety_values(draft: SessionDraft) -> tuple[Any, ...]:

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 from homekit.domain.errors import (
     NotFound,
 )
-from homekit.domain.models import Redness, Session, SessionDraft
+from homekit.domain.models import Redness, Session, SessionDraft, SessionFilter
 from homekit.storage.core import StoreCore
 from homekit.storage.rows import (
     _REDNESS_COLS,
@@ -128,15 +128,13 @@ class SessionQueries(StoreCore):
         newest_first: bool = False,
         limit: int | None = None,
         offset: int = 0,
-        search: str | None = None,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
+        where: SessionFilter | None = None,
     ) -> list[Session]:
         """Sessions of a profile with their redness, in date order (optionally filtered)."""
         order = "DESC" if newest_first else "ASC"
-        where, params = self._filter(search, since, until)
+        sql_where, params = self._filter(where or SessionFilter())
         sql = (
-            f"SELECT {_SESSION_COLS} FROM sessions WHERE profile_id = ?{where} "
+            f"SELECT {_SESSION_COLS} FROM sessions WHERE profile_id = ?{sql_where} "
             f"ORDER BY session_date {order}, id {order} LIMIT ? OFFSET ?"
         )
         rows = self._q(sql, (profile_id, *params, -1 if limit is None else limit, offset))
@@ -169,11 +167,10 @@ class SessionQueries(StoreCore):
         finally:
             if self.conn.in_transaction:
                 self.conn.execute("COMMIT")
-    def _filter(
-        self, search: str | None, since: dt.date | None, until: dt.date | None
-    ) -> tuple[str, list[Any]]:
+    def _filter(self, only: SessionFilter) -> tuple[str, list[Any]]:
         """SQL conditions for history's filters: text in notes or areas (any case), dates."""
         where, params = "", []
+        search, since, until = only.search, only.since, only.until
         if search:
             # casefold in Python (SQLite's lower() only knows ASCII): "É" finds "é".
             self.conn.create_function("homekit_fold", 1, _fold, deterministic=True)

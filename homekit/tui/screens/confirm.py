@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer
 
+from homekit import words
+from homekit.domain.errors import HomekitError
+from homekit.tui import format as fmt
 from homekit.tui.widgets.plain import Label, Static
+
+if TYPE_CHECKING:
+    from homekit.domain.models import Session
+    from homekit.services import Homekit
+
+_T = TypeVar("_T")
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -42,3 +54,39 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
+
+
+def confirm_delete(screen: Screen, title: str, question: str, act: Callable[[], _T],
+                   done: Callable[[_T], None], failed: Callable[[], object] | None = None) -> None:
+    """Ask `question`; on an explicit yes run `act`, then `done` with what it returned.
+    A refusal is shown as "Not deleted" (then `failed`, if given) and nothing else happens."""
+
+    def answered(yes: bool | None) -> None:
+        if not yes:
+            return
+        try:
+            result = act()
+        except HomekitError as exc:
+            screen.notify(words.error(exc), title="Not deleted", severity="error", markup=False)
+            if failed is not None:
+                failed()
+            return
+        done(result)
+
+    screen.app.push_screen(ConfirmScreen(title, question, "Delete"), answered)
+
+
+def confirm_delete_session(screen: Screen, hk: Homekit, s: Session, then: Callable[[], object],
+                           failed: Callable[[], object] | None = None) -> None:
+    """Ask before deleting session `s` (and its redness); on success say so, then `then()`."""
+    n = len(s.redness)
+    extra = f" and its {n} redness observation{'s' if n != 1 else ''}" if n else ""
+    question = f"Delete session #{s.id} of {fmt.day(s.session_date)}{extra}? ({words.UNDO_HINT_APP})"
+
+    def deleted(_: Session) -> None:
+        screen.notify(f"Deleted session #{s.id} of {fmt.day(s.session_date)}. "
+                      f"{words.UNDO_HINT_APP}", title="Session deleted")
+        then()
+
+    confirm_delete(screen, "Delete session", question, lambda: hk.delete_session(s.id), deleted,
+                   failed)

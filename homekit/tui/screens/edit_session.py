@@ -4,32 +4,34 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Input
 
 from homekit.domain.errors import HomekitError
 from homekit.domain.models import Session, SessionChanges
 from homekit.tui import format as fmt
 from homekit.tui.screens.session_dialog import SessionDialog
-from homekit.tui.widgets.plain import Label, Static
+from homekit.tui.widgets.plain import Static
 from homekit.tui.widgets.session_form import SessionForm
 
 
 class EditSessionScreen(SessionDialog[Session | None]):
     """Dismissed with the updated session, or None."""
 
-    def compose(self) -> ComposeResult:
-        yield Footer()
+    DIALOG_ID = "edit-dialog"
+    DIALOG_CLASSES = "dialog -form"
+
+    def dialog_title(self) -> str:
         s = self.session
-        with Vertical(id="edit-dialog", classes="dialog -form"):
-            yield Label(f"Edit session #{s.id} of {fmt.day(s.session_date)}{self._photos()}",
-                        classes="dialog-title")
-            with VerticalScroll(id="form-scroll", can_focus=False):  # the buttons below stay in view
-                yield SessionForm(self.hk.today(), s)
-            yield Static("", id="form-error", classes="form-error")
-            with Horizontal(classes="buttons"):
-                yield Button("Save (ctrl+s)", id="save", variant="primary")
-                yield Button("Cancel", id="cancel")
+        return f"Edit session #{s.id} of {fmt.day(s.session_date)}{self._photos()}"
+
+    def compose_body(self) -> ComposeResult:
+        with VerticalScroll(id="form-scroll", can_focus=False):  # the buttons below stay in view
+            yield SessionForm(self.hk.today(), self.session)
+        yield Static("", id="form-error", classes="form-error")
+        with Horizontal(classes="buttons"):
+            yield Button("Save (ctrl+s)", id="save", variant="primary")
+            yield Button("Cancel", id="cancel")
 
     def _photos(self) -> str:
         """` · 2 photos (key o on the dashboard)` when the session has photos."""

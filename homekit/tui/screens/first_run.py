@@ -5,17 +5,17 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, RadioSet
 
 from homekit import words
-from homekit.domain import rules, validate
+from homekit.domain import rules
 from homekit.domain.errors import HomekitError
 from homekit.domain.models import DEFAULT_PROFILE, DEFAULT_TARGET_SESSIONS
-from homekit.services import Homekit
+from homekit.tui.screens.base import HomekitScreen
 from homekit.tui.widgets.condition import ConditionQuestion
-from homekit.tui.widgets.field import INVALID, Field, checked_input
+from homekit.tui.widgets.field import INVALID, Field
 from homekit.tui.widgets.plain import Static
+from homekit.tui.widgets.profile_fields import profile_fields
 
 WELCOME = (
     "Welcome to homekit, a private log for home microdermabrasion sessions. It keeps your "
@@ -27,12 +27,8 @@ WELCOME = (
 UNANSWERED = "Please answer the eczema / acne rosacea question."
 
 
-class FirstRunScreen(Screen[bool]):
+class FirstRunScreen(HomekitScreen[bool]):
     """Creates the profile; dismissed with True once it exists."""
-
-    def __init__(self, hk: Homekit) -> None:
-        super().__init__()
-        self.hk = hk
 
     def compose(self) -> ComposeResult:
         name = self.hk.profile_name() if self.hk.has_profiles() else DEFAULT_PROFILE
@@ -40,17 +36,9 @@ class FirstRunScreen(Screen[bool]):
         with VerticalScroll(id="first-run"):
             yield Static(WELCOME, id="welcome")
             with Horizontal(classes="form-row"):
-                yield Field("Your name or nickname",
-                            checked_input(name, validate.profile_name, id="name"),
-                            "one profile per person")
-                yield Field("Target sessions",
-                            checked_input(str(DEFAULT_TARGET_SESSIONS), validate.target_sessions,
-                                          id="target", type="integer"),
-                            "deeper scars need more")
-                yield Field("Days apart",
-                            checked_input(str(rules.MIN_INTERVAL_DAYS), validate.interval_days,
-                                          id="interval", type="integer"),
-                            words.INTERVAL_HINT)
+                yield from profile_fields("Your name or nickname", name, "one profile per person",
+                                          DEFAULT_TARGET_SESSIONS, "deeper scars need more",
+                                          rules.MIN_INTERVAL_DAYS)
             yield ConditionQuestion(id="condition-question")
             yield Static("", id="first-run-error", classes="form-error")
             with Vertical(classes="buttons"):

@@ -10,14 +10,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input
 
 from homekit import words
 from homekit.domain.errors import HomekitError
-from homekit.domain.models import Session
+from homekit.domain.models import Session, SessionFilter
 from homekit.services import Homekit
-from homekit.tui import format as fmt
+from homekit.tui.screens.base import BACK, DELETE, EDIT, HomekitScreen
 from homekit.tui.widgets.history_filter import HistoryFilter
 from homekit.tui.widgets.history_table import HistoryTable
 from homekit.tui.widgets.plain import Static
@@ -27,14 +26,14 @@ from homekit.tui.widgets.session_cells import COLUMNS, session_cells
 PAGE = 100
 
 
-class HistoryScreen(HistoryFilter, Screen):
+class HistoryScreen(HistoryFilter, HomekitScreen):
     AUTO_FOCUS = "#history"
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
+        BACK,
         Binding("enter", "open", "Open", show=False),
         Binding("slash", "search", "Search", key_display="/"),
-        Binding("e", "edit", "Edit"),
-        Binding("d", "delete", "Delete"),
+        EDIT,
+        DELETE,
         Binding("r", "redness", "Log redness"),
         Binding("o", "observations", "Fix redness"),
         Binding("s", "sort_next", "Sort by next column"),
@@ -42,8 +41,7 @@ class HistoryScreen(HistoryFilter, Screen):
     ]
 
     def __init__(self, hk: Homekit) -> None:
-        super().__init__()
-        self.hk = hk
+        super().__init__(hk)
         self.sessions: list[Session] = []
         self.shown = 0
         self.sort_key = "date"
@@ -85,7 +83,8 @@ class HistoryScreen(HistoryFilter, Screen):
               until: dt.date | None) -> None:
         """Sessions in a worker: first the newest page (a LIMIT query sorted in SQL, drawn at
         once at any log size), then all of them for sorting and scrolling."""
-        filtered = bool(search or since or until)
+        where = SessionFilter(search, since, until)
+        filtered = where.active
         try:
             hk = opener()
             try:
@@ -96,7 +95,7 @@ class HistoryScreen(HistoryFilter, Screen):
                     # Reading everything holds the GIL in long stretches: let the first rows
                     # reach the screen before (bounded, should the screen be gone already).
                     painted.wait(timeout=2)
-                sessions = hk.history(newest_first=True, search=search, since=since, until=until)
+                sessions = hk.history(newest_first=True, where=where)
             finally:
                 hk.close()
         except HomekitError as exc:
@@ -251,30 +250,14 @@ class HistoryScreen(HistoryFilter, Screen):
             self.app.push_screen(ObservationsScreen(self.hk, session), self._changed)
 
     def action_delete(self) -> None:
-        from homekit.tui.screens.confirm import ConfirmScreen
+        from homekit.tui.screens.confirm import confirm_delete_session
 
         session = self.selected()
         if session is None:
             return
-        n = len(session.redness)
-        extra = f" and its {n} redness observation{'s' if n != 1 else ''}" if n else ""
-        question = (f"Delete session #{session.id} of {fmt.day(session.session_date)}{extra}? "
-                    f"({words.UNDO_HINT_APP})")
-
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                self.hk.delete_session(session.id)
-            except HomekitError as exc:
-                self.notify(words.error(exc), title="Not deleted", severity="error")
-                getattr(self.app, "check_file", bool)()  # HomekitApp: a lost file offers to quit
-                return
-            self.notify(f"Deleted session #{session.id} of {fmt.day(session.session_date)}. "
-                        f"{words.UNDO_HINT_APP}", title="Session deleted")
-            self.load()
-
-        self.app.push_screen(ConfirmScreen("Delete session", question, "Delete"), answered)
+        # HomekitApp: a lost file offers to quit
+        confirm_delete_session(self, self.hk, session, self.load,
+                               failed=getattr(self.app, "check_file", bool))
 
     def _changed(self, result: object) -> None:
         if result is not None:

@@ -4,27 +4,28 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer
+from textual.containers import Horizontal
+from textual.widgets import Button
 
 from homekit.tui import format as fmt
 from homekit.tui.screens.session_dialog import SessionDialog
-from homekit.tui.widgets.plain import Label, literal
+from homekit.tui.widgets.plain import literal
 
 
 class ObservationsScreen(SessionDialog[object]):
     """One button per observation; dismissed with what the correction dialog returned."""
 
-    def compose(self) -> ComposeResult:
-        yield Footer()
+    DIALOG_ID = "observations-dialog"
+
+    def dialog_title(self) -> str:
         s = self.session
-        with Vertical(id="observations-dialog", classes="dialog"):
-            yield Label(f"Redness observations of session #{s.id} of {fmt.day(s.session_date)}",
-                        classes="dialog-title")
-            for r in s.redness:
-                yield Button(literal(f"{r.observed_at}  {fmt.redness_short(r)}"), id=f"obs-{r.id}")
-            with Horizontal(classes="buttons"):
-                yield Button("Cancel", id="cancel")
+        return f"Redness observations of session #{s.id} of {fmt.day(s.session_date)}"
+
+    def compose_body(self) -> ComposeResult:
+        for r in self.session.redness:
+            yield Button(literal(f"{r.observed_at}  {fmt.redness_short(r)}"), id=f"obs-{r.id}")
+        with Horizontal(classes="buttons"):
+            yield Button("Cancel", id="cancel")
 
     def action_save(self) -> None:
         """Nothing to save here: choosing an observation opens its dialog."""

@@ -14,7 +14,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
 from homekit import words
@@ -22,12 +21,13 @@ from homekit.domain.errors import HomekitError
 from homekit.domain.photos import Photo, busiest_area, ordered
 from homekit.services import Homekit
 from homekit.tui import format as fmt
+from homekit.tui.screens.base import BACK, HomekitScreen
 from homekit.tui.widgets.plain import Static, cell
 
 COMPARE_FILE = "homekit-compare.png"
 
 
-class PhotosScreen(Screen):
+class PhotosScreen(HomekitScreen):
     DEFAULT_CSS = """
     PhotosScreen #photos { height: auto; max-height: 12; }
     PhotosScreen #photo-view { height: 1fr; width: 1fr; padding: 0 1; }
@@ -35,13 +35,12 @@ class PhotosScreen(Screen):
     PhotosScreen #photo-line { padding: 0 1; color: $text-muted; }
     """
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
+        BACK,
         Binding("c", "compare", "Write comparison"),
     ]
 
     def __init__(self, hk: Homekit) -> None:
-        super().__init__()
-        self.hk = hk
+        super().__init__(hk)
         self.photos: list[Photo] = []
 
     def compose(self) -> ComposeResult:

@@ -3,33 +3,31 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Select, Switch
 
 from homekit import words
 from homekit.domain import validate
 from homekit.domain.errors import HomekitError, InvalidInput
-from homekit.services import Homekit
+from homekit.tui.screens.base import BACK, HomekitScreen
 from homekit.tui.widgets.condition import ConditionQuestion
 from homekit.tui.widgets.field import INVALID, Field, checked_input
 from homekit.tui.widgets.plain import Label, Static, literal
+from homekit.tui.widgets.profile_fields import profile_fields
+
+if TYPE_CHECKING:
+    from homekit.services import ProfileDeleted
 
 DARK, LIGHT = "textual-dark", "textual-light"
 
 
-class ProfileScreen(Screen):
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
-
-    def __init__(self, hk: Homekit) -> None:
-        super().__init__()
-        self.hk = hk
+class ProfileScreen(HomekitScreen):
+    BINDINGS = [BACK]
 
     def compose(self) -> ComposeResult:
         p = self.hk.profile()
@@ -38,15 +36,8 @@ class ProfileScreen(Screen):
         with VerticalScroll(id="profile"):
             yield Label(f"Profile {p.name}", id="profile-title", classes="section-title")
             with Horizontal(classes="form-row"):
-                yield Field("Name", checked_input(p.name, validate.profile_name, id="name"), "")
-                yield Field("Target sessions",
-                            checked_input(str(p.target_sessions), validate.target_sessions,
-                                          id="target", type="integer"),
-                            "deeper scars: more")
-                yield Field("Days apart",
-                            checked_input(str(p.min_interval_days), validate.interval_days,
-                                          id="interval", type="integer"),
-                            words.INTERVAL_HINT)
+                yield from profile_fields("Name", p.name, "", p.target_sessions,
+                                          "deeper scars: more", p.min_interval_days)
                 yield Field("Reminder time", checked_input(self.hk.reminder_time(),
                                                            validate.parse_time,
                                                            id="reminder-time",
@@ -126,26 +117,20 @@ class ProfileScreen(Screen):
 
     @on(Button.Pressed, "#delete-profile")
     def delete_profile(self) -> None:
-        from homekit.tui.screens.confirm import ConfirmScreen
+        from homekit.tui.screens.confirm import confirm_delete
 
         name = self.hk.profile_name()
         n = self.hk.session_count()
         question = (f"Delete profile {name!r} and its {n} session{'s' if n != 1 else ''}? "
                     f"A backup of the data file is made first. ({words.UNDO_HINT_APP})")
 
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                done = self.hk.delete_profile(name)
-            except HomekitError as exc:
-                self.notify(words.error(exc), title="Not deleted", severity="error", markup=False)
-                return
+        def deleted(done: ProfileDeleted) -> None:
             self.app.notify(f"{words.profile_deleted_text(done)}. {words.UNDO_HINT_APP}",
                             title="Profile deleted", markup=False, timeout=12)
             self.app.pop_screen()
 
-        self.app.push_screen(ConfirmScreen("Delete profile", question, "Delete"), answered)
+        confirm_delete(self, "Delete profile", question, lambda: self.hk.delete_profile(name),
+                       deleted)
 
     @on(Button.Pressed, "#save-medical")
     def save_medical(self) -> None:

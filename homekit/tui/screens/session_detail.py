@@ -7,14 +7,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
 from homekit import words
 from homekit.domain.errors import HomekitError
-from homekit.domain.models import STINGING_LEVELS, Session
+from homekit.domain.models import STINGING_LEVELS, Redness, Session
 from homekit.services import Homekit
 from homekit.tui import format as fmt
+from homekit.tui.screens.base import BACK, DELETE, EDIT, HomekitScreen
 from homekit.tui.widgets.plain import Label, Static, cell
 
 
@@ -41,20 +41,19 @@ def field_rows(s: Session, photos: int = 0) -> list[tuple[str, str]]:
     ]
 
 
-class SessionDetailScreen(Screen[None]):
+class SessionDetailScreen(HomekitScreen[None]):
     """Pushed from history or the dashboard (Enter on a row)."""
 
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
-        Binding("e", "edit", "Edit"),
-        Binding("d", "delete", "Delete"),
+        BACK,
+        EDIT,
+        DELETE,
         Binding("r", "add_redness", "Add redness"),
         Binding("x", "delete_redness", "Delete redness"),
     ]
 
     def __init__(self, hk: Homekit, session: Session) -> None:
-        super().__init__()
-        self.hk = hk
+        super().__init__(hk)
         self.session = session
 
     def compose(self) -> ComposeResult:
@@ -128,29 +127,12 @@ class SessionDetailScreen(Screen[None]):
         self.app.push_screen(RednessScreen(self.hk, self.session), self._changed)
 
     def action_delete(self) -> None:
-        from homekit.tui.screens.confirm import ConfirmScreen
+        from homekit.tui.screens.confirm import confirm_delete_session
 
-        s = self.session
-        n = len(s.redness)
-        extra = f" and its {n} redness observation{'s' if n != 1 else ''}" if n else ""
-        question = f"Delete session #{s.id} of {fmt.day(s.session_date)}{extra}? ({words.UNDO_HINT_APP})"
-
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                self.hk.delete_session(s.id)
-            except HomekitError as exc:
-                self.notify(words.error(exc), title="Not deleted", severity="error", markup=False)
-                return
-            self.notify(f"Deleted session #{s.id} of {fmt.day(s.session_date)}. "
-                        f"{words.UNDO_HINT_APP}", title="Session deleted")
-            self.app.pop_screen()
-
-        self.app.push_screen(ConfirmScreen("Delete session", question, "Delete"), answered)
+        confirm_delete_session(self, self.hk, self.session, self.app.pop_screen)
 
     def action_delete_redness(self) -> None:
-        from homekit.tui.screens.confirm import ConfirmScreen
+        from homekit.tui.screens.confirm import confirm_delete
 
         table = self.query_one("#detail-redness", DataTable)
         if not self.session.redness:
@@ -159,17 +141,14 @@ class SessionDetailScreen(Screen[None]):
         red = self.session.redness[min(table.cursor_row, len(self.session.redness) - 1)]
         question = (f"Delete the redness observation {fmt.redness_short(red)} of "
                     f"{red.observed_at.replace('T', ' ')}? ({words.UNDO_HINT_APP})")
+        if red.id is None:
+            return
+        red_id = red.id
 
-        def answered(yes: bool | None) -> None:
-            if not yes or red.id is None:
-                return
-            try:
-                self.hk.delete_redness(red.id)
-            except HomekitError as exc:
-                self.notify(words.error(exc), title="Not deleted", severity="error", markup=False)
-                return
+        def deleted(_: Redness) -> None:
             self.notify(f"Deleted a redness observation of session #{self.session.id}. "
                         f"{words.UNDO_HINT_APP}", title="Redness deleted")
             self.refresh_data()
 
-        self.app.push_screen(ConfirmScreen("Delete redness", question, "Delete"), answered)
+        confirm_delete(self, "Delete redness", question, lambda: self.hk.delete_redness(red_id),
+                       deleted)

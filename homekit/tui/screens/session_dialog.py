@@ -5,18 +5,26 @@ from __future__ import annotations
 from typing import TypeVar
 
 from textual import on
+from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button
+from textual.widgets import Button, Footer
 
 from homekit.domain.models import Session
 from homekit.services import Homekit
+from homekit.tui.widgets.plain import Label
 
 T = TypeVar("T")
 
 
 class SessionDialog(ModalScreen[T]):
-    """Subclasses compose the form and implement `action_save`; cancelling dismisses None."""
+    """Subclasses give the dialog's id, title and body and implement `action_save`;
+    cancelling dismisses None."""
+
+    #: The id and classes of the dialog's frame (the app's CSS styles them).
+    DIALOG_ID = "session-dialog"
+    DIALOG_CLASSES = "dialog"
 
     BINDINGS = [
         Binding("escape", "cancel", "Back"),
@@ -27,6 +35,18 @@ class SessionDialog(ModalScreen[T]):
         super().__init__()
         self.hk = hk
         self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield Footer()
+        with Vertical(id=self.DIALOG_ID, classes=self.DIALOG_CLASSES):
+            yield Label(self.dialog_title(), classes="dialog-title")
+            yield from self.compose_body()
+
+    def dialog_title(self) -> str:
+        raise NotImplementedError
+
+    def compose_body(self) -> ComposeResult:
+        raise NotImplementedError
 
     def action_save(self) -> None:
         raise NotImplementedError
