@@ -7,11 +7,11 @@ with one line, before any row is looked at.
 from __future__ import annotations
 
 import bisect
+import codecs
 import csv
-import io
 import json
 import json.scanner
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,14 +41,33 @@ class RawSession:
     problem: str | None = None  # the row could not even be read (wrong field count, ...)
 
 
+class Unsupported(Exception):
+    """The streamed reader met a layout it does not follow (keys out of homekit's order,
+    a duplicate key, invalid JSON...): read the whole document instead (`ImportFile.whole`),
+    which also words any error exactly."""
+
+
+Item = RawProfile | RawSession
+
+
 @dataclass
 class ImportFile:
+    """An import file, read again from disk for each pass (`rows`): memory stays flat."""
+
     path: Path
     kind: str  # "csv" or "json"
     columns: frozenset[str]  # CSV: the header's columns; JSON: set per row in values
-    profiles: list[RawProfile] = field(default_factory=list)
-    sessions: list[RawSession] = field(default_factory=list)
+    read: Callable[[], Iterator[Item]] = field(default=lambda: iter(()))
     line: Callable[[Any], int] = field(default=lambda ref: int(ref))
+
+    def rows(self) -> Iterator[Item]:
+        """Profiles and sessions in file order, each profile before its sessions."""
+        return self.read()
+
+    def whole(self) -> ImportFile:
+        """The same file parsed at once (the layouts the streamed reader does not follow)."""
+        text = self.path.read_bytes().decode("utf-8-sig")
+        return _read_json(self.path, text)
 
 
 def not_export(path: Path, why: str) -> InvalidInput:
@@ -56,41 +75,67 @@ def not_export(path: Path, why: str) -> InvalidInput:
 
 
 def read_import_file(path: Path) -> ImportFile:
-    """Read `path` as CSV or JSON (by extension, else by its first character)."""
+    """Check `path` (a text file, not a database), then read it as CSV or JSON (by extension,
+    else by its first character) in pieces."""
     path = Path(path).expanduser()
+    first = _check_text(path)
+    suffix = path.suffix.lower()
+    if suffix == ".json" or (suffix != ".csv" and first in ("{", "[")):
+        return ImportFile(path, "json", frozenset(), lambda: _stream_json(path))
+    return _read_csv(path)
+
+
+def _check_text(path: Path) -> str:
+    """Refuse a missing, binary or non-UTF-8 file, reading it in pieces; return its first
+    non-blank character."""
+    first = ""
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
     try:
-        data = path.read_bytes()
+        with path.open("rb") as f:
+            head = f.read(len(SQLITE_HEADER))
+            if head.startswith(SQLITE_HEADER):
+                raise not_export(path, f"it is a SQLite database; to bring back a backup use: "
+                                       f"homekit restore {shown(path)}")
+            chunk, ok = head, True
+            while chunk:
+                if b"\x00" in chunk:
+                    raise not_export(path, "binary data")
+                if ok:
+                    try:
+                        text = decoder.decode(chunk)
+                    except UnicodeDecodeError:
+                        ok = False  # binary data found later still wins, as when read at once
+                    if ok and not first:
+                        first = text.lstrip()[:1]
+                chunk = f.read(_CHUNK)
+            if ok:
+                decoder.decode(b"", final=True)
     except FileNotFoundError:
         raise InvalidInput(f"{shown(path)} does not exist") from None
     except IsADirectoryError:
         raise InvalidInput(f"{shown(path)} is a folder, not a file") from None
+    except UnicodeDecodeError:
+        ok = False
     except OSError as exc:
         raise InvalidInput(f"cannot read {shown(path)}: {exc.strerror}") from None
-    if data.startswith(SQLITE_HEADER):
-        raise not_export(path, f"it is a SQLite database; to bring back a backup use: "
-                               f"homekit restore {shown(path)}")
-    if b"\x00" in data:
-        raise not_export(path, "binary data")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise not_export(path, "not UTF-8 text") from None
-    del data  # the bytes are not needed once decoded: a smaller peak while parsing
-    suffix = path.suffix.lower()
-    if suffix == ".json" or (suffix != ".csv" and text.lstrip()[:1] in ("{", "[")):
-        return _read_json(path, text)
-    return _read_csv(path, text)
+    if not ok:
+        raise not_export(path, "not UTF-8 text")
+    return first
+
+
+_CHUNK = 1 << 16
 
 
 # -- CSV ------------------------------------------------------------------------------
 
 
-def _read_csv(path: Path, text: str) -> ImportFile:
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = next((r for r in reader if r), None)
-    except csv.Error as exc:
-        raise not_export(path, f"unreadable CSV: {exc}") from None
+def _read_csv(path: Path) -> ImportFile:
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        reader = csv.reader(f, strict=True)
+        try:
+            header = next((r for r in reader if r), None)
+        except csv.Error as exc:
+            raise not_export(path, f"unreadable CSV: {exc}") from None
     if header is None:
         raise not_export(path, "the file is empty")
     columns = [c.strip().lower() for c in header]
@@ -100,26 +145,30 @@ def _read_csv(path: Path, text: str) -> ImportFile:
         text = text if len(text) <= 60 else text[:57] + "..."
         raise not_export(path, f"header {text!r}; expected homekit's export columns or "
                                f"a hand-written {HAND_WRITTEN}")
-    result = ImportFile(path, "csv", frozenset(columns))
-    last = reader.line_num
-    try:
-        for record in reader:
-            start, last = last + 1, reader.line_num
-            if not record or record == [""]:
-                continue
-            if len(record) != len(columns):
-                at = columns.index("session_date")
-                written = {"session_date": record[at] if at < len(record) else ""}
-                row = RawSession(None, written, start,
-                                 f"has {len(record)} fields, the header has {len(columns)}")
-            else:
-                values = dict(zip(columns, map(plain, record), strict=True))
-                row = RawSession(values.pop("profile", "") or None, values, start)
-            result.sessions.append(row)
-    except csv.Error as exc:
-        raise InvalidInput(f"{shown(path)}: line {reader.line_num}: unreadable CSV ({exc}); "
-                           "nothing was imported") from None
-    return result
+    return ImportFile(path, "csv", frozenset(columns), lambda: _csv_rows(path, columns))
+
+
+def _csv_rows(path: Path, columns: list[str]) -> Iterator[Item]:
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        reader = csv.reader(f, strict=True)
+        next(r for r in reader if r)  # the header, checked already
+        last = reader.line_num
+        try:
+            for record in reader:
+                start, last = last + 1, reader.line_num
+                if not record or record == [""]:
+                    continue
+                if len(record) != len(columns):
+                    at = columns.index("session_date")
+                    written = {"session_date": record[at] if at < len(record) else ""}
+                    yield RawSession(None, written, start,
+                                     f"has {len(record)} fields, the header has {len(columns)}")
+                else:
+                    values = dict(zip(columns, map(plain, record), strict=True))
+                    yield RawSession(values.pop("profile", "") or None, values, start)
+        except csv.Error as exc:
+            raise InvalidInput(f"{shown(path)}: line {reader.line_num}: unreadable CSV ({exc}); "
+                               "nothing was imported") from None
 
 
 # -- JSON -----------------------------------------------------------------------------
@@ -143,24 +192,167 @@ def _read_json(path: Path, text: str) -> ImportFile:
     profiles = doc.get("profiles")
     if not isinstance(profiles, list):
         raise not_export(path, '"profiles" is not a list')
-    result = ImportFile(path, "json", frozenset())
+    profiles_read: list[RawProfile] = []
+    sessions_read: list[RawSession] = []
     for pi, p in enumerate(profiles):
         if not isinstance(p, dict):
             raise InvalidInput(f"{shown(path)}: profile {pi + 1} is not an object; nothing was imported")
         settings = {k: v for k, v in p.items() if k != "sessions"}
-        result.profiles.append(RawProfile(p.get("name"), settings, (pi, None)))
+        profiles_read.append(RawProfile(p.get("name"), settings, (pi, None)))
         sessions = p.get("sessions", [])
         if not isinstance(sessions, list):
             raise InvalidInput(f"{shown(path)}: the sessions of profile {pi + 1} are not a list; "
                                "nothing was imported")
         for si, s in enumerate(sessions):
             if isinstance(s, dict):  # the parsed object itself: no copy of every session
-                result.sessions.append(RawSession(p.get("name"), s, (pi, si)))
+                sessions_read.append(RawSession(p.get("name"), s, (pi, si)))
             else:
-                result.sessions.append(RawSession(p.get("name"), {}, (pi, si),
+                sessions_read.append(RawSession(p.get("name"), {}, (pi, si),
                                                   "is not a session object"))
-    result.line = _json_line_finder(text)
-    return result
+    items: list[Item] = [*profiles_read, *sessions_read]  # every profile before any session
+    return ImportFile(path, "json", frozenset(), lambda: iter(items), _json_line_finder(text))
+
+
+def _stream_json(path: Path) -> Iterator[Item]:
+    """The sessions of a JSON export one at a time, laid out as homekit writes it: "format"
+    and "version" before "profiles", each profile's settings before its "sessions". Anything
+    else raises `Unsupported` (the whole document is then read at once)."""
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        js = _JsonStream(f)
+        js.expect("{")
+        head: dict[str, Any] = {}
+        done = False
+        while not js.next_is("}"):
+            if head or done:
+                js.expect(",")
+            key = js.value()
+            js.expect(":")
+            if not isinstance(key, str) or key in head or key in ("format", "version") and done:
+                raise Unsupported
+            if key != "profiles":
+                head[key] = js.value()
+                continue
+            version = head.get("version")
+            if (done or head.get("format") != FORMAT_NAME or not isinstance(version, int)
+                    or isinstance(version, bool) or not 1 <= version <= FORMAT_VERSION):
+                raise Unsupported
+            done = True
+            yield from _stream_profiles(js)
+        if not done or not js.at_end():
+            raise Unsupported
+
+
+def _stream_profiles(js: _JsonStream) -> Iterator[Item]:
+    js.expect("[")
+    first = True
+    while not js.next_is("]"):
+        if not first:
+            js.expect(",")
+        first = False
+        line = js.line()
+        js.expect("{")
+        settings: dict[str, Any] = {}
+        seen_sessions = False
+        while not js.next_is("}"):
+            if settings or seen_sessions:
+                js.expect(",")
+            key = js.value()
+            js.expect(":")
+            if not isinstance(key, str) or key in settings or seen_sessions:
+                raise Unsupported  # a setting after the sessions, or written twice
+            if key != "sessions":
+                settings[key] = js.value()
+                continue
+            if "name" not in settings:
+                raise Unsupported
+            seen_sessions = True
+            yield RawProfile(settings.get("name"), settings, line)
+            yield from _stream_sessions(js, settings.get("name"))
+        if not seen_sessions:
+            yield RawProfile(settings.get("name"), settings, line)
+
+
+def _stream_sessions(js: _JsonStream, profile: Any) -> Iterator[Item]:
+    js.expect("[")
+    first = True
+    while not js.next_is("]"):
+        if not first:
+            js.expect(",")
+        first = False
+        line = js.line()
+        s = js.value()
+        if isinstance(s, dict):
+            yield RawSession(profile, s, line)
+        else:
+            yield RawSession(profile, {}, line, "is not a session object")
+
+
+class _JsonStream:
+    """A window on a JSON text read in pieces; values are parsed by the C decoder."""
+
+    def __init__(self, f: Any) -> None:
+        self.f = f
+        self.buf = ""
+        self.pos = 0
+        self.eof = False
+        self.lines = 1  # the line at `counted`
+        self.counted = 0
+        self.decoder = json.JSONDecoder()
+
+    def _more(self) -> bool:
+        if self.eof:
+            return False
+        chunk = self.f.read(_CHUNK)
+        if not chunk:
+            self.eof = True
+            return False
+        self.lines += self.buf.count("\n", self.counted, self.pos)
+        self.buf, self.pos, self.counted = self.buf[self.pos:] + chunk, 0, 0
+        return True
+
+    def _skip(self) -> str:
+        while True:
+            n = len(self.buf)
+            while self.pos < n and self.buf[self.pos] in " \t\n\r":
+                self.pos += 1
+            if self.pos < n or not self._more():
+                return self.buf[self.pos: self.pos + 1]
+
+    def next_is(self, ch: str) -> bool:
+        """Skip blanks; if the next character is `ch`, step over it."""
+        if self._skip() == ch:
+            self.pos += 1
+            return True
+        return False
+
+    def expect(self, ch: str) -> None:
+        if not self.next_is(ch):
+            raise Unsupported
+
+    def at_end(self) -> bool:
+        return self._skip() == ""
+
+    def line(self) -> int:
+        self._skip()
+        self.lines += self.buf.count("\n", self.counted, self.pos)
+        self.counted = self.pos
+        return self.lines
+
+    def value(self) -> Any:
+        self._skip()
+        while True:
+            try:
+                value, end = self.decoder.raw_decode(self.buf, self.pos)
+            except json.JSONDecodeError:
+                if self._more():
+                    continue
+                raise Unsupported from None
+            except RecursionError:
+                raise Unsupported from None
+            if end == len(self.buf) and self._more():
+                continue  # a number may go on in the next piece
+            self.pos = end
+            return value
 
 
 def _json_line_finder(text: str) -> Callable[[Any], int]:
