@@ -85,3 +85,20 @@ def test_large_import_stores_every_session_once(tmp_path, hk):
     assert report.sessions_added == 1200
     again = hk.import_file(path)
     assert again.sessions_added == 0 and again.identical_skipped == 1200
+
+
+def test_a_file_changed_between_check_and_insert_imports_nothing(tmp_path, hk, monkeypatch):
+    from homekit.transfer import importer
+
+    path = write(tmp_path, export_doc(20))
+    plan_import = importer.plan_import
+
+    def then_change(source, file, dry_run):
+        result = plan_import(source, file, dry_run)
+        write(tmp_path, export_doc(30))  # another program rewrites it
+        return result
+
+    monkeypatch.setattr(importer, "plan_import", then_change)
+    with pytest.raises(InvalidInput, match="changed while it was imported"):
+        hk.import_file(path)
+    assert hk.history() == []

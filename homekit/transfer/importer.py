@@ -84,14 +84,30 @@ class ImportPlan:
     def sessions(self) -> Iterator[tuple[ImportTarget, SessionImport]]:
         """The sessions to insert, in file order, checked already."""
         targets = list(self.targets.values())
+        self._same_file()
         i = 0
         for raw in self.file.rows():
             if isinstance(raw, RawProfile):
                 continue
+            if i >= self.total:
+                raise self._changed()
             slot = self.slots[i]
             i += 1
             if slot >= 0:
                 yield targets[slot], rows.session(raw.values, self.today, self.stamp)
+        if i != self.total:
+            raise self._changed()
+        self._same_file()
+
+    def _same_file(self) -> None:
+        if self.file.changed():
+            raise self._changed()
+
+    def _changed(self) -> InvalidInput:
+        """The file changed between the check and the insert: the transaction rolls back."""
+        return InvalidInput(f"{self.file.path.name} changed while it was imported; "
+                            "nothing was imported", code="import_file_changed",
+                            name=self.file.path.name)
 
 
 @dataclass

@@ -59,6 +59,11 @@ class ImportFile:
     columns: frozenset[str]  # CSV: the header's columns; JSON: set per row in values
     read: Callable[[], Iterator[Item]] = field(default=lambda: iter(()))
     line: Callable[[Any], int] = field(default=lambda ref: int(ref))
+    seen: tuple[int, ...] = ()  # size, modification time and inode when first read
+
+    def changed(self) -> bool:
+        """Whether the file is no longer the one read first (it is read again to insert)."""
+        return bool(self.seen) and _identity(self.path) != self.seen
 
     def rows(self) -> Iterator[Item]:
         """Profiles and sessions in file order, each profile before its sessions."""
@@ -67,7 +72,17 @@ class ImportFile:
     def whole(self) -> ImportFile:
         """The same file parsed at once (the layouts the streamed reader does not follow)."""
         text = self.path.read_bytes().decode("utf-8-sig")
-        return _read_json(self.path, text)
+        whole = _read_json(self.path, text)
+        whole.seen = self.seen
+        return whole
+
+
+def _identity(path: Path) -> tuple[int, ...]:
+    try:
+        st = path.stat()
+    except OSError:
+        return ()
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
 
 
 def not_export(path: Path, why: str) -> InvalidInput:
@@ -78,11 +93,15 @@ def read_import_file(path: Path) -> ImportFile:
     """Check `path` (a text file, not a database), then read it as CSV or JSON (by extension,
     else by its first character) in pieces."""
     path = Path(path).expanduser()
+    seen = _identity(path)
     first = _check_text(path)
     suffix = path.suffix.lower()
     if suffix == ".json" or (suffix != ".csv" and first in ("{", "[")):
-        return ImportFile(path, "json", frozenset(), lambda: _stream_json(path))
-    return _read_csv(path)
+        result = ImportFile(path, "json", frozenset(), lambda: _stream_json(path))
+    else:
+        result = _read_csv(path)
+    result.seen = seen
+    return result
 
 
 def _check_text(path: Path) -> str:
