@@ -11,7 +11,8 @@ import pytest
 
 from homekit.domain.errors import InvalidInput
 from homekit.transfer.importer import BadImportData, ImportRuleViolation
-from homekit.transfer.reader import RawSession, read_import_file
+from homekit.transfer.raw import RawSession
+from homekit.transfer.reader import read_import_file
 
 
 def export_doc(n: int, *, bad_at: int | None = None, gap: int = 7) -> dict:

@@ -25,7 +25,8 @@ from homekit.domain.errors import InvalidInput, NotFound, RuleViolation
 from homekit.domain.models import DEFAULT_PROFILE, Profile, Session, SessionImport
 from homekit.transfer import rows
 from homekit.transfer.formats import COMPARED_FIELDS
-from homekit.transfer.reader import ImportFile, RawProfile, Unsupported
+from homekit.transfer.raw import RawProfile, Unsupported
+from homekit.transfer.reader import ImportFile
 
 
 @dataclass(frozen=True)

@@ -18,36 +18,12 @@ from typing import Any
 
 from homekit.domain.errors import InvalidInput
 from homekit.transfer.formats import CSV_COLUMNS, FORMAT_NAME, FORMAT_VERSION, plain
+from homekit.transfer.jsonstream import CHUNK, stream_json
+from homekit.transfer.raw import Item, RawProfile, RawSession
 from homekit.words import shown
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 HAND_WRITTEN = "session_date,duration_min,notes"
-
-
-@dataclass
-class RawProfile:
-    """A profile named by the file, with its settings when the file carries them (JSON)."""
-
-    name: Any
-    settings: dict[str, Any] | None
-    ref: Any  # what `ImportFile.line` turns into a line number
-
-
-@dataclass
-class RawSession:
-    profile: Any  # a profile name as written, or None: the current profile
-    values: dict[str, Any]
-    ref: Any
-    problem: str | None = None  # the row could not even be read (wrong field count, ...)
-
-
-class Unsupported(Exception):
-    """The streamed reader met a layout it does not follow (keys out of homekit's order,
-    a duplicate key, invalid JSON...): read the whole document instead (`ImportFile.whole`),
-    which also words any error exactly."""
-
-
-Item = RawProfile | RawSession
 
 
 @dataclass
@@ -97,7 +73,7 @@ def read_import_file(path: Path) -> ImportFile:
     first = _check_text(path)
     suffix = path.suffix.lower()
     if suffix == ".json" or (suffix != ".csv" and first in ("{", "[")):
-        result = ImportFile(path, "json", frozenset(), lambda: _stream_json(path))
+        result = ImportFile(path, "json", frozenset(), lambda: stream_json(path))
     else:
         result = _read_csv(path)
     result.seen = seen
@@ -126,7 +102,7 @@ def _check_text(path: Path) -> str:
                         ok = False  # binary data found later still wins, as when read at once
                     if ok and not first:
                         first = text.lstrip()[:1]
-                chunk = f.read(_CHUNK)
+                chunk = f.read(CHUNK)
             if ok:
                 decoder.decode(b"", final=True)
     except FileNotFoundError:
@@ -141,8 +117,6 @@ def _check_text(path: Path) -> str:
         raise not_export(path, "not UTF-8 text")
     return first
 
-
-_CHUNK = 1 << 16
 
 
 # -- CSV ------------------------------------------------------------------------------
@@ -230,148 +204,6 @@ def _read_json(path: Path, text: str) -> ImportFile:
                                                   "is not a session object"))
     items: list[Item] = [*profiles_read, *sessions_read]  # every profile before any session
     return ImportFile(path, "json", frozenset(), lambda: iter(items), _json_line_finder(text))
-
-
-def _stream_json(path: Path) -> Iterator[Item]:
-    """The sessions of a JSON export one at a time, laid out as homekit writes it: "format"
-    and "version" before "profiles", each profile's settings before its "sessions". Anything
-    else raises `Unsupported` (the whole document is then read at once)."""
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        js = _JsonStream(f)
-        js.expect("{")
-        head: dict[str, Any] = {}
-        done = False
-        while not js.next_is("}"):
-            if head or done:
-                js.expect(",")
-            key = js.value()
-            js.expect(":")
-            if not isinstance(key, str) or key in head or key in ("format", "version") and done:
-                raise Unsupported
-            if key != "profiles":
-                head[key] = js.value()
-                continue
-            version = head.get("version")
-            if (done or head.get("format") != FORMAT_NAME or not isinstance(version, int)
-                    or isinstance(version, bool) or not 1 <= version <= FORMAT_VERSION):
-                raise Unsupported
-            done = True
-            yield from _stream_profiles(js)
-        if not done or not js.at_end():
-            raise Unsupported
-
-
-def _stream_profiles(js: _JsonStream) -> Iterator[Item]:
-    js.expect("[")
-    first = True
-    while not js.next_is("]"):
-        if not first:
-            js.expect(",")
-        first = False
-        line = js.line()
-        js.expect("{")
-        settings: dict[str, Any] = {}
-        seen_sessions = False
-        while not js.next_is("}"):
-            if settings or seen_sessions:
-                js.expect(",")
-            key = js.value()
-            js.expect(":")
-            if not isinstance(key, str) or key in settings or seen_sessions:
-                raise Unsupported  # a setting after the sessions, or written twice
-            if key != "sessions":
-                settings[key] = js.value()
-                continue
-            if "name" not in settings:
-                raise Unsupported
-            seen_sessions = True
-            yield RawProfile(settings.get("name"), settings, line)
-            yield from _stream_sessions(js, settings.get("name"))
-        if not seen_sessions:
-            yield RawProfile(settings.get("name"), settings, line)
-
-
-def _stream_sessions(js: _JsonStream, profile: Any) -> Iterator[Item]:
-    js.expect("[")
-    first = True
-    while not js.next_is("]"):
-        if not first:
-            js.expect(",")
-        first = False
-        line = js.line()
-        s = js.value()
-        if isinstance(s, dict):
-            yield RawSession(profile, s, line)
-        else:
-            yield RawSession(profile, {}, line, "is not a session object")
-
-
-class _JsonStream:
-    """A window on a JSON text read in pieces; values are parsed by the C decoder."""
-
-    def __init__(self, f: Any) -> None:
-        self.f = f
-        self.buf = ""
-        self.pos = 0
-        self.eof = False
-        self.lines = 1  # the line at `counted`
-        self.counted = 0
-        self.decoder = json.JSONDecoder()
-
-    def _more(self) -> bool:
-        if self.eof:
-            return False
-        chunk = self.f.read(_CHUNK)
-        if not chunk:
-            self.eof = True
-            return False
-        self.lines += self.buf.count("\n", self.counted, self.pos)
-        self.buf, self.pos, self.counted = self.buf[self.pos:] + chunk, 0, 0
-        return True
-
-    def _skip(self) -> str:
-        while True:
-            n = len(self.buf)
-            while self.pos < n and self.buf[self.pos] in " \t\n\r":
-                self.pos += 1
-            if self.pos < n or not self._more():
-                return self.buf[self.pos: self.pos + 1]
-
-    def next_is(self, ch: str) -> bool:
-        """Skip blanks; if the next character is `ch`, step over it."""
-        if self._skip() == ch:
-            self.pos += 1
-            return True
-        return False
-
-    def expect(self, ch: str) -> None:
-        if not self.next_is(ch):
-            raise Unsupported
-
-    def at_end(self) -> bool:
-        return self._skip() == ""
-
-    def line(self) -> int:
-        self._skip()
-        self.lines += self.buf.count("\n", self.counted, self.pos)
-        self.counted = self.pos
-        return self.lines
-
-    def value(self) -> Any:
-        self._skip()
-        while True:
-            try:
-                value, end = self.decoder.raw_decode(self.buf, self.pos)
-            except json.JSONDecodeError:
-                if self._more():
-                    continue
-                raise Unsupported from None
-            except RecursionError:
-                raise Unsupported from None
-            if end == len(self.buf) and self._more():
-                continue  # a number may go on in the next piece
-            self.pos = end
-            return value
 
 
 def _json_line_finder(text: str) -> Callable[[Any], int]:
