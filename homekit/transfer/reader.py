@@ -1,7 +1,9 @@
 """Read an import file into raw rows, each with the line it starts on; no checking of values.
 
 A file that is not a homekit export (binary, not JSON, a foreign CSV header) is refused here
-with one line, before any row is looked at.
+with one line, before any row is looked at. The rows are read from disk in pieces, again
+for each pass (`ImportFile.rows`), so memory does not grow with the file; a JSON file not laid
+out as homekit writes it is parsed whole (`ImportFile.whole`).
 """
 
 from __future__ import annotations
