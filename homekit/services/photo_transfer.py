@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from homekit.domain.errors import InvalidInput, StorageError
 from homekit.domain.photos import PhotoDraft
@@ -13,14 +14,19 @@ from homekit.services.photos import PhotosService, read_source
 from homekit.services.transfer import TransferService
 from homekit.storage import photos as store_photos
 from homekit.storage.files import write_private
-from homekit.transfer import formats, photofiles
-from homekit.transfer.importer import ImportReport
+
+if TYPE_CHECKING:
+    from homekit.transfer.importer import ImportReport
+
+# The transfer formats are imported where used: every command builds the facade (start-up).
 
 
 class PhotoTransferService(PhotosService, TransferService):
     def export_with_photos(self, photos_dir: Path, fmt: str, *, output: Path | None = None,
                            all_profiles: bool = False) -> str:
         """The JSON export listing the photos, each written to `photos_dir` as <id>.jpg."""
+        from homekit.transfer import formats, photofiles
+
         if fmt != "json":
             raise InvalidInput("--photos needs the JSON format (CSV has no place for photos)",
                                code="photos_need_json")
@@ -60,6 +66,7 @@ class PhotoTransferService(PhotosService, TransferService):
         """Import sessions (see TransferService) and then the photos the export lists; every
         photo is read and checked before anything is stored."""
         from homekit.charts.imaging import clean_photo
+        from homekit.transfer import photofiles
 
         entries = photofiles.read_entries(Path(path), self.profile_name())
         ready = []

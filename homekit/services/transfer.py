@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from homekit.domain.errors import InvalidInput
-from homekit.domain.models import Profile, Session
+from homekit.domain.models import Profile, Session, SessionImport
 from homekit.services.base import ServiceBase
 
 if TYPE_CHECKING:
-    from homekit.transfer.importer import ImportReport
+    from homekit.transfer.importer import ImportReport, ImportTarget
 
 # The transfer formats, the importer and the backup are imported where used: every command
 # builds the facade, and only export and import need them (CLI start-up, issue 14).
@@ -65,7 +65,7 @@ class TransferService(ServiceBase):
 
         file = read_import_file(Path(path))
         before = self._store.data_version()
-        targets, report = plan_import(self, file, dry_run)
+        plan, report = plan_import(self, file, dry_run)
         if dry_run or (report.sessions_added == 0 and not report.profiles_created):
             return report
         if not bulk.is_empty(self._store):
@@ -73,10 +73,19 @@ class TransferService(ServiceBase):
                                              self.utc_now())
         with self._store.write():
             if self._store.data_version() != before:  # another program wrote: look again
-                targets, report = plan_import(self, file, dry_run)
-            for target in targets.values():
+                plan, report = plan_import(self, plan.file, dry_run)
+            for target in plan.targets.values():
                 if not target.exists:
                     target.profile = bulk.insert_profile(self._store, target.profile)
-                ordered = sorted((s for _, s in target.new), key=lambda s: s.draft.session_date)
-                bulk.insert_sessions(self._store, target.profile.id, ordered)
+            # The file read again, its sessions inserted a batch at a time (flat memory).
+            batch: list[SessionImport] = []
+            current: ImportTarget | None = None
+            for target, item in plan.sessions():
+                if current is not None and (target is not current or len(batch) >= 500):
+                    bulk.insert_sessions(self._store, current.profile.id, batch)
+                    batch = []
+                current = target
+                batch.append(item)
+            if current is not None:
+                bulk.insert_sessions(self._store, current.profile.id, batch)
         return report

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import fcntl
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -29,6 +28,8 @@ def write_private_chunks(path: Path, chunks: Iterable[bytes], *, replace: bool =
     try:
         if not folder.is_dir():
             raise StorageError(f"folder {folder} does not exist")
+        import tempfile  # only when writing a file: not on every command's start-up
+
         fd, name = tempfile.mkstemp(prefix=".homekit-", suffix=".partial", dir=folder)
         tmp = Path(name)
         # Held until it is in place, so that a backup's clean-up of killed backups'

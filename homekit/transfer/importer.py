@@ -4,12 +4,18 @@ Sessions identical to stored ones (same profile and date, same values in every c
 file has, `created_at` aside) are skipped, so importing a file twice adds nothing. The weekly
 rule is checked against the stored log and within the file with `rules.find_conflict`, given
 only each date's nearest neighbours, so a 100,000-session file is checked in n log n.
+
+Two passes over the file, so memory does not grow with it: the first checks every row and
+keeps only the dates (small) of the sessions to insert; the second reads the rows again and
+inserts them in batches, inside the one transaction.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
+from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -19,6 +25,7 @@ from homekit.domain.errors import InvalidInput, NotFound, RuleViolation
 from homekit.domain.models import DEFAULT_PROFILE, Profile, Session, SessionImport
 from homekit.transfer import rows
 from homekit.transfer.formats import COMPARED_FIELDS
+from homekit.transfer.raw import RawProfile, Unsupported
 from homekit.transfer.reader import ImportFile
 
 
@@ -51,14 +58,57 @@ class ImportRuleViolation(RuleViolation):
         self.problems = problems
 
 
-@dataclass
-class _Target:
-    """One profile the file writes to: stored already, or to be created."""
+@dataclass(eq=False)
+class ImportTarget:
+    """One profile the file writes to: stored already, or to be created; of the sessions to
+    insert it keeps only the date (an ordinal) and the row's ref, for the weekly rule."""
 
     profile: Profile
     exists: bool
     stored: dict[dt.date, Session] = field(default_factory=dict)
-    new: list[tuple[int, SessionImport]] = field(default_factory=list)  # (line, session)
+    dates: array[int] = field(default_factory=lambda: array("l"))
+    refs: list[Any] = field(default_factory=list)
+    observations: int = 0
+
+
+@dataclass
+class ImportPlan:
+    """What to insert: the file is read a second time (`sessions`) to insert its rows."""
+
+    file: ImportFile
+    targets: dict[str, ImportTarget]
+    slots: array[int]  # per session row, in file order: its target's index, or -1 to skip
+    stamp: str
+    today: dt.date
+    total: int = 0
+
+    def sessions(self) -> Iterator[tuple[ImportTarget, SessionImport]]:
+        """The sessions to insert, in file order, checked already."""
+        targets = list(self.targets.values())
+        self._same_file()
+        i = 0
+        for raw in self.file.rows():
+            if isinstance(raw, RawProfile):
+                continue
+            if i >= self.total:
+                raise self._changed()
+            slot = self.slots[i]
+            i += 1
+            if slot >= 0:
+                yield targets[slot], rows.session(raw.values, self.today, self.stamp)
+        if i != self.total:
+            raise self._changed()
+        self._same_file()
+
+    def _same_file(self) -> None:
+        if self.file.changed():
+            raise self._changed()
+
+    def _changed(self) -> InvalidInput:
+        """The file changed between the check and the insert: the transaction rolls back."""
+        return InvalidInput(f"{self.file.path.name} changed while it was imported; "
+                            "nothing was imported", code="import_file_changed",
+                            name=self.file.path.name)
 
 
 @dataclass
@@ -82,46 +132,59 @@ class Source(Protocol):
     def stored_log(self, name: str) -> tuple[Profile, list[Session]] | None: ...
 
 
-def plan_import(source: Source, file: ImportFile, dry_run: bool) -> tuple[dict[str, _Target], ImportReport]:
+def plan_import(source: Source, file: ImportFile, dry_run: bool) -> tuple[ImportPlan, ImportReport]:
     """Check every row of `file` against the stored log: what to insert, per profile."""
-    targets = _plan(source, file)
-    return targets, _report(file, targets, dry_run)
+    try:
+        plan = _plan(source, file)
+    except Unsupported:  # not laid out as homekit writes JSON: read it whole
+        plan = _plan(source, file.whole())
+    return plan, _report(plan, dry_run)
 
 
-def _report(file: ImportFile, targets: dict[str, _Target], dry_run: bool) -> ImportReport:
-    report = ImportReport(file.path, dry_run)
-    for t in targets.values():
-        report.sessions_added += len(t.new)
-        report.observations_added += sum(len(s.redness) for _, s in t.new)
+def _report(plan: ImportPlan, dry_run: bool) -> ImportReport:
+    report = ImportReport(plan.file.path, dry_run)
+    for t in plan.targets.values():
+        report.sessions_added += len(t.dates)
+        report.observations_added += t.observations
         if not t.exists:
             report.profiles_created.append(t.profile.name)
-    report.identical_skipped = len(file.sessions) - report.sessions_added
+    report.identical_skipped = plan.total - report.sessions_added
     return report
 
 
-def _plan(hk: Source, file: ImportFile) -> dict[str, _Target]:
-    """Check every row; raise listing each bad one, or return what to insert per profile."""
-    stamp = hk.now().isoformat(timespec="seconds")
+def _plan(hk: Source, file: ImportFile) -> ImportPlan:
+    """Check every row, reading the file once; raise listing each bad one, or return the
+    plan: per profile, the dates of the sessions to insert."""
+    now = hk.now()
+    plan = ImportPlan(file, {}, array("l"), now.isoformat(timespec="seconds"), now.date())
+    targets, stamp = plan.targets, plan.stamp
     problems: list[Problem] = []
-    targets: dict[str, _Target] = {}
-    settings = {}
-    for p in file.profiles:
-        try:
-            name = validate.profile_name(rows._text(p.name, "profile name"))
-            settings[validate.name_key(name)] = rows.profile_settings(name, p.settings, stamp)
-        except InvalidInput as exc:
-            problems.append(Problem(file.line(p.ref), "", f"profile: {exc}"))
-    for profile in list(settings.values()):  # a profile without sessions is carried over too
-        _target(hk, targets, settings, profile.name, stamp)
+    settings: dict[str, Profile] = {}
+    index: dict[int, int] = {}  # id(target) -> its place in `targets`
     compared = COMPARED_FIELDS & file.columns
-    for raw in file.sessions:
+    for raw in file.rows():
+        if isinstance(raw, RawProfile):
+            try:
+                name = validate.profile_name(rows._text(raw.name, "profile name"))
+                profile = rows.profile_settings(name, raw.settings, stamp)
+            except InvalidInput as exc:
+                problems.append(Problem(file.line(raw.ref), "", f"profile: {exc}"))
+                continue
+            key = validate.name_key(name)
+            settings[key] = profile  # a profile without sessions is carried over too
+            if key in targets and not targets[key].exists:
+                targets[key].profile = profile  # the last settings written win
+            _target(hk, targets, settings, profile.name, stamp)
+            continue
+        plan.total += 1
+        plan.slots.append(-1)
         date_text = str(raw.values.get("session_date") or "")
         if raw.problem:
             problems.append(Problem(file.line(raw.ref), date_text, raw.problem))
             continue
         try:
             target = _target(hk, targets, settings, raw.profile, stamp)
-            item = rows.session(raw.values, hk.now().date(), stamp)
+            item = rows.session(raw.values, plan.today, stamp)
         except NotFound:
             raise
         except InvalidInput as exc:
@@ -131,16 +194,21 @@ def _plan(hk: Source, file: ImportFile) -> dict[str, _Target]:
         fields = compared if file.kind == "csv" else COMPARED_FIELDS & raw.values.keys()
         if same is not None and _identical(same, item, fields):
             continue
-        target.new.append((raw.ref, item))
+        if id(target) not in index:
+            index[id(target)] = list(targets.values()).index(target)
+        plan.slots[-1] = index[id(target)]
+        target.dates.append(item.draft.session_date.toordinal())
+        target.refs.append(raw.ref)
+        target.observations += len(item.redness)
     for target in targets.values():
         problems.extend(_rule_problems(file, target))
     if problems:
-        _refuse(file, problems)
-    return targets
+        _refuse(file, plan.total, problems)
+    return plan
 
 
-def _target(hk: Source, targets: dict[str, _Target], settings: dict[str, Profile],
-            written: Any, stamp: str) -> _Target:
+def _target(hk: Source, targets: dict[str, ImportTarget], settings: dict[str, Profile],
+            written: Any, stamp: str) -> ImportTarget:
     name = hk.profile_name() if written is None else validate.profile_name(
         rows._text(written, "profile name"))
     key = validate.name_key(name)  # "Ana" and "ana" are one profile
@@ -148,13 +216,13 @@ def _target(hk: Source, targets: dict[str, _Target], settings: dict[str, Profile
         return targets[key]
     stored = hk.stored_log(name)
     if stored is not None:
-        target = _Target(stored[0], True, {s.session_date: s for s in stored[1]})
+        target = ImportTarget(stored[0], True, {s.session_date: s for s in stored[1]})
     elif key in settings:
-        target = _Target(settings[key], False)
+        target = ImportTarget(settings[key], False)
     elif written is None and name != DEFAULT_PROFILE:
         raise NotFound(f"unknown profile {name!r}", code="unknown_profile", name=name)
     else:
-        target = _Target(rows.profile_settings(name, None, stamp), False)
+        target = ImportTarget(rows.profile_settings(name, None, stamp), False)
     targets[key] = target
     return target
 
@@ -178,18 +246,19 @@ def _identical(stored: Session, item: SessionImport, fields: set[str] | frozense
     return all(mine[f] == theirs[f] for f in fields)
 
 
-def _rule_problems(file: ImportFile, target: _Target) -> list[Problem]:
+def _rule_problems(file: ImportFile, target: ImportTarget) -> list[Problem]:
     interval = target.profile.min_interval_days
     stored = sorted(target.stored)
+    dates, refs = target.dates, target.refs
     # Sorted by date, file order on a tie; line numbers are looked up only for a message.
-    new = sorted(enumerate(target.new), key=lambda e: (e[1][1].draft.session_date, e[0]))
+    order = sorted(range(len(dates)), key=dates.__getitem__)
     problems = []
-    for i, (_, (ref, item)) in enumerate(new):
-        day = item.draft.session_date
+    for i, at in enumerate(order):
+        day = dt.date.fromordinal(dates[at])
         near: dict[dt.date, Any] = {}  # candidate date -> its row's ref, or None if stored
         for j in (i + 1, i - 1):  # file neighbours first, so a stored date keeps None
-            if 0 <= j < len(new):
-                near[new[j][1][1].draft.session_date] = new[j][1][0]
+            if 0 <= j < len(order):
+                near[dt.date.fromordinal(dates[order[j]])] = refs[order[j]]
         k = bisect.bisect_left(stored, day)
         for d in stored[max(0, k - 1): k + 1]:
             near[d] = None
@@ -206,17 +275,16 @@ def _rule_problems(file: ImportFile, target: _Target) -> list[Problem]:
         else:
             where = f"{conflict.relation} {other}"
         problems.append(Problem(
-            file.line(ref), day.isoformat(),
+            file.line(refs[at]), day.isoformat(),
             f"{where}; sessions of {target.profile.name} must be at least {interval} days apart",
             rule=True,
         ))
     return problems
 
 
-def _refuse(file: ImportFile, problems: list[Problem]) -> None:
+def _refuse(file: ImportFile, total: int, problems: list[Problem]) -> None:
     problems.sort(key=lambda p: p.line)
     bad_rows = len({p.line for p in problems})
-    total = len(file.sessions)
     head = (f"import refused, nothing was stored: {bad_rows} row{'s' if bad_rows != 1 else ''} "
             f"of {total} in {file.path.name} {'have' if bad_rows != 1 else 'has'} a problem")
     message = "\n  ".join([head, *map(str, problems)])

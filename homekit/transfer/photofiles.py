@@ -56,9 +56,26 @@ def _bad(path: Path, where: str, why: str) -> InvalidInput:
     return InvalidInput(f"{shown(path)}: {where}: {why}; nothing was imported")
 
 
+def _mentions_photos(path: Path) -> bool:
+    """Whether `photos` is written anywhere in the file, read in pieces (a cheap first look:
+    a note may say it too, then the whole document is parsed)."""
+    word, tail = b'"photos"', b""
+    try:
+        with path.open("rb") as f:
+            while chunk := f.read(1 << 16):
+                if word in tail + chunk:
+                    return True
+                tail = chunk[-len(word):]
+    except OSError:
+        return True  # let the reading below decide, as before
+    return False
+
+
 def read_entries(path: Path, default_profile: str) -> list[PhotoEntry]:
     """The photo entries of a JSON export ([] for CSV or an export without photos)."""
     path = Path(path).expanduser()
+    if not _mentions_photos(path):
+        return []  # most exports: no need to hold the whole document (flat memory)
     try:
         text = path.read_text(encoding="utf-8-sig")
         doc = json.loads(text)

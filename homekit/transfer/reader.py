@@ -1,23 +1,27 @@
 """Read an import file into raw rows, each with the line it starts on; no checking of values.
 
 A file that is not a homekit export (binary, not JSON, a foreign CSV header) is refused here
-with one line, before any row is looked at.
+with one line, before any row is looked at. The rows are read from disk in pieces, again
+for each pass (`ImportFile.rows`), so memory does not grow with the file; a JSON file not laid
+out as homekit writes it is parsed whole (`ImportFile.whole`).
 """
 
 from __future__ import annotations
 
 import bisect
+import codecs
 import csv
-import io
 import json
 import json.scanner
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from homekit.domain.errors import InvalidInput
 from homekit.transfer.formats import CSV_COLUMNS, FORMAT_NAME, FORMAT_VERSION, plain
+from homekit.transfer.jsonstream import CHUNK, stream_json
+from homekit.transfer.raw import Item, RawProfile, RawSession
 from homekit.words import shown
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -25,30 +29,38 @@ HAND_WRITTEN = "session_date,duration_min,notes"
 
 
 @dataclass
-class RawProfile:
-    """A profile named by the file, with its settings when the file carries them (JSON)."""
-
-    name: Any
-    settings: dict[str, Any] | None
-    ref: Any  # what `ImportFile.line` turns into a line number
-
-
-@dataclass
-class RawSession:
-    profile: Any  # a profile name as written, or None: the current profile
-    values: dict[str, Any]
-    ref: Any
-    problem: str | None = None  # the row could not even be read (wrong field count, ...)
-
-
-@dataclass
 class ImportFile:
+    """An import file, read again from disk for each pass (`rows`): memory stays flat."""
+
     path: Path
     kind: str  # "csv" or "json"
     columns: frozenset[str]  # CSV: the header's columns; JSON: set per row in values
-    profiles: list[RawProfile] = field(default_factory=list)
-    sessions: list[RawSession] = field(default_factory=list)
+    read: Callable[[], Iterator[Item]] = field(default=lambda: iter(()))
     line: Callable[[Any], int] = field(default=lambda ref: int(ref))
+    seen: tuple[int, ...] = ()  # size, modification time and inode when first read
+
+    def changed(self) -> bool:
+        """Whether the file is no longer the one read first (it is read again to insert)."""
+        return bool(self.seen) and _identity(self.path) != self.seen
+
+    def rows(self) -> Iterator[Item]:
+        """Profiles and sessions in file order, each profile before its sessions."""
+        return self.read()
+
+    def whole(self) -> ImportFile:
+        """The same file parsed at once (the layouts the streamed reader does not follow)."""
+        text = self.path.read_bytes().decode("utf-8-sig")
+        whole = _read_json(self.path, text)
+        whole.seen = self.seen
+        return whole
+
+
+def _identity(path: Path) -> tuple[int, ...]:
+    try:
+        st = path.stat()
+    except OSError:
+        return ()
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
 
 
 def not_export(path: Path, why: str) -> InvalidInput:
@@ -56,41 +68,69 @@ def not_export(path: Path, why: str) -> InvalidInput:
 
 
 def read_import_file(path: Path) -> ImportFile:
-    """Read `path` as CSV or JSON (by extension, else by its first character)."""
+    """Check `path` (a text file, not a database), then read it as CSV or JSON (by extension,
+    else by its first character) in pieces."""
     path = Path(path).expanduser()
+    seen = _identity(path)
+    first = _check_text(path)
+    suffix = path.suffix.lower()
+    if suffix == ".json" or (suffix != ".csv" and first in ("{", "[")):
+        result = ImportFile(path, "json", frozenset(), lambda: stream_json(path))
+    else:
+        result = _read_csv(path)
+    result.seen = seen
+    return result
+
+
+def _check_text(path: Path) -> str:
+    """Refuse a missing, binary or non-UTF-8 file, reading it in pieces; return its first
+    non-blank character."""
+    first = ""
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
     try:
-        data = path.read_bytes()
+        with path.open("rb") as f:
+            head = f.read(len(SQLITE_HEADER))
+            if head.startswith(SQLITE_HEADER):
+                raise not_export(path, f"it is a SQLite database; to bring back a backup use: "
+                                       f"homekit restore {shown(path)}")
+            chunk, ok = head, True
+            while chunk:
+                if b"\x00" in chunk:
+                    raise not_export(path, "binary data")
+                if ok:
+                    try:
+                        text = decoder.decode(chunk)
+                    except UnicodeDecodeError:
+                        ok = False  # binary data found later still wins, as when read at once
+                    if ok and not first:
+                        first = text.lstrip()[:1]
+                chunk = f.read(CHUNK)
+            if ok:
+                decoder.decode(b"", final=True)
     except FileNotFoundError:
         raise InvalidInput(f"{shown(path)} does not exist") from None
     except IsADirectoryError:
         raise InvalidInput(f"{shown(path)} is a folder, not a file") from None
+    except UnicodeDecodeError:
+        ok = False
     except OSError as exc:
         raise InvalidInput(f"cannot read {shown(path)}: {exc.strerror}") from None
-    if data.startswith(SQLITE_HEADER):
-        raise not_export(path, f"it is a SQLite database; to bring back a backup use: "
-                               f"homekit restore {shown(path)}")
-    if b"\x00" in data:
-        raise not_export(path, "binary data")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise not_export(path, "not UTF-8 text") from None
-    del data  # the bytes are not needed once decoded: a smaller peak while parsing
-    suffix = path.suffix.lower()
-    if suffix == ".json" or (suffix != ".csv" and text.lstrip()[:1] in ("{", "[")):
-        return _read_json(path, text)
-    return _read_csv(path, text)
+    if not ok:
+        raise not_export(path, "not UTF-8 text")
+    return first
+
 
 
 # -- CSV ------------------------------------------------------------------------------
 
 
-def _read_csv(path: Path, text: str) -> ImportFile:
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = next((r for r in reader if r), None)
-    except csv.Error as exc:
-        raise not_export(path, f"unreadable CSV: {exc}") from None
+def _read_csv(path: Path) -> ImportFile:
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        reader = csv.reader(f, strict=True)
+        try:
+            header = next((r for r in reader if r), None)
+        except csv.Error as exc:
+            raise not_export(path, f"unreadable CSV: {exc}") from None
     if header is None:
         raise not_export(path, "the file is empty")
     columns = [c.strip().lower() for c in header]
@@ -100,26 +140,30 @@ def _read_csv(path: Path, text: str) -> ImportFile:
         text = text if len(text) <= 60 else text[:57] + "..."
         raise not_export(path, f"header {text!r}; expected homekit's export columns or "
                                f"a hand-written {HAND_WRITTEN}")
-    result = ImportFile(path, "csv", frozenset(columns))
-    last = reader.line_num
-    try:
-        for record in reader:
-            start, last = last + 1, reader.line_num
-            if not record or record == [""]:
-                continue
-            if len(record) != len(columns):
-                at = columns.index("session_date")
-                written = {"session_date": record[at] if at < len(record) else ""}
-                row = RawSession(None, written, start,
-                                 f"has {len(record)} fields, the header has {len(columns)}")
-            else:
-                values = dict(zip(columns, map(plain, record), strict=True))
-                row = RawSession(values.pop("profile", "") or None, values, start)
-            result.sessions.append(row)
-    except csv.Error as exc:
-        raise InvalidInput(f"{shown(path)}: line {reader.line_num}: unreadable CSV ({exc}); "
-                           "nothing was imported") from None
-    return result
+    return ImportFile(path, "csv", frozenset(columns), lambda: _csv_rows(path, columns))
+
+
+def _csv_rows(path: Path, columns: list[str]) -> Iterator[Item]:
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        reader = csv.reader(f, strict=True)
+        next(r for r in reader if r)  # the header, checked already
+        last = reader.line_num
+        try:
+            for record in reader:
+                start, last = last + 1, reader.line_num
+                if not record or record == [""]:
+                    continue
+                if len(record) != len(columns):
+                    at = columns.index("session_date")
+                    written = {"session_date": record[at] if at < len(record) else ""}
+                    yield RawSession(None, written, start,
+                                     f"has {len(record)} fields, the header has {len(columns)}")
+                else:
+                    values = dict(zip(columns, map(plain, record), strict=True))
+                    yield RawSession(values.pop("profile", "") or None, values, start)
+        except csv.Error as exc:
+            raise InvalidInput(f"{shown(path)}: line {reader.line_num}: unreadable CSV ({exc}); "
+                               "nothing was imported") from None
 
 
 # -- JSON -----------------------------------------------------------------------------
@@ -143,24 +187,25 @@ def _read_json(path: Path, text: str) -> ImportFile:
     profiles = doc.get("profiles")
     if not isinstance(profiles, list):
         raise not_export(path, '"profiles" is not a list')
-    result = ImportFile(path, "json", frozenset())
+    profiles_read: list[RawProfile] = []
+    sessions_read: list[RawSession] = []
     for pi, p in enumerate(profiles):
         if not isinstance(p, dict):
             raise InvalidInput(f"{shown(path)}: profile {pi + 1} is not an object; nothing was imported")
         settings = {k: v for k, v in p.items() if k != "sessions"}
-        result.profiles.append(RawProfile(p.get("name"), settings, (pi, None)))
+        profiles_read.append(RawProfile(p.get("name"), settings, (pi, None)))
         sessions = p.get("sessions", [])
         if not isinstance(sessions, list):
             raise InvalidInput(f"{shown(path)}: the sessions of profile {pi + 1} are not a list; "
                                "nothing was imported")
         for si, s in enumerate(sessions):
             if isinstance(s, dict):  # the parsed object itself: no copy of every session
-                result.sessions.append(RawSession(p.get("name"), s, (pi, si)))
+                sessions_read.append(RawSession(p.get("name"), s, (pi, si)))
             else:
-                result.sessions.append(RawSession(p.get("name"), {}, (pi, si),
+                sessions_read.append(RawSession(p.get("name"), {}, (pi, si),
                                                   "is not a session object"))
-    result.line = _json_line_finder(text)
-    return result
+    items: list[Item] = [*profiles_read, *sessions_read]  # every profile before any session
+    return ImportFile(path, "json", frozenset(), lambda: iter(items), _json_line_finder(text))
 
 
 def _json_line_finder(text: str) -> Callable[[Any], int]:

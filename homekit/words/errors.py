@@ -4,7 +4,6 @@ renderers of every topic register in `_ERRORS`), and the trust-the-file refusals
 from __future__ import annotations
 
 import datetime as dt
-import shlex
 
 from homekit.domain import rules
 from homekit.domain.errors import HomekitError
@@ -27,10 +26,16 @@ def _too_close(f: dict[str, object], exc: HomekitError) -> str:
             f"Next eligible date: {nxt} ({in_days(days_left)}).")
 
 
+def _quoted(text: str) -> str:
+    import shlex  # only for this message: not on every command's start-up
+
+    return shlex.quote(text)
+
+
 _ERRORS = {
     "unknown_profile": lambda f, e: (
         f"unknown profile {f['name']!r}; create it with: homekit profile add "
-        + shlex.quote(str(f["name"]))),
+        + _quoted(str(f["name"]))),
     "profile_exists": lambda f, e: f"a profile named {f['name']!r} already exists",
     "future_date": lambda f, e: f"{f['date']} is in the future (today is {f['today']})",
     "too_close": _too_close,

@@ -1,0 +1,32 @@
+"""The rows of an import file as read, before any value is checked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass
+class RawProfile:
+    """A profile named by the file, with its settings when the file carries them (JSON)."""
+
+    name: Any
+    settings: dict[str, Any] | None
+    ref: Any  # what `ImportFile.line` turns into a line number
+
+
+@dataclass
+class RawSession:
+    profile: Any  # a profile name as written, or None: the current profile
+    values: dict[str, Any]
+    ref: Any
+    problem: str | None = None  # the row could not even be read (wrong field count, ...)
+
+
+class Unsupported(Exception):
+    """The streamed reader met a layout it does not follow (keys out of homekit's order,
+    a duplicate key, invalid JSON...): read the whole document instead (`ImportFile.whole`),
+    which also words any error exactly."""
+
+
+Item = RawProfile | RawSession
