@@ -20,15 +20,10 @@ def stream_json(path: Path) -> Iterator[Item]:
     else raises `Unsupported` (the whole document is then read at once)."""
     with path.open(encoding="utf-8-sig", newline="") as f:
         js = _JsonStream(f)
-        js.expect("{")
         head: dict[str, Any] = {}
         done = False
-        while not js.next_is("}"):
-            if head or done:
-                js.expect(",")
-            key = js.value()
-            js.expect(":")
-            if not isinstance(key, str) or key in head or key in ("format", "version") and done:
+        for key in js.keys():
+            if key in head or key in ("format", "version") and done:
                 raise Unsupported
             if key != "profiles":
                 head[key] = js.value()
@@ -44,22 +39,11 @@ def stream_json(path: Path) -> Iterator[Item]:
 
 
 def _stream_profiles(js: _JsonStream) -> Iterator[Item]:
-    js.expect("[")
-    first = True
-    while not js.next_is("]"):
-        if not first:
-            js.expect(",")
-        first = False
-        line = js.line()
-        js.expect("{")
+    for line in js.items():
         settings: dict[str, Any] = {}
         seen_sessions = False
-        while not js.next_is("}"):
-            if settings or seen_sessions:
-                js.expect(",")
-            key = js.value()
-            js.expect(":")
-            if not isinstance(key, str) or key in settings or seen_sessions:
+        for key in js.keys():
+            if key in settings or seen_sessions:
                 raise Unsupported  # a setting after the sessions, or written twice
             if key != "sessions":
                 settings[key] = js.value()
@@ -74,13 +58,7 @@ def _stream_profiles(js: _JsonStream) -> Iterator[Item]:
 
 
 def _stream_sessions(js: _JsonStream, profile: Any) -> Iterator[Item]:
-    js.expect("[")
-    first = True
-    while not js.next_is("]"):
-        if not first:
-            js.expect(",")
-        first = False
-        line = js.line()
+    for line in js.items():
         s = js.value()
         if isinstance(s, dict):
             yield RawSession(profile, s, line)
@@ -129,6 +107,30 @@ class _JsonStream:
     def expect(self, ch: str) -> None:
         if not self.next_is(ch):
             raise Unsupported
+
+    def _members(self, opening: str, closing: str) -> Iterator[None]:
+        """Once per member of an object or array, the separators read; the caller reads it."""
+        self.expect(opening)
+        first = True
+        while not self.next_is(closing):
+            if not first:
+                self.expect(",")
+            first = False
+            yield None
+
+    def keys(self) -> Iterator[str]:
+        """The keys of an object, one at a time; read each one's value before the next."""
+        for _ in self._members("{", "}"):
+            key = self.value()
+            self.expect(":")
+            if not isinstance(key, str):
+                raise Unsupported
+            yield key
+
+    def items(self) -> Iterator[int]:
+        """The line of each item of an array, one at a time; read each item before the next."""
+        for _ in self._members("[", "]"):
+            yield self.line()
 
     def at_end(self) -> bool:
         return self._skip() == ""
