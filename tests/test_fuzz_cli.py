@@ -22,6 +22,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -135,6 +136,11 @@ def log_options(draw) -> list[tuple[str, str | None]]:
 @st.composite
 def edit_options(draw) -> list[tuple[str, str | None]]:
     return session_options(draw, for_log=False)
+
+
+def stored_name(typed: str) -> str:
+    """A profile name as homekit stores it: trimmed, Unicode NFC (issue 9)."""
+    return unicodedata.normalize("NFC", typed.strip())
 
 
 def flat(opts: list[tuple[str, str | None]]) -> list[str]:
@@ -361,9 +367,10 @@ class CommandLine(RuleBasedStateMachine):
         args += ["--default"] if default else []
         code, _, err = self.run(*args)
         if code == 0:
-            self.profiles.add(name.strip())
+            stored = stored_name(name)
+            self.profiles.add(stored)
             rows = self.sql("SELECT target_sessions, min_interval_days FROM profiles "
-                            "WHERE name = ?", (name.strip(),))
+                            "WHERE name = ?", (stored,))
             assert rows == [(6 if goal is None else int(goal.strip()),
                              7 if interval is None else int(interval.strip()))]
 
@@ -379,7 +386,7 @@ class CommandLine(RuleBasedStateMachine):
         code, _, _ = self.run(*args)
         if code == 0 and rename is not None:
             assert self.sql("SELECT count(*) FROM profiles WHERE name = ?",
-                            (rename.strip(),)) == [(1,)]
+                            (stored_name(rename),)) == [(1,)]
 
     @rule(name=st.one_of(st.sampled_from(["me", "ana"]), name_values))
     def profile_use(self, name):
