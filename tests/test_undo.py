@@ -263,3 +263,13 @@ def test_cli_remind_writes_the_profile_file_in_the_current_folder(capsys, tmp_pa
     code, out, _ = run(capsys, "--db", db, "remind")
     assert code == 0 and f"to {tmp_path / 'homekit-reminders-ana.ics'}," in out
     assert (tmp_path / "homekit-reminders-ana.ics").exists()
+
+
+def test_undoing_a_date_edit_moves_the_observations_back_too(me):
+    sid = log(me, "2026-11-10", start_time="19:00", redness=2)
+    before = me.session(sid)
+    me.edit_session(sid, SessionChanges(session_date=dt.date(2026, 11, 13)))
+    moved = me.session(sid)
+    assert moved.redness[0].observed_at.startswith("2026-11-13")  # moved with the session
+    me.undo()
+    assert me.session(sid) == before  # the date and the observation's time both back

@@ -139,6 +139,10 @@ class UndoService(SessionsService, DataFileService):
         if current.session_date.isoformat() != row["session_date"]:
             self._check_restored_date(row, row["id"])
         journal.update_row(self._store, "sessions", row)
+        # A date edit moved the observations with the session: they move back with it (an
+        # observation deleted since stays deleted; one added since is left as it is).
+        for red in entry.payload.get("redness", []):
+            journal.update_row(self._store, "redness", red)
 
     def _revert_redness_deleted(self, entry: journal.Entry) -> None:
         (row,) = entry.payload["redness"]
