@@ -39,8 +39,10 @@ class HomekitApp(App[None]):
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
-        """Every notification is plain text: messages carry notes, names and paths."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        """Every notification is plain text, control characters made visible: messages carry
+        notes, names and paths, possibly written by another tool."""
+        super().notify(words.control_free(message), title=words.control_free(title),
+                       severity=severity, timeout=timeout, markup=False)
 
     def check_file(self) -> bool:
         """True while the data file is the one opened; else (once) say so and offer to quit."""

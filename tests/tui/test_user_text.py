@@ -207,3 +207,32 @@ def test_terminal_control_in_a_foreign_note_is_shown_escaped(ready):
             assert "\x1b" not in cell and "\u202e" not in cell and cell.startswith("red \\x1b")
 
     asyncio.run(scenario())
+
+
+def test_terminal_control_in_a_foreign_profile_name_is_escaped_in_titles_and_notifications(ready):
+    """A profile renamed by another tool: the header and every notification show it inert."""
+    import sqlite3
+
+    log(ready, "2026-11-01")
+    conn = sqlite3.connect(ready.data_file)
+    conn.execute("UPDATE profiles SET name = ?", ("ana \x1b[31mX\u202e",))
+    conn.execute("UPDATE settings SET value = ? WHERE key = 'default_profile'", ("ana \x1b[31mX\u202e",))
+    conn.commit()
+    conn.close()
+    hk = Homekit.open(ready.data_file, now=lambda: NOW)
+
+    async def scenario() -> None:
+        app = app_for(hk)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert app.sub_title == "profile: ana \\x1b[31mX\\u202e"
+            app.notify(f"Now using profile {hk.profile_name()}.", title=hk.profile_name())
+            await settle(pilot)
+            note = [n for n in app._notifications if n.message.startswith("Now using")][-1]
+            for text in (note.message, note.title):
+                assert "\x1b" not in text and "\u202e" not in text and "\\x1b" in text
+
+    try:
+        asyncio.run(scenario())
+    finally:
+        hk.close()

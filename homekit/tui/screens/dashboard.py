@@ -121,7 +121,7 @@ class DashboardScreen(WritesFiles, Screen):
             self.notify(words.error(exc), title="Cannot read the log", severity="error")
             return
         self.status = st
-        self.app.sub_title = f"profile: {st.profile}"
+        self.app.sub_title = words.control_free(f"profile: {st.profile}")
         self.query_one("#progress-label", Label).update(
             f"Sessions {st.sessions_done} of {st.target_sessions}")
         self.query_one("#progress", ProgressBar).update(
