@@ -25,6 +25,9 @@ from homekit.domain.models import Profile, Redness, Session
 
 #: Every gate, in the order they are reported.
 GATE_NAMES: tuple[str, ...] = ("interval", "condition", "redness")
+#: Gates that also stop calendar reminders: the interval is what the plan is made of, not a
+#: block, but no session should be planned while the skin question or redness holds it back.
+REMINDER_BLOCKS: tuple[str, ...] = ("condition", "redness")
 
 #: Redness still present this long after the session blocks the next one.
 SERIOUS_AFTER = dt.timedelta(hours=24)

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from homekit.domain import rules, validate
+from homekit.domain import gates, rules, validate
 from homekit.domain.errors import RuleViolation
 from homekit.services.safety import SafetyService
 
@@ -24,10 +24,6 @@ class ReminderFile:
     count: int
     first_date: dt.date | None
     dates: tuple[dt.date, ...] = ()
-
-
-#: Gates that stop reminders: the interval is what the plan is made of, not a block.
-REMINDER_BLOCKS = ("condition", "redness")
 
 
 class PlanService(SafetyService):
@@ -74,7 +70,7 @@ class PlanService(SafetyService):
         path = Path(path or self.reminders_file_name()).expanduser().absolute()
         refuse_existing_output(path, replace)
         time = validate.parse_time(time or self.reminder_time())
-        blocks = [g for g in self.gates() if g.name in REMINDER_BLOCKS]
+        blocks = [g for g in self.gates() if g.name in gates.REMINDER_BLOCKS]
         if blocks:
             raise RuleViolation("refused: logging is blocked, no reminders written",
                                 code="reminders_blocked", gates=blocks)
