@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import sqlite3
 import stat
 import subprocess
@@ -20,18 +19,7 @@ from homekit.storage.backup import KEEP_AUTOMATIC, automatic_backup, write_backu
 from homekit.storage.restore import check_backup, restore_into
 from homekit.storage.schema import SCHEMA_VERSION
 from tests.conftest import NOW, run_cli
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def dates(path: Path) -> list[str]:
-    conn = sqlite3.connect(path)
-    try:
-        return [r[0] for r in conn.execute("SELECT session_date FROM sessions ORDER BY 1")]
-    finally:
-        conn.close()
+from tests.dbfiles import dates, digest
 
 
 def log(hk: Homekit, *days: str) -> None:

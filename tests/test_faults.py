@@ -9,7 +9,6 @@ dies, and every invariant checked must hold wherever that is.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import random
@@ -27,16 +26,13 @@ from homekit.services import Homekit
 from homekit.storage import open_store
 from homekit.storage.schema import SCHEMA_VERSION
 from tests.conftest import HOMEKIT_BIN, NOW, cli_env, run_cli
+from tests.dbfiles import digest
 
 TODAY = dt.date.today()
 
 
 def ago(days: int) -> dt.date:
     return TODAY - dt.timedelta(days=days)
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def one_line_error(r: subprocess.CompletedProcess) -> str:

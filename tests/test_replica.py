@@ -11,7 +11,6 @@ import queue
 import random
 import re
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -26,6 +25,7 @@ from homekit.services import Homekit
 from homekit.services.replica import replica_timestamp
 from homekit.storage import replica
 from tests.conftest import HOMEKIT_BIN, NOW, answer_condition, cli_env
+from tests.dbfiles import integrity
 
 #: A bound on every wait for a real process (a hang fails; nothing is timed).
 BOUND = 60.0
@@ -97,14 +97,6 @@ def restored_dates(url: str, target: Path) -> list[dt.date]:
         return sorted(s.session_date for s in hk.history())
     finally:
         hk.close()
-
-
-def integrity(path: Path) -> list[str]:
-    conn = sqlite3.connect(path)
-    try:
-        return [r[0] for r in conn.execute("PRAGMA integrity_check")]
-    finally:
-        conn.close()
 
 
 def test_killed_writer_then_restore_keeps_every_acknowledged_session(tmp_path):

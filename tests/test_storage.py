@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import sqlite3
 import stat
@@ -16,10 +15,7 @@ from homekit.domain.errors import RuleViolation, StorageError
 from homekit.domain.models import SessionDraft
 from homekit.storage import open_store
 from homekit.storage.schema import SCHEMA_VERSION
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+from tests.dbfiles import digest
 
 
 def raw(db_path: Path) -> sqlite3.Connection:

@@ -7,7 +7,6 @@ sqlite3 on a real backup. Refusals leave the live file byte-identical.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import sqlite3
 import subprocess
@@ -22,20 +21,9 @@ from homekit.storage import integrity, open_store
 from homekit.storage.backup import write_backup
 from homekit.storage.schema import CANONICAL_DIGESTS, SCHEMA_VERSION
 from tests.conftest import NOW, run_cli
+from tests.dbfiles import dates, digest
 
 INSERT = "INSERT INTO sessions (profile_id, session_date, created_at) VALUES (1, ?, 'x')"
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def dates(path: Path) -> list[str]:
-    conn = sqlite3.connect(path)
-    try:
-        return [r[0] for r in conn.execute("SELECT session_date FROM sessions ORDER BY 1")]
-    finally:
-        conn.close()
 
 
 def sql(path: Path, *statements: str) -> None:
