@@ -256,6 +256,16 @@ def test_only_the_command_run_gets_its_parser_but_help_lists_all(capsys):
     assert set(build_parser("status")._subparsers._group_actions[0].choices) == {"status"}
 
 
+def test_every_command_is_found_in_the_module_that_registers_it():
+    import importlib
+
+    from homekit.cli import COMMAND_HOME, COMMAND_MODULES
+
+    declared = {name: module for module in COMMAND_MODULES
+                for name in importlib.import_module(module).COMMANDS}
+    assert COMMAND_HOME == declared
+
+
 @pytest.mark.parametrize("args", [[], ["tui"]])
 def test_the_app_without_a_terminal_says_so_instead_of_hanging(cli, args):
     r = cli(*args)

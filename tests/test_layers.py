@@ -33,6 +33,12 @@ def test_status_command_imports_nothing_heavy(tmp_path):
         "from homekit.cli import main\nmain()", env=env)
     for heavy in ("textual", "matplotlib", "sqlite_utils", "numpy", "PIL"):
         assert heavy not in loaded, heavy
+    # Start-up: only the status command's own module, no photo, report or chart rules, and
+    # no shutil (argparse's formatter would import it for every option registered).
+    for lazy in ("homekit.cli.charts", "homekit.cli.data", "homekit.cli.photos",
+                 "homekit.domain.photos", "homekit.domain.report", "homekit.domain.series",
+                 "homekit.storage.photos", "homekit.transfer", "shutil"):
+        assert lazy not in loaded, lazy
 
 
 def test_photo_list_and_status_with_photos_import_no_pillow(tmp_path):

@@ -25,9 +25,60 @@ COMMAND_MODULES = (
     "homekit.cli.report", "homekit.cli.undo", "homekit.cli.completion",
 )
 
+#: Which module registers each command, so that a run imports only its own command's module
+#: (a test checks this against every module's COMMANDS).
+COMMAND_HOME = {
+    **dict.fromkeys(("log", "status", "history", "edit", "delete"), "homekit.cli.core"),
+    "profile": "homekit.cli.profiles",
+    "redness": "homekit.cli.redness",
+    "chart": "homekit.cli.charts",
+    **dict.fromkeys(("export", "import", "backup", "restore", "remind", "demo"),
+                    "homekit.cli.data"),
+    "check": "homekit.cli.check",
+    "replicate": "homekit.cli.replica",
+    "photo": "homekit.cli.photos",
+    "report": "homekit.cli.report",
+    "undo": "homekit.cli.undo",
+    "completion": "homekit.cli.completion",
+}
+
+
+def _columns() -> int:
+    """The terminal's width as `shutil.get_terminal_size()` gives it ($COLUMNS, else the
+    terminal, else 80), without importing shutil and its compression modules."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help formatter, sized once per run: argparse builds one for every option
+    it registers, each asking shutil for the terminal size (a start-up cost of every command)."""
+
+    width: int | None = None
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        if width is None:
+            if _Formatter.width is None:
+                _Formatter.width = _columns() - 2
+            width = _Formatter.width
+        super().__init__(prog, indent_increment, max_help_position, width)
+
 
 class Parser(argparse.ArgumentParser):
     """argparse with one-line errors: `homekit log: error: ...` and exit 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         from homekit.words import control_free
@@ -77,6 +128,7 @@ def command_in(argv: Sequence[str]) -> str | None:
 
 def build_parser(wanted: str | None = None) -> Parser:
     """The full parser, or (with `wanted`) one with only that command's parser built."""
+    _Formatter.width = None  # measured again for each parser (in-process runs, tests)
     common = Parser(add_help=False)
     # SUPPRESS: a global option given after the subcommand must not reset one given before.
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
@@ -96,17 +148,14 @@ def build_parser(wanted: str | None = None) -> Parser:
     tui = sub.add_parser("tui", parents=[common], help="open the terminal app (the default)")
     tui.set_defaults(handler=run_tui)
     for name in COMMAND_MODULES:
-        module = importlib.import_module(name)
-        if wanted is None or wanted in module.COMMANDS:
-            module.register(sub, common)
+        if wanted is None or COMMAND_HOME.get(wanted) == name:
+            importlib.import_module(name).register(sub, common)
     return parser
 
 
 def _parser_for(argv: Sequence[str]) -> Parser:
     wanted = command_in(argv)
-    known = wanted == "tui" or any(
-        wanted in importlib.import_module(name).COMMANDS for name in COMMAND_MODULES
-    )
+    known = wanted == "tui" or wanted in COMMAND_HOME
     return build_parser(wanted if known else None)
 
 

@@ -9,22 +9,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from homekit.domain.errors import InvalidInput, StorageError
-from homekit.domain.photos import PhotoDraft
 from homekit.services.photos import PhotosService, read_source
 from homekit.services.transfer import TransferService
-from homekit.storage import photos as store_photos
-from homekit.storage.files import write_private
 
 if TYPE_CHECKING:
     from homekit.transfer.importer import ImportReport
 
-# The transfer formats are imported where used: every command builds the facade (start-up).
+# The transfer formats, the photo rules and queries are imported where used: every command
+# builds the facade (start-up).
 
 
 class PhotoTransferService(PhotosService, TransferService):
     def export_with_photos(self, photos_dir: Path, fmt: str, *, output: Path | None = None,
                            all_profiles: bool = False) -> str:
         """The JSON export listing the photos, each written to `photos_dir` as <id>.jpg."""
+        from homekit.storage import photos as store_photos
+        from homekit.storage.files import write_private
         from homekit.transfer import formats, photofiles
 
         if fmt != "json":
@@ -60,12 +60,16 @@ class PhotoTransferService(PhotosService, TransferService):
 
     def write_export(self, path: Path, text: str, *, replace: bool = True) -> Path:
         """Write an export's text owner-only; `replace=False` refuses an existing file."""
+        from homekit.storage.files import write_private
+
         return write_private(Path(path), text.encode("utf-8"), replace=replace)
 
     def import_file(self, path: str | Path, *, dry_run: bool = False) -> ImportReport:
         """Import sessions (see TransferService) and then the photos the export lists; every
         photo is read and checked before anything is stored."""
         from homekit.charts.imaging import clean_photo
+        from homekit.domain.photos import PhotoDraft
+        from homekit.storage import photos as store_photos
         from homekit.transfer import photofiles
 
         entries = photofiles.read_entries(Path(path), self.profile_name())

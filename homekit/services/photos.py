@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from homekit.domain import photos as rules
 from homekit.domain.errors import InvalidInput, NotFound
-from homekit.domain.photos import Comparison, Photo, PhotoDraft
 from homekit.services.sessions import SessionsService
-from homekit.storage import photos as store_photos
-from homekit.storage.files import write_private
+
+if TYPE_CHECKING:
+    from homekit.domain.photos import Comparison, Photo
+
+# The photo rules and queries are imported by the methods that use them: most commands never
+# touch a photo, and every command loads this mixin.
 
 
 def read_source(path: Path) -> bytes:
     """The bytes of a photo file, or a refusal (missing, a folder, unreadable, too big)."""
+    from homekit.domain import photos as rules
+
     file = Path(path).expanduser()
     try:
         if file.is_dir():
@@ -57,6 +62,8 @@ class PhotosService(SessionsService):
     ) -> Photo:
         """Clean and store a photo; returns it. Refusals store nothing."""
         from homekit.charts.imaging import clean_photo
+        from homekit.domain import photos as rules
+        from homekit.storage import photos as store_photos
 
         profile = self.profile()
         session = None
@@ -77,30 +84,41 @@ class PhotosService(SessionsService):
         exif_date = clean.exif_date if clean.exif_date and clean.exif_date <= self.today() else None
         day = rules.taken_date(taken_on, session.session_date if session else None, exif_date,
                                self.today())
-        draft = PhotoDraft(session_id, area, day, notes, clean.width, clean.height, clean.jpeg)
+        draft = rules.PhotoDraft(session_id, area, day, notes, clean.width, clean.height, clean.jpeg)
         with self._store.write():
             return store_photos.insert_photo(self._store, profile.id, draft, self._stamp())
 
     def photos(self, *, area: str | None = None, session_id: int | None = None) -> list[Photo]:
+        from homekit.storage import photos as store_photos
+
         return store_photos.photos(self._store, self.profile().id, area=area, session_id=session_id)
 
     def photo(self, photo_id: int) -> Photo:
+        from homekit.storage import photos as store_photos
+
         return store_photos.get_photo(self._store, photo_id, self.profile().id)
 
     def photo_bytes(self, photo_id: int) -> bytes:
+        from homekit.storage import photos as store_photos
+
         self.photo(photo_id)  # of this profile
         return store_photos.photo_image(self._store, photo_id)
 
     def photo_counts(self) -> dict[int, int]:
         """Photos per session id (sessions without photos left out)."""
+        from homekit.storage import photos as store_photos
+
         return store_photos.photo_counts(self._store, self.profile().id)
 
     def export_photo(self, photo_id: int, path: Path, *, force: bool = False) -> Path:
+        from homekit.storage.files import write_private
+
         target = refuse_existing_output(path, force)
         return write_private(target, self.photo_bytes(photo_id))
 
     def delete_photo(self, photo_id: int) -> tuple[Photo, Path]:
         """Delete a photo after an automatic backup (the way back); returns both."""
+        from homekit.storage import photos as store_photos
         from homekit.storage.backup import automatic_backup
 
         photo = self.photo(photo_id)
@@ -113,13 +131,15 @@ class PhotosService(SessionsService):
                    last_id: int | None = None, until: dt.date | None = None,
                    since: dt.date | None = None) -> Comparison:
         """The pair of photos to compare (see domain.photos.compare_pair)."""
+        from homekit.domain import photos as rules
+
         found = [p for p in self.photos() if (until is None or p.taken_on <= until)
                  and (since is None or p.taken_on >= since)]
         if not found:
             raise InvalidInput("no photos stored yet", code="no_photos")
         first, last = rules.compare_pair(found, area=area, first_id=first_id, last_id=last_id)
         order = [s.id for s in self.history(newest_first=False)]
-        return Comparison(first, last, rules.session_number(first.session_id, order),
+        return rules.Comparison(first, last, rules.session_number(first.session_id, order),
                           rules.session_number(last.session_id, order))
 
     def save_comparison(self, path: Path, comparison: Comparison, *, force: bool = False) -> Path:
@@ -127,6 +147,7 @@ class PhotosService(SessionsService):
         from homekit import words
         from homekit.charts.files import render_bytes
         from homekit.charts.photos import comparison_figure
+        from homekit.storage.files import write_private
 
         target = refuse_existing_output(path, force)
         if target.suffix.lower() != ".png":

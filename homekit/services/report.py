@@ -6,14 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from homekit.domain import photos as photo_rules
 from homekit.domain import rules
-from homekit.domain.report import ReportFacts, in_period, warnings_of
-from homekit.domain.series import chart_series
 from homekit.services.photos import PhotosService, refuse_existing_output
 from homekit.services.status import StatusService
-from homekit.storage.files import write_private
+
+if TYPE_CHECKING:
+    from homekit.domain.report import ReportFacts
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,9 @@ class ReportFile:
 
 class ReportService(PhotosService, StatusService):
     def report_facts(self, since: dt.date | None = None, until: dt.date | None = None) -> ReportFacts:
+        from homekit.domain import photos as photo_rules
+        from homekit.domain.report import ReportFacts, in_period, warnings_of
+
         profile = self.profile()
         everything = self.history(newest_first=False)
         numbers = {s.id: i for i, s in enumerate(everything, start=1)}
@@ -50,6 +53,7 @@ class ReportService(PhotosService, StatusService):
                      until: dt.date | None = None) -> tuple[bytes, int, ReportFacts]:
         from homekit import words
         from homekit.charts.report import render_report
+        from homekit.domain.series import chart_series
 
         facts = self.report_facts(since, until)
         text = words.report_text(facts)
@@ -61,6 +65,8 @@ class ReportService(PhotosService, StatusService):
 
     def write_report(self, path: Path, *, since: dt.date | None = None,
                      until: dt.date | None = None, force: bool = False) -> ReportFile:
+        from homekit.storage.files import write_private
+
         target = refuse_existing_output(path, force)
         data, pages, facts = self.report_bytes(since, until)
         write_private(target, data)

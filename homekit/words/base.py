@@ -4,10 +4,13 @@ escaping of terminal control characters in anything shown."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from homekit.domain import rules
 from homekit.domain.models import REDNESS_LEVELS, STINGING_LEVELS, Redness, Session
-from homekit.domain.series import ChartSeries
+
+if TYPE_CHECKING:
+    from homekit.domain.series import ChartSeries
 
 # -- safety texts ---------------------------------------------------------------------
 
