@@ -161,6 +161,10 @@ def start_up(folder: Path, small: Path, rounds: int) -> dict[str, list[float]]:
     (folder / "watson").mkdir(exist_ok=True)
     variants = {
         "floor": lambda r: [sys.executable, "-c", "import sqlite3"],
+        # The standard library the CLI is built on, with no homekit code: the lower bound of
+        # any `homekit` command that keeps argparse, json, pathlib and dataclasses.
+        "stdlib": lambda r: [sys.executable, "-c",
+                             "import sqlite3, argparse, json, pathlib, dataclasses"],
         "status --json": lambda r: [HOMEKIT, "--db", str(small), "status", "--json"],
         "log": lambda r: [HOMEKIT, "--db", shutil.copy(small, folder / f"log-{r}.db"), "log"],
     }
@@ -289,7 +293,7 @@ def report(res: dict) -> None:
     up = res["start_up"]
     for unit in ("wall", "cpu"):
         floor = med(up[f"floor {unit}"])
-        for name in ("status --json", "log", "watson status"):
+        for name in ("stdlib", "status --json", "log", "watson status"):
             if f"{name} {unit}" in up:
                 value = med(up[f"{name} {unit}"])
                 print(f"| `{name}` vs `python -c 'import sqlite3'` ({unit}) | {floor * 1000:.0f} | "

@@ -10,25 +10,46 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from homekit.services.base import Clock, local_now
 from homekit.services.charts import ChartsService
 from homekit.services.check import CheckService, OpenNotices
 from homekit.services.datafile import DataFileService
-from homekit.services.demo import DemoResult, DemoService, refuse_existing
+from homekit.services.demo import DemoService, refuse_existing
 from homekit.services.photo_transfer import PhotoTransferService
 from homekit.services.photos import PhotosService
-from homekit.services.plan import PlanService, ReminderFile
+from homekit.services.plan import PlanService
 from homekit.services.profiles import ProfilesService
 from homekit.services.redness import RednessService
 from homekit.services.replica import ReplicaService
-from homekit.services.report import ReportFile, ReportService
+from homekit.services.report import ReportService
 from homekit.services.results import LogResult
 from homekit.services.safety import SafetyService
 from homekit.services.sessions import SessionsService
 from homekit.services.status import StatusService
 from homekit.services.transfer import TransferService
-from homekit.services.undo import ProfileDeleted, UndoService, UndoStep
+from homekit.services.undo import UndoService
+
+if TYPE_CHECKING:
+    from homekit.services.outcomes import (
+        DemoResult,
+        ProfileDeleted,
+        ReminderFile,
+        ReportFile,
+        UndoStep,
+    )
+
+_OUTCOMES = frozenset({"DemoResult", "ProfileDeleted", "ReminderFile", "ReportFile", "UndoStep"})
+
+
+def __getattr__(name: str) -> object:
+    """The results of the less frequent use cases, loaded when first asked for (start-up)."""
+    if name in _OUTCOMES:
+        from homekit.services import outcomes
+
+        return getattr(outcomes, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class Homekit(

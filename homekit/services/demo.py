@@ -9,12 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import stat
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from homekit.domain.errors import InvalidInput
 from homekit.domain.models import DEFAULT_PROFILE, SessionDraft
 from homekit.services.photos import PhotosService
+
+if TYPE_CHECKING:
+    from homekit.services.outcomes import DemoResult
 
 #: Days between the demo sessions, then days from the last one to today.
 GAPS = (12, 11, 13, 10)
@@ -33,15 +36,6 @@ DEMO_TARGET = 8
 PHOTO_SESSIONS = (0, 2, 4)
 
 
-@dataclass(frozen=True)
-class DemoResult:
-    path: Path
-    profile: str
-    sessions: int
-    first_date: dt.date
-    last_date: dt.date
-
-
 def refuse_existing(path: Path) -> None:
     """Demo data goes only into a new (missing or empty) file, never over a real log."""
     p = Path(path).expanduser()
@@ -58,6 +52,8 @@ def refuse_existing(path: Path) -> None:
 class DemoService(PhotosService):
     def fill_demo(self) -> DemoResult:
         """Fill the (new, empty) file (this one) with the demo log, dated relative to today."""
+        from homekit.services.outcomes import DemoResult
+
         if self._store.profiles():
             raise InvalidInput(f"{self.data_file} already holds a log", code="demo_needs_new_file",
                                path=self.data_file)

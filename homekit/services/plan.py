@@ -4,26 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from homekit.domain import gates, rules, validate
 from homekit.domain.errors import RuleViolation
 from homekit.services.safety import SafetyService
 
+if TYPE_CHECKING:
+    from homekit.services.outcomes import ReminderFile
+
 REMINDER_TIME_KEY = "reminder_time"
 #: Per profile: {session number: [date last written, SEQUENCE]}.
 REMINDER_SEQUENCE_KEY = "reminder_sequences"
-
-
-@dataclass(frozen=True)
-class ReminderFile:
-    """What `write_reminders` wrote: no file is written when `count` is 0 (target reached)."""
-
-    path: Path
-    count: int
-    first_date: dt.date | None
-    dates: tuple[dt.date, ...] = ()
 
 
 class PlanService(SafetyService):
@@ -63,6 +56,7 @@ class PlanService(SafetyService):
         condition or redness gate blocks logging: no session should be planned until it is
         lifted.
         """
+        from homekit.services.outcomes import ReminderFile
         from homekit.storage.files import refuse_existing_output, write_private
         from homekit.transfer.calendar import calendar_bytes
 

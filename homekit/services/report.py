@@ -4,7 +4,6 @@ homekit.charts.report; written owner-only."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,14 +13,7 @@ from homekit.services.status import StatusService
 
 if TYPE_CHECKING:
     from homekit.domain.report import ReportFacts
-
-
-@dataclass(frozen=True)
-class ReportFile:
-    path: Path
-    pages: int
-    sessions: int
-    photos: int
+    from homekit.services.outcomes import ReportFile
 
 
 class ReportService(PhotosService, StatusService):
@@ -65,6 +57,7 @@ class ReportService(PhotosService, StatusService):
 
     def write_report(self, path: Path, *, since: dt.date | None = None,
                      until: dt.date | None = None, force: bool = False) -> ReportFile:
+        from homekit.services.outcomes import ReportFile
         from homekit.storage.files import write_private
 
         target = refuse_existing_output(path, force)

@@ -11,12 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from homekit.domain.errors import HomekitError, InvalidInput, NotFound, RuleViolation
-from homekit.domain.models import Profile
 from homekit.services.base import DEFAULT_PROFILE_KEY
 from homekit.services.datafile import DataFileService
 from homekit.services.sessions import SessionsService
@@ -32,26 +29,14 @@ from homekit.storage.journal import (
 
 _T = TypeVar("_T")
 
-
-@dataclass(frozen=True)
-class UndoStep:
-    """One change `homekit undo` can revert; `facts` describe it (ids, dates, names)."""
-
-    id: int
-    kind: str
-    created_at: str
-    facts: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class ProfileDeleted:
-    profile: Profile
-    sessions: int
-    observations: int
-    backup: Path
+if TYPE_CHECKING:
+    from homekit.domain.models import Profile
+    from homekit.services.outcomes import ProfileDeleted, UndoStep
 
 
 def _step(entry: journal.Entry) -> UndoStep:
+    from homekit.services.outcomes import UndoStep
+
     return UndoStep(entry.id, entry.kind, entry.created_at, entry.facts)
 
 
@@ -60,6 +45,8 @@ class UndoService(SessionsService, DataFileService):
 
     def delete_profile(self, name: str) -> ProfileDeleted:
         """Delete a profile with all its sessions: an automatic backup first, then undoable."""
+        from homekit.services.outcomes import ProfileDeleted
+
         profile = self._store.profile_by_name(name)
         if profile is None:
             raise NotFound(f"unknown profile {name!r}", code="unknown_profile", name=name)

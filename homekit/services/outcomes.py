@@ -1,0 +1,61 @@
+"""What the less frequent use cases hand back: undo steps, a deleted profile, the demo, the
+reminder and report files.
+
+Kept apart from the mixins that define the use cases because every command loads all the
+mixins (the facade is one class), and building a frozen dataclass costs about 0.4 ms of
+start-up: `status` and `log` never need these. `homekit.services` exports them by name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from homekit.domain.models import Profile
+
+
+@dataclass(frozen=True)
+class UndoStep:
+    """One change `homekit undo` can revert; `facts` describe it (ids, dates, names)."""
+
+    id: int
+    kind: str
+    created_at: str
+    facts: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ProfileDeleted:
+    profile: Profile
+    sessions: int
+    observations: int
+    backup: Path
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    path: Path
+    profile: str
+    sessions: int
+    first_date: dt.date
+    last_date: dt.date
+
+
+@dataclass(frozen=True)
+class ReminderFile:
+    """What `write_reminders` wrote: no file is written when `count` is 0 (target reached)."""
+
+    path: Path
+    count: int
+    first_date: dt.date | None
+    dates: tuple[dt.date, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReportFile:
+    path: Path
+    pages: int
+    sessions: int
+    photos: int
