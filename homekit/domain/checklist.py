@@ -15,6 +15,8 @@ from homekit.domain.errors import InvalidInput
 
 @dataclass(frozen=True)
 class ChecklistItem:
+    """One question of the before-session checklist; a "no" to a blocking one refuses it."""
+
     id: str
     question: str  # asked as "yes/no"; "yes" is the safe answer
     reason: str  # why a "no" refuses the session

@@ -20,6 +20,8 @@ ISOTRETINOIN_WINDOW_DAYS = 183
 
 @dataclass(frozen=True)
 class MedicalWarning:
+    """A medical answer that calls for a warning before a session (never a block)."""
+
     code: str  # "isotretinoin_recent" or "blood_thinners"
     acknowledged: bool = False
     finished: dt.date | None = None

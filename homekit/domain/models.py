@@ -37,6 +37,8 @@ DEFAULT_PROFILE = "me"
 
 @dataclass(frozen=True)
 class Profile:
+    """One person's log settings and safety answers (a file can hold several)."""
+
     id: int
     name: str
     target_sessions: int = DEFAULT_TARGET_SESSIONS
@@ -58,6 +60,8 @@ class Profile:
 
 @dataclass(frozen=True)
 class Redness:
+    """Redness seen after a session: how strong, and after how many minutes it faded."""
+
     id: int | None
     session_id: int
     observed_at: str  # local "YYYY-MM-DDTHH:MM"
@@ -173,6 +177,8 @@ class SessionImport:
 
 @dataclass(frozen=True)
 class Session:
+    """A logged session with its redness observations (oldest first)."""
+
     id: int
     profile_id: int
     session_date: dt.date

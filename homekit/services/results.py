@@ -11,6 +11,8 @@ from homekit.domain.models import Session
 
 @dataclass(frozen=True)
 class LogResult:
+    """What logging a session gives back: the session, the next date and any warnings."""
+
     session: Session
     next_eligible_date: dt.date
     days_until_eligible: int
