@@ -84,7 +84,11 @@ def interleave(variants: dict[str, Callable[[int], tuple[float, int]]], rounds: 
 
 
 def clean_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("HOMEKIT_", "WATSON_"))}
+    """This environment without homekit's and watson's settings, and without
+    PYTHONDONTWRITEBYTECODE (set on these machines, not on a user's: with it, an editable
+    install would compile every module again on every run)."""
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("HOMEKIT_", "WATSON_")) and k != "PYTHONDONTWRITEBYTECODE"}
     env.update(extra)
     return env
 
