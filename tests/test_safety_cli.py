@@ -268,16 +268,27 @@ def test_on_a_terminal_a_blocked_day_is_refused_before_the_checklist(run, db_pat
     assert code == 3 and "severe redness" in err
 
 
-def test_checklist_and_clearance_travel_in_a_json_export(run, db_path, tmp_path):
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_checklist_and_clearance_travel_in_an_export(run, db_path, tmp_path, fmt):
     answer_condition(db_path)
     assert run("log", "--date", ago(10), "--redness", "4")[0] == 0
     assert run("log", "--checked", ALL_CHECKED, "--cleared-by-professional")[0] == 0
-    export = tmp_path / "x.json"
+    export = tmp_path / f"x.{fmt}"
     assert run("export", "-o", str(export))[0] == 0
     other = tmp_path / "other.db"
     assert main(["--db", str(other), "import", str(export)]) == 0
-    assert main(["--db", str(other), "export", "-o", str(tmp_path / "y.json")]) == 0
-    assert (tmp_path / "y.json").read_text() == export.read_text()
+    out = tmp_path / f"y.{fmt}"
+    assert main(["--db", str(other), "export", "-o", str(out)]) == 0
+    assert out.read_text() == export.read_text()
+    import sqlite3
+
+    conn = sqlite3.connect(other)
+    try:
+        rows = conn.execute("SELECT checklist, cleared_by_professional FROM sessions "
+                            "ORDER BY session_date").fetchall()
+    finally:
+        conn.close()
+    assert rows == [(None, 0), (ALL_CHECKED, 1)]
 
 
 def test_the_refusal_on_a_fresh_file_stores_nothing_not_even_the_profile(run, db_path):

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from homekit import words
+from homekit.domain.checklist import CHECKLIST_IDS
 from homekit.domain.errors import InvalidInput, NotFound
 from homekit.domain.models import AREAS, RednessDraft, SessionDraft, SessionImport
 from homekit.services import Homekit
@@ -82,6 +83,9 @@ def sessions(draw):
             glasses_worn=draw(st.none() | st.booleans()),
             stinging=draw(st.none() | st.integers(0, 3)),
             notes=draw(notes_text),
+            checklist=draw(st.none() | st.lists(st.sampled_from(CHECKLIST_IDS), unique=True).map(
+                lambda ids: tuple(i for i in CHECKLIST_IDS if i in ids))),
+            cleared_by_professional=draw(st.booleans()),
         )
         items.append(SessionImport(draft, f"{day.isoformat()}T22:00:00", tuple(redness)))
     return items

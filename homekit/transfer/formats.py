@@ -31,7 +31,12 @@ CSV_COLUMNS: tuple[str, ...] = (
     "notes",
     "created_at",
     "redness",
+    "checklist",
+    "cleared_by_professional",
 )
+#: The checklist cell of a session asked the checklist that confirmed no item (an empty cell
+#: means it was not asked).
+NO_ITEMS = "none"
 #: Session fields that decide whether a row is the same session as a stored one.
 COMPARED_FIELDS: frozenset[str] = frozenset(
     {"start_time", "duration_min", "areas", "device_level", "glasses_worn", "stinging",
@@ -182,6 +187,8 @@ def csv_row(profile: str, s: Session) -> list[str]:
         s.notes,
         s.created_at,
         redness,
+        "" if s.checklist is None else ",".join(s.checklist) or NO_ITEMS,
+        _cell(s.cleared_by_professional),
     ]
     return [neutralised(c) for c in cells]
 

@@ -10,6 +10,7 @@ from typing import Any
 from homekit.domain import checklist, rules, validate
 from homekit.domain.errors import InvalidInput
 from homekit.domain.models import DEFAULT_TARGET_SESSIONS, Profile, RednessDraft, SessionDraft, SessionImport
+from homekit.transfer.formats import NO_ITEMS
 
 _SHORT = {"session_date", "start_time", "duration_min", "device_level", "glasses_worn",
           "stinging"}
@@ -43,7 +44,8 @@ def _timestamp(value: Any, what: str) -> str:
     return text
 
 
-def glasses(value: Any) -> bool:
+def glasses(value: Any, name: str = "glasses_worn") -> bool:
+    """yes/no (also true/false/1/0, any case) as a bool."""
     if isinstance(value, bool):
         return value
     word = str(value).strip().lower()
@@ -51,7 +53,7 @@ def glasses(value: Any) -> bool:
         return True
     if word in _FALSE:
         return False
-    raise InvalidInput(f"glasses_worn {str(value)[:20]!r} is not yes or no")
+    raise InvalidInput(f"{name} {str(value)[:20]!r} is not yes or no")
 
 
 def _areas(value: Any) -> tuple[str, ...]:
@@ -173,17 +175,27 @@ def _isotretinoin(value: Any) -> str:
 
 
 def _checklist(value: Any) -> tuple[str, ...] | None:
-    """The pre-session checklist items confirmed: a list of ids (None: not asked)."""
+    """The pre-session checklist items confirmed (None: not asked): in JSON a list of ids or
+    null; in CSV the ids comma-separated, `none`, or an empty cell."""
     if value is None:
         return None
+    if isinstance(value, str):
+        text = value.strip().lower()
+        if not text:
+            return None
+        return () if text == NO_ITEMS else checklist.parse_checked(text)
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return checklist.parse_checked(",".join(value))
     raise InvalidInput("checklist is not a list of item ids or null")
 
 
 def _cleared(value: Any) -> bool:
+    """Whether a professional cleared the session's redness block: JSON true/false/null, CSV
+    yes/no or an empty cell (no)."""
     if value is None:
         return False
+    if isinstance(value, str):
+        return False if _blank(value) else glasses(value, "cleared_by_professional")
     if not isinstance(value, bool):
         raise InvalidInput("cleared_by_professional is not true or false")
     return value
