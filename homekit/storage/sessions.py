@@ -69,26 +69,34 @@ class SessionQueries(StoreCore):
         )
         return [dt.date.fromisoformat(r[0]) for r in rows]
 
-    def chart_rows(
-        self, profile_id: int
-    ) -> tuple[list[dt.date], list[tuple[dt.date, str | None, tuple[Redness, ...]]]]:
-        """What the charts draw, in two narrow queries: every session date in order, and the
-        redness observations (without notes) of the sessions that have any, by session."""
-        dates = [dt.date.fromisoformat(r[0]) for r in self._x(
+    def chart_dates(self, profile_id: int) -> list[dt.date]:
+        """Every session date of a profile, oldest first (the covering index, no sort)."""
+        day = dt.date.fromisoformat
+        return [day(d) for d, in self._x(
             "SELECT session_date FROM sessions WHERE profile_id = ? ORDER BY session_date, id",
             (profile_id,),
         ).fetchall()]
-        observed: dict[int, tuple[dt.date, str | None, list[Redness]]] = {}
-        for sid, day, start, rid, at, severity, faded in self._x(
-            "SELECT s.id, s.session_date, s.start_time, r.id, r.observed_at, r.severity, "
+
+    def chart_redness(
+        self, profile_id: int
+    ) -> list[tuple[dt.date, str | None, tuple[tuple[str, int, int | None], ...]]]:
+        """The sessions that have redness, in date order, each as (date, start time, its
+        observations as (observed_at, severity, faded_after_min) in observed order): what
+        the redness chart draws, as plain tuples (no notes, no per-row objects)."""
+        sessions: dict[int, tuple[str, str | None, list[tuple[str, int, int | None]]]] = {}
+        for sid, day, start, at, severity, faded in self._x(
+            "SELECT s.id, s.session_date, s.start_time, r.observed_at, r.severity, "
             "r.faded_after_min "
             "FROM sessions s JOIN redness r ON r.session_id = s.id WHERE s.profile_id = ? "
             "ORDER BY s.session_date, s.id, r.observed_at, r.id",
             (profile_id,),
         ).fetchall():
-            entry = observed.setdefault(sid, (dt.date.fromisoformat(day), start, []))
-            entry[2].append(Redness(rid, sid, at, severity, faded))
-        return dates, [(day, start, tuple(reds)) for day, start, reds in observed.values()]
+            entry = sessions.get(sid)
+            if entry is None:
+                entry = sessions[sid] = (day, start, [])
+            entry[2].append((at, severity, faded))
+        day_of = dt.date.fromisoformat
+        return [(day_of(day), start, tuple(obs)) for day, start, obs in sessions.values()]
 
     def session_count(self, profile_id: int) -> int:
         return int(self._q("SELECT count(*) FROM sessions WHERE profile_id = ?", (profile_id,))[0][0])
