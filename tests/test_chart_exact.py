@@ -39,7 +39,10 @@ def _obs(rng: random.Random, sid: int, day: D, n: int) -> tuple[Redness, ...]:
     return tuple(sorted(out, key=lambda r: r.observed_at))
 
 
-def _log(seed: int, n: int, *, spread: int = 9, today: D = NOW.date()) -> list[Session]:
+TODAY = NOW.date()
+
+
+def _log(seed: int, n: int, *, spread: int = 9, today: D = TODAY) -> list[Session]:
     """`n` sessions ending near `today` (some the same day, some after it), random redness."""
     rng = random.Random(seed)
     sessions, day = [], today + dt.timedelta(days=rng.choice((-3, 0, 2)))
