@@ -276,7 +276,7 @@ def main() -> dict:
 CLI_ARGVS = (("status", ("status", "--json")),
              ("history --limit 1", ("history", "--limit", "1", "--json")),
              ("chart --text", ("chart", "--text")),
-             ("chart -o x.png", ("chart", "-o", "x.png")))
+             ("chart -o x.png", ("chart", "-o", "x.png", "--force")))
 KIND_ARGVS = (("chart --text --kind redness", ("chart", "--text", "--kind", "redness")),
               ("chart --text --kind all", ("chart", "--text", "--kind", "all")))
 

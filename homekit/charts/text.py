@@ -107,7 +107,10 @@ class DateScale:
             out: list[tuple[int, int, int]] = []
             for i, day in enumerate(days):
                 x = self(day)
-                out.append((x, out.pop()[1], i) if out and out[-1][0] == x else (x, i, i))
+                if out and out[-1][0] == x:
+                    out[-1] = (x, out[-1][1], i)
+                else:
+                    out.append((x, i, i))
             return out
         s0, span, m = self.start.toordinal(), self.span, self.size - 1
 
@@ -188,23 +191,23 @@ def progress_text(series: ChartSeries, width: int = 80, height: int = 14) -> Tex
         return round((1 - value / top) * (canvas.height - 1))
 
     canvas.hline(0, canvas.width - 1, y(series.target), "target", on=1, off=1)
-    for dates, counts, role, on, off in (
-        (series.plan_dates, series.plan_counts, "plan", 3, 2),
-        (series.done_dates, series.done_counts, "done", 1, 0),
+    # Points in order are placed a column at a time (xs.runs): the cost follows the width.
+    done = xs.runs(series.done_dates)
+    for runs, counts, role, on, off in (
+        (xs.runs(series.plan_dates), series.plan_counts, "plan", 3, 2),
+        (done, series.done_counts, "done", 1, 0),
     ):
-        runs = xs.runs(dates)
         _steps(canvas, [(x, y(counts[i]), y(counts[j]), j - i + 1) for x, i, j in runs],
                role, on, off)
     # Sessions are the first points of the done line (today may follow); one mark per cell.
-    # A column's sessions count up one by one, so while a count moves the line by three dots
-    # or less (four dots a text row) they cover every row from the first to the last.
-    sessions = len(series.session_dates)
+    # Counts one apart land at most 4 dots apart while a count is 3 dots or less (rounding
+    # adds at most one), so a column's sessions then mark every text row from first to last.
+    sessions, counts = len(series.session_dates), series.done_counts
     dense = (canvas.height - 1) / top <= 3
-    for x, i, j in runs:
+    for x, i, end in done:
         if i >= sessions:
             break
-        j = min(j, sessions - 1)
-        counts = series.done_counts
+        j = min(end, sessions - 1)
         if dense and counts[j] - counts[i] == j - i:
             for row in range(y(counts[j]) // 4, y(counts[i]) // 4 + 1):
                 canvas.mark(x, row * 4, "●", "session")

@@ -43,10 +43,10 @@ class RednessPoint:
     #: The worst observation's own time to fade, in minutes; None: still red when observed.
     faded_after_min: int | None
     #: Every observation of the session, and when it took place (its date and start time).
-    observations: tuple[Observation, ...] = field(default=(), repr=False)
-    start_time: str | None = field(default=None, repr=False)
+    observations: tuple[Observation, ...] = field(repr=False)
+    start_time: str | None = field(repr=False)
     #: When the flags are judged (the chart's now); not part of what the point is.
-    now: dt.datetime = field(default=dt.datetime.min, repr=False, compare=False)
+    now: dt.datetime = field(repr=False, compare=False)
 
     @property
     def severity_word(self) -> str:
