@@ -107,7 +107,7 @@ def test_date_runs_are_the_positions_day_by_day():
 
 
 def _fill(db, profiles: int, seed: int) -> None:
-    """Sessions a week apart in several profiles, by direct SQL, with 0-3 observations each."""
+    """Sessions a week apart in several profiles, by direct SQL, with 0-4 observations each."""
     rng = random.Random(seed)
     conn = sqlite3.connect(db, isolation_level=None)
     conn.execute("BEGIN IMMEDIATE")
@@ -123,7 +123,9 @@ def _fill(db, profiles: int, seed: int) -> None:
                 "INSERT INTO sessions (profile_id, session_date, start_time, notes, created_at) "
                 "VALUES (?, ?, ?, 'n', '2026-01-01T00:00')",
                 (pid, day.isoformat(), rng.choice((None, "09:30")))).lastrowid
-            for r in _obs(rng, sid, day, rng.choice((0, 1, 2, 3))):
+            observations = list(_obs(rng, sid, day, rng.choice((0, 1, 2, 3, 4))))
+            rng.shuffle(observations)  # stored in any order; equal times by id
+            for r in observations:
                 conn.execute("INSERT INTO redness (session_id, observed_at, severity, "
                              "faded_after_min, notes) VALUES (?, ?, ?, ?, 'x')",
                              (sid, r.observed_at, r.severity, r.faded_after_min))
