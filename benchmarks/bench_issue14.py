@@ -219,7 +219,7 @@ def main() -> dict:
         argvs = (("status", ("status", "--json")),
                  ("history --limit 1", ("history", "--limit", "1", "--json")),
                  ("chart --text", ("chart", "--text")),
-                 ("chart -o x.png", ("chart", "-o", str(folder / "x.png"))))
+                 ("chart -o x.png", ("chart", "-o", str(folder / "x.png"), "--force")))
         for label, argv in argvs:
             ops[(label, "small")] = cli(small, *argv)
             ops[(label, "scale")] = cli(scale, *argv)
