@@ -1,6 +1,7 @@
 """Issue 14 ("up"): costs flat with the log, as ratios to a 100-session file in the same run.
 
     python benchmarks/bench_issue14.py [--rounds 7] [--json out.json]   (pytest never runs it)
+    python benchmarks/bench_issue14.py --only cli [--baseline SRC] [--kinds]   (the CLI part)
 
 Files, filled by direct SQL (common.fill; the rule's triggers check every row): *small* = 100
 sessions in one profile; *scale* = 100,000 sessions in 20 profiles, the one shown holding 5,000
@@ -192,12 +193,20 @@ def main() -> dict:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=7)
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--only", choices=("cli",), help="run only this part (cli: the commands)")
+    ap.add_argument("--baseline", type=Path, metavar="SRC",
+                    help="with --only cli: also run the homekit package in SRC (a folder holding "
+                    "homekit/, e.g. `git archive OLD homekit | tar -x -C SRC`), interleaved")
+    ap.add_argument("--kinds", action="store_true",
+                    help="with --only cli: also `chart --text --kind redness` and `--kind all`")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         kind, *rest = args.child
         child_keys(*rest) if kind == "keys" else child_welcome(rest[1], rest[0])
         return {}
+    if args.only == "cli":
+        return cli_only(args)
     result: dict = {"load_before": os.getloadavg(), "rounds": args.rounds}
     with tempfile.TemporaryDirectory(prefix="hk-bench-14-") as tmp:
         folder = Path(tmp)
@@ -214,7 +223,7 @@ def main() -> dict:
         argvs = (("status", ("status", "--json")),
                  ("history --limit 1", ("history", "--limit", "1", "--json")),
                  ("chart --text", ("chart", "--text")),
-                 ("chart -o x.png", ("chart", "-o", str(folder / "x.png"))))
+                 ("chart -o x.png", ("chart", "-o", str(folder / "x.png"), "--force")))
         for label, argv in argvs:
             ops[(label, "small")] = cli(small, *argv)
             ops[(label, "scale")] = cli(scale, *argv)
@@ -263,6 +272,59 @@ def main() -> dict:
         result["start_up"] = start_up(folder, small, args.rounds)
     result["load_after"] = os.getloadavg()
     report(result)
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=1))
+    return result
+
+
+CLI_ARGVS = (("status", ("status", "--json")),
+             ("history --limit 1", ("history", "--limit", "1", "--json")),
+             ("chart --text", ("chart", "--text")),
+             ("chart -o x.png", ("chart", "-o", "x.png", "--force")))
+KIND_ARGVS = (("chart --text --kind redness", ("chart", "--text", "--kind", "redness")),
+              ("chart --text --kind all", ("chart", "--text", "--kind", "all")))
+
+
+def cli_only(args: argparse.Namespace) -> dict:
+    """The CLI part alone: wall and CPU per command on both files, each variant (this homekit,
+    and the `--baseline` one) in turn every round; `chart -o` writes into the temp folder."""
+    result: dict = {"load_before": os.getloadavg(), "rounds": args.rounds, "cpu": {}, "wall": {}}
+    argvs = CLI_ARGVS + (KIND_ARGVS if args.kinds else ())
+    builds = {"now": clean_env()}
+    if args.baseline:
+        builds["baseline"] = clean_env(PYTHONPATH=str(args.baseline.resolve()))
+    with tempfile.TemporaryDirectory(prefix="hk-bench-14-") as tmp:
+        folder = Path(tmp)
+        small, scale = folder / "small.db", folder / "scale.db"
+        fill(small, 100, 1)
+        fill(scale, 100_000, 20)
+        for r in range(-1, args.rounds):
+            for label, argv in argvs:
+                for build, env in builds.items():
+                    for size, db in (("small", small), ("scale", scale)):
+                        cmd = [HOMEKIT, "--db", str(db), *argv]
+                        t = time.perf_counter()
+                        proc = subprocess.Popen(cmd, env=env, cwd=tmp, stdin=subprocess.DEVNULL,
+                                                stdout=subprocess.DEVNULL,
+                                                stderr=subprocess.DEVNULL)
+                        _, status, usage = os.wait4(proc.pid, 0)
+                        wall = time.perf_counter() - t
+                        if os.waitstatus_to_exitcode(status) != 0:
+                            raise RuntimeError(f"{' '.join(cmd)} failed")
+                        if r >= 0:
+                            key = f"{build}|{label}|{size}"
+                            result["wall"].setdefault(key, []).append(wall)
+                            result["cpu"].setdefault(key, []).append(usage.ru_utime + usage.ru_stime)
+    result["load_after"] = os.getloadavg()
+    print(f"load average before {result['load_before']}, after {result['load_after']}")
+    print("| build | operation | 100 sessions ms | 100,000 sessions ms | ratio |")
+    print("|---|---|---:|---:|---:|")
+    for label, _ in argvs:
+        for build in builds:
+            for unit in ("wall", "cpu"):
+                a = med(result[unit][f"{build}|{label}|small"]) * 1000
+                b = med(result[unit][f"{build}|{label}|scale"]) * 1000
+                print(f"| {build} | `{label}` ({unit}) | {a:.0f} | {b:.0f} | {b / a:.2f} |")
     if args.json:
         args.json.write_text(json.dumps(result, indent=1))
     return result

@@ -164,5 +164,11 @@ def test_step_lines_merged_by_column_draw_the_same_dots():
         for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
             naive.hline(x0, x1, y0, "done", on, off)
             naive.vline(x1, y0, y1, "done")
-        _steps(merged, points, "done", on, off)
+        runs: list[tuple[int, int, int, int]] = []  # (x, y first, y last, points) per column
+        for x, y in points:
+            if runs and runs[-1][0] == x:
+                runs[-1] = (x, runs[-1][1], y, runs[-1][3] + 1)
+            else:
+                runs.append((x, y, y, 1))
+        _steps(merged, runs, "done", on, off)
         assert (merged.dots, merged.roles) == (naive.dots, naive.roles), points

@@ -8,9 +8,11 @@ Stdlib only: `homekit chart --text` does not import matplotlib.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
-from collections.abc import Callable
+import operator
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from homekit import words
@@ -94,6 +96,48 @@ class DateScale:
     def __call__(self, day: dt.date) -> int:
         return round((day - self.start).days / self.span * (self.size - 1))
 
+    def runs(self, days: Sequence[dt.date]) -> list[tuple[int, int, int]]:
+        """(position, first index, last index) of each run of `days` that share a position.
+
+        Days in order (as every series holds them) are cut by bisection at each position's
+        last day, so thousands of days over a few hundred positions cost what the positions
+        cost; the positions are the ones `self(day)` gives, day by day.
+        """
+        if not all(map(operator.le, days, days[1:])):  # not in order: day by day
+            out: list[tuple[int, int, int]] = []
+            for i, day in enumerate(days):
+                x = self(day)
+                if out and out[-1][0] == x:
+                    out[-1] = (x, out[-1][1], i)
+                else:
+                    out.append((x, i, i))
+            return out
+        s0, span, m = self.start.toordinal(), self.span, self.size - 1
+
+        def at(o: int) -> int:  # self(day) for day's ordinal o
+            return round((o - s0) / span * m)
+
+        runs: list[tuple[int, int, int]] = []
+        i, n = 0, len(days)
+        last = days[-1].toordinal() if days else 0
+        while i < n:
+            o = days[i].toordinal()
+            x = at(o)
+            if at(last) == x:
+                runs.append((x, i, n - 1))
+                break
+            # The first day past position x (no later than the last day): estimated, then
+            # stepped to the exact edge.
+            edge = max(o + 1, s0 + math.ceil((x + 0.5) * span / m))
+            while edge - 1 > o and at(edge - 1) > x:
+                edge -= 1
+            while at(edge) <= x:
+                edge += 1
+            j = bisect.bisect_left(days, dt.date.fromordinal(edge), i) - 1
+            runs.append((x, i, j))
+            i = j + 1
+        return runs
+
 
 def _date_axis(scale: DateScale, cols: int, per_col: int, wanted: list[dt.date],
                left: int) -> tuple[list[Segment], list[Segment]]:
@@ -147,17 +191,29 @@ def progress_text(series: ChartSeries, width: int = 80, height: int = 14) -> Tex
         return round((1 - value / top) * (canvas.height - 1))
 
     canvas.hline(0, canvas.width - 1, y(series.target), "target", on=1, off=1)
-    done_points: list[tuple[int, int]] = []
-    for dates, counts, role, on, off in (
-        (series.plan_dates, series.plan_counts, "plan", 3, 2),
-        (series.done_dates, series.done_counts, "done", 1, 0),
+    # Points in order are placed a column at a time (xs.runs): the cost follows the width.
+    done = xs.runs(series.done_dates)
+    for runs, counts, role, on, off in (
+        (xs.runs(series.plan_dates), series.plan_counts, "plan", 3, 2),
+        (done, series.done_counts, "done", 1, 0),
     ):
-        points = [(xs(d), y(c)) for d, c in zip(dates, counts, strict=True)]
-        _steps(canvas, points, role, on, off)
-        done_points = points
+        _steps(canvas, [(x, y(counts[i]), y(counts[j]), j - i + 1) for x, i, j in runs],
+               role, on, off)
     # Sessions are the first points of the done line (today may follow); one mark per cell.
-    for x, yy in dict.fromkeys(done_points[: len(series.session_dates)]):
-        canvas.mark(x, yy, "●", "session")
+    # Counts one apart land at most 4 dots apart while a count is 3 dots or less (rounding
+    # adds at most one), so a column's sessions then mark every text row from first to last.
+    sessions, counts = len(series.session_dates), series.done_counts
+    dense = (canvas.height - 1) / top <= 3
+    for x, i, end in done:
+        if i >= sessions:
+            break
+        j = min(end, sessions - 1)
+        if dense and counts[j] - counts[i] == j - i:
+            for row in range(y(counts[j]) // 4, y(counts[i]) // 4 + 1):
+                canvas.mark(x, row * 4, "●", "session")
+        else:
+            for k in range(i, j + 1):
+                canvas.mark(x, y(counts[k]), "●", "session")
 
     chart = TextChart()
     chart.add((_fit(words.progress_heading(series), width), "title"))
@@ -179,16 +235,12 @@ def progress_text(series: ChartSeries, width: int = 80, height: int = 14) -> Tex
     return chart
 
 
-def _steps(canvas: Canvas, points: list[tuple[int, int]], role: str, on: int, off: int) -> None:
-    """A step line through `points` (x, y in dots; y monotone): across at the old level, then
+def _steps(canvas: Canvas, runs: list[tuple[int, int, int, int]], role: str, on: int,
+           off: int) -> None:
+    """A step line through points (x, y in dots; y monotone) given as runs per column
+    (x, y of the first point, y of the last, how many points): across at the old level, then
     up. Points that share a column become one vertical stroke, so a long log (thousands of
     sessions in a few hundred columns) costs what its columns cost, with the same dots."""
-    runs: list[tuple[int, int, int, int]] = []  # (x, y first, y last, points) per column
-    for x, yy in points:
-        if runs and runs[-1][0] == x:
-            runs[-1] = (x, runs[-1][1], yy, runs[-1][3] + 1)
-        else:
-            runs.append((x, yy, yy, 1))
     for i, (x, y_in, y_out, n) in enumerate(runs):
         if i:
             px, _, p_out, _ = runs[i - 1]
@@ -221,15 +273,25 @@ def redness_text(series: ChartSeries, width: int = 80, height: int = 10) -> Text
     points = series.redness
     first = min([p.session_date for p in points], default=series.today)
     xs = DateScale(padded(first, series.today, 3)[0], series.today, cols)
-    columns: dict[int, tuple[int, str, str]] = {}
+    # Per column, the worst point (the later of equals) and the longest fade; only the
+    # points shown have their flags judged.
+    severities = [p.severity for p in points]
+    faded = [p.faded_after_min for p in points]
+    worst: dict[int, tuple[int, int]] = {}  # column: (severity, index of its point)
     fades: dict[int, int] = {}
-    for p in points:
-        col = xs(p.session_date)
+    for col, i, j in xs.runs([p.session_date for p in points]):
+        run = severities[i:j + 1]
+        top = max(run)
+        if col not in worst or top >= worst[col][0]:
+            worst[col] = (top, j - run[::-1].index(top))
+        times = [f for f in faded[i:j + 1] if f is not None]
+        if times:
+            fades[col] = max(fades.get(col, 0), *times)
+    columns: dict[int, tuple[int, str, str]] = {}
+    for col, (top, k) in worst.items():
+        p = points[k]
         char, role = ("✖", "severe") if p.severe else ("▲", "lasting") if p.lasting else ("●", "done")
-        if col not in columns or p.severity >= columns[col][0]:
-            columns[col] = (p.severity, char, role)
-        if p.faded_after_min is not None:
-            fades[col] = max(fades.get(col, 0), p.faded_after_min)
+        columns[col] = (top, char, role)
 
     chart = TextChart()
     chart.add((_fit(words.redness_heading(series), width), "title"))

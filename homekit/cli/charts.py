@@ -78,7 +78,7 @@ def cmd_chart(args: argparse.Namespace, ctx: Context) -> int:
         if not args.force and os.path.lexists(output):
             raise InvalidInput(f"{output} already exists", code="exists_needs_force", path=output)
     app = ctx.open()
-    series = app.chart_series()
+    series = app.chart_series(args.kind)
     if output is None:
         import shutil
 

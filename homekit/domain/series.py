@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from homekit.domain import rules
 from homekit.domain.gates import started_at
@@ -24,22 +25,50 @@ DEFAULT_CHART_FILES: dict[str, str] = {
 }
 
 
+#: One redness observation as the charts read it: (observed_at, severity, faded_after_min).
+Observation = tuple[str, int, "int | None"]
+
+
 @dataclass(frozen=True)
 class RednessPoint:
-    """How the skin reacted to one session: its worst redness and how long redness lasted."""
+    """How the skin reacted to one session: its worst redness and how long redness lasted.
+
+    The flags are judged on first use, by the app's own redness alerts on every observation
+    of the session: a text chart asks only for the points it shows (one per column), so a
+    long log costs what its columns cost.
+    """
 
     session_date: dt.date
     severity: int  # worst severity recorded for the session, 0-4
     #: The worst observation's own time to fade, in minutes; None: still red when observed.
     faded_after_min: int | None
-    #: The app warned about it (redness that lasted, or is still there).
-    lasting: bool
-    #: The app said to pause and see a professional (severe, or lasting a day).
-    severe: bool
+    #: Every observation of the session, and when it took place (its date and start time).
+    observations: tuple[Observation, ...] = field(repr=False)
+    start_time: str | None = field(repr=False)
+    #: When the flags are judged (the chart's now); not part of what the point is.
+    now: dt.datetime = field(repr=False, compare=False)
 
     @property
     def severity_word(self) -> str:
         return REDNESS_LEVELS[self.severity]
+
+    @cached_property
+    def _alerts(self) -> tuple[bool, bool]:
+        since = started_at(self.session_date, self.start_time)
+        alerts = [rules.redness_alert(Redness(None, 0, at, severity, faded), self.now, since)
+                  for at, severity, faded in self.observations]
+        return (any(a is not None for a in alerts),
+                any(a is not None and a.serious for a in alerts))
+
+    @property
+    def lasting(self) -> bool:
+        """The app warned about it (redness that lasted, or is still there)."""
+        return self._alerts[0]
+
+    @property
+    def severe(self) -> bool:
+        """The app said to pause and see a professional (severe, or lasting a day)."""
+        return self._alerts[1]
 
 
 @dataclass(frozen=True)
@@ -90,18 +119,21 @@ def chart_series(profile: Profile, sessions: Iterable[Session], now: dt.datetime
     """Turn a profile's sessions into the series of the progress and redness charts."""
     ordered = sorted(sessions, key=lambda s: (s.session_date, s.id))
     return series_of(profile, [s.session_date for s in ordered],
-                     [(s.session_date, s.start_time, s.redness) for s in ordered if s.redness],
+                     [(s.session_date, s.start_time,
+                       [(r.observed_at, r.severity, r.faded_after_min) for r in s.redness])
+                      for s in ordered if s.redness],
                      now)
 
 
 def series_of(
     profile: Profile,
     dates: Sequence[dt.date],
-    observed: Iterable[tuple[dt.date, str | None, Sequence[Redness]]],
+    observed: Iterable[tuple[dt.date, str | None, Sequence[Observation]]],
     now: dt.datetime,
 ) -> ChartSeries:
     """The series from what the charts need only: every session date (oldest first) and, per
-    session with redness (in date order), its observations."""
+    session with redness (in date order), its observations as (observed_at, severity,
+    faded_after_min), oldest first."""
     today = now.date()
     dates = list(dates)
     target, interval = profile.target_sessions, profile.min_interval_days
@@ -130,29 +162,19 @@ def series_of(
         plan_dates=tuple(plan_dates),
         plan_counts=tuple(plan_counts),
         completion_date=rules.projected_completion_date(dates, interval, target, today),
-        redness=tuple(p for p in (_redness_point(d, t, r, now) for d, t, r in observed)
-                      if p is not None),
+        redness=tuple(_redness_point(d, t, obs, now) for d, t, obs in observed if obs),
     )
 
 
-def _redness_point(day: dt.date, start_time: str | None, redness: Sequence[Redness],
-                   now: dt.datetime) -> RednessPoint | None:
-    """The worst of a session's observations, with that observation's own fade time.
-
-    Flags follow the app's own redness alerts, judged from the session's time.
-    """
-    if not redness:
-        return None
-    worst = max(redness, key=lambda r: (r.severity, r.observed_at))  # as Session.worst_redness
-    since = started_at(day, start_time)
-    alerts = [rules.redness_alert(r, now, since) for r in redness]
-    return RednessPoint(
-        session_date=day,
-        severity=worst.severity,
-        faded_after_min=worst.faded_after_min,
-        lasting=any(a is not None for a in alerts),
-        severe=any(a is not None and a.serious for a in alerts),
-    )
+def _redness_point(day: dt.date, start_time: str | None, observations: Sequence[Observation],
+                   now: dt.datetime) -> RednessPoint:
+    """The worst of a session's observations (highest severity, then latest; the first of
+    equals), with that observation's own fade time. Flags are judged when asked for."""
+    if len(observations) == 1:
+        _, severity, faded = observations[0]
+    else:
+        _, severity, faded = max(observations, key=lambda o: (o[1], o[0]))
+    return RednessPoint(day, severity, faded, tuple(observations), start_time, now)
 
 
 def padded(start: dt.date, end: dt.date, pad_days: int) -> tuple[dt.date, dt.date]:

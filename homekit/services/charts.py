@@ -12,12 +12,17 @@ if TYPE_CHECKING:
 
 
 class ChartsService(ServiceBase):
-    def chart_series(self) -> ChartSeries:
-        """The one series the figure and the text chart both draw, for the current profile."""
+    def chart_series(self, kind: str = "all") -> ChartSeries:
+        """The one series the figure and the text chart both draw, for the current profile.
+
+        `kind`: the chart it is for; a progress chart's series skips the redness (it holds
+        none), so drawing it never reads the observations.
+        """
         from homekit.domain.series import series_of
 
         profile = self.profile()
-        dates, observed = self._store.chart_rows(profile.id)  # narrow: no notes, no sessions
+        dates = self._store.chart_dates(profile.id)  # narrow: no notes, no sessions
+        observed = self._store.chart_redness(profile.id) if kind != "progress" else []
         return series_of(profile, dates, observed, self.now())
 
     def save_chart(
