@@ -15,7 +15,6 @@ from textual.theme import Theme
 from homekit import words
 from homekit.domain.errors import HomekitError, NotFound
 from homekit.services import Homekit
-from homekit.tui.screens.dashboard import DashboardScreen
 
 THEME_KEY = "theme"
 
@@ -80,10 +79,17 @@ class HomekitApp(App[None]):
         self._close_messages_no_wait()
 
     def get_default_screen(self) -> Screen:
-        # A new file (or an unknown --profile): the welcome screen comes first, on a blank
-        # screen, so its first paint does not wait for the dashboard to be built.
+        # A new file (or an unknown --profile): the welcome screen is the first screen, so its
+        # first paint waits neither for the dashboard nor for a blank screen under it (nor
+        # imports the dashboard); once the profile exists the dashboard takes its place.
         self._first_run = self._needs_profile()
-        return Screen() if self._first_run else DashboardScreen(self.hk)
+        if self._first_run:
+            from homekit.tui.screens.first_run import FirstRunScreen
+
+            return FirstRunScreen(self.hk)
+        from homekit.tui.screens.dashboard import DashboardScreen
+
+        return DashboardScreen(self.hk)
 
     def _needs_profile(self) -> bool:
         try:
@@ -96,16 +102,7 @@ class HomekitApp(App[None]):
             return False  # the dashboard says what is wrong with the file
         return False
 
-    def _show_dashboard(self, _created: bool | None = None) -> None:
-        # The dashboard goes over the blank default screen (Textual cannot replace that one);
-        # it is home from then on, as nothing pops it.
-        self.push_screen(DashboardScreen(self.hk))
-
     def on_mount(self) -> None:
-        if self._first_run:
-            from homekit.tui.screens.first_run import FirstRunScreen
-
-            self.push_screen(FirstRunScreen(self.hk), self._show_dashboard)
         try:
             saved = self.hk.preference(THEME_KEY)
         except HomekitError:
