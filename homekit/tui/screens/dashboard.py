@@ -50,6 +50,7 @@ class DashboardScreen(WritesFiles, Screen):
         super().__init__()
         self.hk = hk
         self.status: Status | None = None
+        self._filled_on_mount = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -81,6 +82,11 @@ class DashboardScreen(WritesFiles, Screen):
         # commits every couple of seconds (one cheap PRAGMA) and redraw when there are some.
         self.hk.changed_elsewhere()
         self.set_interval(WATCH_SECONDS, self._watch_file)
+        # Filled now, before Textual lays the screen out as it is first shown: the first frame
+        # has the data, and is laid out and drawn once rather than empty and then again.
+        self._filled_on_mount = self._ensure_profile(push=False)
+        if self._filled_on_mount:
+            self.refresh_data()
 
     def _watch_file(self) -> None:
         if not getattr(self.app, "check_file", lambda: True)():  # file gone: offer to quit
@@ -93,21 +99,24 @@ class DashboardScreen(WritesFiles, Screen):
             self.refresh_data()
 
     def on_screen_resume(self) -> None:
+        if self._filled_on_mount:  # shown for the first time: filled a moment ago
+            self._filled_on_mount = False
+            return
         if not self._ensure_profile():
             return
         self.refresh_data()
 
-    def _ensure_profile(self) -> bool:
+    def _ensure_profile(self, push: bool = True) -> bool:
         """On first run (or an unknown --profile), ask for the profile before showing anything."""
-        from homekit.tui.screens.first_run import FirstRunScreen
-
         try:
             missing = not self.hk.has_profiles()
             if not missing:
                 self.hk.profile()
         except NotFound:
             missing = True
-        if missing:
+        if missing and push:
+            from homekit.tui.screens.first_run import FirstRunScreen
+
             self.app.push_screen(FirstRunScreen(self.hk))
         return not missing
 
