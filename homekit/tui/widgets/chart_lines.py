@@ -20,19 +20,28 @@ ROLE_COLOURS = {False: LIGHT.roles(), True: DARK.roles()}
 
 
 def chart_strips(chart: TextChart, dark: bool) -> list[Strip]:
-    """The chart's rows as strips, each role in its colour (safe to call in any thread)."""
+    """The chart's rows as strips, each role in its colour (safe to call in any thread).
+
+    Neighbouring parts of one role become one segment: a row of braille comes as a part per
+    character, and every segment costs the UI thread a little each time a line is drawn."""
     colours = ROLE_COLOURS[dark]
     styles: dict[str, Style] = {}
     lines = []
     for row in chart.rows:
-        segments = []
+        runs: list[tuple[str, list[str]]] = []
         for part, role in row:
             key = role or ""
+            if runs and runs[-1][0] == key:
+                runs[-1][1].append(part)
+            else:
+                runs.append((key, [part]))
+        segments = []
+        for key, parts in runs:
             style = styles.get(key)
             if style is None:
                 colour = colours.get(key, "")
                 style = styles[key] = Style.parse(colour) if colour else Style()
-            segments.append(Segment(part, style))
+            segments.append(Segment("".join(parts), style))
         lines.append(Strip(segments))
     return lines
 
