@@ -136,3 +136,19 @@ def test_a_cell_is_shown_literally_in_one_segment():
     segments = list(console.render(note, console.options))
     assert "".join(s.text for s in segments) == str(note)
     assert note.__rich_measure__(console, console.options).maximum == len(str(note))
+
+
+@async_test
+async def test_footer_keys_are_textuals_own_styled_once(ready):
+    from textual.widgets._footer import FooterKey
+
+    from homekit.tui.widgets.footer import Footer
+
+    async with app_for(ready).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        keys = list(pilot.app.screen.query_one(Footer).query(FooterKey))
+        shown = [k.description for k in keys]
+        assert shown[:3] == ["Log session", "Log redness", "History"]
+        for key in keys:  # as Textual's footer leaves them: only the palette's key is compact
+            palette = key.has_class("-command-palette")
+            assert key.compact is palette and key.has_class("-compact") is palette

@@ -21,7 +21,6 @@ from textual.containers import Container
 from textual.message import Message
 from textual.screen import Screen
 from textual.strip import Strip
-from textual.widgets import Footer
 
 from homekit import words
 from homekit.charts.text import TextChart, text_chart
@@ -30,6 +29,7 @@ from homekit.domain.series import CHART_KINDS, DEFAULT_CHART_FILES, ChartSeries
 from homekit.services import Homekit
 from homekit.tui.images import image_protocol
 from homekit.tui.widgets.chart_lines import ChartLines, chart_strips
+from homekit.tui.widgets.footer import Footer
 from homekit.tui.widgets.plain import Static
 
 KINDS = CHART_KINDS

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, ProgressBar
+from textual.widgets import DataTable, Header, ProgressBar
 
 from homekit import words
 from homekit.domain.errors import HomekitError, NotFound
@@ -17,6 +17,7 @@ from homekit.domain.models import Session, Status
 from homekit.services import Homekit
 from homekit.tui import format as fmt
 from homekit.tui.screens.dashboard_files import WritesFiles
+from homekit.tui.widgets.footer import Footer
 from homekit.tui.widgets.plain import Cell, Label, Static
 from homekit.tui.widgets.session_cells import RECENT_COLUMNS, headings, session_cells
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Header, Input, RadioSet
+from textual.widgets import Button, Header, Input, RadioSet
 
 from homekit import words
 from homekit.domain import rules
@@ -14,6 +14,7 @@ from homekit.domain.models import DEFAULT_PROFILE, DEFAULT_TARGET_SESSIONS
 from homekit.tui.screens.base import HomekitScreen
 from homekit.tui.widgets.condition import ConditionQuestion
 from homekit.tui.widgets.field import INVALID, Field
+from homekit.tui.widgets.footer import Footer
 from homekit.tui.widgets.plain import Static
 from homekit.tui.widgets.profile_fields import profile_fields
 

@@ -13,13 +13,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Header, Input
+from textual.widgets import DataTable, Header, Input
 
 from homekit import words
 from homekit.domain.errors import HomekitError
 from homekit.domain.models import Session, SessionFilter
 from homekit.services import Homekit
 from homekit.tui.screens.base import BACK, DELETE, EDIT, HomekitScreen
+from homekit.tui.widgets.footer import Footer
 from homekit.tui.widgets.history_filter import HistoryFilter
 from homekit.tui.widgets.history_table import HistoryTable
 from homekit.tui.widgets.plain import Static
