@@ -148,15 +148,22 @@ def app_part(folder: Path, small: Path, scale: Path, rounds: int,
 
     Each tree's bytecode is compiled first, as `pip install` does: with
     PYTHONDONTWRITEBYTECODE set (as in some shells and CI), every child would otherwise compile
-    homekit from source while Textual, installed by pip, loads precompiled bytecode."""
+    homekit from source while Textual, installed by pip, loads precompiled bytecode. The .pyc
+    files this writes are removed afterwards: the source tree is left as it was."""
     import compileall
 
     import homekit
 
-    for path in trees.values():
-        folder_of = Path(path) / "homekit" if path else Path(homekit.__file__).parent
-        compileall.compile_dir(str(folder_of), quiet=1)
-    return {name: {} for name in trees} | _app_rounds(folder, small, scale, rounds, trees)
+    folders = [Path(p) / "homekit" if p else Path(homekit.__file__).parent for p in trees.values()]
+    before = {f for folder in folders for f in folder.rglob("*.pyc")}
+    try:
+        for folder_of in folders:
+            compileall.compile_dir(str(folder_of), quiet=1)
+        return {name: {} for name in trees} | _app_rounds(folder, small, scale, rounds, trees)
+    finally:
+        for folder_of in folders:
+            for pyc in set(folder_of.rglob("*.pyc")) - before:
+                pyc.unlink(missing_ok=True)
 
 
 def _app_rounds(folder: Path, small: Path, scale: Path, rounds: int,
