@@ -34,7 +34,6 @@ class HomekitApp(App[None]):
         super().__init__()
         self.hk = hk
         self.file_lost: str | None = None  # set once the data file is gone or replaced
-        self._first_run = False
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
@@ -81,9 +80,8 @@ class HomekitApp(App[None]):
     def get_default_screen(self) -> Screen:
         # A new file (or an unknown --profile): the welcome screen is the first screen, so its
         # first paint waits neither for the dashboard nor for a blank screen under it (nor
-        # imports the dashboard); once the profile exists the dashboard takes its place.
-        self._first_run = self._needs_profile()
-        if self._first_run:
+        # imports the dashboard); once the profile exists the dashboard goes over it, as home.
+        if self._needs_profile():
             from homekit.tui.screens.first_run import FirstRunScreen
 
             return FirstRunScreen(self.hk)
