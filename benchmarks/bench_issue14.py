@@ -129,7 +129,8 @@ def app_keys(db: Path, out: Path) -> dict[str, float]:
 
 
 def paint(kind: str, db: Path | None, out: Path) -> float:
-    """First paint (ms) of the bare app, the dashboard (`homekit`) or the welcome screen."""
+    """First paint (ms) of a bare app (`bare`: the dashboard's widgets, `bare-welcome`: the
+    welcome screen's), the dashboard (`homekit`) or the welcome screen."""
     if kind == "welcome":
         out.unlink(missing_ok=True)
         start = time.time()
@@ -137,7 +138,66 @@ def paint(kind: str, db: Path | None, out: Path) -> float:
                        check=True, env=clean_env(), stdin=subprocess.DEVNULL,
                        stdout=subprocess.DEVNULL)
         return (float(out.read_text().split()[0]) - start) * 1000
-    return startup.measure(["bare"] if db is None else ["homekit", str(db)], out)[0]
+    return startup.measure([kind] if db is None else ["homekit", str(db)], out)[0]
+
+
+def app_part(folder: Path, small: Path, scale: Path, rounds: int,
+             trees: dict[str, str | None]) -> dict[str, dict[str, list[float]]]:
+    """First paints (bare apps, dashboard, welcome) and h, g, k with the longest stall, for
+    each tree (name -> PYTHONPATH holding another homekit, or None: the installed one),
+    interleaved round by round.
+
+    Each tree's bytecode is compiled first, as `pip install` does: with
+    PYTHONDONTWRITEBYTECODE set (as in some shells and CI), every child would otherwise compile
+    homekit from source while Textual, installed by pip, loads precompiled bytecode. The .pyc
+    files this writes are removed afterwards: the source tree is left as it was."""
+    import compileall
+
+    import homekit
+
+    folders = [Path(p) / "homekit" if p else Path(homekit.__file__).parent for p in trees.values()]
+    before = {f for folder in folders for f in folder.rglob("*.pyc")}
+    try:
+        for folder_of in folders:
+            compileall.compile_dir(str(folder_of), quiet=1)
+        return {name: {} for name in trees} | _app_rounds(folder, small, scale, rounds, trees)
+    finally:
+        for folder_of in folders:
+            for pyc in set(folder_of.rglob("*.pyc")) - before:
+                pyc.unlink(missing_ok=True)
+
+
+def _app_rounds(folder: Path, small: Path, scale: Path, rounds: int,
+                trees: dict[str, str | None]) -> dict[str, dict[str, list[float]]]:
+    env = clean_env()
+    out = folder / "out.txt"
+    new, no_profile = folder / "new.db", folder / "no-profile.db"
+    subprocess.run([sys.executable, "-c", "import sys; from homekit.storage import open_store; "
+                    "open_store(sys.argv[1]).close()", str(no_profile)], check=True, env=env)
+    apps: dict[str, dict[str, list[float]]] = {name: {} for name in trees}
+    for r in range(-1, rounds):
+      for name, path in trees.items():
+        if path:
+            os.environ["PYTHONPATH"] = path
+        else:
+            os.environ.pop("PYTHONPATH", None)
+        new.unlink(missing_ok=True)
+        sample = {
+            "paint bare": paint("bare", None, out),
+            "paint bare welcome": paint("bare-welcome", None, out),
+            "paint dashboard small": paint("homekit", small, out),
+            "paint dashboard scale": paint("homekit", scale, out),
+            "paint welcome": paint("welcome", new, out),
+            "paint welcome (file exists)": paint("welcome", no_profile, out),
+        }
+        for size, db in (("small", small), ("scale", scale)):
+            for key, value in app_keys(db, out).items():
+                sample[f"{key} {size}"] = value
+        if r >= 0:
+            for key, value in sample.items():
+                apps[name].setdefault(key, []).append(value)
+    os.environ.pop("PYTHONPATH", None)
+    return apps
 
 
 def cpu_once(argv: list[str], env: dict[str, str]) -> float:
@@ -193,9 +253,10 @@ def main() -> dict:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=7)
     ap.add_argument("--json", type=Path)
-    ap.add_argument("--only", choices=("cli",), help="run only this part (cli: the commands)")
+    ap.add_argument("--only", choices=("cli", "app"),
+                    help="run only this part (cli: the commands; app: the app's measurements)")
     ap.add_argument("--baseline", type=Path, metavar="SRC",
-                    help="with --only cli: also run the homekit package in SRC (a folder holding "
+                    help="with --only: also run the homekit package in SRC (a folder holding "
                     "homekit/, e.g. `git archive OLD homekit | tar -x -C SRC`), interleaved")
     ap.add_argument("--kinds", action="store_true",
                     help="with --only cli: also `chart --text --kind redness` and `--kind all`")
@@ -213,8 +274,19 @@ def main() -> dict:
         small, scale, mid = folder / "small.db", folder / "scale.db", folder / "mid.db"
         fill(small, 100, 1)
         fill(scale, 100_000, 20)
-        fill(mid, 10_000, 20)
+        if not args.only:
+            fill(mid, 10_000, 20)
         env = clean_env()
+        if args.only == "app":
+            trees = {"app": None}
+            if args.baseline:
+                trees["app baseline"] = str(args.baseline.resolve())
+            result.update(app_part(folder, small, scale, args.rounds, trees))
+            result["load_after"] = os.getloadavg()
+            report(result)
+            if args.json:
+                args.json.write_text(json.dumps(result, indent=1))
+            return result
 
         def cli(db: Path, *argv: str):  # noqa: ANN202
             return lambda r: run_once([HOMEKIT, "--db", str(db), *argv], env, cwd=tmp)
@@ -237,27 +309,7 @@ def main() -> dict:
                         cpu_once([HOMEKIT, "--db", str(db), *argv], env))
         result["cli_cpu"] = cpu
 
-        out = folder / "out.txt"
-        new, no_profile = folder / "new.db", folder / "no-profile.db"
-        subprocess.run([sys.executable, "-c", "import sys; from homekit.storage import open_store; "
-                        "open_store(sys.argv[1]).close()", str(no_profile)], check=True, env=env)
-        app: dict[str, list[float]] = {}
-        for r in range(-1, args.rounds):
-            new.unlink(missing_ok=True)
-            sample = {
-                "paint bare": paint("bare", None, out),
-                "paint dashboard small": paint("homekit", small, out),
-                "paint dashboard scale": paint("homekit", scale, out),
-                "paint welcome": paint("welcome", new, out),
-                "paint welcome (file exists)": paint("welcome", no_profile, out),
-            }
-            for size, db in (("small", small), ("scale", scale)):
-                for key, value in app_keys(db, out).items():
-                    sample[f"{key} {size}"] = value
-            if r >= 0:
-                for key, value in sample.items():
-                    app.setdefault(key, []).append(value)
-        result["app"] = app
+        result.update(app_part(folder, small, scale, args.rounds, {"app": None}))
 
         memory: dict[str, int] = {}
         for n, db in (("10000", mid), ("100000", scale)):
@@ -330,8 +382,38 @@ def cli_only(args: argparse.Namespace) -> dict:
     return result
 
 
+def report_app(app: dict[str, list[float]]) -> None:
+    print("| operation | 100 sessions ms | 100,000 sessions ms | ratio |")
+    print("|---|---:|---:|---:|")
+    for label, key in (("app first paint (dashboard)", "paint dashboard"), ("`h` to first rows", "h"),
+                       ("`g` to first chart", "g"), ("`k` to next chart", "k")):
+        small = med(app[f"{key} small"])
+        scale = med(app[f"{key} scale"])
+        print(f"| {label} | {small:.0f} | {scale:.0f} | {scale / small:.2f} |")
+    print(f"| longest event-loop stall (h, g, k) | {med(app['stall small']):.0f} "
+          f"(max {max(app['stall small']):.0f}) | "
+          f"{med(app['stall scale']):.0f} (max {max(app['stall scale']):.0f}) | |")
+    print("| first paint | reference ms | ms | ratio |")
+    print("|---|---:|---:|---:|")
+    bare = med(app["paint bare"])
+    same = med(app["paint bare welcome"]) if "paint bare welcome" in app else None
+    for label in ("welcome", "welcome (file exists)", "dashboard small"):
+        value = med(app[f"paint {label}"])
+        print(f"| {label} vs bare app (dashboard's widgets) | {bare:.0f} | {value:.0f} | "
+              f"{value / bare:.2f} |")
+        if same and label.startswith("welcome"):
+            print(f"| {label} vs bare app (welcome's widgets) | {same:.0f} | {value:.0f} | "
+                  f"{value / same:.2f} |")
+
+
 def report(res: dict) -> None:
     print(f"load average before {res['load_before']}, after {res['load_after']}")
+    if "cli" not in res:
+        for name in ("app baseline", "app"):
+            if name in res:
+                print(f"\n{name}:")
+                report_app(res[name])
+        return
     print("| operation | 100 sessions ms | 100,000 sessions ms | ratio |")
     print("|---|---:|---:|---:|")
     cli, cpu = res["cli"], res["cli_cpu"]
@@ -340,18 +422,7 @@ def report(res: dict) -> None:
         print(f"| `{label}` (wall) | {a:.0f} | {b:.0f} | {b / a:.2f} |")
         a, b = med(cpu[f"{label}|small"]) * 1000, med(cpu[f"{label}|scale"]) * 1000
         print(f"| `{label}` (CPU) | {a:.0f} | {b:.0f} | {b / a:.2f} |")
-    app = res["app"]
-    for label, key in (("app first paint (dashboard)", "paint dashboard"), ("`h` to first rows", "h"),
-                       ("`g` to first chart", "g"), ("`k` to next chart", "k")):
-        small = med(app[f"{key} small"])
-        scale = med(app[f"{key} scale"])
-        print(f"| {label} | {small:.0f} | {scale:.0f} | {scale / small:.2f} |")
-    print(f"| longest event-loop stall (h, g, k) | {med(app['stall small']):.0f} | "
-          f"{med(app['stall scale']):.0f} (max {max(app['stall scale']):.0f}) | |")
-    bare = med(app["paint bare"])
-    for label in ("welcome", "welcome (file exists)", "dashboard small"):
-        value = med(app[f"paint {label}"])
-        print(f"| first paint: {label} vs bare app | {bare:.0f} | {value:.0f} | {value / bare:.2f} |")
+    report_app(res["app"])
     up = res["start_up"]
     for unit in ("wall", "cpu"):
         floor = med(up[f"floor {unit}"])

@@ -64,6 +64,43 @@ def child_bare(out: str) -> None:
     Bare().run(headless=True, size=SIZE)
 
 
+def child_bare_welcome(out: str) -> None:
+    """The welcome screen's widgets on a bare app: Header, a text, three labelled inputs,
+    a question with two radio buttons, a warning, a checkbox, an error line, a button, Footer."""
+    from textual.app import App
+    from textual.containers import Horizontal, Vertical, VerticalScroll
+    from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, RadioButton, RadioSet, Static
+
+    class BareWelcome(App[None]):
+        def compose(self):  # noqa: ANN202
+            yield Header()
+            with VerticalScroll():
+                yield Static("welcome " * 30)
+                with Horizontal():
+                    for label, value in (("name", "me"), ("target", "6"), ("days", "7")):
+                        with Vertical():
+                            yield Label(label)
+                            yield Input(value)
+                            yield Static("hint")
+                with Vertical():
+                    yield Label("question")
+                    with RadioSet():
+                        yield RadioButton("No")
+                        yield RadioButton("Yes")
+                    yield Static("warning")
+                    yield Checkbox("I have read this warning")
+                yield Static("")
+                with Vertical():
+                    yield Button("Start", variant="primary")
+            yield Footer()
+
+        def on_mount(self) -> None:
+            self.query_one(Input).focus()
+            self.call_after_refresh(painted, self, out)
+
+    BareWelcome().run(headless=True, size=SIZE)
+
+
 def child_homekit(out: str, db: str) -> None:
     from homekit.services import Homekit
     from homekit.storage import open_store
@@ -138,6 +175,8 @@ def main() -> None:
         kind, *rest = args.child
         if kind == "bare":
             child_bare(rest[-1])
+        elif kind == "bare-welcome":
+            child_bare_welcome(rest[-1])
         else:
             child_homekit(rest[-1], rest[0])
         return

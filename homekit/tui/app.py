@@ -15,7 +15,6 @@ from textual.theme import Theme
 from homekit import words
 from homekit.domain.errors import HomekitError, NotFound
 from homekit.services import Homekit
-from homekit.tui.screens.dashboard import DashboardScreen
 
 THEME_KEY = "theme"
 
@@ -35,7 +34,6 @@ class HomekitApp(App[None]):
         super().__init__()
         self.hk = hk
         self.file_lost: str | None = None  # set once the data file is gone or replaced
-        self._first_run = False
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
@@ -80,10 +78,16 @@ class HomekitApp(App[None]):
         self._close_messages_no_wait()
 
     def get_default_screen(self) -> Screen:
-        # A new file (or an unknown --profile): the welcome screen comes first, on a blank
-        # screen, so its first paint does not wait for the dashboard to be built.
-        self._first_run = self._needs_profile()
-        return Screen() if self._first_run else DashboardScreen(self.hk)
+        # A new file (or an unknown --profile): the welcome screen is the first screen, so its
+        # first paint waits neither for the dashboard nor for a blank screen under it (nor
+        # imports the dashboard); once the profile exists the dashboard goes over it, as home.
+        if self._needs_profile():
+            from homekit.tui.screens.first_run import FirstRunScreen
+
+            return FirstRunScreen(self.hk)
+        from homekit.tui.screens.dashboard import DashboardScreen
+
+        return DashboardScreen(self.hk)
 
     def _needs_profile(self) -> bool:
         try:
@@ -96,16 +100,7 @@ class HomekitApp(App[None]):
             return False  # the dashboard says what is wrong with the file
         return False
 
-    def _show_dashboard(self, _created: bool | None = None) -> None:
-        # The dashboard goes over the blank default screen (Textual cannot replace that one);
-        # it is home from then on, as nothing pops it.
-        self.push_screen(DashboardScreen(self.hk))
-
     def on_mount(self) -> None:
-        if self._first_run:
-            from homekit.tui.screens.first_run import FirstRunScreen
-
-            self.push_screen(FirstRunScreen(self.hk), self._show_dashboard)
         try:
             saved = self.hk.preference(THEME_KEY)
         except HomekitError:

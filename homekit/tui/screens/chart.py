@@ -20,35 +20,20 @@ from textual.binding import Binding
 from textual.containers import Container
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.strip import Strip
 
 from homekit import words
-from homekit.charts.palette import DARK, LIGHT
 from homekit.charts.text import TextChart, text_chart
 from homekit.domain.errors import HomekitError
 from homekit.domain.series import CHART_KINDS, DEFAULT_CHART_FILES, ChartSeries
 from homekit.services import Homekit
 from homekit.tui.images import image_protocol
+from homekit.tui.widgets.chart_lines import ChartLines, chart_strips
+from homekit.tui.widgets.footer import Footer
 from homekit.tui.widgets.plain import Static
 
 KINDS = CHART_KINDS
 SAVE_NAMES = DEFAULT_CHART_FILES
-
-#: Colours per text-chart role, for light and dark themes: the figure's own palette.
-ROLE_COLOURS = {False: LIGHT.roles(), True: DARK.roles()}
-
-
-def styled(chart: TextChart, dark: bool) -> Text:
-    """The text chart as Rich text, each role in its colour."""
-    colours = ROLE_COLOURS[dark]
-    text = Text(no_wrap=True, overflow="crop")
-    for i, row in enumerate(chart.rows):
-        if i:
-            text.append("\n")
-        for part, role in row:
-            text.append(part, style=colours.get(role or "", ""))
-    return text
-
 
 @dataclass(frozen=True)
 class _Job:
@@ -102,7 +87,7 @@ class ChartScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="chart-heading")
         with Container(id="chart-area"):
-            yield Static(id="chart-text")
+            yield ChartLines(id="chart-text")
         yield Footer()
 
     # -- when to draw ------------------------------------------------------------
@@ -121,7 +106,9 @@ class ChartScreen(Screen[None]):
         """Read the log again (in a worker, on its own connection) and redraw."""
         self._read(self.hk.twin())
 
-    @work(thread=True, exclusive=True, group="chart-read")
+    # Each worker gets a description: by default Textual writes one from the repr of every
+    # argument, here the whole series (tens of milliseconds on the UI thread at 5,000 dates).
+    @work(thread=True, exclusive=True, group="chart-read", description="read the chart data")
     def _read(self, opener: Callable[[], Homekit]) -> None:
         try:
             hk = opener()
@@ -167,32 +154,33 @@ class ChartScreen(Screen[None]):
 
     # -- drawing (worker thread) ---------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="chart-draw")
+    @work(thread=True, exclusive=True, group="chart-draw", description="draw the chart")
     def _draw(self, job: _Job, mode: str | None) -> None:
         from textual.worker import get_current_worker
 
         worker = get_current_worker()
         if mode is None:
             chart = text_chart(job.series, job.kind, job.cols, job.rows)
+            lines = chart_strips(chart, job.dark)  # here, not on the UI thread
             if not worker.is_cancelled:
-                self.app.call_from_thread(self._show_text, chart, job)
+                self.app.call_from_thread(self._show_text, chart, lines, job)
             return
         image = _figure_image(job, mode)
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show_image, image, mode, job)
 
-    def _show_text(self, chart: TextChart, job: _Job) -> None:
+    def _show_text(self, chart: TextChart, lines: list[Strip], job: _Job) -> None:
         self._remove_images()
         self.text_chart = chart
-        widget = self.query_one("#chart-text", Static)
+        widget = self.query_one("#chart-text", ChartLines)
         widget.display = True
-        widget.update(styled(chart, job.dark))
+        widget.show(lines)
         self.post_message(self.Drawn(job.kind, "text"))
 
     def _show_image(self, image: Any, mode: str, job: _Job) -> None:
         from textual_image.widget import SixelImage, TGPImage
 
-        self.query_one("#chart-text", Static).display = False
+        self.query_one("#chart-text", ChartLines).display = False
         self._remove_images()
         widget_class = TGPImage if mode == "tgp" else SixelImage
         self.query_one("#chart-area").mount(widget_class(image, classes="chart-image"))
@@ -220,7 +208,7 @@ class ChartScreen(Screen[None]):
         self._save(self.hk.twin(), self.series, self.kind, folder / SAVE_NAMES[self.kind],
                    self._dark())
 
-    @work(thread=True, group="chart-save")
+    @work(thread=True, group="chart-save", description="save the chart")
     def _save(self, opener: Callable[[], Homekit], series: ChartSeries, kind: str, path: Path,
               dark: bool) -> None:
         try:

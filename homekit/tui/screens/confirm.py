@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer
+from textual.widgets import Button
 
 from homekit import words
 from homekit.domain.errors import HomekitError
 from homekit.tui import format as fmt
+from homekit.tui.widgets.footer import Footer
 from homekit.tui.widgets.plain import Label, Static
 
 if TYPE_CHECKING:

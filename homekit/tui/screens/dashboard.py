@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from textual import on
+from collections.abc import Callable
+
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, ProgressBar
+from textual.widgets import DataTable, Header, ProgressBar
 
 from homekit import words
 from homekit.domain.errors import HomekitError, NotFound
-from homekit.domain.models import Status
+from homekit.domain.models import Session, Status
 from homekit.services import Homekit
 from homekit.tui import format as fmt
 from homekit.tui.screens.dashboard_files import WritesFiles
-from homekit.tui.widgets.plain import Label, Static
+from homekit.tui.widgets.footer import Footer
+from homekit.tui.widgets.plain import Cell, Label, Static
 from homekit.tui.widgets.session_cells import RECENT_COLUMNS, headings, session_cells
 
 RECENT = 10
@@ -24,6 +27,12 @@ SAFETY_LINE = (
     "Glasses on, always · a session takes about 30 to 60 minutes · slight stinging at first is "
     "common · slight redness fades within minutes; redness that lasts is a warning sign"
 )
+
+
+def _facts(hk: Homekit) -> tuple[Status, list[Session], bool, list]:
+    """What the dashboard shows, read through `hk` (on whichever thread owns it)."""
+    return (hk.status(), hk.history(newest_first=True, limit=max(RECENT, TREND_SESSIONS)),
+            hk.needs_acknowledgement(), hk.medical_warnings())
 
 
 #: How often the dashboard looks for writes by other processes.
@@ -50,6 +59,8 @@ class DashboardScreen(WritesFiles, Screen):
         super().__init__()
         self.hk = hk
         self.status: Status | None = None
+        self._filled_on_mount = False
+        self._rows: tuple[list[str], list[list[Cell]]] = ([], [])
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -81,6 +92,11 @@ class DashboardScreen(WritesFiles, Screen):
         # commits every couple of seconds (one cheap PRAGMA) and redraw when there are some.
         self.hk.changed_elsewhere()
         self.set_interval(WATCH_SECONDS, self._watch_file)
+        # Filled now, before Textual lays the screen out as it is first shown: the first frame
+        # has the data, and is laid out and drawn once rather than empty and then again.
+        self._filled_on_mount = self._ensure_profile(push=False)
+        if self._filled_on_mount:
+            self.refresh_data()
 
     def _watch_file(self) -> None:
         if not getattr(self.app, "check_file", lambda: True)():  # file gone: offer to quit
@@ -93,33 +109,58 @@ class DashboardScreen(WritesFiles, Screen):
             self.refresh_data()
 
     def on_screen_resume(self) -> None:
+        if self._filled_on_mount:  # shown for the first time: filled a moment ago
+            self._filled_on_mount = False
+            return
         if not self._ensure_profile():
             return
-        self.refresh_data()
+        # Back from another screen: what it shows stays until the new facts are read, in a
+        # worker (the UI thread goes on drawing the screen meanwhile).
+        self._read(self.hk.twin())
 
-    def _ensure_profile(self) -> bool:
+    @work(thread=True, exclusive=True, group="dashboard", description="read the dashboard")
+    def _read(self, opener: Callable[[], Homekit]) -> None:
+        from textual.worker import get_current_worker
+
+        try:
+            hk = opener()
+            try:
+                facts = _facts(hk)
+            finally:
+                hk.close()
+        except HomekitError as exc:
+            self.app.call_from_thread(self._failed, exc)
+            return
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, *facts)
+
+    def _failed(self, exc: HomekitError) -> None:
+        self.notify(words.error(exc), title="Cannot read the log", severity="error")
+
+    def _ensure_profile(self, push: bool = True) -> bool:
         """On first run (or an unknown --profile), ask for the profile before showing anything."""
-        from homekit.tui.screens.first_run import FirstRunScreen
-
         try:
             missing = not self.hk.has_profiles()
             if not missing:
                 self.hk.profile()
         except NotFound:
             missing = True
-        if missing:
+        if missing and push:
+            from homekit.tui.screens.first_run import FirstRunScreen
+
             self.app.push_screen(FirstRunScreen(self.hk))
         return not missing
 
     def refresh_data(self) -> None:
+        self.workers.cancel_group(self, "dashboard")  # an older read must not land after this
         try:
-            st = self.hk.status()
-            recent = self.hk.history(newest_first=True, limit=max(RECENT, TREND_SESSIONS))
-            needs_ack = self.hk.needs_acknowledgement()
-            medical = self.hk.medical_warnings()
+            facts = _facts(self.hk)
         except HomekitError as exc:
-            self.notify(words.error(exc), title="Cannot read the log", severity="error")
+            self._failed(exc)
             return
+        self._show(*facts)
+
+    def _show(self, st: Status, recent: list[Session], needs_ack: bool, medical: list) -> None:
         self.status = st
         self.app.sub_title = words.control_free(f"profile: {st.profile}")
         self.query_one("#progress-label", Label).update(
@@ -129,9 +170,13 @@ class DashboardScreen(WritesFiles, Screen):
         self._show_alert(st, needs_ack, medical)
         self._show_cards(st, recent)
         table = self.query_one("#recent", DataTable)
-        table.clear()
-        for s in recent[:RECENT]:
-            table.add_row(*session_cells(s, RECENT_COLUMNS), key=str(s.id))
+        rows = [session_cells(s, RECENT_COLUMNS) for s in recent[:RECENT]]
+        keys = [str(s.id) for s in recent[:RECENT]]
+        if (keys, rows) != self._rows:  # unchanged: the drawn rows stay (no redraw)
+            self._rows = (keys, rows)
+            table.clear()
+            for key, cells in zip(keys, rows, strict=True):
+                table.add_row(*cells, key=key)
         table.display = bool(recent)
         self.query_one("#recent-empty").display = not recent
 

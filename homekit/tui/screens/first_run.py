@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Header, Input, RadioSet
+from textual.widgets import Button, Header, Input, RadioSet
 
 from homekit import words
 from homekit.domain import rules
@@ -14,6 +14,7 @@ from homekit.domain.models import DEFAULT_PROFILE, DEFAULT_TARGET_SESSIONS
 from homekit.tui.screens.base import HomekitScreen
 from homekit.tui.widgets.condition import ConditionQuestion
 from homekit.tui.widgets.field import INVALID, Field
+from homekit.tui.widgets.footer import Footer
 from homekit.tui.widgets.plain import Static
 from homekit.tui.widgets.profile_fields import profile_fields
 
@@ -28,7 +29,11 @@ UNANSWERED = "Please answer the eczema / acne rosacea question."
 
 
 class FirstRunScreen(HomekitScreen[bool]):
-    """Creates the profile; dismissed with True once it exists."""
+    """Creates the profile; dismissed with True once it exists. As the app's first screen (a
+    new file) it cannot be dismissed (Textual keeps one screen): the dashboard goes over it and
+    is home from then on, as nothing pops it."""
+
+    AUTO_FOCUS = "#name"  # focused as the screen is composed: no second restyle on a move
 
     def compose(self) -> ComposeResult:
         name = self.hk.profile_name() if self.hk.has_profiles() else DEFAULT_PROFILE
@@ -45,15 +50,12 @@ class FirstRunScreen(HomekitScreen[bool]):
                 yield Button("Start", id="start", variant="primary")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.query_one("#name", Input).focus()
-
     def refresh_data(self) -> None:
         """After an undo (u) brought the deleted profile back: nothing left to ask."""
         try:
             if self.hk.has_profiles():
                 self.hk.profile()
-                self.dismiss(True)
+                self._done()
         except HomekitError:
             pass
 
@@ -91,4 +93,13 @@ class FirstRunScreen(HomekitScreen[bool]):
         if question.answer and not question.acknowledged:
             self.notify(words.CONDITION_BLOCKED_APP,
                         title="Eczema or acne rosacea", severity="warning", timeout=8)
-        self.dismiss(True)
+        self._done()
+
+    def _done(self) -> None:
+        if len(self.app.screen_stack) > 1:
+            self.dismiss(True)
+            return
+        from homekit.tui.screens.dashboard import DashboardScreen
+
+        self.set_focus(None)  # nothing blinks on the screen left below
+        self.app.push_screen(DashboardScreen(self.hk))

@@ -6,7 +6,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
+
+from homekit.tui.widgets.footer import Footer
 
 KEYS = """\
 [b]Keys[/b] (also in the command palette, ctrl+p)

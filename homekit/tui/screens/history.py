@@ -1,22 +1,26 @@
-"""Every session with its redness: sortable, edit and delete; pages in as you scroll."""
+"""Every session with its redness: sortable, edit and delete; pages in as you scroll.
+
+Newest first without a filter (how it opens), the sessions are read a page at a time by LIMIT
+queries in a worker, as the table is scrolled to them; nothing reads the whole log while the
+screen is being drawn. Another order or a filter reads them all (in a worker) to sort them."""
 
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections.abc import Callable
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Header, Input
+from textual.widgets import DataTable, Header, Input
 
 from homekit import words
 from homekit.domain.errors import HomekitError
 from homekit.domain.models import Session, SessionFilter
 from homekit.services import Homekit
 from homekit.tui.screens.base import BACK, DELETE, EDIT, HomekitScreen
+from homekit.tui.widgets.footer import Footer
 from homekit.tui.widgets.history_filter import HistoryFilter
 from homekit.tui.widgets.history_table import HistoryTable
 from homekit.tui.widgets.plain import Static
@@ -42,12 +46,14 @@ class HistoryScreen(HistoryFilter, HomekitScreen):
 
     def __init__(self, hk: Homekit) -> None:
         super().__init__(hk)
-        self.sessions: list[Session] = []
+        self.sessions: list[Session] = []  # those read so far, in the order shown
+        self.total = 0  # how many there are (with the filter)
+        self.complete = False  # every one of them is in `sessions`
         self.shown = 0
         self.sort_key = "date"
         self.reverse = True
         self.loaded = False
-        self._first_ids: list[int] = []
+        self._paging = False
         self.search: str | None = None
         self.since: dt.date | None = None
         self.until: dt.date | None = None
@@ -69,8 +75,17 @@ class HistoryScreen(HistoryFilter, HomekitScreen):
         table.loading = True
         self.load()
 
+    def _paged(self) -> bool:
+        """Newest first and no filter: SQL reads it a page at a time (LIMIT), as scrolled to."""
+        return (self.sort_key, self.reverse) == ("date", True) and not (
+            self.search or self.since or self.until)
+
     def load(self) -> None:
-        self._load(self.hk.twin(), self.search, self.since, self.until)
+        """(Re)read the sessions in a worker: in the paged order the pages shown so far (at
+        least the first), else all of them, to sort in any order."""
+        self._paging = False
+        limit = max(PAGE, self.shown) if self._paged() else None
+        self._load(self.hk.twin(), SessionFilter(self.search, self.since, self.until), limit)
 
     refresh_data = load
 
@@ -78,71 +93,80 @@ class HistoryScreen(HistoryFilter, HomekitScreen):
         if self.loaded:
             self.load()  # back from the detail view or a dialog: the session may have changed
 
-    @work(thread=True, exclusive=True, group="history")
-    def _load(self, opener: Callable[[], Homekit], search: str | None, since: dt.date | None,
-              until: dt.date | None) -> None:
-        """Sessions in a worker: first the newest page (a LIMIT query sorted in SQL, drawn at
-        once at any log size), then all of them for sorting and scrolling."""
-        where = SessionFilter(search, since, until)
-        filtered = where.active
+    @work(thread=True, exclusive=True, group="history", description="read the history")
+    def _load(self, opener: Callable[[], Homekit], where: SessionFilter,
+              limit: int | None) -> None:
+        """Sessions in a worker, on their own connection: the newest `limit` (a LIMIT query
+        sorted in SQL, as quick at any log size) and the count, or (None) all of them."""
+        from textual.worker import get_current_worker
+
         try:
             hk = opener()
             try:
-                if not self.loaded and not filtered:
-                    first = hk.history(newest_first=True, limit=PAGE)
-                    painted = threading.Event()
-                    self.app.call_from_thread(self._first_page, first, hk.session_count(), painted)
-                    # Reading everything holds the GIL in long stretches: let the first rows
-                    # reach the screen before (bounded, should the screen be gone already).
-                    painted.wait(timeout=2)
-                sessions = hk.history(newest_first=True, where=where)
+                sessions = hk.history(newest_first=True, limit=limit, where=where)
+                total = len(sessions) if limit is None else hk.session_count()
             finally:
                 hk.close()
         except HomekitError as exc:
             self.app.call_from_thread(self._failed, words.error(exc))
             return
-        self.app.call_from_thread(self._loaded, sessions)
-
-    def _first_page(self, page: list[Session], count: int, painted: threading.Event) -> None:
-        self.call_after_refresh(painted.set)
-        if self.loaded or (self.sort_key, self.reverse) != ("date", True):
-            return  # the whole list is there already, or another order was asked for
-        table = self.query_one(HistoryTable)
-        table.loading = False
-        table.clear()
-        for s in page:
-            table.add_row(*session_cells(s), key=str(s.id))
-        self.shown = len(page)
-        self._first_ids = [s.id for s in page]
-        n = count
-        self.query_one("#history-summary", Static).update(
-            f"{n} session{'s' if n != 1 else ''} · newest first · loading the rest…"
-            if n else "No sessions logged yet. Press escape, then l to log one.")
-        table.focus()
+        if not get_current_worker().is_cancelled:  # else another read follows, for a newer ask
+            self.app.call_from_thread(self._loaded, sessions, total, limit is None)
 
     def _failed(self, message: str) -> None:
+        self._paging = False
         self.query_one(HistoryTable).loading = False
         self.query_one("#history-summary", Static).update(f"Cannot read the history: {message}")
 
-    def _loaded(self, sessions: list[Session]) -> None:
+    def _loaded(self, sessions: list[Session], total: int, complete: bool) -> None:
         table = self.query_one(HistoryTable)
-        keep = table.cursor_row if self.loaded or self.shown else 0
-        first_page = not self.loaded and self.shown and self._first_ids == [
-            s.id for s in sessions[: self.shown]]
-        self.sessions = sessions
+        keep = table.cursor_row if self.loaded else 0
+        self.sessions, self.total, self.complete = sessions, total, complete
         self.loaded = True
         table.loading = False
-        if first_page and (self.sort_key, self.reverse) == ("date", True):
-            # The rows on screen are already these, in this order (SQL sorted them the same
-            # way): keep them rather than draw them again.
-            self._summarise()
-            return
         self._sort_and_fill(keep)
         if not isinstance(self.focused, Input):
             table.focus()
 
+    def _more(self) -> None:
+        """The next page of the paged order, read in a worker."""
+        if self._paging or self.complete or len(self.sessions) >= self.total:
+            return
+        self._paging = True
+        self._read_page(self.hk.twin(), len(self.sessions))
+
+    @work(thread=True, group="history-page", description="read a page of the history")
+    def _read_page(self, opener: Callable[[], Homekit], offset: int) -> None:
+        try:
+            hk = opener()
+            try:
+                page = hk.history(newest_first=True, limit=PAGE, offset=offset)
+            finally:
+                hk.close()
+        except HomekitError as exc:
+            self.app.call_from_thread(self._failed, words.error(exc))
+            return
+        self.app.call_from_thread(self._got_page, page, offset)
+
+    def _got_page(self, page: list[Session], offset: int) -> None:
+        if not self._paging or offset != len(self.sessions) or not self._paged():
+            return  # read again or sorted since it was asked for: not these rows
+        self._paging = False
+        self.sessions.extend(page)
+        self._add_page()
+        self._summarise()
+
+    def _sort_all(self) -> None:
+        """Sorted in another order: every session is needed (read in a worker if not yet)."""
+        if self.complete:
+            self._sort_and_fill()
+        else:
+            self.query_one("#history-summary", Static).update("Loading sessions…")
+            self.load()
+
     def _sort_and_fill(self, keep_row: int = 0) -> None:
-        self.sessions.sort(key=COLUMNS[self.sort_key][1], reverse=self.reverse)
+        if self.complete:  # else these are a prefix of the paged order, sorted by SQL
+            self.sessions.sort(key=COLUMNS[self.sort_key][1], reverse=self.reverse)
         table = self.query_one(HistoryTable)
         table.clear()
         self.shown = 0
@@ -164,7 +188,7 @@ class HistoryScreen(HistoryFilter, HomekitScreen):
         self.shown += len(page)
 
     def _summarise(self) -> None:
-        n = len(self.sessions)
+        n = self.total
         heading = COLUMNS[self.sort_key][0]
         order = "descending" if self.reverse else "ascending"
         filtered = bool(self.search or self.since or self.until)
@@ -180,26 +204,30 @@ class HistoryScreen(HistoryFilter, HomekitScreen):
 
     @on(HistoryTable.NearEnd)
     def _near_end(self) -> None:
-        if self.shown < len(self.sessions) and self.query_one(HistoryTable).near_end():
+        if not self.query_one(HistoryTable).near_end():
+            return
+        if self.shown < len(self.sessions):
             self._add_page()
             self._summarise()
+        else:
+            self._more()
 
     @on(DataTable.HeaderSelected)
     def _heading(self, event: DataTable.HeaderSelected) -> None:
         key = str(event.column_key.value)
         self.reverse = not self.reverse if key == self.sort_key else key == "date"
         self.sort_key = key
-        self._sort_and_fill()
+        self._sort_all()
 
     def action_sort_next(self) -> None:
         keys = list(COLUMNS)
         self.sort_key = keys[(keys.index(self.sort_key) + 1) % len(keys)]
         self.reverse = False
-        self._sort_and_fill()
+        self._sort_all()
 
     def action_reverse(self) -> None:
         self.reverse = not self.reverse
-        self._sort_and_fill()
+        self._sort_all()
 
     # -- the selected session -----------------------------------------------------
 

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Footer, Input
+from textual.widgets import Button, Checkbox, Input
 
 from homekit import words
 from homekit.domain import checklist
@@ -23,6 +23,7 @@ from homekit.domain.models import SessionDraft
 from homekit.services import Homekit, LogResult
 from homekit.tui import format as fmt
 from homekit.tui.widgets.condition import ConditionQuestion
+from homekit.tui.widgets.footer import Footer
 from homekit.tui.widgets.marks import Tick
 from homekit.tui.widgets.plain import Label, Static
 from homekit.tui.widgets.session_form import SessionForm

@@ -14,7 +14,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Header
 
 from homekit import words
 from homekit.domain.errors import HomekitError
@@ -22,6 +22,7 @@ from homekit.domain.photos import Photo, busiest_area, ordered
 from homekit.services import Homekit
 from homekit.tui import format as fmt
 from homekit.tui.screens.base import BACK, HomekitScreen
+from homekit.tui.widgets.footer import Footer
 from homekit.tui.widgets.plain import Static, cell
 
 COMPARE_FILE = "homekit-compare.png"

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Select, Switch
+from textual.widgets import Button, Checkbox, Header, Input, Select, Switch
 
 from homekit import words
 from homekit.domain import validate
@@ -17,6 +17,7 @@ from homekit.domain.errors import HomekitError, InvalidInput
 from homekit.tui.screens.base import BACK, HomekitScreen
 from homekit.tui.widgets.condition import ConditionQuestion
 from homekit.tui.widgets.field import INVALID, Field, checked_input
+from homekit.tui.widgets.footer import Footer
 from homekit.tui.widgets.plain import Label, Static, literal
 from homekit.tui.widgets.profile_fields import profile_fields
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, RadioSet
+from textual.widgets import Button, Input, RadioSet
 
 from homekit import words
 from homekit.domain import rules, validate
@@ -15,6 +15,7 @@ from homekit.services import Homekit
 from homekit.tui import format as fmt
 from homekit.tui.screens.session_dialog import SessionDialog
 from homekit.tui.widgets.field import Field
+from homekit.tui.widgets.footer import Footer
 from homekit.tui.widgets.marks import Mark
 from homekit.tui.widgets.plain import Label, Static
 

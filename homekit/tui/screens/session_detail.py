@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Header
 
 from homekit import words
 from homekit.domain.errors import HomekitError
@@ -15,6 +15,7 @@ from homekit.domain.models import STINGING_LEVELS, Redness, Session
 from homekit.services import Homekit
 from homekit.tui import format as fmt
 from homekit.tui.screens.base import BACK, DELETE, EDIT, HomekitScreen
+from homekit.tui.widgets.footer import Footer
 from homekit.tui.widgets.plain import Label, Static, cell
 
 

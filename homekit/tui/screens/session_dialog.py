@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer
+from textual.widgets import Button
 
 from homekit.domain.models import Session
 from homekit.services import Homekit
+from homekit.tui.widgets.footer import Footer
 from homekit.tui.widgets.plain import Label
 
 T = TypeVar("T")

@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from rich.text import Text
-
 from homekit.domain.models import STINGING_LEVELS, Session
 from homekit.tui import format as fmt
 from homekit.tui.widgets import plain
@@ -53,6 +51,6 @@ def headings(keys: Sequence[str] = tuple(COLUMNS)) -> list[str]:
     return [COLUMNS[k][0] for k in keys]
 
 
-def session_cells(s: Session, keys: Sequence[str] = tuple(COLUMNS)) -> list[Text]:
+def session_cells(s: Session, keys: Sequence[str] = tuple(COLUMNS)) -> list[plain.Cell]:
     """The cells of `s` in the columns `keys`, as literal text."""
     return [plain.cell(COLUMNS[k][2](s)) for k in keys]
