@@ -11,6 +11,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -57,14 +58,16 @@ def run_once(argv: Sequence[str], env: dict[str, str], cwd: str | None = None,
              check: bool = True) -> tuple[float, int]:
     """Wall seconds and peak RSS (KiB) of one fresh process."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(list(argv), env=env, cwd=cwd, stdin=subprocess.DEVNULL,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - t0
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-    if proc.stderr:
-        proc.stderr.close()
+    # stderr goes to a file, not a pipe: a child writing more than a pipe holds (a refused
+    # import lists every bad row) would block before exiting while wait4 waits for it.
+    with tempfile.TemporaryFile() as errors:
+        proc = subprocess.Popen(list(argv), env=env, cwd=cwd, stdin=subprocess.DEVNULL,
+                                stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        errors.seek(0)
+        err = errors.read().decode(errors="replace")
     if check and proc.returncode != 0:
         raise RuntimeError(f"{' '.join(argv)[:120]} exited {proc.returncode}: {err[-400:]}")
     return elapsed, usage.ru_maxrss

@@ -93,7 +93,7 @@ def plot(res: dict) -> None:
         ax.plot(xs, ys, marker="o", label=op)
     ax.set_xscale("log")
     ax.set_yscale("log")
-    ax.set_xlabel("sessions in the file (5 profiles)")
+    ax.set_xlabel(f"sessions in the file ({res['profiles']} profiles)")
     ax.set_ylabel("median wall time, ms (fresh process)")
     ax.set_title(f"homekit: time against log size ({nproc()} cores, {dt.date.today()})")
     ax.grid(True, which="both", alpha=0.3)
