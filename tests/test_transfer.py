@@ -191,6 +191,23 @@ def test_every_bad_row_is_listed(hk, tmp_path):
     assert count(hk) == 0
 
 
+def test_a_long_refusal_lists_the_first_problems_and_counts_the_rest(hk, tmp_path):
+    from homekit.transfer.importer import LISTED_PROBLEMS
+
+    bad = LISTED_PROBLEMS + 7
+    f = write(tmp_path / "log.csv", HEADER + "".join(f"1850-01-{1 + i % 28:02d},30,\n"
+                                                     for i in range(bad)))
+    with pytest.raises(BadImportData) as err:
+        hk.import_file(f)
+    assert len(err.value.problems) == bad  # every problem stays in the facts
+    lines = words.error(err.value).splitlines()
+    assert lines[0].endswith(f"{bad} rows of {bad} in log.csv have a problem")
+    assert len(lines) == 1 + LISTED_PROBLEMS + 1
+    assert lines[1].strip().startswith("line 2, 1850-01-01")
+    assert lines[-1].strip() == f"... and 7 more (the first {LISTED_PROBLEMS} are listed)"
+    assert count(hk) == 0
+
+
 def test_dry_run_stores_nothing(hk, tmp_path):
     f = write(tmp_path / "log.csv", HEADER + "2026-09-01,30,\n2026-09-08,30,\n")
     report = hk.import_file(f, dry_run=True)

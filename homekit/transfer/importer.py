@@ -282,12 +282,21 @@ def _rule_problems(file: ImportFile, target: ImportTarget) -> list[Problem]:
     return problems
 
 
+#: A refused import lists this many problems, then says how many more there are (a whole log
+#: written with the wrong dates would otherwise print one line per session: megabytes).
+LISTED_PROBLEMS = 50
+
+
 def _refuse(file: ImportFile, total: int, problems: list[Problem]) -> None:
     problems.sort(key=lambda p: p.line)
     bad_rows = len({p.line for p in problems})
     head = (f"import refused, nothing was stored: {bad_rows} row{'s' if bad_rows != 1 else ''} "
             f"of {total} in {file.path.name} {'have' if bad_rows != 1 else 'has'} a problem")
-    message = "\n  ".join([head, *map(str, problems)])
+    listed = [head, *map(str, problems[:LISTED_PROBLEMS])]
+    if len(problems) > LISTED_PROBLEMS:
+        listed.append(f"... and {len(problems) - LISTED_PROBLEMS} more "
+                      f"(the first {LISTED_PROBLEMS} are listed)")
+    message = "\n  ".join(listed)
     if any(not p.rule for p in problems):
         raise BadImportData(message, problems)
     raise ImportRuleViolation(message, problems)
