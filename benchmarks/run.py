@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import platform
 import statistics
 import sys
@@ -103,11 +104,12 @@ def plot(res: dict) -> None:
     fig.savefig(PLOT)
 
 
-def write_notes(cli: dict, scale: dict, command: str) -> None:
+def write_notes(cli: dict, scale: dict, command: str, load: tuple[float, float]) -> None:
     body = [START,
             f"Measured {dt.date.today().isoformat()} on {nproc()} cores "
             f"({platform.machine()}, Python {platform.python_version()}, "
-            f"{platform.system()}), with `{command}`. Shared machines are noisy: read the "
+            f"{platform.system()}), with `{command}`; load average {load[0]:.2f} at the start, "
+            f"{load[1]:.2f} at the end. Shared machines are noisy: read the "
             "ratios, which compare runs interleaved in one session.", "",
             "### CLI against the floor and two self-tracking CLIs", "", *cli_table(cli),
             "### Scale", "", *scale_table(scale),
@@ -124,13 +126,15 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true")
     args = ap.parse_args()
+    load_before = os.getloadavg()[0]
     if args.quick:
         cli = bench_cli.main(["--rounds", "5"])
         scale = bench_scale.main(["--rounds", "2", "--sizes", "100,10000"])
     else:
         cli = bench_cli.main([])
         scale = bench_scale.main([])
-    write_notes(cli, scale, "python benchmarks/run.py" + (" --quick" if args.quick else ""))
+    write_notes(cli, scale, "python benchmarks/run.py" + (" --quick" if args.quick else ""),
+                (load_before, os.getloadavg()[0]))
     plot(scale)
     print(f"\nwrote {NOTES.relative_to(ROOT)} and {PLOT.relative_to(ROOT)}")
 
