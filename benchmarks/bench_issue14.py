@@ -185,6 +185,7 @@ def _app_rounds(folder: Path, small: Path, scale: Path, rounds: int,
         sample = {
             "paint bare": paint("bare", None, out),
             "paint bare welcome": paint("bare-welcome", None, out),
+            "paint bare dashboard": paint("bare-dashboard", None, out),
             "paint dashboard small": paint("homekit", small, out),
             "paint dashboard scale": paint("homekit", scale, out),
             "paint welcome": paint("welcome", new, out),
@@ -404,6 +405,11 @@ def report_app(app: dict[str, list[float]]) -> None:
         if same and label.startswith("welcome"):
             print(f"| {label} vs bare app (welcome's widgets) | {same:.0f} | {value:.0f} | "
                   f"{value / same:.2f} |")
+    if "paint bare dashboard" in app:
+        replica = med(app["paint bare dashboard"])
+        value = med(app["paint dashboard small"])
+        print(f"| dashboard small vs its replica in bare Textual | {replica:.0f} | {value:.0f} | "
+              f"{value / replica:.2f} |")
 
 
 def report(res: dict) -> None:

@@ -101,6 +101,78 @@ def child_bare_welcome(out: str) -> None:
     BareWelcome().run(headless=True, size=SIZE)
 
 
+def child_bare_dashboard(out: str) -> None:
+    """The dashboard's own widget tree, ids, classes, style sheet (homekit/tui/app.tcss) and
+    footer keys, with fixed text and no homekit code behind it (only its footer widget, a
+    Textual subclass): what Textual alone costs for the dashboard's first frame, so that the
+    dashboard against it is homekit's own cost (imports, the file, the facts)."""
+    from textual.app import App
+    from textual.binding import Binding
+    from textual.containers import Horizontal, VerticalScroll
+    from textual.screen import Screen
+    from textual.widgets import DataTable, Header, Label, ProgressBar, Static
+
+    from homekit.tui.widgets.footer import Footer  # Textual's Footer, keys styled once
+
+    css = Path(__file__).resolve().parent.parent / "homekit" / "tui" / "app.tcss"
+    if not css.exists():  # homekit installed, not run from the source tree
+        import importlib.util
+
+        spec = importlib.util.find_spec("homekit")
+        css = Path(spec.origin).parent / "tui" / "app.tcss"  # type: ignore[union-attr, arg-type]
+
+    class Home(Screen[None]):
+        BINDINGS = [Binding("l", "x", "Log session"), Binding("r", "x", "Log redness"),
+                    Binding("h", "x", "History"), Binding("g", "x", "Chart"),
+                    Binding("p", "x", "Profile"), Binding("c", "x", "Calendar reminders"),
+                    Binding("o", "x", "Photos"), Binding("w", "x", "Write report", show=False)]
+        AUTO_FOCUS = "#recent"
+
+        def compose(self):  # noqa: ANN202
+            yield Header()
+            with VerticalScroll(id="dashboard"):
+                with Horizontal(id="progress-row"):
+                    yield Label("Sessions", id="progress-label")
+                    yield ProgressBar(total=8, show_eta=False, id="progress")
+                yield Static("", id="alert", markup=False)
+                yield Static("", id="followup", markup=False)
+                yield Static("Today is 2026-11-25: you may log a session.", id="next",
+                             markup=False)
+                with Horizontal(id="cards"):
+                    yield Static("2026-11-22 (Sun)\n40 min · cheeks", id="last", classes="card")
+                    yield Static("2026-12-27 (Sun)", id="projected", classes="card")
+                    yield Static("faint, faded after 10 min", id="redness", classes="card")
+                yield Label("Recent sessions", classes="section-title")
+                yield DataTable(id="recent", cursor_type="row", zebra_stripes=True)
+                yield Static("No sessions yet: press l to log your first one.", id="recent-empty")
+                yield Static("Glasses on, always", id="safety-line", markup=False)
+            yield Footer()
+
+        def on_mount(self) -> None:
+            table = self.query_one(DataTable)
+            table.add_columns("#", "Date", "Minutes", "Areas", "Level", "Glasses", "Redness")
+            for i in range(10):
+                table.add_row(str(100 - i), "2026-11-18 (Wed)", "45", "cheeks", "3", "yes", "faint")
+            for card, title in (("next", "Next session"), ("last", "Last session"),
+                                ("projected", "Projected end"), ("redness", "Latest redness")):
+                self.query_one(f"#{card}").border_title = title
+            self.query_one("#recent-empty").display = False
+            self.query_one(ProgressBar).progress = 5
+            self.app.call_after_refresh(painted, self.app, out)
+
+    class BareDashboard(App[None]):
+        CSS_PATH = css
+        TITLE = "homekit"
+        BINDINGS = [Binding("q", "quit", "Quit"),
+                    Binding("question_mark", "help", "Help", key_display="?"),
+                    Binding("u,ctrl+z", "undo", "Undo", key_display="u")]
+
+        def on_mount(self) -> None:
+            self.push_screen(Home())
+
+    BareDashboard().run(headless=True, size=SIZE)
+
+
 def child_homekit(out: str, db: str) -> None:
     from homekit.services import Homekit
     from homekit.storage import open_store
@@ -177,6 +249,8 @@ def main() -> None:
             child_bare(rest[-1])
         elif kind == "bare-welcome":
             child_bare_welcome(rest[-1])
+        elif kind == "bare-dashboard":
+            child_bare_dashboard(rest[-1])
         else:
             child_homekit(rest[-1], rest[0])
         return
