@@ -81,9 +81,9 @@ class Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        from homekit.words import control_free
+        from homekit.words import usage_error
 
-        self.exit(2, control_free(f"{self.prog}: error: {message} (see {self.prog} --help)\n"))
+        self.exit(2, usage_error(self.prog, message))
 
 
 class _Skipped:
@@ -230,10 +230,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except HomekitError as exc:
         from homekit import words
 
-        print(f"homekit: error: {words.error(exc)}", file=sys.stderr)
+        print(words.error_line(exc), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("homekit: interrupted; nothing half-written was kept", file=sys.stderr)
+        from homekit.words import INTERRUPTED
+
+        print(INTERRUPTED, file=sys.stderr)
         return 130
     except BrokenPipeError:
         # Output piped into e.g. `head`: not an error worth a traceback.
@@ -243,19 +245,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         # A file the command reads or writes (not the data file, whose errors are mapped):
         # say which and why, in one line.
-        from homekit.words import control_free
+        from homekit.words import cannot_use
 
-        where = f" {exc.filename}" if exc.filename else ""
-        print(control_free(f"homekit: error: cannot use{where}: {exc.strerror or exc}"),
-              file=sys.stderr)
+        print(cannot_use(exc), file=sys.stderr)
         return 1
     except Exception as exc:  # noqa: BLE001 - last resort: one line, never a traceback
         if os.environ.get("HOMEKIT_DEBUG"):
             raise
-        from homekit.words import control_free
+        from homekit.words import unexpected
 
-        print(control_free(f"homekit: unexpected error: {type(exc).__name__}: {exc} "
-                           "(set HOMEKIT_DEBUG=1 for details)"), file=sys.stderr)
+        print(unexpected(exc), file=sys.stderr)
         return 1
     finally:
         ctx.close()

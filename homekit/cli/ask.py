@@ -27,22 +27,22 @@ def yes_no(question: str) -> bool | None:
 
 def condition() -> tuple[bool, bool] | None:
     """(has the condition, acknowledged), or None when not answered."""
-    has = yes_no("Do you have eczema or acne rosacea?")
+    has = yes_no(words.CONDITION_QUESTION)
     if has is None:
         return None
     if not has:
         return False, False
     print(words.CONDITION_WARNING, file=sys.stderr)
-    ack = yes_no("I have read this warning and take responsibility for using the kit")
+    ack = yes_no(words.CONDITION_ACK_QUESTION)
     return True, bool(ack)
 
 
 def checklist_answers() -> tuple[str, ...]:
     """Ask each checklist item; the ids answered yes (a no stops asking)."""
-    print("Before you start (answer each):", file=sys.stderr)
+    print(words.CHECKLIST_START, file=sys.stderr)
     confirmed: list[str] = []
     for item in checklist.CHECKLIST:
-        if not yes_no(f"  {item.question}?"):
+        if not yes_no(words.checklist_question(item)):
             break
         confirmed.append(item.id)
     return tuple(confirmed)

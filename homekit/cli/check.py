@@ -33,7 +33,7 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         print(json_safe(json.dumps(as_json(h), indent=2, ensure_ascii=False)))
     else:
-        say(text(h))
+        say(words.check_text(h))
     return 0 if h.healthy else 1
 
 
@@ -58,26 +58,3 @@ def as_json(h: Any) -> dict[str, Any]:
         "repaired": h.repaired,
     }
 
-
-def text(h: Any) -> str:
-    rows = [("File", f"{words.shown(h.path)} (schema {h.schema_version})"),
-            ("Integrity", "ok" if h.integrity == ["ok"] else "; ".join(h.integrity[:5]))]
-    if h.record:
-        rows.append(("Schema", f"migration record does not fit: {h.record}"))
-    elif h.difference is not None:
-        rows.append(("Schema", f"not homekit's: {words.difference_text(h.difference)}"))
-    else:
-        rows.append(("Schema", "homekit's own" + (
-            f" (put back: {', '.join(h.repaired)})" if h.repaired else "")))
-    n = len(h.problems)
-    rows.append(("Rows", "every value valid, every session keeps the rule" if not n
-                 else f"{n} problem{'s' if n != 1 else ''}"))
-    rows.append(("Modes", "owner only" if not h.open_modes
-                 else f"{len(h.open_modes)} open to others"))
-    width = max(len(k) for k, _ in rows) + 2
-    lines = [f"{k + ':':<{width}}{v}" for k, v in rows]
-    lines += [f"  {words.control_free(words.row_problem(p))}" for p in h.problems]
-    lines += [f"  {words.shown(c.path)}: mode {words.mode_text(c.old)} ({c.reason})"
-              for c in h.open_modes]
-    lines.append("Healthy." if h.healthy else "Not healthy: see above.")
-    return "\n".join(lines)

@@ -157,17 +157,16 @@ def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
         out["days_until_eligible"] = days_left
         say_json(out)
     else:
-        say(f"Logged session {words.session_text(result.session)}")
-        say(f"Next eligible date: {words.day(result.next_eligible_date)}, {words.in_days(days_left)}")
+        say(words.session_logged(result.session))
+        say(words.next_eligible(result.next_eligible_date, days_left))
     if args.glasses is False:
-        say("Warning: protective glasses must cover your eyes during every session.",
-              file=sys.stderr)
+        say(words.GLASSES_WARNING_CLI, file=sys.stderr)
     if result.redness_alert:
-        say(f"Warning: {result.redness_alert.message}", file=sys.stderr)
+        say(words.warning(result.redness_alert.message), file=sys.stderr)
     if result.clock_warning:
-        say(f"Note: {result.clock_warning}", file=sys.stderr)
+        say(words.note(result.clock_warning), file=sys.stderr)
     for w in result.medical_warnings:
-        say(f"Warning: {words.medical_text(w)}", file=sys.stderr)
+        say(words.warning(words.medical_text(w)), file=sys.stderr)
     return 0
 
 
@@ -191,7 +190,7 @@ def cmd_history(args: argparse.Namespace, ctx: Context) -> int:
     if filtered:
         say(words.history_filter_text(len(sessions), args.search, args.since, args.until))
     elif not sessions:
-        say("No sessions logged yet.")
+        say(words.NO_SESSIONS)
     for s in sessions:
         say(words.session_text(s))
     return 0
@@ -212,7 +211,7 @@ def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
     if both:
         raise InvalidInput(f"--clear {both[0]} and a new value for it: give one or the other")
     session = ctx.open().edit_session(args.session_id, changes)
-    say(f"Updated session {words.session_text(session)}")
+    say(words.session_updated(session))
     return 0
 
 
@@ -222,13 +221,10 @@ def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
     if not args.yes:
         if not sys.stdin.isatty():
             raise InvalidInput("delete asks for confirmation; add --yes to delete without asking")
-        n = len(session.redness)
-        answer = input(f"Delete session {words.session_text(session)}"
-                       f"{f' and its {n} redness observation(s)' if n else ''}? [y/N] ")
+        answer = input(words.delete_session_question(session))
         if answer.strip().lower() not in ("y", "yes"):
-            say("Nothing deleted.")
+            say(words.NOTHING_DELETED)
             return 1
     app.delete_session(args.session_id)
-    say(f"Deleted session {session.id} of {session.session_date.isoformat()}. "
-        f"{words.UNDO_HINT_CLI}")
+    say(words.session_deleted(session))
     return 0

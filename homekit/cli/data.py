@@ -11,7 +11,6 @@ from homekit import words
 from homekit.cli.core import checked
 from homekit.cli.output import json_safe, say
 from homekit.domain import validate
-from homekit.words import shown
 
 #: The commands this module registers (so the CLI builds only the one being run).
 COMMANDS = ('export', 'import', 'backup', 'restore', 'remind', 'demo')
@@ -80,8 +79,7 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
                                       all_profiles=args.all_profiles)
         if output is not None:
             path = app.write_export(output, text, replace=args.force)
-            say(f"Exported to {shown(path)} ({fmt}), photos in {shown(args.photos)}.",
-                file=sys.stderr)
+            say(words.exported(path, fmt, args.photos), file=sys.stderr)
             return 0
         if sys.stdout.isatty():
             print(json_safe(text) if fmt == "json" else words.control_free(text), end="")
@@ -93,7 +91,7 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     if args.output:
         path = app.export_to_file(Path(args.output), fmt, all_profiles=args.all_profiles,
                                   replace=args.force)
-        say(f"Exported to {shown(path)} ({fmt}).", file=sys.stderr)
+        say(words.exported(path, fmt), file=sys.stderr)
         return 0
     if sys.stdout.isatty():  # shown, not piped: terminal control made visible, as everywhere
         text = app.export_log(fmt, all_profiles=args.all_profiles)
@@ -108,32 +106,14 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     r = ctx.open().import_file(Path(args.file), dry_run=args.dry_run)
-    s = "s" if r.sessions_added != 1 else ""
-    skipped = (f"; {r.identical_skipped} identical session{'s' if r.identical_skipped != 1 else ''}"
-               " already stored, skipped" if r.identical_skipped else "")
-    created = f"; new profile(s): {', '.join(r.profiles_created)}" if r.profiles_created else ""
-    if r.dry_run:
-        say(f"Dry run: would import {r.sessions_added} session{s} "
-              f"({r.observations_added} redness observations){skipped}{created}. "
-              "Nothing was stored.")
-    elif r.sessions_added == 0 and not r.profiles_created:
-        say(f"Nothing new to import: all {r.identical_skipped} sessions in {r.path.name} "
-              "are already stored.")
-    else:
-        say(f"Imported {r.sessions_added} session{s} "
-              f"({r.observations_added} redness observations){skipped}{created}.")
-    if r.photos_added or r.photos_skipped:
-        verb = "would import" if r.dry_run else "imported"
-        say(f"Photos: {verb} {r.photos_added}"
-              + (f", {r.photos_skipped} already stored, skipped" if r.photos_skipped else "") + ".")
-    if r.backup:
-        say(f"Backup taken first: {r.backup}")
+    for line in words.import_lines(r):
+        say(line)
     return 0
 
 
 def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
     path = ctx.open().backup(None if args.path is None else Path(args.path))
-    say(f"Backup written: {shown(path)}")
+    say(words.backup_written(path))
     return 0
 
 
@@ -152,9 +132,8 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
         done = app.restore(Path(args.path))
     info = done.source
     origin = args.from_replica if args.from_replica is not None else info.path
-    say(f"Restored {app.data_file} from {origin} ({info.sessions} sessions, "
-          f"{info.profiles} profile{'s' if info.profiles != 1 else ''}).")
-    say(f"The replaced file was kept as: {done.previous}")
+    say(words.restored(app.data_file, origin, info))
+    say(words.replaced_kept(done.previous))
     return 0
 
 
@@ -163,12 +142,9 @@ def cmd_remind(args: argparse.Namespace, ctx: Context) -> int:
     result = app.write_reminders(Path(args.output) if args.output else None, args.time,
                                  replace=args.force)
     if result.count == 0:
-        say("Target reached: no sessions left to remind you of; no file written.")
+        say(words.NO_REMINDERS)
         return 0
-    say(f"Wrote {result.count} reminder{'s' if result.count != 1 else ''} to {result.path}, "
-          f"the first on {result.first_date.isoformat() if result.first_date else '-'} "
-          f"at {args.time or app.reminder_time()}. Open it with your calendar app; importing "
-          "a newer file updates the events.")
+    say(words.reminders_written(result, args.time or app.reminder_time()))
     return 0
 
 
@@ -179,7 +155,6 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
     path, _ = resolve_db_path(ctx.db_option)
     refuse_existing(Path(path))
     result = ctx.open().fill_demo()
-    say(f"Demo log written to {result.path}: profile {result.profile}, {result.sessions} "
-          f"sessions from {result.first_date.isoformat()} to {result.last_date.isoformat()}.")
-    say(f"Try: homekit --db {result.path} status")
+    say(words.demo_written(result))
+    say(words.demo_try(result.path))
     return 0

@@ -4,7 +4,6 @@ delete, compare)."""
 from __future__ import annotations
 
 import argparse
-import shlex
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -99,7 +98,7 @@ def cmd_photo_list(args: argparse.Namespace, ctx: Context) -> int:
         say_json([p.to_json() for p in found])
         return 0
     if not found:
-        say("No photos yet. Add one with: homekit photo add FILE")
+        say(words.NO_PHOTOS)
         return 0
     for p in found:
         say(words.photo_line(p))
@@ -141,7 +140,7 @@ def _show_image(jpeg: bytes) -> bool:
 
 def cmd_photo_export(args: argparse.Namespace, ctx: Context) -> int:
     path = ctx.open().export_photo(args.photo_id, Path(args.output), force=args.force)
-    say(f"Wrote photo {args.photo_id} to {words.shown(path)}")
+    say(words.photo_written(args.photo_id, path))
     return 0
 
 
@@ -151,14 +150,13 @@ def cmd_photo_delete(args: argparse.Namespace, ctx: Context) -> int:
     if not args.yes:
         if not sys.stdin.isatty():
             raise InvalidInput("delete asks for confirmation; add --yes to delete without asking")
-        answer = input(f"Delete photo {words.photo_line(photo)}? [y/N] ")
+        answer = input(words.delete_photo_question(photo))
         if answer.strip().lower() not in ("y", "yes"):
-            say("Nothing deleted.")
+            say(words.NOTHING_DELETED)
             return 1
     _, backup = app.delete_photo(photo.id)
     # The whole path (not shortened like other messages): it is a command to copy.
-    say(f"Deleted photo {photo.id}. To undo: homekit restore "
-          f"{shlex.quote(words.control_free(str(backup)))}")
+    say(words.photo_deleted(photo.id, backup))
     return 0
 
 
@@ -166,6 +164,5 @@ def cmd_photo_compare(args: argparse.Namespace, ctx: Context) -> int:
     app = ctx.open()
     comparison = app.comparison(area=args.area, first_id=args.first, last_id=args.last)
     path = app.save_comparison(Path(args.output), comparison, force=args.force)
-    say(f"Wrote the comparison of photos {comparison.first.id} and {comparison.last.id} "
-          f"({comparison.days_between} days apart) to {words.shown(path)}")
+    say(words.comparison_written(comparison, path))
     return 0

@@ -90,11 +90,9 @@ def cmd_profile_list(args: argparse.Namespace, ctx: Context) -> int:
             "current": p.name == current} for p in profiles])
         return 0
     if not profiles:
-        say("No profiles yet; 'me' is created when you first log a session.")
+        say(words.NO_PROFILES)
     for p in profiles:
-        mark = "*" if p.name == current else " "
-        say(f"{mark} {p.name}: target {p.target_sessions} sessions, "
-              f"at least {p.min_interval_days} days apart")
+        say(words.profile_line(p, current=p.name == current))
     return 0
 
 
@@ -106,8 +104,7 @@ def cmd_profile_add(args: argparse.Namespace, ctx: Context) -> int:
     condition = None if args.condition is None else args.condition == "yes"
     p = ctx.open().create_profile(args.name, args.target, args.interval, make_default=args.default,
                                   has_condition=condition, acknowledged=args.acknowledge)
-    say(f"Created profile {p.name}: target {p.target_sessions} sessions, "
-          f"at least {p.min_interval_days} days apart.")
+    say(words.profile_created(p))
     return 0
 
 
@@ -116,14 +113,13 @@ def cmd_profile_set(args: argparse.Namespace, ctx: Context) -> int:
         raise InvalidInput("nothing to change: give --target, --interval or --rename")
     p = ctx.open().update_profile(target_sessions=args.target, min_interval_days=args.interval,
                                   new_name=args.rename)
-    say(f"Profile {p.name}: target {p.target_sessions} sessions, "
-          f"at least {p.min_interval_days} days apart.")
+    say(words.profile_changed(p))
     return 0
 
 
 def cmd_profile_use(args: argparse.Namespace, ctx: Context) -> int:
     p = ctx.open().switch_profile(args.name)
-    say(f"Default profile is now {p.name}.")
+    say(words.profile_now_default(p))
     return 0
 
 
@@ -138,10 +134,9 @@ def cmd_profile_delete(args: argparse.Namespace, ctx: Context) -> int:
         if not sys.stdin.isatty():
             raise InvalidInput("profile delete asks for confirmation; add --yes to delete "
                                "without asking")
-        answer = input(f"Delete profile {args.name!r} and all its sessions? "
-                       "(a backup is made first; homekit undo brings it back) [y/N] ")
+        answer = input(words.delete_profile_question(args.name))
         if answer.strip().lower() not in ("y", "yes"):
-            say("Nothing deleted.")
+            say(words.NOTHING_DELETED)
             return 1
     done = app.delete_profile(args.name)
     say(words.profile_deleted_text(done))
@@ -157,7 +152,7 @@ def cmd_profile_condition(args: argparse.Namespace, ctx: Context) -> int:
     p = app.record_skin_condition(has, acknowledged=args.acknowledge)
     if has and not p.condition_acknowledged_at:
         say(words.CONDITION_BLOCKED_CLI, file=sys.stderr)
-    say(f"Recorded for profile {p.name}.")
+    say(words.skin_recorded(p))
     return 0
 
 
@@ -175,9 +170,7 @@ def cmd_profile_medical(args: argparse.Namespace, ctx: Context) -> int:
                           "blood_thinners": p.blood_thinners,
                           "medical_answered_at": p.medical_answered_at})
     else:
-        iso = p.isotretinoin or "not answered"
-        bt = {True: "yes", False: "no", None: "not answered"}[p.blood_thinners]
-        say(f"Profile {p.name}: isotretinoin {iso}; blood thinners {bt}.")
+        say(words.medical_answers(p))
     for w in app.medical_warnings(p):
-        say(f"Warning: {words.medical_text(w)}", file=sys.stderr)
+        say(words.warning(words.medical_text(w)), file=sys.stderr)
     return 0

@@ -68,9 +68,9 @@ def cmd_redness(args: argparse.Namespace, ctx: Context) -> int:
     session_id = None if args.first is None else _id(args.first, "session id")
     app = ctx.open()
     red, alert = app.add_redness(session_id, args.severity, args.faded_after, args.notes or "")
-    say(f"Recorded redness for session {red.session_id}: {words.redness_words(red)}")
+    say(words.redness_recorded(red))
     if alert:
-        say(f"Warning: {alert.message}", file=sys.stderr)
+        say(words.warning(alert.message), file=sys.stderr)
     return 0
 
 
@@ -82,10 +82,9 @@ def cmd_edit(args: argparse.Namespace, ctx: Context, obs_id: int) -> int:
     app = ctx.open()
     red, alert = app.edit_redness(obs_id, severity=args.severity, faded_after_min=args.faded_after,
                                   still_red=args.still_red, notes=args.notes)
-    say(f"Updated redness observation {red.id} (session {red.session_id}): "
-          f"{words.redness_words(red)}")
+    say(words.redness_updated(red))
     if alert:
-        say(f"Warning: {alert.message}", file=sys.stderr)
+        say(words.warning(alert.message), file=sys.stderr)
     return 0
 
 
@@ -95,11 +94,10 @@ def cmd_delete(args: argparse.Namespace, ctx: Context, obs_id: int) -> int:
     if not args.yes:
         if not sys.stdin.isatty():
             raise InvalidInput("delete asks for confirmation; add --yes to delete without asking")
-        answer = input(f"Delete redness observation {red.id} of session {red.session_id} "
-                       f"({words.redness_words(red)})? [y/N] ")
+        answer = input(words.delete_redness_question(red))
         if answer.strip().lower() not in ("y", "yes"):
-            say("Nothing deleted.")
+            say(words.NOTHING_DELETED)
             return 1
     app.delete_redness(obs_id)
-    say(f"Deleted redness observation {red.id} of session {red.session_id}.")
+    say(words.redness_deleted(red))
     return 0

@@ -42,6 +42,5 @@ def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
     if args.since and args.until and args.since > args.until:
         raise InvalidInput(f"--from {args.since} is after --to {args.until}")
     written = ctx.open().write_report(output, since=args.since, until=args.until, force=args.force)
-    say(f"Wrote the report ({written.pages} page{'s' if written.pages != 1 else ''}) to "
-          f"{words.shown(written.path)}")
+    say(words.report_written(written))
     return 0

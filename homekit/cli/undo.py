@@ -41,18 +41,17 @@ def cmd_undo(args: argparse.Namespace, ctx: Context) -> int:
                              ensure_ascii=False, default=str))
             return 0
         if not steps:
-            print("Nothing to undo.")
+            print(words.NOTHING_TO_UNDO_CLI)
         for n, s in enumerate(steps, 1):
-            print(f"{n:>3}. {s.created_at.replace('T', ' ')}  "
-                  f"{words.control_free(words.undo_step_text(s))}")
+            print(words.undo_list_line(n, s))
         return 0
     if args.clear:
         n = app.clear_undo_steps()
-        print(f"Forgot {n} undo step{'s' if n != 1 else ''}.")
+        print(words.undo_steps_forgotten(n))
         return 0
     if args.drop:
         step = app.drop_undo_step()
-        print(f"Forgot the undo step: {words.control_free(words.undo_step_text(step))}.")
+        print(words.undo_step_forgotten(step))
         return 0
     step = app.undo()
     print(words.control_free(words.undone_text(step)))

@@ -34,6 +34,11 @@ def day(d: dt.date | None) -> str:
     return "-" if d is None else f"{d.isoformat()} ({d.strftime('%a')})"
 
 
+def plural(n: int, word: str) -> str:
+    """`1 session`, `2 sessions`: the count and the word, with an s unless it is one."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def in_days(n: int) -> str:
     if n == 0:
         return "eligible now"

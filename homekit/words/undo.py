@@ -6,14 +6,10 @@ import datetime as dt
 
 from homekit.domain.errors import HomekitError
 from homekit.domain.models import REDNESS_LEVELS
-from homekit.words.base import day, shown
+from homekit.words.base import day, plural, shown
 from homekit.words.errors import _ERRORS, error
 
 # -- undo, profile delete, history search (issue 12) --------------------------------------
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _iso_day(text: object) -> str:
@@ -29,7 +25,7 @@ def undo_step_text(step: object) -> str:
     f: dict = getattr(step, "facts", {}) or {}
     if kind == "session_deleted":
         red = f.get("observations") or 0
-        extra = f" with {_plural(red, 'redness observation')}" if red else ""
+        extra = f" with {plural(red, 'redness observation')}" if red else ""
         return f"deleted session #{f.get('session_id')} of {_iso_day(f.get('date'))}{extra}"
     if kind == "session_edited":
         return f"edit of session #{f.get('session_id')} of {_iso_day(f.get('date'))}"
@@ -43,7 +39,7 @@ def undo_step_text(step: object) -> str:
                 f"of {_iso_day(f.get('date'))}")
     if kind == "profile_deleted":
         return (f"deleted profile {f.get('profile')!r} "
-                f"with {_plural(int(f.get('sessions') or 0), 'session')}")
+                f"with {plural(int(f.get('sessions') or 0), 'session')}")
     if kind == "profile_edited":
         if f.get("new_name") and f.get("new_name") != f.get("profile"):
             return f"change of profile {f.get('profile')!r} (renamed to {f.get('new_name')!r})"
@@ -58,8 +54,8 @@ def undone_text(step: object) -> str:
 def profile_deleted_text(done: object) -> str:
     p = getattr(done, "profile", None)
     n, m = getattr(done, "sessions", 0), getattr(done, "observations", 0)
-    return (f"Deleted profile {getattr(p, 'name', '?')!r} with {_plural(n, 'session')} and "
-            f"{_plural(m, 'redness observation')}. Backup first: {shown(getattr(done, 'backup', ''))}")
+    return (f"Deleted profile {getattr(p, 'name', '?')!r} with {plural(n, 'session')} and "
+            f"{plural(m, 'redness observation')}. Backup first: {shown(getattr(done, 'backup', ''))}")
 
 
 UNDO_HINT_CLI = "To bring it back: homekit undo"
@@ -69,7 +65,7 @@ UNDO_HINT_APP = "Press u (or ctrl+z) to undo."
 def history_filter_text(count: int, search: str | None, since: dt.date | None,
                         until: dt.date | None) -> str:
     """`3 sessions matching "cheek" from 2026-10-01` (the history header and the CLI)."""
-    parts = [_plural(count, "session")]
+    parts = [plural(count, "session")]
     if search:
         parts.append(f"matching {search!r}")
     if since:

@@ -1,0 +1,297 @@
+"""What the commands print: the CLI's confirmations, questions, listings and last-resort lines.
+
+Each function takes the facts a command got back (a session, a result, a count, a path) and
+returns the line; `say` in the CLI makes terminal control visible in it. Paths go through
+`shown` where a message shortens them, and stay whole where the user is meant to copy them.
+Service results are typed `Any` here: words sit below the services and never import them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from homekit.domain.models import Profile, Redness, Session
+from homekit.words.base import (
+    GLASSES_WARNING,
+    control_free,
+    day,
+    in_days,
+    plural,
+    redness_words,
+    session_text,
+    shown,
+)
+from homekit.words.errors import difference_text, error, mode_text, row_problem
+from homekit.words.undo import UNDO_HINT_CLI, undo_step_text
+
+NOTHING_DELETED = "Nothing deleted."
+GLASSES_WARNING_CLI = f"Warning: {GLASSES_WARNING}"
+
+
+def warning(message: str) -> str:
+    return f"Warning: {message}"
+
+
+def note(message: str) -> str:
+    return f"Note: {message}"
+
+
+# -- sessions (log, history, edit, delete) ------------------------------------------------
+
+NO_SESSIONS = "No sessions logged yet."
+
+
+def session_logged(s: Session) -> str:
+    return f"Logged session {session_text(s)}"
+
+
+def next_eligible(date: dt.date, days_left: int) -> str:
+    return f"Next eligible date: {day(date)}, {in_days(days_left)}"
+
+
+def session_updated(s: Session) -> str:
+    return f"Updated session {session_text(s)}"
+
+
+def delete_session_question(s: Session) -> str:
+    n = len(s.redness)
+    return (f"Delete session {session_text(s)}"
+            f"{f' and its {n} redness observation(s)' if n else ''}? [y/N] ")
+
+
+def session_deleted(s: Session) -> str:
+    return f"Deleted session {s.id} of {s.session_date.isoformat()}. {UNDO_HINT_CLI}"
+
+
+# -- redness ------------------------------------------------------------------------------
+
+def redness_recorded(red: Redness) -> str:
+    return f"Recorded redness for session {red.session_id}: {redness_words(red)}"
+
+
+def redness_updated(red: Redness) -> str:
+    return f"Updated redness observation {red.id} (session {red.session_id}): {redness_words(red)}"
+
+
+def delete_redness_question(red: Redness) -> str:
+    return (f"Delete redness observation {red.id} of session {red.session_id} "
+            f"({redness_words(red)})? [y/N] ")
+
+
+def redness_deleted(red: Redness) -> str:
+    return f"Deleted redness observation {red.id} of session {red.session_id}."
+
+
+# -- profiles -----------------------------------------------------------------------------
+
+NO_PROFILES = "No profiles yet; 'me' is created when you first log a session."
+
+
+def _plan(p: Profile) -> str:
+    return f"target {p.target_sessions} sessions, at least {p.min_interval_days} days apart"
+
+
+def profile_line(p: Profile, current: bool) -> str:
+    """`* me: target 10 sessions, at least 7 days apart` (the star marks the current one)."""
+    return f"{'*' if current else ' '} {p.name}: {_plan(p)}"
+
+
+def profile_created(p: Profile) -> str:
+    return f"Created profile {p.name}: {_plan(p)}."
+
+
+def profile_changed(p: Profile) -> str:
+    return f"Profile {p.name}: {_plan(p)}."
+
+
+def profile_now_default(p: Profile) -> str:
+    return f"Default profile is now {p.name}."
+
+
+def delete_profile_question(name: str) -> str:
+    return (f"Delete profile {name!r} and all its sessions? "
+            "(a backup is made first; homekit undo brings it back) [y/N] ")
+
+
+def skin_recorded(p: Profile) -> str:
+    return f"Recorded for profile {p.name}."
+
+
+def medical_answers(p: Profile) -> str:
+    iso = p.isotretinoin or "not answered"
+    bt = {True: "yes", False: "no", None: "not answered"}[p.blood_thinners]
+    return f"Profile {p.name}: isotretinoin {iso}; blood thinners {bt}."
+
+
+# -- the questions before a session -------------------------------------------------------
+
+CONDITION_QUESTION = "Do you have eczema or acne rosacea?"
+CONDITION_ACK_QUESTION = "I have read this warning and take responsibility for using the kit"
+CHECKLIST_START = "Before you start (answer each):"
+
+
+def checklist_question(item: Any) -> str:
+    return f"  {item.question}?"
+
+
+# -- own your data: export, import, backup, restore, reminders, demo ----------------------
+
+NO_REMINDERS = "Target reached: no sessions left to remind you of; no file written."
+
+
+def exported(path: object, fmt: str, photos: object = None) -> str:
+    if photos is None:
+        return f"Exported to {shown(path)} ({fmt})."
+    return f"Exported to {shown(path)} ({fmt}), photos in {shown(photos)}."
+
+
+def import_lines(r: Any) -> list[str]:
+    """What an import (or its dry run) did: sessions, photos, the backup taken first."""
+    skipped = (f"; {plural(r.identical_skipped, 'identical session')} already stored, skipped"
+               if r.identical_skipped else "")
+    created = f"; new profile(s): {', '.join(r.profiles_created)}" if r.profiles_created else ""
+    what = f"{plural(r.sessions_added, 'session')} ({r.observations_added} redness observations)"
+    if r.dry_run:
+        lines = [f"Dry run: would import {what}{skipped}{created}. Nothing was stored."]
+    elif r.sessions_added == 0 and not r.profiles_created:
+        lines = [f"Nothing new to import: all {r.identical_skipped} sessions in {r.path.name} "
+                 "are already stored."]
+    else:
+        lines = [f"Imported {what}{skipped}{created}."]
+    if r.photos_added or r.photos_skipped:
+        verb = "would import" if r.dry_run else "imported"
+        also = f", {r.photos_skipped} already stored, skipped" if r.photos_skipped else ""
+        lines.append(f"Photos: {verb} {r.photos_added}{also}.")
+    if r.backup:
+        lines.append(f"Backup taken first: {r.backup}")
+    return lines
+
+
+def backup_written(path: object) -> str:
+    return f"Backup written: {shown(path)}"
+
+
+def restored(data_file: object, origin: object, info: Any) -> str:
+    return (f"Restored {data_file} from {origin} ({info.sessions} sessions, "
+            f"{plural(info.profiles, 'profile')}).")
+
+
+def replaced_kept(previous: object) -> str:
+    return f"The replaced file was kept as: {previous}"
+
+
+def reminders_written(result: Any, time: object) -> str:
+    first = result.first_date.isoformat() if result.first_date else "-"
+    return (f"Wrote {plural(result.count, 'reminder')} to {result.path}, the first on {first} "
+            f"at {time}. Open it with your calendar app; importing a newer file updates the "
+            "events.")
+
+
+def demo_written(result: Any) -> str:
+    return (f"Demo log written to {result.path}: profile {result.profile}, {result.sessions} "
+            f"sessions from {result.first_date.isoformat()} to {result.last_date.isoformat()}.")
+
+
+def demo_try(path: object) -> str:
+    return f"Try: homekit --db {path} status"
+
+
+def report_written(written: Any) -> str:
+    return f"Wrote the report ({plural(written.pages, 'page')}) to {shown(written.path)}"
+
+
+# -- photos -------------------------------------------------------------------------------
+
+NO_PHOTOS = "No photos yet. Add one with: homekit photo add FILE"
+
+
+def photo_written(photo_id: int, path: object) -> str:
+    return f"Wrote photo {photo_id} to {shown(path)}"
+
+
+def delete_photo_question(photo: Any) -> str:
+    from homekit.words.photos import photo_line
+
+    return f"Delete photo {photo_line(photo)}? [y/N] "
+
+
+def photo_deleted(photo_id: int, backup: object) -> str:
+    """The whole path (not shortened like other messages): the undo is a command to copy."""
+    import shlex
+
+    return f"Deleted photo {photo_id}. To undo: homekit restore {shlex.quote(control_free(str(backup)))}"
+
+
+def comparison_written(c: Any, path: object) -> str:
+    return (f"Wrote the comparison of photos {c.first.id} and {c.last.id} "
+            f"({c.days_between} days apart) to {shown(path)}")
+
+
+# -- undo ---------------------------------------------------------------------------------
+
+NOTHING_TO_UNDO_CLI = "Nothing to undo."
+
+
+def undo_list_line(n: int, step: Any) -> str:
+    """`  1. 2026-11-25 09:30:00  deleted session #12 of ...` (the step's text made safe)."""
+    return f"{n:>3}. {step.created_at.replace('T', ' ')}  {control_free(undo_step_text(step))}"
+
+
+def undo_steps_forgotten(n: int) -> str:
+    return f"Forgot {plural(n, 'undo step')}."
+
+
+def undo_step_forgotten(step: object) -> str:
+    return f"Forgot the undo step: {control_free(undo_step_text(step))}."
+
+
+# -- check --------------------------------------------------------------------------------
+
+def check_text(h: Any) -> str:
+    """`homekit check`: one aligned row per finding, the problems under them, the verdict."""
+    rows = [("File", f"{shown(h.path)} (schema {h.schema_version})"),
+            ("Integrity", "ok" if h.integrity == ["ok"] else "; ".join(h.integrity[:5]))]
+    if h.record:
+        rows.append(("Schema", f"migration record does not fit: {h.record}"))
+    elif h.difference is not None:
+        rows.append(("Schema", f"not homekit's: {difference_text(h.difference)}"))
+    else:
+        rows.append(("Schema", "homekit's own" + (
+            f" (put back: {', '.join(h.repaired)})" if h.repaired else "")))
+    n = len(h.problems)
+    rows.append(("Rows", "every value valid, every session keeps the rule" if not n
+                 else plural(n, "problem")))
+    rows.append(("Modes", "owner only" if not h.open_modes
+                 else f"{len(h.open_modes)} open to others"))
+    width = max(len(k) for k, _ in rows) + 2
+    lines = [f"{k + ':':<{width}}{v}" for k, v in rows]
+    lines += [f"  {control_free(row_problem(p))}" for p in h.problems]
+    lines += [f"  {shown(c.path)}: mode {mode_text(c.old)} ({c.reason})" for c in h.open_modes]
+    lines.append("Healthy." if h.healthy else "Not healthy: see above.")
+    return "\n".join(lines)
+
+
+# -- the last lines of `main` -------------------------------------------------------------
+
+INTERRUPTED = "homekit: interrupted; nothing half-written was kept"
+
+
+def usage_error(prog: str, message: str) -> str:
+    """argparse's complaint, on one line: `homekit log: error: ... (see homekit log --help)`."""
+    return control_free(f"{prog}: error: {message} (see {prog} --help)\n")
+
+
+def error_line(exc: BaseException) -> str:
+    return f"homekit: error: {error(exc)}"
+
+
+def cannot_use(exc: OSError) -> str:
+    """A file the command reads or writes (not the data file) failed: which and why."""
+    where = f" {exc.filename}" if exc.filename else ""
+    return control_free(f"homekit: error: cannot use{where}: {exc.strerror or exc}")
+
+
+def unexpected(exc: BaseException) -> str:
+    return control_free(f"homekit: unexpected error: {type(exc).__name__}: {exc} "
+                        "(set HOMEKIT_DEBUG=1 for details)")
