@@ -71,3 +71,21 @@ def test_export_is_exact_in_a_pipe_and_escaped_on_a_terminal(tainted, capsys, mo
         out = capsys.readouterr().out
         assert not any(raw in out for raw in RAW)
     json.loads(out)  # a JSON export shown on a terminal still decodes to the same values
+
+
+def test_the_delete_question_is_escaped_too(tainted, capsys, monkeypatch):
+    """The question goes through input(), which prints its prompt as it is."""
+    import io
+    import sys
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    asked = []
+    monkeypatch.setattr(sys, "stdin", Terminal())
+    monkeypatch.setattr("builtins.input", lambda prompt="": asked.append(prompt) or "n")
+    code = main(["--db", str(tainted), "delete", "1"])
+    assert code == 1 and len(asked) == 1  # answered no: nothing deleted
+    assert "ALERT" in asked[0]
+    assert not any(raw in asked[0] for raw in RAW)

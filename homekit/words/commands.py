@@ -56,8 +56,10 @@ def session_updated(s: Session) -> str:
 
 def delete_session_question(s: Session) -> str:
     n = len(s.redness)
-    return (f"Delete session {session_text(s)}"
-            f"{f' and its {n} redness observation(s)' if n else ''}? [y/N] ")
+    # Asked through input(), which prints as it is: a note written by raw SQL may hold
+    # terminal control characters.
+    return control_free(f"Delete session {session_text(s)}"
+                        f"{f' and its {n} redness observation(s)' if n else ''}? [y/N] ")
 
 
 def session_deleted(s: Session) -> str:
@@ -75,8 +77,8 @@ def redness_updated(red: Redness) -> str:
 
 
 def delete_redness_question(red: Redness) -> str:
-    return (f"Delete redness observation {red.id} of session {red.session_id} "
-            f"({redness_words(red)})? [y/N] ")
+    return control_free(f"Delete redness observation {red.id} of session {red.session_id} "
+                        f"({redness_words(red)})? [y/N] ")
 
 
 def redness_deleted(red: Redness) -> str:
@@ -110,8 +112,8 @@ def profile_now_default(p: Profile) -> str:
 
 
 def delete_profile_question(name: str) -> str:
-    return (f"Delete profile {name!r} and all its sessions? "
-            "(a backup is made first; homekit undo brings it back) [y/N] ")
+    return control_free(f"Delete profile {name!r} and all its sessions? "
+                        "(a backup is made first; homekit undo brings it back) [y/N] ")
 
 
 def skin_recorded(p: Profile) -> str:
@@ -213,7 +215,7 @@ def photo_written(photo_id: int, path: object) -> str:
 def delete_photo_question(photo: Any) -> str:
     from homekit.words.photos import photo_line
 
-    return f"Delete photo {photo_line(photo)}? [y/N] "
+    return control_free(f"Delete photo {photo_line(photo)}? [y/N] ")
 
 
 def photo_deleted(photo_id: int, backup: object) -> str:
