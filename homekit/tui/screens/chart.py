@@ -120,7 +120,7 @@ class ChartScreen(Screen[None]):
             message = words.error(exc)
             self.app.call_from_thread(
                 lambda: self.query_one("#chart-heading", Static).update(
-                    Text(f"Cannot read the log: {message}")))
+                    Text(words.cannot_read_log(message))))
             return
         self.app.call_from_thread(self._got, series)
 
