@@ -62,10 +62,9 @@ SAFETY_LINE = (
     "Glasses on, always · a session takes about 30 to 60 minutes · slight stinging at first is "
     "common · slight redness fades within minutes; redness that lasts is a warning sign")
 NO_SESSIONS_YET = "No sessions yet: press l to log your first one."
-CONDITION_ALERT = (
-    "⚠ Eczema or acne rosacea on record: microdermabrasion can cause serious outbreaks. "
-    "Logging is blocked until you acknowledge the warning (press l). A professional "
-    "consultation is recommended.")
+CONDITION_ALERT = ("⚠ Eczema or acne rosacea on record: microdermabrasion can cause serious outbreaks. "
+                   "Logging is blocked until you acknowledge the warning (press l). A professional "
+                   "consultation is recommended.")
 GLASSES_NOTICE = GLASSES_WARNING[:1].upper() + GLASSES_WARNING[1:]
 NO_SESSION_FOR_REDNESS = "No session logged yet; log a session first (press l)."
 
