@@ -35,8 +35,12 @@ def not_saved(exc: BaseException) -> str:
     return f"Not saved: {error(exc)}"
 
 
-def cannot_read_log(message: str) -> str:
-    return f"Cannot read the log: {message}"
+def cannot_read(what: str, message: str) -> str:
+    return f"Cannot read the {what}: {message}"
+
+
+def chart_not_saved(exc: BaseException) -> str:
+    return f"Could not save the chart: {error(exc)}"
 
 
 def undo_failed_app(exc: BaseException) -> str:
@@ -112,8 +116,6 @@ def session_logged_app(s: Session, next_date: dt.date, days_left: int) -> str:
     return f"Logged {_of(s)}. {next_eligible(next_date, days_left)}."
 
 
-# -- the dashboard's files --------------------------------------------------------------
-
 WRITING_REMINDERS = "Writing calendar reminders…"
 NO_REMINDERS = "Target reached: no sessions left to remind you of; no file written."
 
@@ -159,7 +161,7 @@ def checklist_refused_app(reason: str) -> str:
     return f"Tick each one first: if one is not true today, skip this session ({reason})."
 
 
-# -- one session: detail, edit, delete ---------------------------------------------------
+# -- one session: detail, edit, delete, redness -----------------------------------------
 
 NO_REDNESS_YET = "None recorded: press r to add one."
 NO_REDNESS_TO_DELETE = "No redness observation to delete."
@@ -193,7 +195,6 @@ def session_deleted_app(s: Session) -> str:
 
 def history_summary(count: str, n: int, shown: int, heading: str, order: str,
                     filtered: bool) -> str:
-    """The history header: `count` is `history_filter_text`; `shown` rows loaded of `n`."""
     if n:
         more = f" ({shown} shown, more as you scroll)" if shown < n else ""
         return f"{count}{more} · by {heading.lower()}, {order} · Enter: open · s, v: sort"
@@ -201,8 +202,6 @@ def history_summary(count: str, n: int, shown: int, heading: str, order: str,
         return f"{count}. Clear the filter to see every session."
     return "No sessions logged yet. Press escape, then l to log one."
 
-
-# -- redness ----------------------------------------------------------------------------
 
 #: What each level looks like, so the choice is the same from one day to the next.
 LEVEL_HINTS = ("no redness", "barely visible pink", "clearly pink, no discomfort",

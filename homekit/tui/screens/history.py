@@ -116,7 +116,7 @@ class HistoryScreen(HistoryFilter, HomekitScreen):
     def _failed(self, message: str) -> None:
         self._paging = False
         self.query_one(HistoryTable).loading = False
-        self.query_one("#history-summary", Static).update(f"Cannot read the history: {message}")
+        self.query_one("#history-summary", Static).update(words.cannot_read("history", message))
 
     def _loaded(self, sessions: list[Session], total: int, complete: bool) -> None:
         table = self.query_one(HistoryTable)
@@ -161,7 +161,7 @@ class HistoryScreen(HistoryFilter, HomekitScreen):
         if self.complete:
             self._sort_and_fill()
         else:
-            self.query_one("#history-summary", Static).update("Loading sessions…")
+            self.query_one("#history-summary", Static).update(words.LOADING_SESSIONS)
             self.load()
 
     def _sort_and_fill(self, keep_row: int = 0) -> None:
