@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from homekit.domain.gates import Gate
 from homekit.domain.medical import MedicalWarning
 from homekit.domain.models import Profile, Redness, Session, Status
-from homekit.domain.photos import Photo
 from homekit.words.base import CONDITION_BLOCKED_APP, GLASSES_WARNING, day, in_days, redness_words
 from homekit.words.errors import error
 from homekit.words.safety import gate_lift_app, gate_why, medical_text
 from homekit.words.undo import UNDO_HINT_APP, _plural
+
+if TYPE_CHECKING:  # the photo rules load only with the photos
+    from homekit.domain.photos import Photo
 
 # -- shared phrases ---------------------------------------------------------------------
 
@@ -86,7 +89,6 @@ def blocked_app(gates: Iterable[Gate]) -> str:
 
 
 def next_session(st: Status) -> str:
-    """'eligible now' or 'next session on 2026-12-01 (Tue), in 4 days'."""
     if st.next_eligible_date is None or st.eligible_now:
         return "eligible now"
     return f"next session on {day(st.next_eligible_date)}, {in_days(st.days_until_eligible)}"
@@ -97,10 +99,8 @@ def next_card_title(st: Status) -> str:
 
 
 def last_session_card(last: dt.date | None, today: dt.date) -> str:
-    if not last:
-        return "none yet"
-    ago = (today - last).days
-    return f"{day(last)}\n{'today' if ago == 0 else f'{ago} days ago'}"
+    ago = (today - last).days if last else 0
+    return f"{day(last)}\n{'today' if ago == 0 else f'{ago} days ago'}" if last else "none yet"
 
 
 def projected_card_title(target_reached: bool) -> str:
