@@ -127,8 +127,7 @@ class HomekitApp(App[None]):
         try:
             step = self.hk.undo()
         except HomekitError as exc:
-            self.notify(words.error(exc).replace("homekit undo --drop", "homekit undo --drop "
-                                                 "(in a terminal)"),
+            self.notify(words.undo_failed_app(exc),
                         title="Nothing undone", severity="warning", markup=False)
             return
         self.notify(words.undone_text(step), title="Undo", markup=False)

@@ -4,20 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from homekit.domain.models import Redness, Session, Status
+from homekit.domain.models import Redness, Session
 from homekit.words import day, in_days, redness_text, redness_words
 
-__all__ = ["day", "in_days", "redness_text", "next_session", "redness_short", "trend"]
+__all__ = ["day", "in_days", "redness_text", "redness_short", "trend"]
 
 #: One bar per severity 0-4; a dot for a session without a redness observation.
 TREND_BARS = "▁▂▄▆█"
-
-
-def next_session(st: Status) -> str:
-    """'eligible now' or 'next session on 2026-12-01 (Tue), in 4 days'."""
-    if st.next_eligible_date is None or st.eligible_now:
-        return "eligible now"
-    return f"next session on {day(st.next_eligible_date)}, {in_days(st.days_until_eligible)}"
 
 
 def redness_short(r: Redness | None) -> str:

@@ -120,7 +120,7 @@ class ChartScreen(Screen[None]):
             message = words.error(exc)
             self.app.call_from_thread(
                 lambda: self.query_one("#chart-heading", Static).update(
-                    Text(f"Cannot read the log: {message}")))
+                    Text(words.cannot_read("log", message))))
             return
         self.app.call_from_thread(self._got, series)
 
@@ -220,7 +220,7 @@ class ChartScreen(Screen[None]):
             hk.save_chart(path, kind, series=series, dark=dark, dpi=150)
         except HomekitError as exc:
             self.app.call_from_thread(
-                self.notify, f"Could not save the chart: {words.error(exc)}", severity="error"
+                self.notify, words.chart_not_saved(exc), severity="error"
             )
             return
         finally:

@@ -14,7 +14,6 @@ from textual.widgets import Button
 
 from homekit import words
 from homekit.domain.errors import HomekitError
-from homekit.tui import format as fmt
 from homekit.tui.widgets.footer import Footer
 from homekit.tui.widgets.plain import Label, Static
 
@@ -80,13 +79,10 @@ def confirm_delete(screen: Screen, title: str, question: str, act: Callable[[], 
 def confirm_delete_session(screen: Screen, hk: Homekit, s: Session, then: Callable[[], object],
                            failed: Callable[[], object] | None = None) -> None:
     """Ask before deleting session `s` (and its redness); on success say so, then `then()`."""
-    n = len(s.redness)
-    extra = f" and its {n} redness observation{'s' if n != 1 else ''}" if n else ""
-    question = f"Delete session #{s.id} of {fmt.day(s.session_date)}{extra}? ({words.UNDO_HINT_APP})"
+    question = words.delete_session_question(s)
 
     def deleted(_: Session) -> None:
-        screen.notify(f"Deleted session #{s.id} of {fmt.day(s.session_date)}. "
-                      f"{words.UNDO_HINT_APP}", title="Session deleted")
+        screen.notify(words.session_deleted_app(s), title="Session deleted")
         then()
 
     confirm_delete(screen, "Delete session", question, lambda: hk.delete_session(s.id), deleted,

@@ -23,10 +23,6 @@ from homekit.tui.widgets.session_cells import RECENT_COLUMNS, headings, session_
 
 RECENT = 10
 TREND_SESSIONS = 12
-SAFETY_LINE = (
-    "Glasses on, always · a session takes about 30 to 60 minutes · slight stinging at first is "
-    "common · slight redness fades within minutes; redness that lasts is a warning sign"
-)
 
 
 def _facts(hk: Homekit) -> tuple[Status, list[Session], bool, list]:
@@ -77,8 +73,8 @@ class DashboardScreen(WritesFiles, Screen):
                 yield Static("", id="redness", classes="card")
             yield Label("Recent sessions", classes="section-title")
             yield DataTable(id="recent", cursor_type="row", zebra_stripes=True)
-            yield Static("No sessions yet: press l to log your first one.", id="recent-empty")
-            yield Static(SAFETY_LINE, id="safety-line", markup=False)
+            yield Static(words.NO_SESSIONS_YET, id="recent-empty")
+            yield Static(words.SAFETY_LINE, id="safety-line", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -163,8 +159,7 @@ class DashboardScreen(WritesFiles, Screen):
     def _show(self, st: Status, recent: list[Session], needs_ack: bool, medical: list) -> None:
         self.status = st
         self.app.sub_title = words.control_free(f"profile: {st.profile}")
-        self.query_one("#progress-label", Label).update(
-            f"Sessions {st.sessions_done} of {st.target_sessions}")
+        self.query_one("#progress-label", Label).update(words.sessions_progress(st))
         self.query_one("#progress", ProgressBar).update(
             total=max(1, st.target_sessions), progress=min(st.sessions_done, st.target_sessions))
         self._show_alert(st, needs_ack, medical)
@@ -183,16 +178,14 @@ class DashboardScreen(WritesFiles, Screen):
     def _show_alert(self, st: Status, needs_ack: bool, medical: list | None = None) -> None:
         alert = self.query_one("#alert", Static)
         if medical and not (st.redness_warning or needs_ack):
-            alert.update("⚠ " + " ".join(words.medical_text(w, app=True) for w in medical))
+            alert.update(words.medical_alert(medical))
             alert.display = True
             alert.set_class(False, "-serious")
             return
         if st.redness_warning:
             alert.update(f"⚠ {st.redness_warning}")
         elif needs_ack:
-            alert.update("⚠ Eczema or acne rosacea on record: microdermabrasion can cause serious "
-                         "outbreaks. Logging is blocked until you acknowledge the warning "
-                         "(press l). A professional consultation is recommended.")
+            alert.update(words.CONDITION_ALERT)
         alert.display = bool(st.redness_warning or needs_ack)
         alert.set_class(st.redness_warning_serious or needs_ack, "-serious")
 
@@ -200,26 +193,19 @@ class DashboardScreen(WritesFiles, Screen):
         nxt = self.query_one("#next", Static)
         blocks = [g for g in st.gates if g.name != "interval"]
         if blocks:  # the block, in place of the countdown
-            nxt.update("  ".join(f"Blocked: {words.gate_why(g)}. To lift it: "
-                                 f"{words.gate_lift_app(g)}." for g in blocks))
+            nxt.update(words.blocked_app(blocks))
         else:
-            nxt.update(fmt.next_session(st))
-        nxt.border_title = f"Next session · at least {st.min_interval_days} days apart"
+            nxt.update(words.next_session(st))
+        nxt.border_title = words.next_card_title(st)
         nxt.set_class(st.eligible_now, "-eligible")
         nxt.set_class(not st.eligible_now, "-blocked")
         followup = self.query_one("#followup", Static)
         followup.update("\n".join(words.followup_text_app(f) for f in st.followups))
         followup.display = bool(st.followups)
-        last = st.last_session_date
-        ago = (st.today - last).days if last else 0
-        self.query_one("#last", Static).update(
-            f"{fmt.day(last)}\n{'today' if ago == 0 else f'{ago} days ago'}" if last else "none yet")
-        done = st.sessions_done >= st.target_sessions
+        self.query_one("#last", Static).update(words.last_session_card(st.last_session_date, st.today))
         projected = self.query_one("#projected", Static)
-        projected.border_title = "Target reached" if done else "Projected end"
-        left = max(0, st.target_sessions - st.sessions_done)
-        projected.update(f"{fmt.day(st.projected_completion_date)}\n"
-                         f"{left} to go of {st.target_sessions}")
+        projected.border_title = words.projected_card_title(st.sessions_done >= st.target_sessions)
+        projected.update(words.projected_card(st))
         trend = fmt.trend(list(reversed(recent[:TREND_SESSIONS])))
         redness = self.query_one("#redness", Static)
         redness.update(fmt.redness_short(st.latest_redness).replace(", ", "\n", 1))
@@ -248,12 +234,10 @@ class DashboardScreen(WritesFiles, Screen):
         if not isinstance(result, LogResult):
             return
         days = max(0, (result.next_eligible_date - self.hk.today()).days)
-        self.notify(f"Logged session #{result.session.id} of {fmt.day(result.session.session_date)}."
-                    f" Next eligible date: {fmt.day(result.next_eligible_date)}, {fmt.in_days(days)}.",
+        self.notify(words.session_logged_app(result.session, result.next_eligible_date, days),
                     title="Session logged")
         if result.session.glasses_worn is False:
-            self.notify("Protective glasses must cover your eyes during every session.",
-                        title="Glasses", severity="warning")
+            self.notify(words.GLASSES_NOTICE, title="Glasses", severity="warning")
         for w in result.medical_warnings:
             self.notify(words.medical_text(w, app=True), title="Medical answer",
                         severity="warning")
@@ -271,7 +255,7 @@ class DashboardScreen(WritesFiles, Screen):
             self.notify(words.error(exc), severity="error")
             return
         if not latest:
-            self.notify("No session logged yet; log a session first (press l).",
+            self.notify(words.NO_SESSION_FOR_REDNESS,
                         title="Nothing to attach redness to", severity="warning")
             return
         self.app.push_screen(RednessScreen(self.hk, latest[0]))

@@ -11,7 +11,6 @@ from textual.screen import Screen
 from homekit import words
 from homekit.domain.errors import HomekitError
 from homekit.services import Homekit
-from homekit.tui import format as fmt
 
 #: Written beside the data file (the CLI's default is the current folder).
 REPORT_FILE = "homekit-report.pdf"
@@ -23,7 +22,7 @@ class WritesFiles(Screen):
     hk: Homekit
 
     def action_reminders(self) -> None:
-        self.notify("Writing calendar reminders…", title="Calendar")
+        self.notify(words.WRITING_REMINDERS, title="Calendar")
         # Like the CLI and the chart: homekit-reminders-<profile>.ics in the current folder.
         self._write_reminders(self.hk.twin(), Path.cwd())
 
@@ -39,19 +38,15 @@ class WritesFiles(Screen):
             self.app.call_from_thread(self.notify, words.error(exc), title="Calendar", severity="error")
             return
         if not written.count:
-            self.app.call_from_thread(self.notify, "Target reached: no sessions left to remind "
-                                      "you of; no file written.", title="Calendar reminders")
+            self.app.call_from_thread(self.notify, words.NO_REMINDERS, title="Calendar reminders")
             return
-        first = f", the first on {fmt.day(written.first_date)}" if written.first_date else ""
         self.app.call_from_thread(
-            self.notify,
-            f"Wrote {written.count} reminder{'s' if written.count != 1 else ''}{first} to "
-            f"{written.path}. Import it into your calendar; a newer file updates the events.",
+            self.notify, words.reminders_written_app(written.count, written.first_date, written.path),
             title="Calendar reminders")
 
     def action_report(self) -> None:
         path = self.hk.data_file.parent / REPORT_FILE
-        self.notify(f"Writing the report to {path}…", title="Report")
+        self.notify(words.writing_report(path), title="Report")
         self._write_report(self.hk.twin(), path)
 
     @work(thread=True, exclusive=True, group="report")
@@ -66,7 +61,5 @@ class WritesFiles(Screen):
             self.app.call_from_thread(self.notify, words.error(exc), title="Report", severity="error")
             return
         self.app.call_from_thread(
-            self.notify,
-            f"Wrote the report ({written.pages} pages) to {written.path}. "
-            "Bring it to your skin professional.",
+            self.notify, words.report_written_app(written.pages, written.path),
             title="Report written")

@@ -7,9 +7,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input
 
+from homekit import words
 from homekit.domain.errors import HomekitError
 from homekit.domain.models import Session, SessionChanges
-from homekit.tui import format as fmt
 from homekit.tui.screens.session_dialog import SessionDialog
 from homekit.tui.widgets.plain import Static
 from homekit.tui.widgets.session_form import SessionForm
@@ -22,8 +22,7 @@ class EditSessionScreen(SessionDialog[Session | None]):
     DIALOG_CLASSES = "dialog -form"
 
     def dialog_title(self) -> str:
-        s = self.session
-        return f"Edit session #{s.id} of {fmt.day(s.session_date)}{self._photos()}"
+        return words.edit_title(self.session, self._photos())
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="form-scroll", can_focus=False):  # the buttons below stay in view
@@ -33,15 +32,12 @@ class EditSessionScreen(SessionDialog[Session | None]):
             yield Button("Save (ctrl+s)", id="save", variant="primary")
             yield Button("Cancel", id="cancel")
 
-    def _photos(self) -> str:
-        """` · 2 photos (key o on the dashboard)` when the session has photos."""
+    def _photos(self) -> int:
+        """How many photos the session has (0 if they cannot be read)."""
         try:
-            count = len(self.hk.photos(session_id=self.session.id))
+            return len(self.hk.photos(session_id=self.session.id))
         except HomekitError:
-            return ""
-        if not count:
-            return ""
-        return f" \u00b7 {count} photo{'s' if count != 1 else ''} (key o on the dashboard)"
+            return 0
 
     def on_mount(self) -> None:
         self.query_one("#date", Input).focus()
@@ -52,10 +48,9 @@ class EditSessionScreen(SessionDialog[Session | None]):
         updated = self.query_one(SessionForm).submit(
             lambda draft: self.hk.edit_session(self.session.id, SessionChanges.whole(draft)),
             self.query_one("#form-error", Static),
-            "Refused by the weekly rule: the session was not changed.",
+            words.REFUSED_EDIT,
         )
         if updated is None:
             return
-        self.app.notify(f"Updated session #{updated.id} of {fmt.day(updated.session_date)}.",
-                        title="Session updated")
+        self.app.notify(words.session_updated_app(updated), title="Session updated")
         self.dismiss(updated)

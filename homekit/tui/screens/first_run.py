@@ -18,15 +18,6 @@ from homekit.tui.widgets.footer import Footer
 from homekit.tui.widgets.plain import Static
 from homekit.tui.widgets.profile_fields import profile_fields
 
-WELCOME = (
-    "Welcome to homekit, a private log for home microdermabrasion sessions. It keeps your "
-    "sessions at least a week apart and reminds you what to watch for. Everything stays in "
-    "one file on this computer."
-)
-
-
-UNANSWERED = "Please answer the eczema / acne rosacea question."
-
 
 class FirstRunScreen(HomekitScreen[bool]):
     """Creates the profile; dismissed with True once it exists. As the app's first screen (a
@@ -39,7 +30,7 @@ class FirstRunScreen(HomekitScreen[bool]):
         name = self.hk.profile_name() if self.hk.has_profiles() else DEFAULT_PROFILE
         yield Header()
         with VerticalScroll(id="first-run"):
-            yield Static(WELCOME, id="welcome")
+            yield Static(words.WELCOME, id="welcome")
             with Horizontal(classes="form-row"):
                 yield from profile_fields("Your name or nickname", name, "one profile per person",
                                           DEFAULT_TARGET_SESSIONS, "deeper scars need more",
@@ -63,7 +54,7 @@ class FirstRunScreen(HomekitScreen[bool]):
     def _answered(self) -> None:
         """The question answered: its "please answer" line goes at once."""
         error = self.query_one("#first-run-error", Static)
-        if str(error.render()) == UNANSWERED:
+        if str(error.render()) == words.CONDITION_UNANSWERED:
             error.update("")
 
     def _field(self, input_id: str) -> object:
@@ -79,10 +70,10 @@ class FirstRunScreen(HomekitScreen[bool]):
         question = self.query_one(ConditionQuestion)
         error = self.query_one("#first-run-error", Static)
         if name is None or target is None or interval is None:
-            error.update("Please correct the fields marked above.")
+            error.update(words.FIX_FIELDS_ABOVE)
             return
         if question.answer is None:
-            error.update(UNANSWERED)
+            error.update(words.CONDITION_UNANSWERED)
             return
         try:
             self.hk.create_profile(name, target, interval, make_default=True)  # type: ignore[arg-type]

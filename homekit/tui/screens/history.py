@@ -64,7 +64,7 @@ class HistoryScreen(HistoryFilter, HomekitScreen):
             yield Input(id="search", placeholder="search notes and areas (/)")
             yield Input(id="since", placeholder="from YYYY-MM-DD")
             yield Input(id="until", placeholder="to YYYY-MM-DD")
-        yield Static("Loading sessions…", id="history-summary")
+        yield Static(words.LOADING_SESSIONS, id="history-summary")
         yield HistoryTable(id="history", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
@@ -116,7 +116,7 @@ class HistoryScreen(HistoryFilter, HomekitScreen):
     def _failed(self, message: str) -> None:
         self._paging = False
         self.query_one(HistoryTable).loading = False
-        self.query_one("#history-summary", Static).update(f"Cannot read the history: {message}")
+        self.query_one("#history-summary", Static).update(words.cannot_read("history", message))
 
     def _loaded(self, sessions: list[Session], total: int, complete: bool) -> None:
         table = self.query_one(HistoryTable)
@@ -161,7 +161,7 @@ class HistoryScreen(HistoryFilter, HomekitScreen):
         if self.complete:
             self._sort_and_fill()
         else:
-            self.query_one("#history-summary", Static).update("Loading sessions…")
+            self.query_one("#history-summary", Static).update(words.LOADING_SESSIONS)
             self.load()
 
     def _sort_and_fill(self, keep_row: int = 0) -> None:
@@ -193,13 +193,7 @@ class HistoryScreen(HistoryFilter, HomekitScreen):
         order = "descending" if self.reverse else "ascending"
         filtered = bool(self.search or self.since or self.until)
         count = words.history_filter_text(n, self.search, self.since, self.until)
-        more = f" ({self.shown} shown, more as you scroll)" if self.shown < n else ""
-        if n:
-            text = f"{count}{more} · by {heading.lower()}, {order} · Enter: open · s, v: sort"
-        elif filtered:
-            text = f"{count}. Clear the filter to see every session."
-        else:
-            text = "No sessions logged yet. Press escape, then l to log one."
+        text = words.history_summary(count, n, self.shown, heading, order, filtered)
         self.query_one("#history-summary", Static).update(text)  # the search as typed, inert
 
     @on(HistoryTable.NearEnd)
@@ -234,7 +228,7 @@ class HistoryScreen(HistoryFilter, HomekitScreen):
     def selected(self) -> Session | None:
         table = self.query_one(HistoryTable)
         if not self.loaded or not table.row_count:
-            self.notify("No session selected.", severity="warning")
+            self.notify(words.NO_SESSION_SELECTED, severity="warning")
             return None
         return self.sessions[table.cursor_row]
 
@@ -269,8 +263,7 @@ class HistoryScreen(HistoryFilter, HomekitScreen):
         if session is None:
             return
         if not session.redness:
-            self.notify("This session has no redness observation to correct.",
-                        severity="warning")
+            self.notify(words.NO_REDNESS_TO_CORRECT, severity="warning")
         elif len(session.redness) == 1:
             self.app.push_screen(RednessScreen(self.hk, session, session.redness[0]),
                                  self._changed)

@@ -21,7 +21,6 @@ from homekit.domain.errors import HomekitError, RuleViolation
 from homekit.domain.gates import Gate
 from homekit.domain.models import SessionDraft
 from homekit.services import Homekit, LogResult
-from homekit.tui import format as fmt
 from homekit.tui.widgets.condition import ConditionQuestion
 from homekit.tui.widgets.footer import Footer
 from homekit.tui.widgets.marks import Tick
@@ -84,21 +83,18 @@ class LogSessionScreen(ModalScreen[LogResult | None]):
 
     def _redness_panel(self, gate: Gate) -> ComposeResult:
         """Serious redness blocks the session; a professional's clearance lifts it."""
-        yield Static(f"Not now: {words.gate_why(gate)}. Pause treatments and consult a skin "
-                     "professional.", id="redness-block", classes="form-error", markup=False)
-        yield Static("It is lifted when you record that the redness faded (press r on the "
-                     "dashboard), or when a skin professional has cleared you to go on: that is "
-                     "stored with this session.", classes="dialog-note")
+        yield Static(words.redness_block_app(gate), id="redness-block", classes="form-error",
+                     markup=False)
+        yield Static(words.REDNESS_BLOCK_LIFT, classes="dialog-note")
         with Horizontal(classes="buttons"):
             yield Button("Close", id="close", variant="primary")
             yield Button("A professional cleared me", id="cleared", variant="warning")
 
     def _safety_panel(self) -> ComposeResult:
-        yield Static("Before you start: tick each one.", classes="dialog-note", id="safety")
+        yield Static(words.SAFETY_INTRO, classes="dialog-note", id="safety")
         for check_id, text in SAFETY_CHECKS:
             yield Tick(text, id=f"check-{check_id}", classes="safety-check", compact=True)
-        yield Static("A session takes about 30 to 60 minutes. Slight stinging at "
-                     "first is common.", classes="dialog-note")
+        yield Static(words.SESSION_LENGTH, classes="dialog-note")
         yield Static("", id="safety-error", classes="form-error")
         with Horizontal(classes="buttons"):
             yield Button("Continue", id="safety-continue", variant="primary")
@@ -116,13 +112,10 @@ class LogSessionScreen(ModalScreen[LogResult | None]):
     def _blocked(self, refusal: RuleViolation) -> ComposeResult:
         st = self.hk.status()
         nxt, left = refusal.next_eligible, refusal.days_left or 0
-        yield Static(
-            f"Not yet. Your last session was on {fmt.day(st.last_session_date)}, and sessions "
-            f"must be at least {st.min_interval_days} days apart so the skin can recover.",
-            id="blocked-why")
-        yield Static(f"Next eligible date: {fmt.day(nxt)}, {fmt.in_days(left)}", id="blocked-next")
-        yield Static("Forgot to log a session? Log it on its own date; the weekly rule applies "
-                     "to that date too.", classes="dialog-note")
+        yield Static(words.too_soon_app(st.last_session_date, st.min_interval_days),
+                     id="blocked-why")
+        yield Static(words.next_eligible(nxt, left), id="blocked-next")
+        yield Static(words.BACKFILL_NOTE, classes="dialog-note")
         with Horizontal(classes="buttons"):
             yield Button("Close", id="close", variant="primary")
             yield Button("Log an earlier date", id="backfill")
@@ -163,7 +156,7 @@ class LogSessionScreen(ModalScreen[LogResult | None]):
         question = self.query_one(ConditionQuestion)
         error = self.query_one("#ask-error", Static)
         if question.answer is None:
-            error.update("Please answer the question.")
+            error.update(words.ANSWER_THE_QUESTION)
             return
         try:
             self.hk.record_skin_condition(question.answer, question.acknowledged)
@@ -171,8 +164,7 @@ class LogSessionScreen(ModalScreen[LogResult | None]):
             error.update(words.error(exc))
             return
         if question.answer and not question.acknowledged:
-            error.update("Logging stays blocked until you acknowledge the warning. "
-                         "Please consult a skin professional first.")
+            error.update(words.CONDITION_STILL_BLOCKED)
             return
         redness = next((g for g in self.hk.gates() if g.name == "redness"), None)
         await self._show(self._safety_panel() if redness is None else self._redness_panel(redness))
@@ -186,7 +178,7 @@ class LogSessionScreen(ModalScreen[LogResult | None]):
     async def backfill(self) -> None:
         """A forgotten session: the form with an empty date (no safety check: it is past)."""
         await self._show(self._form_panel(backfill=True))
-        self.query_one(".dialog-title", Label).update("Log an earlier session")
+        self.query_one(".dialog-title", Label).update(words.BACKFILL_TITLE)
         self.query_one("#date", Input).focus()
 
     @on(Button.Pressed, "#safety-continue")
@@ -196,8 +188,7 @@ class LogSessionScreen(ModalScreen[LogResult | None]):
         missing = checklist.refused(confirmed)
         if missing:
             self.query_one("#safety-error", Static).update(
-                "Tick each one first: if one is not true today, skip this session "
-                f"({missing[0].reason}).")
+                words.checklist_refused_app(missing[0].reason))
             return
         self.confirmed = confirmed
         await self._show(self._form_panel())
@@ -214,7 +205,7 @@ class LogSessionScreen(ModalScreen[LogResult | None]):
         result = self.query_one(SessionForm).submit(
             self._save,
             self.query_one("#form-error", Static),
-            "Refused by the weekly rule: choose another date.",
+            words.REFUSED_NEW_DATE,
         )
         if result is not None:
             self.dismiss(result)

@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button
 
+from homekit import words
 from homekit.tui import format as fmt
 from homekit.tui.screens.session_dialog import SessionDialog
 from homekit.tui.widgets.plain import literal
@@ -18,8 +19,7 @@ class ObservationsScreen(SessionDialog[object]):
     DIALOG_ID = "observations-dialog"
 
     def dialog_title(self) -> str:
-        s = self.session
-        return f"Redness observations of session #{s.id} of {fmt.day(s.session_date)}"
+        return words.observations_title(self.session)
 
     def compose_body(self) -> ComposeResult:
         for r in self.session.redness:

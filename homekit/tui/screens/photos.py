@@ -111,24 +111,17 @@ class PhotosScreen(HomekitScreen):
 
     def _summary(self) -> str:
         if not self.photos:
-            return ("No photos yet. Add one from the command line: "
-                    "homekit photo add FILE --session ID --area AREA")
+            return words.photos_summary(0)
         area = busiest_area(self.photos)
-        group = [p for p in self.photos if p.area == area]
-        count = len(self.photos)
-        lines = [f"{count} photo{'s' if count != 1 else ''}. Photos are kept inside the data file, "
-                 "without metadata. To see one: homekit photo show ID (or photo export ID -o FILE)."]
-        if len(group) > 1:
-            first, last = ordered(group)[0], ordered(group)[-1]
-            lines.append(f"Compare {first.area_label}: #{first.id} of {first.taken_on} with "
-                         f"#{last.id} of {last.taken_on}, {(last.taken_on - first.taken_on).days} "
-                         f"days apart: press c to write {COMPARE_FILE} beside the data file.")
-        return "\n".join(lines)
+        group = ordered([p for p in self.photos if p.area == area])
+        if len(group) < 2:
+            return words.photos_summary(len(self.photos))
+        return words.photos_summary(len(self.photos), group[0], group[-1], COMPARE_FILE)
 
     def action_compare(self) -> None:
         area = busiest_area(self.photos) if self.photos else None
         if not [p for p in self.photos if p.area == area][1:]:
-            self.notify("Two photos of one area are needed to compare.", severity="warning")
+            self.notify(words.COMPARE_NEEDS_TWO, severity="warning")
             return
         self._write(self.hk.twin(), self.hk.data_file.parent / COMPARE_FILE, area)
 
@@ -144,5 +137,5 @@ class PhotosScreen(HomekitScreen):
             self.app.call_from_thread(self.notify, words.error(exc), title="Comparison",
                                       severity="error")
             return
-        self.app.call_from_thread(self.notify, f"Wrote the comparison to {written}.",
+        self.app.call_from_thread(self.notify, words.comparison_written_app(written),
                                   title="Comparison")

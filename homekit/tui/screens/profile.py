@@ -35,7 +35,7 @@ class ProfileScreen(HomekitScreen):
         others = [(literal(q.name), q.name) for q in self.hk.profiles() if q.name != p.name]
         yield Header()
         with VerticalScroll(id="profile"):
-            yield Label(f"Profile {p.name}", id="profile-title", classes="section-title")
+            yield Label(words.profile_title(p.name), id="profile-title", classes="section-title")
             with Horizontal(classes="form-row"):
                 yield from profile_fields("Name", p.name, "", p.target_sessions,
                                           "deeper scars: more", p.min_interval_days)
@@ -72,7 +72,7 @@ class ProfileScreen(HomekitScreen):
                 yield Select([("yes", "yes"), ("no", "no")], id="blood-thinners",
                              prompt="blood thinners?",
                              value={True: "yes", False: "no", None: Select.NULL}[p.blood_thinners])
-            yield Checkbox("I have read the isotretinoin warning and will ask my prescriber",
+            yield Checkbox(words.ISOTRETINOIN_ACK,
                            bool(p.isotretinoin_acknowledged_at), id="isotretinoin-ack")
             yield Static("", id="medical-note", classes="dialog-note", markup=False)
             yield Button("Save medical answers", id="save-medical")
@@ -93,7 +93,7 @@ class ProfileScreen(HomekitScreen):
             assert isinstance(field, Field)
             values[input_id] = field.value()
         if any(v is INVALID for v in values.values()):
-            error.update("Not saved: please correct the fields marked in red.")
+            error.update(words.NOT_SAVED_FIX)
             return
         question = self.query_one(ConditionQuestion)
         try:
@@ -106,12 +106,11 @@ class ProfileScreen(HomekitScreen):
                     or question.acknowledged != bool(p.condition_acknowledged_at)):
                 p = self.hk.record_skin_condition(question.answer, question.acknowledged)
         except HomekitError as exc:
-            error.update(Text(f"Not saved: {words.error(exc)}"))
+            error.update(Text(words.not_saved(exc)))
             return
         error.update("")
-        self.query_one("#profile-title", Label).update(Text(f"Profile {p.name}"))
-        self.notify(f"Profile {p.name}: target {p.target_sessions} sessions, at least "
-                    f"{p.min_interval_days} days apart; reminders at {values['reminder-time']}.",
+        self.query_one("#profile-title", Label).update(Text(words.profile_title(p.name)))
+        self.notify(words.profile_saved_app(p, values["reminder-time"]),
                     title="Profile saved", markup=False)
         if question.answer and not question.acknowledged:
             self.notify(words.CONDITION_BLOCKED_APP, title="Skin", severity="warning")
@@ -121,9 +120,7 @@ class ProfileScreen(HomekitScreen):
         from homekit.tui.screens.confirm import confirm_delete
 
         name = self.hk.profile_name()
-        n = self.hk.session_count()
-        question = (f"Delete profile {name!r} and its {n} session{'s' if n != 1 else ''}? "
-                    f"A backup of the data file is made first. ({words.UNDO_HINT_APP})")
+        question = words.delete_profile_question(name, self.hk.session_count())
 
         def deleted(done: ProfileDeleted) -> None:
             self.app.notify(f"{words.profile_deleted_text(done)}. {words.UNDO_HINT_APP}",
@@ -147,13 +144,13 @@ class ProfileScreen(HomekitScreen):
             return
         warnings = [words.medical_text(w, app=True) for w in self.hk.medical_warnings(p)]
         self.query_one("#medical-note", Static).update("\n".join(warnings))
-        self.notify("Medical answers saved.", title="Profile")
+        self.notify(words.MEDICAL_SAVED, title="Profile")
 
     @on(Button.Pressed, "#switch")
     def switch(self) -> None:
         name = self.query_one("#switch-to", Select).value
         if name is Select.NULL:
-            self.notify("Choose a profile to switch to.", severity="warning")
+            self.notify(words.CHOOSE_PROFILE, severity="warning")
             return
         self._use(lambda: self.hk.switch_profile(str(name)))
 
@@ -175,7 +172,7 @@ class ProfileScreen(HomekitScreen):
             self.notify(words.error(exc), severity="error")
             getattr(self.app, "check_file", bool)()  # HomekitApp: a lost file offers to quit
             return
-        self.notify(f"Now using profile {p.name}.", title="Profile")
+        self.notify(words.now_using_profile(p), title="Profile")
         self.app.pop_screen()
 
     @on(Switch.Changed, "#dark")

@@ -12,21 +12,11 @@ from homekit.domain import rules, validate
 from homekit.domain.errors import HomekitError, InvalidInput
 from homekit.domain.models import REDNESS_LEVELS, Redness, Session
 from homekit.services import Homekit
-from homekit.tui import format as fmt
 from homekit.tui.screens.session_dialog import SessionDialog
 from homekit.tui.widgets.field import Field
 from homekit.tui.widgets.footer import Footer
 from homekit.tui.widgets.marks import Mark
 from homekit.tui.widgets.plain import Label, Static
-
-#: What each level looks like, so the choice is the same from one day to the next.
-LEVEL_HINTS = (
-    "no redness",
-    "barely visible pink",
-    "clearly pink, no discomfort",
-    "red, warm or tight",
-    "deep red, swollen, or painful",
-)
 
 RednessResult = tuple[Redness, "rules.RednessAlert | None"]
 
@@ -48,22 +38,17 @@ class RednessScreen(SessionDialog[RednessResult | None]):
         yield Footer()
         s, obs = self.session, self.observation
         with Vertical(id="redness-dialog", classes="dialog -form"):
-            title = (f"Redness after session #{s.id} of {fmt.day(s.session_date)}" if obs is None
-                     else f"Correct observation {obs.id} of session #{s.id} ({obs.observed_at})")
-            yield Label(title, classes="dialog-title")
+            yield Label(words.redness_dialog_title(s, obs), classes="dialog-title")
             # One column that scrolls, so every level's description is read in full; the
             # buttons stay in view below it.
             with VerticalScroll(id="form-scroll", can_focus=False):
                 if self.just_logged:
-                    yield Static("How red is the skin now? Skip if you will record it later "
-                                 "(about an hour after the session).", id="redness-now",
-                                 classes="dialog-note")
-                yield Static("Slight redness is normal and fades within minutes; redness that "
-                             "lasts is a warning sign.", classes="dialog-note")
+                    yield Static(words.REDNESS_NOW, id="redness-now", classes="dialog-note")
+                yield Static(words.REDNESS_NORMAL, classes="dialog-note")
                 yield Label("Severity")
                 level = 0 if obs is None else obs.severity
                 with RadioSet(id="severity"):
-                    for i, (word, hint) in enumerate(zip(REDNESS_LEVELS, LEVEL_HINTS, strict=True)):
+                    for i, (word, hint) in enumerate(zip(REDNESS_LEVELS, words.LEVEL_HINTS, strict=True)):
                         yield Mark(f"{i} {word}: {hint}", i == level, id=f"severity-{i}")
                 still = obs is not None and obs.severity > 0 and obs.faded_after_min is None
                 minutes = "" if obs is None or obs.faded_after_min is None \
@@ -118,7 +103,7 @@ class RednessScreen(SessionDialog[RednessResult | None]):
                 faded = validate.faded_after(minutes_box.value)
             except InvalidInput as exc:
                 field.show_error(words.error(exc) if minutes_box.value.strip()
-                                 else "how many minutes until it faded? (or choose: still red)")
+                                 else words.MINUTES_MISSING)
                 return
         field.show_error(None)
         try:
@@ -133,12 +118,10 @@ class RednessScreen(SessionDialog[RednessResult | None]):
             error.update(words.error(exc))
             getattr(self.app, "check_file", bool)()  # HomekitApp: a lost file offers to quit
             return
-        self.app.notify(f"Session #{red.session_id}: {fmt.redness_short(red)}.",
-                        title="Redness recorded")
+        self.app.notify(words.redness_recorded_app(red), title="Redness recorded")
         if alert:
             self.app.notify(alert.message, severity="error" if alert.serious else "warning",
-                            title="Pause and consult a professional" if alert.serious
-                            else "Watch this redness", timeout=15)
+                            title=words.redness_alert_title(alert.serious), timeout=15)
         self.dismiss((red, alert))
 
     @on(Button.Pressed, "#delete-obs")
@@ -157,10 +140,8 @@ class RednessScreen(SessionDialog[RednessResult | None]):
             except HomekitError as exc:
                 self.query_one("#redness-error", Static).update(words.error(exc))
                 return
-            self.app.notify(f"Deleted observation {obs.id} of session #{obs.session_id}.",
-                            title="Redness deleted")
+            self.app.notify(words.observation_deleted_app(obs), title="Redness deleted")
             self.dismiss((obs, None))
 
         self.app.push_screen(ConfirmScreen(
-            "Delete observation", f"Delete observation {obs.id} ({fmt.redness_short(obs)})? "
-            "This cannot be undone.", "Delete"), answered)
+            "Delete observation", words.delete_observation_question(obs), "Delete"), answered)

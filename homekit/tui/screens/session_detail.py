@@ -66,7 +66,7 @@ class SessionDetailScreen(HomekitScreen[None]):
             yield Static("", id="detail-notes")
             yield Label("Redness observations", classes="section-title")
             yield DataTable(id="detail-redness", cursor_type="row", zebra_stripes=True)
-            yield Static("None recorded: press r to add one.", id="detail-no-redness")
+            yield Static(words.NO_REDNESS_YET, id="detail-no-redness")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -77,7 +77,7 @@ class SessionDetailScreen(HomekitScreen[None]):
     def show(self, s: Session) -> None:
         self.session = s
         self.query_one("#detail-title", Label).update(
-            Text(f"Session #{s.id} of {fmt.day(s.session_date)}"))
+            Text(words.session_title(s)))
         try:
             photos = len(self.hk.photos(session_id=s.id))
         except HomekitError:
@@ -137,18 +137,16 @@ class SessionDetailScreen(HomekitScreen[None]):
 
         table = self.query_one("#detail-redness", DataTable)
         if not self.session.redness:
-            self.notify("No redness observation to delete.", severity="warning")
+            self.notify(words.NO_REDNESS_TO_DELETE, severity="warning")
             return
         red = self.session.redness[min(table.cursor_row, len(self.session.redness) - 1)]
-        question = (f"Delete the redness observation {fmt.redness_short(red)} of "
-                    f"{red.observed_at.replace('T', ' ')}? ({words.UNDO_HINT_APP})")
+        question = words.delete_redness_question(red)
         if red.id is None:
             return
         red_id = red.id
 
         def deleted(_: Redness) -> None:
-            self.notify(f"Deleted a redness observation of session #{self.session.id}. "
-                        f"{words.UNDO_HINT_APP}", title="Redness deleted")
+            self.notify(words.redness_deleted_app(self.session.id), title="Redness deleted")
             self.refresh_data()
 
         confirm_delete(self, "Delete redness", question, lambda: self.hk.delete_redness(red_id),

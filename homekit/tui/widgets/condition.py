@@ -34,12 +34,12 @@ class ConditionQuestion(Vertical):
         self._acknowledged = acknowledged
 
     def compose(self) -> ComposeResult:
-        yield Label("Do you have eczema or acne rosacea?")
+        yield Label(words.CONDITION_QUESTION)
         with RadioSet(id="condition"):
             yield Mark("No", self._initial is False, id="condition-no")
             yield Mark("Yes", self._initial is True, id="condition-yes")
         yield Static(words.CONDITION_WARNING, id="condition-warning")
-        yield Tick("I have read this warning and take responsibility for using the kit",
+        yield Tick(words.CONDITION_ACK,
                        self._acknowledged, id="condition-ack")
 
     def on_mount(self) -> None:

@@ -9,6 +9,7 @@ from textual import on
 from textual.screen import Screen
 from textual.widgets import Input
 
+from homekit import words
 from homekit.domain import validate
 from homekit.domain.errors import InvalidInput
 from homekit.tui.widgets.history_table import HistoryTable
@@ -43,8 +44,7 @@ class HistoryFilter(Screen):
             self.search, self.since, self.until = (
                 self._filter_value(i) for i in ("search", "since", "until"))
         except InvalidInput:
-            self.query_one("#history-summary", Static).update(
-                "Dates are written YYYY-MM-DD, for example 2026-10-01.")
+            self.query_one("#history-summary", Static).update(words.DATE_FORMAT_HINT)
             return
         self.load()
 

@@ -123,7 +123,7 @@ class SessionForm(Vertical):
         """
         draft = self.draft()
         if draft is None:
-            error.update("Please correct the fields marked in red.")
+            error.update(words.FIX_FIELDS)
             return None
         try:
             return save(draft)

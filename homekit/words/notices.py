@@ -1,0 +1,298 @@
+"""What the app says: its notifications, hints, dialog titles and questions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from homekit.domain.gates import Gate
+from homekit.domain.medical import MedicalWarning
+from homekit.domain.models import Profile, Redness, Session, Status
+from homekit.words.base import CONDITION_BLOCKED_APP, GLASSES_WARNING, day, in_days, redness_words
+from homekit.words.errors import error
+from homekit.words.safety import gate_lift_app, gate_why, medical_text
+from homekit.words.undo import UNDO_HINT_APP, _plural
+
+if TYPE_CHECKING:  # the photo rules load only with the photos
+    from homekit.domain.photos import Photo
+
+# -- shared phrases ---------------------------------------------------------------------
+
+
+def next_eligible(on: dt.date | None, days_left: int) -> str:
+    return f"Next eligible date: {day(on)}, {in_days(days_left)}"
+
+
+def _of(s: Session) -> str:
+    return f"session #{s.id} of {day(s.session_date)}"
+
+
+FIX_FIELDS = "Please correct the fields marked in red."
+FIX_FIELDS_ABOVE = "Please correct the fields marked above."
+NOT_SAVED_FIX = f"Not saved: {FIX_FIELDS[0].lower()}{FIX_FIELDS[1:]}"
+DATE_FORMAT_HINT = "Dates are written YYYY-MM-DD, for example 2026-10-01."
+
+
+def not_saved(exc: BaseException) -> str:
+    return f"Not saved: {error(exc)}"
+
+
+def cannot_read(what: str, message: str) -> str:
+    return f"Cannot read the {what}: {message}"
+
+
+def chart_not_saved(exc: BaseException) -> str:
+    return f"Could not save the chart: {error(exc)}"
+
+
+def undo_failed_app(exc: BaseException) -> str:
+    return error(exc).replace("homekit undo --drop", "homekit undo --drop (in a terminal)")
+
+
+# -- first run and the skin question ----------------------------------------------------
+
+WELCOME = (
+    "Welcome to homekit, a private log for home microdermabrasion sessions. It keeps your "
+    "sessions at least a week apart and reminds you what to watch for. Everything stays in "
+    "one file on this computer.")
+CONDITION_UNANSWERED = "Please answer the eczema / acne rosacea question."
+CONDITION_QUESTION = "Do you have eczema or acne rosacea?"
+CONDITION_ACK = "I have read this warning and take responsibility for using the kit"
+ANSWER_THE_QUESTION = "Please answer the question."
+CONDITION_STILL_BLOCKED = f"{CONDITION_BLOCKED_APP} Please consult a skin professional first."
+ISOTRETINOIN_ACK = "I have read the isotretinoin warning and will ask my prescriber"
+
+# -- the dashboard ----------------------------------------------------------------------
+
+SAFETY_LINE = (
+    "Glasses on, always · a session takes about 30 to 60 minutes · slight stinging at first is "
+    "common · slight redness fades within minutes; redness that lasts is a warning sign")
+NO_SESSIONS_YET = "No sessions yet: press l to log your first one."
+CONDITION_ALERT = ("⚠ Eczema or acne rosacea on record: microdermabrasion can cause serious outbreaks. "
+                   "Logging is blocked until you acknowledge the warning (press l). A professional "
+                   "consultation is recommended.")
+GLASSES_NOTICE = GLASSES_WARNING[:1].upper() + GLASSES_WARNING[1:]
+NO_SESSION_FOR_REDNESS = "No session logged yet; log a session first (press l)."
+
+
+def sessions_progress(st: Status) -> str:
+    return f"Sessions {st.sessions_done} of {st.target_sessions}"
+
+
+def medical_alert(warnings: Iterable[MedicalWarning]) -> str:
+    return "⚠ " + " ".join(medical_text(w, app=True) for w in warnings)
+
+
+def blocked_app(gates: Iterable[Gate]) -> str:
+    return "  ".join(f"Blocked: {gate_why(g)}. To lift it: {gate_lift_app(g)}." for g in gates)
+
+
+def next_session(st: Status) -> str:
+    if st.next_eligible_date is None or st.eligible_now:
+        return "eligible now"
+    return f"next session on {day(st.next_eligible_date)}, {in_days(st.days_until_eligible)}"
+
+
+def next_card_title(st: Status) -> str:
+    return f"Next session · at least {st.min_interval_days} days apart"
+
+
+def last_session_card(last: dt.date | None, today: dt.date) -> str:
+    ago = (today - last).days if last else 0
+    return f"{day(last)}\n{'today' if ago == 0 else f'{ago} days ago'}" if last else "none yet"
+
+
+def projected_card_title(target_reached: bool) -> str:
+    return "Target reached" if target_reached else "Projected end"
+
+
+def projected_card(st: Status) -> str:
+    left = max(0, st.target_sessions - st.sessions_done)
+    return f"{day(st.projected_completion_date)}\n{left} to go of {st.target_sessions}"
+
+
+def session_logged_app(s: Session, next_date: dt.date, days_left: int) -> str:
+    return f"Logged {_of(s)}. {next_eligible(next_date, days_left)}."
+
+
+WRITING_REMINDERS = "Writing calendar reminders…"
+NO_REMINDERS = "Target reached: no sessions left to remind you of; no file written."
+
+
+def reminders_written_app(count: int, first: dt.date | None, path: object) -> str:
+    when = f", the first on {day(first)}" if first else ""
+    return (f"Wrote {count} reminder{'s' if count != 1 else ''}{when} to {path}. "
+            "Import it into your calendar; a newer file updates the events.")
+
+
+def writing_report(path: object) -> str:
+    return f"Writing the report to {path}…"
+
+
+def report_written_app(pages: int, path: object) -> str:
+    return f"Wrote the report ({pages} pages) to {path}. Bring it to your skin professional."
+
+
+# -- logging a session ------------------------------------------------------------------
+
+SAFETY_INTRO = "Before you start: tick each one."
+SESSION_LENGTH = "A session takes about 30 to 60 minutes. Slight stinging at first is common."
+REDNESS_BLOCK_LIFT = (
+    "It is lifted when you record that the redness faded (press r on the dashboard), or when "
+    "a skin professional has cleared you to go on: that is stored with this session.")
+BACKFILL_NOTE = ("Forgot to log a session? Log it on its own date; the weekly rule applies to "
+                 "that date too.")
+BACKFILL_TITLE = "Log an earlier session"
+REFUSED_NEW_DATE = "Refused by the weekly rule: choose another date."
+REFUSED_EDIT = "Refused by the weekly rule: the session was not changed."
+
+
+def redness_block_app(gate: Gate) -> str:
+    return f"Not now: {gate_why(gate)}. Pause treatments and consult a skin professional."
+
+
+def too_soon_app(last: dt.date | None, min_interval_days: int) -> str:
+    return (f"Not yet. Your last session was on {day(last)}, and sessions must be at least "
+            f"{min_interval_days} days apart so the skin can recover.")
+
+
+def checklist_refused_app(reason: str) -> str:
+    return f"Tick each one first: if one is not true today, skip this session ({reason})."
+
+
+# -- one session: detail, edit, delete, redness -----------------------------------------
+
+NO_REDNESS_YET = "None recorded: press r to add one."
+NO_REDNESS_TO_DELETE = "No redness observation to delete."
+NO_SESSION_SELECTED = "No session selected."
+NO_REDNESS_TO_CORRECT = "This session has no redness observation to correct."
+LOADING_SESSIONS = "Loading sessions…"
+
+
+def session_title(s: Session) -> str:
+    return f"Session #{s.id} of {day(s.session_date)}"
+
+
+def edit_title(s: Session, photos: int) -> str:
+    extra = f" \u00b7 {_plural(photos, 'photo')} (key o on the dashboard)" if photos else ""
+    return f"Edit {_of(s)}{extra}"
+
+
+def session_updated_app(s: Session) -> str:
+    return f"Updated {_of(s)}."
+
+
+def delete_session_question(s: Session) -> str:
+    n = len(s.redness)
+    extra = f" and its {_plural(n, 'redness observation')}" if n else ""
+    return f"Delete {_of(s)}{extra}? ({UNDO_HINT_APP})"
+
+
+def session_deleted_app(s: Session) -> str:
+    return f"Deleted {_of(s)}. {UNDO_HINT_APP}"
+
+
+def history_summary(count: str, n: int, shown: int, heading: str, order: str,
+                    filtered: bool) -> str:
+    if n:
+        more = f" ({shown} shown, more as you scroll)" if shown < n else ""
+        return f"{count}{more} · by {heading.lower()}, {order} · Enter: open · s, v: sort"
+    if filtered:
+        return f"{count}. Clear the filter to see every session."
+    return "No sessions logged yet. Press escape, then l to log one."
+
+
+#: What each level looks like, so the choice is the same from one day to the next.
+LEVEL_HINTS = ("no redness", "barely visible pink", "clearly pink, no discomfort",
+               "red, warm or tight", "deep red, swollen, or painful")
+REDNESS_NOW = ("How red is the skin now? Skip if you will record it later (about an hour "
+               "after the session).")
+REDNESS_NORMAL = ("Slight redness is normal and fades within minutes; redness that lasts is a "
+                  "warning sign.")
+MINUTES_MISSING = "how many minutes until it faded? (or choose: still red)"
+
+
+def redness_dialog_title(s: Session, obs: Redness | None = None) -> str:
+    if obs is None:
+        return f"Redness after {_of(s)}"
+    return f"Correct observation {obs.id} of session #{s.id} ({obs.observed_at})"
+
+
+def observations_title(s: Session) -> str:
+    return f"Redness observations of {_of(s)}"
+
+
+def redness_recorded_app(r: Redness) -> str:
+    return f"Session #{r.session_id}: {redness_words(r)}."
+
+
+def redness_alert_title(serious: bool) -> str:
+    return "Pause and consult a professional" if serious else "Watch this redness"
+
+
+def delete_redness_question(r: Redness) -> str:
+    return (f"Delete the redness observation {redness_words(r)} of "
+            f"{r.observed_at.replace('T', ' ')}? ({UNDO_HINT_APP})")
+
+
+def redness_deleted_app(session_id: int | None) -> str:
+    return f"Deleted a redness observation of session #{session_id}. {UNDO_HINT_APP}"
+
+
+def delete_observation_question(r: Redness) -> str:
+    return f"Delete observation {r.id} ({redness_words(r)})? This cannot be undone."
+
+
+def observation_deleted_app(r: Redness) -> str:
+    return f"Deleted observation {r.id} of session #{r.session_id}."
+
+
+# -- profiles ---------------------------------------------------------------------------
+
+MEDICAL_SAVED = "Medical answers saved."
+CHOOSE_PROFILE = "Choose a profile to switch to."
+
+
+def profile_title(name: str) -> str:
+    return f"Profile {name}"
+
+
+def profile_saved_app(p: Profile, reminder_time: object) -> str:
+    return (f"Profile {p.name}: target {p.target_sessions} sessions, at least "
+            f"{p.min_interval_days} days apart; reminders at {reminder_time}.")
+
+
+def delete_profile_question(name: str, sessions: int) -> str:
+    return (f"Delete profile {name!r} and its {_plural(sessions, 'session')}? "
+            f"A backup of the data file is made first. ({UNDO_HINT_APP})")
+
+
+def now_using_profile(p: Profile) -> str:
+    return f"Now using profile {p.name}."
+
+
+# -- photos -----------------------------------------------------------------------------
+
+NO_PHOTOS = ("No photos yet. Add one from the command line: "
+             "homekit photo add FILE --session ID --area AREA")
+COMPARE_NEEDS_TWO = "Two photos of one area are needed to compare."
+
+
+def photos_summary(count: int, first: Photo | None = None, last: Photo | None = None,
+                   compare_file: str = "") -> str:
+    if not count:
+        return NO_PHOTOS
+    lines = [f"{_plural(count, 'photo')}. Photos are kept inside the data file, without "
+             "metadata. To see one: homekit photo show ID (or photo export ID -o FILE)."]
+    if first is not None and last is not None:
+        a, b = first.taken_on, last.taken_on
+        lines.append(f"Compare {first.area_label}: #{first.id} of {a} with #{last.id} of {b}, "
+                     f"{(b - a).days} days apart: press c to write {compare_file} beside the "
+                     "data file.")
+    return "\n".join(lines)
+
+
+def comparison_written_app(path: object) -> str:
+    return f"Wrote the comparison to {path}."
+

@@ -1,0 +1,88 @@
+"""What the app says (words/notices.py), built from facts alone: no app, no terminal."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from homekit import words
+from homekit.domain.models import Profile, Redness, Session, SessionDraft
+from tests.conftest import TODAY
+
+DAY = dt.date(2026, 11, 18)  # a Wednesday
+HOSTILE = "[b]x[/b] [@click=app.quit]\x1b[31m"
+
+
+def _session(n_redness: int = 0) -> Session:
+    red = tuple(Redness(i + 1, 12, "2026-11-18T10:00", 2, 10) for i in range(n_redness))
+    return Session(12, 1, DAY, redness=red)
+
+
+def test_session_notices_name_the_session_and_its_day():
+    s = _session()
+    assert words.session_title(s) == "Session #12 of 2026-11-18 (Wed)"
+    assert words.session_updated_app(s) == "Updated session #12 of 2026-11-18 (Wed)."
+    assert words.session_deleted_app(s) == (
+        "Deleted session #12 of 2026-11-18 (Wed). Press u (or ctrl+z) to undo.")
+    assert words.session_logged_app(s, dt.date(2026, 11, 25), 0) == (
+        "Logged session #12 of 2026-11-18 (Wed). Next eligible date: 2026-11-25 (Wed), eligible now.")
+
+
+def test_counts_are_singular_or_plural():
+    assert words.delete_session_question(_session()) == (
+        "Delete session #12 of 2026-11-18 (Wed)? (Press u (or ctrl+z) to undo.)")
+    assert " and its 1 redness observation?" in words.delete_session_question(_session(1))
+    assert " and its 2 redness observations?" in words.delete_session_question(_session(2))
+    assert words.delete_profile_question("me", 1).startswith("Delete profile 'me' and its 1 session? ")
+    assert words.delete_profile_question("me", 3).startswith("Delete profile 'me' and its 3 sessions? ")
+    assert words.edit_title(_session(), 0) == "Edit session #12 of 2026-11-18 (Wed)"
+    assert words.edit_title(_session(), 1).endswith(" \u00b7 1 photo (key o on the dashboard)")
+    assert words.edit_title(_session(), 2).endswith(" \u00b7 2 photos (key o on the dashboard)")
+    assert words.reminders_written_app(1, None, "r.ics").startswith("Wrote 1 reminder to r.ics. ")
+    assert words.reminders_written_app(3, DAY, "r.ics").startswith(
+        "Wrote 3 reminders, the first on 2026-11-18 (Wed) to r.ics. ")
+    assert words.photos_summary(0).startswith("No photos yet.")
+    assert words.photos_summary(1).startswith("1 photo. ")
+    assert words.photos_summary(4).startswith("4 photos. ")
+
+
+def test_redness_notices():
+    red = Redness(7, 12, "2026-11-18T10:00", 3, None)
+    assert words.redness_recorded_app(red) == "Session #12: 3 marked, still red."
+    assert words.observation_deleted_app(red) == "Deleted observation 7 of session #12."
+    assert words.delete_redness_question(red) == (
+        "Delete the redness observation 3 marked, still red of 2026-11-18 10:00? "
+        "(Press u (or ctrl+z) to undo.)")
+    assert words.redness_dialog_title(_session()) == "Redness after session #12 of 2026-11-18 (Wed)"
+    assert words.redness_alert_title(True) == "Pause and consult a professional"
+    assert words.redness_alert_title(False) == "Watch this redness"
+
+
+def test_the_dashboard_cards(hk):
+    assert words.last_session_card(None, TODAY) == "none yet"
+    assert words.last_session_card(TODAY, TODAY) == "2026-11-25 (Wed)\ntoday"
+    assert words.last_session_card(DAY, TODAY) == "2026-11-18 (Wed)\n7 days ago"
+    st = hk.status()
+    assert words.next_session(st) == "eligible now"
+    assert words.sessions_progress(st) == f"Sessions 0 of {st.target_sessions}"
+    assert words.next_card_title(st) == "Next session · at least 7 days apart"
+    hk.log_session(SessionDraft(TODAY, glasses_worn=True))
+    st = hk.status()
+    assert words.next_session(st) == "next session on 2026-12-02 (Wed), in 7 days"
+    assert words.projected_card_title(False) == "Projected end"
+
+
+def test_hostile_names_stay_text():
+    """A name is shown as typed: nothing is parsed, nothing is dropped (the widgets escape)."""
+    p = Profile(1, HOSTILE, target_sessions=8, min_interval_days=10)
+    assert words.now_using_profile(p) == f"Now using profile {HOSTILE}."
+    assert words.profile_title(p.name) == f"Profile {HOSTILE}"
+    assert words.profile_saved_app(p, "09:00") == (
+        f"Profile {HOSTILE}: target 8 sessions, at least 10 days apart; reminders at 09:00.")
+    assert repr(HOSTILE) in words.delete_profile_question(HOSTILE, 2)  # quoted, escapes visible
+
+
+def test_app_texts_reuse_the_shared_ones():
+    assert words.GLASSES_NOTICE == "Protective glasses must cover your eyes during every session."
+    assert words.CONDITION_STILL_BLOCKED.startswith(words.CONDITION_BLOCKED_APP)
+    assert words.NOT_SAVED_FIX == "Not saved: please correct the fields marked in red."
+    assert words.next_eligible(DAY, 3) == "Next eligible date: 2026-11-18 (Wed), in 3 days"
