@@ -28,12 +28,12 @@ def test_session_notices_name_the_session_and_its_day():
 
 
 def test_counts_are_singular_or_plural():
-    assert words.delete_session_question(_session()) == (
+    assert words.delete_session_question_app(_session()) == (
         "Delete session #12 of 2026-11-18 (Wed)? (Press u (or ctrl+z) to undo.)")
-    assert " and its 1 redness observation?" in words.delete_session_question(_session(1))
-    assert " and its 2 redness observations?" in words.delete_session_question(_session(2))
-    assert words.delete_profile_question("me", 1).startswith("Delete profile 'me' and its 1 session? ")
-    assert words.delete_profile_question("me", 3).startswith("Delete profile 'me' and its 3 sessions? ")
+    assert " and its 1 redness observation?" in words.delete_session_question_app(_session(1))
+    assert " and its 2 redness observations?" in words.delete_session_question_app(_session(2))
+    assert words.delete_profile_question_app("me", 1).startswith("Delete profile 'me' and its 1 session? ")
+    assert words.delete_profile_question_app("me", 3).startswith("Delete profile 'me' and its 3 sessions? ")
     assert words.edit_title(_session(), 0) == "Edit session #12 of 2026-11-18 (Wed)"
     assert words.edit_title(_session(), 1).endswith(" \u00b7 1 photo (key o on the dashboard)")
     assert words.edit_title(_session(), 2).endswith(" \u00b7 2 photos (key o on the dashboard)")
@@ -49,7 +49,7 @@ def test_redness_notices():
     red = Redness(7, 12, "2026-11-18T10:00", 3, None)
     assert words.redness_recorded_app(red) == "Session #12: 3 marked, still red."
     assert words.observation_deleted_app(red) == "Deleted observation 7 of session #12."
-    assert words.delete_redness_question(red) == (
+    assert words.delete_redness_question_app(red) == (
         "Delete the redness observation 3 marked, still red of 2026-11-18 10:00? "
         "(Press u (or ctrl+z) to undo.)")
     assert words.redness_dialog_title(_session()) == "Redness after session #12 of 2026-11-18 (Wed)"
@@ -78,7 +78,7 @@ def test_hostile_names_stay_text():
     assert words.profile_title(p.name) == f"Profile {HOSTILE}"
     assert words.profile_saved_app(p, "09:00") == (
         f"Profile {HOSTILE}: target 8 sessions, at least 10 days apart; reminders at 09:00.")
-    assert repr(HOSTILE) in words.delete_profile_question(HOSTILE, 2)  # quoted, escapes visible
+    assert repr(HOSTILE) in words.delete_profile_question_app(HOSTILE, 2)  # quoted, escapes visible
 
 
 def test_app_texts_reuse_the_shared_ones():
@@ -86,3 +86,28 @@ def test_app_texts_reuse_the_shared_ones():
     assert words.CONDITION_STILL_BLOCKED.startswith(words.CONDITION_BLOCKED_APP)
     assert words.NOT_SAVED_FIX == "Not saved: please correct the fields marked in red."
     assert words.next_eligible(DAY, 3) == "Next eligible date: 2026-11-18 (Wed), in 3 days"
+
+
+def test_no_two_topic_modules_define_the_same_name():
+    """`homekit.words` star-imports its topic modules: a name defined in two of them would
+    silently give one UI the other's sentence."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    import homekit.words as package
+
+    owners: dict[str, list[str]] = {}
+    for info in pkgutil.iter_modules(package.__path__):
+        module = importlib.import_module(f"homekit.words.{info.name}")
+        source = inspect.getsource(module)
+        for name, value in vars(module).items():
+            if name.startswith("_") or inspect.ismodule(value):
+                continue
+            if inspect.isfunction(value) or inspect.isclass(value):
+                if value.__module__ != module.__name__:
+                    continue  # imported from elsewhere
+            elif f"\n{name} =" not in source and f"\n{name}: " not in source:
+                continue
+            owners.setdefault(name, []).append(info.name)
+    assert {n: m for n, m in owners.items() if len(m) > 1} == {}

@@ -46,7 +46,7 @@ def session_logged(s: Session) -> str:
     return f"Logged session {session_text(s)}"
 
 
-def next_eligible(date: dt.date, days_left: int) -> str:
+def next_eligible(date: dt.date | None, days_left: int) -> str:
     return f"Next eligible date: {day(date)}, {in_days(days_left)}"
 
 

@@ -9,19 +9,23 @@ from typing import TYPE_CHECKING
 from homekit.domain.gates import Gate
 from homekit.domain.medical import MedicalWarning
 from homekit.domain.models import Profile, Redness, Session, Status
-from homekit.words.base import CONDITION_BLOCKED_APP, GLASSES_WARNING, day, in_days, redness_words
+from homekit.words.base import (
+    CONDITION_BLOCKED_APP,
+    GLASSES_WARNING,
+    day,
+    in_days,
+    plural,
+    redness_words,
+)
+from homekit.words.commands import next_eligible
 from homekit.words.errors import error
 from homekit.words.safety import gate_lift_app, gate_why, medical_text
-from homekit.words.undo import UNDO_HINT_APP, _plural
+from homekit.words.undo import UNDO_HINT_APP
 
 if TYPE_CHECKING:  # the photo rules load only with the photos
     from homekit.domain.photos import Photo
 
 # -- shared phrases ---------------------------------------------------------------------
-
-
-def next_eligible(on: dt.date | None, days_left: int) -> str:
-    return f"Next eligible date: {day(on)}, {in_days(days_left)}"
 
 
 def _of(s: Session) -> str:
@@ -57,8 +61,6 @@ WELCOME = (
     "sessions at least a week apart and reminds you what to watch for. Everything stays in "
     "one file on this computer.")
 CONDITION_UNANSWERED = "Please answer the eczema / acne rosacea question."
-CONDITION_QUESTION = "Do you have eczema or acne rosacea?"
-CONDITION_ACK = "I have read this warning and take responsibility for using the kit"
 ANSWER_THE_QUESTION = "Please answer the question."
 CONDITION_STILL_BLOCKED = f"{CONDITION_BLOCKED_APP} Please consult a skin professional first."
 ISOTRETINOIN_ACK = "I have read the isotretinoin warning and will ask my prescriber"
@@ -117,9 +119,6 @@ def session_logged_app(s: Session, next_date: dt.date, days_left: int) -> str:
 
 
 WRITING_REMINDERS = "Writing calendar reminders…"
-NO_REMINDERS = "Target reached: no sessions left to remind you of; no file written."
-
-
 def reminders_written_app(count: int, first: dt.date | None, path: object) -> str:
     when = f", the first on {day(first)}" if first else ""
     return (f"Wrote {count} reminder{'s' if count != 1 else ''}{when} to {path}. "
@@ -175,7 +174,7 @@ def session_title(s: Session) -> str:
 
 
 def edit_title(s: Session, photos: int) -> str:
-    extra = f" \u00b7 {_plural(photos, 'photo')} (key o on the dashboard)" if photos else ""
+    extra = f" \u00b7 {plural(photos, 'photo')} (key o on the dashboard)" if photos else ""
     return f"Edit {_of(s)}{extra}"
 
 
@@ -183,9 +182,9 @@ def session_updated_app(s: Session) -> str:
     return f"Updated {_of(s)}."
 
 
-def delete_session_question(s: Session) -> str:
+def delete_session_question_app(s: Session) -> str:
     n = len(s.redness)
-    extra = f" and its {_plural(n, 'redness observation')}" if n else ""
+    extra = f" and its {plural(n, 'redness observation')}" if n else ""
     return f"Delete {_of(s)}{extra}? ({UNDO_HINT_APP})"
 
 
@@ -231,7 +230,7 @@ def redness_alert_title(serious: bool) -> str:
     return "Pause and consult a professional" if serious else "Watch this redness"
 
 
-def delete_redness_question(r: Redness) -> str:
+def delete_redness_question_app(r: Redness) -> str:
     return (f"Delete the redness observation {redness_words(r)} of "
             f"{r.observed_at.replace('T', ' ')}? ({UNDO_HINT_APP})")
 
@@ -263,8 +262,8 @@ def profile_saved_app(p: Profile, reminder_time: object) -> str:
             f"{p.min_interval_days} days apart; reminders at {reminder_time}.")
 
 
-def delete_profile_question(name: str, sessions: int) -> str:
-    return (f"Delete profile {name!r} and its {_plural(sessions, 'session')}? "
+def delete_profile_question_app(name: str, sessions: int) -> str:
+    return (f"Delete profile {name!r} and its {plural(sessions, 'session')}? "
             f"A backup of the data file is made first. ({UNDO_HINT_APP})")
 
 
@@ -274,7 +273,7 @@ def now_using_profile(p: Profile) -> str:
 
 # -- photos -----------------------------------------------------------------------------
 
-NO_PHOTOS = ("No photos yet. Add one from the command line: "
+NO_PHOTOS_APP = ("No photos yet. Add one from the command line: "
              "homekit photo add FILE --session ID --area AREA")
 COMPARE_NEEDS_TWO = "Two photos of one area are needed to compare."
 
@@ -282,8 +281,8 @@ COMPARE_NEEDS_TWO = "Two photos of one area are needed to compare."
 def photos_summary(count: int, first: Photo | None = None, last: Photo | None = None,
                    compare_file: str = "") -> str:
     if not count:
-        return NO_PHOTOS
-    lines = [f"{_plural(count, 'photo')}. Photos are kept inside the data file, without "
+        return NO_PHOTOS_APP
+    lines = [f"{plural(count, 'photo')}. Photos are kept inside the data file, without "
              "metadata. To see one: homekit photo show ID (or photo export ID -o FILE)."]
     if first is not None and last is not None:
         a, b = first.taken_on, last.taken_on

@@ -79,7 +79,7 @@ def confirm_delete(screen: Screen, title: str, question: str, act: Callable[[], 
 def confirm_delete_session(screen: Screen, hk: Homekit, s: Session, then: Callable[[], object],
                            failed: Callable[[], object] | None = None) -> None:
     """Ask before deleting session `s` (and its redness); on success say so, then `then()`."""
-    question = words.delete_session_question(s)
+    question = words.delete_session_question_app(s)
 
     def deleted(_: Session) -> None:
         screen.notify(words.session_deleted_app(s), title="Session deleted")

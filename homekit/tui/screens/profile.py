@@ -120,7 +120,7 @@ class ProfileScreen(HomekitScreen):
         from homekit.tui.screens.confirm import confirm_delete
 
         name = self.hk.profile_name()
-        question = words.delete_profile_question(name, self.hk.session_count())
+        question = words.delete_profile_question_app(name, self.hk.session_count())
 
         def deleted(done: ProfileDeleted) -> None:
             self.app.notify(f"{words.profile_deleted_text(done)}. {words.UNDO_HINT_APP}",

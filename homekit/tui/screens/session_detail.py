@@ -140,7 +140,7 @@ class SessionDetailScreen(HomekitScreen[None]):
             self.notify(words.NO_REDNESS_TO_DELETE, severity="warning")
             return
         red = self.session.redness[min(table.cursor_row, len(self.session.redness) - 1)]
-        question = words.delete_redness_question(red)
+        question = words.delete_redness_question_app(red)
         if red.id is None:
             return
         red_id = red.id

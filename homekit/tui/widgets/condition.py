@@ -39,7 +39,7 @@ class ConditionQuestion(Vertical):
             yield Mark("No", self._initial is False, id="condition-no")
             yield Mark("Yes", self._initial is True, id="condition-yes")
         yield Static(words.CONDITION_WARNING, id="condition-warning")
-        yield Tick(words.CONDITION_ACK,
+        yield Tick(words.CONDITION_ACK_QUESTION,
                        self._acknowledged, id="condition-ack")
 
     def on_mount(self) -> None:
