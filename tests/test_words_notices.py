@@ -111,3 +111,8 @@ def test_no_two_topic_modules_define_the_same_name():
                 continue
             owners.setdefault(name, []).append(info.name)
     assert {n: m for n, m in owners.items() if len(m) > 1} == {}
+
+
+def test_the_report_notice_counts_its_pages():
+    assert words.report_written_app(1, "r.pdf").startswith("Wrote the report (1 page) to r.pdf.")
+    assert words.report_written_app(3, "r.pdf").startswith("Wrote the report (3 pages) to r.pdf.")

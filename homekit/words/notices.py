@@ -130,7 +130,8 @@ def writing_report(path: object) -> str:
 
 
 def report_written_app(pages: int, path: object) -> str:
-    return f"Wrote the report ({pages} pages) to {path}. Bring it to your skin professional."
+    return (f"Wrote the report ({plural(pages, 'page')}) to {path}. "
+            "Bring it to your skin professional.")
 
 
 # -- logging a session ------------------------------------------------------------------
