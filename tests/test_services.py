@@ -116,3 +116,15 @@ def test_logging_with_a_clock_behind_the_log_says_so(store):
     result = behind.log_session(SessionDraft(session_date=behind.today()))
     assert result.clock_warning and TODAY.isoformat() in result.clock_warning
     assert Homekit(store, now=lambda: NOW).status().sessions_done == 2
+
+
+def test_history_after_a_session_is_the_next_page_in_either_order(hk):
+    for day in ("2026-09-01", "2026-09-08", "2026-09-15", "2026-09-22"):
+        hk.log_session(SessionDraft(dt.date.fromisoformat(day)))
+    newest = hk.history(newest_first=True)
+    assert hk.history(newest_first=True, limit=2, after=newest[0]) == newest[1:3]
+    assert hk.history(newest_first=True, after=newest[-1]) == []
+    oldest = hk.history(newest_first=False)
+    assert hk.history(newest_first=False, limit=2, after=oldest[1]) == oldest[2:4]
+    hk.delete_session(newest[1].id)  # the session a page ended on may go: the next still comes
+    assert hk.history(newest_first=True, after=newest[1]) == newest[2:]

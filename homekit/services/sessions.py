@@ -111,12 +111,14 @@ class SessionsService(SafetyService):
         *,
         newest_first: bool = True,
         limit: int | None = None,
-        offset: int = 0,
+        after: Session | None = None,
         where: SessionFilter | None = None,
     ) -> list[Session]:
-        """Sessions of the current profile, those `where` lets through (all by default)."""
+        """Sessions of the current profile, those `where` lets through (all by default);
+        `after`: only those that come after that session in this order (the next page)."""
         return self._store.sessions(
-            self.profile().id, newest_first=newest_first, limit=limit, offset=offset, where=where
+            self.profile().id, newest_first=newest_first, limit=limit, where=where,
+            after=None if after is None else (after.session_date, after.id),
         )
 
     def session_count(self) -> int:

@@ -140,17 +140,24 @@ class SessionQueries(StoreCore):
         *,
         newest_first: bool = False,
         limit: int | None = None,
-        offset: int = 0,
+        after: tuple[dt.date, int] | None = None,
         where: SessionFilter | None = None,
     ) -> list[Session]:
-        """Sessions of a profile with their redness, in date order (optionally filtered)."""
+        """Sessions of a profile with their redness, in date order (optionally filtered).
+
+        `after`: only those that come after the session with this (date, id) in that order: the
+        next page, whatever other connections wrote or deleted since the last one (keyset, as
+        `iter_sessions`; an OFFSET would repeat or skip a row)."""
         order = "DESC" if newest_first else "ASC"
         sql_where, params = self._filter(where or SessionFilter())
+        if after is not None:
+            sql_where += f" AND (session_date, id) {'<' if newest_first else '>'} (?, ?)"
+            params = [*params, after[0].isoformat(), after[1]]
         sql = (
             f"SELECT {_SESSION_COLS} FROM sessions WHERE profile_id = ?{sql_where} "
-            f"ORDER BY session_date {order}, id {order} LIMIT ? OFFSET ?"
+            f"ORDER BY session_date {order}, id {order} LIMIT ?"
         )
-        rows = self._q(sql, (profile_id, *params, -1 if limit is None else limit, offset))
+        rows = self._q(sql, (profile_id, *params, -1 if limit is None else limit))
         return self._with_redness(rows)
 
     def iter_sessions(self, profile_id: int, batch: int = 1000) -> Iterator[Session]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from rich.console import Console
 from textual.widgets import DataTable, Input
 from tui_helpers import SIZE, app_for, async_test, log, settle
@@ -152,3 +153,48 @@ async def test_footer_keys_are_textuals_own_styled_once(ready):
         for key in keys:  # as Textual's footer leaves them: only the palette's key is compact
             palette = key.has_class("-command-palette")
             assert key.compact is palette and key.has_class("-compact") is palette
+
+
+def fortnightly(hk: Homekit, n: int) -> None:
+    start = dt.date(2026, 11, 25)
+    with hk._store.write():
+        for i in range(n):
+            hk._store.insert_session(hk.profile().id, SessionDraft(
+                start - dt.timedelta(days=14 * i), duration_min=30), "2026-11-25T09:30:00")
+
+
+@pytest.mark.parametrize("change", ["log", "delete", "log older"])
+@async_test
+async def test_history_pages_stay_whole_when_another_process_writes_between_them(
+        ready, db_path, change):
+    """A session logged or deleted elsewhere while the first page is shown must neither repeat a
+    row (which the table refuses) nor hide one when the next page is read."""
+    n = 2 * history_module.PAGE  # the older rows end on a page's edge
+    fortnightly(ready, n)
+    async with app_for(ready).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, HistoryScreen) and len(screen.sessions) == history_module.PAGE
+        first_page = {s.id for s in screen.sessions}
+        other = Homekit.open(db_path, now=ready.clock)  # another process, say the CLI
+        try:
+            if change == "log":  # between the two newest: every later row moves down one
+                log(other, "2026-11-18")
+            elif change == "delete":  # one on the page shown goes: later rows move up one
+                other.delete_session(screen.sessions[10].id)
+            else:  # older than every stored one: the count read at first is one short
+                log(other, "1900-01-01")
+        finally:
+            other.close()
+        for _ in range(3):
+            await pilot.press("ctrl+end")
+            await settle(pilot)
+        assert pilot.app.screen is screen and pilot.app.return_code is None
+        shown = [s.id for s in screen.sessions]
+        assert len(shown) == len(set(shown))  # no row twice
+        # every stored session older than the first page is shown
+        older = [s.id for s in ready.history() if s.id not in first_page
+                 and s.session_date < screen.sessions[history_module.PAGE - 1].session_date]
+        assert [i for i in older if i not in shown] == []

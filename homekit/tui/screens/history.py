@@ -130,29 +130,34 @@ class HistoryScreen(HistoryFilter, HomekitScreen):
 
     def _more(self) -> None:
         """The next page of the paged order, read in a worker."""
-        if self._paging or self.complete or len(self.sessions) >= self.total:
+        if self._paging or self.complete or not self.sessions:
             return
         self._paging = True
-        self._read_page(self.hk.twin(), len(self.sessions))
+        self._read_page(self.hk.twin(), self.sessions[-1])
 
     @work(thread=True, group="history-page", description="read a page of the history")
-    def _read_page(self, opener: Callable[[], Homekit], offset: int) -> None:
+    def _read_page(self, opener: Callable[[], Homekit], last: Session) -> None:
         try:
             hk = opener()
-            try:
-                page = hk.history(newest_first=True, limit=PAGE, offset=offset)
+            try:  # the sessions older than the last one shown (not an OFFSET: see Store)
+                page = hk.history(newest_first=True, limit=PAGE, after=last)
             finally:
                 hk.close()
         except HomekitError as exc:
             self.app.call_from_thread(self._failed, words.error(exc))
             return
-        self.app.call_from_thread(self._got_page, page, offset)
+        self.app.call_from_thread(self._got_page, page, last)
 
-    def _got_page(self, page: list[Session], offset: int) -> None:
-        if not self._paging or offset != len(self.sessions) or not self._paged():
+    def _got_page(self, page: list[Session], last: Session) -> None:
+        if not self._paging or not self.sessions or self.sessions[-1] is not last \
+                or not self._paged():
             return  # read again or sorted since it was asked for: not these rows
         self._paging = False
-        self.sessions.extend(page)
+        shown = {s.id for s in self.sessions}  # a session re-dated elsewhere may come again
+        self.sessions.extend(s for s in page if s.id not in shown)
+        if len(page) < PAGE:  # the oldest one is here: the count is what was read
+            self.complete = True
+            self.total = len(self.sessions)
         self._add_page()
         self._summarise()
 
