@@ -89,3 +89,31 @@ def test_the_delete_question_is_escaped_too(tainted, capsys, monkeypatch):
     assert code == 1 and len(asked) == 1  # answered no: nothing deleted
     assert "ALERT" in asked[0]
     assert not any(raw in asked[0] for raw in RAW)
+
+
+@pytest.mark.parametrize("command", [["delete", "1"], ["redness", "delete", "1"],
+                                     ["profile", "delete", "ana"]])
+def test_end_of_input_at_a_delete_question_deletes_nothing(tainted, capsys, monkeypatch, command):
+    """Ctrl-D at the [y/N] question is a no, not an unexpected error."""
+    import io
+    import sys
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    def ctrl_d(prompt: str = "") -> str:
+        raise EOFError
+
+    monkeypatch.setattr(sys, "stdin", Terminal())
+    monkeypatch.setattr("builtins.input", ctrl_d)
+    main(["--db", str(tainted), "redness", "--severity", "2"])  # an observation to delete
+    main(["--db", str(tainted), "profile", "add", "ana"])
+    capsys.readouterr()
+    assert main(["--db", str(tainted), *command]) == 1
+    out, err = capsys.readouterr()
+    assert "Nothing deleted." in out and "unexpected" not in err
+    assert main(["--db", str(tainted), "history", "--json"]) == 0
+    assert '"redness": []' not in capsys.readouterr().out  # the observation is still there
+    assert main(["--db", str(tainted), "profile", "list"]) == 0
+    assert "ana" in capsys.readouterr().out

@@ -1,21 +1,44 @@
-"""Questions the CLI asks on a terminal (never in scripts): the skin question, the checklist."""
+"""Questions the CLI asks on a terminal (never in scripts): the skin question, the checklist,
+and "delete this?"."""
 
 from __future__ import annotations
 
 import sys
 
 from homekit import words
+from homekit.cli.output import say
 from homekit.domain import checklist
+from homekit.domain.errors import InvalidInput
 
 
 def on_terminal() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
+def confirm_delete(question: str, yes: bool, command: str = "delete") -> bool:
+    """Go ahead with a delete: `--yes` given, or y typed at the terminal. Anything else,
+    end of input included, deletes nothing (and says so); without a terminal it is a refusal,
+    since a script cannot answer."""
+    if yes:
+        return True
+    if not sys.stdin.isatty():
+        raise InvalidInput(words.delete_needs_yes(command))
+    try:
+        # input() prints its prompt as it is: a note written by raw SQL may hold terminal
+        # control characters.
+        answer = input(words.control_free(question))
+    except EOFError:
+        answer = ""
+    if answer.strip().lower() in ("y", "yes"):
+        return True
+    say(words.NOTHING_DELETED)
+    return False
+
+
 def yes_no(question: str) -> bool | None:
     """y/n on the terminal; None when the answer is neither (or input ends)."""
     try:
-        answer = input(f"{question} [y/n] ").strip().lower()
+        answer = input(words.control_free(f"{question} [y/n] ")).strip().lower()
     except EOFError:
         return None
     if answer in ("y", "yes"):

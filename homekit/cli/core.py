@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from homekit import words
+from homekit.cli import ask
 from homekit.cli.output import say, say_json
 from homekit.domain import checklist, validate
 from homekit.domain.errors import InvalidInput
@@ -121,8 +122,6 @@ def _areas(chosen: list[tuple[str, ...]] | None) -> tuple[str, ...]:
 
 
 def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
-    from homekit.cli import ask
-
     app = ctx.open()
     terminal = ask.on_terminal()
     if terminal and (app.profile().has_skin_condition is None or app.needs_acknowledgement()):
@@ -218,13 +217,8 @@ def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
     app = ctx.open(allow_broken_rule=True)  # deleting is how a file that breaks the rule mends
     session = app.session(args.session_id)
-    if not args.yes:
-        if not sys.stdin.isatty():
-            raise InvalidInput("delete asks for confirmation; add --yes to delete without asking")
-        answer = input(words.delete_session_question(session))
-        if answer.strip().lower() not in ("y", "yes"):
-            say(words.NOTHING_DELETED)
-            return 1
+    if not ask.confirm_delete(words.delete_session_question(session), args.yes):
+        return 1
     app.delete_session(args.session_id)
     say(words.session_deleted(session))
     return 0

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from homekit import words
+from homekit.cli import ask
 from homekit.cli.core import checked
 from homekit.cli.output import say, say_json
 from homekit.domain import validate
@@ -147,13 +148,8 @@ def cmd_photo_export(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_photo_delete(args: argparse.Namespace, ctx: Context) -> int:
     app = ctx.open()
     photo = app.photo(args.photo_id)
-    if not args.yes:
-        if not sys.stdin.isatty():
-            raise InvalidInput("delete asks for confirmation; add --yes to delete without asking")
-        answer = input(words.delete_photo_question(photo))
-        if answer.strip().lower() not in ("y", "yes"):
-            say(words.NOTHING_DELETED)
-            return 1
+    if not ask.confirm_delete(words.delete_photo_question(photo), args.yes):
+        return 1
     _, backup = app.delete_photo(photo.id)
     # The whole path (not shortened like other messages): it is a command to copy.
     say(words.photo_deleted(photo.id, backup))

@@ -7,6 +7,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from homekit import words
+from homekit.cli import ask
 from homekit.cli.core import checked
 from homekit.cli.output import say, say_json
 from homekit.domain import rules, validate
@@ -130,14 +131,9 @@ def cmd_profile_delete(args: argparse.Namespace, ctx: Context) -> int:
         from homekit.domain.errors import NotFound
 
         raise NotFound(f"unknown profile {args.name!r}", code="unknown_profile", name=args.name)
-    if not args.yes:
-        if not sys.stdin.isatty():
-            raise InvalidInput("profile delete asks for confirmation; add --yes to delete "
-                               "without asking")
-        answer = input(words.delete_profile_question(args.name))
-        if answer.strip().lower() not in ("y", "yes"):
-            say(words.NOTHING_DELETED)
-            return 1
+    if not ask.confirm_delete(words.delete_profile_question(args.name), args.yes,
+                              "profile delete"):
+        return 1
     done = app.delete_profile(args.name)
     say(words.profile_deleted_text(done))
     say(words.UNDO_HINT_CLI)

@@ -7,6 +7,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from homekit import words
+from homekit.cli import ask
 from homekit.cli.core import checked, command
 from homekit.cli.output import say
 from homekit.domain import validate
@@ -91,13 +92,8 @@ def cmd_edit(args: argparse.Namespace, ctx: Context, obs_id: int) -> int:
 def cmd_delete(args: argparse.Namespace, ctx: Context, obs_id: int) -> int:
     app = ctx.open()
     red = app.redness(obs_id)
-    if not args.yes:
-        if not sys.stdin.isatty():
-            raise InvalidInput("delete asks for confirmation; add --yes to delete without asking")
-        answer = input(words.delete_redness_question(red))
-        if answer.strip().lower() not in ("y", "yes"):
-            say(words.NOTHING_DELETED)
-            return 1
+    if not ask.confirm_delete(words.delete_redness_question(red), args.yes):
+        return 1
     app.delete_redness(obs_id)
     say(words.redness_deleted(red))
     return 0

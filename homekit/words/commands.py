@@ -26,6 +26,10 @@ from homekit.words.errors import difference_text, error, mode_text, row_problem
 from homekit.words.undo import UNDO_HINT_CLI, undo_step_text
 
 NOTHING_DELETED = "Nothing deleted."
+
+
+def delete_needs_yes(command: str) -> str:
+    return f"{command} asks for confirmation; add --yes to delete without asking"
 GLASSES_WARNING_CLI = f"Warning: {GLASSES_WARNING}"
 
 
@@ -56,10 +60,8 @@ def session_updated(s: Session) -> str:
 
 def delete_session_question(s: Session) -> str:
     n = len(s.redness)
-    # Asked through input(), which prints as it is: a note written by raw SQL may hold
-    # terminal control characters.
-    return control_free(f"Delete session {session_text(s)}"
-                        f"{f' and its {n} redness observation(s)' if n else ''}? [y/N] ")
+    return (f"Delete session {session_text(s)}"
+            f"{f' and its {n} redness observation(s)' if n else ''}? [y/N] ")
 
 
 def session_deleted(s: Session) -> str:
@@ -77,8 +79,8 @@ def redness_updated(red: Redness) -> str:
 
 
 def delete_redness_question(red: Redness) -> str:
-    return control_free(f"Delete redness observation {red.id} of session {red.session_id} "
-                        f"({redness_words(red)})? [y/N] ")
+    return (f"Delete redness observation {red.id} of session {red.session_id} "
+            f"({redness_words(red)})? [y/N] ")
 
 
 def redness_deleted(red: Redness) -> str:
@@ -112,8 +114,8 @@ def profile_now_default(p: Profile) -> str:
 
 
 def delete_profile_question(name: str) -> str:
-    return control_free(f"Delete profile {name!r} and all its sessions? "
-                        "(a backup is made first; homekit undo brings it back) [y/N] ")
+    return (f"Delete profile {name!r} and all its sessions? "
+            "(a backup is made first; homekit undo brings it back) [y/N] ")
 
 
 def skin_recorded(p: Profile) -> str:
@@ -215,7 +217,7 @@ def photo_written(photo_id: int, path: object) -> str:
 def delete_photo_question(photo: Any) -> str:
     from homekit.words.photos import photo_line
 
-    return control_free(f"Delete photo {photo_line(photo)}? [y/N] ")
+    return f"Delete photo {photo_line(photo)}? [y/N] "
 
 
 def photo_deleted(photo_id: int, backup: object) -> str:
