@@ -92,21 +92,22 @@ def redness_deleted(red: Redness) -> str:
 NO_PROFILES = "No profiles yet; 'me' is created when you first log a session."
 
 
-def _plan(p: Profile) -> str:
+def profile_plan(p: Profile) -> str:
+    """`target 10 sessions, at least 7 days apart` (the CLI and the app)."""
     return f"target {p.target_sessions} sessions, at least {p.min_interval_days} days apart"
 
 
 def profile_line(p: Profile, current: bool) -> str:
     """`* me: target 10 sessions, at least 7 days apart` (the star marks the current one)."""
-    return f"{'*' if current else ' '} {p.name}: {_plan(p)}"
+    return f"{'*' if current else ' '} {p.name}: {profile_plan(p)}"
 
 
 def profile_created(p: Profile) -> str:
-    return f"Created profile {p.name}: {_plan(p)}."
+    return f"Created profile {p.name}: {profile_plan(p)}."
 
 
 def profile_changed(p: Profile) -> str:
-    return f"Profile {p.name}: {_plan(p)}."
+    return f"Profile {p.name}: {profile_plan(p)}."
 
 
 def profile_now_default(p: Profile) -> str:

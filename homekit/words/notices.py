@@ -17,7 +17,7 @@ from homekit.words.base import (
     plural,
     redness_words,
 )
-from homekit.words.commands import next_eligible
+from homekit.words.commands import next_eligible, profile_plan
 from homekit.words.errors import error
 from homekit.words.safety import gate_lift_app, gate_why, medical_text
 from homekit.words.undo import UNDO_HINT_APP
@@ -259,8 +259,7 @@ def profile_title(name: str) -> str:
 
 
 def profile_saved_app(p: Profile, reminder_time: object) -> str:
-    return (f"Profile {p.name}: target {p.target_sessions} sessions, at least "
-            f"{p.min_interval_days} days apart; reminders at {reminder_time}.")
+    return f"Profile {p.name}: {profile_plan(p)}; reminders at {reminder_time}."
 
 
 def delete_profile_question_app(name: str, sessions: int) -> str:
