@@ -308,3 +308,22 @@ def test_profile_column_routes_rows_and_creates_profiles(hk, tmp_path):
     assert sorted(report.profiles_created) == ["ana", "bo", "me"]
     assert {p.name for p in hk.profiles()} == {"ana", "bo", "me"}
     assert [s.session_date.day for s in hk.history()] == [3]  # the blank cell: current profile
+
+
+def test_csv_checklist_and_clearance_cells_are_checked_like_json(hk, tmp_path):
+    header = "session_date,checklist,cleared_by_professional\n"
+    f = write(tmp_path / "log.csv", header + "2026-09-01,\"glasses,clean\",yes\n"
+              "2026-09-08,none,\n2026-09-15,,no\n")
+    assert hk.import_file(f).sessions_added == 3
+    stored = hk.history(newest_first=False)
+    assert [(s.checklist, s.cleared_by_professional) for s in stored] == [
+        (("glasses", "clean"), True), ((), False), (None, False)]
+    other = fresh(tmp_path, "b.db")
+    bad = write(tmp_path / "bad.csv", header + "2026-09-01,\"glasses,\x1b[31mx\",maybe\n")
+    with pytest.raises(BadImportData) as err:
+        other.import_file(bad)
+    (problem,) = err.value.problems
+    assert problem.line == 2
+    assert "unknown checklist item" in problem.reason and "not yes or no" in problem.reason
+    assert "\x1b" not in words.error(err.value)
+    assert count(other) == 0
