@@ -101,6 +101,28 @@ def run_in_process(*args: str, db: Path | None = None, stdin_text: str | None = 
 
 
 @pytest.fixture
+def frozen_clock():
+    """The process's clock stands still at NOW (time-machine): for in-process commands, which
+    read the real clock as a user's would. Tests that name fixed dates use it, so that they
+    mean the same on any day the suite runs (CI also runs the suite a year ahead)."""
+    import time_machine
+
+    with time_machine.travel(NOW, tick=False) as traveller:
+        yield traveller
+
+
+@pytest.fixture
+def cli_at_now(db_path: Path, frozen_clock):
+    """`cli`, with the clock fixed at NOW (see frozen_clock)."""
+    answer_condition(db_path)
+
+    def call(*args: str, **kw) -> subprocess.CompletedProcess:
+        return run_in_process(*args, db=db_path, **kw)
+
+    return call
+
+
+@pytest.fixture
 def cli(db_path: Path):
     """`cli("log", "--duration", "40")` runs the command in-process on this test's file, whose
     profile 'me' has its skin question answered 'no' (see answer_condition).

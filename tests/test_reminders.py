@@ -60,7 +60,8 @@ def test_target_reached_writes_no_file(hk, tmp_path):
     assert not result.path.exists()
 
 
-def test_remind_command(cli, tmp_path):
+def test_remind_command(cli_at_now, tmp_path):
+    cli = cli_at_now
     assert cli("log", "--date", "2026-11-20").returncode == 0
     out = cli("remind", "--output", str(tmp_path / "x.ics"), "--time", "18:30")
     assert out.returncode == 0, out.stderr

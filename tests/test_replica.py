@@ -150,7 +150,12 @@ def test_cli_restore_from_replica_and_point_in_time(tmp_path, capsys):
     try:
         rep.wait_for("sent")
         time.sleep(1.1)  # the point in time must fall between the two sessions' seconds
-        between = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        # On Litestream's clock, the kernel's: a file's modification time, which a shifted
+        # test clock (libfaketime with NO_FAKE_STAT, in CI) does not move.
+        marker = tmp_path / "between"
+        marker.touch()
+        between = dt.datetime.fromtimestamp(marker.stat().st_mtime, dt.timezone.utc).isoformat(
+            timespec="seconds")
         time.sleep(1.1)
         assert main(["--db", str(db), "log", "--date", "2026-11-08"]) == 0
         capsys.readouterr()
