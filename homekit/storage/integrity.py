@@ -25,7 +25,7 @@ except ImportError:  # pragma: no cover - by Python version
     except ImportError:
         from hashlib import sha256  # type: ignore[assignment]
 
-from homekit.storage.schema import CANONICAL_DIGESTS
+from homekit.storage.schema import CANONICAL_DIGESTS, MIGRATION_NAMES
 
 #: The triggers that enforce the weekly rule; put back on open when they go missing.
 RULE_TRIGGERS = ("sessions_min_interval_insert", "sessions_min_interval_update")
@@ -99,17 +99,14 @@ def is_homekit_schema(conn: sqlite3.Connection, version: int) -> bool:
 
 
 def migration_names() -> list[str]:
-    from homekit.storage import migrations
-
-    return [m.name for m in migrations.migrations._migrations]
+    return list(MIGRATION_NAMES)
 
 
 @functools.cache
 def canonical_schema(version: int) -> tuple[SchemaRow, ...]:
     """What the migrations up to `version` create, read back from a fresh database."""
-    from sqlite_utils import Database
-
-    from homekit.storage import migrations
+    from homekit.storage import migrations  # first: it imports sqlite-utils without numpy
+    from homekit.storage.migrations import Database
 
     names = migration_names()
     conn = sqlite3.connect(":memory:", isolation_level=None)

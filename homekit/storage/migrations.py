@@ -2,14 +2,36 @@
 
 Never edit a migration that has shipped: add a new one. Each one also sets
 `PRAGMA user_version` to its position, so other tools can read the schema version.
-Importing this module imports sqlite-utils; only `db.open_store` does, and only
-when a file needs migrating.
+Importing this module imports sqlite-utils (without numpy and pandas: see below); only a
+file that needs migrating, a restore of an older backup and a schema that needs a closer
+look import it.
 """
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+import sys
+
+
+def _import_sqlite_utils() -> None:
+    """Import sqlite_utils without numpy and pandas, which it loads only to convert their
+    values (homekit passes none) and which cost more than a new file's migrations (issue 14)."""
+    if "sqlite_utils" in sys.modules:
+        return
+    blocked = [name for name in ("numpy", "pandas") if name not in sys.modules]
+    for name in blocked:
+        sys.modules[name] = None  # type: ignore[assignment]  # `import` raises ImportError
+    try:
+        import sqlite_utils  # noqa: F401
+    finally:
+        for name in blocked:
+            if sys.modules.get(name, 0) is None:
+                del sys.modules[name]
+
+
+_import_sqlite_utils()
+
+from sqlite_utils import Database  # noqa: E402
+from sqlite_utils.migrations import Migrations  # noqa: E402
 
 migrations = Migrations("homekit")
 

@@ -6,6 +6,14 @@
 
 SCHEMA_VERSION = 7
 
+#: The name of each migration, in order (what `_sqlite_migrations` records): the open and
+#: `homekit check` compare the record with these without importing sqlite-utils. A test checks
+#: them against migrations.py.
+MIGRATION_NAMES: tuple[str, ...] = (
+    "m001_create_tables", "m002_interval_triggers_and_settings", "m003_session_summary",
+    "m004_profile_names_nocase", "m005_photos", "m006_safety", "m007_undo_journal",
+)
+
 #: Prefix of the message that the rule triggers raise.
 RULE_PREFIX = "homekit rule:"
 
