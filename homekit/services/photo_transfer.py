@@ -88,8 +88,10 @@ class PhotoTransferService(PhotosService, TransferService):
                     continue
                 session_id = self._session_on(profile.id, e.session_date)
                 stored = store_photos.photos(self._store, profile.id, area=e.area)
-                if any(p.taken_on == e.taken_on and store_photos.photo_image(self._store, p.id)
-                       == clean.jpeg for p in stored):
+                # The bytes are read only for a photo of the same day and size.
+                if any(p.taken_on == e.taken_on and p.size == len(clean.jpeg)
+                       and store_photos.photo_image(self._store, p.id) == clean.jpeg
+                       for p in stored):
                     report.photos_skipped += 1
                     continue
                 draft = PhotoDraft(session_id, e.area, e.taken_on, e.notes, clean.width,

@@ -299,6 +299,28 @@ def m007_undo_journal(db: Database) -> None:
     _set_version(db, 7)
 
 
+@migrations()
+def m008_photo_images(db: Database) -> None:
+    # A photo's bytes in a table of their own, so that no listing reads them: `created_at`
+    # stood after the `image` BLOB, so every query that read it (a photo list, a count, a
+    # session's photos) followed every page of every image. Every photo keeps its bytes: they
+    # are copied before the column goes. Its size is kept beside it for the listings.
+    db.execute(
+        """
+        CREATE TABLE photo_images (
+            photo_id INTEGER PRIMARY KEY REFERENCES photos(id) ON DELETE CASCADE,
+            image BLOB NOT NULL CHECK (length(image) > 0)
+        ) STRICT
+        """
+    )
+    db.execute("INSERT INTO photo_images (photo_id, image) SELECT id, image FROM photos ORDER BY id")
+    db.execute("ALTER TABLE photos ADD COLUMN size INTEGER NOT NULL DEFAULT 0 CHECK (size >= 0)")
+    db.execute("ALTER TABLE photos DROP COLUMN image")
+    db.execute("UPDATE photos SET size = "
+               "(SELECT length(image) FROM photo_images WHERE photo_id = photos.id)")
+    _set_version(db, 8)
+
+
 def schema_version() -> int:
     """The user_version this code writes: one per registered migration."""
     return len(migrations._migrations)
