@@ -1,8 +1,9 @@
 """homekit's CLI against the floor (`python -c "import sqlite3"`) and two self-tracking CLIs.
 
-Run on demand (pytest never collects it):
+Run on demand (tests/test_benchmarks.py runs it with --tiny, so that CI sees it work):
 
     python benchmarks/bench_cli.py [--rounds 15] [--json results.json]
+    python benchmarks/bench_cli.py --tiny       # one round (CI)
 
 Reads: `homekit status --json` and `homekit history --limit 1 --json` against `jrnl -n 1`,
 `watson status` and `watson log`. Writes: `homekit log` (a new date each round) against a
@@ -113,12 +114,17 @@ def variants(ctx: dict) -> tuple[dict, dict]:
 def main(argv: list[str] | None = None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=15)
+    ap.add_argument("--tiny", action="store_true", help="one round (CI: the benchmark runs)")
     ap.add_argument("--json", type=Path, help="also write the raw results here")
     args = ap.parse_args(argv)
+    if args.tiny:
+        args.rounds = 1
     with tempfile.TemporaryDirectory(prefix="hk-bench-cli-") as tmp:
         ctx = setup(Path(tmp))
         reads, writes = variants(ctx)
-        out = {"read": interleave(reads, args.rounds), "write": interleave(writes, args.rounds)}
+        warmup = 0 if args.tiny else 1
+        out = {"read": interleave(reads, args.rounds, warmup),
+               "write": interleave(writes, args.rounds, warmup)}
     result = {kind: {name: {"seconds": r.seconds, "rss_kib": r.rss_kib}
                      for name, r in runs.items()} for kind, runs in out.items()}
     result["peers"] = {"jrnl": peer_bin("jrnl"), "watson": peer_bin("watson")}

@@ -1,8 +1,9 @@
 """How homekit's commands grow with the log: 100, 10,000 and 100,000 sessions.
 
-Run on demand (pytest never collects it):
+Run on demand (tests/test_benchmarks.py runs it with --tiny, so that CI sees it work):
 
     python benchmarks/bench_scale.py [--rounds 5] [--sizes 100,10000,100000] [--json out.json]
+    python benchmarks/bench_scale.py --tiny     # once, 100 and 300 sessions (CI)
 
 Each size is one file with its sessions spread over 20 profiles, each profile's a week apart
 going back from last week (100,000 sessions reach back about 96 years), filled by direct
@@ -69,7 +70,10 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--sizes", default=",".join(map(str, SIZES)))
     ap.add_argument("--json", type=Path, help="also write the raw results here")
+    ap.add_argument("--tiny", action="store_true", help="once, 100 and 300 sessions (CI)")
     args = ap.parse_args(argv)
+    if args.tiny:
+        args.rounds, args.sizes = 1, "100,300"
     sizes = [int(s) for s in args.sizes.split(",")]
     result: dict = {"sizes": sizes, "profiles": PROFILES, "ops": {}, "skipped": []}
     for cmd in ("export", "import", "chart"):
@@ -83,7 +87,7 @@ def main(argv: list[str] | None = None) -> dict:
             subprocess.run([HOMEKIT, "--db", str(empty), "profile", "list"], check=True,
                            capture_output=True, env=clean_env())
             rounds = args.rounds if n < 100_000 else max(3, args.rounds // 2)
-            runs = interleave(operations(folder, db, empty), rounds, warmup=1)
+            runs = interleave(operations(folder, db, empty), rounds, warmup=0 if args.tiny else 1)
             print(f"\n{n:,} sessions ({PROFILES} profiles, {rounds} rounds): median ms "
                   f"(min-max), peak RSS")
             for name, r in runs.items():

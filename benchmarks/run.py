@@ -4,6 +4,7 @@ assets/scale.png.
 
     python benchmarks/run.py                 # CLI: 15 rounds; scale: 5 rounds (3 at 100,000)
     python benchmarks/run.py --quick         # 5 and 2 rounds, sizes 100 and 10,000 only
+    python benchmarks/run.py --tiny          # once, small files; prints, writes nothing (CI)
 
 The app's first paint has its own benchmark (benchmarks/bench_tui_startup.py).
 """
@@ -126,8 +127,15 @@ def write_notes(cli: dict, scale: dict, command: str, load: tuple[float, float])
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--tiny", action="store_true",
+                    help="once, on small files, printing the tables instead of writing them (CI)")
     args = ap.parse_args()
     load_before = os.getloadavg()[0]
+    if args.tiny:
+        cli = bench_cli.main(["--tiny"])
+        scale = bench_scale.main(["--tiny"])
+        print("\n".join(cli_table(cli) + scale_table(scale)))
+        return
     if args.quick:
         cli = bench_cli.main(["--rounds", "5"])
         scale = bench_scale.main(["--rounds", "2", "--sizes", "100,10000"])
