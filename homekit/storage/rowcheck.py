@@ -17,6 +17,7 @@ dates are not all written YYYY-MM-DD is compared as the domain reads each date.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -69,9 +70,9 @@ def rule_problems(conn: sqlite3.Connection, schema: str = "main", *,
         name, interval = profiles.get(pid, (f"#{pid}", rules.MIN_INTERVAL_DAYS))
         needed = max(_int(interval), rules.MIN_INTERVAL_DAYS)
         days = rowscan.day_numbers(conn, schema, pid)
-        close = [k for k, (before, day) in enumerate(zip(days, days[1:], strict=False), 1)
-                 if day - before < needed]
-        if close:
+        gaps = list(map(operator.sub, days[1:], days))  # each session against the one before
+        if gaps and min(gaps) < needed:
+            close = [k for k, gap in enumerate(gaps, 1) if gap < needed]
             order = rowscan.sessions_in_order(conn, schema, pid)
             for k in close:
                 (before_id, before), (sid, day) = order[k - 1], order[k]
