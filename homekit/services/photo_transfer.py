@@ -102,7 +102,8 @@ class PhotoTransferService(PhotosService, TransferService):
         return report
 
     def _session_on(self, profile_id: int, day: dt.date | None) -> int | None:
+        """The profile's session on `day` (the rule allows one), by one index seek."""
         if day is None:
             return None
-        found = [s for s in self._store.sessions(profile_id) if s.session_date == day]
-        return found[0].id if found else None
+        found = self._store.session_on_or_before(profile_id, day)
+        return found.id if found is not None and found.session_date == day else None
