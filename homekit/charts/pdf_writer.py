@@ -43,6 +43,7 @@ from homekit.charts.pdf_layout import (
 )
 from homekit.charts.pdf_tags import Element, StructureTree, text_string
 from homekit.domain.document import Document
+from homekit.words import control_free
 
 if TYPE_CHECKING:
     from fpdf import FPDF
@@ -142,7 +143,9 @@ class PdfWriter:
     # -- text as drawn --------------------------------------------------------------------
 
     def drawable(self, text: str) -> str:
-        """`text` as the font can draw it: a character it has no glyph for as U+FFFD."""
+        """`text` as the font can draw it: control characters escaped (`\\u202e`, as every
+        output of homekit shows them), a character it has no glyph for as U+FFFD."""
+        text = control_free(text)
         glyphs = self.glyphs
         if all(ord(c) in glyphs for c in text if c != "\n"):
             return text
@@ -258,6 +261,7 @@ class PdfWriter:
     def _text(self, x: float, y: float, text: str, style: str) -> None:
         """One line; where glyphs were substituted, in a span that says what was written."""
         self._use(style)
+        text = control_free(text)
         drawn = self.drawable(text)
         if drawn != text:
             self.pdf._out(f"/Span <</ActualText {text_string(text)}>> BDC")

@@ -78,7 +78,7 @@ def _period(facts: ReportFacts) -> str:
 def profile_section(facts: ReportFacts) -> list[Section]:
     p = facts.profile
     rows = [
-        ("Profile", p.name),
+        ("Profile", control_free(p.name)),
         ("Target", plural(p.target_sessions, "session")),
         ("Interval", f"at least {p.min_interval_days} days between sessions"),
         ("Eczema or acne rosacea", _yes_no(p.has_skin_condition, "yes: eczema or acne rosacea",
