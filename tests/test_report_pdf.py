@@ -149,20 +149,20 @@ def test_no_text_is_drawn_over_an_image(small_report):
     def overlap(a, b) -> bool:
         return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
+    def collect(node, images: list, lines: list) -> None:  # noqa: ANN001
+        for child in node:
+            if isinstance(child, LTImage):
+                images.append(child.bbox)
+            elif isinstance(child, LTTextLine):
+                lines.append((child.bbox, child.get_text().strip()))
+            elif hasattr(child, "__iter__"):
+                collect(child, images, lines)
+
     images_seen = 0
     for layout in extract_pages(io.BytesIO(small_report)):
-        images, lines = [], []
-
-        def collect(node) -> None:  # noqa: ANN001
-            for child in node:
-                if isinstance(child, LTImage):
-                    images.append(child.bbox)
-                elif isinstance(child, LTTextLine):
-                    lines.append((child.bbox, child.get_text().strip()))
-                elif hasattr(child, "__iter__"):
-                    collect(child)
-
-        collect(layout)
+        images: list = []
+        lines: list = []
+        collect(layout, images, lines)
         images_seen += len(images)
         for box, text in lines:
             assert not [i for i in images if overlap(box, i)], (layout.pageid, text)

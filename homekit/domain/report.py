@@ -39,10 +39,9 @@ class WarningFact:
 
 @dataclass(frozen=True)
 class WarningGroup:
-    """Warnings of one kind (and message) among the summarised sessions."""
+    """Warnings of one kind among the summarised sessions (redness: serious or not)."""
 
     kind: str
-    message: str
     serious: bool
     count: int
     first: dt.date
@@ -167,13 +166,13 @@ def warnings_of(sessions: Sequence[Session], now: dt.datetime) -> list[WarningFa
 
 
 def group_warnings(warnings: Sequence[WarningFact]) -> list[WarningGroup]:
-    """Warnings counted by kind and message, in the order each first fired."""
-    groups: dict[tuple[str, str, bool], list[WarningFact]] = {}
+    """Warnings counted by kind (and seriousness), in the order each first fired."""
+    groups: dict[tuple[str, bool], list[WarningFact]] = {}
     for w in warnings:
-        groups.setdefault((w.kind, w.message, w.serious), []).append(w)
-    return [WarningGroup(kind, message, serious, len(ws), ws[0].session.session_date,
+        groups.setdefault((w.kind, w.serious), []).append(w)
+    return [WarningGroup(kind, serious, len(ws), ws[0].session.session_date,
                          ws[-1].session.session_date, sum(w.lifted_by is None for w in ws))
-            for (kind, message, serious), ws in groups.items()]
+            for (kind, serious), ws in groups.items()]
 
 
 def summarise(sessions: Sequence[Session], warnings: Sequence[WarningFact]) -> list[Summary]:

@@ -123,7 +123,8 @@ def _number(facts: ReportFacts, s: Session) -> str:
 
 def _group_line(g: WarningGroup) -> str:
     what = ("Protective glasses were not worn" if g.kind == "no_glasses"
-            else g.message.rstrip("."))
+            else "Severe redness, or redness not gone after a day" if g.serious
+            else "Redness that lasted longer than an hour")
     span = (g.first.isoformat() if g.first == g.last
             else f"{g.first.isoformat()} to {g.last.isoformat()}")
     lifted = ("all lifted" if not g.not_lifted else
@@ -206,7 +207,7 @@ def earlier_section(facts: ReportFacts) -> list[Section]:
                            " (by year)" if yearly else "")
              + ": how many, the minutes, the worst redness, the warnings that fired, and the "
                "treatment.")
-    header = ("Month", "Sessions", "Minutes", "Worst redness", "Warnings", "Treatment")
+    header = ("Period", "Sessions", "Minutes", "Worst redness", "Warnings", "Treatment")
     return [Section("Earlier sessions, summarised",
                     (Paragraph(intro), Table(header, tuple(_summary_row(s) for s in earlier))))]
 
