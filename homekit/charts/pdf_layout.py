@@ -44,12 +44,12 @@ class Style:
 
 
 STYLES = {
-    "title": Style(True, 16, 21),
+    "title": Style(True, 15, 20),
     "subtitle": Style(False, 10, 14, 68),
     "h2": Style(True, 12.5, 17),
     "h3": Style(True, 11, 15),
-    "body": Style(False, 9.5, 12.5),
-    "label": Style(False, 9.5, 12.5, 85),
+    "body": Style(False, 9.5, 12),
+    "label": Style(False, 9.5, 12, 85),
     "th": Style(True, 8, 10.5),
     "td": Style(False, 8, 10.5),
     "caption": Style(False, 8.5, 11, 68),
