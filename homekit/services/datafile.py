@@ -20,12 +20,14 @@ class DataFileService(ServiceBase):
         inside it; `-`, a device or a pipe (homekit.files): the copy is made privately first,
         then written into it. An existing file is never replaced.
         """
-        from homekit.files import FILE, NEW, output_kind
+        from homekit.files import FILE, NEW, is_stdout, output_kind
         from homekit.storage.backup import default_backup_path, write_backup
 
         default = default_backup_path(self.data_file, self.now())
         if dest is None:
             dest = default
+        elif is_stdout(dest):
+            return self._backup_into(dest)
         else:
             try:
                 if Path(dest).expanduser().is_dir():

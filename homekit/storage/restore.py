@@ -1,7 +1,9 @@
 """Restore: check a backup on a private copy first, then replace the live data in one lock.
 
-1. The source is copied (backup API, read-only) into a `.partial` file of mode 600 in the
-   backups folder, so that every check sees one fixed copy, not a file someone may change.
+1. The source is read through homekit.files (`-`, a pipe or a device: once, with the backup
+   bound, into a private file; refused at once unless it starts as SQLite), then copied
+   (backup API, read-only) into a `.partial` file of mode 600 in the backups folder, so that
+   every check sees one fixed copy, not a file someone may change.
 2. The copy must pass SQLite's integrity check, have homekit's exact schema for its version
    and a migration record that fits `user_version`; every row is re-checked (each value
    through the domain's validation, the weekly rule on every pair). A copy from an older
