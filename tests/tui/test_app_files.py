@@ -43,6 +43,22 @@ async def open_chart(pilot) -> None:  # noqa: ANN001
     await settle(pilot)
 
 
+async def write_with(pilot, before, key: str) -> None:  # noqa: ANN001
+    """From the dashboard: go where the key is (`before`), then press it."""
+    await settle(pilot)
+    if before is not None:
+        await before(pilot)
+    await answer(pilot, key)
+
+
+def two_sessions_with_photos(hk) -> None:  # noqa: ANN001
+    """Something for every file: sessions to plan from, two photos of one area to compare."""
+    s1 = log(hk, "2026-10-28", areas=("cheeks",))
+    s2 = log(hk, "2026-11-18", areas=("cheeks",))
+    hk.add_photo(png_bytes(seed=1), session_id=s1)
+    hk.add_photo(png_bytes(seed=2), session_id=s2)
+
+
 #: key to press (after `before`), the file's name, and how the written file begins.
 CASES = {
     "report": (None, "w", "homekit-report.pdf", b"%PDF-"),
@@ -56,16 +72,10 @@ CASES = {
 @async_test
 async def test_written_where_the_app_started_with_the_full_path(ready, started_in, case):
     before, key, name, magic = CASES[case]
-    s1 = log(ready, "2026-10-28", areas=("cheeks",))
-    s2 = log(ready, "2026-11-18", areas=("cheeks",))
-    ready.add_photo(png_bytes(seed=1), session_id=s1)
-    ready.add_photo(png_bytes(seed=2), session_id=s2)
+    two_sessions_with_photos(ready)
     app = app_for(ready, started_in)
     async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot)
-        if before is not None:
-            await before(pilot)
-        await answer(pilot, key)
+        await write_with(pilot, before, key)
         target = started_in / name
         assert target.read_bytes().startswith(magic)
         assert not isinstance(app.screen, ConfirmScreen)  # a new file: no question
@@ -77,18 +87,12 @@ async def test_written_where_the_app_started_with_the_full_path(ready, started_i
 @async_test
 async def test_an_existing_file_is_replaced_only_after_a_yes(ready, started_in, case):
     before, key, name, magic = CASES[case]
-    s1 = log(ready, "2026-10-28", areas=("cheeks",))
-    s2 = log(ready, "2026-11-18", areas=("cheeks",))
-    ready.add_photo(png_bytes(seed=1), session_id=s1)
-    ready.add_photo(png_bytes(seed=2), session_id=s2)
+    two_sessions_with_photos(ready)
     target = started_in / name
     target.write_bytes(b"the user's own file")
     app = app_for(ready, started_in)
     async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot)
-        if before is not None:
-            await before(pilot)
-        await answer(pilot, key)
+        await write_with(pilot, before, key)
         assert isinstance(app.screen, ConfirmScreen)
         question = " ".join(str(w.render()) for w in app.screen.query(Static))
         assert "already exists. Replace it?" in question and name in question
