@@ -91,9 +91,8 @@ class PhotosService(SessionsService):
     def export_photo(self, photo_id: int, path: Path | str, *, force: bool = False) -> Path:
         """Write the photo's JPEG to `path` (homekit.files: `-`, a device, a new or, with
         `force`, an existing file); returns the full path."""
-        from homekit.files import check_output, write_output
+        from homekit.files import write_output
 
-        check_output(path, replace=force)
         return write_output(path, self.photo_bytes(photo_id), replace=force)
 
     def delete_photo(self, photo_id: int) -> tuple[Photo, Path]:
