@@ -33,7 +33,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--to", dest="until", type=checked(validate.parse_date), metavar="DATE",
                    help="last day included (YYYY-MM-DD)")
     p.add_argument("--output", "-o", default=DEFAULT_OUTPUT, metavar="FILE.pdf",
-                   help=f"default: {DEFAULT_OUTPUT} in the current folder")
+                   help=f"default: {DEFAULT_OUTPUT} in the current folder (- is standard output)")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.add_argument("--full", action="store_true",
                    help="every session row by row, however many (by default the last 20 and "
@@ -41,12 +41,16 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
+    from homekit.files import FILE, NEW, check_output, is_stdout
+
     output = Path(args.output).expanduser()
-    if output.suffix.lower() != ".pdf":
+    kind = check_output(args.output, replace=args.force)  # before the data file is opened
+    if kind in (NEW, FILE) and output.suffix.lower() != ".pdf":
         raise InvalidInput(f"{output.name}: the report is written as .pdf")
     if args.since and args.until and args.since > args.until:
         raise InvalidInput(f"--from {args.since} is after --to {args.until}")
-    written = ctx.open().write_report(output, since=args.since, until=args.until, force=args.force,
-                                      full=args.full)
-    say(words.report_written(written))
+    written = ctx.open().write_report(args.output, since=args.since, until=args.until,
+                                      force=args.force, full=args.full)
+    if not is_stdout(written.path):
+        say(words.report_written(written))
     return 0

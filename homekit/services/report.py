@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from homekit.domain import rules
-from homekit.services.photos import PhotosService, refuse_existing_output
+from homekit.services.photos import PhotosService
 from homekit.services.status import StatusService
 
 if TYPE_CHECKING:
@@ -61,13 +61,15 @@ class ReportService(PhotosService, StatusService):
         data, pages = render_report(doc, facts.series, photos)
         return data, pages, facts
 
-    def write_report(self, path: Path, *, since: dt.date | None = None,
+    def write_report(self, path: Path | str, *, since: dt.date | None = None,
                      until: dt.date | None = None, force: bool = False,
                      full: bool = False) -> ReportFile:
+        """Write the PDF to `path` (homekit.files: `-`, a device, a new or, with `force`, an
+        existing file); the full path is in what it returns."""
+        from homekit.files import check_output, write_output
         from homekit.services.outcomes import ReportFile
-        from homekit.storage.files import write_private
 
-        target = refuse_existing_output(path, force)
+        check_output(path, replace=force)
         data, pages, facts = self.report_bytes(since, until, full)
-        write_private(target, data)
+        target = write_output(path, data, replace=force)
         return ReportFile(target, pages, len(facts.sessions), facts.photo_count)

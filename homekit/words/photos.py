@@ -53,9 +53,6 @@ def comparison_title(c: object) -> str:
 
 
 _ERRORS.update({
-    "photo_missing": lambda f, e: f"{shown(f['name'])} does not exist; nothing was stored",
-    "photo_unreadable": lambda f, e: f"cannot read {shown(f['name'])} ({f['reason']}); "
-                                     "nothing was stored",
     "photo_not_image": lambda f, e: (
         f"{shown(f['name'])} is not an image homekit can read (JPEG, PNG, WebP; HEIC with "
         "pillow-heif); nothing was stored"),
@@ -64,15 +61,11 @@ _ERRORS.update({
     "photo_bomb": lambda f, e: (
         f"{shown(f['name'])} is too large to open safely (more than "
         f"{f['limit'] // 10**6} million pixels); nothing was stored"),
-    "photo_file_too_big": lambda f, e: (
-        f"{shown(f['name'])} is larger than {f['limit'] // 2**20} MB, too large for a photo; "
-        "nothing was stored"),
     "unknown_photo": lambda f, e: f"no photo with id {f['id']} (see: homekit photo list)",
     "no_photos": lambda f, e: "no photos stored yet; add one with: homekit photo add FILE",
     "no_photos_to_compare": lambda f, e: f"no photos of {f['area']} (see: homekit photo list)",
     "one_photo_only": lambda f, e: (
         f"only one photo of {f['area']} (#{f['id']}); add a later one to compare"),
-    "output_exists": lambda f, e: f"{shown(f['path'])} already exists; add --force to replace it",
     "output_folder_missing": lambda f, e: f"folder {shown(f['path'])} does not exist",
     "compare_needs_png": lambda f, e: f"{shown(f['path'])}: the comparison is written as .png",
 })
