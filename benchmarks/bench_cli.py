@@ -102,7 +102,7 @@ def variants(ctx: dict) -> tuple[dict, dict]:
         reads["watson status"] = lambda r: run_once([watson, "status"], w_env)
         reads["watson log"] = lambda r: run_once([watson, "log"], w_env)
 
-        def watson_add(r: int) -> tuple[float, int]:
+        def watson_add(r: int) -> tuple[float, int, float]:
             day = dt.date.today() - dt.timedelta(days=3 + r)
             return run_once([watson, "add", "--from", f"{day} 10:00", "--to", f"{day} 11:00",
                              "skin", "+cheeks"], w_env)
@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> dict:
         warmup = 0 if args.tiny else 1
         out = {"read": interleave(reads, args.rounds, warmup),
                "write": interleave(writes, args.rounds, warmup)}
-    result = {kind: {name: {"seconds": r.seconds, "rss_kib": r.rss_kib}
+    result = {kind: {name: {"seconds": r.seconds, "cpu": r.cpu, "rss_kib": r.rss_kib}
                      for name, r in runs.items()} for kind, runs in out.items()}
     result["peers"] = {"jrnl": peer_bin("jrnl"), "watson": peer_bin("watson")}
     if args.json:

@@ -305,11 +305,12 @@ def main() -> dict:
         for n, db in (("10000", mid), ("100000", scale)):
             for fmt in ("json", "csv"):
                 export = folder / f"export-{n}.{fmt}"
-                _, memory[f"export {fmt} {n}"] = run_once(
-                    [HOMEKIT, "--db", str(db), "export", "--all-profiles", "-o", str(export)], env)
+                memory[f"export {fmt} {n}"] = run_once(
+                    [HOMEKIT, "--db", str(db), "export", "--all-profiles", "-o", str(export)],
+                    env)[1]
                 target = folder / f"import-{n}-{fmt}.db"
-                _, memory[f"import {fmt} {n}"] = run_once(
-                    [HOMEKIT, "--db", str(target), "import", str(export)], env)
+                memory[f"import {fmt} {n}"] = run_once(
+                    [HOMEKIT, "--db", str(target), "import", str(export)], env)[1]
         result["memory_kib"] = memory
         result["start_up"] = start_up(folder, small, args.rounds)
     result["load_after"] = os.getloadavg()

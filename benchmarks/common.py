@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The homekit under test: the one installed beside this interpreter (`pip install -e .`).
@@ -40,6 +41,8 @@ class Runs:
     label: str
     seconds: list[float] = field(default_factory=list)
     rss_kib: list[int] = field(default_factory=list)
+    #: CPU seconds (user + system) of each run, when the variant reports them.
+    cpu: list[float] = field(default_factory=list)
 
     @property
     def median(self) -> float:
@@ -55,8 +58,8 @@ class Runs:
 
 
 def run_once(argv: Sequence[str], env: dict[str, str], cwd: str | None = None,
-             check: bool = True) -> tuple[float, int]:
-    """Wall seconds and peak RSS (KiB) of one fresh process."""
+             check: bool = True) -> tuple[float, int, float]:
+    """Wall seconds, peak RSS (KiB) and CPU seconds (user + system) of one fresh process."""
     t0 = time.perf_counter()
     # stderr goes to a file, not a pipe: a child writing more than a pipe holds (a refused
     # import lists every bad row) would block before exiting while wait4 waits for it.
@@ -70,7 +73,7 @@ def run_once(argv: Sequence[str], env: dict[str, str], cwd: str | None = None,
         err = errors.read().decode(errors="replace")
     if check and proc.returncode != 0:
         raise RuntimeError(f"{' '.join(argv)[:120]} exited {proc.returncode}: {err[-400:]}")
-    return elapsed, usage.ru_maxrss
+    return elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
 
 #: Pillow's own cleaning of a photo, the floor of `photo add`: open, turn upright, scale to
@@ -139,16 +142,18 @@ def machine(load_before: float, load_after: float, command: str) -> str:
             f"{load_after:.2f} at the end.")
 
 
-def interleave(variants: dict[str, Callable[[int], tuple[float, int]]], rounds: int,
+def interleave(variants: dict[str, Callable[[int], tuple[Any, ...]]], rounds: int,
                warmup: int = 1) -> dict[str, Runs]:
-    """Call each variant once per round (after `warmup` untimed rounds): `fn(round) -> (s, KiB)`."""
+    """Call each variant once per round (after `warmup` untimed rounds):
+    `fn(round) -> (wall seconds, KiB)` or `(wall seconds, KiB, CPU seconds)`."""
     results = {name: Runs(name) for name in variants}
     for r in range(-warmup, rounds):
         for name, fn in variants.items():
-            seconds, rss = fn(r)
+            seconds, rss, *cpu = fn(r)
             if r >= 0:
                 results[name].seconds.append(seconds)
                 results[name].rss_kib.append(rss)
+                results[name].cpu.extend(cpu)
     return results
 
 
@@ -174,14 +179,23 @@ def fill(db: Path, n: int, profiles: int = 5, notes: str = "bench", *,
     real clock, which the commands measured read too), so the rule's triggers (which check
     every insert) accept them all; every third has redness. `argv`, `env`: how to start the
     homekit that creates the file (default: the installed one).
-    """
-    import datetime as dt
-    import sqlite3
 
+    The rows are written by a child process: a child's peak RSS (wait4) is never below its
+    parent's at the moment it was started, so a benchmark that built 100,000 rows itself would
+    report that as the floor of every process it measures.
+    """
     # Creates the file and profile 'me' and answers its skin question (asked before a log).
     subprocess.run([*(argv or [HOMEKIT]), "--db", str(db), "profile", "condition", "no"],
                    check=True, env=env or clean_env(), stdout=subprocess.DEVNULL,
                    stdin=subprocess.DEVNULL)
+    subprocess.run([sys.executable, __file__, "--fill", str(db), str(n), str(profiles), notes],
+                   check=True)
+
+
+def _fill_rows(db: Path, n: int, profiles: int, notes: str) -> None:
+    import datetime as dt
+    import sqlite3
+
     today = dt.date.today()
     stamp = f"{today.isoformat()}T09:00:00"
     conn = sqlite3.connect(db, isolation_level=None)
@@ -211,3 +225,7 @@ def fill(db: Path, n: int, profiles: int = 5, notes: str = "bench", *,
     conn.execute("COMMIT")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
+
+
+if __name__ == "__main__" and sys.argv[1:2] == ["--fill"]:
+    _fill_rows(Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5])
