@@ -60,12 +60,21 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--time", type=checked(validate.parse_time), metavar="HH:MM",
                    help="time of day of each reminder (default: the profile's, set in the app; "
                    "else 09:00)")
+    p.add_argument("--tz", metavar="ZONE", type=checked(_time_zone),
+                   help="the time zone of that time, e.g. Europe/Paris (default: the system's, "
+                   "from TZ or /etc/localtime; else UTC)")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(handler=cmd_remind)
 
     p = sub.add_parser("demo", parents=[common],
                        help="fill a NEW data file with a realistic demo log")
     p.set_defaults(handler=cmd_demo)
+
+
+def _time_zone(text: str) -> str:
+    from homekit.transfer.zones import time_zone
+
+    return time_zone(text)
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
@@ -140,8 +149,8 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_remind(args: argparse.Namespace, ctx: Context) -> int:
     app = ctx.open()
     result = app.write_reminders(Path(args.output) if args.output else None, args.time,
-                                 replace=args.force)
-    if result.count == 0:
+                                 zone=args.tz, replace=args.force)
+    if not result.written:
         say(words.NO_REMINDERS)
         return 0
     say(words.reminders_written(result, args.time or app.reminder_time()))

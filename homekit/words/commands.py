@@ -140,9 +140,7 @@ def checklist_question(item: Any) -> str:
     return f"  {item.question}?"
 
 
-# -- own your data: export, import, backup, restore, reminders, demo ----------------------
-
-NO_REMINDERS = "Target reached: no sessions left to remind you of; no file written."
+# -- own your data: export, import, backup, restore, demo (reminders: words.calendar) -----
 
 
 def exported(path: object, fmt: str, photos: object = None) -> str:
@@ -184,13 +182,6 @@ def restored(data_file: object, origin: object, info: Any) -> str:
 
 def replaced_kept(previous: object) -> str:
     return f"The replaced file was kept as: {previous}"
-
-
-def reminders_written(result: Any, time: object) -> str:
-    first = result.first_date.isoformat() if result.first_date else "-"
-    return (f"Wrote {plural(result.count, 'reminder')} to {result.path}, the first on {first} "
-            f"at {time}. Open it with your calendar app; importing a newer file updates the "
-            "events.")
 
 
 def demo_written(result: Any) -> str:
