@@ -21,6 +21,7 @@ from homekit.words.base import (
     redness_words,
     session_text,
     shown,
+    skin_type_text,
 )
 from homekit.words.errors import difference_text, error, mode_text, row_problem
 from homekit.words.undo import UNDO_HINT_CLI, undo_step_text
@@ -108,6 +109,29 @@ def profile_created(p: Profile) -> str:
 
 def profile_changed(p: Profile) -> str:
     return f"Profile {p.name}: {profile_plan(p)}."
+
+
+def skin_type_line(p: Profile) -> str:
+    """`Skin type: III (light brown skin; ...).` or how to give it."""
+    if p.skin_type is None:
+        return "Skin type: not given (homekit profile set --skin-type 1-6, Fitzpatrick I to VI)."
+    return f"Skin type: {skin_type_text(p.skin_type)}."
+
+
+def profile_show_lines(p: Profile, current: bool, reminder_time: str) -> list[str]:
+    """What `profile show` prints: the settings, every answer, the skin type."""
+    condition = {None: "not answered", False: "no",
+                 True: "yes, warning acknowledged" if p.condition_acknowledged_at
+                 else "yes, warning not acknowledged"}[p.has_skin_condition]
+    return [
+        f"Profile {p.name}{' (current)' if current else ''}: {profile_plan(p)}; "
+        f"created {p.created_at[:10] or '-'}.",
+        f"Eczema or acne rosacea: {condition}.",
+        f"Medical answers: isotretinoin {p.isotretinoin or 'not answered'}; blood thinners "
+        f"{ {True: 'yes', False: 'no', None: 'not answered'}[p.blood_thinners] }.",
+        skin_type_line(p),
+        f"Reminders at {reminder_time}.",
+    ]
 
 
 def profile_now_default(p: Profile) -> str:
