@@ -190,6 +190,9 @@ def import_lines(r: Any) -> list[str]:
         verb = "would import" if r.dry_run else "imported"
         also = f", {r.photos_skipped} already stored, skipped" if r.photos_skipped else ""
         lines.append(f"Photos: {verb} {r.photos_added}{also}.")
+    if r.made_current:
+        lines.append(f"{r.made_current} would become the current profile." if r.dry_run
+                     else f"Now using profile {r.made_current} (the file held no other log).")
     if r.backup:
         lines.append(f"Backup taken first: {r.backup}")
     return lines
