@@ -65,13 +65,14 @@ class PlanService(SafetyService):
         blocks logging: no session should be planned until it is lifted.
         """
         from homekit.domain.reminders import reconcile
+        from homekit.files import STDIO, check_output, is_stdout, write_output
         from homekit.services.outcomes import ReminderFile
-        from homekit.storage.files import refuse_existing_output, write_private
         from homekit.transfer.calendar import calendar_bytes, start_key
 
         profile = self.profile()
-        path = Path(path or self.reminders_file_name()).expanduser().absolute()
-        refuse_existing_output(path, replace)
+        given = path or self.reminders_file_name()
+        path = Path(STDIO) if is_stdout(given) else Path(given).expanduser().absolute()
+        check_output(given, replace=replace)
         time = validate.parse_time(time or self.reminder_time())
         zone = self.reminder_zone(zone)
         blocks = [g for g in self.gates() if g.name in gates.REMINDER_BLOCKS]
@@ -89,7 +90,7 @@ class PlanService(SafetyService):
                 return ReminderFile(path, 0, None, zone=zone)
             self._store.set_setting(key, json.dumps(kept, sort_keys=True))
         data = calendar_bytes(profile, events, time, zone, self.utc_now())
-        write_private(path, data, replace=replace)
+        path = write_output(given, data, replace=replace)
         return ReminderFile(path, len(dates), dates[0] if dates else None, tuple(dates),
                             cancelled=len(events) - len(dates), zone=zone)
 

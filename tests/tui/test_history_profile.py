@@ -223,6 +223,8 @@ async def test_calendar_reminders_written_to_the_current_folder(ready, tmp_path,
                    for n in app._notifications)
         ready.update_profile(target_sessions=5)  # one fewer: that reminder is cancelled
         await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("y")  # replace the file written above
         await app.workers.wait_for_complete()
         await settle(pilot)
         assert expected.read_bytes().count(b"STATUS:CANCELLED") == 1
