@@ -241,8 +241,10 @@ def test_a_schema_6_file_gains_the_journal(tmp_path):
 
     path = tmp_path / "v6.db"
     store = open_store(path)
+    store.conn.execute("ALTER TABLE profiles DROP COLUMN skin_type")  # m008, newer
     store.conn.execute("DROP TABLE undo_journal")
-    store.conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm007_undo_journal'")
+    store.conn.execute("DELETE FROM _sqlite_migrations WHERE name IN "
+                       "('m007_undo_journal', 'm008_profile_skin_type')")
     store.conn.execute("PRAGMA user_version = 6")
     store.close()
     store = open_store(path)

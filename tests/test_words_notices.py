@@ -40,6 +40,9 @@ def test_counts_are_singular_or_plural():
     assert words.reminders_written_app(1, None, "r.ics").startswith("Wrote 1 reminder to r.ics. ")
     assert words.reminders_written_app(3, DAY, "r.ics").startswith(
         "Wrote 3 reminders, the first on 2026-11-18 (Wed) to r.ics. ")
+    assert words.reminders_written_app(3, DAY, "r.ics", 1).startswith(
+        "Wrote 3 reminders, the first on 2026-11-18 (Wed) (1 no longer planned: cancelled) "
+        "to r.ics. ")
     assert words.photos_summary(0).startswith("No photos yet.")
     assert words.photos_summary(1).startswith("1 photo. ")
     assert words.photos_summary(4).startswith("4 photos. ")

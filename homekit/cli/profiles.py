@@ -1,4 +1,4 @@
-"""Profile commands: list, add, set, use, condition (the skin question), medical answers."""
+"""Profile commands: list, show, add, set, use, condition (the skin question), medical answers."""
 
 from __future__ import annotations
 
@@ -49,7 +49,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     q.add_argument("--target", type=target, metavar="N")
     q.add_argument("--interval", type=interval, metavar="DAYS")
     q.add_argument("--rename", type=checked(validate.profile_name), metavar="NAME")
+    q.add_argument("--skin-type", type=checked(_skin_type_or_none), metavar="1-6",
+                   help="Fitzpatrick skin type, 1 to 6 or I to VI (none: forget it); see "
+                   "homekit profile show")
     q.set_defaults(handler=cmd_profile_set)
+
+    q = psub.add_parser("show", parents=[common],
+                        help="the current profile: settings, answers, skin type")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_profile_show)
 
     q = psub.add_parser("use", parents=[common], help="make a profile the default")
     q.add_argument("name", type=checked(validate.profile_name))
@@ -88,7 +96,7 @@ def cmd_profile_list(args: argparse.Namespace, ctx: Context) -> int:
         say_json([{
             "name": p.name, "target_sessions": p.target_sessions,
             "min_interval_days": p.min_interval_days, "created_at": p.created_at,
-            "current": p.name == current} for p in profiles])
+            "current": p.name == current, "skin_type": p.skin_type} for p in profiles])
         return 0
     if not profiles:
         say(words.NO_PROFILES)
@@ -109,12 +117,36 @@ def cmd_profile_add(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+#: `profile set --skin-type none`: forget the skin type.
+NO_SKIN_TYPE = "none"
+
+
+def _skin_type_or_none(text: str) -> int | str:
+    return NO_SKIN_TYPE if text.strip().lower() == NO_SKIN_TYPE else validate.skin_type(text)
+
+
 def cmd_profile_set(args: argparse.Namespace, ctx: Context) -> int:
-    if args.target is None and args.interval is None and args.rename is None:
-        raise InvalidInput("nothing to change: give --target, --interval or --rename")
+    if (args.target is None and args.interval is None and args.rename is None
+            and args.skin_type is None):
+        raise InvalidInput("nothing to change: give --target, --interval, --rename or --skin-type")
+    skin: Any = ... if args.skin_type is None else (
+        None if args.skin_type == NO_SKIN_TYPE else args.skin_type)
     p = ctx.open().update_profile(target_sessions=args.target, min_interval_days=args.interval,
-                                  new_name=args.rename)
+                                  new_name=args.rename, skin_type=skin)
     say(words.profile_changed(p))
+    if args.skin_type is not None:
+        say(words.skin_type_line(p))
+    return 0
+
+
+def cmd_profile_show(args: argparse.Namespace, ctx: Context) -> int:
+    app = ctx.open()
+    p = app.profile()
+    if args.json:
+        say_json({**p.to_json(), "current": True, "reminder_time": app.reminder_time()})
+        return 0
+    for line in words.profile_show_lines(p, True, app.reminder_time()):
+        say(line)
     return 0
 
 

@@ -31,6 +31,10 @@ REDNESS_LEVELS: tuple[str, ...] = ("none", "faint", "mild", "marked", "severe")
 #: Stinging scale, index = stored value.
 STINGING_LEVELS: tuple[str, ...] = ("none", "slight", "moderate", "strong")
 
+#: Fitzpatrick skin types, stored as 1 to 6 (I to VI); their descriptions are in homekit.words.
+SKIN_TYPES: tuple[int, ...] = (1, 2, 3, 4, 5, 6)
+SKIN_TYPE_NUMERALS: tuple[str, ...] = ("I", "II", "III", "IV", "V", "VI")
+
 DEFAULT_TARGET_SESSIONS = 6
 DEFAULT_PROFILE = "me"
 
@@ -56,6 +60,26 @@ class Profile:
     blood_thinners: bool | None = None
     #: When the medical answers were last given (ISO timestamp).
     medical_answered_at: str | None = None
+    #: Fitzpatrick skin type 1-6 as the user gives it (None: not given): information for the
+    #: report and a professional, never a diagnosis or a rule.
+    skin_type: int | None = None
+
+    def to_json(self) -> dict[str, object]:
+        """Its settings and answers by column name (the file's own id left out), as
+        `profile show --json` prints them."""
+        return {
+            "name": self.name,
+            "target_sessions": self.target_sessions,
+            "min_interval_days": self.min_interval_days,
+            "created_at": self.created_at,
+            "has_skin_condition": self.has_skin_condition,
+            "condition_acknowledged_at": self.condition_acknowledged_at,
+            "isotretinoin": self.isotretinoin,
+            "isotretinoin_acknowledged_at": self.isotretinoin_acknowledged_at,
+            "blood_thinners": self.blood_thinners,
+            "medical_answered_at": self.medical_answered_at,
+            "skin_type": self.skin_type,
+        }
 
 
 @dataclass(frozen=True)
@@ -249,6 +273,8 @@ class Status:
     gates: tuple[Gate, ...] = ()
     #: Redness observations owed for the latest session.
     followups: tuple[Followup, ...] = ()
+    #: The profile's Fitzpatrick skin type (None: not given).
+    skin_type: int | None = None
 
     @property
     def blocked_by(self) -> list[str]:
@@ -292,4 +318,5 @@ class Status:
             "redness_warning_serious": self.redness_warning_serious,
             "today": self.today.isoformat(),
             "clock_warning": self.clock_warning,
+            "skin_type": self.skin_type,
         }

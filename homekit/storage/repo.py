@@ -105,6 +105,10 @@ class Store(SessionQueries):
         )
         return self.profile_by_id(profile_id)
 
+    def set_skin_type(self, profile_id: int, skin_type: int | None) -> Profile:
+        self._x("UPDATE profiles SET skin_type = ? WHERE id = ?", (skin_type, profile_id))
+        return self.profile_by_id(profile_id)
+
     # -- redness ----------------------------------------------------------------
 
     def insert_redness(

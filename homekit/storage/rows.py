@@ -22,7 +22,7 @@ _T = TypeVar("_T")
 _PROFILE_COLS = (
     "id, name, target_sessions, min_interval_days, created_at, "
     "has_skin_condition, condition_acknowledged_at, isotretinoin, isotretinoin_acknowledged_at, "
-    "blood_thinners, medical_answered_at"
+    "blood_thinners, medical_answered_at, skin_type"
 )
 _SESSION_COLS = (
     "id, profile_id, session_date, start_time, duration_min, areas, device_level, "

@@ -7,7 +7,13 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from homekit.domain import rules
-from homekit.domain.models import REDNESS_LEVELS, STINGING_LEVELS, Redness, Session
+from homekit.domain.models import (
+    REDNESS_LEVELS,
+    SKIN_TYPE_NUMERALS,
+    STINGING_LEVELS,
+    Redness,
+    Session,
+)
 
 if TYPE_CHECKING:
     from homekit.domain.series import ChartSeries
@@ -27,6 +33,27 @@ INTERVAL_HINT = (
     f"{rules.MIN_INTERVAL_DAYS} days or more; clinics often use "
     f"{rules.CLINIC_INTERVAL_DAYS[0]} to {rules.CLINIC_INTERVAL_DAYS[1]}"
 )
+
+
+#: The Fitzpatrick skin types as the scale describes them (type 1 first): how skin reacts to
+#: the sun. Shown so that a user can choose; homekit draws no conclusion from the answer.
+SKIN_TYPE_WORDS: tuple[str, ...] = (
+    "pale white skin; always burns, never tans",
+    "white skin; usually burns, tans with difficulty",
+    "light brown skin; sometimes burns mildly, tans gradually",
+    "moderate brown skin; rarely burns, tans easily",
+    "dark brown skin; very rarely burns, tans very easily",
+    "deeply pigmented dark brown to black skin; never burns",
+)
+SKIN_TYPE_NOTE = ("Fitzpatrick skin type, as you describe your skin: for the report and a "
+                  "professional, not a diagnosis.")
+
+
+def skin_type_text(n: int | None) -> str:
+    """`III (light brown skin; ...)`, or `not given`."""
+    if n is None:
+        return "not given"
+    return f"{SKIN_TYPE_NUMERALS[n - 1]} ({SKIN_TYPE_WORDS[n - 1]})"
 
 
 def day(d: dt.date | None) -> str:

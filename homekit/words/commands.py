@@ -21,6 +21,7 @@ from homekit.words.base import (
     redness_words,
     session_text,
     shown,
+    skin_type_text,
 )
 from homekit.words.errors import difference_text, error, mode_text, row_problem
 from homekit.words.undo import UNDO_HINT_CLI, undo_step_text
@@ -110,6 +111,29 @@ def profile_changed(p: Profile) -> str:
     return f"Profile {p.name}: {profile_plan(p)}."
 
 
+def skin_type_line(p: Profile) -> str:
+    """`Skin type: III (light brown skin; ...).` or how to give it."""
+    if p.skin_type is None:
+        return "Skin type: not given (homekit profile set --skin-type 1-6, Fitzpatrick I to VI)."
+    return f"Skin type: {skin_type_text(p.skin_type)}."
+
+
+def profile_show_lines(p: Profile, current: bool, reminder_time: str) -> list[str]:
+    """What `profile show` prints: the settings, every answer, the skin type."""
+    condition = {None: "not answered", False: "no",
+                 True: "yes, warning acknowledged" if p.condition_acknowledged_at
+                 else "yes, warning not acknowledged"}[p.has_skin_condition]
+    return [
+        f"Profile {p.name}{' (current)' if current else ''}: {profile_plan(p)}; "
+        f"created {p.created_at[:10] or '-'}.",
+        f"Eczema or acne rosacea: {condition}.",
+        f"Medical answers: isotretinoin {p.isotretinoin or 'not answered'}; blood thinners "
+        f"{ {True: 'yes', False: 'no', None: 'not answered'}[p.blood_thinners] }.",
+        skin_type_line(p),
+        f"Reminders at {reminder_time}.",
+    ]
+
+
 def profile_now_default(p: Profile) -> str:
     return f"Default profile is now {p.name}."
 
@@ -140,9 +164,7 @@ def checklist_question(item: Any) -> str:
     return f"  {item.question}?"
 
 
-# -- own your data: export, import, backup, restore, reminders, demo ----------------------
-
-NO_REMINDERS = "Target reached: no sessions left to remind you of; no file written."
+# -- own your data: export, import, backup, restore, demo (reminders: words.calendar) -----
 
 
 def exported(path: object, fmt: str, photos: object = None) -> str:
@@ -168,6 +190,9 @@ def import_lines(r: Any) -> list[str]:
         verb = "would import" if r.dry_run else "imported"
         also = f", {r.photos_skipped} already stored, skipped" if r.photos_skipped else ""
         lines.append(f"Photos: {verb} {r.photos_added}{also}.")
+    if r.made_current:
+        lines.append(f"{r.made_current} would become the current profile." if r.dry_run
+                     else f"Now using profile {r.made_current} (the file held no other log).")
     if r.backup:
         lines.append(f"Backup taken first: {r.backup}")
     return lines
@@ -184,13 +209,6 @@ def restored(data_file: object, origin: object, info: Any) -> str:
 
 def replaced_kept(previous: object) -> str:
     return f"The replaced file was kept as: {previous}"
-
-
-def reminders_written(result: Any, time: object) -> str:
-    first = result.first_date.isoformat() if result.first_date else "-"
-    return (f"Wrote {plural(result.count, 'reminder')} to {result.path}, the first on {first} "
-            f"at {time}. Open it with your calendar app; importing a newer file updates the "
-            "events.")
 
 
 def demo_written(result: Any) -> str:

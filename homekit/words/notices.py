@@ -119,10 +119,6 @@ def session_logged_app(s: Session, next_date: dt.date, days_left: int) -> str:
 
 
 WRITING_REMINDERS = "Writing calendar reminders…"
-def reminders_written_app(count: int, first: dt.date | None, path: object) -> str:
-    when = f", the first on {day(first)}" if first else ""
-    return (f"Wrote {count} reminder{'s' if count != 1 else ''}{when} to {path}. "
-            "Import it into your calendar; a newer file updates the events.")
 
 
 def writing_report(path: object) -> str:

@@ -208,6 +208,7 @@ async def test_help_chart_and_palette_commands(ready):
 @async_test
 async def test_calendar_reminders_written_to_the_current_folder(ready, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TZ", "Europe/Paris")  # the system's zone: the app has no --tz
     log(ready, "2026-11-25")
     app = app_for(ready)
     async with app.run_test(size=SIZE) as pilot:
@@ -217,5 +218,15 @@ async def test_calendar_reminders_written_to_the_current_folder(ready, tmp_path,
         await settle(pilot)
         expected = tmp_path / "homekit-reminders-me.ics"
         assert expected.read_bytes().count(b"BEGIN:VEVENT") == 5
+        assert b"DTSTART;TZID=Europe/Paris:20261202T090000" in expected.read_bytes()
         assert any(f"Wrote 5 reminders, the first on 2026-12-02 (Wed) to {expected}" in n.message
                    for n in app._notifications)
+        ready.update_profile(target_sessions=5)  # one fewer: that reminder is cancelled
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("y")  # replace the file written above
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert expected.read_bytes().count(b"STATUS:CANCELLED") == 1
+        assert any("Wrote 4 reminders, the first on 2026-12-02 (Wed) (1 no longer planned: "
+                   f"cancelled) to {expected}" in n.message for n in app._notifications)

@@ -1,4 +1,5 @@
-"""Profile and settings: target, interval (never below 7), skin question, switch, theme."""
+"""Profile and settings: target, interval (never below 7), skin type and question, switch,
+theme."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from textual.widgets import Button, Checkbox, Header, Input, Select, Switch
 from homekit import words
 from homekit.domain import validate
 from homekit.domain.errors import HomekitError, InvalidInput
+from homekit.domain.models import SKIN_TYPE_NUMERALS, SKIN_TYPES
 from homekit.tui.screens.base import BACK, HomekitScreen
 from homekit.tui.widgets.condition import ConditionQuestion
 from homekit.tui.widgets.field import INVALID, Field, checked_input
@@ -25,6 +27,14 @@ if TYPE_CHECKING:
     from homekit.services import ProfileDeleted
 
 DARK, LIGHT = "textual-dark", "textual-light"
+
+
+def skin_type_select(value: int | None) -> Select[int]:
+    """The six Fitzpatrick types with their words; blank: not given."""
+    options = [(f"{SKIN_TYPE_NUMERALS[n - 1]}: {words.SKIN_TYPE_WORDS[n - 1]}", n)
+               for n in SKIN_TYPES]
+    return Select(options, id="skin-type", prompt="not given",
+                  value=Select.NULL if value is None else value)
 
 
 class ProfileScreen(HomekitScreen):
@@ -44,6 +54,9 @@ class ProfileScreen(HomekitScreen):
                                                            id="reminder-time",
                                                            placeholder="HH:MM"),
                             "for reminders (c)")
+            with Horizontal(classes="form-row"):
+                yield Field("Skin type (Fitzpatrick)", skin_type_select(p.skin_type),
+                            words.SKIN_TYPE_NOTE)
             yield ConditionQuestion(p.has_skin_condition, bool(p.condition_acknowledged_at))
             yield Static("", id="profile-error", classes="form-error")
             with Horizontal(classes="buttons"):
@@ -85,7 +98,8 @@ class ProfileScreen(HomekitScreen):
     @on(Input.Submitted, "#name, #target, #interval, #reminder-time")
     @on(Button.Pressed, "#save-profile")
     def save_profile(self) -> None:
-        """One button saves everything on the form: settings, reminder time, skin answer."""
+        """One button saves everything on the form: settings, reminder time, skin type and
+        answer."""
         error = self.query_one("#profile-error", Static)
         values = {}
         for input_id in ("name", "target", "interval", "reminder-time"):
@@ -96,10 +110,12 @@ class ProfileScreen(HomekitScreen):
             error.update(words.NOT_SAVED_FIX)
             return
         question = self.query_one(ConditionQuestion)
+        skin = self.query_one("#skin-type", Select).value
         try:
             p = self.hk.update_profile(target_sessions=values["target"],
                                        min_interval_days=values["interval"],
-                                       new_name=values["name"])
+                                       new_name=values["name"],
+                                       skin_type=None if skin is Select.NULL else int(str(skin)))
             self.hk.set_reminder_time(values["reminder-time"])
             if question.answer is not None and (
                     question.answer != p.has_skin_condition
