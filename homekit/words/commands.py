@@ -60,8 +60,8 @@ def session_updated(s: Session) -> str:
 
 def delete_session_question(s: Session) -> str:
     n = len(s.redness)
-    return (f"Delete session {session_text(s)}"
-            f"{f' and its {n} redness observation(s)' if n else ''}? [y/N] ")
+    extra = f" and its {plural(n, 'redness observation')}" if n else ""
+    return f"Delete session {session_text(s)}{extra}? [y/N] "
 
 
 def session_deleted(s: Session) -> str:
@@ -155,8 +155,10 @@ def import_lines(r: Any) -> list[str]:
     """What an import (or its dry run) did: sessions, photos, the backup taken first."""
     skipped = (f"; {plural(r.identical_skipped, 'identical session')} already stored, skipped"
                if r.identical_skipped else "")
-    created = f"; new profile(s): {', '.join(r.profiles_created)}" if r.profiles_created else ""
-    what = f"{plural(r.sessions_added, 'session')} ({r.observations_added} redness observations)"
+    created = (f"; new {'profile' if len(r.profiles_created) == 1 else 'profiles'}: "
+               f"{', '.join(r.profiles_created)}" if r.profiles_created else "")
+    what = (f"{plural(r.sessions_added, 'session')} "
+            f"({plural(r.observations_added, 'redness observation')})")
     if r.dry_run:
         lines = [f"Dry run: would import {what}{skipped}{created}. Nothing was stored."]
     elif r.sessions_added == 0 and not r.profiles_created:

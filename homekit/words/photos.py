@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from homekit.domain.models import REDNESS_LEVELS, STINGING_LEVELS
-from homekit.words.base import control_free, day, shown
+from homekit.words.base import control_free, day, plural, shown
 from homekit.words.errors import _ERRORS
+from homekit.words.replica import install_extra
 
 # -- photos and the report --------------------------------------------------------------
 
@@ -59,7 +60,7 @@ _ERRORS.update({
                                      "nothing was stored",
     "photo_not_image": lambda f, e: (
         f"{shown(f['name'])} is not an image homekit can read (JPEG, PNG, WebP; HEIC with "
-        "pillow-heif); nothing was stored"),
+        f"the heic extra: {install_extra('heic')}); nothing was stored"),
     "photo_damaged": lambda f, e: (
         f"{shown(f['name'])} is damaged or cut short; nothing was stored"),
     "photo_bomb": lambda f, e: (
@@ -86,12 +87,13 @@ def _yes_no(value: bool | None, yes: str = "yes", no: str = "no") -> str:
 _QUESTIONS = {
     "condition": lambda f: "I have eczema or acne rosacea on record: is microdermabrasion safe "
                            "for my skin at all, and what should I watch for?",
-    "serious_redness": lambda f: "Redness was severe or lasted a day after the session(s) of "
+    "serious_redness": lambda f: "Redness was severe or lasted a day after the "
+                                 + ("session of " if len(f["dates"]) == 1 else "sessions of ")
                                  + ", ".join(d.isoformat() for d in f["dates"])
                                  + ": should I pause, lower the level or stop?",
-    "lasting_redness": lambda f: f"Redness lasted longer than an hour after {f['count']} "
-                                 "session(s): is that expected for my skin?",
-    "stinging": lambda f: f"Stinging was moderate or strong in {f['count']} session(s): "
+    "lasting_redness": lambda f: f"Redness lasted longer than an hour after "
+                                 f"{plural(f['count'], 'session')}: is that expected for my skin?",
+    "stinging": lambda f: f"Stinging was moderate or strong in {plural(f['count'], 'session')}: "
                           "should I lower the level?",
     "level": lambda f: f"I now use device level {f['level']}: is that right for my skin?",
     "interval": lambda f: f"I wait at least {f['days']} days between sessions: is that the right "
@@ -132,7 +134,7 @@ def report_text(facts: object) -> object:
                            f", {facts.total_minutes} minutes in all"),
         ("First / last session", f"{day(shown_sessions[0].session_date) if shown_sessions else '-'}"
                                  f"  /  {day(shown_sessions[-1].session_date) if shown_sessions else '-'}"),
-        ("Planned", f"{len(facts.planned_dates)} more session(s); next eligible "
+        ("Planned", f"{plural(len(facts.planned_dates), 'more session')}; next eligible "
                     f"{day(st.next_eligible_date) if st.next_eligible_date else 'now'}"),
         ("Projected completion", day(st.projected_completion_date)),
         ("Photos", f"{facts.photo_count} in this period"),

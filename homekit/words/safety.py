@@ -43,7 +43,10 @@ def gate_lift(gate: Gate) -> str:
     if gate.name == "interval":
         return "wait until the next eligible date"
     if gate.name == "condition":
-        return f"answer it: {CONDITION_ANSWER_CMD} (or press l in the app)"
+        if gate.reason == "unanswered":
+            return f"answer the question with {CONDITION_ANSWER_CMD} (or press l in the app)"
+        return ("acknowledge the warning with homekit profile condition yes --acknowledge "
+                "(or press l in the app)")
     if gate.name == "redness":
         return (f"record that it faded (homekit redness {gate.session_id} --severity N "
                 f"--faded-after MIN), or {CLEARED_HINT}")
