@@ -30,7 +30,6 @@ class ReportFacts:
     since: dt.date | None
     until: dt.date | None
     sessions: tuple[Session, ...]  # in the period, oldest first
-    numbers: dict[int, int]  # session id -> its place in the whole course (1 = first)
     warnings: tuple[WarningFact, ...]
     #: Per area: (first photo, latest photo or None when it has only one).
     photo_pairs: tuple[tuple[Photo, Photo | None], ...] = ()

@@ -204,6 +204,40 @@ class SessionQueries(StoreCore):
             params.append(until.isoformat())
         return where, params
 
+    def session_number(self, session_id: int) -> int:
+        """The session's place by date within its profile (1 = earliest; 0: no such session):
+        a count of the sessions up to it, on the (profile_id, session_date) index."""
+        return int(self._q(
+            "SELECT count(*) FROM sessions AS e JOIN sessions AS s ON e.profile_id = s.profile_id "
+            "AND (e.session_date, e.id) <= (s.session_date, s.id) WHERE s.id = ?",
+            (session_id,))[0][0])
+
+    def _numbers(self, rows: list[sqlite3.Row]) -> dict[int, int]:
+        """Each row's number (see `session_number`), for any set of rows at once: per profile,
+        one count of the sessions before the earliest row, then a row_number() window over the
+        span the rows cover (both on the index; a page costs its span, not the log)."""
+        spans: dict[int, tuple[tuple[str, int], tuple[str, int]]] = {}
+        for r in rows:
+            key = (r["session_date"], r["id"])
+            low, high = spans.get(r["profile_id"], (key, key))
+            spans[r["profile_id"]] = (min(low, key), max(high, key))
+        numbers: dict[int, int] = {}
+        for profile_id, (low, high) in spans.items():
+            before = self._q(
+                "SELECT count(*) FROM sessions WHERE profile_id = ? AND (session_date, id) < (?, ?)",
+                (profile_id, *low))[0][0]
+            if low == high:
+                numbers[low[1]] = before + 1
+                continue
+            for session_id, n in self._x(
+                "SELECT id, row_number() OVER (ORDER BY session_date, id) FROM sessions "
+                "WHERE profile_id = ? AND (session_date, id) >= (?, ?) "
+                "AND (session_date, id) <= (?, ?)",
+                (profile_id, *low, *high),
+            ):
+                numbers[session_id] = before + n
+        return numbers
+
     def latest_session(self, profile_id: int) -> Session | None:
         found = self.sessions(profile_id, newest_first=True, limit=1)
         return found[0] if found else None
@@ -211,6 +245,7 @@ class SessionQueries(StoreCore):
     def _with_redness(self, rows: list[sqlite3.Row]) -> list[Session]:
         if not rows:
             return []
+        numbers = self._numbers(rows)
         by_session: dict[int, list[Redness]] = {r["id"]: [] for r in rows}
         ids = list(by_session)
         # Chunked so that a 100,000-session history stays under SQLite's variable limit.
@@ -222,5 +257,5 @@ class SessionQueries(StoreCore):
                 "ORDER BY observed_at, id",
                 chunk,
             ):
-                by_session[r["session_id"]].append(_redness(r))
-        return [_session(r, tuple(by_session[r["id"]])) for r in rows]
+                by_session[r["session_id"]].append(_redness(r, numbers[r["session_id"]]))
+        return [_session(r, tuple(by_session[r["id"]]), numbers[r["id"]]) for r in rows]

@@ -56,11 +56,13 @@ def redness_words(r: Redness) -> str:
 def redness_text(r: Redness | None) -> str:
     if r is None:
         return "none recorded"
-    return f"{redness_words(r)} (session {r.session_id})"
+    return f"{redness_words(r)} (session #{r.session_number})"
 
 
 def session_text(s: Session) -> str:
-    parts = [f"#{s.id} {day(s.session_date)}"]
+    """`#3 2026-11-30 (Mon)  id 7  at 20:30 ...`: the session's number (its place by date),
+    then the id that commands such as `homekit edit ID` take."""
+    parts = [f"#{s.number} {day(s.session_date)}", f"id {s.id}"]
     if s.start_time:
         parts.append(f"at {s.start_time}")
     if s.duration_min is not None:

@@ -65,26 +65,29 @@ def delete_session_question(s: Session) -> str:
 
 
 def session_deleted(s: Session) -> str:
-    return f"Deleted session {s.id} of {s.session_date.isoformat()}. {UNDO_HINT_CLI}"
+    return (f"Deleted session #{s.number} of {s.session_date.isoformat()} (id {s.id}). "
+            f"{UNDO_HINT_CLI}")
 
 
 # -- redness ------------------------------------------------------------------------------
 
 def redness_recorded(red: Redness) -> str:
-    return f"Recorded redness for session {red.session_id}: {redness_words(red)}"
+    return (f"Recorded redness for session #{red.session_number}: {redness_words(red)} "
+            f"(observation id {red.id})")
 
 
 def redness_updated(red: Redness) -> str:
-    return f"Updated redness observation {red.id} (session {red.session_id}): {redness_words(red)}"
+    return (f"Updated redness observation id {red.id} (session #{red.session_number}): "
+            f"{redness_words(red)}")
 
 
 def delete_redness_question(red: Redness) -> str:
-    return (f"Delete redness observation {red.id} of session {red.session_id} "
+    return (f"Delete redness observation id {red.id} of session #{red.session_number} "
             f"({redness_words(red)})? [y/N] ")
 
 
 def redness_deleted(red: Redness) -> str:
-    return f"Deleted redness observation {red.id} of session {red.session_id}."
+    return f"Deleted redness observation id {red.id} of session #{red.session_number}."
 
 
 # -- profiles -----------------------------------------------------------------------------

@@ -83,11 +83,11 @@ def row_problem(p: object) -> str:
     sid = getattr(p, "session_id", None)
     where = ", ".join(x for x in (f"profile {profile}" if profile else "", date) if x)
     if sid is not None:
-        where = f"{where} (session {sid})" if where else f"session {sid}"
+        where = f"{where} (session id {sid})" if where else f"session id {sid}"
     if kind == "too_close":
         gap = (dt.date.fromisoformat(date) - dt.date.fromisoformat(p.other)).days  # type: ignore[attr-defined]
         other_id = getattr(p, "other_id", None)
-        other = f"session {other_id}" if other_id is not None else "the session"
+        other = f"session id {other_id}" if other_id is not None else "the session"
         why = (f"{gap} day{'s' if gap != 1 else ''} after {other} on {p.other}; "  # type: ignore[attr-defined]
                f"sessions of {profile} must be at least {p.interval} days apart")  # type: ignore[attr-defined]
     elif kind == "interval":

@@ -17,12 +17,13 @@ PHOTO_EXPORT_HINT = "see it with: homekit photo export {id} -o photo-{id}.jpg"
 
 
 def photo_line(p: object) -> str:
-    """`#3 2026-11-02 (Mon)  cheeks  session 12  1536x2048  'after peel'`."""
+    """`id 3  2026-11-02 (Mon)  cheeks  session #2  1536x2048  — after peel` (the photo's id,
+    which photo commands take; its session's number)."""
     from homekit.domain.photos import Photo
 
     assert isinstance(p, Photo)
-    parts = [f"#{p.id}", day(p.taken_on), p.area_label]
-    parts.append(f"session {p.session_id}" if p.session_id is not None else "no session")
+    parts = [f"id {p.id}", day(p.taken_on), p.area_label]
+    parts.append(_session_part(p.session_number) if p.session_id is not None else "no session")
     parts.append(f"{p.width}x{p.height}")
     line = "  ".join(parts)
     if p.notes.strip():
@@ -31,7 +32,7 @@ def photo_line(p: object) -> str:
 
 
 def _session_part(n: int | None) -> str:
-    return f"session {n}" if n is not None else "no session"
+    return f"session #{n}" if n is not None else "no session"
 
 
 def comparison_captions(c: object) -> list[str]:
@@ -73,7 +74,7 @@ _ERRORS.update({
     "no_photos": lambda f, e: "no photos stored yet; add one with: homekit photo add FILE",
     "no_photos_to_compare": lambda f, e: f"no photos of {f['area']} (see: homekit photo list)",
     "one_photo_only": lambda f, e: (
-        f"only one photo of {f['area']} (#{f['id']}); add a later one to compare"),
+        f"only one photo of {f['area']} (id {f['id']}); add a later one to compare"),
     "output_exists": lambda f, e: f"{shown(f['path'])} already exists; add --force to replace it",
     "output_folder_missing": lambda f, e: f"folder {shown(f['path'])} does not exist",
     "compare_needs_png": lambda f, e: f"{shown(f['path'])}: the comparison is written as .png",
@@ -146,7 +147,7 @@ def report_text(facts: object) -> object:
         faded = "-" if worst is None or worst.severity == 0 else (
             "still red" if worst.faded_after_min is None else f"{worst.faded_after_min} min")
         rows.append((
-            str(facts.numbers.get(s.id, "")), s.session_date.isoformat(),
+            str(s.number), s.session_date.isoformat(),
             "-" if s.duration_min is None else str(s.duration_min),
             ", ".join(s.areas) or "-",
             "-" if s.device_level is None else str(s.device_level),
@@ -157,7 +158,7 @@ def report_text(facts: object) -> object:
         ))
     warnings = []
     for w in facts.warnings:
-        when = f"{w.session.session_date.isoformat()} (session {facts.numbers.get(w.session.id, '?')})"
+        when = f"{w.session.session_date.isoformat()} (session #{w.session.number})"
         what = w.message if w.kind == "redness" else "Protective glasses were not worn."
         if w.lifted_by is not None:
             how = ("glasses worn again" if w.kind == "no_glasses" else "redness normal again")

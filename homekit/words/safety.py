@@ -31,7 +31,7 @@ def gate_why(gate: Gate) -> str:
             return "the eczema / acne rosacea question is not answered yet"
         return "eczema or acne rosacea on record and the warning is not acknowledged"
     if gate.name == "redness":
-        where = f"session #{gate.session_id} of {day(gate.session_date)}"
+        where = f"session #{gate.session_number} of {day(gate.session_date)}"
         if gate.reason == "severe":
             return f"severe redness after {where}"
         return f"redness after {where} not reported gone a day or more after it"
@@ -65,7 +65,7 @@ def _followup_when(f: Followup) -> str:
 
 
 def followup_text(f: Followup) -> str:
-    return (f"redness follow-up owed for session #{f.session_id} of {day(f.session_date)} "
+    return (f"redness follow-up owed for session #{f.session_number} of {day(f.session_date)} "
             f"({_followup_when(f)}): homekit redness {f.session_id} --severity N "
             "[--faded-after MIN]")
 
@@ -120,7 +120,7 @@ def gate_lift_app(gate: Gate) -> str:
 
 
 def followup_text_app(f: Followup) -> str:
-    return (f"How red is the skin now? Session #{f.session_id} of {day(f.session_date)} "
+    return (f"How red is the skin now? Session #{f.session_number} of {day(f.session_date)} "
             f"({_followup_when(f)}): press r.")
 
 

@@ -39,6 +39,7 @@ def field_rows(s: Session, photos: int = 0) -> list[tuple[str, str]]:
         ("Redness block", "lifted by a professional" if s.cleared_by_professional else "-"),
         ("Photos", f"{photos} (key o on the dashboard)" if photos else "none"),
         ("Logged at", s.created_at.replace("T", " ") or "-"),
+        ("Id", f"{s.id} (what commands take: homekit edit {s.id}, homekit redness {s.id})"),
     ]
 
 
@@ -146,7 +147,7 @@ class SessionDetailScreen(HomekitScreen[None]):
         red_id = red.id
 
         def deleted(_: Redness) -> None:
-            self.notify(words.redness_deleted_app(self.session.id), title="Redness deleted")
+            self.notify(words.redness_deleted_app(self.session), title="Redness deleted")
             self.refresh_data()
 
         confirm_delete(self, "Delete redness", question, lambda: self.hk.delete_redness(red_id),
