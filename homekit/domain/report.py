@@ -6,21 +6,33 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from homekit.domain import rules
-from homekit.domain.models import Profile, Session, Status
+from homekit.domain import gates, rules
+from homekit.domain.models import Profile, Redness, Session, Status
 from homekit.domain.photos import Photo
+
+#: How a warning ended, as the gates (and so `homekit status`) see it:
+#: faded: an observation recorded the redness gone (nothing blocks);
+#: open: still red, less than a day after the session (a follow-up is owed, nothing blocks);
+#: blocks: the redness gate holds: logging is blocked (status says the same);
+#: cleared: the next session was logged on a skin professional's clearance;
+#: logged_after: never recorded faded, and a later session was logged all the same;
+#: glasses: glasses were worn again at a later session; none: not yet.
+LIFTS = ("faded", "open", "blocks", "cleared", "logged_after", "glasses", "none")
 
 
 @dataclass(frozen=True)
 class WarningFact:
-    """A warning that fired at a session, and the session after which it no longer held."""
+    """A warning that fired at a session, and how it ended (one of LIFTS)."""
 
     session: Session
-    kind: str  # "redness" (rules.redness_alert) or "no_glasses"
+    kind: str  # "redness" (rules.session_alerts) or "no_glasses"
     message: str
     serious: bool
-    #: The next session whose redness raised no alert (None: not lifted yet).
-    lifted_by: Session | None
+    lift: str
+    #: cleared, logged_after, glasses: the later session; faded: None.
+    lifted_by: Session | None = None
+    #: faded: the observation that recorded the redness gone.
+    faded_seen: Redness | None = None
 
 
 @dataclass(frozen=True)
@@ -45,23 +57,41 @@ def in_period(day: dt.date, since: dt.date | None, until: dt.date | None) -> boo
     return (since is None or day >= since) and (until is None or day <= until)
 
 
-def _calm(session: Session, now: dt.datetime) -> bool:
-    return bool(session.redness) and all(rules.redness_alert(r, now) is None for r in session.redness)
+def _redness_lift(s: Session, following: Session | None,
+                  now: dt.datetime) -> tuple[str, Session | None, Redness | None]:
+    """How the redness warning of `s` ended, read from the gate that status reads."""
+    gate = gates.redness_gate(s, now)
+    if gate is None:
+        latest = max(s.redness, key=lambda r: (r.observed_at, r.id or 0))
+        if gates.still_red(latest):
+            return "open", None, None
+        return "faded", None, latest
+    if following is None:
+        return "blocks", None, None
+    if following.cleared_by_professional:
+        return "cleared", following, None
+    return "logged_after", following, None
 
 
-def warnings_of(sessions: Sequence[Session], now: dt.datetime) -> list[WarningFact]:
-    """Every redness alert and missing-glasses session, each with what lifted it."""
+def warnings_of(sessions: Sequence[Session], now: dt.datetime,
+                whole_log: Sequence[Session] | None = None) -> list[WarningFact]:
+    """Every redness alert and missing-glasses session of `sessions`, each with how it ended;
+    the later sessions that end one are looked for in `whole_log` (default: `sessions`)."""
     found: list[WarningFact] = []
-    ordered = sorted(sessions, key=lambda s: (s.session_date, s.id))
-    for i, s in enumerate(ordered):
-        alerts = [a for a in (rules.redness_alert(r, now) for r in s.redness) if a is not None]
+    every = sorted(whole_log if whole_log is not None else sessions,
+                   key=lambda s: (s.session_date, s.id))
+    place = {s.id: i for i, s in enumerate(every)}
+    for s in sorted(sessions, key=lambda s: (s.session_date, s.id)):
+        later = every[place[s.id] + 1:] if s.id in place else []
+        alerts = rules.session_alerts(s.redness, now, gates.session_start(s))
         if alerts:
             worst = max(alerts, key=lambda a: a.serious)
-            lifted = next((later for later in ordered[i + 1:] if _calm(later, now)), None)
-            found.append(WarningFact(s, "redness", worst.message, worst.serious, lifted))
+            lift, by, seen = _redness_lift(s, later[0] if later else None, now)
+            found.append(WarningFact(s, "redness", worst.message, worst.serious, lift, by, seen))
         if s.glasses_worn is False:
-            lifted = next((later for later in ordered[i + 1:] if later.glasses_worn), None)
-            found.append(WarningFact(s, "no_glasses", "", False, lifted))
+            again = next((x for x in later if x.glasses_worn), None)
+            found.append(WarningFact(s, "no_glasses", "", False,
+                                     "glasses" if again else "none", again))
     return found
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from homekit.domain.models import Redness
@@ -206,3 +206,19 @@ def redness_alert(
             serious=False,
         )
     return None
+
+
+def session_alerts(
+    observations: Sequence[Redness], now: dt.datetime, since: dt.datetime | None = None
+) -> list[RednessAlert]:
+    """The alerts a session's redness stands for, judged on all that is known of it now.
+
+    Every observation that gives a fade time or severe redness counts, and the latest one; a
+    "still red" observation that a later one followed does not (the later one says how it
+    went: a mild redness seen still red, then faded after 30 minutes, raised nothing). The
+    charts' "lasted or still red" mark and the report's warnings both read this.
+    """
+    ordered = sorted(observations, key=lambda r: (r.observed_at, r.id or 0))
+    kept = [r for i, r in enumerate(ordered)
+            if i == len(ordered) - 1 or r.faded_after_min is not None or r.severity >= 4]
+    return [a for a in (redness_alert(r, now, since) for r in kept) if a is not None]

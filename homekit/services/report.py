@@ -32,7 +32,7 @@ class ReportService(PhotosService, StatusService):
             since=since,
             until=until,
             sessions=tuple(chosen),
-            warnings=tuple(warnings_of(chosen, self.now())),
+            warnings=tuple(warnings_of(chosen, self.now(), everything)),
             photo_pairs=tuple(photo_rules.first_and_latest_by_area(photos)),
             photo_count=len(photos),
             planned_dates=tuple(rules.planned_dates(dates, profile.min_interval_days,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from homekit.domain.models import REDNESS_LEVELS, STINGING_LEVELS
-from homekit.words.base import control_free, day, plural, shown
+from homekit.words.base import control_free, day, fade_short, fade_words, plural, shown
 from homekit.words.errors import _ERRORS
 from homekit.words.replica import install_extra
 
@@ -106,6 +106,25 @@ _QUESTIONS = {
 }
 
 
+def lift_text(w: object) -> str:
+    """How a report warning ended, in the words `status` uses for the same gate."""
+    lift = getattr(w, "lift", "none")
+    by = getattr(w, "lifted_by", None)
+    on = f"the session of {by.session_date.isoformat()} (#{by.number})" if by is not None else ""
+    seen = getattr(w, "faded_seen", None)
+    if lift == "faded" and seen is not None:
+        return f"Lifted: recorded gone ({fade_words(seen.severity, seen.faded_after_min)}), " \
+               f"seen {seen.observed_at.replace('T', ' ')}."
+    return {
+        "open": "Not lifted yet: still red; record when it fades.",
+        "blocks": "Not lifted: logging is blocked until it is recorded faded or a skin "
+                  "professional clears it (as homekit status shows).",
+        "cleared": f"Lifted: a skin professional's clearance, given at {on}.",
+        "logged_after": f"Never recorded faded; {on} was logged after it.",
+        "glasses": f"Lifted: glasses worn again at {on}.",
+    }.get(lift, "Not lifted yet.")
+
+
 def report_text(facts: object) -> object:
     """The report's words: profile, the course at a glance, sessions, warnings, questions."""
     from homekit.domain.report import ReportFacts, ReportText, questions
@@ -144,8 +163,7 @@ def report_text(facts: object) -> object:
     rows = []
     for s in shown_sessions:
         worst = s.worst_redness
-        faded = "-" if worst is None or worst.severity == 0 else (
-            "still red" if worst.faded_after_min is None else f"{worst.faded_after_min} min")
+        faded = "-" if worst is None else fade_short(worst.severity, worst.faded_after_min)
         rows.append((
             str(s.number), s.session_date.isoformat(),
             "-" if s.duration_min is None else str(s.duration_min),
@@ -160,12 +178,7 @@ def report_text(facts: object) -> object:
     for w in facts.warnings:
         when = f"{w.session.session_date.isoformat()} (session #{w.session.number})"
         what = w.message if w.kind == "redness" else "Protective glasses were not worn."
-        if w.lifted_by is not None:
-            how = ("glasses worn again" if w.kind == "no_glasses" else "redness normal again")
-            lifted = f" Lifted: {how} at the session of {w.lifted_by.session_date.isoformat()}."
-        else:
-            lifted = " Not lifted yet."
-        warnings.append(control_free(f"{when}: {what}{lifted}"))
+        warnings.append(control_free(f"{when}: {what} {lift_text(w)}"))
     if p.has_skin_condition:
         ack = (f"acknowledged on {p.condition_acknowledged_at[:10]}" if p.condition_acknowledged_at
                else "not acknowledged: logging is blocked")

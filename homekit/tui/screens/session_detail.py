@@ -96,9 +96,7 @@ class SessionDetailScreen(HomekitScreen[None]):
         table = self.query_one("#detail-redness", DataTable)
         table.clear()
         for r in s.redness:
-            faded = "still red" if r.faded_after_min is None else f"after {r.faded_after_min} min"
-            if r.severity == 0:
-                faded = "-"
+            faded = words.fade_words(r.severity, r.faded_after_min)
             table.add_row(cell(r.observed_at.replace("T", " ")),
                           cell(f"{r.severity} {r.severity_word}"), cell(faded),
                           cell(r.notes or "-"), key=str(r.id))
