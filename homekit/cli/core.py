@@ -152,6 +152,7 @@ def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
     if confirmed is None and terminal:
         # Refuse before asking when another gate already blocks that date.
         day = args.date or app.today()
+        app.check_start(day, args.time)
         app.check_date(app.profile(), day)
         app.check_redness(app.profile(), day, args.cleared_by_professional)
         confirmed = ask.checklist_answers()

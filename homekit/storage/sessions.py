@@ -69,6 +69,18 @@ class SessionQueries(StoreCore):
         )
         return [dt.date.fromisoformat(r[0]) for r in rows]
 
+    def neighbour_dates(self, profile_id: int, day: dt.date,
+                        exclude_id: int | None = None) -> tuple[dt.date | None, dt.date | None]:
+        """The dates of the sessions just before and just after `day` (two index seeks)."""
+        before = self._q(
+            "SELECT max(session_date) FROM sessions WHERE profile_id = ? AND id IS NOT ? "
+            "AND session_date < ?", (profile_id, exclude_id, day.isoformat()))[0][0]
+        after = self._q(
+            "SELECT min(session_date) FROM sessions WHERE profile_id = ? AND id IS NOT ? "
+            "AND session_date > ?", (profile_id, exclude_id, day.isoformat()))[0][0]
+        return (dt.date.fromisoformat(before) if before else None,
+                dt.date.fromisoformat(after) if after else None)
+
     def chart_dates(self, profile_id: int) -> list[dt.date]:
         """Every session date of a profile, oldest first (the covering index, no sort)."""
         day = dt.date.fromisoformat
