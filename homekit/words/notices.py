@@ -32,6 +32,9 @@ def _of(s: Session) -> str:
     return f"session #{s.number} of {day(s.session_date)}"
 
 
+UNSAVED_TITLE = "Unsaved changes"
+QUIT_UNSAVED = "Quit without saving what you changed? It will be lost."
+LEAVE_UNSAVED = "Leave without saving what you changed? It will be lost."
 FIX_FIELDS = "Please correct the fields marked in red."
 FIX_FIELDS_ABOVE = "Please correct the fields marked above."
 NOT_SAVED_FIX = f"Not saved: {FIX_FIELDS[0].lower()}{FIX_FIELDS[1:]}"

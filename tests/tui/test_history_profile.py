@@ -194,8 +194,10 @@ async def test_help_chart_and_palette_commands(ready):
         await pilot.press("escape")
         await settle(pilot)
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        for title in ("Log session", "Log redness", "History", "Chart", "Profile",
-                      "Calendar reminders", "Help", "Quit"):
+        for title in ("Log a session", "Log redness after the latest session",
+                      "History: every session", "Charts: progress and redness",
+                      "Profile and settings", "Write calendar reminders", "Write the PDF report",
+                      "Progress photos", "Help", "Undo", "Quit"):
             assert title in titles
         await pilot.press("g")
         await pilot.pause()

@@ -149,7 +149,7 @@ async def test_footer_keys_are_textuals_own_styled_once(ready):
         await settle(pilot)
         keys = list(pilot.app.screen.query_one(Footer).query(FooterKey))
         shown = [k.description for k in keys]
-        assert shown[:3] == ["Log session", "Log redness", "History"]
+        assert shown[:3] == ["Log", "Redness", "History"]
         for key in keys:  # as Textual's footer leaves them: only the palette's key is compact
             palette = key.has_class("-command-palette")
             assert key.compact is palette and key.has_class("-compact") is palette

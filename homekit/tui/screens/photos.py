@@ -35,9 +35,11 @@ class PhotosScreen(HomekitScreen):
     PhotosScreen .photo-image { width: auto; height: 1fr; }
     PhotosScreen #photo-line { padding: 0 1; color: $text-muted; }
     """
+    HELP_NAME = "photos"
     BINDINGS = [
         BACK,
-        Binding("c", "compare", "Write comparison"),
+        Binding("c", "compare", "Write comparison",
+                tooltip="Write the first and latest photo side by side (PNG)"),
     ]
 
     def __init__(self, hk: Homekit) -> None:

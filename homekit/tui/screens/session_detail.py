@@ -46,12 +46,15 @@ def field_rows(s: Session, photos: int = 0) -> list[tuple[str, str]]:
 class SessionDetailScreen(HomekitScreen[None]):
     """Pushed from history or the dashboard (Enter on a row)."""
 
+    HELP_NAME = "one session"
+
     BINDINGS = [
         BACK,
         EDIT,
         DELETE,
-        Binding("r", "add_redness", "Add redness"),
-        Binding("x", "delete_redness", "Delete redness"),
+        Binding("r", "add_redness", "Add redness", tooltip="Add a redness observation"),
+        Binding("x", "delete_redness", "Delete redness",
+                tooltip="Delete the selected redness observation"),
     ]
 
     def __init__(self, hk: Homekit, session: Session) -> None:
