@@ -158,19 +158,23 @@ class HomekitApp(App[None]):
 
     def screen_bindings(self, screen: Screen) -> list[ActiveBinding]:
         """The screen's own key bindings with a description (the footer's and the hidden
-        ones), once per action, in the order the screen declares them."""
+        ones, and those a focused widget answers first, like Enter on a table), once per
+        action, in the order the screen declares them; help and quit are the app's."""
         seen: set[str] = set()
         found = []
         # homekit's own: declared by homekit's screen classes (not Textual's focus and copy keys)
         own = {b.action for cls in type(screen).__mro__ if cls.__module__.startswith("homekit")
-               for b in getattr(cls, "BINDINGS", ()) if isinstance(b, Binding)}
-        for active in screen.active_bindings.values():
-            binding = active.binding
-            if (active.node is not screen or not binding.description or binding.system
-                    or binding.action in seen or binding.action not in own):
+               for b in cls.__dict__.get("BINDINGS", ()) if isinstance(b, Binding)}
+        for _key, binding in screen._bindings:
+            action = binding.action
+            if (not binding.description or binding.system or action in seen or action not in own
+                    or action.removeprefix("app.") in ("help", "quit")):
                 continue
-            seen.add(binding.action)
-            found.append(active)
+            state = self._check_action_state(action, screen)
+            if state is False:
+                continue
+            seen.add(action)
+            found.append(ActiveBinding(screen, binding, bool(state), binding.tooltip))
         return found
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -69,5 +69,9 @@ class GuardsChanges(Screen):
             return
         from homekit.tui.screens.confirm import ConfirmScreen
 
+        def answered(yes: bool | None) -> None:
+            if yes:
+                go()
+
         self.app.push_screen(ConfirmScreen(words.UNSAVED_TITLE, words.LEAVE_UNSAVED, yes="Leave"),
-                             lambda yes: go() if yes else None)
+                             answered)
