@@ -43,7 +43,8 @@ homekit records what you tell it; it does not diagnose anything."""
 
 def key_table(title: str, rows: Sequence[tuple[str, str]]) -> Text:
     """A heading and one `keys  what` line each, aligned (the text is data, not markup)."""
-    text = Text(title, style="bold")
+    text = Text()
+    text.append(title, style="bold")
     width = max((len(k) for k, _ in rows), default=0) + 2
     for keys, what in rows:
         text.append(f"\n  {keys:<{width}}{what}")
