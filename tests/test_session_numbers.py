@@ -43,6 +43,9 @@ def test_pages_filters_and_profiles_each_get_the_place_in_the_whole_profile(hk):
     since = hk.history(newest_first=False, where=SessionFilter(since=start + dt.timedelta(days=70)))
     assert since[0].number == 11
     assert [s.number for s in hk.history(newest_first=False)] == list(range(1, 31))
+    # read in batches from the first (export, the report): a running count
+    batches = hk._store.iter_sessions(hk.profile().id, batch=7)
+    assert [s.number for s in batches] == list(range(1, 31))
     # another profile counts its own sessions from 1
     hk.create_profile("ana")
     ana = Homekit(hk._store, "ana", now=lambda: NOW)

@@ -176,13 +176,16 @@ class SessionQueries(StoreCore):
         """Sessions of a profile oldest first, read `batch` at a time (keyset, not OFFSET):
         memory stays flat at any log size. Read inside `snapshot()` for a consistent whole."""
         after: tuple[str, int] = ("", 0)
+        done = 0  # read from the first on: each number is a running count, no query needed
         while True:
             rows = self._q(
                 f"SELECT {_SESSION_COLS} FROM sessions WHERE profile_id = ? "
                 "AND (session_date, id) > (?, ?) ORDER BY session_date, id LIMIT ?",
                 (profile_id, *after, batch),
             )
-            yield from self._with_redness(rows)
+            yield from self._with_redness(
+                rows, {r["id"]: done + i for i, r in enumerate(rows, start=1)})
+            done += len(rows)
             if len(rows) < batch:
                 return
             after = (rows[-1]["session_date"], rows[-1]["id"])
@@ -254,10 +257,13 @@ class SessionQueries(StoreCore):
         found = self.sessions(profile_id, newest_first=True, limit=1)
         return found[0] if found else None
 
-    def _with_redness(self, rows: list[sqlite3.Row]) -> list[Session]:
+    def _with_redness(self, rows: list[sqlite3.Row],
+                      numbers: dict[int, int] | None = None) -> list[Session]:
+        """Sessions from their rows, with their redness and numbers (counted here unless
+        given)."""
         if not rows:
             return []
-        numbers = self._numbers(rows)
+        numbers = self._numbers(rows) if numbers is None else numbers
         by_session: dict[int, list[Redness]] = {r["id"]: [] for r in rows}
         ids = list(by_session)
         # Chunked so that a 100,000-session history stays under SQLite's variable limit.
