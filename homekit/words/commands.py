@@ -244,7 +244,7 @@ NOTHING_TO_UNDO_CLI = "Nothing to undo."
 
 
 def undo_list_line(n: int, step: Any) -> str:
-    """`  1. 2026-11-25 09:30:00  deleted session #12 of ...` (the step's text made safe)."""
+    """`  1. 2026-11-25 09:30:00  deleted the session of ...` (the step's text made safe)."""
     return f"{n:>3}. {step.created_at.replace('T', ' ')}  {control_free(undo_step_text(step))}"
 
 
