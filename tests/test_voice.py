@@ -59,13 +59,18 @@ def test_severity_zero_is_no_redness_never_still_red(cli_at_now):
 
 
 def _report_warnings(db_path) -> tuple[str, ...]:
+    """The report's warnings section, as its words write it."""
+    from homekit.domain.document import Bullets
     from homekit.services import Homekit
+    from homekit.words.report import warnings_section
 
     hk = Homekit.open(db_path, now=lambda: NOW)
     try:
-        return words.report_text(hk.report_facts()).warnings
+        (section,) = warnings_section(hk.report_facts())
     finally:
         hk.close()
+    (bullets,) = [b for b in section.blocks if isinstance(b, Bullets)]
+    return bullets.items
 
 
 def _status_of(db_path) -> Status:
