@@ -281,3 +281,29 @@ async def test_the_acknowledgement_in_the_log_dialog_and_the_profile(hk):
         assert 0 < tick.region.width and tick.region.right <= SMALL[0] - 2
         assert tick.content_size.height >= 1
         assert tick.content_size.width + 4 >= len("I have read this warning")
+
+
+def test_every_dialog_binds_help_and_quit():
+    """A dialog's keys stop at the dialog (Textual does not pass them on to the app): each
+    dialog class binds help and quit itself, so that the footer can show them and they work."""
+    import importlib
+    import pkgutil
+
+    from textual.binding import Binding
+    from textual.screen import ModalScreen
+
+    import homekit.tui.screens as screens
+
+    for info in pkgutil.iter_modules(screens.__path__):
+        importlib.import_module(f"homekit.tui.screens.{info.name}")
+
+    def subclasses(cls: type) -> set[type]:
+        return {c for s in cls.__subclasses__() for c in {s, *subclasses(s)}}
+
+    dialogs = [c for c in subclasses(ModalScreen) if c.__module__.startswith("homekit")]
+    assert len(dialogs) >= 6
+    for dialog in dialogs:
+        actions = {b.action for cls in dialog.__mro__
+                   for b in cls.__dict__.get("BINDINGS", ()) if isinstance(b, Binding)}
+        assert "app.quit" in actions, dialog
+        assert "app.help" in actions or dialog is HelpScreen, dialog
