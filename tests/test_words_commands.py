@@ -49,7 +49,7 @@ def test_import_lines_for_a_dry_run_a_repeat_and_a_real_import() -> None:
         "Nothing new to import: all 4 sessions in log.csv are already stored."]
     done = _import(profiles_created=["ann"], photos_skipped=2, backup=Path("b.db"))
     assert words.import_lines(done) == [
-        "Imported 1 session (0 redness observations); new profile(s): ann.",
+        "Imported 1 session (0 redness observations); new profile: ann.",
         "Photos: imported 0, 2 already stored, skipped.",
         "Backup taken first: b.db"]
 

@@ -92,6 +92,8 @@ class Redness:
     severity: int  # 0-4, see REDNESS_LEVELS
     faded_after_min: int | None = None  # None: still red when observed
     notes: str = ""
+    #: The number of its session (see `Session.number`); 0 when not read from the store.
+    session_number: int = field(default=0, compare=False)
 
     @property
     def severity_word(self) -> str:
@@ -217,11 +219,15 @@ class Session:
     redness: tuple[Redness, ...] = field(default=())
     checklist: tuple[str, ...] | None = None
     cleared_by_professional: bool = False
+    #: Its place by date within its profile (1 = the earliest): the number both UIs, the
+    #: report and the calendar show. The `id` is what commands take. 0: not read from the store.
+    number: int = field(default=0, compare=False)
 
     def to_json(self) -> dict[str, object]:
-        """A JSON-ready dict; keys are the column names of the `sessions` table."""
+        """A JSON-ready dict; keys are the column names of the `sessions` table, and `number`."""
         return {
             "id": self.id,
+            "number": self.number,
             "profile_id": self.profile_id,
             "session_date": self.session_date.isoformat(),
             "start_time": self.start_time,
@@ -309,6 +315,7 @@ class Status:
             if red is None
             else {
                 "session_id": red.session_id,
+                "session_number": red.session_number,
                 "observed_at": red.observed_at,
                 "severity": red.severity,
                 "severity_word": red.severity_word,

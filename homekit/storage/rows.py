@@ -100,12 +100,12 @@ def _profile(row: sqlite3.Row) -> Profile:
     return from_row(Profile, row, _PROFILE_CONVERT)
 
 
-def _session(row: sqlite3.Row, redness: tuple[Redness, ...] = ()) -> Session:
-    return from_row(Session, row, _SESSION_CONVERT, redness=redness)
+def _session(row: sqlite3.Row, redness: tuple[Redness, ...] = (), number: int = 0) -> Session:
+    return from_row(Session, row, _SESSION_CONVERT, redness=redness, number=number)
 
 
-def _redness(row: sqlite3.Row) -> Redness:
-    return from_row(Redness, row)
+def _redness(row: sqlite3.Row, session_number: int = 0) -> Redness:
+    return from_row(Redness, row, session_number=session_number)
 
 
 def safety_values(draft: SessionDraft) -> tuple[Any, ...]:

@@ -61,31 +61,34 @@ def session_updated(s: Session) -> str:
 
 def delete_session_question(s: Session) -> str:
     n = len(s.redness)
-    return (f"Delete session {session_text(s)}"
-            f"{f' and its {n} redness observation(s)' if n else ''}? [y/N] ")
+    extra = f" and its {plural(n, 'redness observation')}" if n else ""
+    return f"Delete session {session_text(s)}{extra}? [y/N] "
 
 
 def session_deleted(s: Session) -> str:
-    return f"Deleted session {s.id} of {s.session_date.isoformat()}. {UNDO_HINT_CLI}"
+    return (f"Deleted session #{s.number} of {s.session_date.isoformat()} (id {s.id}). "
+            f"{UNDO_HINT_CLI}")
 
 
 # -- redness ------------------------------------------------------------------------------
 
 def redness_recorded(red: Redness) -> str:
-    return f"Recorded redness for session {red.session_id}: {redness_words(red)}"
+    return (f"Recorded redness for session #{red.session_number}: {redness_words(red)} "
+            f"(observation id {red.id})")
 
 
 def redness_updated(red: Redness) -> str:
-    return f"Updated redness observation {red.id} (session {red.session_id}): {redness_words(red)}"
+    return (f"Updated redness observation id {red.id} (session #{red.session_number}): "
+            f"{redness_words(red)}")
 
 
 def delete_redness_question(red: Redness) -> str:
-    return (f"Delete redness observation {red.id} of session {red.session_id} "
+    return (f"Delete redness observation id {red.id} of session #{red.session_number} "
             f"({redness_words(red)})? [y/N] ")
 
 
 def redness_deleted(red: Redness) -> str:
-    return f"Deleted redness observation {red.id} of session {red.session_id}."
+    return f"Deleted redness observation id {red.id} of session #{red.session_number}."
 
 
 # -- profiles -----------------------------------------------------------------------------
@@ -177,8 +180,10 @@ def import_lines(r: Any) -> list[str]:
     """What an import (or its dry run) did: sessions, photos, the backup taken first."""
     skipped = (f"; {plural(r.identical_skipped, 'identical session')} already stored, skipped"
                if r.identical_skipped else "")
-    created = f"; new profile(s): {', '.join(r.profiles_created)}" if r.profiles_created else ""
-    what = f"{plural(r.sessions_added, 'session')} ({r.observations_added} redness observations)"
+    created = (f"; new {'profile' if len(r.profiles_created) == 1 else 'profiles'}: "
+               f"{', '.join(r.profiles_created)}" if r.profiles_created else "")
+    what = (f"{plural(r.sessions_added, 'session')} "
+            f"({plural(r.observations_added, 'redness observation')})")
     if r.dry_run:
         lines = [f"Dry run: would import {what}{skipped}{created}. Nothing was stored."]
     elif r.sessions_added == 0 and not r.profiles_created:
@@ -257,7 +262,7 @@ NOTHING_TO_UNDO_CLI = "Nothing to undo."
 
 
 def undo_list_line(n: int, step: Any) -> str:
-    """`  1. 2026-11-25 09:30:00  deleted session #12 of ...` (the step's text made safe)."""
+    """`  1. 2026-11-25 09:30:00  deleted the session of ...` (the step's text made safe)."""
     return f"{n:>3}. {step.created_at.replace('T', ' ')}  {control_free(undo_step_text(step))}"
 
 
