@@ -1,5 +1,5 @@
 """Issue 22: a photo's bytes live in `photo_images`, where no listing reads them; a file from
-before (schema 7, the bytes inside `photos`) is migrated with every photo byte-identical."""
+before (schema 8, the bytes inside `photos`) is migrated with every photo byte-identical."""
 
 from __future__ import annotations
 
@@ -16,16 +16,16 @@ from tests.dbfiles import integrity
 from tests.images import jpeg_with_gps, picture
 
 
-def version_7_with_photos(path: Path, count: int) -> dict[int, bytes]:
-    """A file as schema 7 left it: two profiles, sessions, and `count` photos whose bytes sit
+def version_8_with_photos(path: Path, count: int) -> dict[int, bytes]:
+    """A file as schema 8 left it: two profiles, sessions, and `count` photos whose bytes sit
     inside `photos` (each a different size, some of several pages). Returns id -> bytes."""
     from homekit.storage import migrations
     from homekit.storage.migrations import Database
 
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
-    migrations.migrations.apply(Database(conn), stop_before="m008_photo_images")
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 7
+    migrations.migrations.apply(Database(conn), stop_before="m009_photo_images")
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 8
     for name in ("me", "Ana"):
         conn.execute("INSERT INTO profiles (name, has_skin_condition, created_at) "
                      "VALUES (?, 0, '2026-01-01T10:00:00')", (name,))
@@ -47,7 +47,7 @@ def version_7_with_photos(path: Path, count: int) -> dict[int, bytes]:
 
 def test_an_older_file_keeps_every_photo_byte_for_byte(tmp_path):
     db = tmp_path / "old.db"
-    before = version_7_with_photos(db, 12)
+    before = version_8_with_photos(db, 12)
     for profile in ("me", "Ana"):
         hk = Homekit.open(db, profile, now=lambda: NOW)  # the first open migrates
         try:
@@ -75,7 +75,7 @@ def test_an_older_file_keeps_every_photo_byte_for_byte(tmp_path):
 
 def test_restoring_an_older_backup_with_photos_keeps_them(tmp_path, capsys):
     old = tmp_path / "old.db"
-    before = version_7_with_photos(old, 4)
+    before = version_8_with_photos(old, 4)
     live = tmp_path / "live.db"
     Homekit.open(live).close()
     assert main(["--db", str(live), "restore", str(old)]) == 0, capsys.readouterr().err

@@ -300,7 +300,18 @@ def m007_undo_journal(db: Database) -> None:
 
 
 @migrations()
-def m008_photo_images(db: Database) -> None:
+def m008_profile_skin_type(db: Database) -> None:
+    # The Fitzpatrick skin type the user gives (1 to 6, I to VI; NULL: not given), for the
+    # report and a professional: information, never a rule.
+    db.execute(
+        "ALTER TABLE profiles ADD COLUMN skin_type INTEGER "
+        "CHECK (skin_type IS NULL OR skin_type BETWEEN 1 AND 6)"
+    )
+    _set_version(db, 8)
+
+
+@migrations()
+def m009_photo_images(db: Database) -> None:
     # A photo's bytes in a table of their own, so that no listing reads them: `created_at`
     # stood after the `image` BLOB, so every query that read it (a photo list, a count, a
     # session's photos) followed every page of every image. Every photo keeps its bytes: they
@@ -318,7 +329,7 @@ def m008_photo_images(db: Database) -> None:
     db.execute("ALTER TABLE photos DROP COLUMN image")
     db.execute("UPDATE photos SET size = "
                "(SELECT length(image) FROM photo_images WHERE photo_id = photos.id)")
-    _set_version(db, 8)
+    _set_version(db, 9)
 
 
 def schema_version() -> int:

@@ -1,5 +1,5 @@
 """The SQL of progress photos: `photos` (what is known of each, migration m005_photos) and
-`photo_images` (their bytes, m008_photo_images).
+`photo_images` (their bytes, m009_photo_images).
 
 No listing reads an image: the bytes live in their own table, and `photo_image` reads one
 photo's when they are needed.
@@ -15,11 +15,17 @@ from homekit.domain.photos import Photo, PhotoDraft
 from homekit.storage.repo import Store
 from homekit.storage.rows import from_row
 
-_COLS = "id, profile_id, session_id, area, taken_on, notes, mime, width, height, size, created_at"
+_COLS = ("id, profile_id, session_id, area, taken_on, notes, mime, width, height, size, "
+         "created_at, "
+         # The session's number (its place by date in the profile): a count on the index.
+         "(SELECT count(*) FROM sessions AS e JOIN sessions AS s ON e.profile_id = s.profile_id "
+         "AND (e.session_date, e.id) <= (s.session_date, s.id) WHERE s.id = photos.session_id) "
+         "AS session_number")
 
 
 def _photo(row: sqlite3.Row) -> Photo:
-    return from_row(Photo, row, {"taken_on": dt.date.fromisoformat})
+    return from_row(Photo, row, {"taken_on": dt.date.fromisoformat,
+                                 "session_number": lambda n: n or None})
 
 
 def insert_photo(store: Store, profile_id: int, draft: PhotoDraft, created_at: str) -> Photo:
