@@ -239,12 +239,16 @@ def test_a_schema_6_file_gains_the_journal(tmp_path):
     from homekit.storage import open_store
     from homekit.storage.schema import SCHEMA_VERSION
 
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    from homekit.storage import migrations
+
     path = tmp_path / "v6.db"
-    store = open_store(path)
-    store.conn.execute("DROP TABLE undo_journal")
-    store.conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm007_undo_journal'")
-    store.conn.execute("PRAGMA user_version = 6")
-    store.close()
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrations.migrations.apply(Database(conn), stop_before="m007_undo_journal")
+    conn.close()
     store = open_store(path)
     assert store.schema_version() == SCHEMA_VERSION
     hk = Homekit(store, now=lambda: NOW)

@@ -64,6 +64,26 @@ def _put_back(conn: sqlite3.Connection, file: Path, version: int,
         raise
 
 
+def breaks_rule(conn: sqlite3.Connection, file: Path, allow_broken_rule: bool) -> bool:
+    """Whether an older file's sessions break the rule: refused unless `allow_broken_rule`
+    (then True: it is migrated without its rule triggers, see `set_aside_rule_triggers`)."""
+    try:
+        refuse_broken_rule(conn, file)
+    except StorageError as exc:
+        if exc.code != "rule_broken" or not allow_broken_rule:
+            raise
+        return True
+    return False
+
+
+def set_aside_rule_triggers(conn: sqlite3.Connection) -> None:
+    """Drop the rule triggers of a file whose sessions break the rule (inside the caller's
+    write), so that every later open looks at its rows again: it is refused until the
+    offending sessions are deleted, then the triggers are put back."""
+    for name in integrity.RULE_TRIGGERS:
+        conn.execute(f'DROP TRIGGER IF EXISTS "{name}"')
+
+
 def refuse_broken_rule(conn: sqlite3.Connection, file: Path) -> None:
     """Refuse (exit 1) a file whose sessions already break the rule, listing them."""
     from homekit.storage import rowcheck
