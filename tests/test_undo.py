@@ -236,14 +236,12 @@ def test_a_failed_change_leaves_no_undo_step(me):
 
 
 def test_a_schema_6_file_gains_the_journal(tmp_path):
-    from homekit.storage import open_store
-    from homekit.storage.schema import SCHEMA_VERSION
-
     import sqlite3
 
     from sqlite_utils import Database
 
-    from homekit.storage import migrations
+    from homekit.storage import migrations, open_store
+    from homekit.storage.schema import SCHEMA_VERSION
 
     path = tmp_path / "v6.db"
     conn = sqlite3.connect(path, isolation_level=None)

@@ -23,7 +23,7 @@ from homekit.words.base import (
     shown,
 )
 from homekit.words.errors import difference_text, error, mode_text, row_problem
-from homekit.words.undo import UNDO_HINT_CLI, undo_step_text
+from homekit.words.undo import UNDO_HINT_CLI, journal_fault_line, undo_step_text
 
 NOTHING_DELETED = "Nothing deleted."
 
@@ -248,6 +248,8 @@ def undo_steps_forgotten(n: int) -> str:
 
 
 def undo_step_forgotten(step: object) -> str:
+    if getattr(step, "fault", None) is not None:
+        return f"Forgot undo step {getattr(step, 'id', '?')}, which could not be used."
     return f"Forgot the undo step: {control_free(undo_step_text(step))}."
 
 
@@ -267,11 +269,15 @@ def check_text(h: Any) -> str:
     n = len(h.problems)
     rows.append(("Rows", "every value valid, every session keeps the rule" if not n
                  else plural(n, "problem")))
+    journal = getattr(h, "journal", [])
+    rows.append(("Undo steps", "every one usable" if not journal
+                 else f"{plural(len(journal), 'step')} cannot be used"))
     rows.append(("Modes", "owner only" if not h.open_modes
                  else f"{len(h.open_modes)} open to others"))
     width = max(len(k) for k, _ in rows) + 2
     lines = [f"{k + ':':<{width}}{v}" for k, v in rows]
     lines += [f"  {control_free(row_problem(p))}" for p in h.problems]
+    lines += [f"  {control_free(journal_fault_line(f))}" for f in journal]
     lines += [f"  {shown(c.path)}: mode {mode_text(c.old)} ({c.reason})" for c in h.open_modes]
     lines.append("Healthy." if h.healthy else "Not healthy: see above.")
     return "\n".join(lines)

@@ -51,7 +51,10 @@ def chart_not_saved(exc: BaseException) -> str:
 
 
 def undo_failed_app(exc: BaseException) -> str:
-    return error(exc).replace("homekit undo --drop", "homekit undo --drop (in a terminal)")
+    import re
+
+    return re.sub(r"homekit undo --drop( \d+)?", r"homekit undo --drop\1 (in a terminal)",
+                  error(exc))
 
 
 # -- first run and the skin question ----------------------------------------------------
