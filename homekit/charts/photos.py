@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from homekit.charts.figure import LIGHT, Palette, style
+from homekit.charts.glyphs import put
+from homekit.charts.glyphs import title as set_title
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure, SubFigure
@@ -46,10 +48,10 @@ def draw_comparison(container: Figure | SubFigure, jpegs: list[bytes], captions:
     ax.set_axis_off()
     x = 0
     for w, caption in zip(widths, captions, strict=True):
-        ax.text(x + w / 2, pixels.shape[0] + 20, caption, ha="center", va="top", fontsize=9,
-                color=palette.text)
+        put(ax, x + w / 2, pixels.shape[0] + 20, caption, ha="center", va="top", fontsize=9,
+            color=palette.text)
         x += w + GAP_PX
-    ax.set_title(title, loc="left", color=palette.text)
+    set_title(ax, title, loc="left", color=palette.text)
     return ax
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 from homekit.charts.figure import LIGHT, draw_progress, draw_redness, style
+from homekit.charts.glyphs import put
 from homekit.domain.report import ReportText
 from homekit.domain.series import ChartSeries
 
@@ -102,15 +103,15 @@ def _text_page(fig: Figure, lines: list[Line]) -> None:
         v = y / height
         if line.kind in ("title", "subtitle", "heading"):
             weight = "normal" if line.kind == "subtitle" else "bold"
-            fig.text(x0, v, line.cells[0], fontsize=size, fontweight=weight, color=LIGHT.text)
+            put(fig, x0, v, line.cells[0], fontsize=size, fontweight=weight, color=LIGHT.text)
         elif line.kind == "kv":
-            fig.text(x0, v, line.cells[0] + ":", fontsize=size, color="#555555")
-            fig.text(x0 + 2.1 / width, v, line.cells[1], fontsize=size, color=LIGHT.text)
+            put(fig, x0, v, line.cells[0] + ":", fontsize=size, color="#555555")
+            put(fig, x0 + 2.1 / width, v, line.cells[1], fontsize=size, color=LIGHT.text)
         elif line.kind == "bullet":
-            fig.text(x0, v, line.cells[0], fontsize=size, color=LIGHT.text)
-            fig.text(x0 + 0.2 / width, v, line.cells[1], fontsize=size, color=LIGHT.text)
+            put(fig, x0, v, line.cells[0], fontsize=size, color=LIGHT.text)
+            put(fig, x0 + 0.2 / width, v, line.cells[1], fontsize=size, color=LIGHT.text)
         elif line.kind in ("header", "row"):
-            fig.text(x0, v, _row(line.cells), fontsize=size, family=MONO, color=LIGHT.text,
+            put(fig, x0, v, _row(line.cells), fontsize=size, family=MONO, color=LIGHT.text,
                      fontweight="bold" if line.kind == "header" else "normal")
             if line.kind == "header":
                 fig.add_artist(_rule(x0, (y - 0.06) / height, 1 - x0))
@@ -124,8 +125,8 @@ def _rule(x0: float, y: float, x1: float) -> Any:
 
 def _footer(fig: Figure, text: ReportText, page: int, pages: int) -> None:
     footer = text.footer.replace("{page}", str(page)).replace("{pages}", str(pages))
-    fig.text(MARGIN_X / PAGE[0], 0.45 / PAGE[1], text.disclaimer, fontsize=7, color="#666666")
-    fig.text(1 - MARGIN_X / PAGE[0], 0.45 / PAGE[1], footer, fontsize=7, color="#666666",
+    put(fig, MARGIN_X / PAGE[0], 0.45 / PAGE[1], text.disclaimer, fontsize=7, color="#666666")
+    put(fig, 1 - MARGIN_X / PAGE[0], 0.45 / PAGE[1], footer, fontsize=7, color="#666666",
              ha="right")
 
 
@@ -172,7 +173,7 @@ def render_report(text: ReportText, series: ChartSeries,
             for chosen in photo_pages:
                 number += 1
                 fig = _page(constrained=True)
-                fig.text(MARGIN_X / PAGE[0], 1 - (TOP + LINE["heading"][0]) / PAGE[1],
+                put(fig, MARGIN_X / PAGE[0], 1 - (TOP + LINE["heading"][0]) / PAGE[1],
                          text.photos_title, fontsize=LINE["heading"][1], fontweight="bold")
                 subs = cast(Any, fig.subfigures(AREAS_PER_PAGE, 1))
                 for sub, i in zip(subs, chosen, strict=False):
