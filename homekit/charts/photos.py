@@ -21,7 +21,9 @@ GAP_PX = 24
 
 
 def side_by_side(jpegs: list[bytes], height: int = COMPARE_HEIGHT) -> Any:
-    """One RGB array: the photos scaled to the same height, a white gap between them."""
+    """One RGB array: the photos scaled to the same height (an extreme one fitted into a box of
+    `height` by MAX_ASPECT times `height`, centred), a white gap between them: at most
+    2 x MAX_ASPECT x `height`² pixels, whatever was stored."""
     import numpy as np
     from PIL import Image as PILImage
 
@@ -34,7 +36,7 @@ def side_by_side(jpegs: list[bytes], height: int = COMPARE_HEIGHT) -> Any:
     canvas = PILImage.new("RGB", (width, height), (255, 255, 255))
     x = 0
     for im in scaled:
-        canvas.paste(im, (x, 0))
+        canvas.paste(im, (x, (height - im.height) // 2))
         x += im.width + GAP_PX
     return np.asarray(canvas), [im.width for im in scaled]
 

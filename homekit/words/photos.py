@@ -62,6 +62,9 @@ _ERRORS.update({
         "pillow-heif); nothing was stored"),
     "photo_damaged": lambda f, e: (
         f"{shown(f['name'])} is damaged or cut short; nothing was stored"),
+    "photo_too_narrow": lambda f, e: (
+        f"{shown(f['name'])} is {f['width']} x {f['height']} pixels: its long side may be at "
+        f"most {f['limit']} times its short side; nothing was stored"),
     "photo_bomb": lambda f, e: (
         f"{shown(f['name'])} is too large to open safely (more than "
         f"{f['limit'] // 10**6} million pixels); nothing was stored"),
