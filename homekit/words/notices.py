@@ -298,3 +298,6 @@ def photos_summary(count: int, first: Photo | None = None, last: Photo | None = 
 def comparison_written_app(path: object) -> str:
     return f"Wrote the comparison to {path}."
 
+
+#: A session saved with no change (nothing written, no undo step).
+SESSION_UNCHANGED_APP = "Nothing changed: the session is as it was."
