@@ -10,7 +10,7 @@ from pathlib import Path
 from homekit.domain.journal import JournalFault
 from homekit.storage import integrity, journal_check, rowcheck
 from homekit.storage.integrity import Difference
-from homekit.storage.perms import ModeChange
+from homekit.storage.perms import ModeChange, OpenFolder, open_folders
 from homekit.storage.repo import Store, storage_error
 
 
@@ -27,6 +27,7 @@ class FileHealth:
     mode_changes: list[ModeChange] = field(default_factory=list)  # made owner-only, or not
     repaired: list[str] = field(default_factory=list)  # rule triggers put back on open
     journal: list[JournalFault] = field(default_factory=list)  # undo steps that cannot be used
+    folders: list[OpenFolder] = field(default_factory=list)  # on the way, others can write
 
     @property
     def open_modes(self) -> list[ModeChange]:
@@ -35,7 +36,8 @@ class FileHealth:
     @property
     def healthy(self) -> bool:
         return (self.integrity == ["ok"] and self.record is None and self.difference is None
-                and not self.problems and not self.open_modes and not self.journal)
+                and not self.problems and not self.open_modes and not self.journal
+                and not self.folders)
 
 
 def health(store: Store) -> FileHealth:
@@ -51,4 +53,5 @@ def health(store: Store) -> FileHealth:
     except sqlite3.DatabaseError as exc:
         raise storage_error(exc, store.path) from None
     return FileHealth(Path(store.path), version, checked, record, diff, problems,
-                      list(store.mode_changes), list(store.repaired), journal)
+                      list(store.mode_changes), list(store.repaired), journal,
+                      open_folders(Path(store.path)))

@@ -1,7 +1,7 @@
 """Photos in a JSON export (`export --photos DIR`): the entries written, and read back.
 
 Each profile of the export gains "photos": entries naming their file (relative to the export
-file's folder), the session's date (sessions have no ids in an export), area, day taken and
+file's folder, and read back only from inside it: domain.containment), the session's date (sessions have no ids in an export), area, day taken and
 notes. The pixels stay in the files; reading them back goes through the same checks as
 `photo add`.
 """
@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from homekit.domain import validate
+from homekit.domain.containment import inside
 from homekit.domain.errors import InvalidInput
 from homekit.domain.photos import Photo
-from homekit.words import shown
+from homekit.words import error, shown
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ def read_entries(path: Path, default_profile: str) -> list[PhotoEntry]:
                     raise InvalidInput("notes and created_at must be text")
                 found.append(PhotoEntry(
                     profile=name,
-                    file=(path.parent / e["file"]),
+                    file=Path(inside(str(path.parent), e["file"], os.path.realpath)),
                     session_date=validate.parse_date(str(session)) if session else None,
                     area=validate.area(area) if area else None,
                     taken_on=validate.parse_date(str(e.get("taken_on", ""))),
@@ -112,5 +113,5 @@ def read_entries(path: Path, default_profile: str) -> list[PhotoEntry]:
                     created_at=e.get("created_at") or "",
                 ))
             except InvalidInput as exc:
-                raise _bad(path, where, str(exc)) from None
+                raise _bad(path, where, error(exc)) from None
     return found
