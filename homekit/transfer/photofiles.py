@@ -1,9 +1,9 @@
 """Photos in a JSON export (`export --photos DIR`): the entries written, and read back.
 
 Each profile of the export gains "photos": entries naming their file (relative to the export
-file's folder, and read back only from inside it: domain.containment), the session's date (sessions have no ids in an export), area, day taken and
-notes. The pixels stay in the files; reading them back goes through the same checks as
-`photo add`.
+file's folder, and read back only from inside it: domain.containment), the session's date
+(sessions have no ids in an export), area, day taken and notes. The pixels stay in the files;
+reading them back goes through the same checks as `photo add`.
 """
 
 from __future__ import annotations
