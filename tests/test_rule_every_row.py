@@ -141,3 +141,29 @@ def test_an_import_that_creates_a_profile_does_not_adopt_them_either(tmp_path):
     out = run_cli("import", str(export), db=db)
     assert out.returncode == 0, out.stderr
     assert history(db, "bob") == ["2026-10-01"]
+
+
+def test_an_older_file_of_someone_who_raised_their_interval_still_opens(tmp_path):
+    # Raising the interval does not re-judge the sessions logged before: only the floor of 7
+    # days refuses a file on open (the migration to this version looks at every older file).
+    db = older_file(tmp_path / "homekit.db",
+                    "INSERT INTO profiles (name, created_at) VALUES ('ana', 'x')",
+                    "INSERT INTO sessions (profile_id, session_date, created_at) VALUES "
+                    "(1, '2026-11-01', 'x'), (1, '2026-11-08', 'x')",
+                    "UPDATE profiles SET min_interval_days = 14")  # as profile set does
+    out = run_cli("--profile", "ana", "status", db=db)
+    assert out.returncode == 0, out.stderr
+    assert sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_a_backup_holding_the_adopted_sessions_is_not_restored(tmp_path):
+    backup = older_file(tmp_path / "old.db",
+                        "INSERT INTO profiles (name, created_at) VALUES ('ana', 'x')", ORPHANS,
+                        "INSERT INTO profiles (name, created_at) VALUES ('bob', 'x')")
+    live = tmp_path / "homekit.db"
+    assert run_cli("profile", "add", "ana", db=live).returncode == 0
+    before = digest(live)
+    out = run_cli("restore", str(backup), db=live)
+    assert out.returncode == 2 and "nothing was restored" in out.stderr
+    assert "1 day after session 1 on 2026-11-01" in out.stderr
+    assert digest(live) == before
