@@ -2,8 +2,9 @@
 
 The attack: a profile named `$\\foo$` ended `report` in a mathtext ValueError; `a $x$ b` was
 drawn "a x b"; an emoji or CJK name made matplotlib print warnings with source paths on
-stderr. Each door: the report and `photo compare` in real processes (stderr captured), the
-figures themselves (every Text artist), and the app (tests/tui/test_holes_app.py).
+stderr. (The report's text is now written by fpdf2; its charts are still matplotlib.) Each
+door: the report and `photo compare` in real processes (stderr captured), the figures
+themselves (every Text artist), and the app (tests/tui/test_holes_app.py).
 """
 
 from __future__ import annotations
@@ -54,9 +55,7 @@ def test_the_report_draws_a_name_as_written_and_says_nothing_on_stderr(tmp_path,
     assert out.stderr == ""  # no mathtext error, no "Glyph ... missing from font(s)"
     first = PdfReader(io.BytesIO(pdf.read_bytes())).pages[0].extract_text()
     if name.isascii():
-        assert f"Profile: {name}" in first  # the dollar signs and the backslash are kept
-    else:
-        assert "Profile: \ufffd \ufffd\ufffd" in first  # missing glyphs: the replacement
+        assert f"{name} · the whole log" in first  # the dollar signs and the backslash kept
 
 
 def test_photo_compare_draws_a_hostile_area_as_written(tmp_path):
@@ -69,13 +68,13 @@ def test_photo_compare_draws_a_hostile_area_as_written(tmp_path):
 
 
 def test_every_text_artist_is_plain_and_drawable(tmp_path):
-    """The figures of the charts, the comparison and a report page, built from hostile text:
-    no Text artist parses math, none holds a character its font cannot draw."""
+    """The figures of the charts (also the report's) and the comparison, built from hostile
+    text: no Text artist parses math, none holds a character its font cannot draw."""
     from matplotlib.figure import Figure
     from matplotlib.text import Text
 
     from homekit.charts import report
-    from homekit.charts.figure import figure, style
+    from homekit.charts.figure import LIGHT, draw_progress, draw_redness, figure, style
     from homekit.charts.glyphs import MONO, SANS, _glyphs
     from homekit.charts.photos import comparison_figure
 
@@ -90,11 +89,10 @@ def test_every_text_artist_is_plain_and_drawable(tmp_path):
     jpeg = png_to_jpeg(png_bytes(80, 60))
     figures.append(comparison_figure([jpeg, jpeg], HOSTILE[:2], " ".join(HOSTILE)))
     with style():
-        page = Figure()
-        lines = [report.Line(kind, tuple(HOSTILE[:2])) for kind in
-                 ("title", "subtitle", "heading", "kv", "bullet", "header", "row")]
-        report._text_page(page, lines)
-    figures.append(page)
+        for key in report.CHART_SIZE:
+            page = Figure()
+            (draw_progress if key == "chart:progress" else draw_redness)(page, series, LIGHT)
+            figures.append(page)
     texts = [t for f in figures for t in f.findobj(Text) if t.get_text()]
     assert len(texts) > 20
     for t in texts:
@@ -104,6 +102,7 @@ def test_every_text_artist_is_plain_and_drawable(tmp_path):
         assert not missing, (t.get_text(), missing)
     drawn = "\n".join(t.get_text() for t in texts)
     assert MATH in drawn and "a $x$ b" in drawn and "x\\x1b[31m\\x00y" in drawn
+    assert "\ufffd" in drawn  # the emoji and CJK of the title
 
 
 def png_to_jpeg(data: bytes) -> bytes:

@@ -1,9 +1,10 @@
 """User text as matplotlib draws it: verbatim, never parsed, every character drawable.
 
-Every text homekit draws (chart titles, labels and legends, photo captions, every line of the
-report) goes through `put`/`title`/`drawable`, and the chart style also turns matplotlib's
-math parsing off (`text.parse_math`): a profile named `$\\foo$` is drawn as written, instead
-of ending the report in a mathtext error (and `a $x$ b` keeps its dollar signs).
+Every text homekit draws with matplotlib (chart titles, labels and legends, the report's
+charts, the photo comparison's title and captions) goes through `put`/`title`/`drawable`, and
+the chart style also turns matplotlib's math parsing off (`text.parse_math`): a text such as
+`$\\foo$` is drawn as written, instead of ending the command in a mathtext error (and
+`a $x$ b` keeps its dollar signs).
 
 The fonts are fixed (DejaVu Sans and DejaVu Sans Mono, which ship with matplotlib), so that
 the same log gives the same bytes on every machine. A character they have no glyph for (most
