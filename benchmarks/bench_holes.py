@@ -1,4 +1,4 @@
-"""What closing the holes costs: the rule triggers of schema 8 against schema 7's, and a photo
+"""What closing the holes costs: the rule triggers of schema 9 against schema 8's, and a photo
 comparison and report with a stored 2048 x 1 photo against an ordinary pair.
 
 Run on demand (pytest never collects it):
@@ -61,14 +61,14 @@ def insert_cost(conn: sqlite3.Connection) -> float:
 
 
 def triggers(root: Path, rounds: int) -> None:
-    old = schema_file(root / "v7.db", "m008_rules_for_every_row")
-    new = schema_file(root / "v8.db", None)
-    times: dict[str, list[float]] = {"schema 7": [], "schema 8": []}
+    old = schema_file(root / "v8.db", "m009_rules_for_every_row")
+    new = schema_file(root / "v9.db", None)
+    times: dict[str, list[float]] = {"schema 8": [], "schema 9": []}
     for r in range(rounds):
-        order = [("schema 7", old), ("schema 8", new)]
+        order = [("schema 8", old), ("schema 9", new)]
         for name, conn in order if r % 2 else reversed(order):
             times[name].append(insert_cost(conn))
-    base = statistics.median(times["schema 7"])
+    base = statistics.median(times["schema 8"])
     print(f"| rule triggers, {SESSIONS:,} sessions | median µs an insert | ratio |")
     print("|---|---:|---:|")
     for name, values in times.items():

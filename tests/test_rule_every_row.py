@@ -29,13 +29,13 @@ def shell(path: Path, *statements: str) -> subprocess.CompletedProcess:
 
 
 def older_file(path: Path, *statements: str) -> Path:
-    """A file as the homekit before this schema left it (version 7), then `statements`."""
+    """A file as the homekit before this schema left it (version 8), then `statements`."""
     from sqlite_utils import Database
 
     from homekit.storage import migrations
 
     conn = sqlite3.connect(path, isolation_level=None)
-    migrations.migrations.apply(Database(conn), stop_before="m008_rules_for_every_row")
+    migrations.migrations.apply(Database(conn), stop_before="m009_rules_for_every_row")
     conn.close()
     done = shell(path, *statements)
     assert done.returncode == 0, done.stderr
@@ -93,7 +93,7 @@ def test_an_older_file_whose_adopted_sessions_break_the_rule_is_refused_and_dele
     before = digest(db)
     out = run_cli("--profile", "bob", "status", db=db)
     assert out.returncode == 1 and out.stderr.count("\n") == 1
-    assert "2026-11-02 (session 2): 1 day after session 1 on 2026-11-01" in out.stderr
+    assert "2026-11-02 (session id 2): 1 day after session id 1 on 2026-11-01" in out.stderr
     assert "homekit delete 2" in out.stderr
     assert digest(db) == before  # refused before anything was written, never migrated
     # The fix it names works on the older file too: delete migrates it with the rule
@@ -165,5 +165,5 @@ def test_a_backup_holding_the_adopted_sessions_is_not_restored(tmp_path):
     before = digest(live)
     out = run_cli("restore", str(backup), db=live)
     assert out.returncode == 2 and "nothing was restored" in out.stderr
-    assert "1 day after session 1 on 2026-11-01" in out.stderr
+    assert "1 day after session id 1 on 2026-11-01" in out.stderr
     assert digest(live) == before

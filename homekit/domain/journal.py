@@ -166,7 +166,7 @@ COLUMNS: dict[str, dict[str, tuple[bool, Callable[[Any], object]]]] = {
         "created_at": (False, _text), "has_skin_condition": (True, _flag),
         "condition_acknowledged_at": (True, _text), "isotretinoin": (True, _isotretinoin),
         "isotretinoin_acknowledged_at": (True, _text), "blood_thinners": (True, _flag),
-        "medical_answered_at": (True, _text),
+        "medical_answered_at": (True, _text), "skin_type": (True, _number(validate.skin_type)),
     },
     "sessions": {
         "id": (False, _int), "profile_id": (False, _int), "session_date": (False, _date),

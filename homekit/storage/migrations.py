@@ -278,7 +278,18 @@ def m007_undo_journal(db: Database) -> None:
 
 
 @migrations()
-def m008_rules_for_every_row(db: Database) -> None:
+def m008_profile_skin_type(db: Database) -> None:
+    # The Fitzpatrick skin type the user gives (1 to 6, I to VI; NULL: not given), for the
+    # report and a professional: information, never a rule.
+    db.execute(
+        "ALTER TABLE profiles ADD COLUMN skin_type INTEGER "
+        "CHECK (skin_type IS NULL OR skin_type BETWEEN 1 AND 6)"
+    )
+    _set_version(db, 8)
+
+
+@migrations()
+def m009_rules_for_every_row(db: Database) -> None:
     # The weekly rule held only for sessions of a profile that existed: a trigger that joined
     # `profiles` let the sqlite3 shell (foreign keys off) insert sessions a day apart for a
     # missing profile, which the next `profile add` then adopted. The rule triggers now come
@@ -290,7 +301,7 @@ def m008_rules_for_every_row(db: Database) -> None:
         db.execute(f"DROP TRIGGER IF EXISTS {name}")
     for sql in rule_sql.microdermabrasion().values():
         db.execute(sql)
-    _set_version(db, 8)
+    _set_version(db, 9)
 
 
 def schema_version() -> int:

@@ -88,7 +88,7 @@ def profile_triggers(table: str = "sessions") -> dict[str, str]:
 
 
 def microdermabrasion() -> dict[str, str]:
-    """The rules of the sessions table, as migration m008 installs them."""
+    """The rules of the sessions table, as migration m009 installs them."""
     return {**interval_triggers("sessions"), **profile_triggers("sessions")}
 
 
