@@ -94,8 +94,8 @@ class AppProcess(AppService):
         return process
 
     @property
-    def pid(self) -> int | None:
-        return None if self._process is None else self._process.pid
+    def finished(self) -> bool:
+        return self._process is None or self._process.returncode is not None
 
     @property
     def running(self) -> asyncio.Task[None] | None:
@@ -121,14 +121,15 @@ class AppProcess(AppService):
 
     async def stop(self) -> None:
         """Tell the app to quit, wait for it (killing it after the grace time); once."""
+        if self._process is None:
+            return  # not started yet: a later call ends it
         if self._stopping is None:
             self._stopping = asyncio.ensure_future(self._stop())
         await asyncio.shield(self._stopping)
 
     async def _stop(self) -> None:
         process = self._process
-        if process is None:
-            return
+        assert process is not None
         if process.returncode is None:
             await self.send_meta({"type": "quit"})
             try:
@@ -138,6 +139,12 @@ class AppProcess(AppService):
                 await process.wait()
         if self._task is not None:
             await self._task
+
+    async def kill(self) -> None:
+        """End the app at once, if it still runs (the server's last resort on its way out)."""
+        if self._process is not None and self._process.returncode is None:
+            self._process.kill()
+            await self._process.wait()
 
 
 class WebServer:
@@ -151,6 +158,7 @@ class WebServer:
         self._token = token
         self._token_bytes = token.encode("ascii")
         self._apps: set[AppProcess] = set()
+        self._closing = False
         self._downloads = DownloadManager()
         self._page = PAGE.read_text(encoding="utf-8")
         self._statics = {p.relative_to(STATIC_FOLDER).as_posix(): p
@@ -161,9 +169,6 @@ class WebServer:
     def url(self) -> str:
         host, port = self._sock.getsockname()[:2]
         return f"http://{host}:{port}/{self._token}/"
-
-    def app_pids(self) -> list[int]:
-        return [pid for app in self._apps if (pid := app.pid) is not None]
 
     # -- the web application --------------------------------------------------------
 
@@ -218,6 +223,9 @@ class WebServer:
         """One tab: its own app process, for as long as the tab's websocket is open."""
         websocket = web.WebSocketResponse(heartbeat=HEARTBEAT_SECONDS)
         await websocket.prepare(request)
+        if self._closing:  # the server is stopping: no new app
+            await websocket.close()
+            return websocket
         width = _number(request.query.get("width", "80"), 80, 10, 1000)
         height = _number(request.query.get("height", "24"), 24, 5, 1000)
         app = AppProcess(self._argv, self._env, websocket, self._downloads)
@@ -231,8 +239,11 @@ class WebServer:
             await asyncio.wait(waited, return_when=asyncio.FIRST_COMPLETED)
             relay.cancel()
         finally:
-            await app.stop()
-            self._apps.discard(app)
+            try:
+                await app.stop()
+            finally:
+                if app.finished:  # else the server's last sweep ends it
+                    self._apps.discard(app)
             if not app.said_goodbye and not websocket.closed:
                 try:
                     await websocket.send_bytes(f"\r\n\r\n  {words.SERVE_APP_ENDED}\r\n".encode())
@@ -270,6 +281,7 @@ class WebServer:
 
     async def stop_apps(self) -> int:
         """End every app this server started (told to quit, killed after the grace time)."""
+        self._closing = True
         apps = list(self._apps)
         await asyncio.gather(*(app.stop() for app in apps), return_exceptions=True)
         return len(apps)
@@ -279,17 +291,22 @@ class WebServer:
         runner = web.AppRunner(self.application(), access_log=None, handle_signals=False,
                                shutdown_timeout=2.0)
         await runner.setup()
+        site = web.SockSite(runner, self._sock)
         loop = asyncio.get_running_loop()
         stop = asyncio.Event()
         for sig in STOP_SIGNALS:
             loop.add_signal_handler(sig, stop.set)
         try:
-            await web.SockSite(runner, self._sock).start()
+            await site.start()
             started(self.url)
             await stop.wait()
+            await site.stop()  # no new connection from here on
             ended = await self.stop_apps()
         finally:
             await runner.cleanup()
+            # An app whose tab connected while the others were being stopped: none may outlive
+            # the server.
+            await asyncio.gather(*(app.kill() for app in self._apps), return_exceptions=True)
             for sig in STOP_SIGNALS:
                 loop.remove_signal_handler(sig)
         return ended
