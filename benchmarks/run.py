@@ -1,5 +1,6 @@
-"""Run every benchmark of issue 6, then write the results table into README.md and the
-time-against-log-size plot into assets/scale.png.
+"""Run the CLI and scale benchmarks, then write the results into the docs' benchmark page
+(docs/proof/benchmarks.md, between its bench markers) and the time-against-log-size plot into
+assets/scale.png.
 
     python benchmarks/run.py                 # CLI: 15 rounds; scale: 5 rounds (3 at 100,000)
     python benchmarks/run.py --quick         # 5 and 2 rounds, sizes 100 and 10,000 only
@@ -23,7 +24,7 @@ import bench_cli  # noqa: E402
 import bench_scale  # noqa: E402
 from common import ROOT, nproc  # noqa: E402
 
-NOTES = ROOT / "README.md"
+NOTES = ROOT / "docs" / "proof" / "benchmarks.md"
 PLOT = ROOT / "assets" / "scale.png"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 
@@ -113,8 +114,8 @@ def write_notes(cli: dict, scale: dict, command: str, load: tuple[float, float])
             "ratios, which compare runs interleaved in one session.", "",
             "### CLI against the floor and two self-tracking CLIs", "", *cli_table(cli),
             "### Scale", "", *scale_table(scale),
-            "![time against log size](assets/scale.png)", END]
-    text = NOTES.read_text() if NOTES.exists() else f"# Proof\n\n{START}\n{END}\n"
+            "![time against log size](../assets/scale.png)", END]
+    text = NOTES.read_text() if NOTES.exists() else f"# Benchmarks\n\n{START}\n{END}\n"
     if START not in text:
         text += f"\n{START}\n{END}\n"
     before, rest = text.split(START, 1)

@@ -8,7 +8,7 @@ from homekit.words.errors import _ERRORS
 
 WEB_INSTALL = "pip install 'homekit-skinlog[web]'"
 #: Where the docs say how to reach the app from another device safely.
-SERVE_TUNNEL_DOCS = "see 'From a phone: an SSH tunnel' in the serving docs"
+SERVE_TUNNEL_DOCS = "use an SSH tunnel (see 'The app in a browser' in the docs)"
 
 SERVE_NO_BROWSER = "no browser could be opened: open the address above in a browser on this machine"
 SERVE_APP_ENDED = "homekit has ended; the terminal running 'homekit serve' says why."
