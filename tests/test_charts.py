@@ -23,9 +23,10 @@ BASELINE = Path(__file__).parent / "baseline"
 
 def save_figure(fig, path):
     """Write a figure as the services do: by extension, owner-only, atomically."""
-    from homekit.storage.files import write_private
+    from homekit.files import write_output
 
-    return write_private(path, chartfiles.render_bytes(fig, chartfiles.chart_format(path)))
+    return write_output(path, chartfiles.render_bytes(fig, chartfiles.chart_format(path)),
+                        replace=True)
 
 
 def lines_by_gid(fig):

@@ -39,7 +39,8 @@ def test_default_writes_an_owner_only_png_in_the_current_folder(tmp_path, logged
     out = chart(cwd=tmp_path, env=logged)
     assert out.returncode == 0, out.stderr
     png = tmp_path / "homekit-progress.png"
-    assert out.stdout.strip() == "Wrote progress chart to homekit-progress.png"
+    # The full path (the folder the command was started in): no guessing where it went.
+    assert out.stdout.strip() == f"Wrote progress chart to {tmp_path / 'homekit-progress.png'}"
     assert stat.S_IMODE(png.stat().st_mode) == 0o600
     with Image.open(png) as img:
         assert img.format == "PNG" and img.size == (1200, 675)  # 8 x 4.5 in at 150 dpi

@@ -31,7 +31,7 @@ def test_status_command_imports_nothing_heavy(tmp_path):
     loaded = modules_after(
         "import sys\nsys.argv = ['homekit', 'status', '--json']\n"
         "from homekit.cli import main\nmain()", env=env)
-    for heavy in ("textual", "matplotlib", "sqlite_utils", "numpy", "PIL"):
+    for heavy in ("textual", "matplotlib", "sqlite_utils", "numpy", "PIL", "fpdf"):
         assert heavy not in loaded, heavy
     # Start-up: only the status command's own module, no photo, report or chart rules, and
     # no shutil (argparse's formatter would import it for every option registered).

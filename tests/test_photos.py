@@ -86,10 +86,10 @@ def test_unsafe_or_broken_files_get_one_line_exit_2_and_nothing_stored(tmp_path,
     code, out, err = run(capsys, db, "photo", "add", str(path))
     assert code == 2 and out == ""
     assert len(err.strip().splitlines()) == 1 and err.startswith("homekit: error:")
-    assert "nothing was stored" in err or kind == "folder"
+    assert "nothing was stored" in err
     expected = {"bomb": "too large to open safely", "truncated": "damaged or cut short",
                 "text": "not an image", "empty": "not an image", "missing": "does not exist",
-                "folder": "not an image"}[kind]
+                "folder": "is a folder, not a file"}[kind]
     assert expected in err
     assert photo_count(db) == 0
 
@@ -228,7 +228,8 @@ def test_a_file_too_large_to_be_a_photo_is_refused_before_reading(tmp_path, caps
     monkeypatch.setattr(photo_rules, "MAX_SOURCE_BYTES", 1000)
     db = tmp_path / "h.db"
     code, _, err = run(capsys, db, "photo", "add", str(jpeg_with_gps(tmp_path / "a.jpg")))
-    assert code == 2 and "too large for a photo" in err and photo_count(db) == 0
+    assert code == 2 and "larger than 1000 bytes, too large for a photo" in err
+    assert not db.exists()  # refused before the data file was opened: nothing new behind
 
 
 def test_a_long_jpeg_decoded_in_draft_mode_still_gets_2048_px():

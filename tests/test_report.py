@@ -57,7 +57,7 @@ def test_report_pages_images_footer_and_same_bytes(tmp_path, capsys):
     reader = PdfReader(io.BytesIO(pdf.read_bytes()))
     pages = len(reader.pages)
     assert f"({pages} pages)" in out
-    assert pages == 4  # two text pages (the table starts on the second), charts, photos
+    assert pages == 3  # the text, the charts, the photos
     texts = [p.extract_text() for p in reader.pages]
     for n, text in enumerate(texts, start=1):
         assert f"page {n} of {pages}" in text
@@ -66,7 +66,7 @@ def test_report_pages_images_footer_and_same_bytes(tmp_path, capsys):
                      "Questions to bring", "Warnings and how they were lifted",
                      "Protective glasses were not worn", "Lifted", "2024-01-15"):
         assert expected in first, expected
-    assert images_on(reader.pages[-1]) == 2  # one side-by-side image per area
+    assert images_on(reader.pages[-1]) == 4  # each photo its own image, two areas
     assert "/CreationDate" not in reader.metadata if reader.metadata else True
     data = pdf.read_bytes()
     assert report(capsys, db, pdf)[0] == 2  # exists: refused
@@ -74,17 +74,24 @@ def test_report_pages_images_footer_and_same_bytes(tmp_path, capsys):
     assert pdf.read_bytes() == data  # deterministic
 
 
-def test_long_log_flows_onto_more_pages_with_the_table_header_again(tmp_path, capsys):
+def test_long_log_shows_the_last_sessions_and_full_flows_with_the_table_header_again(
+        tmp_path, capsys):
     db = tmp_path / "h.db"
     fill(db, sessions=130)
     pdf = tmp_path / "r.pdf"
     assert report(capsys, db, pdf)[0] == 0
+    texts = [p.extract_text() for p in PdfReader(pdf).pages]
+    joined = "".join(texts)
+    day = lambda i: (START + dt.timedelta(days=7 * i)).isoformat()  # noqa: E731
+    assert f"111 {day(110)}" in joined and f"110 {day(109)}" not in joined  # the last 20
+    assert "Earlier sessions, summarised" in joined
+    assert report(capsys, db, pdf, "--full", "--force")[0] == 0
     reader = PdfReader(pdf)
     texts = [p.extract_text() for p in reader.pages]
-    assert len(texts) >= 4
-    table_pages = [t for t in texts if "2024-" in t and "Stinging" in t]
+    table_pages = [t for t in texts if "Stinging Glasses Worst redness" in t]
     assert len(table_pages) >= 3  # the header comes back on every page of the table
-    assert all(images_on(p) == 0 for p in reader.pages)  # no photos, no photo page
+    assert "Earlier sessions" not in "".join(texts)
+    assert all(images_on(p) == 0 for p in reader.pages if "Charts" not in p.extract_text())
 
 
 def test_period_and_bad_arguments(tmp_path, capsys):

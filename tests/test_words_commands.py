@@ -12,7 +12,8 @@ from homekit import words
 def _import(**kw: object) -> SimpleNamespace:
     facts: dict[str, object] = dict(
         dry_run=False, sessions_added=1, observations_added=0, identical_skipped=0,
-        profiles_created=[], photos_added=0, photos_skipped=0, backup=None, path=Path("log.csv"))
+        profiles_created=[], photos_added=0, photos_skipped=0, backup=None, path=Path("log.csv"),
+        name="log.csv")
     facts.update(kw)
     return SimpleNamespace(**facts)
 

@@ -23,9 +23,12 @@ MAX_PIXELS = 64_000_000
 MAX_SIDE_PX = 32_000
 
 
-def chart_format(path: str | os.PathLike[str]) -> str:
-    """The file format for `path` from its extension; refuse anything else."""
+def chart_format(path: str | os.PathLike[str], default: str | None = None) -> str:
+    """The file format for `path` from its extension; `default` when it has none (standard
+    output, a device); refuse anything else."""
     ext = Path(path).suffix.lower()
+    if not ext and default is not None:
+        return default
     if ext not in FORMATS:
         raise InvalidInput(
             f"unknown chart file type {ext or '(none)'!r} in {os.fspath(path)!r}: "

@@ -207,9 +207,12 @@ def run_tui(args: argparse.Namespace, ctx: Context) -> int:
             "the app needs a terminal; in scripts use a command such as "
             "'homekit status --json' (see homekit --help)"
         )
+    from pathlib import Path
+
     from homekit.tui import run
 
-    return run(ctx.open())
+    start_dir = Path.cwd()  # the app's files go where it was started, as the commands' do
+    return run(ctx.open(), start_dir)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from homekit import words
@@ -48,7 +46,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     out = p.add_mutually_exclusive_group()
     out.add_argument("--output", "-o", metavar="FILE",
                      help="file to write (default: homekit-progress.png, homekit-redness.png "
-                     "or homekit-charts.png in the current folder)")
+                     "or homekit-charts.png in the current folder; - is standard output, PNG)")
     out.add_argument("--text", action="store_true",
                      help="print the chart in the terminal instead of writing a file")
     p.add_argument("--width", type=_positive("width", 1, 50), metavar="IN",
@@ -67,16 +65,14 @@ def cmd_chart(args: argparse.Namespace, ctx: Context) -> int:
     if not args.text:
         from homekit.charts.figure import default_size
         from homekit.charts.files import chart_format, check_pixels
+        from homekit.files import FILE, NEW, check_output
 
-        output = Path(args.output or DEFAULT_CHART_FILES[args.kind]).expanduser()
+        output = args.output or DEFAULT_CHART_FILES[args.kind]
         # Refuse what cannot be written before reading the log or importing matplotlib.
-        if chart_format(output) == "png":
+        kind = check_output(output, replace=args.force)
+        if chart_format(output, default=None if kind in (NEW, FILE) else "png") == "png":
             width, height = default_size(args.kind)
             check_pixels(args.width or width, args.height or height, args.dpi)
-        if not output.parent.is_dir():
-            raise InvalidInput(f"folder {str(output.parent)!r} does not exist")
-        if not args.force and os.path.lexists(output):
-            raise InvalidInput(f"{output} already exists", code="exists_needs_force", path=output)
     app = ctx.open()
     series = app.chart_series(args.kind)
     if output is None:
@@ -89,7 +85,10 @@ def cmd_chart(args: argparse.Namespace, ctx: Context) -> int:
         say(text_chart(series, args.kind, min(size.columns, 120), height).plain())
         return 0
 
-    app.save_chart(output, args.kind, series=series, dark=args.dark, width=args.width,
-                   height=args.height, dpi=args.dpi, replace=args.force)
-    say(words.chart_written(args.kind, output))
+    from homekit.files import is_stdout
+
+    written = app.save_chart(output, args.kind, series=series, dark=args.dark, width=args.width,
+                             height=args.height, dpi=args.dpi, replace=args.force)
+    if not is_stdout(written):
+        say(words.chart_written(args.kind, written))
     return 0

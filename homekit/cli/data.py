@@ -24,7 +24,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                        help="write the log as CSV or JSON (stdout by default)")
     p.add_argument("--format", choices=["csv", "json"],
                    help="default: from the --output extension, else json")
-    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE (mode 600)")
+    p.add_argument("--output", "-o", metavar="FILE",
+                   help="write to FILE (mode 600; - is standard output; a device or pipe such as "
+                   "/dev/null is written into)")
     p.add_argument("--all-profiles", action="store_true", help="every profile, not only the current")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.add_argument("--photos", metavar="DIR",
@@ -35,18 +37,21 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("import", parents=[common],
                        help="add sessions from a CSV or JSON file (all or nothing)")
     p.add_argument("file", metavar="FILE",
-                   help="a homekit export, or a CSV with the header session_date,duration_min,notes")
+                   help="a homekit export, or a CSV with the header session_date,duration_min,notes "
+                   "(- reads standard input; at most 128 MB)")
     p.add_argument("--dry-run", action="store_true", help="check the file, store nothing")
     p.set_defaults(handler=cmd_import)
 
     p = sub.add_parser("backup", parents=[common], help="write a consistent copy of the data file")
     p.add_argument("path", nargs="?", metavar="PATH",
-                   help="default: backups/homekit-YYYYmmdd-HHMMSS.db beside the data file")
+                   help="default: backups/homekit-YYYYmmdd-HHMMSS.db beside the data file "
+                   "(- is standard output)")
     p.set_defaults(handler=cmd_backup)
 
     p = sub.add_parser("restore", parents=[common],
                        help="replace the data file with a checked backup (the current one is kept)")
-    p.add_argument("path", nargs="?", metavar="PATH", help="a backup file (or use --from-replica)")
+    p.add_argument("path", nargs="?", metavar="PATH",
+                   help="a backup file, - for standard input (or use --from-replica)")
     p.add_argument("--from-replica", metavar="URL",
                    help="restore from a Litestream replica (see homekit replicate)")
     p.add_argument("--timestamp", metavar="WHEN",
@@ -56,7 +61,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("remind", parents=[common],
                        help="write calendar reminders (.ics) for the remaining sessions")
     p.add_argument("--output", "-o", metavar="FILE.ics",
-                   help="default: homekit-reminders-<profile>.ics in the current folder")
+                   help="default: homekit-reminders-<profile>.ics in the current folder "
+                   "(- is standard output)")
     p.add_argument("--time", type=checked(validate.parse_time), metavar="HH:MM",
                    help="time of day of each reminder (default: the profile's, set in the app; "
                    "else 09:00)")
@@ -69,17 +75,21 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
+    from homekit.files import check_output, is_stdout
     from homekit.transfer.formats import format_for
 
+    output = None if args.output is None or is_stdout(args.output) else args.output
+    if output is not None:
+        check_output(output, replace=args.force)  # before the data file is opened
     app = ctx.open()
-    fmt = format_for(args.output, args.format)
+    fmt = format_for(output, args.format)
     if args.photos:
-        output = Path(args.output) if args.output else None
         text = app.export_with_photos(Path(args.photos), fmt, output=output,
-                                      all_profiles=args.all_profiles)
+                                      all_profiles=args.all_profiles, replace=args.force)
         if output is not None:
             path = app.write_export(output, text, replace=args.force)
-            say(words.exported(path, fmt, args.photos), file=sys.stderr)
+            say(words.exported(path, fmt, Path(args.photos).expanduser().absolute()),
+                file=sys.stderr)
             return 0
         if sys.stdout.isatty():
             print(json_safe(text) if fmt == "json" else words.control_free(text), end="")
@@ -88,8 +98,8 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
             sys.stdout.buffer.write(text.encode("utf-8"))
             sys.stdout.buffer.flush()
         return 0
-    if args.output:
-        path = app.export_to_file(Path(args.output), fmt, all_profiles=args.all_profiles,
+    if output is not None:
+        path = app.export_to_file(output, fmt, all_profiles=args.all_profiles,
                                   replace=args.force)
         say(words.exported(path, fmt), file=sys.stderr)
         return 0
@@ -105,31 +115,42 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
-    r = ctx.open().import_file(Path(args.file), dry_run=args.dry_run)
+    from homekit.services import import_source
+
+    # Read (a stream: copied once) and checked before the data file is opened or created.
+    with import_source(args.file) as source:
+        r = ctx.open().import_file(source, dry_run=args.dry_run)
     for line in words.import_lines(r):
         say(line)
     return 0
 
 
 def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
-    path = ctx.open().backup(None if args.path is None else Path(args.path))
-    say(words.backup_written(path))
+    from homekit.files import is_stdout
+
+    path = ctx.open().backup(args.path)
+    if not is_stdout(path):
+        say(words.backup_written(path))
     return 0
 
 
 def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     from homekit.domain.errors import InvalidInput
+    from homekit.paths import resolve_db_path
+    from homekit.services import restore_source
 
     if (args.path is None) == (args.from_replica is None):
         raise InvalidInput("give either a backup PATH or --from-replica URL")
     if args.timestamp is not None and args.from_replica is None:
         raise InvalidInput("--timestamp goes with --from-replica")
-    # Unchecked: restoring is the way back from a file that is not homekit's any more.
-    app = ctx.open(verify=False)
-    if args.from_replica is not None:
-        done = app.restore_from_replica(args.from_replica, args.timestamp)
-    else:
-        done = app.restore(Path(args.path))
+    data_file, _ = resolve_db_path(ctx.db_option)
+    # Checked on a private copy before the data file is opened: a refused restore leaves
+    # nothing new behind (not even an empty data file).
+    with restore_source(args.path, url=args.from_replica, timestamp=args.timestamp,
+                        near=data_file if isinstance(data_file, Path) else None) as source:
+        # Unchecked: restoring is the way back from a file that is not homekit's any more.
+        app = ctx.open(verify=False)
+        done = app.restore(source)
     info = done.source
     origin = args.from_replica if args.from_replica is not None else info.path
     say(words.restored(app.data_file, origin, info))
@@ -138,13 +159,18 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_remind(args: argparse.Namespace, ctx: Context) -> int:
+    from homekit.files import check_output, is_stdout
+
+    if args.output is not None:
+        check_output(args.output, replace=args.force)  # before the data file is opened
     app = ctx.open()
-    result = app.write_reminders(Path(args.output) if args.output else None, args.time,
-                                 replace=args.force)
+    result = app.write_reminders(args.output, args.time, replace=args.force)
+    quiet = is_stdout(result.path)  # the calendar itself is on standard output
     if result.count == 0:
-        say(words.NO_REMINDERS)
+        say(words.NO_REMINDERS, file=sys.stderr if quiet else sys.stdout)
         return 0
-    say(words.reminders_written(result, args.time or app.reminder_time()))
+    if not quiet:
+        say(words.reminders_written(result, args.time or app.reminder_time()))
     return 0
 
 

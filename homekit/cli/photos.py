@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from homekit import words
@@ -13,7 +12,6 @@ from homekit.cli import ask
 from homekit.cli.core import checked
 from homekit.cli.output import say, say_json
 from homekit.domain import validate
-from homekit.domain.errors import InvalidInput
 
 if TYPE_CHECKING:
     from homekit.cli import Context
@@ -42,7 +40,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                       description="Store a JPEG, PNG, WebP (or HEIC, with pillow-heif) photo, "
                       "cleaned: metadata removed, turned upright, sRGB, at most 2048 px a side. "
                       + words.PHOTO_GUIDANCE)
-    q.add_argument("file", metavar="FILE")
+    q.add_argument("file", metavar="FILE",
+                   help="the photo (- reads standard input; at most 64 MB)")
     q.add_argument("--session", type=_id("session id"), metavar="ID",
                    help="the session it belongs to")
     q.add_argument("--area", type=checked(_area), metavar="AREA", help="area shown")
@@ -63,7 +62,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     q = ps.add_parser("export", parents=[common], help="write a photo to a JPEG file (mode 600)")
     q.add_argument("photo_id", type=_id("photo id"), metavar="ID")
-    q.add_argument("--output", "-o", required=True, metavar="FILE")
+    q.add_argument("--output", "-o", required=True, metavar="FILE",
+                   help="the JPEG to write (- is standard output)")
     q.add_argument("--force", action="store_true", help="replace FILE if it exists")
     q.set_defaults(handler=cmd_photo_export)
 
@@ -78,16 +78,18 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                    help="default: the area with the most photos")
     q.add_argument("--first", type=_id("photo id"), metavar="ID")
     q.add_argument("--last", type=_id("photo id"), metavar="ID")
-    q.add_argument("--output", "-o", required=True, metavar="FILE.png")
+    q.add_argument("--output", "-o", required=True, metavar="FILE.png",
+                   help="the PNG to write (- is standard output)")
     q.add_argument("--force", action="store_true", help="replace FILE if it exists")
     q.set_defaults(handler=cmd_photo_compare)
 
 
 def cmd_photo_add(args: argparse.Namespace, ctx: Context) -> int:
-    source = Path(args.file).expanduser()
-    if not source.exists():  # before opening (or creating) the data file
-        raise InvalidInput(f"{source} does not exist", code="photo_missing", name=str(source))
-    photo = ctx.open().add_photo(source, session_id=args.session, area=args.area,
+    from homekit.files import read_bytes
+
+    # Read once, with the photo bound, before opening (or creating) the data file.
+    data, name = read_bytes(args.file, "photo")
+    photo = ctx.open().add_photo(data, name=name, session_id=args.session, area=args.area,
                                  taken_on=args.taken, notes=args.notes)
     say(photo.id)
     return 0
@@ -140,8 +142,12 @@ def _show_image(jpeg: bytes) -> bool:
 
 
 def cmd_photo_export(args: argparse.Namespace, ctx: Context) -> int:
-    path = ctx.open().export_photo(args.photo_id, Path(args.output), force=args.force)
-    say(words.photo_written(args.photo_id, path))
+    from homekit.files import check_output, is_stdout
+
+    check_output(args.output, replace=args.force)  # before the data file is opened
+    path = ctx.open().export_photo(args.photo_id, args.output, force=args.force)
+    if not is_stdout(path):
+        say(words.photo_written(args.photo_id, path))
     return 0
 
 
@@ -157,8 +163,12 @@ def cmd_photo_delete(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_photo_compare(args: argparse.Namespace, ctx: Context) -> int:
+    from homekit.files import check_output, is_stdout
+
+    check_output(args.output, replace=args.force)  # before the data file is opened
     app = ctx.open()
     comparison = app.comparison(area=args.area, first_id=args.first, last_id=args.last)
-    path = app.save_comparison(Path(args.output), comparison, force=args.force)
-    say(words.comparison_written(comparison, path))
+    path = app.save_comparison(args.output, comparison, force=args.force)
+    if not is_stdout(path):
+        say(words.comparison_written(comparison, path))
     return 0

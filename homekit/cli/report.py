@@ -1,4 +1,4 @@
-"""`homekit report`: one PDF for a skin professional (matplotlib's PDF backend)."""
+"""`homekit report`: one PDF for a skin professional (a tagged PDF, written with fpdf2)."""
 
 from __future__ import annotations
 
@@ -23,24 +23,34 @@ DEFAULT_OUTPUT = "homekit-report.pdf"
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = command(
         sub, common, "report", cmd_report, help="write a PDF report for a skin professional",
-        description="A PDF for a consultation: your profile, the course at a glance, every "
-        "session, the warnings, the charts, your first and latest photos and questions to bring. "
-        "The same log gives the same bytes; the file is readable by you only.")
+        description="A PDF for a consultation: your profile, the course at a glance, questions "
+        "to bring, the warnings, the last sessions row by row and the earlier ones by month, "
+        "the charts of the whole period and your first and latest photos at full resolution. "
+        "A tagged PDF (headings, tables, described figures) that screen readers and archives "
+        "can use. The same log gives the same bytes; the file is readable by you only.")
     p.add_argument("--from", dest="since", type=checked(validate.parse_date), metavar="DATE",
                    help="first day included (YYYY-MM-DD)")
     p.add_argument("--to", dest="until", type=checked(validate.parse_date), metavar="DATE",
                    help="last day included (YYYY-MM-DD)")
     p.add_argument("--output", "-o", default=DEFAULT_OUTPUT, metavar="FILE.pdf",
-                   help=f"default: {DEFAULT_OUTPUT} in the current folder")
+                   help=f"default: {DEFAULT_OUTPUT} in the current folder (- is standard output)")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.add_argument("--full", action="store_true",
+                   help="every session row by row, however many (by default the last 20 and "
+                        "the current course, the earlier ones summarised by month)")
 
 
 def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
+    from homekit.files import FILE, NEW, check_output, is_stdout
+
     output = Path(args.output).expanduser()
-    if output.suffix.lower() != ".pdf":
+    kind = check_output(args.output, replace=args.force)  # before the data file is opened
+    if kind in (NEW, FILE) and output.suffix.lower() != ".pdf":
         raise InvalidInput(f"{output.name}: the report is written as .pdf")
     if args.since and args.until and args.since > args.until:
         raise InvalidInput(f"--from {args.since} is after --to {args.until}")
-    written = ctx.open().write_report(output, since=args.since, until=args.until, force=args.force)
-    say(words.report_written(written))
+    written = ctx.open().write_report(args.output, since=args.since, until=args.until,
+                                      force=args.force, full=args.full)
+    if not is_stdout(written.path):
+        say(words.report_written(written))
     return 0

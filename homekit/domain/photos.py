@@ -16,8 +16,9 @@ JPEG_QUALITY = 90
 #: Pixels a source image may have before it is refused as a decompression bomb (Pillow's
 #: own limit is about 89 million with a warning; homekit refuses at the warning).
 MAX_SOURCE_PIXELS = 90_000_000
-#: Bytes of a source file read at most (a 48-megapixel phone HEIC is about 10 MB).
-MAX_SOURCE_BYTES = 200 * 1024 * 1024
+#: Bytes of a source photo read at most, from a file or a stream: 64 MiB (a 48-megapixel
+#: phone HEIC is about 10 MB, its JPEG about 20 MB).
+MAX_SOURCE_BYTES = 64 * 2**20
 MIME = "image/jpeg"
 #: The group of photos that name no area.
 NO_AREA = "(no area)"

@@ -1,14 +1,28 @@
-"""The facts of the report for a skin professional (pure: the words and drawing come later)."""
+"""The facts of the report for a skin professional (pure: the words and drawing come later).
+
+A lifetime log stays a few pages: the period's last RECENT_SESSIONS sessions and the whole
+current course are shown row by row; the sessions before them are summarised by month (by
+year beyond MONTHS_IN_FULL months), their warnings grouped by kind. `full` keeps every row.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from homekit.domain import rules
 from homekit.domain.models import Profile, Session, Status
 from homekit.domain.photos import Photo
+from homekit.domain.series import ChartSeries
+
+#: Sessions shown row by row, at least (the current course too, when it is longer).
+RECENT_SESSIONS = 20
+#: Dates of severe redness a question names (the latest; the others are counted).
+SERIOUS_DATES = 5
+#: Months summarised one by one before the recent sessions; older ones by year.
+MONTHS_IN_FULL = 24
 
 
 @dataclass(frozen=True)
@@ -24,6 +38,32 @@ class WarningFact:
 
 
 @dataclass(frozen=True)
+class WarningGroup:
+    """Warnings of one kind among the summarised sessions (redness: serious or not)."""
+
+    kind: str
+    serious: bool
+    count: int
+    first: dt.date
+    last: dt.date
+    not_lifted: int
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The summarised sessions of one month (or one year, `by_year`)."""
+
+    start: dt.date  # the first day of the month or year
+    by_year: bool
+    sessions: int
+    minutes: int
+    worst_redness: int | None  # None: no redness recorded
+    levels: tuple[int, ...]  # the device levels used, lowest first
+    areas: tuple[str, ...]  # the areas treated, in the vocabulary's order
+    warnings: int
+
+
+@dataclass(frozen=True)
 class ReportFacts:
     profile: Profile
     status: Status
@@ -32,14 +72,65 @@ class ReportFacts:
     sessions: tuple[Session, ...]  # in the period, oldest first
     numbers: dict[int, int]  # session id -> its place in the whole course (1 = first)
     warnings: tuple[WarningFact, ...]
+    #: What the charts draw: every session of the period.
+    series: ChartSeries
     #: Per area: (first photo, latest photo or None when it has only one).
     photo_pairs: tuple[tuple[Photo, Photo | None], ...] = ()
     photo_count: int = 0
     planned_dates: tuple[dt.date, ...] = field(default=())
+    #: The date of the profile's first session (None: none logged).
+    first_session_date: dt.date | None = None
+    #: Every session row by row (no summaries).
+    full: bool = False
 
     @property
     def total_minutes(self) -> int:
         return sum(s.duration_min or 0 for s in self.sessions)
+
+    @cached_property
+    def in_full_from(self) -> int:
+        """The index in `sessions` of the first session shown row by row."""
+        if self.full:
+            return 0
+        recent = max(0, len(self.sessions) - RECENT_SESSIONS)
+        course = _course_start(self.status.sessions_done, self.profile.target_sessions)
+        started = next((i for i, s in enumerate(self.sessions)
+                        if self.numbers.get(s.id, 0) >= course), len(self.sessions))
+        return min(recent, started)
+
+    @property
+    def shown_sessions(self) -> tuple[Session, ...]:
+        return self.sessions[self.in_full_from:]
+
+    @property
+    def earlier_sessions(self) -> tuple[Session, ...]:
+        return self.sessions[:self.in_full_from]
+
+    @cached_property
+    def shown_warnings(self) -> tuple[WarningFact, ...]:
+        shown = {s.id for s in self.shown_sessions}
+        return tuple(w for w in self.warnings if w.session.id in shown)
+
+    @cached_property
+    def earlier_warnings(self) -> tuple[WarningGroup, ...]:
+        shown = {s.id for s in self.shown_sessions}
+        return tuple(group_warnings([w for w in self.warnings if w.session.id not in shown]))
+
+    @cached_property
+    def earlier(self) -> tuple[Summary, ...]:
+        return tuple(summarise(self.earlier_sessions, self.warnings))
+
+
+def _course_start(done: int, target: int) -> int:
+    """The number of the first session of the current course (courses of `target` sessions)."""
+    if done <= 0:
+        return 1
+    return (done - 1) // max(1, target) * max(1, target) + 1
+
+
+def photo_key(photo_id: int) -> str:
+    """The name under which the report's writer is handed a photo's bytes."""
+    return f"photo:{photo_id}"
 
 
 def in_period(day: dt.date, since: dt.date | None, until: dt.date | None) -> bool:
@@ -51,19 +142,69 @@ def _calm(session: Session, now: dt.datetime) -> bool:
 
 
 def warnings_of(sessions: Sequence[Session], now: dt.datetime) -> list[WarningFact]:
-    """Every redness alert and missing-glasses session, each with what lifted it."""
-    found: list[WarningFact] = []
+    """Every redness alert and missing-glasses session, each with what lifted it.
+
+    One pass from the end remembers the next calm session and the next one with glasses, so
+    a lifetime log costs its length, not its length squared."""
     ordered = sorted(sessions, key=lambda s: (s.session_date, s.id))
-    for i, s in enumerate(ordered):
+    found: list[WarningFact] = []
+    next_calm: Session | None = None
+    next_glasses: Session | None = None
+    for s in reversed(ordered):
+        if s.glasses_worn is False:
+            found.append(WarningFact(s, "no_glasses", "", False, next_glasses))
         alerts = [a for a in (rules.redness_alert(r, now) for r in s.redness) if a is not None]
         if alerts:
             worst = max(alerts, key=lambda a: a.serious)
-            lifted = next((later for later in ordered[i + 1:] if _calm(later, now)), None)
-            found.append(WarningFact(s, "redness", worst.message, worst.serious, lifted))
-        if s.glasses_worn is False:
-            lifted = next((later for later in ordered[i + 1:] if later.glasses_worn), None)
-            found.append(WarningFact(s, "no_glasses", "", False, lifted))
+            found.append(WarningFact(s, "redness", worst.message, worst.serious, next_calm))
+        elif s.redness and _calm(s, now):
+            next_calm = s
+        if s.glasses_worn:
+            next_glasses = s
+    found.reverse()
     return found
+
+
+def group_warnings(warnings: Sequence[WarningFact]) -> list[WarningGroup]:
+    """Warnings counted by kind (and seriousness), in the order each first fired."""
+    groups: dict[tuple[str, bool], list[WarningFact]] = {}
+    for w in warnings:
+        groups.setdefault((w.kind, w.serious), []).append(w)
+    return [WarningGroup(kind, serious, len(ws), ws[0].session.session_date,
+                         ws[-1].session.session_date, sum(w.lifted_by is None for w in ws))
+            for (kind, serious), ws in groups.items()]
+
+
+def summarise(sessions: Sequence[Session], warnings: Sequence[WarningFact]) -> list[Summary]:
+    """The sessions by month, oldest first; by year before the last MONTHS_IN_FULL months."""
+    from homekit.domain.models import AREAS
+
+    if not sessions:
+        return []
+    last = sessions[-1].session_date
+    by_month_from = _months_before(dt.date(last.year, last.month, 1), MONTHS_IN_FULL - 1)
+    warned: dict[int, int] = {}
+    for w in warnings:
+        warned[w.session.id] = warned.get(w.session.id, 0) + 1
+    buckets: dict[tuple[dt.date, bool], list[Session]] = {}
+    for s in sessions:
+        day = s.session_date
+        key = ((dt.date(day.year, day.month, 1), False) if day >= by_month_from
+               else (dt.date(day.year, 1, 1), True))
+        buckets.setdefault(key, []).append(s)
+    out = []
+    for (start, by_year), group in buckets.items():
+        worst = [r.severity for s in group for r in s.redness]
+        areas = {a for s in group for a in s.areas}
+        out.append(Summary(
+            start=start, by_year=by_year, sessions=len(group),
+            minutes=sum(s.duration_min or 0 for s in group),
+            worst_redness=max(worst) if worst else None,
+            levels=tuple(sorted({s.device_level for s in group if s.device_level is not None})),
+            areas=tuple(a for a in AREAS if a in areas) + tuple(sorted(areas - set(AREAS))),
+            warnings=sum(warned.get(s.id, 0) for s in group),
+        ))
+    return out
 
 
 def questions(facts: ReportFacts) -> list[tuple[str, dict[str, object]]]:
@@ -74,7 +215,9 @@ def questions(facts: ReportFacts) -> list[tuple[str, dict[str, object]]]:
     serious = [w for w in facts.warnings if w.kind == "redness" and w.serious]
     lasting = [w for w in facts.warnings if w.kind == "redness" and not w.serious]
     if serious:
-        out.append(("serious_redness", {"dates": [w.session.session_date for w in serious]}))
+        dates = [w.session.session_date for w in serious]
+        out.append(("serious_redness", {"dates": dates[-SERIOUS_DATES:],
+                                        "earlier": max(0, len(dates) - SERIOUS_DATES)}))
     elif lasting:
         out.append(("lasting_redness", {"count": len(lasting)}))
     stinging = [s for s in facts.sessions if (s.stinging or 0) >= 2]
@@ -93,22 +236,6 @@ def questions(facts: ReportFacts) -> list[tuple[str, dict[str, object]]]:
     return out
 
 
-@dataclass(frozen=True)
-class ReportText:
-    """The report in words, ready to lay out (written by homekit.words.report_text)."""
-
-    title: str
-    subtitle: str
-    sections: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]  # heading, (label, value) rows
-    table_title: str
-    table_header: tuple[str, ...]
-    table_rows: tuple[tuple[str, ...], ...]
-    warnings_title: str
-    warnings: tuple[str, ...]
-    questions_title: str
-    questions: tuple[str, ...]
-    photos_title: str
-    #: Per area: (title, captions) of its first and latest photo.
-    photo_captions: tuple[tuple[str, tuple[str, ...]], ...]
-    footer: str  # with {page} and {pages}
-    disclaimer: str
+def _months_before(month: dt.date, count: int) -> dt.date:
+    index = month.year * 12 + month.month - 1 - count
+    return dt.date(index // 12, index % 12 + 1, 1)

@@ -22,13 +22,13 @@ from homekit.services.photos import PhotosService
 from homekit.services.plan import PlanService
 from homekit.services.profiles import ProfilesService
 from homekit.services.redness import RednessService
-from homekit.services.replica import ReplicaService
+from homekit.services.replica import ReplicaService, restore_source
 from homekit.services.report import ReportService
 from homekit.services.results import LogResult
 from homekit.services.safety import SafetyService
 from homekit.services.sessions import SessionsService
 from homekit.services.status import StatusService
-from homekit.services.transfer import TransferService
+from homekit.services.transfer import TransferService, import_source
 from homekit.services.undo import UndoService
 
 if TYPE_CHECKING:
@@ -106,4 +106,4 @@ class Homekit(
 
 __all__ = ["DemoResult", "Homekit", "LogResult", "OpenNotices", "ProfileDeleted", "ReminderFile",
            "ReportFile", "UndoStep",
-           "local_now", "refuse_existing"]
+           "import_source", "local_now", "refuse_existing", "restore_source"]

@@ -27,7 +27,7 @@ class ChartsService(ServiceBase):
 
     def save_chart(
         self,
-        path: Path,
+        path: Path | str,
         kind: str,
         *,
         series: ChartSeries | None = None,
@@ -37,18 +37,17 @@ class ChartsService(ServiceBase):
         dpi: float = 150,
         replace: bool = True,
     ) -> Path:
-        """Draw `kind` and write it to `path` (PNG, SVG or PDF by extension), atomically;
-        `replace=False` refuses an existing file."""
+        """Draw `kind` and write it to `path` (homekit.files: PNG, SVG or PDF by extension; PNG
+        to `-` or a device); `replace=False` refuses an existing file. Returns the full path."""
         from homekit.charts.figure import figure
         from homekit.charts.files import chart_format, check_pixels, render_bytes
-        from homekit.storage.files import refuse_existing_output, write_private
+        from homekit.files import FILE, NEW, check_output, write_output
 
-        target = Path(path).expanduser()
-        refuse_existing_output(target, replace)
-        fmt = chart_format(target)
+        kind_of_target = check_output(path, replace=replace)
+        fmt = chart_format(path, default=None if kind_of_target in (NEW, FILE) else "png")
         fig = figure(series or self.chart_series(), kind, dark=dark, width=width, height=height,
                      dpi=dpi)
         if fmt == "png":
             width_in, height_in = fig.get_size_inches()
             check_pixels(width_in, height_in, dpi)
-        return write_private(target, render_bytes(fig, fmt, dpi=dpi), replace=replace)
+        return write_output(path, render_bytes(fig, fmt, dpi=dpi), replace=replace)

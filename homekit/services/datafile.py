@@ -8,37 +8,58 @@ from typing import TYPE_CHECKING
 from homekit.services.base import ServiceBase
 
 if TYPE_CHECKING:
+    from homekit.files import Source
     from homekit.storage.restore import Restored
 
 
 class DataFileService(ServiceBase):
-    def backup(self, dest: Path | None = None) -> Path:
+    def backup(self, dest: Path | str | None = None) -> Path:
         """A consistent copy of the data file (safe while others write); returns its path.
 
         No `dest`: a timestamped name in `backups/` beside the data file; a folder: that name
-        inside it.
+        inside it; `-`, a device or a pipe (homekit.files): the copy is made privately first,
+        then written into it. An existing file is never replaced.
         """
+        from homekit.files import FILE, NEW, is_stdout, output_kind
         from homekit.storage.backup import default_backup_path, write_backup
 
         default = default_backup_path(self.data_file, self.now())
         if dest is None:
             dest = default
+        elif is_stdout(dest):
+            return self._backup_into(dest)
         else:
-            dest = Path(dest).expanduser()
             try:
-                if dest.is_dir():
-                    dest = dest / default.name
+                if Path(dest).expanduser().is_dir():
+                    dest = Path(dest).expanduser() / default.name
             except OSError:
                 pass  # write_backup says what is wrong with the path
+            if output_kind(dest) not in (NEW, FILE):
+                return self._backup_into(dest)
+            dest = Path(dest).expanduser()
         return write_backup(self._store.conn, dest, source_name=str(self.data_file))
 
-    def restore(self, source: Path) -> Restored:
-        """Replace the log with a checked backup; the replaced data is kept as a backup."""
+    def _backup_into(self, dest: Path | str) -> Path:
+        """A backup written into standard output, a device or a pipe: made in a private
+        temporary folder, then copied there."""
+        import tempfile
+
+        from homekit.files import file_chunks, write_output
+        from homekit.storage.backup import write_backup
+
+        with tempfile.TemporaryDirectory(prefix="homekit-backup-") as folder:
+            copy = write_backup(self._store.conn, Path(folder) / "backup.db",
+                                source_name=str(self.data_file))
+            return write_output(dest, file_chunks(copy), replace=False)
+
+    def restore(self, source: Path | str | Source) -> Restored:
+        """Replace the log with a checked backup (a path, `-`, or a checked source from
+        `restore_source`); the replaced data is kept as a backup."""
         from homekit.storage import open_store
         from homekit.storage.restore import restore_into
 
         data_file = self.data_file
-        done = restore_into(self._store, Path(source), self.utc_now())
+        done = restore_into(self._store, source, self.utc_now())
         self._store.close()
         self._store = open_store(data_file)
         return done

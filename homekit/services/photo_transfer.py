@@ -13,6 +13,7 @@ from homekit.services.photos import PhotosService, read_source
 from homekit.services.transfer import TransferService
 
 if TYPE_CHECKING:
+    from homekit.files import Source
     from homekit.transfer.importer import ImportReport
 
 # The transfer formats, the photo rules and queries are imported where used: every command
@@ -20,11 +21,12 @@ if TYPE_CHECKING:
 
 
 class PhotoTransferService(PhotosService, TransferService):
-    def export_with_photos(self, photos_dir: Path, fmt: str, *, output: Path | None = None,
-                           all_profiles: bool = False) -> str:
-        """The JSON export listing the photos, each written to `photos_dir` as <id>.jpg."""
+    def export_with_photos(self, photos_dir: Path, fmt: str, *, output: Path | str | None = None,
+                           all_profiles: bool = False, replace: bool = False) -> str:
+        """The JSON export listing the photos, each written to `photos_dir` as <id>.jpg (an
+        existing one only with `replace`: all are checked before any is written)."""
+        from homekit.files import check_output, is_stdout, write_output
         from homekit.storage import photos as store_photos
-        from homekit.storage.files import write_private
         from homekit.transfer import formats, photofiles
 
         if fmt != "json":
@@ -42,42 +44,51 @@ class PhotoTransferService(PhotosService, TransferService):
         elif not folder.is_dir():
             raise InvalidInput(f"{folder} is not a folder", code="photos_dir_not_folder",
                                path=folder)
-        base = Path(output).expanduser().resolve().parent if output else Path(os.getcwd())
+        named = None if output is None or is_stdout(output) else output
+        base = Path(named).expanduser().resolve().parent if named else Path(os.getcwd())
         profiles = self._store.profiles() if all_profiles else [self.profile()]
+        listing = [(p, store_photos.photos(self._store, p.id)) for p in profiles]
+        if named:
+            check_output(named, replace=replace)
+        for _, photos in listing:
+            for photo in photos:
+                check_output(folder.resolve() / photofiles.file_name(photo), replace=replace)
         data, entries = [], {}
-        for p in profiles:
+        for p, photos in listing:
             sessions = self._store.sessions(p.id)
             dates = {s.id: s.session_date for s in sessions}
             data.append((p, sessions))
             listed = []
-            for photo in store_photos.photos(self._store, p.id):
+            for photo in photos:
                 file = folder.resolve() / photofiles.file_name(photo)
-                write_private(file, store_photos.photo_image(self._store, photo.id))
+                write_output(file, store_photos.photo_image(self._store, photo.id), replace=replace)
                 listed.append(photofiles.entry_json(photo, file, base,
                                                     dates.get(photo.session_id or -1)))
             entries[p.name] = listed
         return formats.to_json(data, photos=entries)
 
-    def write_export(self, path: Path, text: str, *, replace: bool = True) -> Path:
-        """Write an export's text owner-only; `replace=False` refuses an existing file."""
-        from homekit.storage.files import write_private
+    def write_export(self, path: Path | str, text: str, *, replace: bool = True) -> Path:
+        """Write an export's text owner-only (homekit.files); `replace=False` refuses an
+        existing file. Returns the full path."""
+        from homekit.files import write_output
 
-        return write_private(Path(path), text.encode("utf-8"), replace=replace)
+        return write_output(path, text.encode("utf-8"), replace=replace)
 
-    def import_file(self, path: str | Path, *, dry_run: bool = False) -> ImportReport:
+    def _import_source(self, source: Source, dry_run: bool) -> ImportReport:
         """Import sessions (see TransferService) and then the photos the export lists; every
-        photo is read and checked before anything is stored."""
+        photo is read (homekit.files, the photo bound) and checked before anything is stored."""
         from homekit.charts.imaging import clean_photo
         from homekit.domain.photos import PhotoDraft
         from homekit.storage import photos as store_photos
         from homekit.transfer import photofiles
 
-        entries = photofiles.read_entries(Path(path), self.profile_name())
+        entries = photofiles.read_entries(source.path, self.profile_name(), folder=source.folder,
+                                          name=source.name)
         ready = []
         for e in entries:
             clean = clean_photo(read_source(e.file), str(e.file), keep_clean=True)
             ready.append((e, clean))
-        report = super().import_file(path, dry_run=dry_run)
+        report = super()._import_source(source, dry_run)
         if dry_run:
             report.photos_added = len(ready)
             return report

@@ -16,37 +16,12 @@ if TYPE_CHECKING:
 # touch a photo, and every command loads this mixin.
 
 
-def read_source(path: Path) -> bytes:
-    """The bytes of a photo file, or a refusal (missing, a folder, unreadable, too big)."""
-    from homekit.domain import photos as rules
+def read_source(path: Path | str) -> bytes:
+    """The bytes of a photo file (or `-`, standard input), read once with the photo bound
+    (homekit.files); a refusal says why (missing, a folder, a pipe nobody writes to, too big)."""
+    from homekit.files import read_bytes
 
-    file = Path(path).expanduser()
-    try:
-        if file.is_dir():
-            raise InvalidInput(f"{file} is a folder", field="file", code="photo_not_image",
-                               name=str(file))
-        size = file.stat().st_size
-        if size > rules.MAX_SOURCE_BYTES:
-            raise InvalidInput(f"{file} is too large", field="file", code="photo_file_too_big",
-                               name=str(file), limit=rules.MAX_SOURCE_BYTES)
-        return file.read_bytes()
-    except FileNotFoundError:
-        raise InvalidInput(f"{file} does not exist", field="file", code="photo_missing",
-                           name=str(file)) from None
-    except OSError as exc:
-        raise InvalidInput(f"cannot read {file}: {exc.strerror}", field="file",
-                           code="photo_unreadable", name=str(file),
-                           reason=exc.strerror or str(exc)) from None
-
-
-def refuse_existing_output(path: Path, force: bool) -> Path:
-    target = Path(path).expanduser()
-    if target.exists() and not force:
-        raise InvalidInput(f"{target} already exists", code="output_exists", path=target)
-    if not target.parent.is_dir():
-        raise InvalidInput(f"folder {target.parent} does not exist", code="output_folder_missing",
-                           path=target.parent)
-    return target
+    return read_bytes(path, "photo")[0]
 
 
 class PhotosService(SessionsService):
@@ -77,7 +52,10 @@ class PhotosService(SessionsService):
         if isinstance(source, bytes):
             data, label = source, name or "the photo"
         else:
-            data, label = read_source(source), name or str(source)
+            from homekit.files import STDIN_NAME, STDIO
+
+            data = read_source(source)
+            label = name or (STDIN_NAME if str(source) == STDIO else str(source))
         clean = clean_photo(data, label)
         if area is None and session is not None and len(session.areas) == 1:
             area = session.areas[0]
@@ -110,11 +88,12 @@ class PhotosService(SessionsService):
 
         return store_photos.photo_counts(self._store, self.profile().id)
 
-    def export_photo(self, photo_id: int, path: Path, *, force: bool = False) -> Path:
-        from homekit.storage.files import write_private
+    def export_photo(self, photo_id: int, path: Path | str, *, force: bool = False) -> Path:
+        """Write the photo's JPEG to `path` (homekit.files: `-`, a device, a new or, with
+        `force`, an existing file); returns the full path."""
+        from homekit.files import write_output
 
-        target = refuse_existing_output(path, force)
-        return write_private(target, self.photo_bytes(photo_id))
+        return write_output(path, self.photo_bytes(photo_id), replace=force)
 
     def delete_photo(self, photo_id: int) -> tuple[Photo, Path]:
         """Delete a photo after an automatic backup (the way back); returns both."""
@@ -142,18 +121,19 @@ class PhotosService(SessionsService):
         return rules.Comparison(first, last, rules.session_number(first.session_id, order),
                           rules.session_number(last.session_id, order))
 
-    def save_comparison(self, path: Path, comparison: Comparison, *, force: bool = False) -> Path:
-        """Draw the comparison as a PNG at `path` (mode 600)."""
+    def save_comparison(self, path: Path | str, comparison: Comparison, *,
+                        force: bool = False) -> Path:
+        """Draw the comparison as a PNG at `path` (homekit.files; mode 600); the full path."""
         from homekit import words
         from homekit.charts.files import render_bytes
         from homekit.charts.photos import comparison_figure
-        from homekit.storage.files import write_private
+        from homekit.files import FILE, NEW, check_output, write_output
 
-        target = refuse_existing_output(path, force)
-        if target.suffix.lower() != ".png":
-            raise InvalidInput(f"{target.name}: the comparison is written as .png",
-                               code="compare_needs_png", path=target)
+        kind = check_output(path, replace=force)
+        if kind in (NEW, FILE) and Path(path).suffix.lower() != ".png":
+            raise InvalidInput(f"{Path(path).name}: the comparison is written as .png",
+                               code="compare_needs_png", path=Path(path))
         jpegs = [self.photo_bytes(comparison.first.id), self.photo_bytes(comparison.last.id)]
         fig = comparison_figure(jpegs, words.comparison_captions(comparison),
                                 words.comparison_title(comparison))
-        return write_private(target, render_bytes(fig, "png", dpi=100))
+        return write_output(path, render_bytes(fig, "png", dpi=100), replace=force)

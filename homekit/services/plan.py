@@ -56,13 +56,14 @@ class PlanService(SafetyService):
         condition or redness gate blocks logging: no session should be planned until it is
         lifted.
         """
+        from homekit.files import STDIO, check_output, is_stdout, write_output
         from homekit.services.outcomes import ReminderFile
-        from homekit.storage.files import refuse_existing_output, write_private
         from homekit.transfer.calendar import calendar_bytes
 
         profile = self.profile()
-        path = Path(path or self.reminders_file_name()).expanduser().absolute()
-        refuse_existing_output(path, replace)
+        given = path or self.reminders_file_name()
+        path = Path(STDIO) if is_stdout(given) else Path(given).expanduser().absolute()
+        check_output(given, replace=replace)
         time = validate.parse_time(time or self.reminder_time())
         blocks = [g for g in self.gates() if g.name in gates.REMINDER_BLOCKS]
         if blocks:
@@ -81,5 +82,6 @@ class PlanService(SafetyService):
                 sequences[n] = seq + 1 if date != day.isoformat() else seq
                 seen[str(n)] = [day.isoformat(), sequences[n]]
             self._store.set_setting(key, json.dumps(seen, sort_keys=True))
-        write_private(path, calendar_bytes(profile, done, dates, time, sequences), replace=replace)
+        path = write_output(given, calendar_bytes(profile, done, dates, time, sequences),
+                            replace=replace)
         return ReminderFile(path, len(dates), dates[0], tuple(dates))

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,7 @@ from homekit.domain.errors import InvalidInput
 from homekit.services.datafile import DataFileService
 
 if TYPE_CHECKING:
+    from homekit.files import Source
     from homekit.storage.replica import Progress
     from homekit.storage.restore import Restored
 
@@ -62,9 +64,31 @@ class ReplicaService(DataFileService):
         The copy goes through exactly the checks of `restore` (schema, rule, integrity) before
         anything replaces the live file.
         """
-        from homekit.storage import replica
+        with restore_source(url=url, timestamp=timestamp, near=self.data_file) as source:
+            return self.restore(source)
 
-        url = replica.check_url(url)
-        when = replica_timestamp(timestamp) if timestamp else None
-        with replica.restored_copy(url, self.data_file, when) as copy:
-            return self.restore(Path(copy))
+
+@contextmanager
+def restore_source(path: str | Path | None = None, *, url: str | None = None,
+                   timestamp: str | None = None, near: Path | None = None) -> Iterator[Source]:
+    """The backup at `path` (`-`: standard input) or the replica at `url`, checked on a
+    private copy before any data file is opened, so that a refusal leaves nothing new behind
+    and names what the user named (never a temporary path). Hand it to `Homekit.restore`."""
+    from homekit.files import Source
+    from homekit.storage.restore import backup_source, check_backup
+
+    if url is None:
+        if path is None:
+            raise InvalidInput("give either a backup PATH or --from-replica URL")
+        with backup_source(path) as source:
+            check_backup(source)
+            yield source
+        return
+    from homekit.storage import replica
+
+    url = replica.check_url(url)
+    when = replica_timestamp(timestamp) if timestamp else None
+    with replica.restored_copy(url, near, when) as copy:
+        source = Source(copy, url, copy.parent, copied=True)
+        check_backup(source)
+        yield source

@@ -1,5 +1,6 @@
-"""The report for a skin professional: facts gathered here, words in homekit.words, PDF in
-homekit.charts.report; written owner-only."""
+"""The report for a skin professional: facts gathered here, words in homekit.words.report,
+the PDF in homekit.charts.report (charts) and homekit.charts.pdf_writer (fpdf2); written
+owner-only."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from homekit.domain import rules
-from homekit.services.photos import PhotosService, refuse_existing_output
+from homekit.services.photos import PhotosService
 from homekit.services.status import StatusService
 
 if TYPE_CHECKING:
@@ -17,9 +18,12 @@ if TYPE_CHECKING:
 
 
 class ReportService(PhotosService, StatusService):
-    def report_facts(self, since: dt.date | None = None, until: dt.date | None = None) -> ReportFacts:
+    def report_facts(self, since: dt.date | None = None, until: dt.date | None = None,
+                     full: bool = False) -> ReportFacts:
+        """What the report shows; `full`: every session row by row (no summaries)."""
         from homekit.domain import photos as photo_rules
         from homekit.domain.report import ReportFacts, in_period, warnings_of
+        from homekit.domain.series import chart_series
 
         profile = self.profile()
         everything = self.history(newest_first=False)
@@ -35,32 +39,37 @@ class ReportService(PhotosService, StatusService):
             sessions=tuple(chosen),
             numbers=numbers,
             warnings=tuple(warnings_of(chosen, self.now())),
+            series=chart_series(profile, chosen, self.now()),
             photo_pairs=tuple(photo_rules.first_and_latest_by_area(photos)),
             photo_count=len(photos),
             planned_dates=tuple(rules.planned_dates(dates, profile.min_interval_days,
                                                     profile.target_sessions, self.today())),
+            first_session_date=dates[0] if dates else None,
+            full=full,
         )
 
-    def report_bytes(self, since: dt.date | None = None,
-                     until: dt.date | None = None) -> tuple[bytes, int, ReportFacts]:
-        from homekit import words
+    def report_bytes(self, since: dt.date | None = None, until: dt.date | None = None,
+                     full: bool = False) -> tuple[bytes, int, ReportFacts]:
         from homekit.charts.report import render_report
-        from homekit.domain.series import chart_series
+        from homekit.domain.report import photo_key
+        from homekit.words.report import report_document
 
-        facts = self.report_facts(since, until)
-        text = words.report_text(facts)
-        series = chart_series(facts.profile, facts.sessions, self.now())
-        images = [[self.photo_bytes(p.id) for p in pair if p is not None]
-                  for pair in facts.photo_pairs]
-        data, pages = render_report(text, series, images)  # type: ignore[arg-type]
+        facts = self.report_facts(since, until, full)
+        doc = report_document(facts)
+        photos = {photo_key(p.id): self.photo_bytes(p.id)
+                  for pair in facts.photo_pairs for p in pair if p is not None}
+        data, pages = render_report(doc, facts.series, photos)
         return data, pages, facts
 
-    def write_report(self, path: Path, *, since: dt.date | None = None,
-                     until: dt.date | None = None, force: bool = False) -> ReportFile:
+    def write_report(self, path: Path | str, *, since: dt.date | None = None,
+                     until: dt.date | None = None, force: bool = False,
+                     full: bool = False) -> ReportFile:
+        """Write the PDF to `path` (homekit.files: `-`, a device, a new or, with `force`, an
+        existing file); the full path is in what it returns."""
+        from homekit.files import check_output, write_output
         from homekit.services.outcomes import ReportFile
-        from homekit.storage.files import write_private
 
-        target = refuse_existing_output(path, force)
-        data, pages, facts = self.report_bytes(since, until)
-        write_private(target, data)
+        check_output(path, replace=force)
+        data, pages, facts = self.report_bytes(since, until, full)
+        target = write_output(path, data, replace=force)
         return ReportFile(target, pages, len(facts.sessions), facts.photo_count)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,10 +12,22 @@ from homekit.domain.models import Profile, Session, SessionImport
 from homekit.services.base import ServiceBase
 
 if TYPE_CHECKING:
+    from homekit.files import Source
     from homekit.transfer.importer import ImportReport, ImportTarget
 
 # The transfer formats, the importer and the backup are imported where used: every command
 # builds the facade, and only export and import need them (CLI start-up, issue 14).
+
+
+@contextmanager
+def import_source(path: str | Path | Source) -> Iterator[Source]:
+    """The file to import as a regular file (homekit.files: `-` and other streams are copied
+    once, privately, with the import bound; a database or binary data is refused at once)."""
+    from homekit.files import regular_copy
+    from homekit.transfer.reader import text_head
+
+    with regular_copy(path, "import", head=text_head) as source:
+        yield source
 
 
 class TransferService(ServiceBase):
@@ -41,29 +54,35 @@ class TransferService(ServiceBase):
             data = [(p, self._store.iter_sessions(p.id)) for p in profiles]
             yield from (formats.csv_chunks(data) if fmt == "csv" else formats.json_chunks(data))
 
-    def export_to_file(self, path: Path, fmt: str, *, all_profiles: bool = False,
+    def export_to_file(self, path: Path | str, fmt: str, *, all_profiles: bool = False,
                        replace: bool = True) -> Path:
-        """Write the export to `path`, owner-only (it is health data), piece by piece;
-        `replace=False` refuses an existing file."""
-        from homekit.storage.files import refuse_existing_output, write_private_chunks
+        """Write the export to `path` (homekit.files), owner-only (it is health data), piece
+        by piece; `replace=False` refuses an existing file. Returns the full path."""
+        from homekit.files import check_output, write_output
 
-        refuse_existing_output(path, replace)
+        check_output(path, replace=replace)
         chunks = self.export_chunks(fmt, all_profiles=all_profiles)
-        return write_private_chunks(path, (c.encode("utf-8") for c in chunks), replace=replace)
+        return write_output(path, (c.encode("utf-8") for c in chunks), replace=replace)
 
     def stored_log(self, name: str) -> tuple[Profile, list[Session]] | None:
         """A stored profile and its sessions, for the import planner."""
         profile = self._store.profile_by_name(name)
         return None if profile is None else (profile, self._store.sessions(profile.id))
 
-    def import_file(self, path: str | Path, *, dry_run: bool = False) -> ImportReport:
-        """Import `path` (CSV or JSON): everything or, on any problem, nothing."""
+    def import_file(self, path: str | Path | Source, *, dry_run: bool = False) -> ImportReport:
+        """Import `path` (CSV or JSON; `-` is standard input): everything or, on any problem,
+        nothing. Read through homekit.files: a stream once, into a private copy, with the
+        import bound."""
+        with import_source(path) as source:
+            return self._import_source(source, dry_run)
+
+    def _import_source(self, source: Source, dry_run: bool) -> ImportReport:
         from homekit.storage import bulk
         from homekit.storage.backup import automatic_backup
         from homekit.transfer.importer import plan_import
         from homekit.transfer.reader import read_import_file
 
-        file = read_import_file(Path(path))
+        file = read_import_file(source.path, name=source.name, short=source.short)
         before = self._store.data_version()
         plan, report = plan_import(self, file, dry_run)
         if dry_run or (report.sessions_added == 0 and not report.profiles_created):

@@ -235,14 +235,17 @@ def _config_file(config: str) -> Iterator[Path]:
 
 
 @contextmanager
-def restored_copy(url: str, near: Path, timestamp: str | None = None,
+def restored_copy(url: str, near: Path | None, timestamp: str | None = None,
                   *, binary: str | None = None) -> Iterator[Path]:
-    """Restore the replica at `url` into a private temporary file beside `near`; yields it.
+    """Restore the replica at `url` into a private temporary file beside `near` (in the
+    temporary folder when there is no such folder yet); yields it.
 
     The folder (mode 700) and everything in it are removed afterwards.
     """
     binary = binary or find_litestream()
-    folder = Path(tempfile.mkdtemp(prefix=".homekit-replica-", dir=Path(near).parent))
+    beside = Path(near).parent if near is not None else None
+    folder = Path(tempfile.mkdtemp(prefix=".homekit-replica-",
+                                   dir=beside if beside is not None and beside.is_dir() else None))
     out = folder / "restored.db"
     cmd = [binary, "restore", "-o", str(out)]
     if timestamp:

@@ -1,7 +1,9 @@
 """Restore: check a backup on a private copy first, then replace the live data in one lock.
 
-1. The source is copied (backup API, read-only) into a `.partial` file of mode 600 in the
-   backups folder, so that every check sees one fixed copy, not a file someone may change.
+1. The source is read through homekit.files (`-`, a pipe or a device: once, with the backup
+   bound, into a private file; refused at once unless it starts as SQLite), then copied
+   (backup API, read-only) into a `.partial` file of mode 600 in the backups folder, so that
+   every check sees one fixed copy, not a file someone may change.
 2. The copy must pass SQLite's integrity check, have homekit's exact schema for its version
    and a migration record that fits `user_version`; every row is re-checked (each value
    through the domain's validation, the weekly rule on every pair). A copy from an older
@@ -17,13 +19,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-import stat
 import tempfile
 import urllib.parse
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from homekit.domain.errors import InvalidInput
+from homekit.files import Source, regular_copy
 from homekit.storage import integrity, rowcheck
 from homekit.storage.backup import automatic_backup, backup_folder, new_partial, remove_stale_partials
 from homekit.storage.repo import Store, storage_error
@@ -64,29 +68,26 @@ def _open_read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(uri, uri=True, isolation_level=None)
 
 
-def _check_source(path: Path) -> None:
+def sqlite_head(head: bytes, name: str) -> None:
+    """Refuse what does not start as a SQLite database (a stream, before it is copied)."""
+    if not head.startswith(SQLITE_HEADER):
+        raise InvalidInput(f"{name} is not a SQLite database; nothing was restored")
+
+
+def _check_source(source: Source) -> None:
     try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise InvalidInput(f"{path} does not exist") from None
-    except OSError as exc:
-        raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
-    if not stat.S_ISREG(info.st_mode):
-        raise InvalidInput(f"{path} is not a regular file")
-    try:
-        with open(path, "rb") as fh:
+        with open(source.path, "rb") as fh:
             header = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
-    if header != SQLITE_HEADER:
-        raise InvalidInput(f"{path} is not a SQLite database; nothing was restored")
+        raise InvalidInput(f"cannot read {source.name}: {exc.strerror}") from None
+    sqlite_head(header, source.name)
 
 
-def _copy(source: Path, dest: str) -> None:
+def _copy(source: Path, dest: str, name: str) -> None:
     try:
         src = _open_read_only(source)
     except sqlite3.Error as exc:
-        raise InvalidInput(f"cannot open {source}: {exc}; nothing was restored") from None
+        raise InvalidInput(f"cannot open {name}: {exc}; nothing was restored") from None
     try:
         target = sqlite3.connect(dest, isolation_level=None)
         try:
@@ -95,13 +96,14 @@ def _copy(source: Path, dest: str) -> None:
         finally:
             target.close()
     except sqlite3.DatabaseError as exc:
-        raise InvalidInput(f"{source} is damaged ({exc}); nothing was restored") from None
+        raise InvalidInput(f"{name} is damaged ({exc}); nothing was restored") from None
     finally:
         src.close()
 
 
-def check_copy(copy: Path, source: Path) -> BackupInfo:
-    """Check the private copy of `source` (migrating it if older); refuse with the reason."""
+def check_copy(copy: Path, source: Path | str) -> BackupInfo:
+    """Check the private copy of `source` (migrating it if older); refuse with the reason.
+    `source`: how messages name the backup (a replica's URL, never a temporary path)."""
     conn = sqlite3.connect(copy, isolation_level=None)
     try:
         problems = [r[0] for r in conn.execute("PRAGMA integrity_check")]
@@ -132,10 +134,10 @@ def check_copy(copy: Path, source: Path) -> BackupInfo:
         raise InvalidInput(f"{source} is damaged ({exc}); nothing was restored") from None
     finally:
         conn.close()
-    return BackupInfo(source, version, profiles, sessions)
+    return BackupInfo(Path(source), version, profiles, sessions)
 
 
-def _check_schema(conn: sqlite3.Connection, source: Path, version: int) -> None:
+def _check_schema(conn: sqlite3.Connection, source: Path | str, version: int) -> None:
     problem = integrity.migration_record_problem(conn, version)
     if problem:
         raise InvalidInput(f"{source}: {problem}", code="restore_record",
@@ -161,28 +163,40 @@ def _migrate(conn: sqlite3.Connection) -> None:
         raise
 
 
-def check_backup(path: Path) -> BackupInfo:
+@contextmanager
+def backup_source(given: str | Path | Source) -> Iterator[Source]:
+    """A backup to restore, read through homekit.files (`-`, a pipe or a device: once, into a
+    private copy, with the backup bound; refused at once unless it starts as SQLite)."""
+    with regular_copy(given, "backup", head=sqlite_head) as source:
+        _check_source(source)
+        yield source
+
+
+def check_backup(path: str | Path | Source) -> BackupInfo:
     """Check that `path` is a homekit file this version can restore, or say why not."""
-    path = Path(path).expanduser()
-    _check_source(path)
-    with tempfile.TemporaryDirectory(prefix="homekit-check-") as folder:
+    with backup_source(path) as source, \
+            tempfile.TemporaryDirectory(prefix="homekit-check-") as folder:
         fd, name = new_partial(Path(folder))
         try:
-            _copy(path, name)
-            return check_copy(Path(name), path)
+            _copy(source.path, name, source.name)
+            return check_copy(Path(name), source.name)
         finally:
             os.close(fd)
 
 
-def restore_into(store: Store, source: Path, now: dt.datetime | None = None) -> Restored:
-    """Replace the contents of the open file with `source`, after checking it on a copy.
+def restore_into(store: Store, given: str | Path | Source,
+                 now: dt.datetime | None = None) -> Restored:
+    """Replace the contents of the open file with `given`, after checking it on a copy.
 
     The caller reopens the file afterwards.
     """
-    source = Path(source).expanduser()
-    if source.resolve() == Path(store.path).resolve():
-        raise InvalidInput(f"{source} is the data file itself; choose a backup to restore")
-    _check_source(source)
+    with backup_source(given) as source:
+        return _restore_checked(store, source, now)
+
+
+def _restore_checked(store: Store, source: Source, now: dt.datetime | None) -> Restored:
+    if not source.copied and source.path.resolve() == Path(store.path).resolve():
+        raise InvalidInput(f"{source.name} is the data file itself; choose a backup to restore")
     folder = backup_folder(Path(store.path))
     try:
         folder.mkdir(mode=0o700, exist_ok=True)
@@ -192,8 +206,8 @@ def restore_into(store: Store, source: Path, now: dt.datetime | None = None) -> 
         raise InvalidInput(f"cannot use {folder}: {exc.strerror}") from None
     copy = Path(name)
     try:
-        _copy(source, name)
-        info = check_copy(copy, source)
+        _copy(source.path, name, source.name)
+        info = check_copy(copy, source.name)
         try:
             previous = _replace(store, copy, now)
         except sqlite3.Error as exc:

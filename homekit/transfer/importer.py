@@ -106,14 +106,14 @@ class ImportPlan:
 
     def _changed(self) -> InvalidInput:
         """The file changed between the check and the insert: the transaction rolls back."""
-        return InvalidInput(f"{self.file.path.name} changed while it was imported; "
+        return InvalidInput(f"{self.file.short} changed while it was imported; "
                             "nothing was imported", code="import_file_changed",
-                            name=self.file.path.name)
+                            name=self.file.short)
 
 
 @dataclass
 class ImportReport:
-    path: Path
+    path: Path  # as the user named it (a stream: its name, never the private copy)
     dry_run: bool
     sessions_added: int = 0
     observations_added: int = 0
@@ -122,6 +122,7 @@ class ImportReport:
     backup: Path | None = None
     photos_added: int = 0
     photos_skipped: int = 0
+    name: str = ""  # the file's own name, for the summary line
 
 
 class Source(Protocol):
@@ -142,7 +143,7 @@ def plan_import(source: Source, file: ImportFile, dry_run: bool) -> tuple[Import
 
 
 def _report(plan: ImportPlan, dry_run: bool) -> ImportReport:
-    report = ImportReport(plan.file.path, dry_run)
+    report = ImportReport(Path(plan.file.name), dry_run, name=plan.file.short)
     for t in plan.targets.values():
         report.sessions_added += len(t.dates)
         report.observations_added += t.observations
@@ -291,7 +292,7 @@ def _refuse(file: ImportFile, total: int, problems: list[Problem]) -> None:
     problems.sort(key=lambda p: p.line)
     bad_rows = len({p.line for p in problems})
     head = (f"import refused, nothing was stored: {bad_rows} row{'s' if bad_rows != 1 else ''} "
-            f"of {total} in {file.path.name} {'have' if bad_rows != 1 else 'has'} a problem")
+            f"of {total} in {file.short} {'have' if bad_rows != 1 else 'has'} a problem")
     listed = [head, *map(str, problems[:LISTED_PROBLEMS])]
     if len(problems) > LISTED_PROBLEMS:
         listed.append(f"... and {len(problems) - LISTED_PROBLEMS} more "

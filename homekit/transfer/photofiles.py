@@ -52,8 +52,8 @@ def entry_json(photo: Photo, file: Path, base: Path, session_date: dt.date | Non
     }
 
 
-def _bad(path: Path, where: str, why: str) -> InvalidInput:
-    return InvalidInput(f"{shown(path)}: {where}: {why}; nothing was imported")
+def _bad(name: object, where: str, why: str) -> InvalidInput:
+    return InvalidInput(f"{shown(name)}: {where}: {why}; nothing was imported")
 
 
 def _mentions_photos(path: Path) -> bool:
@@ -71,9 +71,16 @@ def _mentions_photos(path: Path) -> bool:
     return False
 
 
-def read_entries(path: Path, default_profile: str) -> list[PhotoEntry]:
-    """The photo entries of a JSON export ([] for CSV or an export without photos)."""
+def read_entries(path: Path, default_profile: str, *, folder: Path | None = None,
+                 name: str | None = None) -> list[PhotoEntry]:
+    """The photo entries of a JSON export ([] for CSV or an export without photos).
+
+    `folder`: where the files it names start (the export's own folder, or the current one
+    for an export read from a stream); `name`: how messages call the export.
+    """
     path = Path(path).expanduser()
+    folder = path.parent if folder is None else folder
+    shown_as = str(path) if name is None else name
     if not _mentions_photos(path):
         return []  # most exports: no need to hold the whole document (flat memory)
     try:
@@ -89,7 +96,7 @@ def read_entries(path: Path, default_profile: str) -> list[PhotoEntry]:
             continue
         name = p["name"] if isinstance(p.get("name"), str) else default_profile
         if not isinstance(p["photos"], list):
-            raise _bad(path, f"profile {pi + 1}", '"photos" is not a list')
+            raise _bad(shown_as, f"profile {pi + 1}", '"photos" is not a list')
         for i, e in enumerate(p["photos"]):
             where = f"photo {i + 1} of profile {name!r}"
             try:
@@ -104,7 +111,7 @@ def read_entries(path: Path, default_profile: str) -> list[PhotoEntry]:
                     raise InvalidInput("notes and created_at must be text")
                 found.append(PhotoEntry(
                     profile=name,
-                    file=(path.parent / e["file"]),
+                    file=(folder / e["file"]),
                     session_date=validate.parse_date(str(session)) if session else None,
                     area=validate.area(area) if area else None,
                     taken_on=validate.parse_date(str(e.get("taken_on", ""))),
@@ -112,5 +119,5 @@ def read_entries(path: Path, default_profile: str) -> list[PhotoEntry]:
                     created_at=e.get("created_at") or "",
                 ))
             except InvalidInput as exc:
-                raise _bad(path, where, str(exc)) from None
+                raise _bad(shown_as, where, str(exc)) from None
     return found

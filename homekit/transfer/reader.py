@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from homekit.domain.errors import InvalidInput
+from homekit.files import STDIN_NAME, STDIO
 from homekit.transfer.formats import CSV_COLUMNS, FORMAT_NAME, FORMAT_VERSION, plain
 from homekit.transfer.jsonstream import CHUNK, stream_json
 from homekit.transfer.raw import Item, RawProfile, RawSession
@@ -38,6 +39,12 @@ class ImportFile:
     read: Callable[[], Iterator[Item]] = field(default=lambda: iter(()))
     line: Callable[[Any], int] = field(default=lambda ref: int(ref))
     seen: tuple[int, ...] = ()  # size, modification time and inode when first read
+    name: str = ""  # how messages name the file (the path as given, or standard input)
+    short: str = ""  # its own name, for the one-line summaries
+
+    def __post_init__(self) -> None:
+        self.name = self.name or str(self.path)
+        self.short = self.short or Path(self.name).name
 
     def changed(self) -> bool:
         """Whether the file is no longer the one read first (it is read again to insert)."""
@@ -50,8 +57,8 @@ class ImportFile:
     def whole(self) -> ImportFile:
         """The same file parsed at once (the layouts the streamed reader does not follow)."""
         text = self.path.read_bytes().decode("utf-8-sig")
-        whole = _read_json(self.path, text)
-        whole.seen = self.seen
+        whole = _read_json(self.path, text, self.name)
+        whole.seen, whole.short = self.seen, self.short
         return whole
 
 
@@ -63,26 +70,38 @@ def _identity(path: Path) -> tuple[int, ...]:
     return (st.st_size, st.st_mtime_ns, st.st_ino)
 
 
-def not_export(path: Path, why: str) -> InvalidInput:
-    return InvalidInput(f"{shown(path)} is not a homekit export ({why}); nothing was imported")
+def not_export(name: object, why: str) -> InvalidInput:
+    return InvalidInput(f"{shown(name)} is not a homekit export ({why}); nothing was imported")
 
 
-def read_import_file(path: Path) -> ImportFile:
-    """Check `path` (a text file, not a database), then read it as CSV or JSON (by extension,
-    else by its first character) in pieces."""
+def read_import_file(path: Path, *, name: str | None = None, short: str | None = None) -> ImportFile:
+    """Check `path` (a regular text file, not a database), then read it as CSV or JSON (by the
+    extension of `name`, else by its first character) in pieces. `name`: how messages call it
+    (a stream's private copy is read under the name the user gave)."""
     path = Path(path).expanduser()
+    name = name or str(path)
     seen = _identity(path)
-    first = _check_text(path)
-    suffix = path.suffix.lower()
+    first = _check_text(path, name)
+    suffix = Path(name).suffix.lower()
     if suffix == ".json" or (suffix != ".csv" and first in ("{", "[")):
-        result = ImportFile(path, "json", frozenset(), lambda: stream_json(path))
+        result = ImportFile(path, "json", frozenset(), lambda: stream_json(path), name=name)
     else:
-        result = _read_csv(path)
-    result.seen = seen
+        result = _read_csv(path, name)
+    result.seen, result.short = seen, short or result.short
     return result
 
 
-def _check_text(path: Path) -> str:
+def text_head(head: bytes, name: str) -> None:
+    """Refuse a stream by its first bytes, before it is copied: a database, binary data."""
+    if head.startswith(SQLITE_HEADER):
+        given = STDIO if name == STDIN_NAME else shown(name)
+        raise not_export(name, f"it is a SQLite database; to bring back a backup use: "
+                               f"homekit restore {given}")
+    if b"\x00" in head:
+        raise not_export(name, "binary data")
+
+
+def _check_text(path: Path, name: str) -> str:
     """Refuse a missing, binary or non-UTF-8 file, reading it in pieces; return its first
     non-blank character."""
     first = ""
@@ -91,12 +110,12 @@ def _check_text(path: Path) -> str:
         with path.open("rb") as f:
             head = f.read(len(SQLITE_HEADER))
             if head.startswith(SQLITE_HEADER):
-                raise not_export(path, f"it is a SQLite database; to bring back a backup use: "
-                                       f"homekit restore {shown(path)}")
+                raise not_export(name, f"it is a SQLite database; to bring back a backup use: "
+                                       f"homekit restore {shown(name)}")
             chunk, ok = head, True
             while chunk:
                 if b"\x00" in chunk:
-                    raise not_export(path, "binary data")
+                    raise not_export(name, "binary data")
                 if ok:
                     try:
                         text = decoder.decode(chunk)
@@ -108,15 +127,15 @@ def _check_text(path: Path) -> str:
             if ok:
                 decoder.decode(b"", final=True)
     except FileNotFoundError:
-        raise InvalidInput(f"{shown(path)} does not exist") from None
+        raise InvalidInput(f"{shown(name)} does not exist") from None
     except IsADirectoryError:
-        raise InvalidInput(f"{shown(path)} is a folder, not a file") from None
+        raise InvalidInput(f"{shown(name)} is a folder, not a file") from None
     except UnicodeDecodeError:
         ok = False
     except OSError as exc:
-        raise InvalidInput(f"cannot read {shown(path)}: {exc.strerror}") from None
+        raise InvalidInput(f"cannot read {shown(name)}: {exc.strerror}") from None
     if not ok:
-        raise not_export(path, "not UTF-8 text")
+        raise not_export(name, "not UTF-8 text")
     return first
 
 
@@ -124,26 +143,27 @@ def _check_text(path: Path) -> str:
 # -- CSV ------------------------------------------------------------------------------
 
 
-def _read_csv(path: Path) -> ImportFile:
+def _read_csv(path: Path, name: str) -> ImportFile:
     with path.open(encoding="utf-8-sig", newline="") as f:
         reader = csv.reader(f, strict=True)
         try:
             header = next((r for r in reader if r), None)
         except csv.Error as exc:
-            raise not_export(path, f"unreadable CSV: {exc}") from None
+            raise not_export(name, f"unreadable CSV: {exc}") from None
     if header is None:
-        raise not_export(path, "the file is empty")
+        raise not_export(name, "the file is empty")
     columns = [c.strip().lower() for c in header]
     unknown = [c for c in columns if c not in CSV_COLUMNS]
     if "session_date" not in columns or unknown or len(set(columns)) != len(columns):
         text = ",".join(header)
         text = text if len(text) <= 60 else text[:57] + "..."
-        raise not_export(path, f"header {text!r}; expected homekit's export columns or "
+        raise not_export(name, f"header {text!r}; expected homekit's export columns or "
                                f"a hand-written {HAND_WRITTEN}")
-    return ImportFile(path, "csv", frozenset(columns), lambda: _csv_rows(path, columns))
+    return ImportFile(path, "csv", frozenset(columns), lambda: _csv_rows(path, columns, name),
+                      name=name)
 
 
-def _csv_rows(path: Path, columns: list[str]) -> Iterator[Item]:
+def _csv_rows(path: Path, columns: list[str], name: str) -> Iterator[Item]:
     with path.open(encoding="utf-8-sig", newline="") as f:
         reader = csv.reader(f, strict=True)
         next(r for r in reader if r)  # the header, checked already
@@ -162,41 +182,41 @@ def _csv_rows(path: Path, columns: list[str]) -> Iterator[Item]:
                     values = dict(zip(columns, map(plain, record), strict=True))
                     yield RawSession(values.pop("profile", "") or None, values, start)
         except csv.Error as exc:
-            raise InvalidInput(f"{shown(path)}: line {reader.line_num}: unreadable CSV ({exc}); "
+            raise InvalidInput(f"{shown(name)}: line {reader.line_num}: unreadable CSV ({exc}); "
                                "nothing was imported") from None
 
 
 # -- JSON -----------------------------------------------------------------------------
 
 
-def _read_json(path: Path, text: str) -> ImportFile:
+def _read_json(path: Path, text: str, name: str) -> ImportFile:
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise not_export(path, f"not valid JSON: {exc.msg} at line {exc.lineno}") from None
+        raise not_export(name, f"not valid JSON: {exc.msg} at line {exc.lineno}") from None
     except RecursionError:
-        raise not_export(path, "JSON nested too deeply") from None
+        raise not_export(name, "JSON nested too deeply") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT_NAME:
-        raise not_export(path, f'JSON without "format": "{FORMAT_NAME}"')
+        raise not_export(name, f'JSON without "format": "{FORMAT_NAME}"')
     version = doc.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise not_export(path, "no valid format version")
+        raise not_export(name, "no valid format version")
     if version > FORMAT_VERSION:
-        raise InvalidInput(f"{shown(path)} was written by a newer homekit (format version {version}); "
+        raise InvalidInput(f"{shown(name)} was written by a newer homekit (format version {version}); "
                            "upgrade homekit to import it")
     profiles = doc.get("profiles")
     if not isinstance(profiles, list):
-        raise not_export(path, '"profiles" is not a list')
+        raise not_export(name, '"profiles" is not a list')
     profiles_read: list[RawProfile] = []
     sessions_read: list[RawSession] = []
     for pi, p in enumerate(profiles):
         if not isinstance(p, dict):
-            raise InvalidInput(f"{shown(path)}: profile {pi + 1} is not an object; nothing was imported")
+            raise InvalidInput(f"{shown(name)}: profile {pi + 1} is not an object; nothing was imported")
         settings = {k: v for k, v in p.items() if k != "sessions"}
         profiles_read.append(RawProfile(p.get("name"), settings, (pi, None)))
         sessions = p.get("sessions", [])
         if not isinstance(sessions, list):
-            raise InvalidInput(f"{shown(path)}: the sessions of profile {pi + 1} are not a list; "
+            raise InvalidInput(f"{shown(name)}: the sessions of profile {pi + 1} are not a list; "
                                "nothing was imported")
         for si, s in enumerate(sessions):
             if isinstance(s, dict):  # the parsed object itself: no copy of every session
@@ -205,7 +225,8 @@ def _read_json(path: Path, text: str) -> ImportFile:
                 sessions_read.append(RawSession(p.get("name"), {}, (pi, si),
                                                   "is not a session object"))
     items: list[Item] = [*profiles_read, *sessions_read]  # every profile before any session
-    return ImportFile(path, "json", frozenset(), lambda: iter(items), _json_line_finder(text))
+    return ImportFile(path, "json", frozenset(), lambda: iter(items), _json_line_finder(text),
+                      name=name)
 
 
 def _json_line_finder(text: str) -> Callable[[Any], int]:

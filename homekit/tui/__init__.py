@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from homekit.services import Homekit
 
 #: The Textual driver `homekit serve` starts each tab's app with (see homekit.tui.served).
@@ -22,12 +24,13 @@ def in_browser(env: Mapping[str, str] | None = None) -> bool:
     return env.get("TEXTUAL_DRIVER", "") in WEB_DRIVERS
 
 
-def run(hk: Homekit) -> int:
-    """Open the app on the services of the chosen data file and profile."""
+def run(hk: Homekit, start_dir: Path) -> int:
+    """Open the app on the services of the chosen data file and profile; the files it writes
+    go to `start_dir` (the folder it was started in)."""
     from homekit.tui.app import HomekitApp
     from homekit.tui.images import prepare_images
 
     prepare_images()  # before Textual owns the terminal's input
-    app = HomekitApp(hk)
+    app = HomekitApp(hk, start_dir)
     app.run()
     return app.return_code or 0  # 1 after an unexpected error (or a lost data file)

@@ -30,9 +30,12 @@ class HomekitApp(App[None]):
         Binding("u,ctrl+z", "undo", "Undo", key_display="u"),
     ]
 
-    def __init__(self, hk: Homekit) -> None:
+    def __init__(self, hk: Homekit, start_dir: Path | None = None) -> None:
         super().__init__()
         self.hk = hk
+        #: Where the report, charts, comparison and calendar go: the folder the app was started
+        #: in (given by whoever starts it; the current folder when not given).
+        self.start_dir = Path(start_dir or Path.cwd()).absolute()
         self.file_lost: str | None = None  # set once the data file is gone or replaced
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",

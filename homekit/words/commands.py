@@ -160,7 +160,7 @@ def import_lines(r: Any) -> list[str]:
     if r.dry_run:
         lines = [f"Dry run: would import {what}{skipped}{created}. Nothing was stored."]
     elif r.sessions_added == 0 and not r.profiles_created:
-        lines = [f"Nothing new to import: all {r.identical_skipped} sessions in {r.path.name} "
+        lines = [f"Nothing new to import: all {r.identical_skipped} sessions in {r.name or r.path.name} "
                  "are already stored."]
     else:
         lines = [f"Imported {what}{skipped}{created}."]

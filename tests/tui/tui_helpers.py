@@ -33,8 +33,10 @@ def log(hk: Homekit, day: str, **fields: object) -> int:
     return hk.log_session(draft, redness_severity=redness, faded_after_min=faded).session.id
 
 
-def app_for(hk: Homekit) -> HomekitApp:
-    return HomekitApp(hk)
+def app_for(hk: Homekit, start_dir=None) -> HomekitApp:  # noqa: ANN001
+    """The app on `hk`, started (as far as the files it writes know) in `start_dir`, by
+    default the data file's temporary folder: never the folder the tests run in."""
+    return HomekitApp(hk, start_dir or hk.data_file.parent)
 
 
 async def settle(pilot) -> None:  # noqa: ANN001

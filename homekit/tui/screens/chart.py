@@ -27,6 +27,7 @@ from homekit.charts.text import TextChart, text_chart
 from homekit.domain.errors import HomekitError
 from homekit.domain.series import CHART_KINDS, DEFAULT_CHART_FILES, ChartSeries
 from homekit.services import Homekit
+from homekit.tui.files import start_folder, write_asking
 from homekit.tui.images import image_protocol
 from homekit.tui.widgets.chart_lines import ChartLines, chart_strips
 from homekit.tui.widgets.footer import Footer
@@ -204,20 +205,23 @@ class ChartScreen(Screen[None]):
     def action_save(self) -> None:
         if self.series is None:
             return
-        folder = self.save_dir or Path.cwd()
-        self._save(self.hk.twin(), self.series, self.kind, folder / SAVE_NAMES[self.kind],
-                   self._dark())
+        series, kind, dark = self.series, self.kind, self._dark()
+        folder = self.save_dir or start_folder(self.app)
+        write_asking(self, folder / SAVE_NAMES[kind], "Chart",
+                     lambda path, replace: self._save(self.hk.twin(), series, kind, path, dark,
+                                                      replace))
 
     @work(thread=True, group="chart-save", description="save the chart")
     def _save(self, opener: Callable[[], Homekit], series: ChartSeries, kind: str, path: Path,
-              dark: bool) -> None:
+              dark: bool, replace: bool) -> None:
         try:
             hk = opener()
         except HomekitError as exc:
             self.app.call_from_thread(self.notify, words.error(exc), severity="error")
             return
         try:
-            hk.save_chart(path, kind, series=series, dark=dark, dpi=150)
+            written = hk.save_chart(path, kind, series=series, dark=dark, dpi=150,
+                                    replace=replace)
         except HomekitError as exc:
             self.app.call_from_thread(
                 self.notify, words.chart_not_saved(exc), severity="error"
@@ -225,8 +229,8 @@ class ChartScreen(Screen[None]):
             return
         finally:
             hk.close()
-        self.app.call_from_thread(self.notify, words.chart_saved(kind, path.resolve()))
-        self.post_message(self.Saved(path))
+        self.app.call_from_thread(self.notify, words.chart_saved(kind, written))
+        self.post_message(self.Saved(written))
 
 
 def _figure_image(job: _Job, mode: str) -> Any:

@@ -1,4 +1,5 @@
-"""The dashboard's files: calendar reminders and the report, each written in a worker."""
+"""The dashboard's files: calendar reminders and the report, each written in a worker into
+the folder the app was started in (an existing file replaced only after a yes)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from textual.screen import Screen
 from homekit import words
 from homekit.domain.errors import HomekitError
 from homekit.services import Homekit
+from homekit.tui.files import start_folder, write_asking, write_error
 
-#: Written beside the data file (the CLI's default is the current folder).
+#: The report's name, as the CLI's default.
 REPORT_FILE = "homekit-report.pdf"
 
 
@@ -22,20 +24,30 @@ class WritesFiles(Screen):
     hk: Homekit
 
     def action_reminders(self) -> None:
-        self.notify(words.WRITING_REMINDERS, title="Calendar")
-        # Like the CLI and the chart: homekit-reminders-<profile>.ics in the current folder.
-        self._write_reminders(self.hk.twin(), Path.cwd())
+        # Like the CLI: homekit-reminders-<profile>.ics in the folder the app was started in.
+        try:
+            path = start_folder(self.app) / self.hk.reminders_file_name()
+        except HomekitError as exc:
+            self.notify(words.error(exc), title="Calendar", severity="error")
+            return
+
+        def write(target: Path, replace: bool) -> None:
+            self.notify(words.WRITING_REMINDERS, title="Calendar")
+            self._write_reminders(self.hk.twin(), target, replace)
+
+        write_asking(self, path, "Calendar", write)
 
     @work(thread=True, exclusive=True, group="reminders")
-    def _write_reminders(self, opener: Callable[[], Homekit], folder: Path) -> None:
+    def _write_reminders(self, opener: Callable[[], Homekit], path: Path, replace: bool) -> None:
         try:
             hk = opener()
             try:
-                written = hk.write_reminders(folder / hk.reminders_file_name())
+                written = hk.write_reminders(path, replace=replace)
             finally:
                 hk.close()
         except (HomekitError, OSError) as exc:
-            self.app.call_from_thread(self.notify, words.error(exc), title="Calendar", severity="error")
+            self.app.call_from_thread(self.notify, write_error(exc), title="Calendar",
+                                      severity="error")
             return
         if not written.count:
             self.app.call_from_thread(self.notify, words.NO_REMINDERS, title="Calendar reminders")
@@ -45,20 +57,23 @@ class WritesFiles(Screen):
             title="Calendar reminders")
 
     def action_report(self) -> None:
-        path = self.hk.data_file.parent / REPORT_FILE
-        self.notify(words.writing_report(path), title="Report")
-        self._write_report(self.hk.twin(), path)
+        def write(target: Path, replace: bool) -> None:
+            self.notify(words.writing_report(target), title="Report")
+            self._write_report(self.hk.twin(), target, replace)
+
+        write_asking(self, start_folder(self.app) / REPORT_FILE, "Report", write)
 
     @work(thread=True, exclusive=True, group="report")
-    def _write_report(self, opener: Callable[[], Homekit], path: Path) -> None:
+    def _write_report(self, opener: Callable[[], Homekit], path: Path, replace: bool) -> None:
         try:
             hk = opener()
             try:
-                written = hk.write_report(path, force=True)
+                written = hk.write_report(path, force=replace)
             finally:
                 hk.close()
         except (HomekitError, OSError) as exc:
-            self.app.call_from_thread(self.notify, words.error(exc), title="Report", severity="error")
+            self.app.call_from_thread(self.notify, write_error(exc), title="Report",
+                                      severity="error")
             return
         self.app.call_from_thread(
             self.notify, words.report_written_app(written.pages, written.path),

@@ -21,6 +21,7 @@ from homekit.domain.errors import HomekitError
 from homekit.domain.photos import Photo, busiest_area, ordered
 from homekit.services import Homekit
 from homekit.tui import format as fmt
+from homekit.tui.files import start_folder, write_asking, write_error
 from homekit.tui.screens.base import BACK, HomekitScreen
 from homekit.tui.widgets.footer import Footer
 from homekit.tui.widgets.plain import Static, cell
@@ -123,18 +124,20 @@ class PhotosScreen(HomekitScreen):
         if not [p for p in self.photos if p.area == area][1:]:
             self.notify(words.COMPARE_NEEDS_TWO, severity="warning")
             return
-        self._write(self.hk.twin(), self.hk.data_file.parent / COMPARE_FILE, area)
+        write_asking(self, start_folder(self.app) / COMPARE_FILE, "Comparison",
+                     lambda path, replace: self._write(self.hk.twin(), path, area, replace))
 
     @work(thread=True, exclusive=True, group="compare")
-    def _write(self, opener: Callable[[], Homekit], path: Path, area: str | None) -> None:
+    def _write(self, opener: Callable[[], Homekit], path: Path, area: str | None,
+               replace: bool) -> None:
         try:
             hk = opener()
             try:
-                written = hk.save_comparison(path, hk.comparison(area=area), force=True)
+                written = hk.save_comparison(path, hk.comparison(area=area), force=replace)
             finally:
                 hk.close()
         except (HomekitError, OSError) as exc:
-            self.app.call_from_thread(self.notify, words.error(exc), title="Comparison",
+            self.app.call_from_thread(self.notify, write_error(exc), title="Comparison",
                                       severity="error")
             return
         self.app.call_from_thread(self.notify, words.comparison_written_app(written),

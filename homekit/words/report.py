@@ -1,0 +1,298 @@
+"""The report for a skin professional in words: one function a section, in reading order.
+
+`report_document` runs every function of SECTIONS over the report's facts; each returns the
+sections it writes (none when it has nothing to say). A new part of the report (a treatment,
+an adverse event, the skin type) is a fact in homekit.domain.report and one function here.
+Imported only when a report is written (homekit status never loads it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from homekit.domain.document import (
+    Bullets,
+    Document,
+    Fields,
+    Figure,
+    Figures,
+    Paragraph,
+    Section,
+    Table,
+)
+from homekit.domain.models import REDNESS_LEVELS, STINGING_LEVELS, Session
+from homekit.domain.report import (
+    RECENT_SESSIONS,
+    ReportFacts,
+    Summary,
+    WarningGroup,
+    photo_key,
+    questions,
+)
+from homekit.words.base import control_free, day, plural
+from homekit.words.photos import PHOTO_GUIDANCE
+
+TITLE = "Home microdermabrasion: report for a skin professional"
+DISCLAIMER = "Recorded by the user at home with a consumer kit; not a diagnosis."
+#: The language every sentence of the report is written in (BCP 47).
+LANG = "en"
+TREATMENT = "microdermabrasion"
+
+
+def _yes_no(value: bool | None, yes: str = "yes", no: str = "no") -> str:
+    return "not answered" if value is None else (yes if value else no)
+
+
+_QUESTIONS: dict[str, Callable[[dict[str, Any]], str]] = {
+    "condition": lambda f: "I have eczema or acne rosacea on record: is microdermabrasion safe "
+                           "for my skin at all, and what should I watch for?",
+    "serious_redness": lambda f: "Redness was severe or lasted a day after the "
+                                 + ("session of " if len(f["dates"]) == 1 and not f["earlier"]
+                                    else "sessions of ")
+                                 + ", ".join(d.isoformat() for d in f["dates"])
+                                 + (f" (and {plural(f['earlier'], 'earlier session')})"
+                                    if f["earlier"] else "")
+                                 + ": should I pause, lower the level or stop?",
+    "lasting_redness": lambda f: f"Redness lasted longer than an hour after "
+                                 f"{plural(f['count'], 'session')}: is that expected for my skin?",
+    "stinging": lambda f: f"Stinging was moderate or strong in {plural(f['count'], 'session')}: "
+                          "should I lower the level?",
+    "level": lambda f: f"I now use device level {f['level']}: is that right for my skin?",
+    "interval": lambda f: f"I wait at least {f['days']} days between sessions: is that the right "
+                          "interval for me (clinics often use 14 to 28)?",
+    "target": lambda f: f"Is a course of {f['target']} sessions right for what I want to improve?",
+    "after_target": lambda f: f"After {f['done']} sessions: should I continue, space them out "
+                              "for maintenance, or stop?",
+    "photos": lambda f: "Do the photos show the change you would expect at this point?",
+}
+
+
+def _period(facts: ReportFacts) -> str:
+    if not (facts.since or facts.until):
+        return "the whole log"
+    return (f"{facts.since.isoformat() if facts.since else 'the start'} to "
+            f"{(facts.until or facts.status.today).isoformat()}")
+
+
+def profile_section(facts: ReportFacts) -> list[Section]:
+    p = facts.profile
+    rows = [
+        ("Profile", control_free(p.name)),
+        ("Target", plural(p.target_sessions, "session")),
+        ("Interval", f"at least {p.min_interval_days} days between sessions"),
+        ("Eczema or acne rosacea", _yes_no(p.has_skin_condition, "yes: eczema or acne rosacea",
+                                           "no")),
+    ]
+    if p.condition_acknowledged_at:
+        rows.append(("Warning acknowledged", p.condition_acknowledged_at[:10]))
+    rows.append(("Log started", day(facts.first_session_date) if facts.first_session_date
+                 else "no session logged yet"))
+    return [Section("Profile", (Fields(tuple(rows)),))]
+
+
+def glance_section(facts: ReportFacts) -> list[Section]:
+    st, sessions = facts.status, facts.sessions
+    shown = facts.shown_sessions
+    in_report = f"{plural(len(sessions), 'session')}, {facts.total_minutes} minutes in all"
+    if facts.earlier_sessions:
+        in_report += (f"; the last {len(shown)} row by row, the "
+                      f"{len(facts.earlier_sessions)} before them summarised")
+    rows = [
+        ("Sessions done", f"{st.sessions_done} of {st.target_sessions} "
+                          f"({min(100, round(100 * st.sessions_done / max(1, st.target_sessions)))}%)"),
+        ("In this report", in_report),
+        ("First / last session", f"{day(sessions[0].session_date) if sessions else '-'}"
+                                 f"  /  {day(sessions[-1].session_date) if sessions else '-'}"),
+        ("Planned", f"{plural(len(facts.planned_dates), 'more session')}; next eligible "
+                    f"{day(st.next_eligible_date) if st.next_eligible_date else 'now'}"),
+        ("Projected completion", day(st.projected_completion_date)),
+        ("Photos", f"{facts.photo_count} in this period"),
+    ]
+    return [Section("The course at a glance", (Fields(tuple(rows)),))]
+
+
+def questions_section(facts: ReportFacts) -> list[Section]:
+    asked = tuple(_QUESTIONS[code](f) for code, f in questions(facts))
+    return [Section("Questions to bring", (Bullets(asked),))]
+
+
+def _number(facts: ReportFacts, s: Session) -> str:
+    return f"session {facts.numbers.get(s.id, '?')}"
+
+
+def _group_line(g: WarningGroup) -> str:
+    what = ("Protective glasses were not worn" if g.kind == "no_glasses"
+            else "Severe redness, or redness not gone after a day" if g.serious
+            else "Redness that lasted longer than an hour")
+    span = (g.first.isoformat() if g.first == g.last
+            else f"{g.first.isoformat()} to {g.last.isoformat()}")
+    lifted = ("all lifted" if not g.not_lifted else
+              "not lifted yet" if g.not_lifted == g.count else f"{g.not_lifted} not lifted yet")
+    return f"{what}: {plural(g.count, 'earlier session')} ({span}); {lifted}."
+
+
+def warnings_section(facts: ReportFacts) -> list[Section]:
+    items = []
+    p = facts.profile
+    if p.has_skin_condition:
+        ack = (f"acknowledged on {p.condition_acknowledged_at[:10]}" if p.condition_acknowledged_at
+               else "not acknowledged: logging is blocked")
+        items.append(f"Eczema or acne rosacea on record; the warning was {ack}.")
+    items += [_group_line(g) for g in facts.earlier_warnings]
+    for w in facts.shown_warnings:
+        when = f"{w.session.session_date.isoformat()} ({_number(facts, w.session)})"
+        what = w.message if w.kind == "redness" else "Protective glasses were not worn."
+        if w.lifted_by is not None:
+            how = "glasses worn again" if w.kind == "no_glasses" else "redness normal again"
+            lifted = f" Lifted: {how} at the session of {w.lifted_by.session_date.isoformat()}."
+        else:
+            lifted = " Not lifted yet."
+        items.append(f"{when}: {what}{lifted}")
+    return [Section("Warnings and how they were lifted",
+                    (Bullets(tuple(control_free(i) for i in items) or ("None fired.",)),))]
+
+
+SESSION_HEADER = ("#", "Date", "Min", "Areas", "Level", "Stinging", "Glasses", "Worst redness",
+                  "Faded", "Notes")
+
+
+def session_row(facts: ReportFacts, s: Session) -> tuple[str, ...]:
+    worst = s.worst_redness
+    faded = "-" if worst is None or worst.severity == 0 else (
+        "still red" if worst.faded_after_min is None else f"{worst.faded_after_min} min")
+    note = s.notes.strip().splitlines()[0][:200] if s.notes.strip() else ""
+    return tuple(control_free(c) for c in (
+        str(facts.numbers.get(s.id, "")), s.session_date.isoformat(),
+        "-" if s.duration_min is None else str(s.duration_min),
+        ", ".join(s.areas) or "-",
+        "-" if s.device_level is None else str(s.device_level),
+        "-" if s.stinging is None else STINGING_LEVELS[s.stinging],
+        {True: "yes", False: "NO", None: "-"}[s.glasses_worn],
+        "-" if worst is None else f"{worst.severity} {REDNESS_LEVELS[worst.severity]}",
+        faded, note,
+    ))
+
+
+def sessions_section(facts: ReportFacts) -> list[Section]:
+    shown = facts.shown_sessions
+    if facts.full or not facts.earlier_sessions:
+        intro = "Every session of the period, oldest first."
+    else:
+        intro = (f"The last {len(shown)} sessions of the period (at least {RECENT_SESSIONS}, and "
+                 "the whole current course), oldest first; the earlier ones are summarised "
+                 "after this table. homekit report --full lists every session.")
+    table = Table(SESSION_HEADER, tuple(session_row(facts, s) for s in shown),
+                  empty="No sessions in this period.")
+    return [Section("Sessions", (Paragraph(intro), table))]
+
+
+def _summary_row(s: Summary) -> tuple[str, ...]:
+    when = str(s.start.year) if s.by_year else s.start.strftime("%Y-%m")
+    levels = ("" if not s.levels else f", level {s.levels[0]}" if len(s.levels) == 1
+              else f", levels {s.levels[0]}-{s.levels[-1]}")
+    worst = "-" if s.worst_redness is None else f"{s.worst_redness} {REDNESS_LEVELS[s.worst_redness]}"
+    treatment = f"{TREATMENT}{levels}" + (f"; {', '.join(s.areas)}" if s.areas else "")
+    return (when, str(s.sessions), str(s.minutes), worst, str(s.warnings), control_free(treatment))
+
+
+def earlier_section(facts: ReportFacts) -> list[Section]:
+    earlier = facts.earlier
+    if not earlier:
+        return []
+    yearly = [s for s in earlier if s.by_year]
+    intro = (f"The {plural(len(facts.earlier_sessions), 'session')} before those above, "
+             "by month" + (", and by year before " + earlier[len(yearly)].start.strftime("%Y-%m")
+                           if yearly and len(yearly) < len(earlier) else
+                           " (by year)" if yearly else "")
+             + ": how many, the minutes, the worst redness, the warnings that fired, and the "
+               "treatment.")
+    header = ("Period", "Sessions", "Minutes", "Worst redness", "Warnings", "Treatment")
+    return [Section("Earlier sessions, summarised",
+                    (Paragraph(intro), Table(header, tuple(_summary_row(s) for s in earlier))))]
+
+
+def _chart_alts(facts: ReportFacts) -> tuple[str, str]:
+    from homekit.words.base import progress_title
+
+    series = facts.series
+    done = series.session_dates
+    if done:
+        span = f"{plural(len(done), 'session')} from {done[0].isoformat()} to {done[-1].isoformat()}"
+    else:
+        span = "no session yet"
+    plan = (f"; the plan adds {plural(len(series.plan_dates) - 1, 'session')} to "
+            f"{series.plan_dates[-1].isoformat()}" if len(series.plan_dates) > 1 else "")
+    progress = (f"Progress chart: sessions done over time ({span}) against the target of "
+                f"{series.target}{plan}. {progress_title(series)}.")
+    points = series.redness
+    if points:
+        worst = max(points, key=lambda p: (p.severity, p.session_date))
+        lasting = sum(1 for p in points if p.lasting)
+        redness = (f"Redness chart: the worst redness after each of {plural(len(points), 'session')}"
+                   f" on the scale 0 none, 1 faint, 2 mild, 3 marked, 4 severe, and the minutes "
+                   f"it took to fade. Highest: {worst.severity} {worst.severity_word} on "
+                   f"{worst.session_date.isoformat()}; {plural(lasting, 'session')} with redness "
+                   f"that lasted or was still there.")
+    else:
+        redness = "Redness chart: no redness recorded yet."
+    return control_free(progress), control_free(redness)
+
+
+def charts_section(facts: ReportFacts) -> list[Section]:
+    progress, redness = _chart_alts(facts)
+    return [Section("Charts", (
+        Figure("chart:progress", progress, "Sessions done, the target and the plan."),
+        Figure("chart:redness", redness,
+               "The worst redness after each session, and how long it took to fade."),
+    ), new_page=True)]
+
+
+def photos_section(facts: ReportFacts) -> list[Section]:
+    if not facts.photo_pairs:
+        return []
+    out = [Section("First and latest photo of each area", (Paragraph(PHOTO_GUIDANCE),),
+                   new_page=True)]
+    for first, last in facts.photo_pairs:
+        area = control_free(first.area_label)
+        figures = [Figure(photo_key(first.id),
+                          f"Photo of the {area} taken on {first.taken_on.isoformat()}, the first "
+                          f"of this area ({first.width} by {first.height} pixels).",
+                          f"{first.taken_on.isoformat()} \u00b7 first photo")]
+        if last is not None:
+            gap = (last.taken_on - first.taken_on).days
+            figures.append(Figure(
+                photo_key(last.id),
+                f"Photo of the {area} taken on {last.taken_on.isoformat()}, the latest of this "
+                f"area, {plural(gap, 'day')} after the first ({last.width} by {last.height} "
+                "pixels).",
+                f"{last.taken_on.isoformat()} \u00b7 latest \u00b7 {plural(gap, 'day')} later"))
+        out.append(Section(area.capitalize(), (Figures(tuple(figures)),), level=3))
+    return out
+
+
+#: The report's sections in reading order: each turns the facts into zero or more sections.
+SECTIONS: tuple[Callable[[ReportFacts], list[Section]], ...] = (
+    profile_section,
+    glance_section,
+    questions_section,
+    warnings_section,
+    sessions_section,
+    earlier_section,
+    charts_section,
+    photos_section,
+)
+
+
+def report_document(facts: ReportFacts) -> Document:
+    """The report's words, section by section, ready for the PDF writer."""
+    name = control_free(facts.profile.name)
+    return Document(
+        title=TITLE,
+        subtitle=f"{name} \u00b7 {_period(facts)} \u00b7 as of {facts.status.today.isoformat()}",
+        lang=LANG,
+        sections=tuple(s for make in SECTIONS for s in make(facts)),
+        disclaimer=DISCLAIMER,
+        footer=f"homekit report \u00b7 {name}",
+        page_of="page {page} of {pages}",
+    )
