@@ -38,6 +38,8 @@ class OldPoint:
     faded_after_min: int | None
     lasting: bool
     severe: bool
+    #: The latest observation (observed_at, severity, faded_after_min): how it ended.
+    latest: tuple[str, int, int | None] = ("", 0, None)
 
     @property
     def severity_word(self) -> str:
@@ -97,19 +99,25 @@ def _redness_point(day: dt.date, start_time: str | None, redness: Sequence[Redne
                    now: dt.datetime) -> OldPoint | None:
     """The worst of a session's observations, with that observation's own fade time.
 
-    Flags follow the app's own redness alerts, judged from the session's time.
+    Flags follow the app's own redness alerts, judged from the session's time, on the
+    observations that still tell how the redness went: all but a "still red" one that a later
+    observation followed (what the legend's "lasted or still red" means).
     """
     if not redness:
         return None
     worst = max(redness, key=lambda r: (r.severity, r.observed_at))  # as Session.worst_redness
     since = started_at(day, start_time)
-    alerts = [rules.redness_alert(r, now, since) for r in redness]
+    in_order = sorted(redness, key=lambda r: r.observed_at)
+    told = [r for r in in_order if r is in_order[-1] or r.faded_after_min is not None
+            or r.severity >= 4]
+    alerts = [rules.redness_alert(r, now, since) for r in told]
     return OldPoint(
         session_date=day,
         severity=worst.severity,
         faded_after_min=worst.faded_after_min,
         lasting=any(a is not None for a in alerts),
         severe=any(a is not None and a.serious for a in alerts),
+        latest=(in_order[-1].observed_at, in_order[-1].severity, in_order[-1].faded_after_min),
     )
 
 

@@ -28,12 +28,14 @@ def one_line_error(result: subprocess.CompletedProcess) -> str:
     return lines[0]
 
 
-def test_log_prints_session_and_next_eligible_date(cli, db_path):
+def test_log_prints_session_and_next_eligible_date(cli_at_now, db_path):
+    # At NOW (09:30): a start time at 8:05 today has passed (a later one is refused).
+    cli, today = cli_at_now, dt.date.today()
     r = cli("log", "--duration", "45", "--area", "cheeks", "--area", "nose,chin", "--glasses",
             "--stinging", "1", "--level", "3", "--time", "8:05", "--notes", "first, \"try\"")
     assert r.returncode == 0, r.stderr
-    assert TODAY.isoformat() in r.stdout
-    nxt = (TODAY + dt.timedelta(days=7)).isoformat()
+    assert today.isoformat() in r.stdout
+    nxt = (today + dt.timedelta(days=7)).isoformat()
     assert f"Next eligible date: {nxt}" in r.stdout and "in 7 days" in r.stdout
     assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
     hist = json.loads(cli("history", "--json").stdout)

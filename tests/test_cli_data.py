@@ -32,7 +32,7 @@ def test_export_import_export_gives_the_same_bytes(logged, tmp_path, fmt):
     other = tmp_path / "other.db"
     imported = run_cli("import", str(exported), db=other)
     assert imported.returncode == 0, imported.stderr
-    assert "Imported 2 sessions (1 redness observations)" in imported.stdout
+    assert "Imported 2 sessions (1 redness observation)" in imported.stdout
     again = run_cli("export", "--format", fmt, db=other)
     assert again.stdout.encode() == exported.read_bytes()
     dup = run_cli("import", str(exported), db=other)

@@ -26,12 +26,12 @@ def test_unknown_shell_is_refused(capsys):
     assert bad.value.code == 2
 
 
-def complete(line: str, tmp_path) -> list[str]:
+def complete(line: str, tmp_path, cwd=None) -> list[str]:
     out = tmp_path / "completions.txt"
     env = cli_env(tmp_path / "h.db", _ARGCOMPLETE="1", _ARGCOMPLETE_IFS="\n",
                   _ARGCOMPLETE_STDOUT_FILENAME=str(out), COMP_LINE=line,
                   COMP_POINT=str(len(line)))
-    subprocess.run([HOMEKIT_BIN], env=env, check=True, timeout=60, capture_output=True)
+    subprocess.run([HOMEKIT_BIN], env=env, check=True, timeout=60, capture_output=True, cwd=cwd)
     return out.read_text().split("\n")
 
 

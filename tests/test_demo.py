@@ -43,3 +43,16 @@ def test_demo_accepts_an_empty_file(tmp_path):
     path = tmp_path / "empty.db"
     path.touch()
     assert run_cli("demo", "--db", str(path)).returncode == 0
+
+
+def test_demo_fills_the_profile_named_by_profile(tmp_path):
+    path = tmp_path / "demo.db"
+    out = run_cli("--profile", "ana", "demo", "--db", str(path))
+    assert out.returncode == 0, out.stderr
+    assert "profile ana," in out.stdout
+    profiles = json.loads(run_cli("profile", "list", "--json", db=path).stdout)
+    assert [p["name"] for p in profiles] == ["ana"]  # no 'me' beside it
+    status = json.loads(run_cli("status", "--json", db=path).stdout)  # ana is the default
+    assert status["profile"] == "ana" and status["sessions_done"] == 5
+    photos = json.loads(run_cli("photo", "list", "--json", db=path).stdout)
+    assert len(photos) == 3

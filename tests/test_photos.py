@@ -131,7 +131,7 @@ def test_taken_date_session_then_exif_then_today(tmp_path, capsys):
     code, out, _ = run(capsys, db, "photo", "list", "--area", "nose")
     assert out.count("\n") == 1 and "nose" in out
     code, out, _ = run(capsys, db, "photo", "list", "--session", "1")
-    assert out.startswith(f"#{ids[0]} ")
+    assert out.startswith(f"id {ids[0]} ") and "session #1" in out
 
 
 def test_export_is_owner_only_and_refuses_to_overwrite(tmp_path, capsys):
@@ -210,13 +210,18 @@ def test_compare_defaults_to_the_busiest_area_and_captions_the_days(tmp_path, ca
 def test_comparison_captions(hk: Homekit):
     from homekit import words
 
-    for day in ("2026-10-01", "2026-10-20"):
+    # Logged out of date order: ids 1 (20 Oct) and 2 (1 Oct); numbers by date 2 and 1.
+    for day in ("2026-10-20", "2026-10-01"):
         hk.log_session(SessionDraft(dt.date.fromisoformat(day), areas=("chin",)))
     for sid in (1, 2):
         hk.add_photo(png_bytes(seed=sid), session_id=sid)
     c = hk.comparison()
-    assert words.comparison_captions(c) == ["2026-10-01 \u00b7 session 1",
-                                            "2026-10-20 \u00b7 session 2 \u00b7 19 days later"]
+    # The captions number sessions as history and photo list do: by date.
+    assert words.comparison_captions(c) == ["2026-10-01 \u00b7 session #1",
+                                            "2026-10-20 \u00b7 session #2 \u00b7 19 days later"]
+    assert [s.number for s in hk.history(newest_first=False)] == [1, 2]
+    assert {p.session_id: p.session_number for p in hk.photos()} == {2: 1, 1: 2}
+    assert "session #1" in words.photo_line(c.first)
     assert words.comparison_title(c) == "Chin: first and latest photo"
     assert hk.photo_counts() == {1: 1, 2: 1}
     assert NOW.date() >= c.last.taken_on

@@ -200,7 +200,7 @@ def test_redness_edit_and_delete_by_id(run, db_path):
     assert run("redness", str(sid), "--severity", "2", "--faded-after", "20")[0] == 0
     first, second = (r["id"] for r in history(run)[0]["redness"])
     code, out, _ = run("redness", "edit", str(first), "--severity", "3", "--notes", "typo")
-    assert code == 0 and f"observation {first}" in out
+    assert code == 0 and f"observation id {first} (session #1)" in out
     code, _, err = run("redness", "delete", str(second))
     assert code == 2 and "--yes" in err
     assert run("redness", "delete", str(second), "--yes")[0] == 0

@@ -136,7 +136,7 @@ def test_export_is_one_snapshot(hk, db_path):
     finally:
         other.close()
     text = first + "".join(chunks)
-    assert text.count("\n") == 2  # header and the one session of the snapshot
+    assert text.count("\n") == 3  # header, the profile's row and the one session of the snapshot
     assert hk.session_count() == 2
 
 

@@ -60,7 +60,9 @@ def test_redness_flags_follow_the_apps_alerts():
         return Session(i, 1, D(2026, 11, 1) + dt.timedelta(days=7 * i), redness=red)
 
     s = chart_series(PROFILE, [
-        session(0, (1, 10, "2026-11-01T20:00"), (3, None, "2026-11-01T19:00")),  # still red
+        # still red at 19:00, then seen fading at 20:00: the later observation tells how it
+        # went, so no "lasted or still red" mark (it faded within the hour)
+        session(0, (1, 10, "2026-11-01T20:00"), (3, None, "2026-11-01T19:00")),
         session(1, (4, 20, "2026-11-08T20:00")),  # severe
         session(2, (2, 1500, "2026-11-15T20:00")),  # lasted more than a day
         session(3, (0, None, "2026-11-22T20:00")),  # none
@@ -68,8 +70,12 @@ def test_redness_flags_follow_the_apps_alerts():
     worst = [(p.severity, p.faded_after_min, p.lasting, p.severe) for p in s.redness]
     # Each point is the worst observation with its own fade time (issue 11): session 0's
     # worst (3, still red) is no longer paired with the other observation's 10 minutes.
-    assert worst == [(3, None, True, True), (4, 20, True, True), (2, 1500, True, True),
+    assert worst == [(3, None, False, False), (4, 20, True, True), (2, 1500, True, True),
                      (0, None, False, False)]
+    # still red as the latest word on it: the mark stays (a day on: serious)
+    still = chart_series(PROFILE, [session(0, (1, 10, "2026-11-01T19:00"),
+                                           (3, None, "2026-11-01T20:00"))], NOW)
+    assert (still.redness[0].lasting, still.redness[0].severe) == (True, True)
 
 
 def test_series_from_the_store_equals_stored_severities(hk):

@@ -123,7 +123,7 @@ def test_a_backup_with_sessions_one_day_apart_is_refused_with_each_row(live, goo
     err = refused_restore(live, daily, capsys)
     lines = err.splitlines()
     assert "restore refused, nothing was restored: 2 problems" in lines[0]
-    assert lines[1].strip().startswith("profile me, 2026-09-11 (session ")
+    assert lines[1].strip().startswith("profile me, 2026-09-11 (session id ")
     assert "1 day after session" in lines[1] and "at least 7 days apart" in lines[1]
     assert "2026-09-12" in lines[2]
 
@@ -134,9 +134,9 @@ def test_a_backup_with_an_invalid_value_is_refused(live, good, capsys):
                    "INSERT INTO redness (session_id, observed_at, severity) VALUES (99, "
                    "'2026-10-01T10:00', 1)")
     err = refused_restore(live, bad, capsys)
-    assert "profile me, 2026-10-01 (session 1): unknown area" in err
-    assert "profile me, 2026-10-20 (session 2): redness observation 1: 'soon'" in err
-    assert "session 99: redness observation 2 belongs to no session" in err
+    assert "profile me, 2026-10-01 (session id 1): unknown area" in err
+    assert "profile me, 2026-10-20 (session id 2): redness observation 1: 'soon'" in err
+    assert "session id 99: redness observation 2 belongs to no session" in err
 
 
 def test_a_backup_whose_migration_record_does_not_fit_its_version_is_refused(live, good, capsys):
@@ -185,7 +185,7 @@ def test_a_live_file_that_breaks_the_rule_is_refused_with_the_dates_and_a_fix(li
     assert main(["--db", str(live), "status"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1
-    assert "2026-10-02 (session 3): 1 day after session 1 on 2026-10-01" in err
+    assert "2026-10-02 (session id 3): 1 day after session id 1 on 2026-10-01" in err
     assert "homekit delete 3" in err and "homekit restore" in err
     assert digest(live) == before
     assert main(["--db", str(live), "check", "--json"]) == 1
@@ -231,7 +231,7 @@ def test_an_older_file_that_already_breaks_the_rule_is_not_migrated(tmp_path):
     before = digest(path)
     out = run_cli("status", db=path)
     assert out.returncode == 1
-    assert "2026-01-02 (session 2): 1 day after session 1 on 2026-01-01" in out.stderr
+    assert "2026-01-02 (session id 2): 1 day after session id 1 on 2026-01-01" in out.stderr
     assert digest(path) == before and sqlite3.connect(path).execute(
         "PRAGMA user_version").fetchone()[0] == 1
 

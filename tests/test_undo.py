@@ -165,11 +165,11 @@ def test_cli_undo_list_and_undo(capsys, tmp_path):
                "--notes", "first")[0] == 0
     assert run(capsys, "--db", db, "delete", "1", "--yes")[1].rstrip().endswith("homekit undo")
     code, out, _ = run(capsys, "--db", db, "undo", "--list")
-    assert code == 0 and "deleted session #1" in out
+    assert code == 0 and f"deleted the session of {today - dt.timedelta(days=20)}" in out
     code, out, _ = run(capsys, "--db", db, "undo", "--list", "--json")
     assert json.loads(out)[0]["kind"] == "session_deleted"
     code, out, _ = run(capsys, "--db", db, "undo")
-    assert code == 0 and out.startswith("Undone: deleted session #1")
+    assert code == 0 and out.startswith("Undone: deleted the session of ")
     code, _, err = run(capsys, "--db", db, "undo")
     assert code == 2 and err.strip() == "homekit: error: nothing to undo"
     assert run(capsys, "--db", db, "undo", "--list")[1].strip() == "Nothing to undo."
@@ -219,7 +219,8 @@ def test_wording_of_saved_charts_and_recorded_redness(capsys, tmp_path):
     assert run(capsys, "--db", db, "profile", "condition", "no")[0] == 0  # issue 11
     assert run(capsys, "--db", db, "log")[0] == 0
     code, out, _ = run(capsys, "--db", db, "redness", "--severity", "2", "--faded-after", "10")
-    assert out.strip() == "Recorded redness for session 1: 2 mild, faded after 10 min"
+    assert out.strip() == ("Recorded redness for session #1: 2 mild, faded after 10 min "
+                           "(observation id 1)")
     assert out.count("session") == 1
 
 
@@ -241,8 +242,10 @@ def test_a_schema_6_file_gains_the_journal(tmp_path):
 
     path = tmp_path / "v6.db"
     store = open_store(path)
+    store.conn.execute("ALTER TABLE profiles DROP COLUMN skin_type")  # m008, newer
     store.conn.execute("DROP TABLE undo_journal")
-    store.conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm007_undo_journal'")
+    store.conn.execute("DELETE FROM _sqlite_migrations WHERE name IN "
+                       "('m007_undo_journal', 'm008_profile_skin_type')")
     store.conn.execute("PRAGMA user_version = 6")
     store.close()
     store = open_store(path)

@@ -13,7 +13,7 @@ def _import(**kw: object) -> SimpleNamespace:
     facts: dict[str, object] = dict(
         dry_run=False, sessions_added=1, observations_added=0, identical_skipped=0,
         profiles_created=[], photos_added=0, photos_skipped=0, backup=None, path=Path("log.csv"),
-        name="log.csv")
+        name="log.csv", made_current=None)
     facts.update(kw)
     return SimpleNamespace(**facts)
 
@@ -25,9 +25,17 @@ def test_counts_take_the_singular_for_one() -> None:
     assert words.report_written(one) == "Wrote the report (1 page) to r.pdf"
     assert words.report_written(SimpleNamespace(pages=3, path=Path("r.pdf"))) \
         == "Wrote the report (3 pages) to r.pdf"
-    reminders = SimpleNamespace(count=1, path=Path("a.ics"), first_date=dt.date(2026, 12, 2))
+    reminders = SimpleNamespace(count=1, path=Path("a.ics"), first_date=dt.date(2026, 12, 2),
+                                cancelled=0, zone="Europe/Paris")
     assert words.reminders_written(reminders, "09:00").startswith(
-        "Wrote 1 reminder to a.ics, the first on 2026-12-02 at 09:00. ")
+        "Wrote 1 reminder to a.ics, the first on 2026-12-02 at 09:00 Europe/Paris. ")
+    reminders.cancelled = 1
+    assert words.reminders_written(reminders, "09:00").startswith(
+        "Wrote 1 reminder to a.ics, the first on 2026-12-02 at 09:00 Europe/Paris; 1 earlier "
+        "reminder no longer planned, marked cancelled. ")
+    reminders.zone, reminders.cancelled = "UTC", 2
+    assert ("at 09:00 UTC (no time zone found: choose one with --tz); 2 earlier reminders "
+            in words.reminders_written(reminders, "09:00"))
 
 
 def test_import_lines_for_a_dry_run_a_repeat_and_a_real_import() -> None:
@@ -41,7 +49,7 @@ def test_import_lines_for_a_dry_run_a_repeat_and_a_real_import() -> None:
         "Nothing new to import: all 4 sessions in log.csv are already stored."]
     done = _import(profiles_created=["ann"], photos_skipped=2, backup=Path("b.db"))
     assert words.import_lines(done) == [
-        "Imported 1 session (0 redness observations); new profile(s): ann.",
+        "Imported 1 session (0 redness observations); new profile: ann.",
         "Photos: imported 0, 2 already stored, skipped.",
         "Backup taken first: b.db"]
 

@@ -13,46 +13,55 @@ HOSTILE = "[b]x[/b] [@click=app.quit]\x1b[31m"
 
 
 def _session(n_redness: int = 0) -> Session:
-    red = tuple(Redness(i + 1, 12, "2026-11-18T10:00", 2, 10) for i in range(n_redness))
-    return Session(12, 1, DAY, redness=red)
+    """Session id 12, the third by date: the number (3) is what every notice says."""
+    red = tuple(Redness(i + 1, 12, "2026-11-18T10:00", 2, 10, session_number=3)
+                for i in range(n_redness))
+    return Session(12, 1, DAY, redness=red, number=3)
 
 
 def test_session_notices_name_the_session_and_its_day():
     s = _session()
-    assert words.session_title(s) == "Session #12 of 2026-11-18 (Wed)"
-    assert words.session_updated_app(s) == "Updated session #12 of 2026-11-18 (Wed)."
+    assert words.session_title(s) == "Session #3 of 2026-11-18 (Wed)"
+    assert words.session_updated_app(s) == "Updated session #3 of 2026-11-18 (Wed)."
     assert words.session_deleted_app(s) == (
-        "Deleted session #12 of 2026-11-18 (Wed). Press u (or ctrl+z) to undo.")
+        "Deleted session #3 of 2026-11-18 (Wed). Press u (or ctrl+z) to undo.")
     assert words.session_logged_app(s, dt.date(2026, 11, 25), 0) == (
-        "Logged session #12 of 2026-11-18 (Wed). Next eligible date: 2026-11-25 (Wed), eligible now.")
+        "Logged session #3 of 2026-11-18 (Wed). Next eligible date: 2026-11-25 (Wed), eligible now.")
 
 
 def test_counts_are_singular_or_plural():
     assert words.delete_session_question_app(_session()) == (
-        "Delete session #12 of 2026-11-18 (Wed)? (Press u (or ctrl+z) to undo.)")
+        "Delete session #3 of 2026-11-18 (Wed)? (Press u (or ctrl+z) to undo.)")
     assert " and its 1 redness observation?" in words.delete_session_question_app(_session(1))
     assert " and its 2 redness observations?" in words.delete_session_question_app(_session(2))
     assert words.delete_profile_question_app("me", 1).startswith("Delete profile 'me' and its 1 session? ")
     assert words.delete_profile_question_app("me", 3).startswith("Delete profile 'me' and its 3 sessions? ")
-    assert words.edit_title(_session(), 0) == "Edit session #12 of 2026-11-18 (Wed)"
+    assert words.edit_title(_session(), 0) == "Edit session #3 of 2026-11-18 (Wed)"
     assert words.edit_title(_session(), 1).endswith(" \u00b7 1 photo (key o on the dashboard)")
     assert words.edit_title(_session(), 2).endswith(" \u00b7 2 photos (key o on the dashboard)")
     assert words.reminders_written_app(1, None, "r.ics").startswith("Wrote 1 reminder to r.ics. ")
     assert words.reminders_written_app(3, DAY, "r.ics").startswith(
         "Wrote 3 reminders, the first on 2026-11-18 (Wed) to r.ics. ")
+    assert words.reminders_written_app(3, DAY, "r.ics", 1).startswith(
+        "Wrote 3 reminders, the first on 2026-11-18 (Wed) (1 no longer planned: cancelled) "
+        "to r.ics. ")
     assert words.photos_summary(0).startswith("No photos yet.")
     assert words.photos_summary(1).startswith("1 photo. ")
     assert words.photos_summary(4).startswith("4 photos. ")
 
 
 def test_redness_notices():
-    red = Redness(7, 12, "2026-11-18T10:00", 3, None)
-    assert words.redness_recorded_app(red) == "Session #12: 3 marked, still red."
-    assert words.observation_deleted_app(red) == "Deleted observation 7 of session #12."
+    red = Redness(7, 12, "2026-11-18T10:00", 3, None, session_number=3)
+    assert words.redness_recorded_app(red) == "Session #3: 3 marked, still red."
+    assert words.observation_deleted_app(red) == (
+        "Deleted the observation 3 marked, still red of session #3.")
+    assert words.redness_deleted_app(_session()) == (
+        "Deleted a redness observation of session #3 of 2026-11-18 (Wed). "
+        "Press u (or ctrl+z) to undo.")
     assert words.delete_redness_question_app(red) == (
         "Delete the redness observation 3 marked, still red of 2026-11-18 10:00? "
         "(Press u (or ctrl+z) to undo.)")
-    assert words.redness_dialog_title(_session()) == "Redness after session #12 of 2026-11-18 (Wed)"
+    assert words.redness_dialog_title(_session()) == "Redness after session #3 of 2026-11-18 (Wed)"
     assert words.redness_alert_title(True) == "Pause and consult a professional"
     assert words.redness_alert_title(False) == "Watch this redness"
 

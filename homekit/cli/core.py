@@ -51,17 +51,34 @@ def _session_fields(p: argparse.ArgumentParser, *, editing: bool) -> None:
                    help="start time, 24-hour clock")
     p.add_argument("--duration", type=checked(validate.duration), metavar="MIN",
                    help="minutes, 1 to 180 (a session takes about 30 to 60)")
-    p.add_argument("--area", action="append", type=checked(lambda t: validate.areas([t])),
-                   metavar="AREA",
-                   help="area treated; repeat for several: " + ", ".join(AREAS))
+    area_option(p.add_argument(
+        "--area", action="append", type=checked(lambda t: validate.areas([t])), metavar="AREA",
+        help="area treated; repeat for several: " + ", ".join(AREAS)))
     p.add_argument("--level", type=checked(validate.device_level), metavar="N",
                    help="device level or setting, 1 to 10")
     p.add_argument("--glasses", action=argparse.BooleanOptionalAction, default=None,
                    help="protective glasses worn (they must be)")
     p.add_argument("--stinging", type=checked(validate.stinging), metavar="0-3",
                    help="0 none, 1 slight, 2 moderate, 3 strong")
-    p.add_argument("--notes", type=checked(validate.notes), metavar="TEXT")
+    p.add_argument("--notes", type=checked(validate.notes), metavar="TEXT",
+                   help="free text, shown in history and the report"
+                   + ("; an empty TEXT clears it" if editing else ""))
 
+
+def complete_areas(prefix: str, **_: Any) -> list[str]:
+    """The shell completes an --area with the area names (not with file names)."""
+    return [a for a in AREAS if a.startswith(prefix)]
+
+
+def area_option(action: argparse.Action) -> argparse.Action:
+    """An --area option that the shell completes with area names (argcomplete reads
+    `completer` only when completing; nothing is imported for it)."""
+    action.completer = complete_areas  # type: ignore[attr-defined]
+    return action
+
+
+#: The id a command takes: the session's `id` (history --json), not its number by date.
+SESSION_ID_HELP = "the session's id (shown as 'id N' in history; history --json: id)"
 
 #: The commands this module registers (so the CLI builds only the one being run).
 COMMANDS = ('log', 'status', 'history', 'edit', 'delete')
@@ -84,13 +101,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_log)
 
     p = sub.add_parser("status", parents=[common], help="progress and next eligible date")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print the status as JSON, for scripts")
     p.set_defaults(handler=cmd_status)
 
     p = sub.add_parser("history", parents=[common], help="all sessions with their redness")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true",
+                   help="print the sessions as JSON (each with its number and its id)")
     p.add_argument("--limit", type=checked(lambda t: validate.in_range(
-        validate.parse_int(t, "limit"), 1, 10**9, "limit")), metavar="N")
+        validate.parse_int(t, "limit"), 1, 10**9, "limit")), metavar="N",
+        help="only the N newest sessions")
     p.add_argument("--search", metavar="TEXT", type=checked(validate.notes),
                    help="only sessions whose notes or areas contain TEXT (any case)")
     p.add_argument("--since", type=checked(validate.parse_date), metavar="YYYY-MM-DD",
@@ -101,7 +120,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     p = sub.add_parser("edit", parents=[common], help="change a stored session (same rule)")
     p.add_argument("session_id", type=checked(lambda t: validate.parse_int(t, "session id")),
-                   metavar="ID")
+                   metavar="ID", help=SESSION_ID_HELP)
     _session_fields(p, editing=True)
     p.add_argument("--clear", action="append", choices=list(CLEAR_NAMES), metavar="FIELD",
                    help="set an optional field back to not recorded; repeat for several: "
@@ -110,7 +129,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     p = sub.add_parser("delete", parents=[common], help="delete a session and its redness")
     p.add_argument("session_id", type=checked(lambda t: validate.parse_int(t, "session id")),
-                   metavar="ID")
+                   metavar="ID", help=SESSION_ID_HELP)
     p.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
     p.set_defaults(handler=cmd_delete)
 
@@ -133,6 +152,7 @@ def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
     if confirmed is None and terminal:
         # Refuse before asking when another gate already blocks that date.
         day = args.date or app.today()
+        app.check_start(day, args.time)
         app.check_date(app.profile(), day)
         app.check_redness(app.profile(), day, args.cleared_by_professional)
         confirmed = ask.checklist_answers()

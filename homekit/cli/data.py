@@ -66,12 +66,21 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--time", type=checked(validate.parse_time), metavar="HH:MM",
                    help="time of day of each reminder (default: the profile's, set in the app; "
                    "else 09:00)")
+    p.add_argument("--tz", metavar="ZONE", type=checked(_time_zone),
+                   help="the time zone of that time, e.g. Europe/Paris (default: the system's, "
+                   "from TZ or /etc/localtime; else UTC)")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(handler=cmd_remind)
 
     p = sub.add_parser("demo", parents=[common],
                        help="fill a NEW data file with a realistic demo log")
     p.set_defaults(handler=cmd_demo)
+
+
+def _time_zone(text: str) -> str:
+    from homekit.transfer.zones import time_zone
+
+    return time_zone(text)
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
@@ -164,9 +173,9 @@ def cmd_remind(args: argparse.Namespace, ctx: Context) -> int:
     if args.output is not None:
         check_output(args.output, replace=args.force)  # before the data file is opened
     app = ctx.open()
-    result = app.write_reminders(args.output, args.time, replace=args.force)
+    result = app.write_reminders(args.output, args.time, zone=args.tz, replace=args.force)
     quiet = is_stdout(result.path)  # the calendar itself is on standard output
-    if result.count == 0:
+    if not result.written:
         say(words.NO_REMINDERS, file=sys.stderr if quiet else sys.stdout)
         return 0
     if not quiet:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from homekit import words
 from homekit.cli import ask
-from homekit.cli.core import checked
+from homekit.cli.core import area_option, checked
 from homekit.cli.output import say, say_json
 from homekit.domain import validate
 
@@ -28,6 +28,10 @@ def _area(text: str) -> str:
     return validate.area(text)
 
 
+#: What a photo ID is (photo list shows it).
+PHOTO_ID_HELP = "the photo's id (see: homekit photo list)"
+
+
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("photo", parents=[common], help="progress photos, kept inside the data file",
                        description="Progress photos, stored in the data file itself (so backups "
@@ -41,43 +45,48 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                       "cleaned: metadata removed, turned upright, sRGB, at most 2048 px a side. "
                       + words.PHOTO_GUIDANCE)
     q.add_argument("file", metavar="FILE",
-                   help="the photo (- reads standard input; at most 64 MB)")
+                   help="the photo: JPEG, PNG, WebP or HEIC (- reads standard input; at most 64 MB)")
     q.add_argument("--session", type=_id("session id"), metavar="ID",
-                   help="the session it belongs to")
-    q.add_argument("--area", type=checked(_area), metavar="AREA", help="area shown")
+                   help="the id of the session it belongs to")
+    area_option(q.add_argument("--area", type=checked(_area), metavar="AREA", help="area shown"))
     q.add_argument("--taken", type=checked(validate.parse_date), metavar="YYYY-MM-DD",
                    help="day taken (default: the session's date, else the photo's own, else today)")
-    q.add_argument("--notes", type=checked(validate.notes), default="", metavar="TEXT")
+    q.add_argument("--notes", type=checked(validate.notes), default="", metavar="TEXT",
+                   help="free text about the photo")
     q.set_defaults(handler=cmd_photo_add)
 
     q = ps.add_parser("list", parents=[common], help="list photos, oldest first")
-    q.add_argument("--json", action="store_true")
-    q.add_argument("--area", type=checked(_area), metavar="AREA")
-    q.add_argument("--session", type=_id("session id"), metavar="ID")
+    q.add_argument("--json", action="store_true", help="print the photos as JSON")
+    area_option(q.add_argument("--area", type=checked(_area), metavar="AREA",
+                               help="only photos of this area"))
+    q.add_argument("--session", type=_id("session id"), metavar="ID",
+                   help="only photos of the session with this id")
     q.set_defaults(handler=cmd_photo_list)
 
     q = ps.add_parser("show", parents=[common], help="show a photo in the terminal")
-    q.add_argument("photo_id", type=_id("photo id"), metavar="ID")
+    q.add_argument("photo_id", type=_id("photo id"), metavar="ID", help=PHOTO_ID_HELP)
     q.set_defaults(handler=cmd_photo_show)
 
     q = ps.add_parser("export", parents=[common], help="write a photo to a JPEG file (mode 600)")
-    q.add_argument("photo_id", type=_id("photo id"), metavar="ID")
+    q.add_argument("photo_id", type=_id("photo id"), metavar="ID", help=PHOTO_ID_HELP)
     q.add_argument("--output", "-o", required=True, metavar="FILE",
                    help="the JPEG to write (- is standard output)")
     q.add_argument("--force", action="store_true", help="replace FILE if it exists")
     q.set_defaults(handler=cmd_photo_export)
 
     q = ps.add_parser("delete", parents=[common], help="delete a photo (a backup is taken first)")
-    q.add_argument("photo_id", type=_id("photo id"), metavar="ID")
+    q.add_argument("photo_id", type=_id("photo id"), metavar="ID", help=PHOTO_ID_HELP)
     q.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
     q.set_defaults(handler=cmd_photo_delete)
 
     q = ps.add_parser("compare", parents=[common],
                       help="first and latest photo side by side, as a PNG")
-    q.add_argument("--area", type=checked(_area), metavar="AREA",
-                   help="default: the area with the most photos")
-    q.add_argument("--first", type=_id("photo id"), metavar="ID")
-    q.add_argument("--last", type=_id("photo id"), metavar="ID")
+    area_option(q.add_argument("--area", type=checked(_area), metavar="AREA",
+                               help="default: the area with the most photos"))
+    q.add_argument("--first", type=_id("photo id"), metavar="ID",
+                   help="the earlier photo's id (default: the area's first)")
+    q.add_argument("--last", type=_id("photo id"), metavar="ID",
+                   help="the later photo's id (default: the area's latest)")
     q.add_argument("--output", "-o", required=True, metavar="FILE.png",
                    help="the PNG to write (- is standard output)")
     q.add_argument("--force", action="store_true", help="replace FILE if it exists")

@@ -1,4 +1,4 @@
-"""Profile commands: list, add, set, use, condition (the skin question), medical answers."""
+"""Profile commands: list, show, add, set, use, condition (the skin question), medical answers."""
 
 from __future__ import annotations
 
@@ -29,11 +29,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     interval = checked(validate.interval_days)
 
     q = psub.add_parser("list", parents=[common], help="list profiles")
-    q.add_argument("--json", action="store_true")
+    q.add_argument("--json", action="store_true", help="print the profiles as JSON")
     q.set_defaults(handler=cmd_profile_list)
 
     q = psub.add_parser("add", parents=[common], help="create a profile")
-    q.add_argument("name", type=checked(validate.profile_name))
+    q.add_argument("name", type=checked(validate.profile_name), metavar="NAME",
+                   help="the person's name or nickname (one profile per person)")
     q.add_argument("--target", type=target, default=DEFAULT_TARGET_SESSIONS, metavar="N",
                    help="target number of sessions (deeper scars need more; default 6)")
     q.add_argument("--interval", type=interval, default=rules.MIN_INTERVAL_DAYS, metavar="DAYS",
@@ -46,24 +47,38 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     q.set_defaults(handler=cmd_profile_add)
 
     q = psub.add_parser("set", parents=[common], help="change the current profile")
-    q.add_argument("--target", type=target, metavar="N")
-    q.add_argument("--interval", type=interval, metavar="DAYS")
-    q.add_argument("--rename", type=checked(validate.profile_name), metavar="NAME")
+    q.add_argument("--target", type=target, metavar="N",
+                   help="target number of sessions (deeper scars need more)")
+    q.add_argument("--interval", type=interval, metavar="DAYS",
+                   help=f"days between sessions: {words.INTERVAL_HINT}")
+    q.add_argument("--rename", type=checked(validate.profile_name), metavar="NAME",
+                   help="a new name for the profile")
+    q.add_argument("--skin-type", type=checked(_skin_type_or_none), metavar="1-6",
+                   help="Fitzpatrick skin type, 1 to 6 or I to VI (none: forget it); see "
+                   "homekit profile show")
     q.set_defaults(handler=cmd_profile_set)
 
+    q = psub.add_parser("show", parents=[common],
+                        help="the current profile: settings, answers, skin type")
+    q.add_argument("--json", action="store_true", help="print the profile as JSON")
+    q.set_defaults(handler=cmd_profile_show)
+
     q = psub.add_parser("use", parents=[common], help="make a profile the default")
-    q.add_argument("name", type=checked(validate.profile_name))
+    q.add_argument("name", type=checked(validate.profile_name), metavar="NAME",
+                   help="the profile to use from now on")
     q.set_defaults(handler=cmd_profile_use)
 
     q = psub.add_parser("delete", parents=[common],
                         help="delete a profile and all its sessions (backup first; undoable)")
-    q.add_argument("name", type=checked(validate.profile_name))
+    q.add_argument("name", type=checked(validate.profile_name), metavar="NAME",
+                   help="the profile to delete")
     q.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
     q.set_defaults(handler=cmd_profile_delete)
 
     q = psub.add_parser("condition", parents=[common],
                         help="record whether you have eczema or acne rosacea")
-    q.add_argument("answer", choices=["yes", "no"])
+    q.add_argument("answer", choices=["yes", "no"],
+                   help="yes: you have eczema or acne rosacea; no: you do not")
     q.add_argument("--acknowledge", action="store_true",
                    help="I have read the warning and take responsibility for using the kit")
     q.set_defaults(handler=cmd_profile_condition)
@@ -72,10 +87,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                         help="dated medical answers: isotretinoin, blood thinners (warnings)")
     q.add_argument("--isotretinoin", metavar="never|YYYY-MM-DD",
                    help="never taken, or the date the last course finished")
-    q.add_argument("--blood-thinners", choices=["yes", "no"])
+    q.add_argument("--blood-thinners", choices=["yes", "no"],
+                   help="do you take blood thinners? (a warning, never a block)")
     q.add_argument("--acknowledge", action="store_true",
                    help="I have read the isotretinoin warning (ask your prescriber)")
-    q.add_argument("--json", action="store_true")
+    q.add_argument("--json", action="store_true", help="print the answers as JSON")
     q.set_defaults(handler=cmd_profile_medical)
 
 
@@ -88,7 +104,7 @@ def cmd_profile_list(args: argparse.Namespace, ctx: Context) -> int:
         say_json([{
             "name": p.name, "target_sessions": p.target_sessions,
             "min_interval_days": p.min_interval_days, "created_at": p.created_at,
-            "current": p.name == current} for p in profiles])
+            "current": p.name == current, "skin_type": p.skin_type} for p in profiles])
         return 0
     if not profiles:
         say(words.NO_PROFILES)
@@ -109,12 +125,36 @@ def cmd_profile_add(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+#: `profile set --skin-type none`: forget the skin type.
+NO_SKIN_TYPE = "none"
+
+
+def _skin_type_or_none(text: str) -> int | str:
+    return NO_SKIN_TYPE if text.strip().lower() == NO_SKIN_TYPE else validate.skin_type(text)
+
+
 def cmd_profile_set(args: argparse.Namespace, ctx: Context) -> int:
-    if args.target is None and args.interval is None and args.rename is None:
-        raise InvalidInput("nothing to change: give --target, --interval or --rename")
+    if (args.target is None and args.interval is None and args.rename is None
+            and args.skin_type is None):
+        raise InvalidInput("nothing to change: give --target, --interval, --rename or --skin-type")
+    skin: Any = ... if args.skin_type is None else (
+        None if args.skin_type == NO_SKIN_TYPE else args.skin_type)
     p = ctx.open().update_profile(target_sessions=args.target, min_interval_days=args.interval,
-                                  new_name=args.rename)
+                                  new_name=args.rename, skin_type=skin)
     say(words.profile_changed(p))
+    if args.skin_type is not None:
+        say(words.skin_type_line(p))
+    return 0
+
+
+def cmd_profile_show(args: argparse.Namespace, ctx: Context) -> int:
+    app = ctx.open()
+    p = app.profile()
+    if args.json:
+        say_json({**p.to_json(), "current": True, "reminder_time": app.reminder_time()})
+        return 0
+    for line in words.profile_show_lines(p, True, app.reminder_time()):
+        say(line)
     return 0
 
 

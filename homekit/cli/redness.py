@@ -35,7 +35,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help="record redness seen after a session; `edit OBS_ID` or `delete OBS_ID` corrects one",
         usage="\n       ".join(f"homekit redness {form}" for form in FORMS))
     p.add_argument("first", nargs="?", metavar="SESSION_ID|edit|delete",
-                   help="session to record for (default: the latest), or an action")
+                   help="the id of the session to record for (default: the latest), or an action")
     p.add_argument("obs_id", nargs="?", metavar="OBS_ID",
                    help="with edit/delete: the observation id (history --json: redness[].id)")
     p.add_argument("--severity", type=checked(validate.severity), metavar="0-4",
@@ -43,7 +43,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--faded-after", type=checked(validate.faded_after), metavar="MIN",
                    help="minutes until it faded (omit: still red)")
     p.add_argument("--still-red", action="store_true", help="with edit: it has not faded")
-    p.add_argument("--notes", type=checked(validate.notes), metavar="TEXT")
+    p.add_argument("--notes", type=checked(validate.notes), metavar="TEXT",
+                   help="free text about the redness")
     p.add_argument("--yes", "-y", action="store_true", help="with delete: do not ask")
 
 

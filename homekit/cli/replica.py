@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = command(
         sub, common, "replicate", cmd_replicate,
-        help="copy the log continuously to a Litestream replica (needs homekit[replica])",
+        help="copy the log continuously to a Litestream replica (needs the replica extra)",
         description="Run Litestream in the foreground: every change to the data file is sent "
         "to DEST_URL (file:///path, s3://bucket/path, sftp://host/path, ...). Stop with Ctrl-C. "
         "Restore with: homekit restore --from-replica DEST_URL",

@@ -51,6 +51,8 @@ class Gate:
     session_id: int | None = None
     session_date: dt.date | None = None
     observation: Redness | None = None
+    #: redness: that session's number (Session.number).
+    session_number: int = 0
 
 
 def started_at(day: dt.date, start_time: str | None) -> dt.datetime:
@@ -89,11 +91,13 @@ def redness_gate(session: Session | None, now: dt.datetime) -> Gate | None:
         last = severe[-1]
         if not any(faded(r) for r in obs[last + 1:]):
             return Gate("redness", "severe", session_id=session.id,
-                        session_date=session.session_date, observation=obs[last])
+                        session_date=session.session_date, observation=obs[last],
+                        session_number=session.number)
     latest = obs[-1]
     if still_red(latest) and now - session_start(session) >= SERIOUS_AFTER:
         return Gate("redness", "lasting", session_id=session.id,
-                    session_date=session.session_date, observation=latest)
+                    session_date=session.session_date, observation=latest,
+                    session_number=session.number)
     return None
 
 
@@ -146,9 +150,11 @@ class Followup:
     session_date: dt.date
     kind: str
     due: dt.datetime
+    session_number: int = 0
 
     def to_json(self) -> dict[str, object]:
-        return {"session_id": self.session_id, "session_date": self.session_date.isoformat(),
+        return {"session_id": self.session_id, "session_number": self.session_number,
+                "session_date": self.session_date.isoformat(),
                 "kind": self.kind, "due": self.due.isoformat(timespec="minutes")}
 
 
@@ -165,11 +171,12 @@ def followups_due(sessions: Iterable[Session], now: dt.datetime) -> list[Followu
     obs = _ordered(latest)
     if not obs:
         due = start + FIRST_FOLLOWUP_AFTER if latest.start_time else start
-        return [Followup(latest.id, latest.session_date, "hour", due)] if now >= due else []
+        return ([Followup(latest.id, latest.session_date, "hour", due, latest.number)]
+                if now >= due else [])
     next_day = dt.datetime.combine(latest.session_date + dt.timedelta(days=1), dt.time(0, 0))
     seen_later = any(r.observed_at[:10] > latest.session_date.isoformat() for r in obs)
     if still_red(obs[-1]) and now >= next_day and not seen_later:
-        return [Followup(latest.id, latest.session_date, "next_day", next_day)]
+        return [Followup(latest.id, latest.session_date, "next_day", next_day, latest.number)]
     return []
 
 

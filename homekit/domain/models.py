@@ -31,6 +31,10 @@ REDNESS_LEVELS: tuple[str, ...] = ("none", "faint", "mild", "marked", "severe")
 #: Stinging scale, index = stored value.
 STINGING_LEVELS: tuple[str, ...] = ("none", "slight", "moderate", "strong")
 
+#: Fitzpatrick skin types, stored as 1 to 6 (I to VI); their descriptions are in homekit.words.
+SKIN_TYPES: tuple[int, ...] = (1, 2, 3, 4, 5, 6)
+SKIN_TYPE_NUMERALS: tuple[str, ...] = ("I", "II", "III", "IV", "V", "VI")
+
 DEFAULT_TARGET_SESSIONS = 6
 DEFAULT_PROFILE = "me"
 
@@ -56,6 +60,26 @@ class Profile:
     blood_thinners: bool | None = None
     #: When the medical answers were last given (ISO timestamp).
     medical_answered_at: str | None = None
+    #: Fitzpatrick skin type 1-6 as the user gives it (None: not given): information for the
+    #: report and a professional, never a diagnosis or a rule.
+    skin_type: int | None = None
+
+    def to_json(self) -> dict[str, object]:
+        """Its settings and answers by column name (the file's own id left out), as
+        `profile show --json` prints them."""
+        return {
+            "name": self.name,
+            "target_sessions": self.target_sessions,
+            "min_interval_days": self.min_interval_days,
+            "created_at": self.created_at,
+            "has_skin_condition": self.has_skin_condition,
+            "condition_acknowledged_at": self.condition_acknowledged_at,
+            "isotretinoin": self.isotretinoin,
+            "isotretinoin_acknowledged_at": self.isotretinoin_acknowledged_at,
+            "blood_thinners": self.blood_thinners,
+            "medical_answered_at": self.medical_answered_at,
+            "skin_type": self.skin_type,
+        }
 
 
 @dataclass(frozen=True)
@@ -68,6 +92,8 @@ class Redness:
     severity: int  # 0-4, see REDNESS_LEVELS
     faded_after_min: int | None = None  # None: still red when observed
     notes: str = ""
+    #: The number of its session (see `Session.number`); 0 when not read from the store.
+    session_number: int = field(default=0, compare=False)
 
     @property
     def severity_word(self) -> str:
@@ -193,11 +219,15 @@ class Session:
     redness: tuple[Redness, ...] = field(default=())
     checklist: tuple[str, ...] | None = None
     cleared_by_professional: bool = False
+    #: Its place by date within its profile (1 = the earliest): the number both UIs, the
+    #: report and the calendar show. The `id` is what commands take. 0: not read from the store.
+    number: int = field(default=0, compare=False)
 
     def to_json(self) -> dict[str, object]:
-        """A JSON-ready dict; keys are the column names of the `sessions` table."""
+        """A JSON-ready dict; keys are the column names of the `sessions` table, and `number`."""
         return {
             "id": self.id,
+            "number": self.number,
             "profile_id": self.profile_id,
             "session_date": self.session_date.isoformat(),
             "start_time": self.start_time,
@@ -249,6 +279,8 @@ class Status:
     gates: tuple[Gate, ...] = ()
     #: Redness observations owed for the latest session.
     followups: tuple[Followup, ...] = ()
+    #: The profile's Fitzpatrick skin type (None: not given).
+    skin_type: int | None = None
 
     @property
     def blocked_by(self) -> list[str]:
@@ -283,6 +315,7 @@ class Status:
             if red is None
             else {
                 "session_id": red.session_id,
+                "session_number": red.session_number,
                 "observed_at": red.observed_at,
                 "severity": red.severity,
                 "severity_word": red.severity_word,
@@ -292,4 +325,5 @@ class Status:
             "redness_warning_serious": self.redness_warning_serious,
             "today": self.today.isoformat(),
             "clock_warning": self.clock_warning,
+            "skin_type": self.skin_type,
         }

@@ -39,6 +39,8 @@ class Photo:
     height: int
     size: int  # bytes of the stored JPEG
     created_at: str
+    #: The number of its session (Session.number), or None without a session.
+    session_number: int | None = None
 
     @property
     def area_label(self) -> str:
@@ -48,6 +50,7 @@ class Photo:
         return {
             "id": self.id,
             "session_id": self.session_id,
+            "session_number": self.session_number,
             "area": self.area,
             "taken_on": self.taken_on.isoformat(),
             "notes": self.notes,
@@ -142,24 +145,20 @@ def first_and_latest_by_area(photos: Sequence[Photo]) -> list[tuple[Photo, Photo
     return [(groups[a][0], groups[a][-1] if len(groups[a]) > 1 else None) for a in keys]
 
 
-def session_number(session_id: int | None, session_ids_in_order: Sequence[int]) -> int | None:
-    """The place (1-based) of a session in the profile's log, or None."""
-    if session_id is None:
-        return None
-    try:
-        return list(session_ids_in_order).index(session_id) + 1
-    except ValueError:
-        return None
-
-
 @dataclass(frozen=True)
 class Comparison:
     """Two photos of one area to show side by side, with their place in the course."""
 
     first: Photo
     last: Photo
-    first_session: int | None  # session number in the course (1 = the first session)
-    last_session: int | None
+    @property
+    def first_session(self) -> int | None:
+        """The number of the first photo's session (Session.number), or None."""
+        return self.first.session_number
+
+    @property
+    def last_session(self) -> int | None:
+        return self.last.session_number
 
     @property
     def days_between(self) -> int:

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from homekit.domain import rules
-from homekit.domain.models import Profile, Session, Status
+from homekit.domain import gates, rules
+from homekit.domain.models import Profile, Redness, Session, Status
 from homekit.domain.photos import Photo
 from homekit.domain.series import ChartSeries
 
@@ -25,16 +25,34 @@ SERIOUS_DATES = 5
 MONTHS_IN_FULL = 24
 
 
+#: How a warning ended, as the gates (and so `homekit status`) see it:
+#: faded: an observation recorded the redness gone (nothing blocks);
+#: open: still red, less than a day after the session (a follow-up is owed, nothing blocks);
+#: blocks: the redness gate holds: logging is blocked (status says the same);
+#: cleared: the next session was logged on a skin professional's clearance;
+#: logged_after: never recorded faded, and a later session was logged all the same;
+#: glasses: glasses were worn again at a later session; none: not yet.
+LIFTS = ("faded", "open", "blocks", "cleared", "logged_after", "glasses", "none")
+LIFTED = ("faded", "cleared", "glasses")
+
+
 @dataclass(frozen=True)
 class WarningFact:
-    """A warning that fired at a session, and the session after which it no longer held."""
+    """A warning that fired at a session, and how it ended (one of LIFTS)."""
 
     session: Session
-    kind: str  # "redness" (rules.redness_alert) or "no_glasses"
+    kind: str  # "redness" (rules.session_alerts) or "no_glasses"
     message: str
     serious: bool
-    #: The next session whose redness raised no alert (None: not lifted yet).
-    lifted_by: Session | None
+    lift: str = "none"
+    #: cleared, logged_after, glasses: the later session; faded: None.
+    lifted_by: Session | None = None
+    #: faded: the observation that recorded the redness gone.
+    faded_seen: Redness | None = None
+
+    @property
+    def lifted(self) -> bool:
+        return self.lift in LIFTED
 
 
 @dataclass(frozen=True)
@@ -69,8 +87,7 @@ class ReportFacts:
     status: Status
     since: dt.date | None
     until: dt.date | None
-    sessions: tuple[Session, ...]  # in the period, oldest first
-    numbers: dict[int, int]  # session id -> its place in the whole course (1 = first)
+    sessions: tuple[Session, ...]  # in the period, oldest first, each with its number
     warnings: tuple[WarningFact, ...]
     #: What the charts draw: every session of the period.
     series: ChartSeries
@@ -95,7 +112,7 @@ class ReportFacts:
         recent = max(0, len(self.sessions) - RECENT_SESSIONS)
         course = _course_start(self.status.sessions_done, self.profile.target_sessions)
         started = next((i for i, s in enumerate(self.sessions)
-                        if self.numbers.get(s.id, 0) >= course), len(self.sessions))
+                        if s.number >= course), len(self.sessions))
         return min(recent, started)
 
     @property
@@ -137,30 +154,48 @@ def in_period(day: dt.date, since: dt.date | None, until: dt.date | None) -> boo
     return (since is None or day >= since) and (until is None or day <= until)
 
 
-def _calm(session: Session, now: dt.datetime) -> bool:
-    return bool(session.redness) and all(rules.redness_alert(r, now) is None for r in session.redness)
+def _redness_lift(s: Session, following: Session | None,
+                  now: dt.datetime) -> tuple[str, Session | None, Redness | None]:
+    """How the redness warning of `s` ended, read from the gate that status reads."""
+    gate = gates.redness_gate(s, now)
+    if gate is None:
+        latest = max(s.redness, key=lambda r: (r.observed_at, r.id or 0))
+        if gates.still_red(latest):
+            return "open", None, None
+        return "faded", None, latest
+    if following is None:
+        return "blocks", None, None
+    if following.cleared_by_professional:
+        return "cleared", following, None
+    return "logged_after", following, None
 
 
-def warnings_of(sessions: Sequence[Session], now: dt.datetime) -> list[WarningFact]:
-    """Every redness alert and missing-glasses session, each with what lifted it.
-
-    One pass from the end remembers the next calm session and the next one with glasses, so
-    a lifetime log costs its length, not its length squared."""
-    ordered = sorted(sessions, key=lambda s: (s.session_date, s.id))
+def warnings_of(sessions: Sequence[Session], now: dt.datetime,
+                whole_log: Sequence[Session] | None = None) -> list[WarningFact]:
+    """Every redness alert (rules.session_alerts) and missing-glasses session of `sessions`,
+    each with how it ended; the sessions after one are looked for in `whole_log` (default:
+    `sessions`). One pass from the end remembers the next session and the next one with
+    glasses, so a lifetime log costs its length, not its length squared."""
+    chosen = {s.id for s in sessions}
+    every = sorted(whole_log if whole_log is not None else sessions,
+                   key=lambda s: (s.session_date, s.id))
     found: list[WarningFact] = []
-    next_calm: Session | None = None
+    following: Session | None = None
     next_glasses: Session | None = None
-    for s in reversed(ordered):
-        if s.glasses_worn is False:
-            found.append(WarningFact(s, "no_glasses", "", False, next_glasses))
-        alerts = [a for a in (rules.redness_alert(r, now) for r in s.redness) if a is not None]
-        if alerts:
-            worst = max(alerts, key=lambda a: a.serious)
-            found.append(WarningFact(s, "redness", worst.message, worst.serious, next_calm))
-        elif s.redness and _calm(s, now):
-            next_calm = s
+    for s in reversed(every):
+        if s.id in chosen:
+            if s.glasses_worn is False:
+                found.append(WarningFact(s, "no_glasses", "", False,
+                                         "glasses" if next_glasses else "none", next_glasses))
+            alerts = rules.session_alerts(s.redness, now, gates.session_start(s))
+            if alerts:
+                worst = max(alerts, key=lambda a: a.serious)
+                lift, by, seen = _redness_lift(s, following, now)
+                found.append(WarningFact(s, "redness", worst.message, worst.serious, lift, by,
+                                         seen))
         if s.glasses_worn:
             next_glasses = s
+        following = s
     found.reverse()
     return found
 
@@ -171,7 +206,7 @@ def group_warnings(warnings: Sequence[WarningFact]) -> list[WarningGroup]:
     for w in warnings:
         groups.setdefault((w.kind, w.serious), []).append(w)
     return [WarningGroup(kind, serious, len(ws), ws[0].session.session_date,
-                         ws[-1].session.session_date, sum(w.lifted_by is None for w in ws))
+                         ws[-1].session.session_date, sum(not w.lifted for w in ws))
             for (kind, serious), ws in groups.items()]
 
 

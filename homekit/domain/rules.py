@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from homekit.domain.models import Redness
@@ -57,6 +57,48 @@ def find_conflict(
     if not close:
         return None
     return Conflict(candidate, close[0], interval_days)
+
+
+def past_conflicts(candidate: dt.date, near: Iterable[dt.date], interval_days: int,
+                   step: int) -> dt.date | None:
+    """The next date worth trying after `candidate` when looking for a free date in the
+    direction `step` (-1: earlier, +1: later), or None when `candidate` itself is free.
+
+    `near` must hold every session date within the interval of `candidate`. The next try
+    lies one interval past the farthest conflicting session in that direction, so that a
+    search jumps from gap to gap instead of walking day by day.
+    """
+    close = conflicting_dates(candidate, near, interval_days)
+    if not close:
+        return None
+    span = dt.timedelta(days=interval_days)
+    return min(close) - span if step < 0 else max(close) + span
+
+
+@dataclass(frozen=True)
+class Openings:
+    """Where a refused session date could go instead (facts for the refusal's words)."""
+
+    #: The latest date before the refused one that keeps the rule (None: none from the
+    #: earliest date homekit accepts), and the earliest after it (may lie after today).
+    earlier: dt.date | None
+    later: dt.date | None
+    #: An edit: the first and last date the session may take between its neighbours
+    #: (None when it cannot move at all), and those neighbours' dates (None: none that side).
+    window: tuple[dt.date, dt.date] | None = None
+    neighbours: tuple[dt.date | None, dt.date | None] = (None, None)
+
+
+def neighbour_window(
+    before: dt.date | None, after: dt.date | None, interval_days: int, earliest: dt.date,
+    today: dt.date,
+) -> tuple[dt.date, dt.date] | None:
+    """The dates a session may take between the sessions `before` and `after` (either may be
+    None), from `earliest` to `today` at most; None when no date fits."""
+    span = dt.timedelta(days=interval_days)
+    first = earliest if before is None else max(earliest, before + span)
+    last = today if after is None else min(today, after - span)
+    return (first, last) if first <= last else None
 
 
 def next_eligible_date(dates: Iterable[dt.date], interval_days: int) -> dt.date | None:
@@ -122,6 +164,11 @@ def date_problem(candidate: dt.date, today: dt.date) -> str | None:
     if candidate > today:
         return f"{candidate.isoformat()} is in the future (today is {today.isoformat()})"
     return None
+
+
+def starts_in_future(day: dt.date, start_time: str | None, now: dt.datetime) -> bool:
+    """A session dated today whose start time (HH:MM) is later than now: it has not begun."""
+    return start_time is not None and day == now.date() and start_time > now.strftime("%H:%M")
 
 
 def clock_problem(dates: Iterable[dt.date], today: dt.date) -> str | None:
@@ -206,3 +253,19 @@ def redness_alert(
             serious=False,
         )
     return None
+
+
+def session_alerts(
+    observations: Sequence[Redness], now: dt.datetime, since: dt.datetime | None = None
+) -> list[RednessAlert]:
+    """The alerts a session's redness stands for, judged on all that is known of it now.
+
+    Every observation that gives a fade time or severe redness counts, and the latest one; a
+    "still red" observation that a later one followed does not (the later one says how it
+    went: a mild redness seen still red, then faded after 30 minutes, raised nothing). The
+    charts' "lasted or still red" mark and the report's warnings both read this.
+    """
+    ordered = sorted(observations, key=lambda r: (r.observed_at, r.id or 0))
+    kept = [r for i, r in enumerate(ordered)
+            if i == len(ordered) - 1 or r.faded_after_min is not None or r.severity >= 4]
+    return [a for a in (redness_alert(r, now, since) for r in kept) if a is not None]

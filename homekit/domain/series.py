@@ -52,17 +52,23 @@ class RednessPoint:
     def severity_word(self) -> str:
         return REDNESS_LEVELS[self.severity]
 
+    @property
+    def latest(self) -> Observation:
+        """The session's latest observation: how the redness stood when last seen."""
+        return self.observations[-1]
+
     @cached_property
     def _alerts(self) -> tuple[bool, bool]:
         since = started_at(self.session_date, self.start_time)
-        alerts = [rules.redness_alert(Redness(None, 0, at, severity, faded), self.now, since)
-                  for at, severity, faded in self.observations]
-        return (any(a is not None for a in alerts),
-                any(a is not None and a.serious for a in alerts))
+        alerts = rules.session_alerts(
+            [Redness(i, 0, at, severity, faded)
+             for i, (at, severity, faded) in enumerate(self.observations)], self.now, since)
+        return bool(alerts), any(a.serious for a in alerts)
 
     @property
     def lasting(self) -> bool:
-        """The app warned about it (redness that lasted, or is still there)."""
+        """What the legend says: the redness lasted (longer than the limit) or is still there,
+        as the session's observations tell it now (rules.session_alerts)."""
         return self._alerts[0]
 
     @property

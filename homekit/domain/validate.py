@@ -11,7 +11,13 @@ import unicodedata
 from collections.abc import Iterable
 
 from homekit.domain.errors import InvalidInput
-from homekit.domain.models import AREAS, REDNESS_LEVELS, STINGING_LEVELS
+from homekit.domain.models import (
+    AREAS,
+    REDNESS_LEVELS,
+    SKIN_TYPE_NUMERALS,
+    SKIN_TYPES,
+    STINGING_LEVELS,
+)
 
 MAX_DURATION_MIN = 180
 MAX_FADED_AFTER_MIN = 60 * 24 * 30  # a month: beyond that it is not "fading"
@@ -124,6 +130,21 @@ def device_level(value: str | int) -> int:
 
 def target_sessions(value: str | int) -> int:
     return in_range(parse_int(value, "target"), 1, MAX_TARGET, "target", "sessions")
+
+
+def skin_type(value: str | int) -> int:
+    """A Fitzpatrick skin type: 1 to 6 (in the digits of any script) or I to VI."""
+    if isinstance(value, str) and value.strip().upper() in SKIN_TYPE_NUMERALS:
+        return SKIN_TYPE_NUMERALS.index(value.strip().upper()) + 1
+    shown = str(value)[:20]
+    try:
+        n = parse_int(value, "skin type")
+    except InvalidInput:
+        n = 0
+    if n not in SKIN_TYPES:
+        raise InvalidInput(f"skin type {shown!r} is not 1 to 6 (Fitzpatrick I to VI)",
+                           field="skin_type", code="bad_skin_type", value=shown)
+    return n
 
 
 def interval_days(value: str | int) -> int:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from homekit.domain.errors import InvalidInput
-from homekit.domain.models import DEFAULT_PROFILE, SessionDraft
+from homekit.domain.models import SessionDraft
 from homekit.services.photos import PhotosService
 
 if TYPE_CHECKING:
@@ -57,13 +57,13 @@ class DemoService(PhotosService):
         if self._store.profiles():
             raise InvalidInput(f"{self.data_file} already holds a log", code="demo_needs_new_file",
                                path=self.data_file)
+        name = self.profile_name()  # --profile NAME, else 'me'
         today = self.today()
         last = today - dt.timedelta(days=LAST_DAYS_AGO)
         dates = [last]
         for gap in reversed(GAPS):
             dates.insert(0, dates[0] - dt.timedelta(days=gap))
-        self.create_profile(
-            DEFAULT_PROFILE, DEMO_TARGET, 7, make_default=True)
+        self.create_profile(name, DEMO_TARGET, 7, make_default=True)
         self.record_skin_condition(False, acknowledged=False)
         logged = []
         for i, day in enumerate(dates):
@@ -82,7 +82,7 @@ class DemoService(PhotosService):
             # Logged that evening, as a user would: created_at and the redness time match the day.
             logged_at = dt.datetime.combine(day, dt.time.fromisoformat(draft.start_time or "20:00"))
             logged_at += dt.timedelta(minutes=draft.duration_min or 0)
-            that_evening = type(self)(self._store, DEFAULT_PROFILE, now=_fixed(logged_at))
+            that_evening = type(self)(self._store, name, now=_fixed(logged_at))
             logged.append(that_evening.log_session(
                 draft, redness_severity=severity, faded_after_min=faded).session)
             if i in PHOTO_SESSIONS:
@@ -91,7 +91,7 @@ class DemoService(PhotosService):
                 that_evening.add_photo(demo_photo(i, len(GAPS)), session_id=logged[-1].id,
                                        area="cheeks", notes="Demo photo (drawn, not a real face)",
                                        name="demo photo")
-        return DemoResult(self.data_file, DEFAULT_PROFILE, len(dates), dates[0], dates[-1])
+        return DemoResult(self.data_file, name, len(dates), dates[0], dates[-1])
 
 
 def _fixed(moment: dt.datetime) -> Callable[[], dt.datetime]:

@@ -45,12 +45,19 @@ class DemoResult:
 
 @dataclass(frozen=True)
 class ReminderFile:
-    """What `write_reminders` wrote: no file is written when `count` is 0 (target reached)."""
+    """What `write_reminders` wrote: `count` planned reminders from `first_date`, in `zone`,
+    and `cancelled` earlier ones no longer planned. No file is written when both are 0."""
 
     path: Path
     count: int
     first_date: dt.date | None
     dates: tuple[dt.date, ...] = ()
+    cancelled: int = 0
+    zone: str = "UTC"
+
+    @property
+    def written(self) -> bool:
+        return bool(self.count or self.cancelled)
 
 
 @dataclass(frozen=True)

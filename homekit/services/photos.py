@@ -117,9 +117,7 @@ class PhotosService(SessionsService):
         if not found:
             raise InvalidInput("no photos stored yet", code="no_photos")
         first, last = rules.compare_pair(found, area=area, first_id=first_id, last_id=last_id)
-        order = [s.id for s in self.history(newest_first=False)]
-        return rules.Comparison(first, last, rules.session_number(first.session_id, order),
-                          rules.session_number(last.session_id, order))
+        return rules.Comparison(first, last)
 
     def save_comparison(self, path: Path | str, comparison: Comparison, *,
                         force: bool = False) -> Path:

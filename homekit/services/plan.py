@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from homekit.services.outcomes import ReminderFile
 
 REMINDER_TIME_KEY = "reminder_time"
-#: Per profile: {session number: [date last written, SEQUENCE]}.
+#: Per profile: {session number: [date, SEQUENCE, start, state]} (domain.reminders).
 REMINDER_SEQUENCE_KEY = "reminder_sequences"
 
 
@@ -45,43 +45,60 @@ class PlanService(SafetyService):
 
         return default_file_name(self.profile())
 
+    def reminder_zone(self, zone: str | None = None) -> str:
+        """The zone reminders are written in: `zone` (checked), else the system's, else UTC."""
+        from homekit.transfer.zones import system_zone, time_zone
+
+        return time_zone(zone) if zone is not None else system_zone()
+
     def write_reminders(self, path: str | Path | None = None, time: str | None = None, *,
-                        replace: bool = True) -> ReminderFile:
+                        zone: str | None = None, replace: bool = True) -> ReminderFile:
         """Write the reminders of the current profile (owner-only); returns the full path.
 
         No `path`: `homekit-reminders-<profile>.ics` in the current folder. No `time`: the
-        profile's reminder time. Each event keeps its UID from one file to the next, and its
-        SEQUENCE goes up when its date moves, so a calendar updates it on re-import.
-        `replace=False` refuses an existing file. Refused (nothing written) while the
-        condition or redness gate blocks logging: no session should be planned until it is
-        lifted.
+        profile's reminder time. No `zone`: the system's time zone (UTC if it has none).
+        Each event keeps its UID from one file to the next; a reminder of an earlier file that
+        is no longer planned stays, cancelled; SEQUENCE goes up when an event's start or
+        status changes, so a calendar updates it on re-import and never keeps two. Nothing is
+        written when nothing is planned and nothing was ever written. `replace=False` refuses
+        an existing file. Refused (nothing written) while the condition or redness gate
+        blocks logging: no session should be planned until it is lifted.
         """
+        from homekit.domain.reminders import reconcile
         from homekit.files import STDIO, check_output, is_stdout, write_output
         from homekit.services.outcomes import ReminderFile
-        from homekit.transfer.calendar import calendar_bytes
+        from homekit.transfer.calendar import calendar_bytes, start_key
 
         profile = self.profile()
         given = path or self.reminders_file_name()
         path = Path(STDIO) if is_stdout(given) else Path(given).expanduser().absolute()
         check_output(given, replace=replace)
         time = validate.parse_time(time or self.reminder_time())
+        zone = self.reminder_zone(zone)
         blocks = [g for g in self.gates() if g.name in gates.REMINDER_BLOCKS]
         if blocks:
             raise RuleViolation("refused: logging is blocked, no reminders written",
                                 code="reminders_blocked", gates=blocks)
         dates = self.reminder_dates()
-        if not dates:
-            return ReminderFile(path, 0, None)
         done = self._store.session_count(profile.id)
+        planned = list(enumerate(dates, start=done + 1))
         key = f"{REMINDER_SEQUENCE_KEY}:{profile.id}"
         with self._store.write():
-            seen = json.loads(self._store.get_setting(key) or "{}")
-            sequences = {}
-            for n, day in enumerate(dates, start=done + 1):
-                date, seq = seen.get(str(n), [day.isoformat(), 0])
-                sequences[n] = seq + 1 if date != day.isoformat() else seq
-                seen[str(n)] = [day.isoformat(), sequences[n]]
-            self._store.set_setting(key, json.dumps(seen, sort_keys=True))
-        path = write_output(given, calendar_bytes(profile, done, dates, time, sequences),
-                            replace=replace)
-        return ReminderFile(path, len(dates), dates[0], tuple(dates))
+            ledger = _ledger(self._store.get_setting(key))
+            events, kept = reconcile(ledger, planned, start_key(time, zone))
+            if not events:
+                return ReminderFile(path, 0, None, zone=zone)
+            self._store.set_setting(key, json.dumps(kept, sort_keys=True))
+        data = calendar_bytes(profile, events, time, zone, self.utc_now())
+        path = write_output(given, data, replace=replace)
+        return ReminderFile(path, len(dates), dates[0] if dates else None, tuple(dates),
+                            cancelled=len(events) - len(dates), zone=zone)
+
+
+def _ledger(text: str | None) -> dict[str, object]:
+    """The stored record of earlier reminder files ({} when missing or not readable)."""
+    try:
+        found = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    return found if isinstance(found, dict) else {}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import EllipsisType
+
 from homekit.domain import rules, validate
 from homekit.domain.errors import InvalidInput, NotFound
 from homekit.domain.models import DEFAULT_TARGET_SESSIONS, Profile
@@ -52,8 +54,13 @@ class ProfilesService(ServiceBase):
         target_sessions: int | None = None,
         min_interval_days: int | None = None,
         new_name: str | None = None,
+        skin_type: int | None | EllipsisType = ...,
     ) -> Profile:
+        """Change the given settings (None: keep); `skin_type` 1-6, or None to clear it
+        (left out: keep). One undo step for all of them."""
         profile = self.profile()
+        skin = None if isinstance(skin_type, EllipsisType) or skin_type is None else (
+            validate.skin_type(skin_type))
         if min_interval_days is not None:
             problem = rules.interval_problem(min_interval_days)
             if problem:
@@ -61,7 +68,8 @@ class ProfilesService(ServiceBase):
         if new_name is not None:
             new_name = validate.profile_name(new_name)
         rename = new_name is not None and new_name != profile.name
-        changes = rename or target_sessions not in (None, profile.target_sessions) or (
+        new_skin = not isinstance(skin_type, EllipsisType) and skin != profile.skin_type
+        changes = rename or new_skin or target_sessions not in (None, profile.target_sessions) or (
             min_interval_days not in (None, profile.min_interval_days))
         with self._store.write():
             if rename:
@@ -75,6 +83,8 @@ class ProfilesService(ServiceBase):
                 min_interval_days=min_interval_days,
                 name=new_name if rename else None,
             )
+            if new_skin:
+                updated = self._store.set_skin_type(profile.id, skin)
             if rename and self._store.get_setting(DEFAULT_PROFILE_KEY) == profile.name:
                 self._store.set_setting(DEFAULT_PROFILE_KEY, updated.name)
         if rename:

@@ -26,8 +26,7 @@ class ReportService(PhotosService, StatusService):
         from homekit.domain.series import chart_series
 
         profile = self.profile()
-        everything = self.history(newest_first=False)
-        numbers = {s.id: i for i, s in enumerate(everything, start=1)}
+        everything = self.history(newest_first=False)  # each with its number (Session.number)
         chosen = [s for s in everything if in_period(s.session_date, since, until)]
         photos = [p for p in self.photos() if in_period(p.taken_on, since, until)]
         dates = [s.session_date for s in everything]
@@ -37,8 +36,7 @@ class ReportService(PhotosService, StatusService):
             since=since,
             until=until,
             sessions=tuple(chosen),
-            numbers=numbers,
-            warnings=tuple(warnings_of(chosen, self.now())),
+            warnings=tuple(warnings_of(chosen, self.now(), everything)),
             series=chart_series(profile, chosen, self.now()),
             photo_pairs=tuple(photo_rules.first_and_latest_by_area(photos)),
             photo_count=len(photos),

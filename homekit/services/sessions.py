@@ -16,6 +16,14 @@ from homekit.storage import journal
 class SessionsService(SafetyService):
     """Sessions; the gates (condition, interval, redness, checklist) come from SafetyService."""
 
+    def check_start(self, day: dt.date, start_time: str | None) -> None:
+        """Raise if the session would start later than now (today, at a later time)."""
+        now = self.now()
+        if rules.starts_in_future(day, start_time, now):
+            raise InvalidInput(f"{start_time} is later than now", field="time",
+                               code="future_time", time=start_time,
+                               now=now.strftime("%H:%M"), date=day)
+
     def check_date(self, profile: Profile, day: dt.date, exclude_id: int | None = None) -> None:
         """Raise if `day` cannot hold a session of `profile` (future, or too close)."""
         validate.not_too_early(day)
@@ -34,10 +42,46 @@ class SessionsService(SafetyService):
         conflict = rules.find_conflict(day, near, profile.min_interval_days)
         if conflict is not None:
             _, latest, _ = self._store.session_summary(profile.id, exclude_id)
-            raise self._violation(conflict, [latest] if latest else [], profile)
+            raise self._violation(conflict, [latest] if latest else [], profile,
+                                  self._openings(profile, day, exclude_id))
+
+    def _free_date(self, profile: Profile, day: dt.date, step: int,
+                   exclude_id: int | None) -> dt.date | None:
+        """The nearest date before (step -1) or after (+1) `day` that keeps the rule; each try
+        reads only the sessions within an interval of it (an index range), and jumps past them."""
+        interval = profile.min_interval_days
+        reach = dt.timedelta(days=interval - 1)
+        candidate: dt.date | None = day + dt.timedelta(days=step)
+        while candidate is not None and candidate >= validate.EARLIEST_DATE:
+            try:
+                near = self._store.session_dates_between(profile.id, candidate - reach,
+                                                         candidate + reach, exclude_id)
+            except OverflowError:
+                return None
+            following = rules.past_conflicts(candidate, near, interval, step)
+            if following is None:
+                return candidate
+            candidate = following
+        return None
+
+    def _openings(self, profile: Profile, day: dt.date,
+                  exclude_id: int | None) -> rules.Openings:
+        """Where the refused `day` could go instead: the nearest free dates on either side, and
+        for an edit (`exclude_id`) the window between the session's own neighbours."""
+        today = self.today()
+        earlier = self._free_date(profile, day, -1, exclude_id)
+        later = self._free_date(profile, day, +1, exclude_id)
+        if exclude_id is None:
+            return rules.Openings(earlier, later)
+        own = self._store.get_session(exclude_id).session_date
+        before, after = self._store.neighbour_dates(profile.id, own, exclude_id)
+        window = rules.neighbour_window(before, after, profile.min_interval_days,
+                                        validate.EARLIEST_DATE, today)
+        return rules.Openings(earlier, later, window, (before, after))
 
     def _violation(
-        self, conflict: rules.Conflict, dates: list[dt.date], profile: Profile
+        self, conflict: rules.Conflict, dates: list[dt.date], profile: Profile,
+        openings: rules.Openings | None = None,
     ) -> RuleViolation:
         today = self.today()
         nxt = rules.next_eligible_date(dates, profile.min_interval_days) or today
@@ -52,6 +96,8 @@ class SessionsService(SafetyService):
             interval_days=profile.min_interval_days,
             relation=conflict.relation,
             gap_days=conflict.gap_days,
+            openings=openings,
+            today=today,
         )
 
     def log_session(
@@ -70,6 +116,7 @@ class SessionsService(SafetyService):
             raise InvalidInput("a fade time needs a redness severity", field="redness",
                                code="fade_needs_severity")
         self.check_condition()  # before self.profile(): a refusal creates no profile either
+        self.check_start(draft.session_date, draft.start_time)
         profile = self.profile()
         with self._store.write():
             self.check_date(profile, draft.session_date)
@@ -129,6 +176,9 @@ class SessionsService(SafetyService):
         with self._store.write():
             current = self._store.get_session(session_id)
             draft = changes.apply(draft_of(current))
+            if (draft.session_date, draft.start_time) != (current.session_date,
+                                                           current.start_time):
+                self.check_start(draft.session_date, draft.start_time)
             moved = (draft.session_date - current.session_date).days
             if moved:
                 profile = self._store.profile_by_id(current.profile_id)

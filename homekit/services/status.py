@@ -38,4 +38,5 @@ class StatusService(SafetyService):
             clock_warning=rules.clock_problem(dates, today),
             gates=tuple(self.gates(profile)),
             followups=tuple(self.followups(profile)),
+            skin_type=profile.skin_type,
         )

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from homekit.domain.errors import InvalidInput
 from homekit.domain.models import Profile, Session, SessionImport
-from homekit.services.base import ServiceBase
+from homekit.services.base import DEFAULT_PROFILE_KEY, ServiceBase
 
 if TYPE_CHECKING:
     from homekit.files import Source
@@ -85,7 +85,9 @@ class TransferService(ServiceBase):
         file = read_import_file(source.path, name=source.name, short=source.short)
         before = self._store.data_version()
         plan, report = plan_import(self, file, dry_run)
+        report.made_current = self._to_make_current(plan.targets.values())
         if dry_run or (report.sessions_added == 0 and not report.profiles_created):
+            report.made_current = report.made_current if dry_run else None
             return report
         if not bulk.is_empty(self._store):
             report.backup = automatic_backup(self._store.conn, self.data_file, "import",
@@ -93,6 +95,7 @@ class TransferService(ServiceBase):
         with self._store.write():
             if self._store.data_version() != before:  # another program wrote: look again
                 plan, report = plan_import(self, plan.file, dry_run)
+                report.made_current = self._to_make_current(plan.targets.values())
             for target in plan.targets.values():
                 if not target.exists:
                     target.profile = bulk.insert_profile(self._store, target.profile)
@@ -107,4 +110,23 @@ class TransferService(ServiceBase):
                 batch.append(item)
             if current is not None:
                 bulk.insert_sessions(self._store, current.profile.id, batch)
+            if report.made_current is not None:
+                self._store.set_setting(DEFAULT_PROFILE_KEY, report.made_current)
+        if report.made_current is not None:
+            self._profile_name = report.made_current
         return report
+
+    def _to_make_current(self, targets: Iterable[ImportTarget]) -> str | None:
+        """The profile an import makes current: the first the file names, when the current
+        profile is not one of them and no stored profile outside the file holds a session
+        (a new data file, or one with only the empty `me` that `status` makes)."""
+        from homekit.domain.validate import name_key
+
+        named = [t.profile.name for t in targets]
+        if not named or name_key(self.profile_name()) in {name_key(n) for n in named}:
+            return None
+        keys = {name_key(n) for n in named}
+        if any(self._store.session_count(p.id) for p in self._store.profiles()
+               if name_key(p.name) not in keys):
+            return None
+        return named[0]

@@ -14,7 +14,8 @@ from homekit.storage.repo import Store, draft_values, safety_values, storage_err
 
 
 def insert_profile(store: Store, profile: Profile) -> Profile:
-    """Create a profile with every setting a file carries (name, target, interval, answers)."""
+    """Create a profile with every setting a file carries (name, target, interval, answers,
+    skin type)."""
     created = store.insert_profile(
         profile.name, profile.target_sessions, profile.min_interval_days, profile.created_at
     )
@@ -27,6 +28,8 @@ def insert_profile(store: Store, profile: Profile) -> Profile:
             created.id, profile.isotretinoin, profile.isotretinoin_acknowledged_at,
             profile.blood_thinners, profile.medical_answered_at,
         )
+    if profile.skin_type is not None:
+        created = store.set_skin_type(created.id, profile.skin_type)
     return created
 
 

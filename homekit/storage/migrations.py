@@ -277,6 +277,17 @@ def m007_undo_journal(db: Database) -> None:
     _set_version(db, 7)
 
 
+@migrations()
+def m008_profile_skin_type(db: Database) -> None:
+    # The Fitzpatrick skin type the user gives (1 to 6, I to VI; NULL: not given), for the
+    # report and a professional: information, never a rule.
+    db.execute(
+        "ALTER TABLE profiles ADD COLUMN skin_type INTEGER "
+        "CHECK (skin_type IS NULL OR skin_type BETWEEN 1 AND 6)"
+    )
+    _set_version(db, 8)
+
+
 def schema_version() -> int:
     """The user_version this code writes: one per registered migration."""
     return len(migrations._migrations)

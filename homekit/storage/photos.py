@@ -14,11 +14,16 @@ from homekit.storage.repo import Store
 from homekit.storage.rows import from_row
 
 _COLS = ("id, profile_id, session_id, area, taken_on, notes, mime, width, height, "
-         "length(image) AS size, created_at")
+         "length(image) AS size, created_at, "
+         # The session's number (its place by date in the profile): a count on the index.
+         "(SELECT count(*) FROM sessions AS e JOIN sessions AS s ON e.profile_id = s.profile_id "
+         "AND (e.session_date, e.id) <= (s.session_date, s.id) WHERE s.id = photos.session_id) "
+         "AS session_number")
 
 
 def _photo(row: sqlite3.Row) -> Photo:
-    return from_row(Photo, row, {"taken_on": dt.date.fromisoformat})
+    return from_row(Photo, row, {"taken_on": dt.date.fromisoformat,
+                                 "session_number": lambda n: n or None})
 
 
 def insert_photo(store: Store, profile_id: int, draft: PhotoDraft, created_at: str) -> Photo:

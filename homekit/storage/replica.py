@@ -1,4 +1,4 @@
-"""Live replication of the data file with Litestream (the optional extra `homekit[replica]`).
+"""Live replication of the data file with Litestream (the optional extra `replica`).
 
 Litestream is the engine; this module only finds its binary, writes its configuration,
 runs it in the foreground and reads its log. Litestream needs (see litestream.io/tips):

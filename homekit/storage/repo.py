@@ -105,6 +105,10 @@ class Store(SessionQueries):
         )
         return self.profile_by_id(profile_id)
 
+    def set_skin_type(self, profile_id: int, skin_type: int | None) -> Profile:
+        self._x("UPDATE profiles SET skin_type = ? WHERE id = ?", (skin_type, profile_id))
+        return self.profile_by_id(profile_id)
+
     # -- redness ----------------------------------------------------------------
 
     def insert_redness(
@@ -120,7 +124,8 @@ class Store(SessionQueries):
             "VALUES (?, ?, ?, ?, ?)",
             (session_id, observed_at, severity, faded_after_min, notes),
         )
-        return Redness(int(cur.lastrowid or 0), session_id, observed_at, severity, faded_after_min, notes)
+        return Redness(int(cur.lastrowid or 0), session_id, observed_at, severity, faded_after_min,
+                       notes, self.session_number(session_id))
 
     def latest_redness(self, profile_id: int) -> Redness | None:
         rows = self._q(
@@ -129,14 +134,14 @@ class Store(SessionQueries):
             "ORDER BY s.session_date DESC, r.observed_at DESC, r.id DESC LIMIT 1",
             (profile_id,),
         )
-        return _redness(rows[0]) if rows else None
+        return _redness(rows[0], self.session_number(rows[0]["session_id"])) if rows else None
 
     def get_redness(self, redness_id: int) -> Redness:
         rows = self._q(f"SELECT {_REDNESS_COLS} FROM redness WHERE id = ?", (redness_id,))
         if not rows:
             raise NotFound(f"no redness observation with id {redness_id}",
                            code="unknown_observation", id=redness_id)
-        return _redness(rows[0])
+        return _redness(rows[0], self.session_number(rows[0]["session_id"]))
 
     def update_redness(self, red: Redness) -> Redness:
         """Write every field of a stored observation (its id and session stay)."""

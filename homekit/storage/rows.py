@@ -22,7 +22,7 @@ _T = TypeVar("_T")
 _PROFILE_COLS = (
     "id, name, target_sessions, min_interval_days, created_at, "
     "has_skin_condition, condition_acknowledged_at, isotretinoin, isotretinoin_acknowledged_at, "
-    "blood_thinners, medical_answered_at"
+    "blood_thinners, medical_answered_at, skin_type"
 )
 _SESSION_COLS = (
     "id, profile_id, session_date, start_time, duration_min, areas, device_level, "
@@ -100,12 +100,12 @@ def _profile(row: sqlite3.Row) -> Profile:
     return from_row(Profile, row, _PROFILE_CONVERT)
 
 
-def _session(row: sqlite3.Row, redness: tuple[Redness, ...] = ()) -> Session:
-    return from_row(Session, row, _SESSION_CONVERT, redness=redness)
+def _session(row: sqlite3.Row, redness: tuple[Redness, ...] = (), number: int = 0) -> Session:
+    return from_row(Session, row, _SESSION_CONVERT, redness=redness, number=number)
 
 
-def _redness(row: sqlite3.Row) -> Redness:
-    return from_row(Redness, row)
+def _redness(row: sqlite3.Row, session_number: int = 0) -> Redness:
+    return from_row(Redness, row, session_number=session_number)
 
 
 def safety_values(draft: SessionDraft) -> tuple[Any, ...]:

@@ -4,7 +4,7 @@
 (a test checks it); bump it when you add one.
 """
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 #: Prefix of the message that the rule triggers raise.
 RULE_PREFIX = "homekit rule:"
@@ -20,4 +20,5 @@ CANONICAL_DIGESTS: dict[int, str] = {
     5: "03920031fa209004cb67c93e76ee386732967033a7a3cba8d396df2feb21b199",
     6: "5568537ee6b47bdec4cb89a6eb5953f2b391e6128b1655a7068f1d09f5efdb04",
     7: "6b9f1c0194467ae42885e7198821fe89af2d61ba5f7f650b53fa59de09bd1621",
+    8: "bbe8518128fd8915d1043626c98c3e20d910e530c42e36df047ad5c024b5cafb",
 }

@@ -69,6 +69,18 @@ class SessionQueries(StoreCore):
         )
         return [dt.date.fromisoformat(r[0]) for r in rows]
 
+    def neighbour_dates(self, profile_id: int, day: dt.date,
+                        exclude_id: int | None = None) -> tuple[dt.date | None, dt.date | None]:
+        """The dates of the sessions just before and just after `day` (two index seeks)."""
+        before = self._q(
+            "SELECT max(session_date) FROM sessions WHERE profile_id = ? AND id IS NOT ? "
+            "AND session_date < ?", (profile_id, exclude_id, day.isoformat()))[0][0]
+        after = self._q(
+            "SELECT min(session_date) FROM sessions WHERE profile_id = ? AND id IS NOT ? "
+            "AND session_date > ?", (profile_id, exclude_id, day.isoformat()))[0][0]
+        return (dt.date.fromisoformat(before) if before else None,
+                dt.date.fromisoformat(after) if after else None)
+
     def chart_dates(self, profile_id: int) -> list[dt.date]:
         """Every session date of a profile, oldest first (the covering index, no sort)."""
         day = dt.date.fromisoformat
@@ -164,13 +176,16 @@ class SessionQueries(StoreCore):
         """Sessions of a profile oldest first, read `batch` at a time (keyset, not OFFSET):
         memory stays flat at any log size. Read inside `snapshot()` for a consistent whole."""
         after: tuple[str, int] = ("", 0)
+        done = 0  # read from the first on: each number is a running count, no query needed
         while True:
             rows = self._q(
                 f"SELECT {_SESSION_COLS} FROM sessions WHERE profile_id = ? "
                 "AND (session_date, id) > (?, ?) ORDER BY session_date, id LIMIT ?",
                 (profile_id, *after, batch),
             )
-            yield from self._with_redness(rows)
+            yield from self._with_redness(
+                rows, {r["id"]: done + i for i, r in enumerate(rows, start=1)})
+            done += len(rows)
             if len(rows) < batch:
                 return
             after = (rows[-1]["session_date"], rows[-1]["id"])
@@ -204,13 +219,51 @@ class SessionQueries(StoreCore):
             params.append(until.isoformat())
         return where, params
 
+    def session_number(self, session_id: int) -> int:
+        """The session's place by date within its profile (1 = earliest; 0: no such session):
+        a count of the sessions up to it, on the (profile_id, session_date) index."""
+        return int(self._q(
+            "SELECT count(*) FROM sessions AS e JOIN sessions AS s ON e.profile_id = s.profile_id "
+            "AND (e.session_date, e.id) <= (s.session_date, s.id) WHERE s.id = ?",
+            (session_id,))[0][0])
+
+    def _numbers(self, rows: list[sqlite3.Row]) -> dict[int, int]:
+        """Each row's number (see `session_number`), for any set of rows at once: per profile,
+        one count of the sessions before the earliest row, then a row_number() window over the
+        span the rows cover (both on the index; a page costs its span, not the log)."""
+        spans: dict[int, tuple[tuple[str, int], tuple[str, int]]] = {}
+        for r in rows:
+            key = (r["session_date"], r["id"])
+            low, high = spans.get(r["profile_id"], (key, key))
+            spans[r["profile_id"]] = (min(low, key), max(high, key))
+        numbers: dict[int, int] = {}
+        for profile_id, (low, high) in spans.items():
+            before = self._q(
+                "SELECT count(*) FROM sessions WHERE profile_id = ? AND (session_date, id) < (?, ?)",
+                (profile_id, *low))[0][0]
+            if low == high:
+                numbers[low[1]] = before + 1
+                continue
+            for session_id, n in self._x(
+                "SELECT id, row_number() OVER (ORDER BY session_date, id) FROM sessions "
+                "WHERE profile_id = ? AND (session_date, id) >= (?, ?) "
+                "AND (session_date, id) <= (?, ?)",
+                (profile_id, *low, *high),
+            ):
+                numbers[session_id] = before + n
+        return numbers
+
     def latest_session(self, profile_id: int) -> Session | None:
         found = self.sessions(profile_id, newest_first=True, limit=1)
         return found[0] if found else None
 
-    def _with_redness(self, rows: list[sqlite3.Row]) -> list[Session]:
+    def _with_redness(self, rows: list[sqlite3.Row],
+                      numbers: dict[int, int] | None = None) -> list[Session]:
+        """Sessions from their rows, with their redness and numbers (counted here unless
+        given)."""
         if not rows:
             return []
+        numbers = self._numbers(rows) if numbers is None else numbers
         by_session: dict[int, list[Redness]] = {r["id"]: [] for r in rows}
         ids = list(by_session)
         # Chunked so that a 100,000-session history stays under SQLite's variable limit.
@@ -222,5 +275,5 @@ class SessionQueries(StoreCore):
                 "ORDER BY observed_at, id",
                 chunk,
             ):
-                by_session[r["session_id"]].append(_redness(r))
-        return [_session(r, tuple(by_session[r["id"]])) for r in rows]
+                by_session[r["session_id"]].append(_redness(r, numbers[r["session_id"]]))
+        return [_session(r, tuple(by_session[r["id"]]), numbers[r["id"]]) for r in rows]

@@ -1,18 +1,24 @@
 """Calendar reminders: an iCalendar file with one event a remaining session, each with an alarm.
 
-Times are "floating" local times (no time zone), so a calendar shows 09:00 wherever the
-user is, as a kitchen calendar would. The services pass in the dates from
-`rules.planned_dates`: the first on the next eligible date (today if that has passed),
-each the profile's interval apart.
+Each start is a local time in a named zone (DTSTART;TZID=Europe/Paris), and the file carries
+that zone's rules (VTIMEZONE), so every calendar and parser reads the same instant: a
+floating time (no zone) is read as UTC by some parsers. The services pass in the events from
+`domain.reminders.reconcile`: the remaining sessions on the dates of `rules.planned_dates`,
+then the reminders of earlier files that are no longer planned, as cancelled.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
+from homekit import words
 from homekit.domain import validate
+from homekit.domain.errors import InvalidInput
 from homekit.domain.models import Profile
+from homekit.domain.reminders import Reminder
+from homekit.transfer.zones import UTC, is_zone
 
 DEFAULT_TIME = "09:00"
 SESSION_MINUTES = 45
@@ -37,41 +43,67 @@ def event_uid(profile: Profile, number: int) -> str:
     return f"homekit-{profile.id}-{made}-session-{number}@homekit"
 
 
-def calendar_bytes(profile: Profile, done: int, dates: list[dt.date], time: str = DEFAULT_TIME,
-                   sequences: dict[int, int] | None = None) -> bytes:
-    """The iCalendar text for `dates`, each event at `time` (HH:MM, local) with an alarm.
+def start_key(time: str, zone: str) -> str:
+    """How a start is remembered between files: "09:00 Europe/Paris"."""
+    return f"{validate.parse_time(time)} {zone}"
 
-    `sequences`: session number -> the event's SEQUENCE (raised each time its date moves).
+
+def _start_of(key: str | None, fallback: str) -> tuple[dt.time, str]:
+    """The time of day and zone of a remembered start (the fallback when unreadable)."""
+    for text in (key, fallback):
+        time, _, zone = (text or "").partition(" ")
+        try:
+            at = dt.time.fromisoformat(validate.parse_time(time))
+        except InvalidInput:
+            continue
+        if is_zone(zone):
+            return at, zone
+    raise InvalidInput(f"no usable reminder start in {fallback!r}")
+
+
+def calendar_bytes(profile: Profile, reminders: Sequence[Reminder], time: str = DEFAULT_TIME,
+                   zone: str = UTC, stamp: dt.datetime | None = None) -> bytes:
+    """The iCalendar text for `reminders`, each planned one at `time` (HH:MM) in `zone`, with
+    an alarm; the cancelled ones at the start they were last written with.
+
+    `stamp`: when the file is written (DTSTAMP, UTC); now when not given.
     """
+    from zoneinfo import ZoneInfo
+
     from icalendar import Alarm, Calendar, Event
 
-    at = dt.time.fromisoformat(validate.parse_time(time))
-    stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    here = start_key(time, zone)
+    stamp = (stamp or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", f"homekit: {profile.name}")
-    for n, day in enumerate(dates, start=done + 1):
-        start = dt.datetime.combine(day, at)
+    cal.add("x-wr-calname", words.calendar_name(profile))
+    days: list[dt.date] = []
+    for r in reminders:
+        at, tz = _start_of(r.start if r.cancelled else here, here)
+        start = dt.datetime.combine(r.day, at, tzinfo=ZoneInfo(tz))
+        days.append(r.day)
         event = Event()
-        event.add("uid", event_uid(profile, n))
-        event.add("sequence", (sequences or {}).get(n, 0))
-        event.add("dtstamp", stamp)
+        event.add("uid", event_uid(profile, r.number))
+        event.add("sequence", r.sequence)
+        event.add("dtstamp", stamp.replace(microsecond=0))
         event.add("dtstart", start)
         event.add("dtend", start + dt.timedelta(minutes=SESSION_MINUTES))
-        event.add("summary", f"Microdermabrasion session {n} of {profile.target_sessions}")
-        event.add(
-            "description",
-            f"Planned by homekit for {profile.name}: sessions at least "
-            f"{profile.min_interval_days} days apart. Wear the protective glasses. "
-            "Skip it and see a skin professional if redness from the last one has not faded.",
-        )
+        event.add("summary", words.reminder_summary(profile, r.number, cancelled=r.cancelled))
+        event.add("description", words.reminder_description(profile, cancelled=r.cancelled))
+        event.add("status", "CANCELLED" if r.cancelled else "CONFIRMED")
         event.add("transp", "TRANSPARENT")
-        alarm = Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("description", f"homekit: session {n} of {profile.target_sessions} is due")
-        alarm.add("trigger", dt.timedelta(minutes=-ALARM_MINUTES_BEFORE))
-        event.add_component(alarm)
+        if not r.cancelled:
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", words.reminder_alarm(profile, r.number))
+            alarm.add("trigger", dt.timedelta(minutes=-ALARM_MINUTES_BEFORE))
+            event.add_component(alarm)
         cal.add_component(event)
+    if days:
+        # The zones' rules over the span of the events (a year past the last, for a calendar
+        # that shows them later); UTC needs none: its times are written with a Z.
+        cal.add_missing_timezones(first_date=min(days) - dt.timedelta(days=1),
+                                  last_date=max(days) + dt.timedelta(days=366))
     return bytes(cal.to_ical())

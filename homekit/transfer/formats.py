@@ -18,7 +18,23 @@ from homekit.domain.models import Profile, Redness, Session
 FORMAT_NAME = "homekit-export"
 FORMAT_VERSION = 1
 
+#: A profile's settings and answers in the CSV: the JSON's keys, but `profile_created_at`.
+PROFILE_COLUMNS: tuple[str, ...] = (
+    "target_sessions",
+    "min_interval_days",
+    "profile_created_at",
+    "has_skin_condition",
+    "condition_acknowledged_at",
+    "isotretinoin",
+    "isotretinoin_acknowledged_at",
+    "blood_thinners",
+    "medical_answered_at",
+    "skin_type",
+)
 #: CSV columns, in order. A hand-written CSV may use any subset that has `session_date`.
+#: The last ones (PROFILE_COLUMNS) are a profile's settings and answers: each profile has one
+#: row of its own, with an empty `session_date`, before its sessions (whose cells there are
+#: empty), so that a CSV carries what `remind` and the gates need, as the JSON does.
 CSV_COLUMNS: tuple[str, ...] = (
     "profile",
     "session_date",
@@ -33,6 +49,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "redness",
     "checklist",
     "cleared_by_professional",
+    *PROFILE_COLUMNS,
 )
 #: The checklist cell of a session asked the checklist that confirmed no item (an empty cell
 #: means it was not asked).
@@ -106,6 +123,7 @@ def profile_json(p: Profile, sessions: Iterable[Session]) -> dict[str, object]:
         "isotretinoin_acknowledged_at": p.isotretinoin_acknowledged_at,
         "blood_thinners": p.blood_thinners,
         "medical_answered_at": p.medical_answered_at,
+        "skin_type": p.skin_type,
         "sessions": [session_json(s) for s in sessions],
     }
 
@@ -189,13 +207,27 @@ def csv_row(profile: str, s: Session) -> list[str]:
         redness,
         "" if s.checklist is None else ",".join(s.checklist) or NO_ITEMS,
         _cell(s.cleared_by_professional),
+        *_NO_SETTINGS,
     ]
     return [neutralised(c) for c in cells]
 
 
+_NO_SETTINGS = ("",) * len(PROFILE_COLUMNS)
+#: The session cells of a profile's own row: all empty.
+_NO_SESSION = ("",) * (len(CSV_COLUMNS) - len(PROFILE_COLUMNS) - 1)
+
+
+def csv_profile_row(p: Profile) -> list[str]:
+    """A profile's own row: its name, empty session cells, its settings and answers."""
+    settings = [p.target_sessions, p.min_interval_days, p.created_at, p.has_skin_condition,
+                p.condition_acknowledged_at, p.isotretinoin, p.isotretinoin_acknowledged_at,
+                p.blood_thinners, p.medical_answered_at, p.skin_type]
+    return [neutralised(c) for c in (p.name, *_NO_SESSION, *map(_cell, settings))]
+
+
 def to_csv(profiles: Sequence[tuple[Profile, Iterable[Session]]]) -> str:
-    """The CSV export: a header, then one row a session; `\\n` line ends, RFC 4180 quoting,
-    formula-like cells neutralised (see `neutralised`)."""
+    """The CSV export: a header, then per profile its own row and one row a session; `\\n`
+    line ends, RFC 4180 quoting, formula-like cells neutralised (see `neutralised`)."""
     return "".join(csv_chunks(profiles))
 
 
@@ -207,6 +239,7 @@ def csv_chunks(profiles: Iterable[tuple[Profile, Iterable[Session]]],
     writer.writerow(CSV_COLUMNS)
     n = 0
     for p, sessions in profiles:
+        writer.writerow(csv_profile_row(p))
         for s in sessions:
             writer.writerow(csv_row(p.name, s))
             n += 1

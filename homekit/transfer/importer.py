@@ -123,6 +123,9 @@ class ImportReport:
     photos_added: int = 0
     photos_skipped: int = 0
     name: str = ""  # the file's own name, for the summary line
+    #: The profile the import made current (or would, in a dry run): the file's first, when
+    #: the data file held no other profile with a session.
+    made_current: str | None = None
 
 
 class Source(Protocol):
@@ -166,8 +169,9 @@ def _plan(hk: Source, file: ImportFile) -> ImportPlan:
     for raw in file.rows():
         if isinstance(raw, RawProfile):
             try:
-                name = validate.profile_name(rows._text(raw.name, "profile name"))
-                profile = rows.profile_settings(name, raw.settings, stamp)
+                written = hk.profile_name() if raw.name is None and raw.text else raw.name
+                name = validate.profile_name(rows._text(written, "profile name"))
+                profile = rows.profile_settings(name, raw.settings, stamp, text=raw.text)
             except InvalidInput as exc:
                 problems.append(Problem(file.line(raw.ref), "", f"profile: {exc}"))
                 continue

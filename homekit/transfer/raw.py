@@ -8,11 +8,13 @@ from typing import Any
 
 @dataclass
 class RawProfile:
-    """A profile named by the file, with its settings when the file carries them (JSON)."""
+    """A profile named by the file, with its settings when the file carries them (JSON, and a
+    CSV profile row: `text`, its cells as written, a name of None for the current profile)."""
 
     name: Any
     settings: dict[str, Any] | None
     ref: Any  # what `ImportFile.line` turns into a line number
+    text: bool = False
 
 
 @dataclass

@@ -20,7 +20,7 @@ from typing import Any
 
 from homekit.domain.errors import InvalidInput
 from homekit.files import STDIN_NAME, STDIO
-from homekit.transfer.formats import CSV_COLUMNS, FORMAT_NAME, FORMAT_VERSION, plain
+from homekit.transfer.formats import CSV_COLUMNS, FORMAT_NAME, FORMAT_VERSION, PROFILE_COLUMNS, plain
 from homekit.transfer.jsonstream import CHUNK, stream_json
 from homekit.transfer.raw import Item, RawProfile, RawSession
 from homekit.words import shown
@@ -180,10 +180,24 @@ def _csv_rows(path: Path, columns: list[str], name: str) -> Iterator[Item]:
                                      f"has {len(record)} fields, the header has {len(columns)}")
                 else:
                     values = dict(zip(columns, map(plain, record), strict=True))
-                    yield RawSession(values.pop("profile", "") or None, values, start)
+                    yield _csv_item(values.pop("profile", "") or None, values, start)
         except csv.Error as exc:
             raise InvalidInput(f"{shown(name)}: line {reader.line_num}: unreadable CSV ({exc}); "
                                "nothing was imported") from None
+
+
+def _csv_item(profile: str | None, values: dict[str, str], line: int) -> Item:
+    """A session row, or a profile's own row: settings cells and an empty session_date, with
+    every session cell empty."""
+    settings = {k: values.pop(k) for k in PROFILE_COLUMNS if k in values}
+    if not any(v.strip() for v in settings.values()):
+        return RawSession(profile, values, line)
+    if not any(v.strip() for v in values.values()):
+        return RawProfile(profile, settings, line, text=True)
+    given = ", ".join(k for k, v in settings.items() if v.strip())
+    return RawSession(profile, values, line,
+                      f"has profile settings ({given}) beside a session: they go on the "
+                      "profile's own row, whose session_date and session cells are empty")
 
 
 # -- JSON -----------------------------------------------------------------------------

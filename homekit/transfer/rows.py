@@ -133,9 +133,17 @@ def session(values: Mapping[str, Any], today: dt.date, stamp: str) -> SessionImp
     return SessionImport(draft, created, observed)
 
 
-def profile_settings(name: str, settings: Mapping[str, Any] | None, stamp: str) -> Profile:
-    """A profile to create from the settings a JSON export carries (defaults for the rest)."""
-    s = settings or {}
+def profile_settings(name: str, settings: Mapping[str, Any] | None, stamp: str,
+                     text: bool = False) -> Profile:
+    """A profile to create from the settings a file carries (defaults for the rest): JSON
+    values, or with `text` the cells of a CSV profile row (blank: not given, yes/no)."""
+    s = dict(settings or {})
+    if text:
+        s = {k: None if _blank(v) else v for k, v in s.items()}
+        s["created_at"] = s.pop("profile_created_at", None)
+        for key in ("has_skin_condition", "blood_thinners"):
+            if s.get(key) is not None:
+                s[key] = glasses(s[key], key)
 
     def opt(key: str, check: Callable[[Any], Any], default: Any) -> Any:
         return default if s.get(key) is None else check(s[key])
@@ -163,7 +171,15 @@ def profile_settings(name: str, settings: Mapping[str, Any] | None, stamp: str) 
         blood_thinners=thinners,
         medical_answered_at=opt("medical_answered_at",
                                 lambda v: _timestamp(v, "medical_answered_at"), None),
+        skin_type=opt("skin_type", _skin_type, None),
     )
+
+
+def _skin_type(value: Any) -> int:
+    """1 to 6: a number in JSON (not true or false), a cell of text in CSV."""
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise InvalidInput("skin_type is not a number from 1 to 6 or null")
+    return validate.skin_type(value)
 
 
 def _isotretinoin(value: Any) -> str:

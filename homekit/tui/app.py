@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
@@ -17,6 +17,8 @@ from homekit.domain.errors import HomekitError, NotFound
 from homekit.services import Homekit
 
 THEME_KEY = "theme"
+#: The id of the question asked before quitting with unsaved changes.
+QUIT_QUESTION = "quit-question"
 
 
 class HomekitApp(App[None]):
@@ -24,10 +26,14 @@ class HomekitApp(App[None]):
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "homekit"
+    # The footer always shows help and quit (f1 and ctrl+q while typing in a field); undo
+    # is in the help screen and the command palette.
     BINDINGS = [
-        Binding("q", "quit", "Quit"),
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("u,ctrl+z", "undo", "Undo", key_display="u"),
+        Binding("q", "quit", "Quit", tooltip="Quit homekit"),
+        Binding("question_mark,f1", "help", "Help", key_display="?",
+                tooltip="Keys of this screen and the safety notes"),
+        Binding("u,ctrl+z", "undo", "Undo", key_display="u", show=False,
+                tooltip="Undo the latest delete or edit"),
     ]
 
     def __init__(self, hk: Homekit, start_dir: Path | None = None) -> None:
@@ -143,22 +149,64 @@ class HomekitApp(App[None]):
         from homekit.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            keys = [(self.keys_text(a.binding), a.binding.tooltip or a.binding.description)
+                    for a in self.screen_bindings(self.screen)]
+            self.push_screen(HelpScreen(keys, getattr(self.screen, "HELP_NAME", "")))
+
+    def keys_text(self, binding: Binding) -> str:
+        """`e`, `u or ctrl+z`: every key of a binding, as the footer writes them."""
+        keys = [binding.key_display or self.get_key_display(binding)]
+        keys += [self.get_key_display(Binding(k, "")) for k in binding.key.split(",")[1:]]
+        return " or ".join(dict.fromkeys(keys))
+
+    def screen_bindings(self, screen: Screen) -> list[ActiveBinding]:
+        """The screen's own key bindings with a description (the footer's and the hidden
+        ones, and those a focused widget answers first, like Enter on a table), once per
+        action, in the order the screen declares them; help and quit are the app's."""
+        seen: set[str] = set()
+        found = []
+        # homekit's own: declared by homekit's screen classes (not Textual's focus and copy keys)
+        own = {b.action for cls in type(screen).__mro__ if cls.__module__.startswith("homekit")
+               for b in cls.__dict__.get("BINDINGS", ()) if isinstance(b, Binding)}
+        for _key, binding in screen._bindings:
+            action = binding.action
+            if (not binding.description or binding.system or action in seen or action not in own
+                    or action.removeprefix("app.") in ("help", "quit")):
+                continue
+            state = self._check_action_state(action, screen)
+            if state is False:
+                continue
+            seen.add(action)
+            found.append(ActiveBinding(screen, binding, bool(state), binding.tooltip))
+        return found
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The screen's own key bindings, so the command palette lists them too."""
-        seen = set()
-        for key, active in screen.active_bindings.items():
-            binding = active.binding
-            if not binding.description or not active.enabled or binding.action in seen:
+        """homekit's commands, not Textual's: the screen's keys (shown or not), then help,
+        undo and quit. Each says its key."""
+        for active in self.screen_bindings(screen):
+            if not active.enabled:
                 continue
-            if active.node is self:
-                continue  # help and quit: below, with the built-in commands
-            seen.add(binding.action)
+            binding = active.binding
             yield SystemCommand(
-                binding.description,
-                f"{binding.tooltip or binding.description} (key: {binding.key_display or key})",
+                binding.tooltip or binding.description,
+                f"key: {self.keys_text(binding)}",
                 partial(self.run_action, binding.action, active.node),
             )
-        yield SystemCommand("Help", "Keys and safety notes (key: ?)", self.action_help)
-        yield from super().get_system_commands(screen)
+        yield SystemCommand("Help", "Keys of this screen and the safety notes (key: ? or f1)",
+                            self.action_help)
+        if not isinstance(screen, ModalScreen):
+            yield SystemCommand("Undo", "Undo the latest delete or edit (key: u or ctrl+z)",
+                                self.action_undo)
+        yield SystemCommand("Quit", "Quit homekit (key: q or ctrl+q)", self.action_quit)
+
+    async def action_quit(self) -> None:
+        """Quit; when a screen has changes not saved yet, ask first."""
+        from homekit.tui.screens.confirm import ConfirmScreen
+
+        if any(getattr(s, "unsaved_changes", lambda: False)() for s in self.screen_stack) \
+                and self.screen.id != QUIT_QUESTION:  # q again on the question: quit
+            self.push_screen(ConfirmScreen(words.UNSAVED_TITLE, words.QUIT_UNSAVED, yes="Quit",
+                                           id=QUIT_QUESTION),
+                             lambda yes: self.exit() if yes else None)
+            return
+        self.exit()

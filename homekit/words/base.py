@@ -7,7 +7,13 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from homekit.domain import rules
-from homekit.domain.models import REDNESS_LEVELS, STINGING_LEVELS, Redness, Session
+from homekit.domain.models import (
+    REDNESS_LEVELS,
+    SKIN_TYPE_NUMERALS,
+    STINGING_LEVELS,
+    Redness,
+    Session,
+)
 
 if TYPE_CHECKING:
     from homekit.domain.series import ChartSeries
@@ -29,6 +35,27 @@ INTERVAL_HINT = (
 )
 
 
+#: The Fitzpatrick skin types as the scale describes them (type 1 first): how skin reacts to
+#: the sun. Shown so that a user can choose; homekit draws no conclusion from the answer.
+SKIN_TYPE_WORDS: tuple[str, ...] = (
+    "pale white skin; always burns, never tans",
+    "white skin; usually burns, tans with difficulty",
+    "light brown skin; sometimes burns mildly, tans gradually",
+    "moderate brown skin; rarely burns, tans easily",
+    "dark brown skin; very rarely burns, tans very easily",
+    "deeply pigmented dark brown to black skin; never burns",
+)
+SKIN_TYPE_NOTE = ("Fitzpatrick skin type, as you describe your skin: for the report and a "
+                  "professional, not a diagnosis.")
+
+
+def skin_type_text(n: int | None) -> str:
+    """`III (light brown skin; ...)`, or `not given`."""
+    if n is None:
+        return "not given"
+    return f"{SKIN_TYPE_NUMERALS[n - 1]} ({SKIN_TYPE_WORDS[n - 1]})"
+
+
 def day(d: dt.date | None) -> str:
     """`2026-12-01 (Tue)`: ISO date with the weekday beside it."""
     return "-" if d is None else f"{d.isoformat()} ({d.strftime('%a')})"
@@ -45,22 +72,37 @@ def in_days(n: int) -> str:
     return f"in {n} day{'s' if n != 1 else ''}"
 
 
+def fade_words(severity: int, faded_after_min: int | None) -> str:
+    """How a redness ended, decided once for every view: `no redness` (severity 0, whatever
+    else is stored), `still red`, or `faded after 10 min`."""
+    if severity == 0:
+        return "no redness"
+    return "still red" if faded_after_min is None else f"faded after {faded_after_min} min"
+
+
+def fade_short(severity: int, faded_after_min: int | None) -> str:
+    """`fade_words` for a narrow column: `no redness`, `still red`, `10 min`."""
+    words = fade_words(severity, faded_after_min)
+    return words.removeprefix("faded after ")
+
+
 def redness_words(r: Redness) -> str:
     """`2 mild, faded after 10 min`, `3 marked, still red`, or `0 none`."""
     if r.severity == 0:
         return "0 none"
-    faded = "still red" if r.faded_after_min is None else f"faded after {r.faded_after_min} min"
-    return f"{r.severity} {REDNESS_LEVELS[r.severity]}, {faded}"
+    return f"{r.severity} {REDNESS_LEVELS[r.severity]}, {fade_words(r.severity, r.faded_after_min)}"
 
 
 def redness_text(r: Redness | None) -> str:
     if r is None:
         return "none recorded"
-    return f"{redness_words(r)} (session {r.session_id})"
+    return f"{redness_words(r)} (session #{r.session_number})"
 
 
 def session_text(s: Session) -> str:
-    parts = [f"#{s.id} {day(s.session_date)}"]
+    """`#3 2026-11-30 (Mon)  id 7  at 20:30 ...`: the session's number (its place by date),
+    then the id that commands such as `homekit edit ID` take."""
+    parts = [f"#{s.number} {day(s.session_date)}", f"id {s.id}"]
     if s.start_time:
         parts.append(f"at {s.start_time}")
     if s.duration_min is not None:
@@ -144,8 +186,11 @@ def redness_heading(series: ChartSeries) -> str:
     if not series.redness:
         return "How your skin reacted: no redness recorded yet"
     p = series.redness[-1]
-    fade = "still red" if p.faded_after_min is None else f"faded after {p.faded_after_min} min"
-    return f"How your skin reacted; last: {p.severity_word} on {short_day(p.session_date)}, {fade}"
+    head = f"How your skin reacted; last: {p.severity_word} on {short_day(p.session_date)}"
+    _, severity, faded = p.latest
+    if (severity, faded) == (p.severity, p.faded_after_min):
+        return f"{head}, {fade_words(severity, faded)}"
+    return f"{head}; later seen: {fade_words(severity, faded)}"  # how it ended, not the worst
 
 
 def lasting_limit(minutes: int) -> str:

@@ -21,6 +21,7 @@ from homekit.words.base import (
     redness_words,
     session_text,
     shown,
+    skin_type_text,
 )
 from homekit.words.errors import difference_text, error, mode_text, row_problem
 from homekit.words.undo import UNDO_HINT_CLI, undo_step_text
@@ -60,31 +61,34 @@ def session_updated(s: Session) -> str:
 
 def delete_session_question(s: Session) -> str:
     n = len(s.redness)
-    return (f"Delete session {session_text(s)}"
-            f"{f' and its {n} redness observation(s)' if n else ''}? [y/N] ")
+    extra = f" and its {plural(n, 'redness observation')}" if n else ""
+    return f"Delete session {session_text(s)}{extra}? [y/N] "
 
 
 def session_deleted(s: Session) -> str:
-    return f"Deleted session {s.id} of {s.session_date.isoformat()}. {UNDO_HINT_CLI}"
+    return (f"Deleted session #{s.number} of {s.session_date.isoformat()} (id {s.id}). "
+            f"{UNDO_HINT_CLI}")
 
 
 # -- redness ------------------------------------------------------------------------------
 
 def redness_recorded(red: Redness) -> str:
-    return f"Recorded redness for session {red.session_id}: {redness_words(red)}"
+    return (f"Recorded redness for session #{red.session_number}: {redness_words(red)} "
+            f"(observation id {red.id})")
 
 
 def redness_updated(red: Redness) -> str:
-    return f"Updated redness observation {red.id} (session {red.session_id}): {redness_words(red)}"
+    return (f"Updated redness observation id {red.id} (session #{red.session_number}): "
+            f"{redness_words(red)}")
 
 
 def delete_redness_question(red: Redness) -> str:
-    return (f"Delete redness observation {red.id} of session {red.session_id} "
+    return (f"Delete redness observation id {red.id} of session #{red.session_number} "
             f"({redness_words(red)})? [y/N] ")
 
 
 def redness_deleted(red: Redness) -> str:
-    return f"Deleted redness observation {red.id} of session {red.session_id}."
+    return f"Deleted redness observation id {red.id} of session #{red.session_number}."
 
 
 # -- profiles -----------------------------------------------------------------------------
@@ -108,6 +112,29 @@ def profile_created(p: Profile) -> str:
 
 def profile_changed(p: Profile) -> str:
     return f"Profile {p.name}: {profile_plan(p)}."
+
+
+def skin_type_line(p: Profile) -> str:
+    """`Skin type: III (light brown skin; ...).` or how to give it."""
+    if p.skin_type is None:
+        return "Skin type: not given (homekit profile set --skin-type 1-6, Fitzpatrick I to VI)."
+    return f"Skin type: {skin_type_text(p.skin_type)}."
+
+
+def profile_show_lines(p: Profile, current: bool, reminder_time: str) -> list[str]:
+    """What `profile show` prints: the settings, every answer, the skin type."""
+    condition = {None: "not answered", False: "no",
+                 True: "yes, warning acknowledged" if p.condition_acknowledged_at
+                 else "yes, warning not acknowledged"}[p.has_skin_condition]
+    return [
+        f"Profile {p.name}{' (current)' if current else ''}: {profile_plan(p)}; "
+        f"created {p.created_at[:10] or '-'}.",
+        f"Eczema or acne rosacea: {condition}.",
+        f"Medical answers: isotretinoin {p.isotretinoin or 'not answered'}; blood thinners "
+        f"{ {True: 'yes', False: 'no', None: 'not answered'}[p.blood_thinners] }.",
+        skin_type_line(p),
+        f"Reminders at {reminder_time}.",
+    ]
 
 
 def profile_now_default(p: Profile) -> str:
@@ -140,9 +167,7 @@ def checklist_question(item: Any) -> str:
     return f"  {item.question}?"
 
 
-# -- own your data: export, import, backup, restore, reminders, demo ----------------------
-
-NO_REMINDERS = "Target reached: no sessions left to remind you of; no file written."
+# -- own your data: export, import, backup, restore, demo (reminders: words.calendar) -----
 
 
 def exported(path: object, fmt: str, photos: object = None) -> str:
@@ -155,8 +180,10 @@ def import_lines(r: Any) -> list[str]:
     """What an import (or its dry run) did: sessions, photos, the backup taken first."""
     skipped = (f"; {plural(r.identical_skipped, 'identical session')} already stored, skipped"
                if r.identical_skipped else "")
-    created = f"; new profile(s): {', '.join(r.profiles_created)}" if r.profiles_created else ""
-    what = f"{plural(r.sessions_added, 'session')} ({r.observations_added} redness observations)"
+    created = (f"; new {'profile' if len(r.profiles_created) == 1 else 'profiles'}: "
+               f"{', '.join(r.profiles_created)}" if r.profiles_created else "")
+    what = (f"{plural(r.sessions_added, 'session')} "
+            f"({plural(r.observations_added, 'redness observation')})")
     if r.dry_run:
         lines = [f"Dry run: would import {what}{skipped}{created}. Nothing was stored."]
     elif r.sessions_added == 0 and not r.profiles_created:
@@ -168,6 +195,9 @@ def import_lines(r: Any) -> list[str]:
         verb = "would import" if r.dry_run else "imported"
         also = f", {r.photos_skipped} already stored, skipped" if r.photos_skipped else ""
         lines.append(f"Photos: {verb} {r.photos_added}{also}.")
+    if r.made_current:
+        lines.append(f"{r.made_current} would become the current profile." if r.dry_run
+                     else f"Now using profile {r.made_current} (the file held no other log).")
     if r.backup:
         lines.append(f"Backup taken first: {r.backup}")
     return lines
@@ -184,13 +214,6 @@ def restored(data_file: object, origin: object, info: Any) -> str:
 
 def replaced_kept(previous: object) -> str:
     return f"The replaced file was kept as: {previous}"
-
-
-def reminders_written(result: Any, time: object) -> str:
-    first = result.first_date.isoformat() if result.first_date else "-"
-    return (f"Wrote {plural(result.count, 'reminder')} to {result.path}, the first on {first} "
-            f"at {time}. Open it with your calendar app; importing a newer file updates the "
-            "events.")
 
 
 def demo_written(result: Any) -> str:
@@ -239,7 +262,7 @@ NOTHING_TO_UNDO_CLI = "Nothing to undo."
 
 
 def undo_list_line(n: int, step: Any) -> str:
-    """`  1. 2026-11-25 09:30:00  deleted session #12 of ...` (the step's text made safe)."""
+    """`  1. 2026-11-25 09:30:00  deleted the session of ...` (the step's text made safe)."""
     return f"{n:>3}. {step.created_at.replace('T', ' ')}  {control_free(undo_step_text(step))}"
 
 

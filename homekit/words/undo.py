@@ -20,23 +20,24 @@ def _iso_day(text: object) -> str:
 
 
 def undo_step_text(step: object) -> str:
-    """What an undo step reverts: `deleted session #12 of 2026-11-10 (Tue)`."""
+    """What an undo step reverts: `deleted the session of 2026-11-10 (Tue)` (by its date: its
+    number, a place among the sessions, changes as sessions come and go)."""
     kind = getattr(step, "kind", "")
     f: dict = getattr(step, "facts", {}) or {}
     if kind == "session_deleted":
         red = f.get("observations") or 0
         extra = f" with {plural(red, 'redness observation')}" if red else ""
-        return f"deleted session #{f.get('session_id')} of {_iso_day(f.get('date'))}{extra}"
+        return f"deleted the session of {_iso_day(f.get('date'))}{extra}"
     if kind == "session_edited":
-        return f"edit of session #{f.get('session_id')} of {_iso_day(f.get('date'))}"
+        return f"edit of the session of {_iso_day(f.get('date'))}"
     if kind == "redness_deleted":
         sev = f.get("severity")
         word = REDNESS_LEVELS[sev] if isinstance(sev, int) and 0 <= sev < len(REDNESS_LEVELS) else "?"
-        return (f"deleted redness observation ({sev} {word}) of session #{f.get('session_id')} "
-                f"of {_iso_day(f.get('date'))}")
+        return (f"deleted redness observation ({sev} {word}) of the session of "
+                f"{_iso_day(f.get('date'))}")
     if kind == "redness_edited":
-        return (f"correction of a redness observation of session #{f.get('session_id')} "
-                f"of {_iso_day(f.get('date'))}")
+        return (f"correction of a redness observation of the session of "
+                f"{_iso_day(f.get('date'))}")
     if kind == "profile_deleted":
         return (f"deleted profile {f.get('profile')!r} "
                 f"with {plural(int(f.get('sessions') or 0), 'session')}")

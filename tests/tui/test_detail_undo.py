@@ -101,7 +101,7 @@ async def test_edit_add_and_delete_redness_and_delete_from_the_detail_view(ready
         await pilot.press("u")  # the delete, then the redness, then the edit
         await settle(pilot)
         assert pilot.app.screen.query_one("#history").row_count == 1
-        assert any("Undone: deleted session" in n.message for n in pilot.app._notifications)
+        assert any("Undone: deleted the session of" in n.message for n in pilot.app._notifications)
         await pilot.press("ctrl+z")
         await settle(pilot)
         assert [r.severity for r in ready.session(sid).redness] == [1, 0]

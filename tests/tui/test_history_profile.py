@@ -26,7 +26,7 @@ async def open_history(pilot) -> HistoryScreen:  # noqa: ANN001
 
 def first_dates(screen: HistoryScreen, n: int = 3) -> list[str]:
     table = screen.query_one("#history")
-    return [str(table.get_row_at(i)[0]) for i in range(n)]
+    return [str(table.get_row_at(i)[1]) for i in range(n)]
 
 
 @async_test
@@ -112,10 +112,10 @@ async def test_sort_by_any_column_and_page_in_lazily(ready):
         x = sum(table.columns[k].get_render_width(table) for k in keys[:keys.index("minutes")])
         await pilot.click("#history", offset=(x + 1, 0))  # the "Min" heading: shortest first
         await settle(pilot)
-        assert str(table.get_row_at(0)[1]) == "1"
+        assert str(table.get_row_at(0)[2]) == "1"
         await pilot.press("v")
         await settle(pilot)
-        assert str(table.get_row_at(0)[1]) == "180"
+        assert str(table.get_row_at(0)[2]) == "180"
         assert "by min, descending" in str(screen.query_one("#history-summary").render())
         await pilot.press("escape")
         await settle(pilot)
@@ -194,8 +194,10 @@ async def test_help_chart_and_palette_commands(ready):
         await pilot.press("escape")
         await settle(pilot)
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        for title in ("Log session", "Log redness", "History", "Chart", "Profile",
-                      "Calendar reminders", "Help", "Quit"):
+        for title in ("Log a session", "Log redness after the latest session",
+                      "History: every session", "Charts: progress and redness",
+                      "Profile and settings", "Write calendar reminders", "Write the PDF report",
+                      "Progress photos", "Help", "Undo", "Quit"):
             assert title in titles
         await pilot.press("g")
         await pilot.pause()
@@ -208,6 +210,7 @@ async def test_help_chart_and_palette_commands(ready):
 @async_test
 async def test_calendar_reminders_written_to_the_current_folder(ready, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TZ", "Europe/Paris")  # the system's zone: the app has no --tz
     log(ready, "2026-11-25")
     app = app_for(ready)
     async with app.run_test(size=SIZE) as pilot:
@@ -217,5 +220,15 @@ async def test_calendar_reminders_written_to_the_current_folder(ready, tmp_path,
         await settle(pilot)
         expected = tmp_path / "homekit-reminders-me.ics"
         assert expected.read_bytes().count(b"BEGIN:VEVENT") == 5
+        assert b"DTSTART;TZID=Europe/Paris:20261202T090000" in expected.read_bytes()
         assert any(f"Wrote 5 reminders, the first on 2026-12-02 (Wed) to {expected}" in n.message
                    for n in app._notifications)
+        ready.update_profile(target_sessions=5)  # one fewer: that reminder is cancelled
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("y")  # replace the file written above
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert expected.read_bytes().count(b"STATUS:CANCELLED") == 1
+        assert any("Wrote 4 reminders, the first on 2026-12-02 (Wed) (1 no longer planned: "
+                   f"cancelled) to {expected}" in n.message for n in app._notifications)

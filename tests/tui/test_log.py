@@ -50,7 +50,7 @@ async def test_log_a_session_with_the_keyboard_and_see_the_countdown(ready):
         assert app.focused is screen.query_one("#date")
         await pilot.press("tab", "tab", *"45")  # start time, then duration: row by row
         screen.query_one("#level", Input).value = "3"
-        screen.query_one("#time", Input).value = "20:15"
+        screen.query_one("#time", Input).value = "08:15"  # before NOW (09:30)
         areas = screen.query_one(SelectionList)
         areas.select("cheeks")
         areas.select("forehead")
@@ -68,7 +68,7 @@ async def test_log_a_session_with_the_keyboard_and_see_the_countdown(ready):
                    for n in app._notifications)
     [s] = ready.history()
     assert (s.session_date, s.start_time, s.duration_min, s.device_level, s.areas, s.notes,
-            s.glasses_worn) == (dt.date(2026, 11, 25), "20:15", 45, 3, ("forehead", "cheeks"),
+            s.glasses_worn) == (dt.date(2026, 11, 25), "08:15", 45, 3, ("forehead", "cheeks"),
                                 "first one", True)
 
 

@@ -30,7 +30,7 @@ async def test_photos_screen_lists_by_area_and_date_and_writes_the_comparison(re
         assert [(str(r[0]), str(r[1])) for r in rows] == [("2", "cheeks"), ("1", "cheeks"), ("3", "chin")]
         assert str(rows[1][5]) == "[b]not markup[/b]"
         summary = str(screen.query_one("#photos-summary", Static).render())
-        assert "Compare cheeks: #2 of 2026-10-28 with #1 of 2026-11-18, 21 days apart" in summary
+        assert "Compare cheeks: photo 2 of 2026-10-28 with photo 1 of 2026-11-18, 21 days apart" in summary
         await pilot.press("c")
         await settle(pilot)
         png = ready.data_file.parent / "homekit-compare.png"
@@ -98,7 +98,7 @@ async def test_the_highlighted_photo_is_a_line_and_hint_without_images_and_itsel
         await pilot.press("o")
         await settle(pilot)
         line = str(app.screen.query_one("#photo-line", Static).render())
-        assert "#1  2026-11-25 (Wed)  chin" in line
+        assert "id 1  2026-11-25 (Wed)  chin" in line
         assert "homekit photo export 1 -o photo-1.jpg" in line
         assert not app.screen.query(".photo-image")
         monkeypatch.setattr(chart_module, "image_protocol", lambda env=None: "tgp")

@@ -62,7 +62,7 @@ async def test_history_reads_a_page_then_everything_only_to_sort(ready):
         await settle(pilot)
         assert screen.complete and len(screen.sessions) == n
         table = screen.query_one("#history", DataTable)
-        assert str(table.get_row_at(0)[1]) == "1"
+        assert str(table.get_row_at(0)[2]) == "1"
         assert [s.duration_min for s in screen.sessions] == sorted(
             s.duration_min for s in ready.history())
 
@@ -106,7 +106,7 @@ async def test_dashboard_shows_a_session_written_elsewhere_when_shown_again(read
         assert isinstance(dashboard, DashboardScreen)
         assert "Sessions 2 of 6" in str(dashboard.query_one("#progress-label").render())
         table = dashboard.query_one("#recent", DataTable)
-        assert [str(table.get_row_at(i)[0]) for i in range(2)] == [
+        assert [str(table.get_row_at(i)[1]) for i in range(2)] == [
             "2026-11-10 (Tue)", "2026-11-01 (Sun)"]
 
 
@@ -149,7 +149,7 @@ async def test_footer_keys_are_textuals_own_styled_once(ready):
         await settle(pilot)
         keys = list(pilot.app.screen.query_one(Footer).query(FooterKey))
         shown = [k.description for k in keys]
-        assert shown[:3] == ["Log session", "Log redness", "History"]
+        assert shown[:3] == ["Log", "Redness", "History"]
         for key in keys:  # as Textual's footer leaves them: only the palette's key is compact
             palette = key.has_class("-command-palette")
             assert key.compact is palette and key.has_class("-compact") is palette

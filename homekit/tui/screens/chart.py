@@ -48,6 +48,8 @@ class _Job:
 class ChartScreen(Screen[None]):
     """Where you stand and how your skin reacted, drawn from your log."""
 
+    HELP_NAME = "charts"
+
     DEFAULT_CSS = """
     ChartScreen #chart-heading { height: 1; padding: 0 1; color: $text-muted; }
     ChartScreen #chart-area { height: 1fr; width: 1fr; padding: 0 1; }
@@ -56,10 +58,10 @@ class ChartScreen(Screen[None]):
     """
 
     BINDINGS = [
-        Binding("escape", "back", "Back"),
-        Binding("k", "next_kind", "Next chart"),
-        Binding("s", "save", "Save PNG"),
-        Binding("r", "reload", "Reload", show=False),
+        Binding("escape", "back", "Back", tooltip="Back to the dashboard"),
+        Binding("k", "next_kind", "Next chart", tooltip="Show the next chart"),
+        Binding("s", "save", "Save PNG", tooltip="Save the chart as a PNG"),
+        Binding("r", "reload", "Reload", show=False, tooltip="Read the log again"),
     ]
 
     class Drawn(Message):

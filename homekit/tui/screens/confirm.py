@@ -14,6 +14,7 @@ from textual.widgets import Button
 
 from homekit import words
 from homekit.domain.errors import HomekitError
+from homekit.tui.screens.base import DIALOG_KEYS
 from homekit.tui.widgets.footer import Footer
 from homekit.tui.widgets.plain import Label, Static
 
@@ -28,10 +29,12 @@ class ConfirmScreen(ModalScreen[bool]):
     BINDINGS = [
         Binding("y", "answer(True)", "Yes"),
         Binding("n,escape", "answer(False)", "No"),
+        *DIALOG_KEYS,
     ]
 
-    def __init__(self, title: str, question: str, yes: str = "Yes") -> None:
-        super().__init__()
+    def __init__(self, title: str, question: str, yes: str = "Yes", *,
+                 id: str | None = None) -> None:  # noqa: A002 - Textual's name
+        super().__init__(id=id)
         self.title_text = title
         self.question = question
         self.yes = yes

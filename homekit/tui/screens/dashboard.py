@@ -39,16 +39,19 @@ class DashboardScreen(WritesFiles, Screen):
     """Where the profile stands today; every action starts here."""
 
     AUTO_FOCUS = "#recent"  # up / down and Enter open a recent session straight away
+    HELP_NAME = "dashboard"
 
+    # Short names for the footer (80 columns hold these six, help and quit); the tooltip is
+    # the name in the command palette and the help screen, where the hidden ones are too.
     BINDINGS = [
-        Binding("l", "log_session", "Log session"),
-        Binding("r", "log_redness", "Log redness"),
-        Binding("h", "history", "History"),
-        Binding("g", "chart", "Chart"),
-        Binding("p", "profile", "Profile"),
-        Binding("c", "reminders", "Calendar reminders"),
-        Binding("o", "photos", "Photos"),
-        Binding("w", "report", "Write report", show=False),  # in help and the palette
+        Binding("l", "log_session", "Log", tooltip="Log a session"),
+        Binding("r", "log_redness", "Redness", tooltip="Log redness after the latest session"),
+        Binding("h", "history", "History", tooltip="History: every session"),
+        Binding("g", "chart", "Chart", tooltip="Charts: progress and redness"),
+        Binding("o", "photos", "Photos", tooltip="Progress photos"),
+        Binding("p", "profile", "Profile", tooltip="Profile and settings"),
+        Binding("c", "reminders", "Calendar", show=False, tooltip="Write calendar reminders"),
+        Binding("w", "report", "Report", show=False, tooltip="Write the PDF report"),
     ]
 
     def __init__(self, hk: Homekit) -> None:

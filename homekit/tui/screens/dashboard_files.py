@@ -49,11 +49,12 @@ class WritesFiles(Screen):
             self.app.call_from_thread(self.notify, write_error(exc), title="Calendar",
                                       severity="error")
             return
-        if not written.count:
+        if not written.written:
             self.app.call_from_thread(self.notify, words.NO_REMINDERS, title="Calendar reminders")
             return
         self.app.call_from_thread(
-            self.notify, words.reminders_written_app(written.count, written.first_date, written.path),
+            self.notify, words.reminders_written_app(written.count, written.first_date, written.path,
+                                                     written.cancelled),
             title="Calendar reminders")
 
     def action_report(self) -> None:

@@ -24,6 +24,7 @@ class FirstRunScreen(HomekitScreen[bool]):
     new file) it cannot be dismissed (Textual keeps one screen): the dashboard goes over it and
     is home from then on, as nothing pops it."""
 
+    HELP_NAME = "welcome"
     AUTO_FOCUS = "#name"  # focused as the screen is composed: no second restyle on a move
 
     def compose(self) -> ComposeResult:

@@ -32,16 +32,19 @@ PAGE = 100
 
 class HistoryScreen(HistoryFilter, HomekitScreen):
     AUTO_FOCUS = "#history"
+    HELP_NAME = "history"
+    # `o` is Photos on the dashboard: correcting redness is `f` here (one meaning a key).
     BINDINGS = [
         BACK,
-        Binding("enter", "open", "Open", show=False),
-        Binding("slash", "search", "Search", key_display="/"),
+        Binding("enter", "open", "Open", show=False, tooltip="Open the session"),
+        Binding("slash", "search", "Search", key_display="/", tooltip="Search notes and areas"),
         EDIT,
         DELETE,
-        Binding("r", "redness", "Log redness"),
-        Binding("o", "observations", "Fix redness"),
-        Binding("s", "sort_next", "Sort by next column"),
-        Binding("v", "reverse", "Reverse order"),
+        Binding("r", "redness", "Redness", tooltip="Log redness for the session"),
+        Binding("f", "observations", "Fix redness", show=False,
+                tooltip="Correct or delete a redness observation"),
+        Binding("s", "sort_next", "Sort", show=False, tooltip="Sort by the next column"),
+        Binding("v", "reverse", "Reverse", show=False, tooltip="Reverse the order"),
     ]
 
     def __init__(self, hk: Homekit) -> None:

@@ -21,6 +21,8 @@ from homekit.domain.errors import HomekitError, RuleViolation
 from homekit.domain.gates import Gate
 from homekit.domain.models import SessionDraft
 from homekit.services import Homekit, LogResult
+from homekit.tui.screens.base import DIALOG_KEYS
+from homekit.tui.screens.unsaved import GuardsChanges
 from homekit.tui.widgets.condition import ConditionQuestion
 from homekit.tui.widgets.footer import Footer
 from homekit.tui.widgets.marks import Tick
@@ -31,12 +33,16 @@ from homekit.tui.widgets.session_form import SessionForm
 SAFETY_CHECKS = tuple((i.id, i.question) for i in checklist.CHECKLIST)
 
 
-class LogSessionScreen(ModalScreen[LogResult | None]):
-    """Dismissed with the LogResult once stored, or None."""
+class LogSessionScreen(GuardsChanges, ModalScreen[LogResult | None]):
+    """Dismissed with the LogResult once stored, or None. Escape on a form that has been
+    filled in asks before dropping it."""
+
+    HELP_NAME = "log a session"
 
     BINDINGS = [
-        Binding("escape", "cancel", "Back"),
-        Binding("ctrl+s", "save", "Save", show=True),
+        Binding("escape", "cancel", "Back", tooltip="Close (asks first when the form is filled)"),
+        Binding("ctrl+s", "save", "Save", show=True, tooltip="Save the session"),
+        *DIALOG_KEYS,
     ]
 
     def __init__(self, hk: Homekit) -> None:
@@ -148,6 +154,8 @@ class LogSessionScreen(ModalScreen[LogResult | None]):
         await container.remove_children()
         await container.mount_compose(panel)
         self.query_one("#log-dialog").set_class(bool(self.query("#form")), "-form")
+        if self.query("#form"):  # the form as it starts: Escape asks only once it is changed
+            self.remember_state("form")
         self.refresh_bindings()
         self._focus_first()
 
@@ -212,4 +220,4 @@ class LogSessionScreen(ModalScreen[LogResult | None]):
 
     @on(Button.Pressed, ".cancel, #close")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.leave(lambda: self.dismiss(None))

@@ -36,9 +36,11 @@ class PhotosScreen(HomekitScreen):
     PhotosScreen .photo-image { width: auto; height: 1fr; }
     PhotosScreen #photo-line { padding: 0 1; color: $text-muted; }
     """
+    HELP_NAME = "photos"
     BINDINGS = [
         BACK,
-        Binding("c", "compare", "Write comparison"),
+        Binding("c", "compare", "Write comparison",
+                tooltip="Write the first and latest photo side by side (PNG)"),
     ]
 
     def __init__(self, hk: Homekit) -> None:
@@ -56,7 +58,7 @@ class PhotosScreen(HomekitScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#photos", DataTable)
-        table.add_columns("#", "Area", "Taken", "Session", "Size", "Notes")
+        table.add_columns("Id", "Area", "Taken", "Session", "Size", "Notes")
         try:
             self.photos = self.hk.photos()
         except HomekitError as exc:
@@ -66,7 +68,7 @@ class PhotosScreen(HomekitScreen):
         for p in groups:
             note = (p.notes.splitlines() or [""])[0][:40]
             table.add_row(*map(cell, (p.id, p.area_label, fmt.day(p.taken_on),
-                                      "-" if p.session_id is None else f"#{p.session_id}",
+                                      "-" if p.session_number is None else f"#{p.session_number}",
                                       f"{p.width}x{p.height}", note)), key=str(p.id))
         self.query_one("#photos-summary", Static).update(self._summary())
 

@@ -39,18 +39,22 @@ def field_rows(s: Session, photos: int = 0) -> list[tuple[str, str]]:
         ("Redness block", "lifted by a professional" if s.cleared_by_professional else "-"),
         ("Photos", f"{photos} (key o on the dashboard)" if photos else "none"),
         ("Logged at", s.created_at.replace("T", " ") or "-"),
+        ("Id", f"{s.id} (what commands take: homekit edit {s.id}, homekit redness {s.id})"),
     ]
 
 
 class SessionDetailScreen(HomekitScreen[None]):
     """Pushed from history or the dashboard (Enter on a row)."""
 
+    HELP_NAME = "one session"
+
     BINDINGS = [
         BACK,
         EDIT,
         DELETE,
-        Binding("r", "add_redness", "Add redness"),
-        Binding("x", "delete_redness", "Delete redness"),
+        Binding("r", "add_redness", "Add redness", tooltip="Add a redness observation"),
+        Binding("x", "delete_redness", "Delete redness",
+                tooltip="Delete the selected redness observation"),
     ]
 
     def __init__(self, hk: Homekit, session: Session) -> None:
@@ -95,9 +99,7 @@ class SessionDetailScreen(HomekitScreen[None]):
         table = self.query_one("#detail-redness", DataTable)
         table.clear()
         for r in s.redness:
-            faded = "still red" if r.faded_after_min is None else f"after {r.faded_after_min} min"
-            if r.severity == 0:
-                faded = "-"
+            faded = words.fade_words(r.severity, r.faded_after_min)
             table.add_row(cell(r.observed_at.replace("T", " ")),
                           cell(f"{r.severity} {r.severity_word}"), cell(faded),
                           cell(r.notes or "-"), key=str(r.id))
@@ -146,7 +148,7 @@ class SessionDetailScreen(HomekitScreen[None]):
         red_id = red.id
 
         def deleted(_: Redness) -> None:
-            self.notify(words.redness_deleted_app(self.session.id), title="Redness deleted")
+            self.notify(words.redness_deleted_app(self.session), title="Redness deleted")
             self.refresh_data()
 
         confirm_delete(self, "Delete redness", question, lambda: self.hk.delete_redness(red_id),

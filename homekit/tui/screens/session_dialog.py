@@ -13,6 +13,7 @@ from textual.widgets import Button
 
 from homekit.domain.models import Session
 from homekit.services import Homekit
+from homekit.tui.screens.base import DIALOG_KEYS
 from homekit.tui.widgets.footer import Footer
 from homekit.tui.widgets.plain import Label
 
@@ -28,8 +29,9 @@ class SessionDialog(ModalScreen[T]):
     DIALOG_CLASSES = "dialog"
 
     BINDINGS = [
-        Binding("escape", "cancel", "Back"),
-        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "cancel", "Back", tooltip="Close without saving"),
+        Binding("ctrl+s", "save", "Save", tooltip="Save"),
+        *DIALOG_KEYS,
     ]
 
     def __init__(self, hk: Homekit, session: Session) -> None:

@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import Checkbox, RadioSet
 
 from homekit import words
-from homekit.tui.widgets.marks import Mark, Tick
+from homekit.tui.widgets.marks import LongTick, Mark
 from homekit.tui.widgets.plain import Label, Static
 
 
@@ -39,8 +39,7 @@ class ConditionQuestion(Vertical):
             yield Mark("No", self._initial is False, id="condition-no")
             yield Mark("Yes", self._initial is True, id="condition-yes")
         yield Static(words.CONDITION_WARNING, id="condition-warning")
-        yield Tick(words.CONDITION_ACK_QUESTION,
-                       self._acknowledged, id="condition-ack")
+        yield LongTick(words.CONDITION_ACK_QUESTION, self._acknowledged, id="condition-ack")
 
     def on_mount(self) -> None:
         self.set_class(self._initial is True, "-yes")

@@ -3,6 +3,7 @@ a tick or a filled dot when on, an empty box or ring when off (not only a change
 
 from __future__ import annotations
 
+from textual.geometry import Size
 from textual.strip import Strip
 from textual.widgets import Checkbox, RadioButton, SelectionList
 
@@ -16,6 +17,18 @@ class Tick(Checkbox):
     @property
     def BUTTON_INNER(self) -> str:  # type: ignore[override]  # noqa: N802 - Textual's name
         return TICK if self.value else NO_TICK
+
+
+class LongTick(Tick):
+    """A tick whose label wraps to the width there is (a sentence to acknowledge must be read
+    whole: Textual's checkbox cuts its one line at the edge)."""
+
+    DEFAULT_CSS = """
+    LongTick { width: 1fr; height: auto; text-wrap: wrap; text-overflow: fold; }
+    """
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return max(1, len(self.render().wrap(width)))
 
 
 class Mark(RadioButton):

@@ -23,7 +23,9 @@ def _opt(value: Any) -> tuple[bool, Any]:
 #: key -> (heading, sort key, cell text)
 COLUMNS: dict[str, tuple[str, Callable[[Session], Any], Callable[[Session], str]]] = {
     # What matters most comes first, so that 80 columns show date, minutes and redness;
-    # Enter opens the session with every field.
+    # Enter opens the session with every field. The number is the session's place by date
+    # (as the CLI, the report and the calendar count); the id is shown in the session itself.
+    "number": ("#", lambda s: (s.session_date, s.id), lambda s: str(s.number)),
     "date": ("Date", lambda s: (s.session_date, s.id), lambda s: fmt.day(s.session_date)),
     "minutes": ("Min", lambda s: _opt(s.duration_min),
                 lambda s: "-" if s.duration_min is None else str(s.duration_min)),
@@ -40,11 +42,10 @@ COLUMNS: dict[str, tuple[str, Callable[[Session], Any], Callable[[Session], str]
     "notes": ("Notes", lambda s: s.notes.lower(),
               lambda s: ("cleared by a professional · " if s.cleared_by_professional else "")
               + (s.notes.splitlines() or [""])[0][:24]),
-    "id": ("#", lambda s: s.id, lambda s: str(s.id)),
 }
 
 #: The dashboard's recent sessions: the history's columns, fewer of them.
-RECENT_COLUMNS = ("date", "minutes", "redness", "areas", "level", "glasses", "id")
+RECENT_COLUMNS = ("number", "date", "minutes", "redness", "areas", "level", "glasses")
 
 
 def headings(keys: Sequence[str] = tuple(COLUMNS)) -> list[str]:
