@@ -94,7 +94,7 @@ def main() -> None:
                 rss.append(app_rss)
             if args.screenshot:
                 tab = Tab(context, server.url)
-                tab.wait_for("Log session")  # the footer: the app has the keyboard's focus
+                tab.wait_for("History")  # the footer: the app has the keyboard's focus
                 tab.page.wait_for_timeout(500)
                 tab.page.screenshot(path=str(args.screenshot))
                 tab.page.close()
