@@ -120,16 +120,18 @@ def test_check_and_restore_refuse_a_type_slipped_past_the_check(hk, db_path, tmp
 
 
 def make_version_7(path: Path) -> None:
-    """A file as homekit wrote it before skin types: the newest migration undone."""
-    app = Homekit.open(path, now=lambda: NOW)
-    app.create_profile("ana", 8, 10, make_default=True, has_condition=False)
-    app.close()
-    conn = sqlite3.connect(path)
+    """A file as homekit wrote it before skin types (its migrations up to schema 7)."""
+    from sqlite_utils import Database
+
+    from homekit.storage import migrations
+
+    conn = sqlite3.connect(path, isolation_level=None)
     try:
-        conn.execute("ALTER TABLE profiles DROP COLUMN skin_type")
-        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm008_profile_skin_type'")
-        conn.execute("PRAGMA user_version = 7")
-        conn.commit()
+        migrations.migrations.apply(Database(conn), stop_before="m008_profile_skin_type")
+        conn.execute("INSERT INTO profiles (name, target_sessions, min_interval_days, "
+                     "has_skin_condition, created_at) VALUES ('ana', 8, 10, 0, "
+                     "'2026-11-25T09:30:00')")
+        conn.execute("INSERT INTO settings (key, value) VALUES ('default_profile', 'ana')")
     finally:
         conn.close()
 

@@ -237,17 +237,17 @@ def test_a_failed_change_leaves_no_undo_step(me):
 
 
 def test_a_schema_6_file_gains_the_journal(tmp_path):
-    from homekit.storage import open_store
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    from homekit.storage import migrations, open_store
     from homekit.storage.schema import SCHEMA_VERSION
 
     path = tmp_path / "v6.db"
-    store = open_store(path)
-    store.conn.execute("ALTER TABLE profiles DROP COLUMN skin_type")  # m008, newer
-    store.conn.execute("DROP TABLE undo_journal")
-    store.conn.execute("DELETE FROM _sqlite_migrations WHERE name IN "
-                       "('m007_undo_journal', 'm008_profile_skin_type')")
-    store.conn.execute("PRAGMA user_version = 6")
-    store.close()
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrations.migrations.apply(Database(conn), stop_before="m007_undo_journal")
+    conn.close()
     store = open_store(path)
     assert store.schema_version() == SCHEMA_VERSION
     hk = Homekit(store, now=lambda: NOW)

@@ -288,6 +288,22 @@ def m008_profile_skin_type(db: Database) -> None:
     _set_version(db, 8)
 
 
+@migrations()
+def m009_rules_for_every_row(db: Database) -> None:
+    # The weekly rule held only for sessions of a profile that existed: a trigger that joined
+    # `profiles` let the sqlite3 shell (foreign keys off) insert sessions a day apart for a
+    # missing profile, which the next `profile add` then adopted. The rule triggers now come
+    # from homekit.storage.rule_sql: the floor of 7 days also for a missing profile, no
+    # session for a missing profile, and no profile deleted or renumbered under its sessions.
+    from homekit.storage import rule_sql
+
+    for name in ("sessions_min_interval_insert", "sessions_min_interval_update"):
+        db.execute(f"DROP TRIGGER IF EXISTS {name}")
+    for sql in rule_sql.microdermabrasion().values():
+        db.execute(sql)
+    _set_version(db, 9)
+
+
 def schema_version() -> int:
     """The user_version this code writes: one per registered migration."""
     return len(migrations._migrations)

@@ -4,7 +4,7 @@
 (a test checks it); bump it when you add one.
 """
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 #: Prefix of the message that the rule triggers raise.
 RULE_PREFIX = "homekit rule:"
@@ -21,4 +21,5 @@ CANONICAL_DIGESTS: dict[int, str] = {
     6: "5568537ee6b47bdec4cb89a6eb5953f2b391e6128b1655a7068f1d09f5efdb04",
     7: "6b9f1c0194467ae42885e7198821fe89af2d61ba5f7f650b53fa59de09bd1621",
     8: "bbe8518128fd8915d1043626c98c3e20d910e530c42e36df047ad5c024b5cafb",
+    9: "b721008454bce936742ed99641b1027dbbbee52f26388242e61f76e156c18be6",
 }
