@@ -455,8 +455,11 @@ def test_the_photos_an_import_lists_go_through_the_same_bounds(tmp_path, short_w
     out.mkdir()
     code, _, err = run(source, "export", "-o", str(out / "log.json"), "--photos", str(out / "ph"))
     assert code == 0, err
+    # A FIFO in the export's folder is read with the bound; a symlink to a device leads out of
+    # the folder, so it is refused before it is opened (domain.containment).
     for swap, says in ((lambda p: (p.unlink(), os.mkfifo(p)), "nothing came from"),
-                       (lambda p: (p.unlink(), os.symlink(device("zero"), p)), "goes on past 64 MB")):
+                       (lambda p: (p.unlink(), os.symlink(device("zero"), p)),
+                        "is a symbolic link out of the export's folder")):
         target = tmp_path / f"t{len(says)}.db"
         doc = json.loads((out / "log.json").read_text())
         photo = out / doc["profiles"][0]["photos"][0]["file"]

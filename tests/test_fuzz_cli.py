@@ -182,6 +182,7 @@ def all_options() -> dict[str, list[str]]:
 
     walk(build_parser(), [])
     found.pop("tui", None)  # opens the terminal app: tested in test_concurrency_app.py
+    found.pop("serve", None)  # serves until stopped: tested in test_serve*.py
     return found
 
 

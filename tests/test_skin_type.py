@@ -120,18 +120,17 @@ def test_check_and_restore_refuse_a_type_slipped_past_the_check(hk, db_path, tmp
 
 
 def make_version_7(path: Path) -> None:
-    """A file as homekit wrote it before skin types: the migrations up to m007, and profile
-    'ana' (the default, its skin question answered) as the services of then stored it."""
+    """A file as homekit wrote it before skin types (its migrations up to schema 7)."""
+    from sqlite_utils import Database
+
     from homekit.storage import migrations
-    from homekit.storage.migrations import Database
 
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         migrations.migrations.apply(Database(conn), stop_before="m008_profile_skin_type")
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 7
         conn.execute("INSERT INTO profiles (name, target_sessions, min_interval_days, "
-                     "has_skin_condition, created_at) VALUES ('ana', 8, 10, 0, ?)",
-                     (NOW.isoformat(timespec="seconds"),))
+                     "has_skin_condition, created_at) VALUES ('ana', 8, 10, 0, "
+                     "'2026-11-25T09:30:00')")
         conn.execute("INSERT INTO settings (key, value) VALUES ('default_profile', 'ana')")
     finally:
         conn.close()

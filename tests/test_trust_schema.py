@@ -121,12 +121,12 @@ def test_a_backup_whose_schema_was_edited_is_refused(live, good, capsys, stateme
 def test_a_backup_with_sessions_one_day_apart_is_refused_with_each_row(live, good, capsys):
     # The schema is intact (triggers put back exactly); only the data breaks the rule.
     conn = sqlite3.connect(good)
-    triggers = [r[0] for r in conn.execute(
-        "SELECT sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")]
+    (trigger,) = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' "
+                              "AND name = 'sessions_min_interval_insert'").fetchone()
     conn.close()
     daily = tampered(good, "daily.db", "DROP TRIGGER sessions_min_interval_insert",
                      *(INSERT.replace("?", f"'2026-09-{d:02d}'") for d in (10, 11, 12)),
-                     triggers[0])
+                     trigger)
     err = refused_restore(live, daily, capsys)
     lines = err.splitlines()
     assert "restore refused, nothing was restored: 2 problems" in lines[0]

@@ -239,14 +239,14 @@ def test_a_failed_change_leaves_no_undo_step(me):
 def test_a_schema_6_file_gains_the_journal(tmp_path):
     import sqlite3
 
+    from sqlite_utils import Database
+
     from homekit.storage import migrations, open_store
-    from homekit.storage.migrations import Database
     from homekit.storage.schema import SCHEMA_VERSION
 
     path = tmp_path / "v6.db"
     conn = sqlite3.connect(path, isolation_level=None)
     migrations.migrations.apply(Database(conn), stop_before="m007_undo_journal")
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 6
     conn.close()
     store = open_store(path)
     assert store.schema_version() == SCHEMA_VERSION

@@ -14,6 +14,7 @@ from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any, cast
 
 from homekit import words
+from homekit.charts.glyphs import drawable, put, title
 from homekit.charts.palette import DARK, LIGHT, Palette
 from homekit.domain.errors import InvalidInput
 from homekit.domain.models import REDNESS_LEVELS
@@ -27,8 +28,10 @@ MANY = 120
 
 #: Fixed settings so a chart looks the same on every machine (and image tests can compare):
 #: DejaVu Sans ships with matplotlib; SVG text as paths and no dates in the file metadata.
+#: No text is ever parsed as math: user text is drawn as written (homekit.charts.glyphs).
 STYLE: dict[str, Any] = {
     "font.family": "DejaVu Sans",
+    "text.parse_math": False,
     "font.size": 10,
     "axes.titlesize": 12,
     "axes.titleweight": "bold",
@@ -143,12 +146,13 @@ def draw_progress(container: Figure | SubFigure, series: ChartSeries, palette: P
                label=f"Target: {series.target} sessions", gid="target")
     today = _dates([series.today])[0]
     ax.axvline(today, color=palette.grid, linewidth=1, zorder=0)
-    ax.text(today, 0.02, " Today", transform=ax.get_xaxis_transform(), color=palette.text,
-            fontsize=8, ha="left", va="bottom")
+    put(ax, today, 0.02, " Today", transform=ax.get_xaxis_transform(), color=palette.text,
+        fontsize=8, ha="left", va="bottom")
     if series.completion_date is not None:
         when = "Reached" if series.target_reached else "Target by"
         ax.annotate(
-            f"{when} {series.completion_date.day} {series.completion_date:%b %Y}",
+            drawable(f"{when} {series.completion_date.day} {series.completion_date:%b %Y}"),
+            parse_math=False,
             xy=(_dates([series.completion_date])[0], series.target),
             xytext=(0, 10), textcoords="offset points", ha="right", va="bottom",
             color=palette.text, fontsize=9,
@@ -160,7 +164,7 @@ def draw_progress(container: Figure | SubFigure, series: ChartSeries, palette: P
     ax.set_ylim(0, max(series.target, series.sessions_done) + 1)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel("Sessions done")
-    ax.set_title(words.progress_title(series), loc="left", color=palette.text)
+    title(ax, words.progress_title(series), loc="left", color=palette.text)
     legend = container.legend(loc="outside lower center", ncols=4, frameon=False, fontsize=8)
     for text in legend.get_texts():
         text.set_color(palette.text)
@@ -189,8 +193,8 @@ def draw_redness(container: Figure | SubFigure, series: ChartSeries, palette: Pa
     sev_ax.set_ylim(-0.4, len(REDNESS_LEVELS) - 0.6)
     sev_ax.set_yticks(range(len(REDNESS_LEVELS)), [w.capitalize() for w in REDNESS_LEVELS])
     sev_ax.set_ylabel("Worst redness")
-    title = "How your skin reacted" if points else "How your skin reacted: no redness recorded yet"
-    sev_ax.set_title(title, loc="left", color=palette.text)
+    heading = "How your skin reacted" if points else "How your skin reacted: no redness recorded yet"
+    title(sev_ax, heading, loc="left", color=palette.text)
     if points:
         _legend(sev_ax, palette, loc="upper left", fontsize=8)
 

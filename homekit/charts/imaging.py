@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from homekit.domain.errors import InvalidInput
-from homekit.domain.photos import JPEG_QUALITY, MAX_SIDE, MAX_SOURCE_PIXELS
+from homekit.domain.photos import (
+    JPEG_QUALITY,
+    MAX_ASPECT,
+    MAX_SIDE,
+    MAX_SOURCE_PIXELS,
+    fitted_size,
+    too_narrow,
+)
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -168,6 +175,10 @@ def clean_photo(data: bytes, name: str = "the file", *, keep_clean: bool = False
     from PIL import Image as PILImage
 
     im = _open(data, name)
+    if too_narrow(im.width, im.height):
+        raise refuse(f"{name} is {im.width} x {im.height} pixels, narrower than 1:{MAX_ASPECT}",
+                     "photo_too_narrow", name=name, width=im.width, height=im.height,
+                     limit=MAX_ASPECT)
     if keep_clean and already_clean(data) and im.mode == "RGB" \
             and max(im.width, im.height) <= MAX_SIDE:
         return CleanPhoto(data, im.width, im.height, None)
@@ -199,11 +210,13 @@ def decode(jpeg: bytes) -> Image:
 
 
 def same_height(images: list[Image], height: int) -> list[Image]:
-    """Each image scaled to `height` pixels high, keeping its proportions."""
+    """Each image scaled to `height` pixels high, keeping its proportions, but never wider
+    than MAX_ASPECT times that height (an extreme photo stored before the limit is then less
+    high): the canvas they go on is bounded whatever was stored."""
     from PIL import Image as PILImage
 
-    return [im.resize((max(1, round(im.width * height / im.height)), height),
-                      PILImage.Resampling.LANCZOS) for im in images]
+    return [im.resize(fitted_size(im.width, im.height, height), PILImage.Resampling.LANCZOS)
+            for im in images]
 
 
 def is_jpeg(data: bytes) -> bool:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from homekit.charts.figure import LIGHT, Palette, style
+from homekit.charts.glyphs import put
+from homekit.charts.glyphs import title as set_title
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure, SubFigure
@@ -19,7 +21,9 @@ GAP_PX = 24
 
 
 def side_by_side(jpegs: list[bytes], height: int = COMPARE_HEIGHT) -> Any:
-    """One RGB array: the photos scaled to the same height, a white gap between them."""
+    """One RGB array: the photos scaled to the same height (an extreme one fitted into a box of
+    `height` by MAX_ASPECT times `height`, centred), a white gap between them: at most
+    2 x MAX_ASPECT x `height`² pixels, whatever was stored."""
     import numpy as np
     from PIL import Image as PILImage
 
@@ -32,7 +36,7 @@ def side_by_side(jpegs: list[bytes], height: int = COMPARE_HEIGHT) -> Any:
     canvas = PILImage.new("RGB", (width, height), (255, 255, 255))
     x = 0
     for im in scaled:
-        canvas.paste(im, (x, 0))
+        canvas.paste(im, (x, (height - im.height) // 2))
         x += im.width + GAP_PX
     return np.asarray(canvas), [im.width for im in scaled]
 
@@ -46,10 +50,10 @@ def draw_comparison(container: Figure | SubFigure, jpegs: list[bytes], captions:
     ax.set_axis_off()
     x = 0
     for w, caption in zip(widths, captions, strict=True):
-        ax.text(x + w / 2, pixels.shape[0] + 20, caption, ha="center", va="top", fontsize=9,
-                color=palette.text)
+        put(ax, x + w / 2, pixels.shape[0] + 20, caption, ha="center", va="top", fontsize=9,
+            color=palette.text)
         x += w + GAP_PX
-    ax.set_title(title, loc="left", color=palette.text)
+    set_title(ax, title, loc="left", color=palette.text)
     return ax
 
 

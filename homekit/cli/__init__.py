@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 COMMAND_MODULES = (
     "homekit.cli.core", "homekit.cli.profiles", "homekit.cli.redness", "homekit.cli.charts",
     "homekit.cli.data", "homekit.cli.check", "homekit.cli.replica", "homekit.cli.photos",
-    "homekit.cli.report", "homekit.cli.undo", "homekit.cli.completion",
+    "homekit.cli.report", "homekit.cli.undo", "homekit.cli.completion", "homekit.cli.serve",
 )
 
 #: Which module registers each command, so that a run imports only its own command's module
@@ -40,6 +40,7 @@ COMMAND_HOME = {
     "report": "homekit.cli.report",
     "undo": "homekit.cli.undo",
     "completion": "homekit.cli.completion",
+    "serve": "homekit.cli.serve",
 }
 
 
@@ -195,11 +196,15 @@ class Context:
     def close(self) -> None:
         if self._app is not None:
             self._app.close()
+            self._app = None
 
 
 def run_tui(args: argparse.Namespace, ctx: Context) -> int:
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        # Started from a script or a pipe: the app would draw into a file and wait forever.
+    from homekit.tui import in_browser
+
+    # Started from a script or a pipe: the app would draw into a file and wait forever. Served
+    # to a browser page (`homekit serve`), its stdin and stdout are the server's pipes.
+    if not (sys.stdin.isatty() and sys.stdout.isatty()) and not in_browser():
         raise InvalidInput(
             "the app needs a terminal; in scripts use a command such as "
             "'homekit status --json' (see homekit --help)"

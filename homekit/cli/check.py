@@ -21,8 +21,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = command(
         sub, common, "check", cmd_check, help="check the data file: integrity, schema, rule, modes",
         description="Check the data file: SQLite's integrity check, that its schema is exactly "
-        "homekit's, that every stored value is valid and every two sessions of a profile are "
-        "at least its interval apart, and that the file and its folders are owner-only. "
+        "homekit's, that every stored value is valid (the undo journal's steps too) and every "
+        "two sessions of a profile are at least its interval apart, and that the file and its "
+        "folders are owner-only, and that no folder on the way to it can be written by others. "
         "Exit status 0 when healthy, 1 otherwise.",
     )
     p.add_argument("--json", action="store_true", help="print the findings as JSON")
@@ -52,9 +53,14 @@ def as_json(h: Any) -> dict[str, Any]:
                   "kind": p.kind, "text": words.control_free(words.row_problem(p))}
                  for p in h.problems],
         "modes": [{"path": str(c.path), "mode": words.mode_text(c.old), "reason": c.reason}
-                  for c in h.open_modes],
+                  for c in h.open_modes]
+        + [{"path": str(f.path), "mode": words.mode_text(f.mode),
+            "reason": words.open_folder_reason(f)} for f in h.folders],
         "tightened": [{"path": str(c.path), "was": words.mode_text(c.old),
                        "now": words.mode_text(c.new)} for c in h.mode_changes if c.new],
         "repaired": h.repaired,
+        "journal": [{"id": f.entry_id, "part": f.part, "problem": f.problem,
+                     "text": words.control_free(words.journal_fault_line(f))}
+                    for f in h.journal],
     }
 

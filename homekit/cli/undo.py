@@ -7,13 +7,21 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from homekit import words
-from homekit.cli.core import command
+from homekit.cli.core import checked, command
+from homekit.domain import validate
 
 if TYPE_CHECKING:
     from homekit.cli import Context
 
 #: The commands this module registers (so the CLI builds only the one being run).
 COMMANDS = ("undo",)
+
+
+def _step_id(text: str) -> int:
+    return validate.in_range(validate.parse_int(text, "step ID"), 1, 2**62, "step ID")
+
+
+step_id = checked(_step_id)
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -24,8 +32,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "run it again to go further back. The weekly rule is checked again.")
     what = p.add_mutually_exclusive_group()
     what.add_argument("--list", action="store_true", help="show what can be undone, newest first")
-    what.add_argument("--drop", action="store_true",
-                      help="forget the newest step without reverting it")
+    what.add_argument("--drop", nargs="?", const=0, type=step_id, metavar="ID",
+                      help="forget the newest step (or the step ID, as `--list --json` and a "
+                      "refusal name it; also one that cannot be used) without reverting it")
     what.add_argument("--clear", action="store_true",
                       help="forget every step (deleted data then leaves the journal)")
     p.add_argument("--json", action="store_true", help="with --list: print JSON")
@@ -49,8 +58,8 @@ def cmd_undo(args: argparse.Namespace, ctx: Context) -> int:
         n = app.clear_undo_steps()
         print(words.undo_steps_forgotten(n))
         return 0
-    if args.drop:
-        step = app.drop_undo_step()
+    if args.drop is not None:
+        step = app.drop_undo_step(args.drop or None)
         print(words.undo_step_forgotten(step))
         return 0
     step = app.undo()

@@ -159,6 +159,15 @@ class SessionChanges:
         cleared = frozenset(f for f in CLEARABLE_FIELDS if values[f] in (None, (), ""))
         return cls(**{k: v for k, v in values.items() if k not in cleared}, clear=cleared)
 
+    @classmethod
+    def between(cls, shown: SessionDraft, submitted: SessionDraft) -> SessionChanges:
+        """Only the fields a form changed from what it `shown`: the others stay as stored,
+        even where the form shows a stored "not noted" as a value (glasses ticked)."""
+        changed = cls.whole(submitted)
+        keep = {f for f in EDITABLE_FIELDS if getattr(shown, f) == getattr(submitted, f)}
+        values = {f: getattr(changed, f) for f in EDITABLE_FIELDS if f not in keep}
+        return cls(**values, clear=changed.clear - keep)
+
     def apply(self, draft: SessionDraft) -> SessionDraft:
         blank = SessionDraft(draft.session_date)
         updates = {f: getattr(blank, f) for f in self.clear}

@@ -11,6 +11,10 @@ from homekit.domain.errors import InvalidInput, NotFound
 
 #: The long side of a stored photo, in pixels (larger ones are scaled down).
 MAX_SIDE = 2048
+#: A photo's long side is at most this many times its short side: refused beyond it (a
+#: face photographed is never that narrow), and every canvas drawn from stored photos fits
+#: each photo into a box of this shape, whatever was stored before the limit.
+MAX_ASPECT = 10
 #: JPEG quality of the re-encoded photo.
 JPEG_QUALITY = 90
 #: Pixels a source image may have before it is refused as a decompression bomb (Pillow's
@@ -74,6 +78,19 @@ class PhotoDraft:
     height: int
     image: bytes
     mime: str = MIME
+
+
+def too_narrow(width: int, height: int) -> bool:
+    """Whether a photo of `width` x `height` pixels is beyond MAX_ASPECT."""
+    return max(width, height) > MAX_ASPECT * max(1, min(width, height))
+
+
+def fitted_size(width: int, height: int, box_height: int) -> tuple[int, int]:
+    """A photo's size scaled to `box_height` pixels high, or less high when that would make it
+    wider than MAX_ASPECT times that height (never below 1 pixel)."""
+    box_width = MAX_ASPECT * box_height
+    scale = min(box_height / max(1, height), box_width / max(1, width))
+    return max(1, round(width * scale)), max(1, round(height * scale))
 
 
 def taken_date(given: dt.date | None, session_date: dt.date | None, exif_date: dt.date | None,

@@ -24,6 +24,8 @@ class UndoStep:
     kind: str
     created_at: str
     facts: dict[str, Any] = field(default_factory=dict)
+    #: Set when the step was dropped because it could not be used (a JournalFault).
+    fault: Any = None
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,12 @@ class PhotoTransferService(PhotosService, TransferService):
             raise InvalidInput("--photos needs the JSON format (CSV has no place for photos)",
                                code="photos_need_json")
         folder = Path(photos_dir).expanduser()
+        named = None if output is None or is_stdout(output) else output
+        base = Path(named).expanduser().resolve().parent if named else Path(os.getcwd())
+        if folder.resolve() != base.resolve() and base.resolve() not in folder.resolve().parents:
+            # Import reads photos only from inside the export's folder (domain.containment).
+            raise InvalidInput(f"{folder} is not inside {base}", code="photos_dir_outside",
+                               path=folder, base=base)
         if not folder.exists():
             if not folder.parent.is_dir():
                 raise InvalidInput(f"folder {folder.parent} does not exist",
@@ -44,8 +50,6 @@ class PhotoTransferService(PhotosService, TransferService):
         elif not folder.is_dir():
             raise InvalidInput(f"{folder} is not a folder", code="photos_dir_not_folder",
                                path=folder)
-        named = None if output is None or is_stdout(output) else output
-        base = Path(named).expanduser().resolve().parent if named else Path(os.getcwd())
         profiles = self._store.profiles() if all_profiles else [self.profile()]
         listing = [(p, store_photos.photos(self._store, p.id)) for p in profiles]
         if named:

@@ -36,6 +36,8 @@ class PlanService(SafetyService):
     def set_reminder_time(self, time: str) -> str:
         time = validate.parse_time(time)
         key = f"{REMINDER_TIME_KEY}:{self.profile().id}"
+        if self.reminder_time() == time:
+            return time  # unchanged (or the default, unset): nothing written
         with self._store.write():
             self._store.set_setting(key, time)
         return time

@@ -71,12 +71,13 @@ class ProfilesService(ServiceBase):
         new_skin = not isinstance(skin_type, EllipsisType) and skin != profile.skin_type
         changes = rename or new_skin or target_sessions not in (None, profile.target_sessions) or (
             min_interval_days not in (None, profile.min_interval_days))
+        if not changes:  # an unchanged save writes nothing, no undo step
+            return profile
         with self._store.write():
             if rename:
                 self._refuse_taken(new_name or "", but=profile.id)
-            if changes:  # an unchanged save is no undo step
-                journal.record_profile_edit(self._store, profile.id, profile.name,
-                                            new_name or profile.name, self._stamp())
+            journal.record_profile_edit(self._store, profile.id, profile.name,
+                                        new_name or profile.name, self._stamp())
             updated = self._store.update_profile(
                 profile.id,
                 target_sessions=target_sessions,
@@ -111,6 +112,9 @@ class ProfilesService(ServiceBase):
     def record_skin_condition(self, has_condition: bool, acknowledged: bool) -> Profile:
         """Store the eczema / acne rosacea answer and, if given, the acknowledgement."""
         profile = self.profile()
+        if profile.has_skin_condition == has_condition and (
+                bool(profile.condition_acknowledged_at) == (has_condition and acknowledged)):
+            return profile  # unchanged: the acknowledgement keeps its date
         with self._store.write():
             return self._store.set_skin_condition(
                 profile.id,

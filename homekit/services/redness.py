@@ -51,7 +51,6 @@ class RednessService(ServiceBase):
                                field="faded", code="faded_and_still_red")
         with self._store.write():
             red = self._store.get_redness(redness_id)
-            self._journal_redness(journal.REDNESS_EDITED, red)
             changed = replace(
                 red,
                 severity=red.severity if severity is None else severity,
@@ -61,7 +60,9 @@ class RednessService(ServiceBase):
             )
             if changed.severity == 0:
                 changed = replace(changed, faded_after_min=None)
-            red = self._store.update_redness(changed)
+            if changed != red:  # an unchanged save writes nothing, no undo step
+                self._journal_redness(journal.REDNESS_EDITED, red)
+                red = self._store.update_redness(changed)
             session = self._store.get_session(red.session_id)
         return red, rules.redness_alert(red, self.now(), gates.session_start(session))
 

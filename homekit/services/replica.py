@@ -54,9 +54,10 @@ class ReplicaService(DataFileService):
 
         config = self.replica_config(url, sync_interval)
         binary = replica.find_litestream()  # before anything runs: a missing extra says so
-        if on_start is not None:
-            on_start()
-        return replica.run(config, on_progress, binary=binary)
+        with replica.replication_lock(self.data_file):  # one replicate a data file
+            if on_start is not None:
+                on_start()
+            return replica.run(config, on_progress, binary=binary)
 
     def restore_from_replica(self, url: str, timestamp: str | None = None) -> Restored:
         """Restore the replica into a private temporary file, then restore that like a backup.
@@ -87,7 +88,7 @@ def restore_source(path: str | Path | None = None, *, url: str | None = None,
     from homekit.storage import replica
 
     url = replica.check_url(url)
-    when = replica_timestamp(timestamp) if timestamp else None
+    when = None if timestamp is None else replica_timestamp(timestamp)  # "" is refused
     with replica.restored_copy(url, near, when) as copy:
         source = Source(copy, url, copy.parent, copied=True)
         check_backup(source)

@@ -77,8 +77,11 @@ class SafetyService(ProfilesService):
             isotretinoin, self.today())
         thinners = profile.blood_thinners if blood_thinners is None else blood_thinners
         ack = profile.isotretinoin_acknowledged_at if iso == profile.isotretinoin else None
-        if acknowledged:
+        if acknowledged and not ack:
             ack = self._stamp()
+        if (iso, thinners, ack) == (profile.isotretinoin, profile.blood_thinners,
+                                    profile.isotretinoin_acknowledged_at):
+            return profile  # unchanged: nothing written, every date kept
         with self._store.write():
             return self._store.set_medical(profile.id, iso, ack, thinners, self._stamp())
 

@@ -183,8 +183,9 @@ class SessionsService(SafetyService):
             if moved:
                 profile = self._store.profile_by_id(current.profile_id)
                 self.check_date(profile, draft.session_date, exclude_id=session_id)
-            if draft != draft_of(current):  # an unchanged save is no undo step
-                journal.record_session(self._store, journal.SESSION_EDITED, session_id, self._stamp())
+            if draft == draft_of(current):  # an unchanged save writes nothing, no undo step
+                return current
+            journal.record_session(self._store, journal.SESSION_EDITED, session_id, self._stamp())
             self._store.update_session(session_id, draft)
             for red in current.redness if moved else ():  # observations move with the session
                 self._store.update_redness(

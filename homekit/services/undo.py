@@ -90,14 +90,25 @@ class UndoService(SessionsService, DataFileService):
             journal.remove(self._store, entry.id)
         return _step(entry)
 
-    def drop_undo_step(self) -> UndoStep:
-        """Forget the newest step without reverting it (when it can no longer be put back)."""
+    def drop_undo_step(self, step_id: int | None = None) -> UndoStep:
+        """Forget a step without reverting it (when it can no longer be put back): the newest,
+        checked like every step, or the one with `step_id` even if it cannot be used (the
+        way to drop a damaged one)."""
+        from homekit.services.outcomes import UndoStep
+
         with self._store.write():
-            found = journal.entries(self._store, 1)
-            if not found:
-                raise InvalidInput("nothing to undo", code="nothing_to_undo")
-            journal.remove(self._store, found[0].id)
-        return _step(found[0])
+            if step_id is None:
+                found = journal.entries(self._store, 1)
+                if not found:
+                    raise InvalidInput("nothing to undo", code="nothing_to_undo")
+                step = _step(found[0])
+            else:
+                entry, fault = journal.entry(self._store, step_id)
+                if entry is None and fault is None:
+                    raise NotFound(f"no undo step {step_id}", code="no_undo_step", id=step_id)
+                step = _step(entry) if entry is not None else UndoStep(step_id, "", "", fault=fault)
+            journal.remove(self._store, step.id)
+        return step
 
     def clear_undo_steps(self) -> int:
         """Forget every undo step: what was deleted is then gone from the journal."""

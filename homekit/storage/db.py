@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from homekit.domain.errors import InvalidInput, StorageError
-from homekit.storage.guard import refuse_broken_rule, verify_schema
+from homekit.storage.guard import breaks_rule, set_aside_rule_triggers, verify_schema
 from homekit.storage.perms import tighten
 from homekit.storage.repo import Store, storage_error
 from homekit.storage.schema import SCHEMA_VERSION
@@ -44,8 +44,9 @@ def open_store(path: str | Path, *, create_folder: bool = False, verify: bool = 
     `verify`: refuse a file whose schema is not homekit's own or whose data breaks the rule
     (rule triggers that went missing are put back when the data still keeps the rule). Only
     `homekit check` and `homekit restore` open without it, to report on or replace the file.
-    `allow_broken_rule`: open a file whose sessions break the rule (its rule triggers gone)
-    as it is, for `homekit delete` to mend it; everything else is still checked.
+    `allow_broken_rule`: open a file whose sessions break the rule (its rule triggers gone,
+    or an older file, migrated with its rule triggers set aside) for `homekit delete` to mend
+    it; everything else is still checked.
     """
     if str(path).strip() == "":
         raise InvalidInput("the data file path is empty")
@@ -65,10 +66,10 @@ def open_store(path: str | Path, *, create_folder: bool = False, verify: bool = 
         repaired = (verify_schema(conn, file, version, allow_broken_rule)
                     if verify and version else [])
         if 0 < version < SCHEMA_VERSION:  # an older file that already breaks the rule is
-            refuse_broken_rule(conn, file)  # refused before anything is written to it
+            breaks_rule(conn, file, allow_broken_rule)  # refused before anything is written
         _enable_wal(conn, file)
         if version < SCHEMA_VERSION:
-            _migrate(conn, file)
+            _migrate(conn, file, allow_broken_rule)
     except BaseException:
         conn.close()
         raise
@@ -191,7 +192,9 @@ def _enable_wal(conn: sqlite3.Connection, file: Path) -> None:
             raise storage_error(exc, file) from None
 
 
-def _migrate(conn: sqlite3.Connection, file: Path) -> None:
+def _migrate(conn: sqlite3.Connection, file: Path, allow_broken_rule: bool = False) -> None:
+    """Migrate under one immediate transaction. `allow_broken_rule` (for `homekit delete`): an
+    older file whose sessions break the rule is migrated with its rule triggers set aside."""
     from homekit.storage import migrations  # first: it imports sqlite-utils without numpy
     from homekit.storage.backup import backup_before_migration
     from homekit.storage.migrations import Database
@@ -202,10 +205,12 @@ def _migrate(conn: sqlite3.Connection, file: Path) -> None:
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version < SCHEMA_VERSION:
-                if version:  # again under the lock: another program may have written
-                    refuse_broken_rule(conn, file)
+                # Again under the lock: another program may have written.
+                broken = bool(version) and breaks_rule(conn, file, allow_broken_rule)
                 backup_before_migration(conn, file)  # an existing file is copied first
                 migrations.migrate(db)
+                if broken:
+                    set_aside_rule_triggers(conn)
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from homekit.domain.errors import StorageError
 from homekit.storage import integrity
 from homekit.storage.repo import storage_error
+
+if TYPE_CHECKING:
+    from homekit.storage.rowcheck import RowProblem
 
 
 def verify_schema(conn: sqlite3.Connection, file: Path, version: int,
@@ -64,14 +68,53 @@ def _put_back(conn: sqlite3.Connection, file: Path, version: int,
         raise
 
 
+def breaks_rule(conn: sqlite3.Connection, file: Path, allow_broken_rule: bool) -> bool:
+    """Whether an older file's sessions break the rule: refused unless `allow_broken_rule`
+    (then True: it is migrated without its rule triggers, see `set_aside_rule_triggers`)."""
+    try:
+        refuse_broken_rule(conn, file)
+    except StorageError as exc:
+        if exc.code != "rule_broken" or not allow_broken_rule:
+            raise
+        return True
+    return False
+
+
+def set_aside_rule_triggers(conn: sqlite3.Connection) -> None:
+    """Drop the rule triggers of a file whose sessions break the rule (inside the caller's
+    write), so that every later open looks at its rows again: it is refused until the
+    offending sessions are deleted, then the triggers are put back."""
+    for name in integrity.RULE_TRIGGERS:
+        conn.execute(f'DROP TRIGGER IF EXISTS "{name}"')
+
+
 def refuse_broken_rule(conn: sqlite3.Connection, file: Path) -> None:
     """Refuse (exit 1) a file whose sessions already break the rule, listing them."""
-    from homekit.storage import rowcheck
-
     try:
-        problems = rowcheck.rule_problems(conn)
+        problems = floor_breaches(conn)
     except sqlite3.DatabaseError as exc:
         raise storage_error(exc, file) from None
     if problems:
         raise StorageError(f"{file}: sessions break the weekly rule", code="rule_broken",
                            path=file, problems=problems)
+
+
+def floor_breaches(conn: sqlite3.Connection) -> list[RowProblem]:
+    """Sessions closer than the floor (rules.MIN_INTERVAL_DAYS) to the profile's session before
+    them, also for a profile that does not exist: what a file must never hold, and what the
+    rule triggers refuse. Not the profile's own, longer interval: raising it does not re-judge
+    the sessions logged before (an older file of someone who raised it is migrated)."""
+    from homekit.domain.rules import MIN_INTERVAL_DAYS
+    from homekit.storage.rowcheck import RowProblem
+
+    rows = conn.execute(
+        "SELECT s.id, s.profile_id, s.session_date, s.before_date, s.before_id, p.name FROM ("
+        " SELECT id, profile_id, session_date, lag(session_date) OVER w AS before_date,"
+        " lag(id) OVER w AS before_id FROM sessions"
+        " WINDOW w AS (PARTITION BY profile_id ORDER BY session_date, id)) AS s"
+        " LEFT JOIN profiles AS p ON p.id = s.profile_id"
+        " WHERE julianday(s.session_date) - julianday(s.before_date) < ?"
+        " ORDER BY s.profile_id, s.session_date, s.id", (MIN_INTERVAL_DAYS,))
+    return [RowProblem(str(name) if name is not None else f"#{pid}", str(day), "too_close", sid,
+                       str(before), before_id, MIN_INTERVAL_DAYS)
+            for sid, pid, day, before, before_id, name in rows]

@@ -1,4 +1,5 @@
-"""`homekit check` as facts: integrity, schema, migration record, every row, file modes."""
+"""`homekit check` as facts: integrity, schema, migration record, every row (the undo journal's
+too), file modes."""
 
 from __future__ import annotations
 
@@ -6,9 +7,10 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from homekit.storage import integrity, rowcheck
+from homekit.domain.journal import JournalFault
+from homekit.storage import integrity, journal_check, rowcheck
 from homekit.storage.integrity import Difference
-from homekit.storage.perms import ModeChange
+from homekit.storage.perms import ModeChange, OpenFolder, open_folders
 from homekit.storage.repo import Store, storage_error
 
 
@@ -24,6 +26,8 @@ class FileHealth:
     problems: list[rowcheck.RowProblem]  # rows breaking a value check or the rule
     mode_changes: list[ModeChange] = field(default_factory=list)  # made owner-only, or not
     repaired: list[str] = field(default_factory=list)  # rule triggers put back on open
+    journal: list[JournalFault] = field(default_factory=list)  # undo steps that cannot be used
+    folders: list[OpenFolder] = field(default_factory=list)  # on the way, others can write
 
     @property
     def open_modes(self) -> list[ModeChange]:
@@ -32,7 +36,8 @@ class FileHealth:
     @property
     def healthy(self) -> bool:
         return (self.integrity == ["ok"] and self.record is None and self.difference is None
-                and not self.problems and not self.open_modes)
+                and not self.problems and not self.open_modes and not self.journal
+                and not self.folders)
 
 
 def health(store: Store) -> FileHealth:
@@ -45,7 +50,9 @@ def health(store: Store) -> FileHealth:
         diff = integrity.schema_difference(conn, version)
         # A clean integrity check has re-checked every CHECK of a schema that is homekit's.
         problems = rowcheck.all_problems(conn, constraints_hold=checked == ["ok"] and diff is None)
+        journal = journal_check.faults(conn)
     except sqlite3.DatabaseError as exc:
         raise storage_error(exc, store.path) from None
     return FileHealth(Path(store.path), version, checked, record, diff, problems,
-                      list(store.mode_changes), list(store.repaired))
+                      list(store.mode_changes), list(store.repaired), journal,
+                      open_folders(Path(store.path)))

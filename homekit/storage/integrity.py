@@ -25,10 +25,8 @@ except ImportError:  # pragma: no cover - by Python version
     except ImportError:
         from hashlib import sha256  # type: ignore[assignment]
 
+from homekit.storage.rule_sql import TRIGGERS as RULE_TRIGGERS  # put back when they go missing
 from homekit.storage.schema import CANONICAL_DIGESTS, MIGRATION_NAMES
-
-#: The triggers that enforce the weekly rule; put back on open when they go missing.
-RULE_TRIGGERS = ("sessions_min_interval_insert", "sessions_min_interval_update")
 
 #: (type, name, tbl_name, normalised sql) of one object in sqlite_master.
 SchemaRow = tuple[str, str, str, str]

@@ -14,14 +14,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from homekit.domain.errors import StorageError
+from homekit.domain.journal import (  # noqa: F401  (the kinds, for the services)
+    PROFILE_DELETED,
+    PROFILE_EDITED,
+    REDNESS_DELETED,
+    REDNESS_EDITED,
+    SESSION_DELETED,
+    SESSION_EDITED,
+    JournalFault,
+)
+from homekit.storage.journal_check import Row, checked_rows
 from homekit.storage.repo import Store, storage_error
-
-SESSION_DELETED = "session_deleted"
-SESSION_EDITED = "session_edited"
-REDNESS_DELETED = "redness_deleted"
-REDNESS_EDITED = "redness_edited"
-PROFILE_DELETED = "profile_deleted"
-PROFILE_EDITED = "profile_edited"
 
 #: Entries kept; older ones are dropped when a new one is written.
 KEEP = 200
@@ -138,16 +142,42 @@ def record(store: Store, kind: str, facts: dict[str, Any], payload: dict[str, An
     return int(cur.lastrowid or 0)
 
 
-def _entry(row: dict[str, Any]) -> Entry:
-    return Entry(row["id"], row["kind"], json.loads(row["facts"]), json.loads(row["payload"]),
-                 row["created_at"])
+def damaged(store: Store, fault: JournalFault) -> StorageError:
+    """The refusal for a journal row that cannot be used: it names the row and the way to
+    drop it (`homekit undo --drop ID`)."""
+    return StorageError(f"{store.path}: undo step {fault.entry_id} cannot be used "
+                        f"({fault.part}: {fault.problem})", code="undo_step_damaged",
+                        fault=fault, path=store.path)
+
+
+def _checked(store: Store, tail: str, params: Sequence[Any]) -> list[tuple[Row, JournalFault | None]]:
+    try:
+        return list(checked_rows(store.conn, tail, params))
+    except sqlite3.Error as exc:
+        raise storage_error(exc, store.path) from None
+
+
+def _entry(store: Store, row: Row, fault: JournalFault | None) -> Entry:
+    if fault is not None:
+        raise damaged(store, fault)
+    rid, kind, created, facts, payload = row
+    return Entry(rid, kind, json.loads(facts or ""), json.loads(payload or ""), created)
 
 
 def entries(store: Store, limit: int | None = None) -> list[Entry]:
-    """Newest first."""
-    rows = _rows(store, "SELECT * FROM undo_journal ORDER BY id DESC LIMIT ?",
-                 (-1 if limit is None else limit,))
-    return [_entry(r) for r in rows]
+    """Newest first, each one checked: a row that cannot be used is refused (`damaged`)."""
+    found = _checked(store, "ORDER BY id DESC LIMIT ?", (-1 if limit is None else limit,))
+    return [_entry(store, row, fault) for row, fault in found]
+
+
+def entry(store: Store, entry_id: int) -> tuple[Entry | None, JournalFault | None]:
+    """The entry with that id, or the problem that makes it unusable; (None, None): no such
+    entry."""
+    found = _checked(store, "WHERE id = ?", (entry_id,))
+    if not found:
+        return None, None
+    row, fault = found[0]
+    return (None, fault) if fault is not None else (_entry(store, row, None), None)
 
 
 def remove(store: Store, entry_id: int) -> None:

@@ -311,7 +311,23 @@ def m008_profile_skin_type(db: Database) -> None:
 
 
 @migrations()
-def m009_photo_images(db: Database) -> None:
+def m009_rules_for_every_row(db: Database) -> None:
+    # The weekly rule held only for sessions of a profile that existed: a trigger that joined
+    # `profiles` let the sqlite3 shell (foreign keys off) insert sessions a day apart for a
+    # missing profile, which the next `profile add` then adopted. The rule triggers now come
+    # from homekit.storage.rule_sql: the floor of 7 days also for a missing profile, no
+    # session for a missing profile, and no profile deleted or renumbered under its sessions.
+    from homekit.storage import rule_sql
+
+    for name in ("sessions_min_interval_insert", "sessions_min_interval_update"):
+        db.execute(f"DROP TRIGGER IF EXISTS {name}")
+    for sql in rule_sql.microdermabrasion().values():
+        db.execute(sql)
+    _set_version(db, 9)
+
+
+@migrations()
+def m010_photo_images(db: Database) -> None:
     # A photo's bytes in a table of their own, so that no listing reads them: `created_at`
     # stood after the `image` BLOB, so every query that read it (a photo list, a count, a
     # session's photos) followed every page of every image. Every photo keeps its bytes: they
@@ -329,7 +345,7 @@ def m009_photo_images(db: Database) -> None:
     db.execute("ALTER TABLE photos DROP COLUMN image")
     db.execute("UPDATE photos SET size = "
                "(SELECT length(image) FROM photo_images WHERE photo_id = photos.id)")
-    _set_version(db, 9)
+    _set_version(db, 10)
 
 
 def schema_version() -> int:

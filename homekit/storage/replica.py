@@ -106,6 +106,42 @@ def config_yaml(db_path: Path, url: str, sync_interval: str = DEFAULT_SYNC_INTER
     )
 
 
+def lock_path(db_path: Path) -> Path:
+    """The lock file of `homekit replicate` on `db_path`: beside it, named after it."""
+    return Path(f"{db_path}-replicate.lock")
+
+
+@contextmanager
+def replication_lock(db_path: Path) -> Iterator[None]:
+    """Hold the lock that lets one `homekit replicate` run on a data file at a time.
+
+    Two Litestream processes on one file would both checkpoint and both write the replica.
+    The lock is an flock on `<data file>-replicate.lock` (mode 600, never followed through a
+    symlink), which the kernel releases when the process ends, however it ends; the file
+    stays, holding the last holder's process id. A second one is refused at once.
+    """
+    import fcntl
+
+    path = lock_path(db_path)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+    except OSError as exc:
+        raise StorageError(f"cannot use {path}: {exc.strerror}", code="replica_lock",
+                           path=path, problem=exc.strerror or str(exc)) from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            holder = os.read(fd, 32).decode("ascii", "replace").strip()
+            raise StorageError(f"{db_path} is already being replicated", code="replica_running",
+                               path=db_path, pid=holder if holder.isdigit() else "") from None
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode("ascii"))
+        yield
+    finally:
+        os.close(fd)
+
+
 @dataclass(frozen=True)
 class LogLine:
     """One line of Litestream's log (`time=... level=... msg=... key=value ...`)."""

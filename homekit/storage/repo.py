@@ -57,9 +57,14 @@ class Store(SessionQueries):
     def insert_profile(
         self, name: str, target_sessions: int, min_interval_days: int, created_at: str
     ) -> Profile:
+        # A new id above every id a row refers to, not only above the profiles': rows left
+        # behind for a missing profile (written with foreign keys off) are never adopted.
         cur = self._x(
-            "INSERT INTO profiles (name, target_sessions, min_interval_days, created_at) "
-            "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            "INSERT INTO profiles (id, name, target_sessions, min_interval_days, created_at) "
+            "VALUES (1 + max((SELECT coalesce(max(id), 0) FROM profiles), "
+            "(SELECT coalesce(max(profile_id), 0) FROM sessions), "
+            "(SELECT coalesce(max(profile_id), 0) FROM photos)), ?, ?, ?, ?) "
+            "ON CONFLICT DO NOTHING",
             (name, target_sessions, min_interval_days, created_at),
         )
         if cur.rowcount == 0:

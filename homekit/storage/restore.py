@@ -6,7 +6,8 @@
    every check sees one fixed copy, not a file someone may change.
 2. The copy must pass SQLite's integrity check, have homekit's exact schema for its version
    and a migration record that fits `user_version`; every row is re-checked (each value
-   through the domain's validation, the weekly rule on every pair). A copy from an older
+   through the domain's validation, the weekly rule on every pair, every undo journal step
+   as `undo` checks it). A copy from an older
    homekit is migrated, then checked again. Anything wrong: refused (exit 2), the live file
    untouched.
 3. On the live file, under one `BEGIN IMMEDIATE`, the `-before-restore` backup is taken and
@@ -28,7 +29,7 @@ from pathlib import Path
 
 from homekit.domain.errors import InvalidInput
 from homekit.files import Source, regular_copy
-from homekit.storage import integrity, rowcheck
+from homekit.storage import integrity, journal_check, rowcheck
 from homekit.storage.backup import automatic_backup, backup_folder, new_partial, remove_stale_partials
 from homekit.storage.repo import Store, storage_error
 from homekit.storage.schema import SCHEMA_VERSION
@@ -125,6 +126,10 @@ def check_copy(copy: Path, source: Path | str) -> BackupInfo:
         if bad:
             raise InvalidInput(f"{source}: {len(bad)} rows break homekit's rules",
                                code="restore_bad_rows", path=source, problems=bad)
+        steps = journal_check.faults(conn)
+        if steps:
+            raise InvalidInput(f"{source}: {len(steps)} undo steps cannot be used",
+                               code="restore_bad_journal", path=source, faults=steps)
         if version < SCHEMA_VERSION:
             _migrate(conn)
             _check_schema(conn, source, SCHEMA_VERSION)

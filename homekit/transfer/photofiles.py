@@ -1,9 +1,9 @@
 """Photos in a JSON export (`export --photos DIR`): the entries written, and read back.
 
 Each profile of the export gains "photos": entries naming their file (relative to the export
-file's folder), the session's date (sessions have no ids in an export), area, day taken and
-notes. The pixels stay in the files; reading them back goes through the same checks as
-`photo add`.
+file's folder, and read back only from inside it: domain.containment), the session's date
+(sessions have no ids in an export), area, day taken and notes. The pixels stay in the files;
+reading them back goes through the same checks as `photo add`.
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from homekit.domain import validate
+from homekit.domain.containment import inside
 from homekit.domain.errors import InvalidInput
 from homekit.domain.photos import Photo
-from homekit.words import shown
+from homekit.words import error, shown
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ def read_entries(path: Path, default_profile: str, *, folder: Path | None = None
                     raise InvalidInput("notes and created_at must be text")
                 found.append(PhotoEntry(
                     profile=name,
-                    file=(folder / e["file"]),
+                    file=Path(inside(str(folder), e["file"], os.path.realpath)),
                     session_date=validate.parse_date(str(session)) if session else None,
                     area=validate.area(area) if area else None,
                     taken_on=validate.parse_date(str(e.get("taken_on", ""))),
@@ -119,5 +120,5 @@ def read_entries(path: Path, default_profile: str, *, folder: Path | None = None
                     created_at=e.get("created_at") or "",
                 ))
             except InvalidInput as exc:
-                raise _bad(shown_as, where, str(exc)) from None
+                raise _bad(shown_as, where, error(exc)) from None
     return found

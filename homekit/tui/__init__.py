@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from homekit.services import Homekit
+
+#: The Textual driver `homekit serve` starts each tab's app with (see homekit.tui.served).
+SERVED_DRIVER = "homekit.tui.served:ServedDriver"
+#: Drivers that speak to a browser page over pipes (textual-serve's own, and homekit's).
+WEB_DRIVERS = (SERVED_DRIVER, "textual.drivers.web_driver:WebDriver")
+
+
+def in_browser(env: Mapping[str, str] | None = None) -> bool:
+    """True when the app runs for a browser page (textual-serve's protocol on stdin/stdout),
+    not in a terminal."""
+    env = os.environ if env is None else env
+    return env.get("TEXTUAL_DRIVER", "") in WEB_DRIVERS
 
 
 def run(hk: Homekit, start_dir: Path) -> int:

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import os
 
+from homekit.tui import in_browser
+
 
 def image_protocol(env: dict[str, str] | None = None) -> str | None:
     """'tgp' or 'sixel' when this terminal can show the figure itself, else None.
 
     Decided from the environment only: once Textual runs, the terminal cannot be queried
     (Textual reads its answers). Inside tmux or screen, images are not passed through.
-    HOMEKIT_CHART_IMAGES=off forces text, =tgp or =sixel forces images.
+    HOMEKIT_CHART_IMAGES=off forces text, =tgp or =sixel forces images. In a browser page
+    (`homekit serve`) charts are text whatever the variables say: its terminal (xterm.js)
+    shows neither protocol.
     """
     env = dict(os.environ) if env is None else env
+    if in_browser(env):
+        return None
     forced = env.get("HOMEKIT_CHART_IMAGES", "").lower()
     if forced in ("off", "no", "0", "text"):
         return None

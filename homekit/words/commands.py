@@ -24,7 +24,7 @@ from homekit.words.base import (
     skin_type_text,
 )
 from homekit.words.errors import difference_text, error, mode_text, row_problem
-from homekit.words.undo import UNDO_HINT_CLI, undo_step_text
+from homekit.words.undo import UNDO_HINT_CLI, journal_fault_line, undo_step_text
 
 NOTHING_DELETED = "Nothing deleted."
 
@@ -266,11 +266,21 @@ def undo_list_line(n: int, step: Any) -> str:
     return f"{n:>3}. {step.created_at.replace('T', ' ')}  {control_free(undo_step_text(step))}"
 
 
+def open_folder_reason(folder: Any) -> str:
+    """Why a folder on the way to the data file is open: who can write in it."""
+    if folder.why == "other_owner":
+        return (f"owned by another user (uid {folder.uid}), who could replace the data file "
+                "or a folder on its way")
+    return "others can write in it, so could replace the data file or a folder on its way"
+
+
 def undo_steps_forgotten(n: int) -> str:
     return f"Forgot {plural(n, 'undo step')}."
 
 
 def undo_step_forgotten(step: object) -> str:
+    if getattr(step, "fault", None) is not None:
+        return f"Forgot undo step {getattr(step, 'id', '?')}, which could not be used."
     return f"Forgot the undo step: {control_free(undo_step_text(step))}."
 
 
@@ -290,12 +300,19 @@ def check_text(h: Any) -> str:
     n = len(h.problems)
     rows.append(("Rows", "every value valid, every session keeps the rule" if not n
                  else plural(n, "problem")))
-    rows.append(("Modes", "owner only" if not h.open_modes
-                 else f"{len(h.open_modes)} open to others"))
+    journal = getattr(h, "journal", [])
+    rows.append(("Undo steps", "every one usable" if not journal
+                 else f"{plural(len(journal), 'step')} cannot be used"))
+    folders = getattr(h, "folders", [])
+    opened = len(h.open_modes) + len(folders)
+    rows.append(("Modes", "owner only" if not opened else f"{opened} open to others"))
     width = max(len(k) for k, _ in rows) + 2
     lines = [f"{k + ':':<{width}}{v}" for k, v in rows]
     lines += [f"  {control_free(row_problem(p))}" for p in h.problems]
+    lines += [f"  {control_free(journal_fault_line(f))}" for f in journal]
     lines += [f"  {shown(c.path)}: mode {mode_text(c.old)} ({c.reason})" for c in h.open_modes]
+    lines += [f"  {shown(f.path)}: folder mode {mode_text(f.mode)} ({open_folder_reason(f)})"
+              for f in folders]
     lines.append("Healthy." if h.healthy else "Not healthy: see above.")
     return "\n".join(lines)
 

@@ -54,7 +54,10 @@ def chart_not_saved(exc: BaseException) -> str:
 
 
 def undo_failed_app(exc: BaseException) -> str:
-    return error(exc).replace("homekit undo --drop", "homekit undo --drop (in a terminal)")
+    import re
+
+    return re.sub(r"homekit undo --drop( \d+)?", r"homekit undo --drop\1 (in a terminal)",
+                  error(exc))
 
 
 # -- first run and the skin question ----------------------------------------------------
@@ -295,3 +298,6 @@ def photos_summary(count: int, first: Photo | None = None, last: Photo | None = 
 def comparison_written_app(path: object) -> str:
     return f"Wrote the comparison to {path}."
 
+
+#: A session saved with no change (nothing written, no undo step).
+SESSION_UNCHANGED_APP = "Nothing changed: the session is as it was."

@@ -60,6 +60,17 @@ _ERRORS.update({
         f"the heic extra: {install_extra('heic')}); nothing was stored"),
     "photo_damaged": lambda f, e: (
         f"{shown(f['name'])} is damaged or cut short; nothing was stored"),
+    "path_outside": lambda f, e: (
+        f"{f['ref']!r} " + {"absolute": "is an absolute path",
+                            "parent": "climbs out of the export's folder (..)",
+                            "link": "is a symbolic link out of the export's folder"}[f["why"]]
+        + "; import reads photos only from inside the folder of the export"),
+    "photos_dir_outside": lambda f, e: (
+        f"the photos folder {shown(f['path'])} is not inside {shown(f['base'])}, the export's "
+        "folder: import reads photos only from inside it; choose a folder there"),
+    "photo_too_narrow": lambda f, e: (
+        f"{shown(f['name'])} is {f['width']} x {f['height']} pixels: its long side may be at "
+        f"most {f['limit']} times its short side; nothing was stored"),
     "photo_bomb": lambda f, e: (
         f"{shown(f['name'])} is too large to open safely (more than "
         f"{f['limit'] // 10**6} million pixels); nothing was stored"),

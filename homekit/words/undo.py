@@ -89,7 +89,56 @@ def _undo_refused(f: dict[str, object], exc: HomekitError) -> str:
             "forget it instead: homekit undo --drop")
 
 
+def journal_fault_text(fault: object) -> str:
+    """Why an undo step cannot be used: `its payload is not JSON`, `its payload (sessions row
+    1, notes): notes contain control characters; ...`."""
+    part, problem = getattr(fault, "part", ""), getattr(fault, "problem", "")
+    where, detail = getattr(fault, "where", ""), getattr(fault, "detail", "")
+    at = f" ({where})" if where else ""
+    if problem == "too_large":
+        return (f"its {part} is {getattr(fault, 'size', 0):,} characters long; homekit writes "
+                f"at most {getattr(fault, 'limit', 0):,}")
+    if problem == "unknown_kind":
+        return f"its kind {getattr(fault, 'kind', '')!r:.80} is not one homekit writes"
+    if problem in ("not_json", "not_object"):
+        return f"its {part}{at} is not {'JSON' if problem == 'not_json' else 'a JSON object'}"
+    if problem == "unknown_key":
+        return f"its {part}{at} holds {detail!r}, which homekit never writes"
+    if problem == "missing":
+        return f"its {part}{at} lacks {detail!r}"
+    if problem == "rows":
+        rows = "one row" if detail == "1" else "a list of rows"
+        return f"its {part} should hold {rows} of {where}"
+    return f"its {part}{at}: {detail}"
+
+
+def journal_fault_line(fault: object) -> str:
+    """`undo step 5: its payload is not JSON (to forget it: homekit undo --drop 5)`."""
+    n = getattr(fault, "entry_id", 0)
+    return f"undo step {n}: {journal_fault_text(fault)} (to forget it: homekit undo --drop {n})"
+
+
+def _damaged(f: dict[str, object], e: HomekitError) -> str:
+    fault = f["fault"]
+    n = getattr(fault, "entry_id", 0)
+    return (f"undo step {n} cannot be used: {journal_fault_text(fault)}; nothing was changed. "
+            f"To forget it: homekit undo --drop {n}")
+
+
+def _restore_bad_journal(f: dict[str, object], e: HomekitError) -> str:
+    faults = list(f.get("faults") or [])  # type: ignore[call-overload]
+    n = len(faults)
+    head = (f"restore refused, nothing was restored: {plural(n, 'undo step')} in "
+            f"{shown(f['path'])} cannot be used")
+    return "\n  ".join([head, *(f"undo step {getattr(x, 'entry_id', 0)}: {journal_fault_text(x)}"
+                                for x in faults[:10])])
+
+
 _ERRORS.update({
+    "restore_bad_journal": _restore_bad_journal,
+    "undo_step_damaged": _damaged,
+    "no_undo_step": lambda f, e: (
+        f"no undo step {f['id']} (see: homekit undo --list --json)"),
     "nothing_to_undo": lambda f, e: "nothing to undo",
     "undo_refused": _undo_refused,
     "undo_session_gone": lambda f, e: "the session no longer exists",

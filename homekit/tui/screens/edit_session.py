@@ -9,7 +9,7 @@ from textual.widgets import Button, Input
 
 from homekit import words
 from homekit.domain.errors import HomekitError
-from homekit.domain.models import Session, SessionChanges
+from homekit.domain.models import Session
 from homekit.tui.screens.session_dialog import SessionDialog
 from homekit.tui.widgets.plain import Static
 from homekit.tui.widgets.session_form import SessionForm
@@ -45,8 +45,16 @@ class EditSessionScreen(SessionDialog[Session | None]):
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        updated = self.query_one(SessionForm).submit(
-            lambda draft: self.hk.edit_session(self.session.id, SessionChanges.whole(draft)),
+        form = self.query_one(SessionForm)
+        draft = form.draft(quiet=True)
+        if draft is not None and form.changes(draft).is_empty():
+            # Nothing changed: nothing is written and no undo step made (a field the form
+            # shows as a value, such as glasses for "not noted", stays as stored).
+            self.app.notify(words.SESSION_UNCHANGED_APP, title="Session")
+            self.dismiss(None)
+            return
+        updated = form.submit(
+            lambda draft: self.hk.edit_session(self.session.id, form.changes(draft)),
             self.query_one("#form-error", Static),
             words.REFUSED_EDIT,
         )

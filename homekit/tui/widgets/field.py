@@ -87,13 +87,13 @@ class Field(Vertical):
     def _show(self, result: ValidationResult) -> None:
         self.show_error(None if result.is_valid else result.failure_descriptions[0])
 
-    def value(self) -> Any:
+    def value(self, quiet: bool = False) -> Any:
         """The checked value of an Input made by `checked_input`, or INVALID (the message
-        is then under the field)."""
+        is then under the field, unless `quiet`)."""
         box = self.control
         assert isinstance(box, Input)
         checker = next(v for v in box.validators if isinstance(v, Checked))
         result = box.validate(box.value)
-        if result is not None:
+        if result is not None and not quiet:
             self._show(result)
         return checker.value_of(box.value) if result is None or result.is_valid else INVALID

@@ -13,7 +13,7 @@ from textual.widgets import Checkbox, Input, Select, SelectionList
 from homekit import words
 from homekit.domain import validate
 from homekit.domain.errors import HomekitError, InvalidInput, RuleViolation
-from homekit.domain.models import AREAS, STINGING_LEVELS, Session, SessionDraft
+from homekit.domain.models import AREAS, STINGING_LEVELS, Session, SessionChanges, SessionDraft
 from homekit.tui.widgets.field import INVALID, Field, checked_input
 from homekit.tui.widgets.marks import Tick, TickList
 from homekit.tui.widgets.plain import Static
@@ -98,9 +98,20 @@ class SessionForm(Vertical):
         """Put a message (e.g. the rule's refusal) under one field."""
         self._field(input_id).show_error(message)
 
-    def draft(self) -> SessionDraft | None:
-        """The checked values, or None after marking every field that is wrong."""
-        values = {input_id: self._field(input_id).value() for input_id in PARSERS}
+    def on_mount(self) -> None:
+        #: What the form showed before any change (None if a stored value does not parse).
+        self.shown = self.draft(quiet=True)
+
+    def changes(self, draft: SessionDraft) -> SessionChanges:
+        """What a save changes: only the fields changed since the form was shown."""
+        if self.shown is None:
+            return SessionChanges.whole(draft)
+        return SessionChanges.between(self.shown, draft)
+
+    def draft(self, quiet: bool = False) -> SessionDraft | None:
+        """The checked values, or None after marking every field that is wrong (`quiet`:
+        without marking them)."""
+        values = {input_id: self._field(input_id).value(quiet) for input_id in PARSERS}
         if any(v is INVALID for v in values.values()):
             return None
         stinging = self.query_one("#stinging", Select).value
