@@ -1,5 +1,5 @@
 """Issue 22: a photo's bytes live in `photo_images`, where no listing reads them; a file from
-before (schema 8, the bytes inside `photos`) is migrated with every photo byte-identical."""
+before (the bytes inside `photos`) is migrated with every photo byte-identical."""
 
 from __future__ import annotations
 
@@ -16,16 +16,19 @@ from tests.dbfiles import integrity
 from tests.images import jpeg_with_gps, picture
 
 
-def version_8_with_photos(path: Path, count: int) -> dict[int, bytes]:
-    """A file as schema 8 left it: two profiles, sessions, and `count` photos whose bytes sit
-    inside `photos` (each a different size, some of several pages). Returns id -> bytes."""
+def older_file_with_photos(path: Path, count: int) -> dict[int, bytes]:
+    """A file as the schema before the photos' own table left it: two profiles, sessions, and
+    `count` photos whose bytes sit inside `photos` (each a different size, some of several
+    pages). Returns id -> bytes."""
     from homekit.storage import migrations
     from homekit.storage.migrations import Database
+    from homekit.storage.schema import MIGRATION_NAMES
 
+    moved = next(n for n in MIGRATION_NAMES if n.endswith("_photo_images"))
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
-    migrations.migrations.apply(Database(conn), stop_before="m009_photo_images")
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 8
+    migrations.migrations.apply(Database(conn), stop_before=moved)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == MIGRATION_NAMES.index(moved)
     for name in ("me", "Ana"):
         conn.execute("INSERT INTO profiles (name, has_skin_condition, created_at) "
                      "VALUES (?, 0, '2026-01-01T10:00:00')", (name,))
@@ -47,7 +50,7 @@ def version_8_with_photos(path: Path, count: int) -> dict[int, bytes]:
 
 def test_an_older_file_keeps_every_photo_byte_for_byte(tmp_path):
     db = tmp_path / "old.db"
-    before = version_8_with_photos(db, 12)
+    before = older_file_with_photos(db, 12)
     for profile in ("me", "Ana"):
         hk = Homekit.open(db, profile, now=lambda: NOW)  # the first open migrates
         try:
@@ -75,7 +78,7 @@ def test_an_older_file_keeps_every_photo_byte_for_byte(tmp_path):
 
 def test_restoring_an_older_backup_with_photos_keeps_them(tmp_path, capsys):
     old = tmp_path / "old.db"
-    before = version_8_with_photos(old, 4)
+    before = older_file_with_photos(old, 4)
     live = tmp_path / "live.db"
     Homekit.open(live).close()
     assert main(["--db", str(live), "restore", str(old)]) == 0, capsys.readouterr().err
