@@ -1,6 +1,7 @@
 """How long a chart takes to draw: 10 and 1,000 sessions, with and without importing matplotlib.
 
-Run on demand (pytest never collects it):  python benchmarks/bench_charts.py [--repeat N]
+Run on demand:  python benchmarks/bench_charts.py [--repeat N]
+(tests/test_benchmarks.py runs it with --tiny, once on small series, so that CI sees it work)
 
 "warm" is drawing and rendering a PNG in a process that has already imported matplotlib (the
 app's second chart, or a resize); "cold" is a fresh process: import matplotlib, then draw (the
@@ -13,6 +14,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
+import platform
 import statistics
 import subprocess
 import sys
@@ -95,26 +98,34 @@ def cold(kind: str, n: int, repeat: int) -> tuple[float, float]:
     return statistics.median(imports), statistics.median(totals)
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7)
-    args = parser.parse_args()
+    parser.add_argument("--tiny", action="store_true", help="once, 10 and 50 sessions (CI)")
+    args = parser.parse_args(argv)
+    repeat, sizes = (1, (10, 50)) if args.tiny else (args.repeat, (10, 1000))
     ms = 1000
-    print("| chart | sessions | warm draw (ms) | cold: import (ms) | cold: import + draw (ms) "
-          "| cold / warm | text chart 80x22 (ms) |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    before = os.getloadavg()[0]
+    lines = ["| chart | sessions | warm draw (ms) | cold: import (ms) | cold: import + draw (ms) "
+             "| cold / warm | text chart 80x22 (ms) |", "|---|---:|---:|---:|---:|---:|---:|"]
     results = {}
     for kind in ("progress", "redness"):
-        for n in (10, 1000):
-            w = warm(kind, n, args.repeat)
-            imp, total = cold(kind, n, max(3, args.repeat // 2))
-            t = text(kind, n, args.repeat)
+        for n in sizes:
+            w = warm(kind, n, repeat)
+            imp, total = cold(kind, n, 1 if args.tiny else max(3, repeat // 2))
+            t = text(kind, n, repeat)
             results[(kind, n)] = w
-            print(f"| {kind} | {n:,} | {w * ms:.0f} | {imp * ms:.0f} | {total * ms:.0f} "
-                  f"| {total / w:.1f}x | {t * ms:.1f} |")
+            lines.append(f"| {kind} | {n:,} | {w * ms:.0f} | {imp * ms:.0f} | {total * ms:.0f} "
+                         f"| {total / w:.1f}x | {t * ms:.1f} |")
+    after = os.getloadavg()[0]
+    line = "python benchmarks/bench_charts.py" + (" --tiny" if args.tiny else f" --repeat {repeat}")
+    print(f"Measured {dt.date.today().isoformat()} with `{line}` on {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}; load average {before:.2f} at the start, "
+          f"{after:.2f} at the end. Medians of {repeat} warm runs and of the fresh processes.\n")
+    print("\n".join(lines))
     for kind in ("progress", "redness"):
-        ratio = results[(kind, 1000)] / results[(kind, 10)]
-        print(f"\n{kind}: 1,000 sessions take {ratio:.1f}x as long as 10 (warm)")
+        ratio = results[(kind, sizes[1])] / results[(kind, sizes[0])]
+        print(f"\n{kind}: {sizes[1]:,} sessions take {ratio:.1f}x as long as {sizes[0]} (warm)")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,9 @@
 """homekit's CLI against the floor (`python -c "import sqlite3"`) and two self-tracking CLIs.
 
-Run on demand (pytest never collects it):
+Run on demand (tests/test_benchmarks.py runs it with --tiny, so that CI sees it work):
 
     python benchmarks/bench_cli.py [--rounds 15] [--json results.json]
+    python benchmarks/bench_cli.py --tiny       # one round (CI)
 
 Reads: `homekit status --json` and `homekit history --limit 1 --json` against `jrnl -n 1`,
 `watson status` and `watson log`. Writes: `homekit log` (a new date each round) against a
@@ -101,7 +102,7 @@ def variants(ctx: dict) -> tuple[dict, dict]:
         reads["watson status"] = lambda r: run_once([watson, "status"], w_env)
         reads["watson log"] = lambda r: run_once([watson, "log"], w_env)
 
-        def watson_add(r: int) -> tuple[float, int]:
+        def watson_add(r: int) -> tuple[float, int, float]:
             day = dt.date.today() - dt.timedelta(days=3 + r)
             return run_once([watson, "add", "--from", f"{day} 10:00", "--to", f"{day} 11:00",
                              "skin", "+cheeks"], w_env)
@@ -113,13 +114,18 @@ def variants(ctx: dict) -> tuple[dict, dict]:
 def main(argv: list[str] | None = None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=15)
+    ap.add_argument("--tiny", action="store_true", help="one round (CI: the benchmark runs)")
     ap.add_argument("--json", type=Path, help="also write the raw results here")
     args = ap.parse_args(argv)
+    if args.tiny:
+        args.rounds = 1
     with tempfile.TemporaryDirectory(prefix="hk-bench-cli-") as tmp:
         ctx = setup(Path(tmp))
         reads, writes = variants(ctx)
-        out = {"read": interleave(reads, args.rounds), "write": interleave(writes, args.rounds)}
-    result = {kind: {name: {"seconds": r.seconds, "rss_kib": r.rss_kib}
+        warmup = 0 if args.tiny else 1
+        out = {"read": interleave(reads, args.rounds, warmup),
+               "write": interleave(writes, args.rounds, warmup)}
+    result = {kind: {name: {"seconds": r.seconds, "cpu": r.cpu, "rss_kib": r.rss_kib}
                      for name, r in runs.items()} for kind, runs in out.items()}
     result["peers"] = {"jrnl": peer_bin("jrnl"), "watson": peer_bin("watson")}
     if args.json:

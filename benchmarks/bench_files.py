@@ -1,7 +1,8 @@
 """Files in and out (homekit.files): what reading a stream into a private copy and syncing a
 written file cost, and the memory a bounded read takes.
 
-Run on demand (pytest never collects it):  python benchmarks/bench_files.py [--rounds N]
+Run on demand:  python benchmarks/bench_files.py [--rounds N]   (--tiny: once, 100 sessions,
+as tests/test_benchmarks.py runs it so that CI sees it work)
 
 Interleaved, in fresh processes, medians of N rounds (peak RSS is the child's own, wait4):
 - `import` of a 10,000-session JSON export into an empty file: from the file (read twice in
@@ -47,7 +48,10 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--sessions", type=int, default=10_000)
     parser.add_argument("--json", metavar="FILE", help="also write the results here")
+    parser.add_argument("--tiny", action="store_true", help="once, 100 sessions (CI)")
     args = parser.parse_args()
+    if args.tiny:
+        args.rounds, args.sessions = 1, 100
     with tempfile.TemporaryDirectory(prefix="bench-files-") as tmp:
         folder = Path(tmp)
         source = folder / "source.db"
@@ -82,7 +86,7 @@ def main() -> None:
             "photo add /dev/zero": lambda r: timed([HOMEKIT, "--db", str(source), "photo", "add",
                                                     "/dev/zero"], expect=2),
         }
-        results = interleave(variants, args.rounds)
+        results = interleave(variants, args.rounds, warmup=0 if args.tiny else 1)
         size = export.stat().st_size / 2**20
     load = os.getloadavg()
     print(f"{args.sessions} sessions, JSON export {size:.1f} MiB; "

@@ -1,6 +1,7 @@
 """Issue 14 ("up"): costs flat with the log, as ratios to a 100-session file in the same run.
 
-    python benchmarks/bench_issue14.py [--rounds 7] [--json out.json]   (pytest never runs it)
+    python benchmarks/bench_issue14.py [--rounds 7] [--json out.json]
+    python benchmarks/bench_issue14.py --tiny   # once, 1,000 sessions against 100 (CI)
     python benchmarks/bench_issue14.py --only cli [--baseline SRC] [--kinds]   (the CLI part)
 
 Files, filled by direct SQL (common.fill; the rule's triggers check every row): *small* = 100
@@ -32,90 +33,78 @@ import bench_tui_startup as startup  # noqa: E402
 from common import HOMEKIT, clean_env, fill, interleave, run_once  # noqa: E402
 
 SIZE = (120, 36)
+#: The large file's sessions and profiles, and the middle file's sessions (--tiny: smaller).
+SCALE = [100_000, 20, 10_000]
+#: Untimed rounds before the timed ones (--tiny: none).
+WARMUP = [1]
 
 
 # -- children ------------------------------------------------------------------------------
 
 
 def child_keys(db: str, out: str) -> None:
-    """h, escape, g, k on the app; writes the times (ms) and the longest stall (ms)."""
+    """h, escape, g, k on the app started as a user starts it; writes the times (ms) and the
+    longest event-loop stall (ms)."""
     import asyncio
 
-    from homekit.services import Homekit
-    from homekit.tui.app import HomekitApp
+    from textual.pilot import Pilot
+
     from homekit.tui.screens.chart import ChartScreen
     from homekit.tui.screens.dashboard import DashboardScreen
     from homekit.tui.screens.history import HistoryScreen, HistoryTable
 
-    async def run() -> dict[str, float]:
-        app = HomekitApp(Homekit.open(db, now=lambda: startup.NOW))
+    async def scenario(app) -> None:  # noqa: ANN001
+        pilot = Pilot(app)
         result: dict[str, float] = {}
-        async with app.run_test(size=SIZE) as pilot:
-            async def until(cond) -> None:  # noqa: ANN001
-                deadline = time.perf_counter() + 120
-                while not cond():
-                    if time.perf_counter() > deadline:
-                        raise TimeoutError
-                    await asyncio.sleep(0.0005)
 
-            await until(lambda: isinstance(app.screen, DashboardScreen)
-                        and app.screen.status is not None)
-            await pilot.pause()
-            stall = [0.0]
-            ticking = [True]
+        async def until(cond) -> None:  # noqa: ANN001
+            deadline = time.perf_counter() + 120
+            while not cond():
+                if time.perf_counter() > deadline:
+                    raise TimeoutError
+                await asyncio.sleep(0.0005)
 
-            async def ticker() -> None:
-                last = time.perf_counter()
-                while ticking[0]:
-                    await asyncio.sleep(0.002)
-                    now = time.perf_counter()
-                    stall[0] = max(stall[0], now - last - 0.002)
-                    last = now
+        await pilot.pause()
+        stall = [0.0]
+        ticking = [True]
 
-            task = asyncio.create_task(ticker())
-            t = time.perf_counter()
-            await pilot.press("h")
-            await until(lambda: isinstance(app.screen, HistoryScreen)
-                        and app.screen.query_one(HistoryTable).row_count > 0)
-            result["h"] = (time.perf_counter() - t) * 1000
-            await pilot.press("escape")
-            await until(lambda: isinstance(app.screen, DashboardScreen))
-            await pilot.pause()
-            t = time.perf_counter()
-            await pilot.press("g")
-            await until(lambda: isinstance(app.screen, ChartScreen)
-                        and app.screen.text_chart is not None)
-            result["g"] = (time.perf_counter() - t) * 1000
-            first = app.screen.text_chart
-            t = time.perf_counter()
-            await pilot.press("k")
-            await until(lambda: app.screen.text_chart is not first)
-            result["k"] = (time.perf_counter() - t) * 1000
-            ticking[0] = False
-            await task
-            result["stall"] = stall[0] * 1000
-        return result
+        async def ticker() -> None:
+            last = time.perf_counter()
+            while ticking[0]:
+                await asyncio.sleep(0.002)
+                now = time.perf_counter()
+                stall[0] = max(stall[0], now - last - 0.002)
+                last = now
 
-    Path(out).write_text(json.dumps(asyncio.run(run())))
+        task = asyncio.create_task(ticker())
+        t = time.perf_counter()
+        await pilot.press("h")
+        await until(lambda: isinstance(app.screen, HistoryScreen)
+                    and app.screen.query_one(HistoryTable).row_count > 0)
+        result["h"] = (time.perf_counter() - t) * 1000
+        await pilot.press("escape")
+        await until(lambda: isinstance(app.screen, DashboardScreen))
+        await pilot.pause()
+        t = time.perf_counter()
+        await pilot.press("g")
+        await until(lambda: isinstance(app.screen, ChartScreen)
+                    and app.screen.text_chart is not None)
+        result["g"] = (time.perf_counter() - t) * 1000
+        first = app.screen.text_chart
+        t = time.perf_counter()
+        await pilot.press("k")
+        await until(lambda: app.screen.text_chart is not first)
+        result["k"] = (time.perf_counter() - t) * 1000
+        ticking[0] = False
+        await task
+        result["stall"] = stall[0] * 1000
+        Path(out).write_text(json.dumps(result))
+        app.exit()
 
-
-def child_welcome(out: str, db: str) -> None:
-    from homekit.services import Homekit
-    from homekit.tui.app import HomekitApp
-    from homekit.tui.screens.first_run import FirstRunScreen
-
-    class Timed(HomekitApp):
-        def on_mount(self) -> None:
-            super().on_mount()
-            self.call_after_refresh(self._wait)
-
-        def _wait(self) -> None:
-            if isinstance(self.screen, FirstRunScreen):
-                self.call_after_refresh(startup.painted, self, out)
-            else:
-                self.call_after_refresh(self._wait)
-
-    Timed(Homekit.open(db, now=lambda: startup.NOW)).run(headless=True, size=SIZE)
+    tasks = []
+    startup.through_the_command(
+        db, startup.dashboard_ready,
+        lambda app: tasks.append(asyncio.get_running_loop().create_task(scenario(app))))
 
 
 # -- the parent ----------------------------------------------------------------------------
@@ -123,22 +112,16 @@ def child_welcome(out: str, db: str) -> None:
 
 def app_keys(db: Path, out: Path) -> dict[str, float]:
     out.unlink(missing_ok=True)
-    subprocess.run([sys.executable, __file__, "--child", "keys", str(db), str(out)], check=True,
-                   env=clean_env(), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+    startup.in_terminal([sys.executable, __file__, "--child", "keys", str(db), str(out)],
+                        startup.terminal_env())
     return json.loads(out.read_text())
 
 
 def paint(kind: str, db: Path | None, out: Path) -> float:
     """First paint (ms) of a bare app (`bare`: the dashboard's widgets, `bare-welcome`: the
-    welcome screen's), the dashboard (`homekit`) or the welcome screen."""
-    if kind == "welcome":
-        out.unlink(missing_ok=True)
-        start = time.time()
-        subprocess.run([sys.executable, __file__, "--child", "welcome", str(db), str(out)],
-                       check=True, env=clean_env(), stdin=subprocess.DEVNULL,
-                       stdout=subprocess.DEVNULL)
-        return (float(out.read_text().split()[0]) - start) * 1000
-    return startup.measure([kind] if db is None else ["homekit", str(db)], out)[0]
+    welcome screen's, `bare-dashboard`: the dashboard's replica), the dashboard (`homekit`) or
+    the welcome screen (`welcome`), each in a terminal of its own (bench_tui_startup)."""
+    return startup.measure([kind] if db is None else [kind, str(db)], out)[0]
 
 
 def app_part(folder: Path, small: Path, scale: Path, rounds: int,
@@ -175,7 +158,7 @@ def _app_rounds(folder: Path, small: Path, scale: Path, rounds: int,
     subprocess.run([sys.executable, "-c", "import sys; from homekit.storage import open_store; "
                     "open_store(sys.argv[1]).close()", str(no_profile)], check=True, env=env)
     apps: dict[str, dict[str, list[float]]] = {name: {} for name in trees}
-    for r in range(-1, rounds):
+    for r in range(-WARMUP[0], rounds):
       for name, path in trees.items():
         if path:
             os.environ["PYTHONPATH"] = path
@@ -233,7 +216,7 @@ def start_up(folder: Path, small: Path, rounds: int) -> dict[str, list[float]]:
     if watson:
         variants["watson status"] = lambda r: [watson, "status"]
     out: dict[str, list[float]] = {}
-    for r in range(-1, rounds * 2):
+    for r in range(-WARMUP[0], rounds * 2):
         for name, argv in variants.items():
             cmd = argv(r)
             e = wenv if name.startswith("watson") else env
@@ -253,6 +236,8 @@ def med(values: list[float]) -> float:
 def main() -> dict:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=7)
+    ap.add_argument("--tiny", action="store_true",
+                    help="once, 1,000 sessions against 100 (CI: the benchmark runs)")
     ap.add_argument("--json", type=Path)
     ap.add_argument("--only", choices=("cli", "app"),
                     help="run only this part (cli: the commands; app: the app's measurements)")
@@ -265,8 +250,12 @@ def main() -> dict:
     args = ap.parse_args()
     if args.child:
         kind, *rest = args.child
-        child_keys(*rest) if kind == "keys" else child_welcome(rest[1], rest[0])
+        child_keys(*rest)
         return {}
+    if args.tiny:
+        args.rounds = 1
+        SCALE[:] = [1_000, 2, 500]
+        WARMUP[0] = 0
     if args.only == "cli":
         return cli_only(args)
     result: dict = {"load_before": os.getloadavg(), "rounds": args.rounds}
@@ -274,9 +263,9 @@ def main() -> dict:
         folder = Path(tmp)
         small, scale, mid = folder / "small.db", folder / "scale.db", folder / "mid.db"
         fill(small, 100, 1)
-        fill(scale, 100_000, 20)
+        fill(scale, SCALE[0], SCALE[1])
         if not args.only:
-            fill(mid, 10_000, 20)
+            fill(mid, SCALE[2], SCALE[1])
         env = clean_env()
         if args.only == "app":
             trees = {"app": None}
@@ -300,7 +289,7 @@ def main() -> dict:
         for label, argv in argvs:
             ops[(label, "small")] = cli(small, *argv)
             ops[(label, "scale")] = cli(scale, *argv)
-        runs = interleave({f"{a}|{b}": fn for (a, b), fn in ops.items()}, args.rounds, warmup=1)
+        runs = interleave({f"{a}|{b}": fn for (a, b), fn in ops.items()}, args.rounds, warmup=WARMUP[0])
         result["cli"] = {k: {"seconds": v.seconds, "rss_kib": v.rss_kib} for k, v in runs.items()}
         cpu: dict[str, list[float]] = {}
         for _ in range(args.rounds):  # CPU seconds as well: steadier on a busy machine
@@ -316,11 +305,12 @@ def main() -> dict:
         for n, db in (("10000", mid), ("100000", scale)):
             for fmt in ("json", "csv"):
                 export = folder / f"export-{n}.{fmt}"
-                _, memory[f"export {fmt} {n}"] = run_once(
-                    [HOMEKIT, "--db", str(db), "export", "--all-profiles", "-o", str(export)], env)
+                memory[f"export {fmt} {n}"] = run_once(
+                    [HOMEKIT, "--db", str(db), "export", "--all-profiles", "-o", str(export)],
+                    env)[1]
                 target = folder / f"import-{n}-{fmt}.db"
-                _, memory[f"import {fmt} {n}"] = run_once(
-                    [HOMEKIT, "--db", str(target), "import", str(export)], env)
+                memory[f"import {fmt} {n}"] = run_once(
+                    [HOMEKIT, "--db", str(target), "import", str(export)], env)[1]
         result["memory_kib"] = memory
         result["start_up"] = start_up(folder, small, args.rounds)
     result["load_after"] = os.getloadavg()
@@ -350,8 +340,8 @@ def cli_only(args: argparse.Namespace) -> dict:
         folder = Path(tmp)
         small, scale = folder / "small.db", folder / "scale.db"
         fill(small, 100, 1)
-        fill(scale, 100_000, 20)
-        for r in range(-1, args.rounds):
+        fill(scale, SCALE[0], SCALE[1])
+        for r in range(-WARMUP[0], args.rounds):
             for label, argv in argvs:
                 for build, env in builds.items():
                     for size, db in (("small", small), ("scale", scale)):
@@ -370,7 +360,7 @@ def cli_only(args: argparse.Namespace) -> dict:
                             result["cpu"].setdefault(key, []).append(usage.ru_utime + usage.ru_stime)
     result["load_after"] = os.getloadavg()
     print(f"load average before {result['load_before']}, after {result['load_after']}")
-    print("| build | operation | 100 sessions ms | 100,000 sessions ms | ratio |")
+    print(f"| build | operation | 100 sessions ms | {SCALE[0]:,} sessions ms | ratio |")
     print("|---|---|---:|---:|---:|")
     for label, _ in argvs:
         for build in builds:
@@ -384,7 +374,7 @@ def cli_only(args: argparse.Namespace) -> dict:
 
 
 def report_app(app: dict[str, list[float]]) -> None:
-    print("| operation | 100 sessions ms | 100,000 sessions ms | ratio |")
+    print(f"| operation | 100 sessions ms | {SCALE[0]:,} sessions ms | ratio |")
     print("|---|---:|---:|---:|")
     for label, key in (("app first paint (dashboard)", "paint dashboard"), ("`h` to first rows", "h"),
                        ("`g` to first chart", "g"), ("`k` to next chart", "k")):
@@ -420,7 +410,7 @@ def report(res: dict) -> None:
                 print(f"\n{name}:")
                 report_app(res[name])
         return
-    print("| operation | 100 sessions ms | 100,000 sessions ms | ratio |")
+    print(f"| operation | 100 sessions ms | {SCALE[0]:,} sessions ms | ratio |")
     print("|---|---:|---:|---:|")
     cli, cpu = res["cli"], res["cli_cpu"]
     for label in ("status", "history --limit 1", "chart --text", "chart -o x.png"):
@@ -440,7 +430,8 @@ def report(res: dict) -> None:
     mem = res["memory_kib"]
     for what in ("export json", "export csv", "import json", "import csv"):
         a, b = mem[f"{what} 10000"] / 1024, mem[f"{what} 100000"] / 1024
-        print(f"| peak RSS {what} (10k vs 100k, MiB) | {a:.0f} | {b:.0f} | {b / a:.2f} |")
+        print(f"| peak RSS {what} ({SCALE[2]:,} vs {SCALE[0]:,}, MiB) | {a:.0f} | {b:.0f} | "
+              f"{b / a:.2f} |")
 
 
 if __name__ == "__main__":

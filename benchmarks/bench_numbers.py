@@ -3,6 +3,7 @@
 Run on demand (pytest never collects it):
 
     python benchmarks/bench_numbers.py [--rounds 15] [--sessions 100000] [--json out.json]
+    python benchmarks/bench_numbers.py --tiny     # one round, 3,000 sessions (CI)
 
 A file of `--sessions` sessions over 20 profiles (5,000 each at 100,000: a profile cannot hold
 many more, its sessions being a week apart after 1900), filled by bulk SQL. In one process,
@@ -37,7 +38,10 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--rounds", type=int, default=15)
     ap.add_argument("--sessions", type=int, default=100_000)
     ap.add_argument("--json", type=Path, help="also write the raw results here")
+    ap.add_argument("--tiny", action="store_true", help="one round, 3,000 sessions (CI)")
     args = ap.parse_args(argv)
+    if args.tiny:
+        args.rounds, args.sessions = 1, 3_000
 
     from homekit.domain.models import SessionFilter
     from homekit.storage import open_store

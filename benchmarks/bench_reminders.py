@@ -3,6 +3,7 @@
 Run on demand (pytest never collects it):
 
     python benchmarks/bench_reminders.py [--rounds 15] [--baseline BIN] [--json out.json]
+    python benchmarks/bench_reminders.py --tiny   # one round (tests/test_benchmarks.py, CI)
 
 A profile with the largest target (100 sessions, a week apart: 100 events over two years) is
 the worst case for the VTIMEZONE, whose rules are written out for the span of the events.
@@ -42,7 +43,10 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=15)
     ap.add_argument("--baseline", help="the homekit command of an older checkout")
     ap.add_argument("--json", type=Path, help="also write the raw results here")
+    ap.add_argument("--tiny", action="store_true", help="one round (CI: the benchmark runs)")
     args = ap.parse_args()
+    if args.tiny:
+        args.rounds = 1
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         db = folder / "homekit.db"
@@ -64,7 +68,7 @@ def main() -> None:
             old_env = clean_env(HOMEKIT_DB=str(old))
             variants["baseline remind (floating times)"] = lambda r: run_once(
                 [args.baseline, "remind", "-o", str(folder / "b.ics"), "--force"], old_env)
-        results = interleave(variants, args.rounds)
+        results = interleave(variants, args.rounds, warmup=0 if args.tiny else 1)
         events = Path(out).read_text().count("BEGIN:VEVENT")
     load = os.getloadavg()
     floor = results["homekit status --json (floor)"].median

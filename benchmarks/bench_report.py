@@ -1,7 +1,7 @@
 """The report for a lifetime log: pages, time and memory of `homekit report` at 100 sessions
 against 5,000 (and 5,000 with --full), fresh processes, interleaved round by round.
 
-Run on demand (pytest never collects it):
+Run on demand (tests/test_benchmarks.py runs it with --tiny, so that CI sees it work):
     python benchmarks/bench_report.py [--rounds N] [--sessions 100,5000] [--json FILE]
 
 Each file holds one profile (weekly sessions up to last week, every third with redness, a
@@ -55,7 +55,11 @@ def main() -> None:
                         help="sizes, the first one the baseline (default 100,5000)")
     parser.add_argument("--photos", type=int, default=20)
     parser.add_argument("--json", metavar="FILE", help="also write the results here")
+    parser.add_argument("--tiny", action="store_true",
+                        help="once, 10 and 50 sessions, 5 small photos (CI)")
     args = parser.parse_args()
+    if args.tiny:
+        args.rounds, args.sessions, args.photos = 1, "10,50", 5
     sizes = [int(n) for n in args.sessions.split(",")]
     env = clean_env()
     load_before = os.getloadavg()
@@ -65,7 +69,7 @@ def main() -> None:
         for n in sizes:
             db = root / f"h{n}.db"
             fill(db, n, profiles=1)
-            add_photos(db, args.photos)
+            add_photos(db, args.photos, size=(300, 400) if args.tiny else (1536, 2048))
             variants[f"report, {n:,} sessions"] = [
                 HOMEKIT, "--db", str(db), "report", "-o", str(root / f"r{n}.pdf"), "--force"]
         largest = sizes[-1]
@@ -74,7 +78,7 @@ def main() -> None:
             "--force", "--full"]
         results: dict[str, dict[str, list[float]]] = {
             name: {"wall": [], "cpu": [], "rss": []} for name in variants}
-        for r in range(-1, args.rounds):  # one warm-up round
+        for r in range(0 if args.tiny else -1, args.rounds):  # one warm-up round
             for name, argv in variants.items():
                 wall, cpu, rss = run(argv, env)
                 if r >= 0:

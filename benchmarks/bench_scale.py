@@ -1,11 +1,13 @@
 """How homekit's commands grow with the log: 100, 10,000 and 100,000 sessions.
 
-Run on demand (pytest never collects it):
+Run on demand (tests/test_benchmarks.py runs it with --tiny, so that CI sees it work):
 
     python benchmarks/bench_scale.py [--rounds 5] [--sizes 100,10000,100000] [--json out.json]
+    python benchmarks/bench_scale.py --tiny     # once, 100 and 300 sessions (CI)
 
-Each size is one file with its sessions spread over 20 profiles, each profile's a week apart
-going back from last week (100,000 sessions reach back about 96 years), filled by direct
+All sizes are measured in one run, every operation on every size once a round (the load hits
+them alike). Each size is one file with its sessions spread over 20 profiles, each profile's a
+week apart going back from last week (100,000 sessions reach back about 96 years), filled by direct
 bulk SQL so that the rule's triggers still check every row. Timed, each in a fresh process:
 `status --json`, `history --limit 20 --json` (first page), `export --all-profiles` to a JSON
 file, `import` of that file into an empty file, and `chart` (the progress chart of the
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -52,7 +55,7 @@ def operations(folder: Path, db: Path, empty: Path) -> dict:
         subprocess.run([HOMEKIT, "export", "--all-profiles", "-o", str(export)], env=env,
                        check=True, capture_output=True)
     if has_command("import") and export.exists():
-        def import_into_empty(r: int) -> tuple[float, int]:
+        def import_into_empty(r: int) -> tuple[float, int, float]:
             target = folder / f"import-{r}.db"
             shutil.copy(empty, target)
             return run_once([HOMEKIT, "--db", str(target), "import", str(export)], clean_env())
@@ -69,27 +72,40 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--sizes", default=",".join(map(str, SIZES)))
     ap.add_argument("--json", type=Path, help="also write the raw results here")
+    ap.add_argument("--tiny", action="store_true", help="once, 100 and 300 sessions (CI)")
     args = ap.parse_args(argv)
+    if args.tiny:
+        args.rounds, args.sizes = 1, "100,300"
     sizes = [int(s) for s in args.sizes.split(",")]
     result: dict = {"sizes": sizes, "profiles": PROFILES, "ops": {}, "skipped": []}
     for cmd in ("export", "import", "chart"):
         if not has_command(cmd):
             result["skipped"].append(f"`homekit {cmd}` does not exist in this homekit")
-    for n in sizes:
-        with tempfile.TemporaryDirectory(prefix=f"hk-bench-scale-{n}-") as tmp:
-            folder = Path(tmp)
+    with tempfile.TemporaryDirectory(prefix="hk-bench-scale-") as tmp:
+        variants = {}
+        for n in sizes:
+            folder = Path(tmp) / str(n)
+            folder.mkdir()
             db, empty = folder / "homekit.db", folder / "empty.db"
             fill(db, n, PROFILES)
             subprocess.run([HOMEKIT, "--db", str(empty), "profile", "list"], check=True,
                            capture_output=True, env=clean_env())
-            rounds = args.rounds if n < 100_000 else max(3, args.rounds // 2)
-            runs = interleave(operations(folder, db, empty), rounds, warmup=1)
-            print(f"\n{n:,} sessions ({PROFILES} profiles, {rounds} rounds): median ms "
-                  f"(min-max), peak RSS")
-            for name, r in runs.items():
-                print(f"  {name:<22} {r.median * 1000:8.1f} ({r.spread})  {r.rss_mib:6.1f} MiB")
-                result["ops"].setdefault(name, {})[str(n)] = {
-                    "seconds": r.seconds, "rss_kib": r.rss_kib}
+            for name, fn in operations(folder, db, empty).items():
+                variants[(name, n)] = fn
+        # Every operation on every size in each round: the load hits all sizes alike.
+        runs = interleave({f"{name}|{n}": fn for (name, n), fn in variants.items()},
+                          args.rounds, warmup=0 if args.tiny else 1)
+    for key, r in runs.items():
+        name, n = key.split("|")
+        result["ops"].setdefault(name, {})[n] = {
+            "seconds": r.seconds, "cpu": r.cpu, "rss_kib": r.rss_kib}
+    print(f"\n{PROFILES} profiles, {args.rounds} rounds, interleaved: median CPU ms, "
+          "median wall ms, peak RSS")
+    for name, by_size in result["ops"].items():
+        for n, got in by_size.items():
+            print(f"  {name:<22} {int(n):>7,} {statistics.median(got['cpu']) * 1000:8.1f} "
+                  f"{statistics.median(got['seconds']) * 1000:8.1f}  "
+                  f"{max(got['rss_kib']) / 1024:6.1f} MiB")
     if args.json:
         args.json.write_text(json.dumps(result, indent=1))
     return result

@@ -1,7 +1,8 @@
 """The app in a browser tab (`homekit serve`) against the same app in a terminal, and the
 docs' screenshot of the page.
 
-Run on demand (pytest does not collect it; needs the test extra and Debian's chromium):
+Run on demand (needs the test extra and Debian's chromium; tests/test_benchmarks.py runs it with
+--tiny, so that CI sees it work):
 
     python benchmarks/bench_serve.py                      # 7 rounds
     python benchmarks/bench_serve.py --rounds 11 --screenshot assets/serve-browser.png
@@ -70,7 +71,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--screenshot", type=Path, help="also write the page's screenshot here")
+    parser.add_argument("--tiny", action="store_true", help="one round (CI: the benchmark runs)")
     args = parser.parse_args()
+    if args.tiny:
+        args.rounds = 1
     from playwright.sync_api import sync_playwright
 
     folder = Path(tempfile.mkdtemp(prefix="homekit-bench-serve-"))

@@ -1,22 +1,32 @@
-"""Start-up cost of `status --json` and `log` in instructions, against the interpreter's floor.
+"""Start-up in instructions, against the interpreter's floor: `--version`, one command's
+`--help`, `status --json` and `log`.
 
-    python benchmarks/bench_startup_instructions.py [--json out.json]   (pytest never runs it)
+    python benchmarks/bench_startup_instructions.py [--baseline SRC] [--json out.json]
+    python benchmarks/bench_startup_instructions.py --tiny   # the floor and --version (CI)
 
 Wall and CPU time on a shared 2-core machine move with its load; the number of instructions a
 process executes (valgrind's callgrind, which counts them) does not: the same command on the
-same files gives the same count whatever else runs. Each command runs once under callgrind:
+same files gives the same count whatever else runs. Each command runs once under callgrind,
+started through the installed `homekit` entry point:
 - floor: `python -c 'import sqlite3'`;
 - stdlib: `python -c 'import sqlite3, argparse, json, pathlib, dataclasses'`, the standard
   library the CLI is built on, with no homekit code (a lower bound for any command);
+- argparse: a bare argparse parser with three options printing its help (the lower bound of
+  any command's `--help`);
+- `homekit --version`, `homekit status --help`;
 - `homekit status --json` on a 100-session file, and `homekit log` into a copy of a file with
   one profile and no session (a session that is accepted).
+`--baseline SRC` also counts an older homekit (a folder holding homekit/), started as its
+entry point was (`homekit.cli:main`), on files it made itself.
 Needs valgrind (`apt-get install valgrind`); prints a table of counts and ratios to the floor.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import platform
 import re
 import shutil
 import subprocess
@@ -40,38 +50,80 @@ def instructions(argv: list[str], env: dict[str, str]) -> int:
     return int(found.group(1))
 
 
-def main() -> dict[str, int]:
+BARE_HELP = ("import argparse\np = argparse.ArgumentParser(prog='homekit status')\n"
+             "p.add_argument('--db'); p.add_argument('--profile')\n"
+             "p.add_argument('--json', action='store_true')\np.print_help()")
+
+
+def counts_for(folder: Path, src: str | None, tiny: bool) -> dict[str, int]:
+    """The homekit rows: the installed homekit, or the older one in `src`."""
+    hk = [HOMEKIT] if src is None else [
+        sys.executable, "-c",
+        "import sys; sys.argv[0] = 'homekit'; from homekit.cli import main; sys.exit(main())"]
+    env = clean_env(PYTHONPATH=src) if src else clean_env()
+    counts = {"homekit --version": instructions([*hk, "--version"], env)}
+    if tiny:
+        return counts
+    small, empty = folder / "small.db", folder / "empty.db"
+    fill(small, 100, 1, argv=hk, env=env)
+    subprocess.run([*hk, "--db", str(empty), "profile", "condition", "no"], env=env,
+                   check=True, capture_output=True)
+    # Warm the OS cache and the bytecode once before counting.
+    subprocess.run([*hk, "--db", str(small), "status", "--json"], env=env, check=True,
+                   capture_output=True)
+    counts["homekit status --help"] = instructions([*hk, "status", "--help"], env)
+    counts["homekit status --json"] = instructions([*hk, "--db", str(small), "status", "--json"],
+                                                   env)
+    target = Path(shutil.copy(empty, folder / "log.db"))
+    counts["homekit log"] = instructions([*hk, "--db", str(target), "log"], env)
+    return counts
+
+
+def main(argv: list[str] | None = None) -> dict[str, dict[str, int]]:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--json", type=Path)
-    args = ap.parse_args()
+    ap.add_argument("--baseline", type=Path, metavar="SRC",
+                    help="also an older homekit: a folder holding its homekit/ package")
+    ap.add_argument("--tiny", action="store_true", help="only the floor and --version (CI)")
+    args = ap.parse_args(argv)
     if not shutil.which("valgrind"):
         raise SystemExit("needs valgrind (apt-get install valgrind)")
     env = clean_env()
-    counts: dict[str, int] = {}
     with tempfile.TemporaryDirectory(prefix="hk-bench-ir-") as tmp:
-        folder = Path(tmp)
-        small, empty = folder / "small.db", folder / "empty.db"
-        fill(small, 100, 1)
-        subprocess.run([HOMEKIT, "--db", str(empty), "profile", "condition", "no"], env=env,
-                       check=True, capture_output=True)
-        # Warm the OS cache and the bytecode of every variant once before counting.
-        subprocess.run([HOMEKIT, "--db", str(small), "status", "--json"], env=env, check=True,
-                       capture_output=True)
-        counts["floor"] = instructions([sys.executable, "-c", "import sqlite3"], env)
-        counts["stdlib"] = instructions(
-            [sys.executable, "-c", "import sqlite3, argparse, json, pathlib, dataclasses"], env)
-        counts["status --json"] = instructions([HOMEKIT, "--db", str(small), "status", "--json"],
-                                               env)
-        target = Path(shutil.copy(empty, folder / "log.db"))
-        counts["log"] = instructions([HOMEKIT, "--db", str(target), "log"], env)
-    floor = counts["floor"]
-    print("| command | instructions (millions) | x floor |")
-    print("|---|---:|---:|")
-    for name, value in counts.items():
-        print(f"| {name} | {value / 1e6:.0f} | {value / floor:.2f} |")
+        floors = {"floor": instructions([sys.executable, "-c", "import sqlite3"], env)}
+        if not args.tiny:
+            floors["stdlib"] = instructions(
+                [sys.executable, "-c", "import sqlite3, argparse, json, pathlib, dataclasses"],
+                env)
+            floors["argparse"] = instructions([sys.executable, "-c", BARE_HELP], env)
+        now = Path(tmp) / "now"
+        now.mkdir()
+        builds = {"now": counts_for(now, None, args.tiny)}
+        if args.baseline:
+            old = Path(tmp) / "baseline"
+            old.mkdir()
+            builds["before"] = counts_for(old, str(args.baseline.resolve()), args.tiny)
+    floor = floors["floor"]
+    labels = {"floor": "`python -c 'import sqlite3'` (floor)",
+              "stdlib": "`python -c 'import sqlite3, argparse, json, pathlib, dataclasses'`",
+              "argparse": "a bare argparse parser of three options printing its help"}
+    head = "| command | " + " | ".join(f"{b}, millions | x floor, {b}" for b in builds) + " |"
+    print(f"Counted {dt.date.today().isoformat()} with callgrind (instructions do not move with "
+          f"the machine's load), Python {platform.python_version()}.\n")
+    print(head)
+    print("|---|" + "---:|---:|" * len(builds))
+    for name, value in floors.items():
+        cells = " | ".join(f"{value / 1e6:.0f} | {value / floor:.2f}" for _ in builds)
+        print(f"| {labels[name]} | {cells} |")
+    for name in builds["now"]:
+        cells = " | ".join(
+            f"{b[name] / 1e6:.0f} | {b[name] / floor:.2f}" if name in b else "- | -"
+            for b in builds.values())
+        print(f"| `{name}` | {cells} |")
+    result = {"floors": floors, **builds}
     if args.json:
-        args.json.write_text(json.dumps(counts, indent=1))
-    return counts
+        args.json.write_text(json.dumps(result, indent=1))
+    return result
 
 
 if __name__ == "__main__":

@@ -1,33 +1,43 @@
-"""Time to first paint of the dashboard, headless, against a bare Textual app with the same widgets.
+"""Time to first paint of the dashboard against a bare Textual app with the same widgets.
 
-Run on demand (pytest does not collect it):
+Run on demand (tests/test_benchmarks.py runs it with --tiny, so that CI sees it work):
 
     python benchmarks/bench_tui_startup.py            # 9 rounds
     python benchmarks/bench_tui_startup.py --rounds 15
+    python benchmarks/bench_tui_startup.py --tiny     # once, 50 sessions (CI)
 
-Each measurement is a fresh process (interpreter start, imports, opening the file, the first
-frame with data on it), timed from just before the spawn to the moment the first frame after
-the data has loaded is written; the process's shutdown is not counted. The three variants are
-interleaved in every round so that machine noise hits them alike; medians are reported.
+Each measurement is a fresh process in a pseudo-terminal of 120x36 (Textual's own driver,
+writing to it as to a real terminal), timed from just before the spawn to the moment the first
+frame after the data has loaded is written; the process's shutdown is not counted. homekit is
+started as a user starts it: the `homekit` entry point with `--db`, which parses its arguments,
+opens the file, checks for a terminal and starts the app; the only addition is a hook on the
+app's mount that notes the first frame. The variants are interleaved in every round so that
+machine noise hits them alike; medians are reported.
 
 Data: a file with one profile and no session, and one with 10,000 sessions a week apart
-(about 190 years back), created through the store so the weekly rule's trigger checks each.
+ending three days ago (by the real clock, which the app reads), created through the store so
+the weekly rule's trigger checks each.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import fcntl
 import os
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 SIZE = (120, 36)
-NOW = dt.datetime(2026, 11, 25, 9, 30)
 
 
 # -- the child processes ------------------------------------------------------------------
@@ -61,7 +71,7 @@ def child_bare(out: str) -> None:
                 table.add_row(str(i), "2026-11-18 (Wed)", "45", "cheeks", "3", "yes", "-")
             self.call_after_refresh(painted, self, out)
 
-    Bare().run(headless=True, size=SIZE)
+    Bare().run()
 
 
 def child_bare_welcome(out: str) -> None:
@@ -98,7 +108,7 @@ def child_bare_welcome(out: str) -> None:
             self.query_one(Input).focus()
             self.call_after_refresh(painted, self, out)
 
-    BareWelcome().run(headless=True, size=SIZE)
+    BareWelcome().run()
 
 
 def child_bare_dashboard(out: str) -> None:
@@ -170,29 +180,56 @@ def child_bare_dashboard(out: str) -> None:
         def on_mount(self) -> None:
             self.push_screen(Home())
 
-    BareDashboard().run(headless=True, size=SIZE)
+    BareDashboard().run()
+
+
+def through_the_command(db: str, ready: Callable[[Any], bool],
+                        then: Callable[[Any], None]) -> None:
+    """Start homekit on `db` as a user does (the `homekit` entry point: its arguments, the
+    file, the terminal check, the app), with one hook on the app's mount: after each refresh,
+    once `ready(app)` holds, `then(app)` is called after the next refresh."""
+    from homekit.tui.app import HomekitApp
+
+    mounted = HomekitApp.on_mount
+
+    def on_mount(self: Any) -> None:
+        mounted(self)
+
+        def wait() -> None:
+            if ready(self):
+                self.call_after_refresh(then, self)
+            else:
+                self.call_after_refresh(wait)
+
+        self.call_after_refresh(wait)
+
+    HomekitApp.on_mount = on_mount  # type: ignore[method-assign]
+    sys.argv = ["homekit", "--db", db]
+    from homekit.launch import main as homekit
+
+    code = homekit()
+    if code:
+        raise SystemExit(code)
+
+
+def dashboard_ready(app: Any) -> bool:
+    from homekit.tui.screens.dashboard import DashboardScreen
+
+    return isinstance(app.screen, DashboardScreen) and app.screen.status is not None
+
+
+def welcome_ready(app: Any) -> bool:
+    from homekit.tui.screens.first_run import FirstRunScreen
+
+    return isinstance(app.screen, FirstRunScreen)
 
 
 def child_homekit(out: str, db: str) -> None:
-    from homekit.services import Homekit
-    from homekit.storage import open_store
-    from homekit.tui.app import HomekitApp
-    from homekit.tui.screens.dashboard import DashboardScreen
+    through_the_command(db, dashboard_ready, lambda app: painted(app, out))
 
-    class Timed(HomekitApp):
-        def on_mount(self) -> None:
-            super().on_mount()
-            self.call_after_refresh(self._wait_for_data)
 
-        def _wait_for_data(self) -> None:
-            screen = self.screen
-            if isinstance(screen, DashboardScreen) and screen.status is not None:
-                self.call_after_refresh(painted, self, out)
-            else:
-                self.call_after_refresh(self._wait_for_data)
-
-    hk = Homekit(open_store(db), now=lambda: NOW)
-    Timed(hk).run(headless=True, size=SIZE)
+def child_welcome(out: str, db: str) -> None:
+    through_the_command(db, welcome_ready, lambda app: painted(app, out))
 
 
 def painted(app, out: str) -> None:  # noqa: ANN001
@@ -204,45 +241,88 @@ def painted(app, out: str) -> None:  # noqa: ANN001
 
 
 def make_data(folder: Path, sessions: int) -> Path:
+    """A file with profile 'me' (its skin question answered) and `sessions` sessions a week
+    apart, the last three days ago by the real clock (the one the app reads)."""
     from homekit.domain.models import SessionDraft
     from homekit.services import Homekit
     from homekit.storage import open_store
 
     path = folder / f"homekit-{sessions}.db"
     store = open_store(path)
-    hk = Homekit(store, now=lambda: NOW)
+    hk = Homekit(store)
     hk.create_profile("me", make_default=True)
     hk.record_skin_condition(False, False)
     profile = hk.profile()
-    last = NOW.date() - dt.timedelta(days=3)
+    now = dt.datetime.now()
+    last = now.date() - dt.timedelta(days=3)
     with store.write():
         for i in range(sessions):
             day = last - dt.timedelta(days=7 * i)
             sid = store.insert_session(
                 profile.id, SessionDraft(day, duration_min=40, areas=("cheeks",), device_level=3,
-                                         glasses_worn=True, stinging=1), NOW.isoformat())
+                                         glasses_worn=True, stinging=1), now.isoformat())
             if i % 2 == 0:
                 store.insert_redness(sid, f"{day.isoformat()}T12:00", i % 3, 10, "")
     store.close()
     return path
 
 
+def in_terminal(argv: list[str], env: dict[str, str]) -> None:
+    """Run `argv` with a pseudo-terminal of SIZE as its stdin, stdout and stderr (Textual
+    writes its frames to stderr), reading everything it writes; it must exit 0."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
+    written = bytearray()
+    proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env,
+                            start_new_session=True)
+    os.close(slave)
+
+    def drain() -> None:
+        while True:
+            try:
+                data = os.read(master, 1 << 16)
+            except OSError:  # the child closed the terminal
+                return
+            if not data:
+                return
+            written.extend(data[-4096:])
+            del written[:-8192]
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    code = proc.wait()
+    reader.join(timeout=5)
+    os.close(master)
+    if code != 0:
+        tail = bytes(written).decode(errors="replace")[-1500:]
+        raise RuntimeError(f"{' '.join(argv)[-120:]} exited {code}: {tail}")
+
+
+def terminal_env() -> dict[str, str]:
+    """This environment for an app in a plain terminal: no homekit settings, no terminal
+    multiplexer or image-capable terminal that the app would query."""
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("HOMEKIT_", "TMUX", "KITTY_", "WEZTERM", "TERM_PROGRAM"))
+           and k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(TERM="xterm-256color", COLUMNS=str(SIZE[0]), LINES=str(SIZE[1]))
+    return env
+
+
 def measure(args: list[str], out: Path) -> tuple[float, bool]:
     out.unlink(missing_ok=True)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("HOMEKIT_")}
     start = time.time()
-    subprocess.run([sys.executable, __file__, "--child", *args, str(out)], check=True, env=env,
-                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+    in_terminal([sys.executable, __file__, "--child", *args, str(out)], terminal_env())
     stamp, mpl = out.read_text().split()
     return (float(stamp) - start) * 1000, mpl == "1"
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=9)
     parser.add_argument("--sessions", type=int, default=10_000)
+    parser.add_argument("--tiny", action="store_true", help="once, 50 sessions (CI)")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     if args.child:
         kind, *rest = args.child
         if kind == "bare":
@@ -251,37 +331,46 @@ def main() -> None:
             child_bare_welcome(rest[-1])
         elif kind == "bare-dashboard":
             child_bare_dashboard(rest[-1])
+        elif kind == "welcome":
+            child_welcome(rest[-1], rest[0])
         else:
             child_homekit(rest[-1], rest[0])
         return
-
+    rounds, sessions = (1, 50) if args.tiny else (args.rounds, args.sessions)
+    before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         t = time.perf_counter()
         empty = make_data(folder, 0)
-        full = make_data(folder, args.sessions)
-        print(f"data: {args.sessions} sessions created in {time.perf_counter() - t:.1f} s")
+        full = make_data(folder, sessions)
+        print(f"data: {sessions} sessions created in {time.perf_counter() - t:.1f} s")
         variants = {
             "bare Textual app": ["bare"],
             "homekit, empty": ["homekit", str(empty)],
-            f"homekit, {args.sessions:,} sessions": ["homekit", str(full)],
+            f"homekit, {sessions:,} sessions": ["homekit", str(full)],
         }
         times: dict[str, list[float]] = {name: [] for name in variants}
         mpl = False
         out = folder / "painted.txt"
         measure(variants["bare Textual app"], out)  # warm the disk cache and .pyc files
-        for _ in range(args.rounds):
+        for _ in range(rounds):
             for name, child in variants.items():
                 ms, imported = measure(child, out)
                 times[name].append(ms)
                 mpl = mpl or imported
-        bare = statistics.median(times["bare Textual app"])
-        print(f"time to first paint, headless {SIZE[0]}x{SIZE[1]}, median of {args.rounds}:")
-        for name, values in times.items():
-            med = statistics.median(values)
-            print(f"  {name:<28} {med:7.0f} ms  (min {min(values):.0f}, max {max(values):.0f})"
-                  f"  ratio {med / bare:.2f}")
-        print(f"matplotlib imported before the first paint: {'YES' if mpl else 'no'}")
+    after = os.getloadavg()[0]
+    bare = statistics.median(times["bare Textual app"])
+    line = "python benchmarks/bench_tui_startup.py" + (
+        " --tiny" if args.tiny else f" --rounds {rounds} --sessions {sessions}")
+    print(f"Measured {dt.date.today().isoformat()} with `{line}`: time to first paint in a "
+          f"{SIZE[0]}x{SIZE[1]} terminal, median of {rounds}; load average {before:.2f} at the "
+          f"start, {after:.2f} at the end. matplotlib imported before the first paint: "
+          f"{'YES' if mpl else 'no'}.\n")
+    print("| variant | median (min-max) | ratio to bare |\n|---|---|---|")
+    for name, values in times.items():
+        med = statistics.median(values)
+        print(f"| {name} | {med:.0f} ms ({min(values):.0f}-{max(values):.0f}) | "
+              f"{med / bare:.2f} |")
 
 
 if __name__ == "__main__":

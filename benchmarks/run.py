@@ -4,6 +4,7 @@ assets/scale.png.
 
     python benchmarks/run.py                 # CLI: 15 rounds; scale: 5 rounds (3 at 100,000)
     python benchmarks/run.py --quick         # 5 and 2 rounds, sizes 100 and 10,000 only
+    python benchmarks/run.py --tiny          # once, small files; prints, writes nothing (CI)
 
 The app's first paint has its own benchmark (benchmarks/bench_tui_startup.py).
 """
@@ -41,22 +42,28 @@ def rss(kib: list[int]) -> str:
     return f"{max(kib) / 1024:.0f}"
 
 
+def cpu_ms(run: dict) -> float:
+    """The median CPU time (user + system) of a variant's runs, in ms."""
+    return statistics.median(run["cpu"]) * 1000
+
+
 def cli_table(res: dict) -> list[str]:
     lines = []
     for kind, title in (("read", "Read"), ("write", "Write")):
         runs = res[kind]
         names = list(runs)
-        floor = statistics.median(runs[names[0]]["seconds"])
-        hk_name = next(n for n in names if n.startswith("homekit"))
-        hk = statistics.median(runs[hk_name]["seconds"])
-        lines += [f"**{title}** ({len(runs[names[0]]['seconds'])} runs each, interleaved)", "",
-                  "| command | median ms | min-max ms | x floor | x homekit | peak RSS MiB |",
+        floor = cpu_ms(runs[names[0]])
+        hk = cpu_ms(runs[next(n for n in names if n.startswith("homekit"))])
+        lines += [f"**{title}** ({len(runs[names[0]]['seconds'])} runs each, interleaved; "
+                  "ratios of CPU time)", "",
+                  "| command | CPU ms | wall ms (min-max) | x floor | x homekit | peak RSS MiB |",
                   "|---|---:|---:|---:|---:|---:|"]
         for name in names:
-            med = statistics.median(runs[name]["seconds"])
+            cpu = cpu_ms(runs[name])
             lines.append(f"| `{name.removeprefix('floor: ')}`{' (floor)' if name == names[0] else ''}"
-                         f" | {med * 1000:.0f} | {spread(runs[name]['seconds'])} | "
-                         f"{med / floor:.2f} | {med / hk:.2f} | {rss(runs[name]['rss_kib'])} |")
+                         f" | {cpu:.0f} | {ms(runs[name]['seconds'])} "
+                         f"({spread(runs[name]['seconds'])}) | {cpu / floor:.2f} | "
+                         f"{cpu / hk:.2f} | {rss(runs[name]['rss_kib'])} |")
         lines.append("")
     missing = [p for p, path in res.get("peers", {}).items() if not path]
     if missing:
@@ -68,16 +75,15 @@ def cli_table(res: dict) -> list[str]:
 def scale_table(res: dict) -> list[str]:
     sizes = [str(n) for n in res["sizes"]]
     head = " | ".join(f"{int(n):,} sessions" for n in sizes)
-    lines = [f"Sessions spread over {res['profiles']} profiles; median ms (min-max), then "
-             "peak RSS MiB; the last column is the time at the largest size over the time at "
-             "the smallest.", "",
+    lines = [f"Sessions spread over {res['profiles']} profiles; median CPU ms (median wall ms), "
+             "then peak RSS MiB; the last column is the CPU time at the largest size over the "
+             "CPU time at the smallest.", "",
              f"| operation | {head} | growth |", "|---|" + "---:|" * (len(sizes) + 1)]
     for op, by_size in res["ops"].items():
-        cells = [f"{ms(by_size[n]['seconds'])} ({spread(by_size[n]['seconds'])}), "
+        cells = [f"{cpu_ms(by_size[n]):.0f} ({ms(by_size[n]['seconds'])}), "
                  f"{rss(by_size[n]['rss_kib'])} MiB" if n in by_size else "-" for n in sizes]
-        first = statistics.median(by_size[sizes[0]]["seconds"])
-        last = statistics.median(by_size[sizes[-1]]["seconds"])
-        lines.append(f"| {op} | {' | '.join(cells)} | x{last / first:.1f} |")
+        growth = cpu_ms(by_size[sizes[-1]]) / cpu_ms(by_size[sizes[0]])
+        lines.append(f"| {op} | {' | '.join(cells)} | x{growth:.1f} |")
     for note in res.get("skipped", []):
         lines.append(f"\nSkipped: {note}.")
     return lines + [""]
@@ -91,12 +97,12 @@ def plot(res: dict) -> None:
     sizes = res["sizes"]
     for op, by_size in res["ops"].items():
         xs = [n for n in sizes if str(n) in by_size]
-        ys = [statistics.median(by_size[str(n)]["seconds"]) * 1000 for n in xs]
+        ys = [cpu_ms(by_size[str(n)]) for n in xs]
         ax.plot(xs, ys, marker="o", label=op)
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlabel(f"sessions in the file ({res['profiles']} profiles)")
-    ax.set_ylabel("median wall time, ms (fresh process)")
+    ax.set_ylabel("median CPU time, ms (fresh process)")
     ax.set_title(f"homekit: time against log size ({nproc()} cores, {dt.date.today()})")
     ax.grid(True, which="both", alpha=0.3)
     ax.legend(fontsize=8)
@@ -111,7 +117,7 @@ def write_notes(cli: dict, scale: dict, command: str, load: tuple[float, float])
             f"({platform.machine()}, Python {platform.python_version()}, "
             f"{platform.system()}), with `{command}`; load average {load[0]:.2f} at the start, "
             f"{load[1]:.2f} at the end. Shared machines are noisy: read the "
-            "ratios, which compare runs interleaved in one session.", "",
+            "ratios of CPU time, which compare runs interleaved in one session.", "",
             "### CLI against the floor and two self-tracking CLIs", "", *cli_table(cli),
             "### Scale", "", *scale_table(scale),
             "![time against log size](../assets/scale.png)", END]
@@ -126,8 +132,15 @@ def write_notes(cli: dict, scale: dict, command: str, load: tuple[float, float])
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--tiny", action="store_true",
+                    help="once, on small files, printing the tables instead of writing them (CI)")
     args = ap.parse_args()
     load_before = os.getloadavg()[0]
+    if args.tiny:
+        cli = bench_cli.main(["--tiny"])
+        scale = bench_scale.main(["--tiny"])
+        print("\n".join(cli_table(cli) + scale_table(scale)))
+        return
     if args.quick:
         cli = bench_cli.main(["--rounds", "5"])
         scale = bench_scale.main(["--rounds", "2", "--sizes", "100,10000"])

@@ -1,3 +1,3 @@
-from homekit.cli import main
+from homekit.launch import main
 
 raise SystemExit(main())

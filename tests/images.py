@@ -78,3 +78,38 @@ def truncated_jpeg(path: Path) -> Path:
     data = whole.getvalue()
     path.write_bytes(data[: len(data) // 3])
     return path
+
+
+def _s15(value: float) -> bytes:
+    return struct.pack(">i", round(value * 65536))
+
+
+def wide_gamut_profile() -> bytes:
+    """An ICC v2 RGB profile that is not sRGB: Display P3's primaries (adapted to D50) with a
+    gamma of 2.2, as a phone's photos carry. Converting through it moves every colour."""
+    def xyz(x: float, y: float, z: float) -> bytes:
+        return b"XYZ \0\0\0\0" + _s15(x) + _s15(y) + _s15(z)
+
+    text = b"homekit test P3\0"
+    tags = {
+        b"desc": (b"desc\0\0\0\0" + struct.pack(">I", len(text)) + text
+                  + b"\0" * 8 + b"\0\0\0" + b"\0" * 67),
+        b"wtpt": xyz(0.9642, 1.0, 0.8249),
+        b"rXYZ": xyz(0.5151, 0.2412, -0.0011),
+        b"gXYZ": xyz(0.2920, 0.6922, 0.0419),
+        b"bXYZ": xyz(0.1571, 0.0666, 0.7841),
+        b"rTRC": b"curv\0\0\0\0" + struct.pack(">IH", 1, round(2.2 * 256)) + b"\0\0",
+        b"cprt": b"text\0\0\0\0" + b"none\0\0\0\0",
+    }
+    tags[b"gTRC"] = tags[b"bTRC"] = tags[b"rTRC"]
+    table, body = b"", b""
+    offset = 128 + 4 + 12 * len(tags)
+    for sig, data in tags.items():
+        table += sig + struct.pack(">II", offset + len(body), len(data))
+        body += data + b"\0" * (-len(data) % 4)
+    size = offset + len(body)
+    header = (struct.pack(">I", size) + b"\0" * 4 + struct.pack(">I", 0x02100000) + b"mntr"
+              + b"RGB XYZ " + b"\0" * 12 + b"acsp" + b"\0" * 24 + b"\0" * 4
+              + _s15(0.9642) + _s15(1.0) + _s15(0.8249) + b"\0" * 48)
+    assert len(header) == 128
+    return header + struct.pack(">I", len(tags)) + table + body

@@ -258,6 +258,48 @@ def test_only_the_command_run_gets_its_parser_but_help_lists_all(capsys):
     assert set(build_parser("status")._subparsers._group_actions[0].choices) == {"status"}
 
 
+def _imported(argv: list[str]) -> tuple[str, set[str]]:
+    """The output and the modules imported (`-X importtime`) of the installed command."""
+    import subprocess
+
+    from tests.conftest import HOMEKIT_BIN, cli_env
+
+    run = subprocess.run([HOMEKIT_BIN, *argv], capture_output=True, text=True, timeout=60,
+                         env=cli_env(PYTHONPROFILEIMPORTTIME="1"), stdin=subprocess.DEVNULL)
+    assert run.returncode == 0, run.stderr[-500:]
+    return run.stdout, {line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines()
+                        if line.startswith("import time:")}
+
+
+def test_version_is_answered_before_the_command_line_interface_is_imported():
+    from homekit import __version__
+
+    out, imported = _imported(["--version"])
+    assert out == f"homekit {__version__}\n"
+    assert "homekit" in imported  # the measurement saw the package
+    assert not {m for m in imported if m.startswith(("homekit.cli", "homekit.domain"))}
+    assert "argparse" not in imported and "sqlite3" not in imported
+
+
+def test_version_in_process_builds_no_command_parser(capsys):
+    from homekit.cli import main
+    from tests.test_layers import modules_after
+
+    with pytest.raises(SystemExit) as stop:  # argparse's own action, as before
+        main(["--version"])
+    assert stop.value.code == 0 and capsys.readouterr().out.startswith("homekit ")
+    loaded = modules_after("from homekit.cli import main\ntry:\n    main(['--version'])\n"
+                           "except SystemExit:\n    pass")
+    assert not [m for m in loaded if m.startswith("homekit.cli.")]
+
+
+def test_help_of_one_command_builds_only_its_parser():
+    out, imported = _imported(["status", "--help"])
+    assert "--json" in out and "usage: homekit status" in out
+    commands = {m for m in imported if m.startswith("homekit.cli.") and m.count(".") == 2}
+    assert commands <= {"homekit.cli.core", "homekit.cli.ask", "homekit.cli.output"}, commands
+
+
 def test_every_command_is_found_in_the_module_that_registers_it():
     import importlib
 

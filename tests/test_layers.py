@@ -41,6 +41,24 @@ def test_status_command_imports_nothing_heavy(tmp_path):
         assert lazy not in loaded, lazy
 
 
+def test_commands_on_an_existing_file_import_no_sqlite_utils_nor_numpy(tmp_path):
+    """Only a file that needs migrating loads sqlite-utils (and then without numpy): check,
+    restore and every open of an existing file compare the migration record without it."""
+    db = tmp_path / "h.db"
+    env = cli_env(db)
+    for argv in (["profile", "condition", "no"], ["log"], ["backup", str(tmp_path / "b.db")]):
+        subprocess.run([sys.executable, "-m", "homekit", *argv], env=env, check=True,
+                       capture_output=True, timeout=60)
+    for argv in (["check"], ["restore", str(tmp_path / "b.db")], ["status"], ["history"]):
+        run = subprocess.run([sys.executable, "-X", "importtime", "-m", "homekit", *argv],
+                             env=env, capture_output=True, text=True, timeout=60)
+        assert run.returncode == 0, run.stderr
+        imported = {line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines()
+                    if line.startswith("import time:")}
+        assert "homekit.storage.health" in imported or argv != ["check"]
+        assert not imported & {"sqlite_utils", "numpy", "pandas"}, argv
+
+
 def test_photo_list_and_status_with_photos_import_no_pillow(tmp_path):
     db = tmp_path / "h.db"
     env = cli_env(db)

@@ -83,8 +83,10 @@ def stored_extreme(db: Path, tmp_path: Path) -> Path:
     Image.new("RGB", (2048, 1), (200, 100, 100)).save(line, "JPEG", quality=90)
     subprocess.run(["sqlite3", str(db)], check=True, capture_output=True, timeout=60, text=True,
                    input="INSERT INTO photos (profile_id, area, taken_on, mime, width, height, "
-                         "image, created_at) VALUES (1, 'cheeks', '2026-10-01', 'image/jpeg', "
-                         f"2048, 1, readfile('{line}'), '2026-10-01T10:00');\n")
+                         "size, created_at) VALUES (1, 'cheeks', '2026-10-01', 'image/jpeg', "
+                         f"2048, 1, length(readfile('{line}')), '2026-10-01T10:00');\n"
+                         "INSERT INTO photo_images (photo_id, image) "
+                         f"VALUES (last_insert_rowid(), readfile('{line}'));\n")
     return db
 
 

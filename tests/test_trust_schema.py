@@ -76,6 +76,13 @@ def test_the_canonical_digests_are_what_the_migrations_make():
             f"put {version}: {made!r} in schema.CANONICAL_DIGESTS")
 
 
+def test_the_migration_names_are_the_migrations():
+    from homekit.storage import migrations
+    from homekit.storage.schema import MIGRATION_NAMES
+
+    assert [m.name for m in migrations.migrations._migrations] == list(MIGRATION_NAMES)
+
+
 def test_a_migration_record_laid_out_by_another_sqlite_utils_version_is_accepted(live, capsys):
     sql(live, "CREATE TABLE old_record (migration_set TEXT, name TEXT, applied_at TEXT, "
         "PRIMARY KEY (migration_set, name))",

@@ -1,8 +1,8 @@
 """Photos in, clean JPEG out: Pillow, imported only inside these functions.
 
-Every photo homekit stores has been decoded completely (a truncated file is refused), turned
-upright by its EXIF orientation, converted to sRGB through its ICC profile, scaled so its long
-side is at most 2048 px, and re-encoded as a fresh JPEG: no EXIF, GPS, maker notes, XMP or ICC
+Every photo homekit stores has been decoded completely (a truncated file is refused), scaled
+so its long side is at most 2048 px, turned upright by its EXIF orientation, converted to sRGB
+through its ICC profile, and re-encoded as a fresh JPEG: no EXIF, GPS, maker notes, XMP or ICC
 survive, because nothing is copied from the source but its pixels. The same source gives the
 same bytes.
 """
@@ -115,29 +115,51 @@ def _exif_date(im: Image) -> dt.date | None:
     return None
 
 
-def _srgb(im: Image) -> Image:
-    """RGB pixels in sRGB: through the embedded ICC profile if any, alpha flattened on white."""
+#: EXIF orientation -> the turn that makes the picture upright (what ImageOps.exif_transpose
+#: applies); 1 and anything unknown: as it is.
+_ORIENTATION_TAG = 0x0112
+_UPRIGHT = {2: "FLIP_LEFT_RIGHT", 3: "ROTATE_180", 4: "FLIP_TOP_BOTTOM", 5: "TRANSPOSE",
+            6: "ROTATE_270", 7: "TRANSVERSE", 8: "ROTATE_90"}
+#: Modes Pillow scales with the filter asked for (alpha premultiplied); the others are
+#: converted to RGB (RGBA when they hold transparency) first.
+_SCALABLE = ("RGB", "RGBA", "L", "LA", "CMYK")
+
+
+def _scalable(im: Image) -> Image:
+    """`im` in a mode that scales well (a palette would be scaled by nearest neighbour)."""
+    if im.mode in _SCALABLE:
+        return im
+    transparent = im.mode in ("PA", "RGBa") or (im.mode == "P" and "transparency" in im.info)
+    return im.convert("RGBA" if transparent else "RGB")
+
+
+def _upright(im: Image, orientation: object) -> Image:
+    from PIL import Image as PILImage
+
+    turn = _UPRIGHT.get(orientation) if isinstance(orientation, int) else None
+    return im if turn is None else im.transpose(PILImage.Transpose[turn])
+
+
+def _srgb(im: Image, icc: bytes | None) -> Image:
+    """RGB pixels in sRGB: through the ICC profile `icc` if any, alpha flattened on white.
+    An RGB image without a profile is returned as it is (no copy)."""
     from PIL import Image as PILImage
     from PIL import ImageCms
 
-    if im.mode in ("RGBA", "LA") or (im.mode == "P" and "transparency" in im.info):
+    if im.mode in ("RGBA", "LA"):
         rgba = im.convert("RGBA")
         white = PILImage.new("RGBA", rgba.size, (255, 255, 255, 255))
         im = PILImage.alpha_composite(white, rgba)
-    icc = im.info.get("icc_profile")
     if icc:
         try:
             source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
-            mode = "RGB" if im.mode in ("RGB", "RGBA", "CMYK", "L", "P") else None
-            if im.mode == "P":
-                im = im.convert("RGB")
             converted = ImageCms.profileToProfile(im, source, ImageCms.createProfile("sRGB"),
-                                                  outputMode=mode or "RGB")
+                                                  outputMode="RGB")
             if converted is not None:
-                return converted.convert("RGB")
+                return converted if converted.mode == "RGB" else converted.convert("RGB")
         except (ImageCms.PyCMSError, OSError, ValueError):
             pass  # a broken profile: keep the pixels as they are
-    return im.convert("RGB")
+    return im if im.mode == "RGB" else im.convert("RGB")
 
 
 def clean_photo(data: bytes, name: str = "the file", *, keep_clean: bool = False) -> CleanPhoto:
@@ -145,9 +167,12 @@ def clean_photo(data: bytes, name: str = "the file", *, keep_clean: bool = False
 
     `keep_clean`: a JPEG that is already clean (as homekit writes them: baseline, no metadata
     segment, small enough) keeps its bytes, so an export and import round trip loses nothing.
+
+    The decoded picture is scaled first, in place, so that turning it upright, its colour
+    profile and its alpha work on at most 2048 px a side, and no full-size copy is made (a
+    12-megapixel photo is 36 MB of pixels).
     """
     from PIL import Image as PILImage
-    from PIL import ImageOps
 
     im = _open(data, name)
     if too_narrow(im.width, im.height):
@@ -159,11 +184,14 @@ def clean_photo(data: bytes, name: str = "the file", *, keep_clean: bool = False
         return CleanPhoto(data, im.width, im.height, None)
     taken = _exif_date(im)
     try:
-        im = ImageOps.exif_transpose(im) or im
-        rgb = _srgb(im)
-        rgb.thumbnail((MAX_SIDE, MAX_SIDE), PILImage.Resampling.LANCZOS)
+        orientation = im.getexif().get(_ORIENTATION_TAG)
+        icc = im.info.get("icc_profile")
+        im = _scalable(im)
+        im.thumbnail((MAX_SIDE, MAX_SIDE), PILImage.Resampling.LANCZOS)
+        rgb = _srgb(_upright(im, orientation), icc)
         # Only the pixels go on: a new image carries no info (EXIF, XMP, ICC, comments).
-        pixels = PILImage.frombytes("RGB", rgb.size, rgb.tobytes())
+        pixels = PILImage.new("RGB", rgb.size)
+        pixels.paste(rgb)
         out = io.BytesIO()
         pixels.save(out, "JPEG", quality=JPEG_QUALITY, optimize=False, progressive=False)
     except (OSError, ValueError, SyntaxError) as exc:

@@ -155,6 +155,8 @@ def build_parser(wanted: str | None = None) -> Parser:
 
 
 def _parser_for(argv: Sequence[str]) -> Parser:
+    if argv[:1] == ["--version"]:
+        return build_parser("")  # no command's parser: argparse prints the version and stops
     wanted = command_in(argv)
     known = wanted == "tui" or wanted in COMMAND_HOME
     return build_parser(wanted if known else None)

@@ -103,8 +103,10 @@ class PhotoTransferService(PhotosService, TransferService):
                     continue
                 session_id = self._session_on(profile.id, e.session_date)
                 stored = store_photos.photos(self._store, profile.id, area=e.area)
-                if any(p.taken_on == e.taken_on and store_photos.photo_image(self._store, p.id)
-                       == clean.jpeg for p in stored):
+                # The bytes are read only for a photo of the same day and size.
+                if any(p.taken_on == e.taken_on and p.size == len(clean.jpeg)
+                       and store_photos.photo_image(self._store, p.id) == clean.jpeg
+                       for p in stored):
                     report.photos_skipped += 1
                     continue
                 draft = PhotoDraft(session_id, e.area, e.taken_on, e.notes, clean.width,
@@ -115,7 +117,8 @@ class PhotoTransferService(PhotosService, TransferService):
         return report
 
     def _session_on(self, profile_id: int, day: dt.date | None) -> int | None:
+        """The profile's session on `day` (the rule allows one), by one index seek."""
         if day is None:
             return None
-        found = [s for s in self._store.sessions(profile_id) if s.session_date == day]
-        return found[0].id if found else None
+        found = self._store.session_on_or_before(profile_id, day)
+        return found.id if found is not None and found.session_date == day else None

@@ -16,8 +16,12 @@ class SafetyService(ProfilesService):
     def gates(self, profile: Profile | None = None) -> list[Gate]:
         """Every gate that blocks logging a session of the profile today (empty: allowed)."""
         profile = profile or self.profile()
-        dates = self._store.session_dates(profile.id)
-        previous = self._store.session_on_or_before(profile.id, self.today())
+        today = self.today()
+        # The interval gate needs only the sessions less than an interval before today (or
+        # after it): an index range, whatever the length of the log.
+        since = today - min(dt.timedelta(days=profile.min_interval_days), today - dt.date.min)
+        dates = self._store.session_dates_between(profile.id, since, dt.date.max)
+        previous = self._store.session_on_or_before(profile.id, today)
         return rules.gates(profile, dates, previous, self.now())
 
     def followups(self, profile: Profile | None = None) -> list[Followup]:

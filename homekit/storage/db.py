@@ -192,32 +192,12 @@ def _enable_wal(conn: sqlite3.Connection, file: Path) -> None:
             raise storage_error(exc, file) from None
 
 
-def _import_sqlite_utils() -> None:
-    """Import sqlite_utils without numpy and pandas, which it loads only to convert their
-    values (homekit passes none) and which cost more than a new file's migrations (issue 14)."""
-    import sys
-
-    if "sqlite_utils" in sys.modules:
-        return
-    blocked = [name for name in ("numpy", "pandas") if name not in sys.modules]
-    for name in blocked:
-        sys.modules[name] = None  # type: ignore[assignment]  # `import` raises ImportError
-    try:
-        import sqlite_utils  # noqa: F401
-    finally:
-        for name in blocked:
-            if sys.modules.get(name, 0) is None:
-                del sys.modules[name]
-
-
 def _migrate(conn: sqlite3.Connection, file: Path, allow_broken_rule: bool = False) -> None:
     """Migrate under one immediate transaction. `allow_broken_rule` (for `homekit delete`): an
     older file whose sessions break the rule is migrated with its rule triggers set aside."""
-    _import_sqlite_utils()
-    from sqlite_utils import Database
-
-    from homekit.storage import migrations
+    from homekit.storage import migrations  # first: it imports sqlite-utils without numpy
     from homekit.storage.backup import backup_before_migration
+    from homekit.storage.migrations import Database
 
     db = Database(conn, execute_plugins=False)
     try:

@@ -26,7 +26,7 @@ except ImportError:  # pragma: no cover - by Python version
         from hashlib import sha256  # type: ignore[assignment]
 
 from homekit.storage.rule_sql import TRIGGERS as RULE_TRIGGERS  # put back when they go missing
-from homekit.storage.schema import CANONICAL_DIGESTS
+from homekit.storage.schema import CANONICAL_DIGESTS, MIGRATION_NAMES
 
 #: (type, name, tbl_name, normalised sql) of one object in sqlite_master.
 SchemaRow = tuple[str, str, str, str]
@@ -97,17 +97,14 @@ def is_homekit_schema(conn: sqlite3.Connection, version: int) -> bool:
 
 
 def migration_names() -> list[str]:
-    from homekit.storage import migrations
-
-    return [m.name for m in migrations.migrations._migrations]
+    return list(MIGRATION_NAMES)
 
 
 @functools.cache
 def canonical_schema(version: int) -> tuple[SchemaRow, ...]:
     """What the migrations up to `version` create, read back from a fresh database."""
-    from sqlite_utils import Database
-
-    from homekit.storage import migrations
+    from homekit.storage import migrations  # first: it imports sqlite-utils without numpy
+    from homekit.storage.migrations import Database
 
     names = migration_names()
     conn = sqlite3.connect(":memory:", isolation_level=None)

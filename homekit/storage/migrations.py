@@ -2,14 +2,36 @@
 
 Never edit a migration that has shipped: add a new one. Each one also sets
 `PRAGMA user_version` to its position, so other tools can read the schema version.
-Importing this module imports sqlite-utils; only `db.open_store` does, and only
-when a file needs migrating.
+Importing this module imports sqlite-utils (without numpy and pandas: see below); only a
+file that needs migrating, a restore of an older backup and a schema that needs a closer
+look import it.
 """
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+import sys
+
+
+def _import_sqlite_utils() -> None:
+    """Import sqlite_utils without numpy and pandas, which it loads only to convert their
+    values (homekit passes none) and which cost more than a new file's migrations (issue 14)."""
+    if "sqlite_utils" in sys.modules:
+        return
+    blocked = [name for name in ("numpy", "pandas") if name not in sys.modules]
+    for name in blocked:
+        sys.modules[name] = None  # type: ignore[assignment]  # `import` raises ImportError
+    try:
+        import sqlite_utils  # noqa: F401
+    finally:
+        for name in blocked:
+            if sys.modules.get(name, 0) is None:
+                del sys.modules[name]
+
+
+_import_sqlite_utils()
+
+from sqlite_utils import Database  # noqa: E402
+from sqlite_utils.migrations import Migrations  # noqa: E402
 
 migrations = Migrations("homekit")
 
@@ -302,6 +324,28 @@ def m009_rules_for_every_row(db: Database) -> None:
     for sql in rule_sql.microdermabrasion().values():
         db.execute(sql)
     _set_version(db, 9)
+
+
+@migrations()
+def m010_photo_images(db: Database) -> None:
+    # A photo's bytes in a table of their own, so that no listing reads them: `created_at`
+    # stood after the `image` BLOB, so every query that read it (a photo list, a count, a
+    # session's photos) followed every page of every image. Every photo keeps its bytes: they
+    # are copied before the column goes. Its size is kept beside it for the listings.
+    db.execute(
+        """
+        CREATE TABLE photo_images (
+            photo_id INTEGER PRIMARY KEY REFERENCES photos(id) ON DELETE CASCADE,
+            image BLOB NOT NULL CHECK (length(image) > 0)
+        ) STRICT
+        """
+    )
+    db.execute("INSERT INTO photo_images (photo_id, image) SELECT id, image FROM photos ORDER BY id")
+    db.execute("ALTER TABLE photos ADD COLUMN size INTEGER NOT NULL DEFAULT 0 CHECK (size >= 0)")
+    db.execute("ALTER TABLE photos DROP COLUMN image")
+    db.execute("UPDATE photos SET size = "
+               "(SELECT length(image) FROM photo_images WHERE photo_id = photos.id)")
+    _set_version(db, 10)
 
 
 def schema_version() -> int:

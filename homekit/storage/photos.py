@@ -1,6 +1,8 @@
-"""The SQL of progress photos (table `photos`, migration m005_photos).
+"""The SQL of progress photos: `photos` (what is known of each, migration m005_photos) and
+`photo_images` (their bytes, m009_photo_images).
 
-Listing never reads the pixels; `photo_image` reads one photo's bytes when they are needed.
+No listing reads an image: the bytes live in their own table, and `photo_image` reads one
+photo's when they are needed.
 """
 
 from __future__ import annotations
@@ -13,8 +15,8 @@ from homekit.domain.photos import Photo, PhotoDraft
 from homekit.storage.repo import Store
 from homekit.storage.rows import from_row
 
-_COLS = ("id, profile_id, session_id, area, taken_on, notes, mime, width, height, "
-         "length(image) AS size, created_at, "
+_COLS = ("id, profile_id, session_id, area, taken_on, notes, mime, width, height, size, "
+         "created_at, "
          # The session's number (its place by date in the profile): a count on the index.
          "(SELECT count(*) FROM sessions AS e JOIN sessions AS s ON e.profile_id = s.profile_id "
          "AND (e.session_date, e.id) <= (s.session_date, s.id) WHERE s.id = photos.session_id) "
@@ -27,13 +29,17 @@ def _photo(row: sqlite3.Row) -> Photo:
 
 
 def insert_photo(store: Store, profile_id: int, draft: PhotoDraft, created_at: str) -> Photo:
+    """Store the photo and its bytes (the caller holds the write transaction)."""
     cur = store._x(
         "INSERT INTO photos (profile_id, session_id, area, taken_on, notes, mime, width, height, "
-        "image, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "size, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (profile_id, draft.session_id, draft.area, draft.taken_on.isoformat(), draft.notes,
-         draft.mime, draft.width, draft.height, sqlite3.Binary(draft.image), created_at),
+         draft.mime, draft.width, draft.height, len(draft.image), created_at),
     )
-    return get_photo(store, int(cur.lastrowid or 0))
+    photo_id = int(cur.lastrowid or 0)
+    store._x("INSERT INTO photo_images (photo_id, image) VALUES (?, ?)",
+             (photo_id, sqlite3.Binary(draft.image)))
+    return get_photo(store, photo_id)
 
 
 def get_photo(store: Store, photo_id: int, profile_id: int | None = None) -> Photo:
@@ -56,14 +62,15 @@ def photos(store: Store, profile_id: int, *, area: str | None = None,
 
 
 def photo_image(store: Store, photo_id: int) -> bytes:
-    rows = store._q("SELECT image FROM photos WHERE id = ?", (photo_id,))
+    rows = store._q("SELECT image FROM photo_images WHERE photo_id = ?", (photo_id,))
     if not rows:
         raise NotFound(f"no photo with id {photo_id}", code="unknown_photo", id=photo_id)
     return bytes(rows[0][0])
 
 
 def delete_photo(store: Store, photo_id: int) -> None:
-    cur = store._x("DELETE FROM photos WHERE id = ?", (photo_id,))
+    store._x("DELETE FROM photo_images WHERE photo_id = ?", (photo_id,))  # the cascade's work,
+    cur = store._x("DELETE FROM photos WHERE id = ?", (photo_id,))  # also with foreign keys off
     if cur.rowcount == 0:
         raise NotFound(f"no photo with id {photo_id}", code="unknown_photo", id=photo_id)
 

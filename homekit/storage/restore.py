@@ -122,7 +122,7 @@ def check_copy(copy: Path, source: Path | str) -> BackupInfo:
                 f"knows {SCHEMA_VERSION}); nothing was restored"
             )
         _check_schema(conn, source, version)
-        bad = rowcheck.all_problems(conn)
+        bad = rowcheck.all_problems(conn, constraints_hold=True)  # integrity and schema: checked
         if bad:
             raise InvalidInput(f"{source}: {len(bad)} rows break homekit's rules",
                                code="restore_bad_rows", path=source, problems=bad)
@@ -154,9 +154,8 @@ def _check_schema(conn: sqlite3.Connection, source: Path | str, version: int) ->
 
 
 def _migrate(conn: sqlite3.Connection) -> None:
-    from sqlite_utils import Database
-
-    from homekit.storage import migrations
+    from homekit.storage import migrations  # first: it imports sqlite-utils without numpy
+    from homekit.storage.migrations import Database
 
     conn.execute("BEGIN IMMEDIATE")
     try:

@@ -4,11 +4,20 @@ Used where data comes from outside homekit's own writes: a backup before it is r
 file whose rule triggers went missing, an older file before it is migrated, and
 `homekit check`. Returns facts (one `RowProblem` per offending row); homekit.words says them.
 Works on every schema version (only columns that exist since version 1 are read).
+
+The rows are found by SQL (rowscan.py), so that a long log costs little more than SQLite's
+own integrity check: one scan of each table keeps only the rows whose values may not be as
+homekit writes them (what the schema's CHECKs state is asked again unless SQLite's integrity
+check has just re-checked them), and the domain's own validators then say what is wrong with
+those few, in the same words as ever. The rule compares each session with the one before it
+in its profile, day numbers read from the `(profile_id, session_date)` index. A file whose
+dates are not all written YYYY-MM-DD is compared as the domain reads each date.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +26,7 @@ from typing import Any
 from homekit.domain import rules, validate
 from homekit.domain.errors import InvalidInput
 from homekit.domain.models import AREAS
+from homekit.storage import rowscan
 
 
 @dataclass(frozen=True)
@@ -38,8 +48,12 @@ class RowProblem:
     detail: str = ""
 
 
-def rule_problems(conn: sqlite3.Connection, schema: str = "main") -> list[RowProblem]:
-    """Sessions of a profile closer than max(its interval, 7) days, and intervals under 7."""
+def rule_problems(conn: sqlite3.Connection, schema: str = "main", *,
+                  constraints_hold: bool = False) -> list[RowProblem]:
+    """Sessions of a profile closer than max(its interval, 7) days, and intervals under 7.
+
+    `constraints_hold`: see `all_problems`.
+    """
     problems: list[RowProblem] = []
     profiles = {
         pid: (name, interval)
@@ -49,6 +63,29 @@ def rule_problems(conn: sqlite3.Connection, schema: str = "main") -> list[RowPro
     for name, interval in profiles.values():
         if not isinstance(interval, int) or interval < rules.MIN_INTERVAL_DAYS:
             problems.append(RowProblem(str(name), "", "interval", interval=_int(interval)))
+    odd = rowscan.ODD_SESSION_CHECKED if constraints_hold else rowscan.ODD_SESSION
+    if conn.execute(odd.format(schema=schema)).fetchone():
+        return problems + _pairs_as_the_domain_reads_them(conn, schema, profiles)
+    for pid in rowscan.profile_ids(conn, schema):  # a profile that is missing counts as well
+        name, interval = profiles.get(pid, (f"#{pid}", rules.MIN_INTERVAL_DAYS))
+        needed = max(_int(interval), rules.MIN_INTERVAL_DAYS)
+        days = rowscan.day_numbers(conn, schema, pid)
+        gaps = list(map(operator.sub, days[1:], days))  # each session against the one before
+        if gaps and min(gaps) < needed:
+            close = [k for k, gap in enumerate(gaps, 1) if gap < needed]
+            order = rowscan.sessions_in_order(conn, schema, pid)
+            for k in close:
+                (before_id, before), (sid, day) = order[k - 1], order[k]
+                problems.append(RowProblem(str(name), day, "too_close", sid, before, before_id,
+                                           needed))
+    return problems
+
+
+def _pairs_as_the_domain_reads_them(conn: sqlite3.Connection, schema: str,
+                                    profiles: dict[Any, tuple[Any, Any]]) -> list[RowProblem]:
+    """The rule for a file with dates SQL cannot compare: each date read by the domain (rows
+    it cannot read are value problems, and left out here), each against the one before."""
+    problems: list[RowProblem] = []
     previous: dict[int, tuple[dt.date, int]] = {}
     for sid, pid, text in conn.execute(
         f"SELECT id, profile_id, session_date FROM {schema}.sessions "
@@ -72,8 +109,12 @@ def rule_problems(conn: sqlite3.Connection, schema: str = "main") -> list[RowPro
     return problems
 
 
-def value_problems(conn: sqlite3.Connection, schema: str = "main") -> list[RowProblem]:
-    """Values the domain would never have let in (the CHECKs may have been edited)."""
+def value_problems(conn: sqlite3.Connection, schema: str = "main", *,
+                   constraints_hold: bool = False) -> list[RowProblem]:
+    """Values the domain would never have let in (the CHECKs may have been edited).
+
+    `constraints_hold`: see `all_problems`.
+    """
     problems: list[RowProblem] = []
     names: dict[int, str] = {}
     for pid, name, target, interval in conn.execute(
@@ -86,10 +127,10 @@ def value_problems(conn: sqlite3.Connection, schema: str = "main") -> list[RowPr
             detail = _verdict(profile_check, value)
             if detail:
                 problems.append(RowProblem(str(name), "", "value", detail=detail))
-    for row in conn.execute(
-        "SELECT id, profile_id, session_date, start_time, duration_min, areas, device_level, "
-        f"glasses_worn, stinging, notes FROM {schema}.sessions ORDER BY profile_id, session_date"
-    ):
+    refused = [v for v in rowscan.distinct_areas(conn, schema) if _verdict(_areas, v)]
+    missing = [pid for pid in rowscan.profile_ids(conn, schema)
+               if pid is not None and pid not in names]
+    for row in rowscan.sessions(conn, schema, constraints_hold, missing, refused):
         sid, pid, day, start, minutes, areas, level, glasses, sting, notes = row
         profile = names.get(pid)
         if profile is None:
@@ -105,11 +146,8 @@ def value_problems(conn: sqlite3.Connection, schema: str = "main") -> list[RowPr
             detail = _verdict(check, value)
             if detail:
                 problems.append(RowProblem(profile, str(day), "value", sid, detail=detail))
-    for rid, sid, observed, severity, faded, notes, pid, day in conn.execute(
-        "SELECT r.id, r.session_id, r.observed_at, r.severity, r.faded_after_min, r.notes, "
-        f"s.profile_id, s.session_date FROM {schema}.redness AS r "
-        f"LEFT JOIN {schema}.sessions AS s ON s.id = r.session_id ORDER BY r.session_id, r.id"
-    ):
+    for rid, sid, observed, severity, faded, notes, pid, day in rowscan.redness(
+            conn, schema, constraints_hold):
         if day is None:
             problems.append(RowProblem("", "", "value", sid, detail=(
                 f"redness observation {rid} belongs to no session")))
@@ -126,8 +164,16 @@ def value_problems(conn: sqlite3.Connection, schema: str = "main") -> list[RowPr
     return problems
 
 
-def all_problems(conn: sqlite3.Connection, schema: str = "main") -> list[RowProblem]:
-    return value_problems(conn, schema) + rule_problems(conn, schema)
+def all_problems(conn: sqlite3.Connection, schema: str = "main", *,
+                 constraints_hold: bool = False) -> list[RowProblem]:
+    """Every row that breaks a value check or the rule.
+
+    `constraints_hold`: the caller has seen `PRAGMA integrity_check` answer "ok" (it re-checks
+    every CHECK, NOT NULL and STRICT type) on a file whose schema is homekit's own, so what the
+    schema states is not asked again; only what it does not state is queried.
+    """
+    return (value_problems(conn, schema, constraints_hold=constraints_hold)
+            + rule_problems(conn, schema, constraints_hold=constraints_hold))
 
 
 def _verdict(check: Callable[[Any], Any], value: Any) -> str:

@@ -153,9 +153,11 @@ async def test_the_comparison_of_a_stored_extreme_photo_is_written(ready, tmp_pa
     ready.add_photo(png_bytes(1000, 750), area="cheeks", taken_on=ready.today())
     line = io.BytesIO()
     Image.new("RGB", (2048, 1), (200, 100, 100)).save(line, "JPEG")
-    ready._store.conn.execute(
-        "INSERT INTO photos (profile_id, area, taken_on, mime, width, height, image, created_at) "
-        "VALUES (1, 'cheeks', '2026-10-01', 'image/jpeg', 2048, 1, ?, 'x')", (line.getvalue(),))
+    cur = ready._store.conn.execute(
+        "INSERT INTO photos (profile_id, area, taken_on, mime, width, height, size, created_at) "
+        "VALUES (1, 'cheeks', '2026-10-01', 'image/jpeg', 2048, 1, ?, 'x')", (len(line.getvalue()),))
+    ready._store.conn.execute("INSERT INTO photo_images (photo_id, image) VALUES (?, ?)",
+                              (cur.lastrowid, line.getvalue()))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB
     app = app_for(ready)
     async with app.run_test(size=SIZE) as pilot:

@@ -1,0 +1,186 @@
+"""Issue 22 ("every command flat and near its floor"): each goal as a ratio to its floor, all
+measured in one run, the variants interleaved round by round, with the machine's load.
+
+    python benchmarks/bench_issue22.py [--rounds 9]        # prints the docs' table
+    python benchmarks/bench_issue22.py --baseline SRC      # also an older homekit (a folder
+                                                           # holding homekit/), interleaved
+    python benchmarks/bench_issue22.py --tiny              # CI: once, on small files
+
+Each measurement is a fresh process started as a user starts it (the `homekit` entry point);
+the figure is its CPU time (user + system, from wait4: steadier than wall time on a shared
+machine) and, for `photo add`, its peak RSS. Files (made by direct SQL, common.fill, and the
+photos through the services, in a child process so that no measured process inherits them):
+- `check` and `status --json`: 50,000 sessions in 20 profiles against 100 in one.
+- `photo list`: 40 photos of about 1.9 MB each (76 MB) against one.
+- `photo add` of a 12-megapixel JPEG (4000 x 3000, EXIF and GPS) against Pillow's own
+  cleaning of the same file in a bare Python: open, `ImageOps.exif_transpose`, `thumbnail`
+  to 2048 px (LANCZOS, as homekit), save as JPEG of quality 90 (as homekit).
+`--version` is counted in instructions (load-independent): bench_startup_instructions.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import (  # noqa: E402
+    HOMEKIT,
+    PILLOW_CLEANING,
+    Sample,
+    clean_env,
+    fill,
+    load,
+    machine,
+    measure,
+    rounds_of,
+)
+
+
+def command(src: str | None) -> list[str]:
+    """How to start homekit: the installed entry point, or (an older tree in `src`) its CLI."""
+    if src is None:
+        return [HOMEKIT]
+    return [sys.executable, "-c",
+            "import sys; sys.argv[0] = 'homekit'; from homekit.cli import main; sys.exit(main())"]
+
+
+def env_for(src: str | None) -> dict[str, str]:
+    return clean_env(PYTHONPATH=src) if src else clean_env()
+
+
+def prepare(folder: Path, tiny: bool, src: str | None) -> None:
+    """Every file of one build, made in this (child) process."""
+    from bench_photos import add_photos, twelve_megapixels
+
+    hk = command(src)
+    env = env_for(src)
+    sizes = (100, 1_000) if tiny else (100, 50_000)
+    fill(folder / "small.db", sizes[0], 1, argv=hk, env=env)
+    fill(folder / "big.db", sizes[1], 1 if tiny else 20, argv=hk, env=env)
+    side = (300, 400) if tiny else (1536, 2048)
+    for name, count in (("one-photo.db", 1), ("photos.db", 4 if tiny else 40)):
+        fill(folder / name, 10, 1, argv=hk, env=env)
+        add_photos(folder / name, count, size=side)
+    fill(folder / "add.db", 10, 1, argv=hk, env=env)
+    twelve_megapixels(folder / "photo.jpg", (1200, 900) if tiny else (4000, 3000))
+
+
+def build_files(root: Path, tiny: bool, src: str | None) -> Path:
+    folder = root / ("baseline" if src else "now")
+    folder.mkdir()
+    child = [sys.executable, __file__, "--prepare", str(folder)] + (["--tiny"] if tiny else [])
+    subprocess.run(child, check=True, env=env_for(src), stdout=subprocess.DEVNULL)
+    return folder
+
+
+def variants(folder: Path, src: str | None, tag: str) -> dict[str, Callable[[int], Sample]]:
+    hk, env = command(src), env_for(src)
+
+    def run(db: str, *argv: str) -> Callable[[int], Sample]:
+        return lambda r: measure([*hk, "--db", str(folder / db), *argv], env, cwd=str(folder))
+
+    def add(r: int) -> Sample:
+        target = shutil.copy(folder / "add.db", folder / f"add-{r}.db")  # a fresh copy each time
+        return measure([*hk, "--db", str(target), "photo", "add", str(folder / "photo.jpg")],
+                       env, cwd=str(folder))
+
+    return {
+        f"{tag}check small": run("small.db", "check"),
+        f"{tag}check big": run("big.db", "check"),
+        f"{tag}status small": run("small.db", "status", "--json"),
+        f"{tag}status big": run("big.db", "status", "--json"),
+        f"{tag}photo list one": run("one-photo.db", "photo", "list"),
+        f"{tag}photo list many": run("photos.db", "photo", "list"),
+        f"{tag}photo add": add,
+    }
+
+
+#: (label, floor key, measured key, what is compared, goal).
+ROWS = (
+    ("`check`, 50,000 sessions against 100", "check small", "check big", "cpu", 2.0),
+    ("`status --json`, 50,000 sessions against 100", "status small", "status big", "cpu", 1.2),
+    ("`photo list`, 40 photos (76 MB) against 1", "photo list one", "photo list many", "cpu", 1.1),
+    ("`photo add` of a 12-megapixel JPEG against Pillow's own cleaning, CPU", "pillow",
+     "photo add", "cpu", 1.3),
+    ("the same, peak memory (MiB)", "pillow", "photo add", "rss", 1.3),
+)
+
+
+def figure(samples: list[Sample], what: str) -> float:
+    if what == "rss":
+        return max(s.rss_kib for s in samples) / 1024
+    return statistics.median(s.cpu for s in samples) * 1000
+
+
+def table(results: dict[str, list[Sample]], tags: list[str], tiny: bool) -> list[str]:
+    head = "| goal | floor | homekit | ratio | goal | |"
+    lines = [head, "|---|---:|---:|---:|---:|---|"]
+    for tag in tags:
+        for label, floor, mine, what, goal in ROWS:
+            base = figure(results["pillow" if floor == "pillow" else f"{tag}{floor}"], what)
+            value = figure(results[f"{tag}{mine}"], what)
+            ratio = value / base
+            unit = " MiB" if what == "rss" else " ms"
+            name = label if not tag else f"{label} ({tag.strip()})"
+            verdict = "met" if ratio <= goal else "missed"
+            if tiny:  # small files: the figures only show that the benchmark runs
+                name = (name.replace("50,000", "1,000").replace("40 photos (76 MB)", "4 photos")
+                        .replace("12-megapixel", "1,200 x 900"))
+                verdict = "(tiny)"
+            lines.append(f"| {name} | {base:.0f}{unit} | {value:.0f}{unit} | {ratio:.2f} | "
+                         f"{goal} | {verdict} |")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> dict:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rounds", type=int, default=9)
+    ap.add_argument("--tiny", action="store_true", help="once, on small files (CI)")
+    ap.add_argument("--baseline", type=Path, metavar="SRC",
+                    help="also an older homekit: a folder holding its homekit/ package")
+    ap.add_argument("--json", type=Path, help="also write the raw samples here")
+    ap.add_argument("--prepare", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.prepare:
+        import os
+
+        prepare(args.prepare, args.tiny, os.environ.get("PYTHONPATH") or None)
+        return {}
+    rounds = 1 if args.tiny else args.rounds
+    before = load()
+    with tempfile.TemporaryDirectory(prefix="hk-bench-22-") as tmp:
+        root = Path(tmp)
+        now = build_files(root, args.tiny, None)
+        todo = variants(now, None, "")
+        tags = [""]
+        if args.baseline:
+            src = str(args.baseline.resolve())
+            todo |= variants(build_files(root, args.tiny, src), src, "before: ")
+            tags.append("before: ")
+        todo["pillow"] = lambda r: measure(
+            [sys.executable, "-c", PILLOW_CLEANING, str(now / "photo.jpg"), str(root / "p.jpg")],
+            clean_env())
+        results = rounds_of(todo, rounds, warmup=0 if args.tiny else 1)
+    after = load()
+    command_line = "python benchmarks/bench_issue22.py" + (
+        " --tiny" if args.tiny else f" --rounds {rounds}")
+    print(machine(before, after, command_line) + f" Medians of {rounds} rounds (CPU time of "
+          "each whole process); peak RSS is the largest of the rounds.\n")
+    print("\n".join(table(results, tags, args.tiny)))
+    raw = {name: [vars(s) for s in samples] for name, samples in results.items()}
+    if args.json:
+        args.json.write_text(json.dumps({"load": [before, after], "samples": raw}, indent=1))
+    return raw
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,185 @@
+"""The SQL of the row check (rowcheck.py): which rows could break a promise of the data.
+
+Each predicate here is true only for values the domain's validator accepts, so a row SQL
+clears is clean, and a row it keeps is judged again by the domain itself (which says why).
+A predicate marked `covered` is stated by the schema's own STRICT types and CHECKs: on a file
+whose schema is homekit's and whose `PRAGMA integrity_check` (which re-checks every CHECK,
+NOT NULL and STRICT type) came back clean, it holds for every row and is not asked again.
+
+What SQLite does slowly is done another way: the distinct areas values are few (one query
+groups them, the domain judges each), and notes are scanned for control characters a chunk
+of rows at a time, concatenated, as bytes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from homekit.domain import validate
+
+#: A calendar date written YYYY-MM-DD, in a year Python's dates know (0001 on).
+ISO_DATE = ("(typeof({c}) = 'text' AND {c} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' "
+            "AND date({c}, '+0 days') IS {c} AND {c} >= '0001-01-01')")
+#: A timestamp written YYYY-MM-DDTHH:MM (as homekit writes them), or with seconds.
+_OBSERVED_OK = (
+    "(typeof({c}) = 'text' AND substr({c}, 1, 4) != '0000' AND ("
+    "strftime('%Y-%m-%dT%H:%M', {c}, '+0 days') IS {c} "
+    "OR strftime('%Y-%m-%dT%H:%M:%S', {c}, '+0 days') IS {c}))"
+)
+#: Notes no longer than the limit: their size in bytes (read from the record, not counted)
+#: is never less than their length in characters.
+_NOTES_SHORT = "length(CAST({c} AS BLOB)) <= " + str(validate.MAX_NOTES)
+#: The bytes of the control characters notes may not hold (tab and newline they may). In
+#: UTF-8 these bytes stand only for themselves, never inside another character.
+CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F])
+#: Rows of notes looked at together.
+CHUNK = 2000
+
+
+def _optional_int(column: str, low: int, high: int) -> str:
+    return (f"({column} IS NULL OR (typeof({column}) = 'integer' "
+            f"AND {column} BETWEEN {low} AND {high}))")
+
+
+#: (predicate, covered by the schema) for a session row `s`. {missing}: the profile ids
+#: sessions name that no profile has; {areas}: the areas values the domain refuses;
+#: {notes}: the id ranges whose notes hold a control character.
+SESSION_OK = (
+    ("typeof(s.profile_id) = 'integer'", True),
+    ("s.profile_id NOT IN ({missing})", False),
+    (ISO_DATE.format(c="s.session_date"), True),
+    (f"s.session_date >= '{validate.EARLIEST_DATE.isoformat()}'", False),
+    ("(s.start_time IS NULL OR (typeof(s.start_time) = 'text' "
+     "AND s.start_time GLOB '[0-2][0-9]:[0-5][0-9]' AND s.start_time <= '23:59'))", True),
+    (_optional_int("s.duration_min", 1, validate.MAX_DURATION_MIN), True),
+    (_optional_int("s.device_level", 1, validate.MAX_LEVEL), True),
+    (_optional_int("s.glasses_worn", 0, 1), True),
+    (_optional_int("s.stinging", 0, 3), True),
+    ("typeof(s.notes) = 'text'", True),
+    (_NOTES_SHORT.format(c="s.notes"), False),
+    ("{notes}", False),
+    ("typeof(s.areas) = 'text'", True),
+    ("s.areas NOT IN ({areas})", False),
+)
+
+#: (predicate, covered by the schema) for a redness row `r` whose session is `s`.
+REDNESS_OK = (
+    ("s.session_date IS NOT NULL", False),
+    ("typeof(r.severity) = 'integer' AND r.severity BETWEEN 0 AND 4", True),
+    (_optional_int("r.faded_after_min", 0, validate.MAX_FADED_AFTER_MIN), False),
+    ("typeof(r.notes) = 'text'", True),
+    (_NOTES_SHORT.format(c="r.notes"), False),
+    ("{notes}", False),
+    (_OBSERVED_OK.format(c="r.observed_at"), False),
+)
+
+
+def _where(checks: tuple[tuple[str, bool], ...], constraints_hold: bool, missing: list[int],
+           areas: list[str], noted: list[tuple[int | None, int]],
+           alias: str) -> tuple[str, dict[str, object]]:
+    """`NOT (every check)`, with the missing profiles, the areas refused and the noted id
+    ranges as parameters."""
+    params: dict[str, object] = {f"area{i}": v for i, v in enumerate(areas)}
+    params.update({f"missing{i}": v for i, v in enumerate(missing)})
+    ranges = []
+    for i, (low, high) in enumerate(noted):
+        params[f"high{i}"] = high
+        if low is None:
+            ranges.append(f"{alias}.id > :high{i}")
+        else:
+            params[f"low{i}"] = low
+            ranges.append(f"NOT ({alias}.id > :low{i} AND {alias}.id <= :high{i})")
+    wanted = [sql for sql, covered in checks if not (covered and constraints_hold)]
+    where = "NOT (" + " AND ".join(wanted) + ")"
+    where = where.replace("{areas}", ", ".join(f":area{i}" for i in range(len(areas))))
+    where = where.replace("{missing}", ", ".join(f":missing{i}" for i in range(len(missing))))
+    return where.replace("{notes}", " AND ".join(ranges) or "1"), params
+
+
+def sessions(conn: sqlite3.Connection, schema: str, constraints_hold: bool,
+             missing: list[int], areas: list[str]) -> sqlite3.Cursor:
+    """The sessions that may break a value check, in (profile, date, id) order. `missing`:
+    the profile ids (not NULL) that sessions name and no profile has."""
+    where, params = _where(SESSION_OK, constraints_hold, missing, areas,
+                           noted_ranges(conn, schema, "sessions"), "s")
+    # A scan of the table, not of the index in the order wanted: the few rows kept are
+    # sorted afterwards.
+    return conn.execute(
+        "SELECT s.id, s.profile_id, s.session_date, s.start_time, s.duration_min, s.areas, "
+        f"s.device_level, s.glasses_worn, s.stinging, s.notes FROM {schema}.sessions AS s "
+        f"NOT INDEXED WHERE {where.format(schema=schema)} "
+        "ORDER BY s.profile_id, s.session_date, s.id", params)
+
+
+def redness(conn: sqlite3.Connection, schema: str, constraints_hold: bool) -> sqlite3.Cursor:
+    """The observations that may break a value check (or have no session), in session order."""
+    where, params = _where(REDNESS_OK, constraints_hold, [], [],
+                           noted_ranges(conn, schema, "redness"), "r")
+    return conn.execute(
+        "SELECT r.id, r.session_id, r.observed_at, r.severity, r.faded_after_min, r.notes, "
+        f"s.profile_id, s.session_date FROM {schema}.redness AS r NOT INDEXED "
+        f"LEFT JOIN {schema}.sessions AS s ON s.id = r.session_id WHERE {where} "
+        "ORDER BY r.session_id, r.id", params)
+
+
+def distinct_areas(conn: sqlite3.Connection, schema: str) -> list[str]:
+    return [v for (v,) in conn.execute(
+        f"SELECT DISTINCT areas FROM {schema}.sessions WHERE typeof(areas) = 'text'")]
+
+
+def noted_ranges(conn: sqlite3.Connection, schema: str,
+                 table: str) -> list[tuple[int | None, int]]:
+    """The id ranges (after low, or from the first row when None, up to high) of `table` whose
+    notes hold a control character: CHUNK rows' notes at a time, joined by newlines (which
+    notes may hold) and read as bytes."""
+    found: list[tuple[int | None, int]] = []
+    low: int | None = None
+    chunk = (f"SELECT max(id), CAST(group_concat(notes, char(10)) AS BLOB) FROM (SELECT id, "
+             f"notes FROM {schema}.{table} {{after}} ORDER BY id LIMIT {CHUNK})")
+    while True:
+        if low is None:
+            high, joined = conn.execute(chunk.format(after="")).fetchone()
+        else:
+            high, joined = conn.execute(chunk.format(after="WHERE id > ?"), (low,)).fetchone()
+        if high is None:
+            return found
+        if joined is not None and len(joined.translate(None, CONTROL_BYTES)) != len(joined):
+            found.append((low, high))
+        low = high
+
+
+#: Is any session's profile or date not written as homekit writes them (then the rule is
+#: judged in Python, reading each date as the domain does)?
+ODD_SESSION = ("SELECT 1 FROM {schema}.sessions AS s WHERE typeof(s.profile_id) != 'integer' "
+               "OR NOT " + ISO_DATE.format(c="s.session_date") + " LIMIT 1")
+#: The same, where the schema's CHECK has already made every date a real YYYY-MM-DD date.
+ODD_SESSION_CHECKED = "SELECT 1 FROM {schema}.sessions WHERE session_date < '0001' LIMIT 1"
+
+
+def profile_ids(conn: sqlite3.Connection, schema: str) -> list[int]:
+    """Every profile id (not NULL) that sessions name, whether or not the profile exists, in
+    order: one seek of the `(profile_id, session_date)` index each, not a read of it all."""
+    found: list[int] = []
+    (pid,) = conn.execute(f"SELECT min(profile_id) FROM {schema}.sessions").fetchone()
+    while pid is not None:
+        found.append(pid)
+        row = conn.execute(f"SELECT profile_id FROM {schema}.sessions WHERE profile_id > ? "
+                           "ORDER BY profile_id LIMIT 1", (pid,)).fetchone()
+        pid = row[0] if row else None
+    return found
+
+
+def day_numbers(conn: sqlite3.Connection, schema: str, profile_id: int) -> list[float]:
+    """A profile's session days (Julian day numbers) in the order the rule compares them:
+    by date, then id (the `(profile_id, session_date)` index's order)."""
+    return [d for (d,) in conn.execute(
+        f"SELECT julianday(session_date) FROM {schema}.sessions WHERE profile_id = ? "
+        "ORDER BY session_date, id", (profile_id,))]
+
+
+def sessions_in_order(conn: sqlite3.Connection, schema: str,
+                      profile_id: int) -> list[tuple[int, str]]:
+    """A profile's (id, date) in `day_numbers`' order."""
+    return conn.execute(
+        f"SELECT id, session_date FROM {schema}.sessions WHERE profile_id = ? "
+        "ORDER BY session_date, id", (profile_id,)).fetchall()
