@@ -1,0 +1,405 @@
+"""Several home treatments on one skin: their floors, the windows between them, and the
+products that hold a session back. Pure rules: pass dates in; refusals are facts.
+
+- Each treatment has a floor: the fewest days between two of its sessions for one person. A
+  profile may lengthen a treatment's interval, never shorten it below the floor.
+  Microneedling's floor depends on the needle depth: the larger of the two sessions' floors
+  holds between them (a 1.0 mm session needs 28 days before the next, whatever its depth).
+- Resurfacing treatments (microdermabrasion, microneedling from 0.5 mm, peel, dermaplaning)
+  hold each other back for CONFLICT_WINDOW_DAYS on overlapping areas, in both directions. No
+  area given means every area. LED and custom treatments conflict with nothing.
+- A retinoid or an acid used in the PRODUCT_HOLD_DAYS before a resurfacing session (or on its
+  day) holds it back; the session may be logged despite it, and that choice is recorded.
+  `other` products are recorded and reported, and hold nothing back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from homekit.domain import rules
+from homekit.domain.errors import InvalidInput
+
+MICRODERMABRASION = "microdermabrasion"
+MICRONEEDLING = "microneedling"
+PEEL = "peel"
+DERMAPLANING = "dermaplaning"
+LED = "led"
+
+#: What a session is when nothing else is said (every session before treatments existed).
+DEFAULT_TREATMENT = MICRODERMABRASION
+#: The built-in treatments, in the order lists show them.
+BUILTIN: tuple[str, ...] = (MICRODERMABRASION, MICRONEEDLING, PEEL, DERMAPLANING, LED)
+#: Floors in days between two sessions of one treatment (microneedling: NEEDLING_FLOORS).
+FLOORS: Mapping[str, int] = {MICRODERMABRASION: rules.MIN_INTERVAL_DAYS, PEEL: 14,
+                             DERMAPLANING: 21, LED: 1}
+#: Microneedling by needle depth: (deepest needle in mm, floor in days), shallowest first.
+NEEDLING_FLOORS: tuple[tuple[float, int], ...] = ((0.3, 3), (0.5, 14), (1.0, 28))
+#: Deeper than this is not a home treatment.
+MAX_DEPTH_MM = NEEDLING_FLOORS[-1][0]
+#: Microneedling resurfaces from this depth on.
+RESURFACING_DEPTH_MM = 0.5
+#: Resurfacing sessions of two treatments on overlapping areas stand at least this far apart.
+CONFLICT_WINDOW_DAYS = 7
+#: A custom treatment's interval is at least this many days.
+CUSTOM_MIN_INTERVAL_DAYS = 1
+MAX_INTERVAL_DAYS = rules.MAX_INTERVAL_DAYS
+
+#: Product kinds a user logs; the first two hold back a resurfacing session.
+PRODUCT_KINDS: tuple[str, ...] = ("retinoid", "acid", "other")
+HOLDING_KINDS: tuple[str, ...] = ("retinoid", "acid")
+#: A holding product used this many days before a resurfacing session (or on its day) holds it.
+PRODUCT_HOLD_DAYS = 3
+
+_NAME = re.compile(r"[a-z][a-z0-9-]{0,39}")
+_DEPTH = re.compile(r"[0-9]+(\.[0-9]{1,2})?|\.[0-9]{1,2}")
+
+
+@dataclass(frozen=True)
+class Treatment:
+    """A treatment as one profile has it: its floor, the profile's interval and target."""
+
+    name: str
+    #: The floor in days (microneedling: the shallowest depth's).
+    floor_days: int
+    builtin: bool = True
+    #: The profile's own interval (None: the floor), never below the floor.
+    interval_days: int | None = None
+    #: The profile's course target for this treatment (None: none set).
+    target_sessions: int | None = None
+
+    @property
+    def min_interval_days(self) -> int:
+        """The shortest interval a session of it keeps for this profile."""
+        return max(self.floor_days, self.interval_days or 0)
+
+    @property
+    def needs_depth(self) -> bool:
+        return self.name == MICRONEEDLING
+
+
+@dataclass(frozen=True)
+class Mark:
+    """What the rules need of one session: id, date, treatment, depth and areas."""
+
+    id: int | None
+    date: dt.date
+    treatment: str = DEFAULT_TREATMENT
+    depth_mm: float | None = None
+    areas: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ProductUse:
+    """One use of an active product."""
+
+    id: int | None
+    used_on: dt.date
+    kind: str
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class IntervalClash:
+    """Two sessions of one treatment closer than its interval."""
+
+    attempted: Mark
+    other: Mark
+    interval_days: int
+
+    @property
+    def gap_days(self) -> int:
+        return abs((self.attempted.date - self.other.date).days)
+
+
+@dataclass(frozen=True)
+class WindowClash:
+    """Two resurfacing sessions of different treatments on overlapping areas, too close."""
+
+    attempted: Mark
+    other: Mark
+    window_days: int = CONFLICT_WINDOW_DAYS
+
+    @property
+    def gap_days(self) -> int:
+        return abs((self.attempted.date - self.other.date).days)
+
+    @property
+    def areas(self) -> tuple[str, ...]:
+        """The areas both name (empty: one of them names none, so every area)."""
+        return shared_areas(self.attempted.areas, self.other.areas)
+
+    @property
+    def clears_on(self) -> dt.date:
+        """The first day after the other session on which the attempted one would fit."""
+        return self.other.date + dt.timedelta(days=self.window_days)
+
+
+@dataclass(frozen=True)
+class ProductHold:
+    """A retinoid or acid used too shortly before a resurfacing session."""
+
+    product: ProductUse
+    session_date: dt.date
+
+    @property
+    def clears_on(self) -> dt.date:
+        return clears_on(self.product.used_on)
+
+
+# -- names, depths, intervals ---------------------------------------------------------
+
+
+def is_builtin(name: str) -> bool:
+    return name in BUILTIN
+
+
+def treatment_name(text: str, custom: Iterable[str] = ()) -> str:
+    """A known treatment's name (case ignored), built-in or one of `custom`."""
+    name = text.strip().lower()
+    known = (*BUILTIN, *custom)
+    if name not in known:
+        raise InvalidInput(f"unknown treatment {text!r}", field="treatment",
+                           code="unknown_treatment", name=text, known=known)
+    return name
+
+
+def new_treatment_name(text: str, existing: Iterable[str] = ()) -> str:
+    """A name for a custom treatment: lower-case letters, digits and '-', a letter first, at
+    most 40 characters, not a built-in nor an existing one."""
+    name = text.strip().lower()
+    if not _NAME.fullmatch(name):
+        raise InvalidInput(f"treatment name {text!r} is not allowed", field="treatment",
+                           code="bad_treatment_name", name=text)
+    if name in BUILTIN or name in set(existing):
+        raise InvalidInput(f"treatment {name!r} exists", field="treatment",
+                           code="treatment_exists", name=name, builtin=name in BUILTIN)
+    return name
+
+
+def parse_depth(text: str) -> float:
+    """A needle depth in millimetres, more than 0 and at most MAX_DEPTH_MM (two decimals)."""
+    value = text.strip().removesuffix("mm").strip()
+    if not _DEPTH.fullmatch(value):
+        raise InvalidInput(f"depth {text!r} is not a number of millimetres", field="depth",
+                           code="bad_depth", depth=text)
+    return check_depth(float(value))
+
+
+def check_depth(depth: float) -> float:
+    if not depth > 0:
+        raise InvalidInput(f"depth {depth} is not more than 0", field="depth",
+                           code="bad_depth", depth=str(depth))
+    if depth > MAX_DEPTH_MM:
+        raise InvalidInput(f"depth {depth} mm is deeper than {MAX_DEPTH_MM} mm", field="depth",
+                           code="depth_too_deep", depth=depth, max_depth=MAX_DEPTH_MM)
+    return round(depth, 2)
+
+
+def session_depth(treatment: str, depth: float | None) -> float | None:
+    """The depth a session of `treatment` stores: microneedling needs one, others take none."""
+    if treatment == MICRONEEDLING:
+        if depth is None:
+            raise InvalidInput("microneedling needs a depth", field="depth",
+                               code="depth_missing", treatment=treatment)
+        return check_depth(depth)
+    if depth is not None:
+        raise InvalidInput(f"{treatment} takes no depth", field="depth",
+                           code="depth_not_needed", treatment=treatment)
+    return None
+
+
+def floor_days(treatment: str, depth: float | None = None,
+               custom: Mapping[str, int] | None = None) -> int:
+    """The floor of one session of `treatment` (a custom one: its interval in `custom`)."""
+    if treatment == MICRONEEDLING:
+        if depth is None:
+            return NEEDLING_FLOORS[0][1]
+        return next((days for deepest, days in NEEDLING_FLOORS if depth <= deepest),
+                    NEEDLING_FLOORS[-1][1])
+    if treatment in FLOORS:
+        return FLOORS[treatment]
+    return max(CUSTOM_MIN_INTERVAL_DAYS, (custom or {}).get(treatment, CUSTOM_MIN_INTERVAL_DAYS))
+
+
+def shortest_floor(treatment: str) -> int:
+    """The floor a treatment's interval may not go below (microneedling: its shallowest)."""
+    return NEEDLING_FLOORS[0][1] if treatment == MICRONEEDLING else FLOORS.get(
+        treatment, CUSTOM_MIN_INTERVAL_DAYS)
+
+
+def check_interval(treatment: str, days: int) -> int:
+    """A profile's interval for `treatment`: never below its floor, at most a year."""
+    floor = shortest_floor(treatment)
+    if days < floor:
+        raise InvalidInput(f"an interval of {days} days is below the floor of {treatment}",
+                           field="interval", code="interval_below_floor", treatment=treatment,
+                           days=days, floor=floor)
+    if days > MAX_INTERVAL_DAYS:
+        raise InvalidInput(f"an interval of {days} days is longer than {MAX_INTERVAL_DAYS}",
+                           field="interval", code="interval_too_long", treatment=treatment,
+                           days=days, limit=MAX_INTERVAL_DAYS)
+    return days
+
+
+def pair_interval(a: Mark, b: Mark, profile_interval: int | None = None) -> int:
+    """The days two sessions of one treatment must stand apart: the larger of their floors and
+    the profile's interval."""
+    return max(floor_days(a.treatment, a.depth_mm), floor_days(b.treatment, b.depth_mm),
+               profile_interval or 0)
+
+
+def is_resurfacing(treatment: str, depth: float | None = None) -> bool:
+    if treatment == MICRONEEDLING:
+        return depth is not None and depth >= RESURFACING_DEPTH_MM
+    return treatment in (MICRODERMABRASION, PEEL, DERMAPLANING)
+
+
+def shared_areas(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
+    """The areas two sessions share (empty when either names none: it covers every area)."""
+    if not a or not b:
+        return ()
+    return tuple(x for x in a if x in b)
+
+
+def areas_overlap(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """No area given means every area."""
+    return not a or not b or any(x in b for x in a)
+
+
+# -- the rules ------------------------------------------------------------------------
+
+
+def interval_clash(candidate: Mark, near: Iterable[Mark],
+                   profile_interval: int | None = None) -> IntervalClash | None:
+    """The nearest session of the same treatment closer than the pair's interval, if any."""
+    close = [IntervalClash(candidate, o, pair_interval(candidate, o, profile_interval))
+             for o in near if o.treatment == candidate.treatment
+             and (candidate.id is None or o.id != candidate.id)]
+    close = [c for c in close if c.gap_days < c.interval_days]
+    return min(close, key=lambda c: (c.gap_days, c.other.date), default=None)
+
+
+def window_clash(candidate: Mark, near: Iterable[Mark]) -> WindowClash | None:
+    """The nearest resurfacing session of another treatment on an overlapping area within the
+    conflict window, before or after `candidate`, if `candidate` resurfaces."""
+    if not is_resurfacing(candidate.treatment, candidate.depth_mm):
+        return None
+    close = [WindowClash(candidate, o) for o in near
+             if o.treatment != candidate.treatment and is_resurfacing(o.treatment, o.depth_mm)
+             and areas_overlap(candidate.areas, o.areas)
+             and abs((candidate.date - o.date).days) < CONFLICT_WINDOW_DAYS]
+    return min(close, key=lambda c: (c.gap_days, c.other.date), default=None)
+
+
+def clears_on(used_on: dt.date) -> dt.date:
+    """The first day a product used on `used_on` no longer holds a resurfacing session."""
+    return used_on + dt.timedelta(days=PRODUCT_HOLD_DAYS + 1)
+
+
+def product_holds(candidate: Mark, products: Iterable[ProductUse],
+                  despite: Iterable[str] = ()) -> list[ProductHold]:
+    """Retinoids and acids used on the session's day or in the PRODUCT_HOLD_DAYS before it,
+    for a resurfacing session; kinds in `despite` are let through. Latest first."""
+    if not is_resurfacing(candidate.treatment, candidate.depth_mm):
+        return []
+    passed = set(despite)
+    held = [ProductHold(p, candidate.date) for p in products
+            if p.kind in HOLDING_KINDS and p.kind not in passed
+            and 0 <= (candidate.date - p.used_on).days <= PRODUCT_HOLD_DAYS]
+    return sorted(held, key=lambda h: (h.product.used_on, h.product.id or 0), reverse=True)
+
+
+def product_kind(text: str) -> str:
+    kind = text.strip().lower()
+    if kind not in PRODUCT_KINDS:
+        raise InvalidInput(f"unknown product kind {text!r}", field="kind",
+                           code="unknown_product_kind", kind=text, known=PRODUCT_KINDS)
+    return kind
+
+
+def despite_kinds(kinds: Iterable[str]) -> tuple[str, ...]:
+    """The product kinds a session is logged despite, checked, once each, in PRODUCT_KINDS
+    order."""
+    given = {product_kind(k) for k in kinds}
+    return tuple(k for k in PRODUCT_KINDS if k in given)
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where one treatment stands today for one profile (status --json `treatments`)."""
+
+    name: str
+    sessions_done: int
+    last_session_date: dt.date | None
+    next_eligible_date: dt.date | None
+    blocked_by: tuple[str, ...]
+    target_sessions: int | None = None
+    #: What blocks it: the other treatment's session in the window, the product holding it.
+    conflict: Mark | None = None
+    hold: ProductHold | None = None
+
+    @property
+    def eligible_now(self) -> bool:
+        return not self.blocked_by
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "name": self.name,
+            "sessions_done": self.sessions_done,
+            "target_sessions": self.target_sessions,
+            "last_session_date": _iso(self.last_session_date),
+            "next_eligible_date": _iso(self.next_eligible_date),
+            "eligible_now": self.eligible_now,
+            "blocked_by": list(self.blocked_by),
+        }
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def standing(treatment: Treatment, count: int, last: Mark | None, recent: Iterable[Mark],
+             products: Iterable[ProductUse], today: dt.date,
+             other_gates: Iterable[str] = ()) -> Standing:
+    """Where `treatment` stands on `today`: its interval since `last` (its latest session),
+    the resurfacing sessions of other treatments in `recent` (no area known for the next
+    session: every area), the products used lately, and the gates that hold every session
+    (`other_gates`: condition, redness). Microneedling's next session is judged at the
+    depth of its last one."""
+    blocked: list[str] = []
+    nxt: dt.date | None = None
+    if last is not None:
+        nxt = last.date + dt.timedelta(days=max(
+            treatment.min_interval_days, floor_days(last.treatment, last.depth_mm)))
+        if nxt > today:
+            blocked.append("interval")
+    # The next session taken like the last one (microneedling: at its depth).
+    depth = None
+    if treatment.name == MICRONEEDLING:
+        depth = last.depth_mm if last is not None else NEEDLING_FLOORS[0][0]
+    probe = Mark(None, today, treatment.name, depth)
+    clash = window_clash(probe, recent)
+    conflict = None
+    if clash is not None:
+        # the latest resurfacing session of another treatment within the window decides
+        latest = max((o for o in recent if o.treatment != treatment.name
+                      and is_resurfacing(o.treatment, o.depth_mm)
+                      and abs((today - o.date).days) < CONFLICT_WINDOW_DAYS),
+                     key=lambda o: o.date)
+        conflict = latest
+        blocked.append("conflict")
+        end = latest.date + dt.timedelta(days=CONFLICT_WINDOW_DAYS)
+        nxt = end if nxt is None or end > nxt else nxt
+    holds = product_holds(probe, products)
+    hold = holds[0] if holds else None
+    if hold is not None:
+        blocked.append("product")
+        end = max(h.clears_on for h in holds)
+        nxt = end if nxt is None or end > nxt else nxt
+    blocked.extend(g for g in other_gates if g not in blocked)
+    return Standing(treatment.name, count, last.date if last else None, nxt, tuple(blocked),
+                    treatment.target_sessions, conflict, hold)
