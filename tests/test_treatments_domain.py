@@ -146,6 +146,9 @@ def test_products_hold_resurfacing_sessions_for_three_days() -> None:
         t.product_kind("vitamin-c")
     assert caught.value.code == "unknown_product_kind"
     assert t.despite_kinds(["acid", "RETINOID", "acid"]) == ("retinoid", "acid")
+    with pytest.raises(InvalidInput) as caught:
+        t.despite_kinds(["other"])
+    assert caught.value.code == "despite_not_holding"
 
 
 def test_standing() -> None:

@@ -26,6 +26,7 @@ REDNESS_DELETED = "redness_deleted"
 REDNESS_EDITED = "redness_edited"
 PROFILE_DELETED = "profile_deleted"
 PROFILE_EDITED = "profile_edited"
+PRODUCT_DELETED = "product_deleted"
 
 #: Characters an entry's facts may take (a few ids, a date, two names, a backup's path).
 MAX_FACTS_CHARS = 16 * 1024
@@ -43,9 +44,13 @@ KINDS: dict[str, dict[str, int | None]] = {
     SESSION_EDITED: {"sessions": 1, "redness": None},
     REDNESS_DELETED: {"redness": 1},
     REDNESS_EDITED: {"redness": 1},
-    PROFILE_DELETED: {"profiles": 1, "sessions": None, "redness": None},
+    PROFILE_DELETED: {"profiles": 1, "sessions": None, "redness": None, "products": None,
+                      "treatments": None},
     PROFILE_EDITED: {"profiles": 1},
+    PRODUCT_DELETED: {"products": 1},
 }
+#: Tables an entry written before they existed leaves out (a profile deleted before schema 11).
+OPTIONAL_TABLES = frozenset({"products", "treatments"})
 
 #: The facts each kind may carry, and their JSON types (the undo list describes the step
 #: from them).
@@ -58,6 +63,7 @@ FACTS: dict[str, dict[str, type]] = {
     REDNESS_EDITED: _REDNESS_FACTS,
     PROFILE_DELETED: {"profile": str, "sessions": int, "observations": int, "backup": str},
     PROFILE_EDITED: {"profile": str, "new_name": str},
+    PRODUCT_DELETED: {"product_id": int, "date": str, "profile": str, "kind": str},
 }
 
 
@@ -145,6 +151,42 @@ def _isotretinoin(value: Any) -> None:
         _date(value)
 
 
+def _treatment(value: Any) -> None:
+    from homekit.domain import treatments
+
+    name = _text(value)
+    if name not in treatments.BUILTIN:
+        treatments.new_treatment_name(name)
+
+
+def _depth(value: Any) -> None:
+    from homekit.domain import treatments
+
+    if type(value) not in (int, float):
+        raise InvalidInput(f"{value!r} is not a number")
+    treatments.check_depth(float(value))
+
+
+def _despite(value: Any) -> None:
+    from homekit.domain import treatments
+
+    kinds = [k for k in _text(value).split(",") if k]
+    if ",".join(treatments.despite_kinds(kinds)) != value:
+        raise InvalidInput(f"{value!r} is not a list of product kinds as homekit writes it")
+
+
+def _kind(value: Any) -> None:
+    from homekit.domain import treatments
+
+    if treatments.product_kind(_text(value)) != value:
+        raise InvalidInput(f"{value!r} is not a product kind as homekit writes it")
+
+
+def _days(value: Any) -> None:
+    if not 1 <= _int(value) <= 365:
+        raise InvalidInput(f"{value!r} is not a number of days from 1 to 365")
+
+
 def _notes(value: Any) -> None:
     if not isinstance(value, str):
         raise InvalidInput(f"{value!r} is not text")
@@ -175,6 +217,18 @@ COLUMNS: dict[str, dict[str, tuple[bool, Callable[[Any], object]]]] = {
         "glasses_worn": (True, _flag), "stinging": (True, _number(validate.stinging)),
         "notes": (False, _notes), "created_at": (False, _text),
         "checklist": (True, _checklist), "cleared_by_professional": (False, _flag),
+        "treatment": (False, _treatment), "depth_mm": (True, _depth),
+        "despite": (False, _despite),
+    },
+    "products": {
+        "id": (False, _int), "profile_id": (False, _int), "kind": (False, _kind),
+        "used_on": (False, _date), "notes": (False, _notes), "created_at": (False, _text),
+    },
+    "treatments": {
+        "profile_id": (False, _int), "name": (False, _treatment), "custom": (False, _flag),
+        "min_interval_days": (True, _days),
+        "target_sessions": (True, _number(validate.target_sessions)),
+        "created_at": (False, _text),
     },
     "redness": {
         "id": (False, _int), "session_id": (False, _int), "observed_at": (False, _stamp),
@@ -186,6 +240,8 @@ REQUIRED: dict[str, frozenset[str]] = {
     "profiles": frozenset({"id", "name", "created_at"}),
     "sessions": frozenset({"id", "profile_id", "session_date", "created_at"}),
     "redness": frozenset({"id", "session_id", "observed_at", "severity"}),
+    "products": frozenset({"id", "profile_id", "kind", "used_on", "created_at"}),
+    "treatments": frozenset({"profile_id", "name", "custom", "created_at"}),
 }
 
 
@@ -256,10 +312,13 @@ def _facts(kind: str, facts: dict[str, Any]) -> None:
 def _payload(kind: str, payload: dict[str, Any]) -> None:
     tables = KINDS[kind]
     extra = {"was_default"} if kind == PROFILE_DELETED else set()
-    _keys("payload", payload, set(tables) | extra, set(tables))
+    _keys("payload", payload, set(tables) | extra,
+          set(tables) - (OPTIONAL_TABLES if len(tables) > 1 else frozenset()))
     if "was_default" in payload and not isinstance(payload["was_default"], bool):
         raise _Fault("payload", "value", "was_default", f"{payload['was_default']!r:.80}")
     for table, count in tables.items():
+        if table not in payload:
+            continue  # an optional table (checked above)
         rows = payload[table]
         if not isinstance(rows, list) or (count is not None and len(rows) != count):
             raise _Fault("payload", "rows", table, str(count))

@@ -225,6 +225,12 @@ def floor_days(treatment: str, depth: float | None = None,
     return max(CUSTOM_MIN_INTERVAL_DAYS, (custom or {}).get(treatment, CUSTOM_MIN_INTERVAL_DAYS))
 
 
+def deepest_floor(treatment: str) -> int:
+    """The largest floor a session of the treatment may have (microneedling: its deepest)."""
+    return NEEDLING_FLOORS[-1][1] if treatment == MICRONEEDLING else FLOORS.get(
+        treatment, CUSTOM_MIN_INTERVAL_DAYS)
+
+
 def shortest_floor(treatment: str) -> int:
     """The floor a treatment's interval may not go below (microneedling: its shallowest)."""
     return NEEDLING_FLOORS[0][1] if treatment == MICRONEEDLING else FLOORS.get(
@@ -322,10 +328,13 @@ def product_kind(text: str) -> str:
 
 
 def despite_kinds(kinds: Iterable[str]) -> tuple[str, ...]:
-    """The product kinds a session is logged despite, checked, once each, in PRODUCT_KINDS
-    order."""
+    """The product kinds a session is logged despite, checked, once each, in HOLDING_KINDS
+    order (`other` holds nothing back, so nothing is logged despite it)."""
     given = {product_kind(k) for k in kinds}
-    return tuple(k for k in PRODUCT_KINDS if k in given)
+    if given - set(HOLDING_KINDS):
+        raise InvalidInput("only a retinoid or an acid holds a session back", field="despite",
+                           code="despite_not_holding", kinds=HOLDING_KINDS)
+    return tuple(k for k in HOLDING_KINDS if k in given)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ errors that carry their facts for `homekit.words` to put into words.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +32,7 @@ from homekit.services.transfer import TransferService, import_source
 from homekit.services.undo import UndoService
 
 if TYPE_CHECKING:
+    from homekit.services.treatments import Products, Treatments
     from homekit.services.outcomes import (
         DemoResult,
         ProfileDeleted,
@@ -71,6 +72,18 @@ class Homekit(
     CheckService,
 ):
     """The operations a user can perform on one data file, for one profile at a time."""
+
+    @cached_property
+    def treatments(self) -> Treatments:  # type: ignore[override]
+        from homekit.services.treatments import Treatments
+
+        return Treatments(self)
+
+    @cached_property
+    def products(self) -> Products:
+        from homekit.services.treatments import Products
+
+        return Products(self)
 
     @classmethod
     def open(

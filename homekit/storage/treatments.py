@@ -1,0 +1,116 @@
+"""The treatments and products tables, and the sessions as the treatments' rules read them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+from homekit.domain.errors import InvalidInput, NotFound
+from homekit.domain.treatments import Mark, ProductUse
+from homekit.storage.core import StoreCore
+
+_MARK = "id, session_date, treatment, depth_mm, areas"
+_PRODUCT = "id, used_on, kind, notes"
+
+
+def _mark(row: sqlite3.Row | tuple) -> Mark:
+    sid, day, treatment, depth, areas = row
+    return Mark(sid, dt.date.fromisoformat(day), treatment, depth,
+                tuple(a for a in areas.split(",") if a))
+
+
+def _product(row: sqlite3.Row | tuple) -> ProductUse:
+    pid, day, kind, notes = row
+    return ProductUse(pid, dt.date.fromisoformat(day), kind, notes)
+
+
+class TreatmentQueries(StoreCore):
+    # -- sessions as marks ---------------------------------------------------------------
+
+    def marks_between(self, profile_id: int, first: dt.date, last: dt.date,
+                      exclude_id: int | None = None, treatment: str | None = None) -> list[Mark]:
+        """The sessions dated `first` to `last` (one treatment's, or all), in date order: an
+        index range."""
+        if treatment is None:
+            rows = self._q(
+                f"SELECT {_MARK} FROM sessions WHERE profile_id = ? AND id IS NOT ? "
+                "AND session_date BETWEEN ? AND ? ORDER BY session_date, id",
+                (profile_id, exclude_id, first.isoformat(), last.isoformat()))
+        else:
+            rows = self._q(
+                f"SELECT {_MARK} FROM sessions WHERE profile_id = ? AND treatment = ? "
+                "AND id IS NOT ? AND session_date BETWEEN ? AND ? ORDER BY session_date, id",
+                (profile_id, treatment, exclude_id, first.isoformat(), last.isoformat()))
+        return [_mark(r) for r in rows]
+
+    def treatment_counts(self, profile_id: int) -> dict[str, tuple[int, Mark]]:
+        """Each treatment the profile has sessions of: how many, and its latest session."""
+        found: dict[str, tuple[int, Mark]] = {}
+        for name, count in self._q(
+                "SELECT treatment, count(*) FROM sessions WHERE profile_id = ? "
+                "GROUP BY treatment ORDER BY treatment", (profile_id,)):
+            last = self._q(f"SELECT {_MARK} FROM sessions WHERE profile_id = ? AND treatment = ? "
+                           "ORDER BY session_date DESC, id DESC LIMIT 1", (profile_id, name))[0]
+            found[name] = (int(count), _mark(last))
+        return found
+
+    # -- a profile's treatments ----------------------------------------------------------
+
+    def treatment_settings(self, profile_id: int) -> dict[str, tuple[bool, int | None, int | None]]:
+        """The profile's rows of `treatments`: name -> (custom, interval, target)."""
+        return {name: (bool(custom), interval, target) for name, custom, interval, target in
+                self._q("SELECT name, custom, min_interval_days, target_sessions FROM treatments "
+                        "WHERE profile_id = ? ORDER BY name", (profile_id,))}
+
+    def add_custom_treatment(self, profile_id: int, name: str, interval: int,
+                             created_at: str) -> None:
+        cur = self._x(
+            "INSERT INTO treatments (profile_id, name, custom, min_interval_days, created_at) "
+            "VALUES (?, ?, 1, ?, ?) ON CONFLICT DO NOTHING",
+            (profile_id, name, interval, created_at))
+        if cur.rowcount == 0:
+            raise InvalidInput(f"treatment {name!r} exists", code="treatment_exists",
+                               name=name, builtin=False)
+
+    def set_treatment(self, profile_id: int, name: str, created_at: str, *,
+                      interval: int | None = None, target: int | None = None) -> None:
+        """Set a built-in or custom treatment's interval or target for the profile (None:
+        keep)."""
+        self._x(
+            "INSERT INTO treatments (profile_id, name, custom, min_interval_days, target_sessions, "
+            "created_at) VALUES (?, ?, 0, ?, ?, ?) ON CONFLICT (profile_id, name) DO UPDATE SET "
+            "min_interval_days = coalesce(excluded.min_interval_days, min_interval_days), "
+            "target_sessions = coalesce(excluded.target_sessions, target_sessions)",
+            (profile_id, name, interval, target, created_at))
+
+    # -- products ------------------------------------------------------------------------
+
+    def insert_product(self, profile_id: int, used_on: dt.date, kind: str, notes: str,
+                       created_at: str) -> ProductUse:
+        cur = self._x("INSERT INTO products (profile_id, kind, used_on, notes, created_at) "
+                      "VALUES (?, ?, ?, ?, ?)",
+                      (profile_id, kind, used_on.isoformat(), notes, created_at))
+        return self.product(int(cur.lastrowid or 0))
+
+    def product(self, product_id: int, profile_id: int | None = None) -> ProductUse:
+        rows = self._q(f"SELECT {_PRODUCT} FROM products WHERE id = ? "
+                       "AND (? IS NULL OR profile_id = ?)", (product_id, profile_id, profile_id))
+        if not rows:
+            raise NotFound(f"no product use with id {product_id}", code="unknown_product",
+                           id=product_id)
+        return _product(rows[0])
+
+    def products(self, profile_id: int, first: dt.date | None = None,
+                 last: dt.date | None = None) -> list[ProductUse]:
+        """The product uses from `first` to `last` (None: no bound), oldest first."""
+        rows = self._q(
+            f"SELECT {_PRODUCT} FROM products WHERE profile_id = ? AND used_on >= ? "
+            "AND used_on <= ? ORDER BY used_on, id",
+            (profile_id, (first or dt.date.min).isoformat(), (last or dt.date.max).isoformat()))
+        return [_product(r) for r in rows]
+
+    def delete_product(self, product_id: int) -> None:
+        cur = self._x("DELETE FROM products WHERE id = ?", (product_id,))
+        if cur.rowcount == 0:
+            raise NotFound(f"no product use with id {product_id}", code="unknown_product",
+                           id=product_id)
