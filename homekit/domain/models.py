@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from homekit.domain.gates import Followup, Gate
+    from homekit.domain.treatments import Standing
 
 #: Areas a home kit is used on; the stored vocabulary (kept small so data stays clean).
 AREAS: tuple[str, ...] = (
@@ -79,6 +80,7 @@ class Profile:
             "blood_thinners": self.blood_thinners,
             "medical_answered_at": self.medical_answered_at,
             "skin_type": self.skin_type,
+            "treatments": [t.to_json() for t in self.treatments],
         }
 
 
@@ -303,6 +305,8 @@ class Status:
     followups: tuple[Followup, ...] = ()
     #: The profile's Fitzpatrick skin type (None: not given).
     skin_type: int | None = None
+    #: Where each treatment in use (or with a target) stands (domain.treatments.Standing).
+    treatments: tuple[Standing, ...] = ()
 
     @property
     def blocked_by(self) -> list[str]:

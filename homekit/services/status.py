@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from homekit.domain import gates, rules
 from homekit.domain.models import Status
+from homekit.domain.treatments import DEFAULT_TREATMENT
 from homekit.services.safety import SafetyService
 
 
@@ -12,7 +13,8 @@ class StatusService(SafetyService):
         profile = self.profile()
         today = self.today()
         # Count, last date and the target-th date come from SQL: constant cost at any size.
-        count, last, nth = self._store.session_summary(profile.id, nth=profile.target_sessions)
+        count, last, nth = self._store.session_summary(profile.id, nth=profile.target_sessions,
+                                                       treatment=DEFAULT_TREATMENT)
         dates = [last] if last else []  # all the rules below need of the log
         interval = profile.min_interval_days
         latest_red = self._store.latest_redness(profile.id)
@@ -20,6 +22,7 @@ class StatusService(SafetyService):
         if latest_red is not None:
             since = gates.session_start(self._store.get_session(latest_red.session_id))
         alert = rules.redness_alert(latest_red, self.now(), since)
+        held = tuple(self.gates(profile))
         return Status(
             profile=profile.name,
             target_sessions=profile.target_sessions,
@@ -36,7 +39,9 @@ class StatusService(SafetyService):
             redness_warning_serious=bool(alert and alert.serious),
             today=today,
             clock_warning=rules.clock_problem(dates, today),
-            gates=tuple(self.gates(profile)),
+            gates=held,
             followups=tuple(self.followups(profile)),
             skin_type=profile.skin_type,
+            treatments=tuple(self.treatments.standings(  # type: ignore[attr-defined]
+                profile, [g.name for g in held if g.name != "interval"])),
         )

@@ -200,6 +200,10 @@ class Products:
         profile = self.ctx.existing_profile()
         return [] if profile is None else self._store.products(profile.id, since, until)
 
+    def get(self, product_id: int) -> t.ProductUse:
+        """A product use of the current profile."""
+        return self._store.product(product_id, self.ctx.profile().id)
+
     def delete(self, product_id: int) -> t.ProductUse:
         from homekit.storage import journal
 

@@ -103,6 +103,8 @@ def session_text(s: Session) -> str:
     """`#3 2026-11-30 (Mon)  id 7  at 20:30 ...`: the session's number (its place by date),
     then the id that commands such as `homekit edit ID` take."""
     parts = [f"#{s.number} {day(s.session_date)}", f"id {s.id}"]
+    if s.treatment != "microdermabrasion" or s.depth_mm is not None:
+        parts.append(s.treatment if s.depth_mm is None else f"{s.treatment} {s.depth_mm:g} mm")
     if s.start_time:
         parts.append(f"at {s.start_time}")
     if s.duration_min is not None:
@@ -120,6 +122,8 @@ def session_text(s: Session) -> str:
         parts.append(f"redness {worst.severity_word}")
     if s.cleared_by_professional:
         parts.append("cleared by a professional")
+    if s.despite:
+        parts.append("logged despite " + " and ".join(s.despite))
     line = "  ".join(parts)
     if s.notes:
         first = s.notes.splitlines()[0] if s.notes.strip() else ""
