@@ -80,7 +80,6 @@ class Profile:
             "blood_thinners": self.blood_thinners,
             "medical_answered_at": self.medical_answered_at,
             "skin_type": self.skin_type,
-            "treatments": [t.to_json() for t in self.treatments],
         }
 
 
@@ -352,4 +351,5 @@ class Status:
             "today": self.today.isoformat(),
             "clock_warning": self.clock_warning,
             "skin_type": self.skin_type,
+            "treatments": [t.to_json() for t in self.treatments],
         }
