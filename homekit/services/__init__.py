@@ -32,7 +32,6 @@ from homekit.services.transfer import TransferService, import_source
 from homekit.services.undo import UndoService
 
 if TYPE_CHECKING:
-    from homekit.services.treatments import Products, Treatments
     from homekit.services.outcomes import (
         DemoResult,
         ProfileDeleted,
@@ -40,6 +39,7 @@ if TYPE_CHECKING:
         ReportFile,
         UndoStep,
     )
+    from homekit.services.treatments import Products, Treatments
 
 _OUTCOMES = frozenset({"DemoResult", "ProfileDeleted", "ReminderFile", "ReportFile", "UndoStep"})
 

@@ -26,6 +26,7 @@ from typing import Any
 from homekit.domain import rules, validate
 from homekit.domain.errors import InvalidInput
 from homekit.domain.models import AREAS
+from homekit.domain.treatments import DEFAULT_TREATMENT as DEFAULT
 from homekit.storage import rowscan
 
 
@@ -123,7 +124,7 @@ def treatment_breaches(conn: sqlite3.Connection, schema: str, names: dict[int, s
         " WHERE julianday(session_date) - julianday(before_date) < needed"
         " ORDER BY profile_id, session_date, id")
     return [RowProblem(_name(names, pid), str(day), "too_close", sid, str(before), before_id,
-                       int(needed), treatment=str(treatment))
+                       int(needed), treatment="" if treatment == DEFAULT else str(treatment))
             for sid, pid, day, treatment, before, before_id, needed in rows]
 
 

@@ -247,4 +247,6 @@ def several_treatments() -> dict[str, str]:
 
 
 #: Every rule trigger: put back on open when missing or changed (if the rows keep the rules).
-TRIGGERS: tuple[str, ...] = tuple(dict.fromkeys((*microdermabrasion(), *several_treatments())))
+TRIGGERS: tuple[str, ...] = tuple(dict.fromkeys((
+    *microdermabrasion(), *several_treatments(), *known_treatment_triggers(),
+    *profile_triggers("products"), *profile_triggers("treatments"))))

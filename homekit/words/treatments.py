@@ -75,6 +75,12 @@ def treatment_added(x: t.Treatment) -> str:
             f"two of its sessions (log one: homekit log --treatment {x.name})")
 
 
+def treatment_changed(x: t.Treatment) -> str:
+    target = f"target {x.target_sessions} sessions" if x.target_sessions else "no target"
+    return (f"{x.name}: at least {plural(x.min_interval_days, 'day')} between sessions, "
+            f"{target}")
+
+
 def product_logged(p: t.ProductUse) -> str:
     return f"Logged product use {product_line(p)}"
 
