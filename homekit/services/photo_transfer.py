@@ -69,7 +69,8 @@ class PhotoTransferService(PhotosService, TransferService):
                 listed.append(photofiles.entry_json(photo, file, base,
                                                     dates.get(photo.session_id or -1)))
             entries[p.name] = listed
-        return formats.to_json(data, photos=entries)
+        extras = {p.name: self._store.profile_extras(p.id) for p, _ in listing}
+        return formats.to_json(data, photos=entries, extras=extras)
 
     def write_export(self, path: Path | str, text: str, *, replace: bool = True) -> Path:
         """Write an export's text owner-only (homekit.files); `replace=False` refuses an

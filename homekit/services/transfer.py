@@ -52,7 +52,9 @@ class TransferService(ServiceBase):
         with self._store.snapshot():
             profiles = self._store.profiles() if profile is None else [profile]
             data = [(p, self._store.iter_sessions(p.id)) for p in profiles]
-            yield from (formats.csv_chunks(data) if fmt == "csv" else formats.json_chunks(data))
+            extras = {p.name: self._store.profile_extras(p.id) for p in profiles}
+            yield from (formats.csv_chunks(data, extras=extras) if fmt == "csv"
+                        else formats.json_chunks(data, extras))
 
     def export_to_file(self, path: Path | str, fmt: str, *, all_profiles: bool = False,
                        replace: bool = True) -> Path:
@@ -68,6 +70,10 @@ class TransferService(ServiceBase):
         """A stored profile and its sessions, for the import planner."""
         profile = self._store.profile_by_name(name)
         return None if profile is None else (profile, self._store.sessions(profile.id))
+
+    def stored_settings(self, profile_id: int) -> dict[str, tuple[bool, int | None, int | None]]:
+        """A stored profile's treatments rows, for the import planner."""
+        return self._store.treatment_settings(profile_id)
 
     def import_file(self, path: str | Path | Source, *, dry_run: bool = False) -> ImportReport:
         """Import `path` (CSV or JSON; `-` is standard input): everything or, on any problem,
@@ -99,6 +105,8 @@ class TransferService(ServiceBase):
             for target in plan.targets.values():
                 if not target.exists:
                     target.profile = bulk.insert_profile(self._store, target.profile)
+                # custom treatments before the sessions of them
+                self._store.import_extras(target.profile.id, target.treatments, [])
             # The file read again, its sessions inserted a batch at a time (flat memory).
             batch: list[SessionImport] = []
             current: ImportTarget | None = None
@@ -110,6 +118,8 @@ class TransferService(ServiceBase):
                 batch.append(item)
             if current is not None:
                 bulk.insert_sessions(self._store, current.profile.id, batch)
+            for target in plan.targets.values():
+                self._store.import_extras(target.profile.id, [], target.products)
             if report.made_current is not None:
                 self._store.set_setting(DEFAULT_PROFILE_KEY, report.made_current)
         if report.made_current is not None:

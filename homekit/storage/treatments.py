@@ -114,3 +114,41 @@ class TreatmentQueries(StoreCore):
         if cur.rowcount == 0:
             raise NotFound(f"no product use with id {product_id}", code="unknown_product",
                            id=product_id)
+
+    # -- export and import -----------------------------------------------------------------
+
+    def profile_extras(self, profile_id: int) -> dict[str, list[dict[str, object]]]:
+        """A profile's treatments rows and product uses, as the export formats carry them."""
+        treatments = [
+            {"name": name, "custom": bool(custom), "min_interval_days": interval,
+             "target_sessions": target, "created_at": created}
+            for name, custom, interval, target, created in self._q(
+                "SELECT name, custom, min_interval_days, target_sessions, created_at "
+                "FROM treatments WHERE profile_id = ? ORDER BY name", (profile_id,))]
+        products = [
+            {"used_on": used_on, "kind": kind, "notes": notes, "created_at": created}
+            for used_on, kind, notes, created in self._q(
+                "SELECT used_on, kind, notes, created_at FROM products WHERE profile_id = ? "
+                "ORDER BY used_on, id", (profile_id,))]
+        return {"treatments": treatments, "products": products}
+
+    def import_extras(self, profile_id: int, treatments: list[dict[str, object]],
+                      products: list[dict[str, object]]) -> None:
+        """Store an import's treatments rows (a stored one keeps its values where the file
+        gives none) and product uses (an identical stored use is not stored twice)."""
+        for t in treatments:
+            self._x(
+                "INSERT INTO treatments (profile_id, name, custom, min_interval_days, "
+                "target_sessions, created_at) VALUES (?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (profile_id, name) DO UPDATE SET "
+                "min_interval_days = coalesce(excluded.min_interval_days, min_interval_days), "
+                "target_sessions = coalesce(excluded.target_sessions, target_sessions)",
+                (profile_id, t["name"], int(bool(t["custom"])), t["min_interval_days"],
+                 t["target_sessions"], t["created_at"]))
+        for p in products:
+            self._x(
+                "INSERT INTO products (profile_id, kind, used_on, notes, created_at) "
+                "SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM products WHERE "
+                "profile_id = ? AND kind = ? AND used_on = ? AND notes = ?)",
+                (profile_id, p["kind"], p["used_on"], p["notes"], p["created_at"],
+                 profile_id, p["kind"], p["used_on"], p["notes"]))

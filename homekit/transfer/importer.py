@@ -14,19 +14,22 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import sys
 from array import array
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
-from homekit.domain import rules, validate
+from homekit.domain import rules, treatments, validate
 from homekit.domain.errors import InvalidInput, NotFound, RuleViolation
 from homekit.domain.models import DEFAULT_PROFILE, Profile, Session, SessionImport
+from homekit.domain.treatments import Mark
 from homekit.transfer import rows
 from homekit.transfer.formats import COMPARED_FIELDS
 from homekit.transfer.raw import RawProfile, Unsupported
 from homekit.transfer.reader import ImportFile
+from homekit.words import error
 
 
 @dataclass(frozen=True)
@@ -65,10 +68,32 @@ class ImportTarget:
 
     profile: Profile
     exists: bool
-    stored: dict[dt.date, Session] = field(default_factory=dict)
+    stored: dict[tuple[dt.date, str], Session] = field(default_factory=dict)
     dates: array[int] = field(default_factory=lambda: array("l"))
     refs: list[Any] = field(default_factory=list)
     observations: int = 0
+    #: Of each session to insert, what the treatments' rules need (its date is in `dates`).
+    kinds: list[str] = field(default_factory=list)
+    depths: list[float | None] = field(default_factory=list)
+    areas: list[tuple[str, ...]] = field(default_factory=list)
+    #: The file's treatments rows and product uses for this profile; the stored settings.
+    treatments: list[dict[str, Any]] = field(default_factory=list)
+    products: list[dict[str, Any]] = field(default_factory=list)
+    settings: dict[str, tuple[bool, int | None, int | None]] = field(default_factory=dict)
+    stored_marks: list[Mark] = field(default_factory=list)
+
+    def interval(self, name: str) -> int | None:
+        """The profile's own interval for a treatment (the file's rows over the stored ones)."""
+        if name == treatments.MICRODERMABRASION:
+            return self.profile.min_interval_days
+        for row in self.treatments:
+            if row["name"] == name and row["min_interval_days"] is not None:
+                return int(row["min_interval_days"])
+        return self.settings.get(name, (False, None, None))[1]
+
+    def custom(self) -> set[str]:
+        return ({n for n, (custom, _, _) in self.settings.items() if custom}
+                | {row["name"] for row in self.treatments if row["custom"]})
 
 
 @dataclass
@@ -134,6 +159,8 @@ class Source(Protocol):
     def profile_name(self) -> str: ...
     def now(self) -> dt.datetime: ...
     def stored_log(self, name: str) -> tuple[Profile, list[Session]] | None: ...
+    def stored_settings(self, profile_id: int) -> dict[str, tuple[bool, int | None, int | None]]:
+        ...
 
 
 def plan_import(source: Source, file: ImportFile, dry_run: bool) -> tuple[ImportPlan, ImportReport]:
@@ -175,11 +202,17 @@ def _plan(hk: Source, file: ImportFile) -> ImportPlan:
             except InvalidInput as exc:
                 problems.append(Problem(file.line(raw.ref), "", f"profile: {exc}"))
                 continue
+            try:
+                rows_, used = rows.profile_extras(raw.settings, raw.text)
+            except InvalidInput as exc:
+                problems.append(Problem(file.line(raw.ref), "", f"profile: {error(exc)}"))
+                continue
             key = validate.name_key(name)
             settings[key] = profile  # a profile without sessions is carried over too
             if key in targets and not targets[key].exists:
                 targets[key].profile = profile  # the last settings written win
-            _target(hk, targets, settings, profile.name, stamp)
+            target = _target(hk, targets, settings, profile.name, stamp)
+            target.treatments, target.products = rows_, used
             continue
         plan.total += 1
         plan.slots.append(-1)
@@ -195,7 +228,7 @@ def _plan(hk: Source, file: ImportFile) -> ImportPlan:
         except InvalidInput as exc:
             problems.append(Problem(file.line(raw.ref), date_text, str(exc)))
             continue
-        same = target.stored.get(item.draft.session_date)
+        same = target.stored.get((item.draft.session_date, item.draft.treatment))
         fields = compared if file.kind == "csv" else COMPARED_FIELDS & raw.values.keys()
         if same is not None and _identical(same, item, fields):
             continue
@@ -205,6 +238,9 @@ def _plan(hk: Source, file: ImportFile) -> ImportPlan:
         target.dates.append(item.draft.session_date.toordinal())
         target.refs.append(raw.ref)
         target.observations += len(item.redness)
+        target.kinds.append(sys.intern(item.draft.treatment))
+        target.depths.append(item.draft.depth_mm)
+        target.areas.append(item.draft.areas)
     for target in targets.values():
         problems.extend(_rule_problems(file, target))
     if problems:
@@ -221,7 +257,11 @@ def _target(hk: Source, targets: dict[str, ImportTarget], settings: dict[str, Pr
         return targets[key]
     stored = hk.stored_log(name)
     if stored is not None:
-        target = ImportTarget(stored[0], True, {s.session_date: s for s in stored[1]})
+        target = ImportTarget(stored[0], True, {(s.session_date, s.treatment): s
+                                                for s in stored[1]})
+        target.settings = hk.stored_settings(stored[0].id)
+        target.stored_marks = [treatments.Mark(None, s.session_date, s.treatment, s.depth_mm,
+                                               s.areas) for s in stored[1]]
     elif key in settings:
         target = ImportTarget(settings[key], False)
     elif written is None and name != DEFAULT_PROFILE:
@@ -240,6 +280,7 @@ def _identical(stored: Session, item: SessionImport, fields: set[str] | frozense
         "stinging": d.stinging, "notes": d.notes,
         "redness": sorted((r.observed_at, r.severity, r.faded_after_min, r.notes)
                           for r in item.redness),
+        "treatment": d.treatment, "depth_mm": d.depth_mm, "despite": d.despite,
     }
     theirs = {
         "start_time": stored.start_time, "duration_min": stored.duration_min,
@@ -247,43 +288,106 @@ def _identical(stored: Session, item: SessionImport, fields: set[str] | frozense
         "glasses_worn": stored.glasses_worn, "stinging": stored.stinging, "notes": stored.notes,
         "redness": sorted((r.observed_at, r.severity, r.faded_after_min, r.notes)
                           for r in stored.redness),
+        "treatment": stored.treatment, "depth_mm": stored.depth_mm, "despite": stored.despite,
     }
     return all(mine[f] == theirs[f] for f in fields)
 
 
 def _rule_problems(file: ImportFile, target: ImportTarget) -> list[Problem]:
-    interval = target.profile.min_interval_days
-    stored = sorted(target.stored)
-    dates, refs = target.dates, target.refs
-    # Sorted by date, file order on a tie; line numbers are looked up only for a message.
-    order = sorted(range(len(dates)), key=dates.__getitem__)
+    """Each session to insert against its treatment's interval (its nearest neighbours of
+    that treatment, in the file and stored) and, when it resurfaces, the conflict windows
+    (the resurfacing sessions of other treatments within the window)."""
+    problems = _unknown_treatments(file, target)
+    problems += _interval_problems(file, target)
+    problems += _window_problems(file, target)
+    problems.sort(key=lambda p: p.line)
+    return problems
+
+
+def _unknown_treatments(file: ImportFile, target: ImportTarget) -> list[Problem]:
+    known = target.custom()
+    return [Problem(file.line(target.refs[i]), dt.date.fromordinal(target.dates[i]).isoformat(),
+                    f"treatment {name!r} is neither built in nor one of "
+                    f"{target.profile.name}'s own (the file's profile row may add it)")
+            for i, name in enumerate(target.kinds)
+            if not treatments.is_builtin(name) and name not in known]
+
+
+def _file_mark(target: ImportTarget, i: int) -> treatments.Mark:
+    return treatments.Mark(-1 - i, dt.date.fromordinal(target.dates[i]), target.kinds[i],
+                           target.depths[i], target.areas[i])
+
+
+def _other_text(file: ImportFile, target: ImportTarget, other: Mark) -> str:
+    when = other.date.isoformat()
+    if other.id is None or other.id >= 0:
+        return f"the stored session on {when}"
+    return f"the session on {when} (line {file.line(target.refs[-1 - other.id])})"
+
+
+def _interval_problems(file: ImportFile, target: ImportTarget) -> list[Problem]:
+    dates = target.dates
     problems = []
-    for i, at in enumerate(order):
-        day = dt.date.fromordinal(dates[at])
-        near: dict[dt.date, Any] = {}  # candidate date -> its row's ref, or None if stored
-        for j in (i + 1, i - 1):  # file neighbours first, so a stored date keeps None
-            if 0 <= j < len(order):
-                near[dt.date.fromordinal(dates[order[j]])] = refs[order[j]]
-        k = bisect.bisect_left(stored, day)
-        for d in stored[max(0, k - 1): k + 1]:
-            near[d] = None
-        conflict = rules.find_conflict(day, near, interval)
-        if conflict is None:
+    for name in dict.fromkeys(target.kinds):
+        mine = [i for i, k in enumerate(target.kinds) if k == name]
+        # Sorted by date, file order on a tie; line numbers are looked up only for a message.
+        order = sorted(mine, key=dates.__getitem__)
+        stored = sorted((m for m in target.stored_marks if m.treatment == name),
+                        key=lambda m: m.date)
+        stored_days = [m.date for m in stored]
+        own = target.interval(name)
+        for i, at in enumerate(order):
+            candidate = _file_mark(target, at)
+            near: dict[dt.date, treatments.Mark] = {}  # file neighbours first: stored wins
+            for j in (i + 1, i - 1):
+                if 0 <= j < len(order):
+                    near[dt.date.fromordinal(dates[order[j]])] = _file_mark(target, order[j])
+            k = bisect.bisect_left(stored_days, candidate.date)
+            for m in stored[max(0, k - 1): k + 1]:
+                near[m.date] = m
+            clash = treatments.interval_clash(replace(candidate, id=None), near.values(), own)
+            if clash is None:
+                continue
+            other = _other_text(file, target, clash.other)
+            conflict = rules.Conflict(candidate.date, clash.other.date, clash.interval_days)
+            if conflict.gap_days == 0:
+                where = (f"a different session is already stored on {clash.other.date}"
+                         if clash.other.id is None else f"{other} has the same date")
+            else:
+                where = f"{conflict.relation} {other}"
+            whose = ("sessions" if name == treatments.DEFAULT_TREATMENT
+                     else f"{name} sessions")
+            problems.append(Problem(
+                file.line(target.refs[at]), candidate.date.isoformat(),
+                f"{where}; {whose} of {target.profile.name} must be at least "
+                f"{clash.interval_days} days apart", rule=True))
+    return problems
+
+
+def _window_problems(file: ImportFile, target: ImportTarget) -> list[Problem]:
+    marks = [_file_mark(target, i) for i in range(len(target.dates))]
+    resurfacing = sorted((m for m in [*marks, *target.stored_marks]
+                          if treatments.is_resurfacing(m.treatment, m.depth_mm)),
+                         key=lambda m: m.date)
+    days = [m.date for m in resurfacing]
+    reach = dt.timedelta(days=treatments.CONFLICT_WINDOW_DAYS - 1)
+    problems = []
+    for m in marks:
+        if not treatments.is_resurfacing(m.treatment, m.depth_mm):
             continue
-        when = conflict.conflicting.isoformat()
-        other_ref = near[conflict.conflicting]
-        other = (f"the stored session on {when}" if other_ref is None
-                 else f"the session on {when} (line {file.line(other_ref)})")
-        if conflict.gap_days == 0:
-            where = (f"a different session is already stored on {when}" if other_ref is None
-                     else f"{other} has the same date")
-        else:
-            where = f"{conflict.relation} {other}"
+        low = bisect.bisect_left(days, m.date - reach)
+        high = bisect.bisect_right(days, m.date + reach)
+        clash = treatments.window_clash(m, [o for o in resurfacing[low:high] if o is not m])
+        if clash is None:
+            continue
+        other = _other_text(file, target, clash.other)
+        side = "after" if m.date >= clash.other.date else "before"
+        areas = ", ".join(clash.areas) or "every area"
         problems.append(Problem(
-            file.line(refs[at]), day.isoformat(),
-            f"{where}; sessions of {target.profile.name} must be at least {interval} days apart",
-            rule=True,
-        ))
+            file.line(target.refs[-1 - (m.id or 0)]), m.date.isoformat(),
+            f"{m.treatment} {clash.gap_days} days {side} {clash.other.treatment} ({other}) "
+            f"on {areas}; resurfacing treatments stay "
+            f"{clash.window_days} days apart on the same area", rule=True))
     return problems
 
 
