@@ -361,3 +361,80 @@ def test_a_new_profile_never_adopts_orphaned_products(db_path: Path, hk: Homekit
     r = run_cli("profile", "add", "bob", db=db_path)
     assert r.returncode == 0 and "put back" in r.stderr
     assert hk.profiles()[-1].id == 8
+
+
+# -- export, import, restore ------------------------------------------------------------------
+
+
+def _filled(hk: Homekit) -> None:
+    hk.treatments.add("gua-sha", 2)
+    hk.treatments.set("peel", target=4, interval=20)
+    log(hk, 0, areas=("cheeks",))
+    log(hk, 3, "microneedling", 0.25)
+    log(hk, 4, "peel", areas=("neck",))
+    log(hk, 5, "gua-sha")
+    hk.products.log("retinoid", day(9), 'tretinoin, "0.05%"\n=cream')
+    log(hk, 10, "dermaplaning", areas=("chin",), despite=("retinoid",))
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_export_import_round_trip_is_byte_identical(hk: Homekit, tmp_path: Path,
+                                                    fmt: str) -> None:
+    from tests.conftest import NOW
+
+    _filled(hk)
+    first = hk.export_log(fmt)
+    fresh = Homekit.open(tmp_path / "new.db", now=lambda: NOW)
+    try:
+        path = tmp_path / f"log.{fmt}"
+        path.write_text(first, encoding="utf-8")
+        report = fresh.import_file(path)
+        assert report.sessions_added == 5
+        assert fresh.export_log(fmt) == first
+        assert fresh.import_file(path).sessions_added == 0  # again: nothing new
+        assert fresh.export_log(fmt) == first
+        assert [p.notes for p in fresh.products.all()] == ['tretinoin, "0.05%"\n=cream']
+        assert [s.despite for s in fresh.history()][0] == ("retinoid",)
+    finally:
+        fresh.close()
+
+
+def test_an_import_with_a_conflict_stores_nothing(hk: Homekit, tmp_path: Path) -> None:
+    log(hk, 0, areas=("cheeks",))
+    before = hk.export_log("json")
+    doc = json.loads(before)
+    session = dict(doc["profiles"][0]["sessions"][0])
+    doc["profiles"][0]["sessions"].append({**session, "session_date": "2026-11-03",
+                                           "treatment": "peel", "areas": ["cheeks"]})
+    doc["profiles"][0]["products"] = [{"used_on": "2026-11-02", "kind": "acid", "notes": "",
+                                       "created_at": "2026-11-02T08:00:00"}]
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(RuleViolation) as caught:
+        hk.import_file(path)
+    lines = str(caught.value).splitlines()
+    assert len(lines) == 2 and "peel 2 days after microdermabrasion (the stored session on " \
+        "2026-11-01) on cheeks" in lines[1]
+    assert hk.export_log("json") == before and hk.products.all() == []
+    r = run_cli("import", str(path), db=hk.data_file)
+    assert r.returncode == 3 and "resurfacing treatments stay 7 days apart" in r.stderr
+    doc["profiles"][0]["sessions"][-1].update(treatment="my-mask", areas=[])
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    r = run_cli("import", str(path), db=hk.data_file)
+    assert r.returncode == 2 and "treatment 'my-mask' is neither built in" in r.stderr
+    assert hk.export_log("json") == before
+
+
+def test_a_backup_that_breaks_a_window_is_not_restored(hk: Homekit, tmp_path: Path) -> None:
+    log(hk, 0, areas=("cheeks",))
+    backup = tmp_path / "bad.db"
+    hk.backup(backup)
+    from homekit.storage import rule_sql
+
+    done = shell(backup, "DROP TRIGGER sessions_conflict_insert",
+                 insert(day(2), "peel", areas="cheeks"),
+                 rule_sql.conflict_triggers()["sessions_conflict_insert"])  # as it was
+    assert done.returncode == 0, done.stderr
+    r = run_cli("restore", str(backup), db=hk.data_file)
+    assert r.returncode != 0 and "peel 2 days after microdermabrasion" in r.stderr
+    assert [s.treatment for s in hk.history()] == ["microdermabrasion"]
