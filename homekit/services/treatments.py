@@ -144,6 +144,12 @@ class Treatments:
         held = {h.product.kind for h in t.product_holds(candidate, used)}
         return tuple(k for k in despite if k in held)
 
+    def product_holds(self, profile_id: int, candidate: t.Mark) -> list[t.ProductHold]:
+        """The retinoids and acids that hold `candidate` back (none: it may be logged)."""
+        first = candidate.date - dt.timedelta(days=t.PRODUCT_HOLD_DAYS)
+        return t.product_holds(candidate, self._store.products(profile_id, first,
+                                                               candidate.date))
+
     # -- where each stands ---------------------------------------------------------------
 
     def standings(self, profile: Profile, other_gates: Iterable[str] = ()) -> list[t.Standing]:

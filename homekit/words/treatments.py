@@ -143,9 +143,17 @@ def _hold(f: Mapping[str, object], exc: HomekitError) -> str:
     kinds = " ".join(f"--despite {k}" for k in dict.fromkeys(h.product.kind for h in holds))
     used = "; ".join(f"{h.product.kind} used on {h.product.used_on}" for h in holds)
     clears = max(h.clears_on for h in holds)
-    return (f"held: {used}, within {t.PRODUCT_HOLD_DAYS} days before a resurfacing session on "
-            f"{hold.session_date}; it clears on {clears}. Wait until then, or log it anyway "
-            f"with {kinds} (recorded with the session)")
+    head = (f"held: {used}, within {t.PRODUCT_HOLD_DAYS} days before a resurfacing session on "
+            f"{hold.session_date}; it clears on {clears}.")
+    if f.get("app"):
+        return head
+    return f"{head} Wait until then, or log it anyway with {kinds} (recorded with the session)"
+
+
+def hold_app(exc: HomekitError) -> str:
+    """The app's hold dialog: the products and the day it clears (its buttons are the ways
+    out)."""
+    return _hold({**exc.facts, "app": True}, exc)
 
 
 def known_names(f: Mapping[str, object]) -> str:
@@ -186,3 +194,32 @@ _ERRORS.update({
     "treatment_conflict": _conflict,
     "product_hold": _hold,
 })
+
+
+def treatments_app(standings: list[t.Standing], today: dt.date) -> str:
+    """The dashboard's line of treatments: `Treatments: peel 2026-12-11 (conflict) · led now`;
+    empty while microdermabrasion is the only one in use."""
+    if all(s.name == t.DEFAULT_TREATMENT for s in standings):
+        return ""
+    parts = []
+    for s in standings:
+        if s.eligible_now:
+            parts.append(f"{s.name} now")
+        elif s.next_eligible_date and s.next_eligible_date > today:
+            parts.append(f"{s.name} {s.next_eligible_date} ({', '.join(s.blocked_by)})")
+        else:
+            parts.append(f"{s.name} held ({', '.join(s.blocked_by)})")
+    return "Treatments: " + " · ".join(parts)
+
+
+LOG_TREATMENT = "Treatment"
+LOG_DEPTH = "Needle depth (mm)"
+OTHER_TREATMENT = "Another treatment"
+CHOOSE_AREAS = "Other areas"
+CONFLICT_AREAS_NOTE = ("With no area chosen a session covers every area; on other areas the "
+                       "window does not apply.")
+HOLD_TITLE = "A product holds this session back"
+HOLD_WAIT = "Wait"
+HOLD_ANYWAY = "Log it anyway"
+HOLD_NOTE = ("Logging it anyway records your choice with the session (history, detail and "
+             f"report show it). {INFORMS[0].upper()}{INFORMS[1:]}.")

@@ -13,10 +13,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input
+from textual.widgets import Button, Checkbox, Input, Select
 
 from homekit import words
-from homekit.domain import checklist
+from homekit.domain import checklist, treatments
 from homekit.domain.errors import HomekitError, RuleViolation
 from homekit.domain.gates import Gate
 from homekit.domain.models import SessionDraft
@@ -29,6 +29,9 @@ from homekit.tui.widgets.marks import Tick
 from homekit.tui.widgets.plain import Label, Static
 from homekit.tui.widgets.session_form import SessionForm
 
+#: The app preferences that remember the last treatment (and needle depth) chosen.
+LAST_TREATMENT = "last_treatment"
+LAST_DEPTH = "last_needle_depth"
 #: (id, question) of each pre-session checklist item, as the CLI asks them.
 SAFETY_CHECKS = tuple((i.id, i.question) for i in checklist.CHECKLIST)
 
@@ -50,6 +53,24 @@ class LogSessionScreen(GuardsChanges, ModalScreen[LogResult | None]):
         self.hk = hk
         self.confirmed: tuple[str, ...] | None = None
         self.cleared = False
+        # The treatment asked first, the last one chosen preselected (an app preference).
+        known = [x.name for x in hk.treatments.all()]
+        last = hk.preference(LAST_TREATMENT)
+        self.treatment = last if last in known else treatments.DEFAULT_TREATMENT
+        self.known = known
+        depth = hk.preference(LAST_DEPTH)
+        self.depth: float | None = None
+        if self.treatment == treatments.MICRONEEDLING:
+            try:
+                self.depth = treatments.parse_depth(depth or "")
+            except HomekitError:
+                self.depth = treatments.NEEDLING_FLOORS[0][0]
+        self.despite: tuple[str, ...] = ()
+        #: The user chose to pick areas clear of a window: it is judged on save, with them.
+        self.areas_later = False
+
+    def _mark(self) -> treatments.Mark:
+        return treatments.Mark(None, self.hk.today(), self.treatment, self.depth)
 
     def compose(self) -> ComposeResult:
         yield Footer()
@@ -57,7 +78,7 @@ class LogSessionScreen(GuardsChanges, ModalScreen[LogResult | None]):
             yield Label("Log a session", classes="dialog-title")
             try:
                 profile = self.hk.profile()
-                self.hk.check_date(profile, self.hk.today())
+                self.hk.check_date(profile, self.hk.today(), mark=self._mark())
             except RuleViolation as refusal:
                 with Vertical(id="panel"):
                     yield from self._blocked(refusal)
@@ -96,7 +117,27 @@ class LogSessionScreen(GuardsChanges, ModalScreen[LogResult | None]):
             yield Button("Close", id="close", variant="primary")
             yield Button("A professional cleared me", id="cleared", variant="warning")
 
+    def _treatment_row(self) -> ComposeResult:
+        with Horizontal(id="treatment-row"):
+            yield Label(words.LOG_TREATMENT)
+            yield Select([(n, n) for n in self.known], value=self.treatment, allow_blank=False,
+                         id="treatment", compact=True)
+            yield Label(words.LOG_DEPTH, id="depth-label")
+            yield Input("" if self.depth is None else f"{self.depth:g}", id="depth",
+                        placeholder="0.25", compact=True)
+
+    def _show_depth(self) -> None:
+        needs = self.treatment == treatments.MICRONEEDLING
+        for widget in self.query("#depth, #depth-label"):
+            widget.display = needs
+
+    @on(Select.Changed, "#treatment")
+    def treatment_chosen(self, event: Select.Changed) -> None:
+        self.treatment = str(event.value)
+        self._show_depth()
+
     def _safety_panel(self) -> ComposeResult:
+        yield from self._treatment_row()
         yield Static(words.SAFETY_INTRO, classes="dialog-note", id="safety")
         for check_id, text in SAFETY_CHECKS:
             yield Tick(text, id=f"check-{check_id}", classes="safety-check", compact=True)
@@ -115,7 +156,24 @@ class LogSessionScreen(GuardsChanges, ModalScreen[LogResult | None]):
             yield Button("Save (ctrl+s)", id="save", variant="primary")
             yield Button("Cancel", classes="cancel")
 
+    def _hold_panel(self, refusal: RuleViolation) -> ComposeResult:
+        """A retinoid or acid holds the session: wait, or log it anyway (recorded)."""
+        yield Label(words.HOLD_TITLE, id="hold")
+        yield Static(words.hold_app(refusal), id="hold-why", markup=False)
+        yield Static(words.HOLD_NOTE, classes="dialog-note")
+        with Horizontal(classes="buttons"):
+            yield Button(words.HOLD_WAIT, id="close", variant="primary")
+            yield Button(words.HOLD_ANYWAY, id="despite", variant="warning")
+
     def _blocked(self, refusal: RuleViolation) -> ComposeResult:
+        if refusal.code != "too_close":  # a conflict window: the other session, by name
+            yield Static(words.error(refusal), id="blocked-why", markup=False)
+            yield Static(words.CONFLICT_AREAS_NOTE, classes="dialog-note")
+            with Horizontal(classes="buttons"):
+                yield Button("Close", id="close", variant="primary")
+                yield Button(words.OTHER_TREATMENT, id="other-treatment")
+                yield Button(words.CHOOSE_AREAS, id="choose-areas")
+            return
         st = self.hk.status()
         nxt, left = refusal.next_eligible, refusal.days_left or 0
         yield Static(words.too_soon_app(st.last_session_date, st.min_interval_days),
@@ -125,8 +183,11 @@ class LogSessionScreen(GuardsChanges, ModalScreen[LogResult | None]):
         with Horizontal(classes="buttons"):
             yield Button("Close", id="close", variant="primary")
             yield Button("Log an earlier date", id="backfill")
+            if len(self.known) > 1:
+                yield Button(words.OTHER_TREATMENT, id="other-treatment")
 
     def on_mount(self) -> None:
+        self._show_depth()
         self._focus_first()
         self.refresh_bindings()
 
@@ -144,7 +205,7 @@ class LogSessionScreen(GuardsChanges, ModalScreen[LogResult | None]):
     @property
     def step(self) -> str:
         """Which step is showing: ask, safety, form, or blocked."""
-        for step in ("ask", "redness-block", "safety", "form"):
+        for step in ("ask", "redness-block", "safety", "hold", "form"):
             if self.query(f"#{step}"):
                 return step
         return "blocked"
@@ -157,6 +218,7 @@ class LogSessionScreen(GuardsChanges, ModalScreen[LogResult | None]):
         if self.query("#form"):  # the form as it starts: Escape asks only once it is changed
             self.remember_state("form")
         self.refresh_bindings()
+        self._show_depth()
         self._focus_first()
 
     @on(Button.Pressed, "#ask-continue")
@@ -176,6 +238,22 @@ class LogSessionScreen(GuardsChanges, ModalScreen[LogResult | None]):
             return
         redness = next((g for g in self.hk.gates() if g.name == "redness"), None)
         await self._show(self._safety_panel() if redness is None else self._redness_panel(redness))
+
+    @on(Button.Pressed, "#other-treatment")
+    async def other_treatment(self) -> None:
+        """Blocked for one treatment: choose another (the checks run again on Continue)."""
+        await self._show(self._safety_panel())
+        self.query_one("#treatment", Select).focus()
+
+    @on(Button.Pressed, "#choose-areas")
+    async def choose_areas(self) -> None:
+        """A window holds every area: the form, where other areas may be chosen (the rule is
+        judged again on save, with them)."""
+        self.areas_later = True
+        if self.confirmed is None:
+            await self._show(self._safety_panel())
+            return
+        await self._products_or_form()
 
     @on(Button.Pressed, "#cleared")
     async def cleared_by_professional(self) -> None:
@@ -198,12 +276,47 @@ class LogSessionScreen(GuardsChanges, ModalScreen[LogResult | None]):
             self.query_one("#safety-error", Static).update(
                 words.checklist_refused_app(missing[0].reason))
             return
+        error = self.query_one("#safety-error", Static)
+        try:
+            if self.treatment == treatments.MICRONEEDLING:
+                self.depth = treatments.parse_depth(self.query_one("#depth", Input).value)
+            else:
+                self.depth = None
+        except HomekitError as exc:
+            error.update(words.error(exc))
+            return
+        self.hk.set_preference(LAST_TREATMENT, self.treatment)
+        if self.depth is not None:
+            self.hk.set_preference(LAST_DEPTH, f"{self.depth:g}")
         self.confirmed = confirmed
+        profile = self.hk.profile()
+        try:
+            self.hk.check_date(profile, self.hk.today(), mark=self._mark())
+        except RuleViolation as refusal:
+            if not (refusal.code == "treatment_conflict" and self.areas_later):
+                await self._show(self._blocked(refusal))
+                return
+        await self._products_or_form()
+
+    async def _products_or_form(self) -> None:
+        try:
+            self.hk.treatments.check_products(self.hk.profile().id, self._mark())
+        except RuleViolation as refusal:
+            await self._show(self._hold_panel(refusal))
+            return
+        await self._show(self._form_panel())
+
+    @on(Button.Pressed, "#despite")
+    async def logged_despite(self) -> None:
+        """The hold's second way out: log it anyway, the product kinds recorded with it."""
+        held = self.hk.treatments.product_holds(self.hk.profile().id, self._mark())
+        self.despite = tuple(dict.fromkeys(h.product.kind for h in held))
         await self._show(self._form_panel())
 
     def _save(self, draft: SessionDraft) -> LogResult:
-        return self.hk.log_session(replace(draft, checklist=self.confirmed,
-                                           cleared_by_professional=self.cleared))
+        return self.hk.log_session(replace(
+            draft, checklist=self.confirmed, cleared_by_professional=self.cleared,
+            treatment=self.treatment, depth_mm=self.depth, despite=self.despite))
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
