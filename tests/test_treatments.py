@@ -438,3 +438,70 @@ def test_a_backup_that_breaks_a_window_is_not_restored(hk: Homekit, tmp_path: Pa
     r = run_cli("restore", str(backup), db=hk.data_file)
     assert r.returncode != 0 and "peel 2 days after microdermabrasion" in r.stderr
     assert [s.treatment for s in hk.history()] == ["microdermabrasion"]
+
+
+# -- charts, the report, reminders ------------------------------------------------------------
+
+
+def test_charts_per_treatment_and_the_redness_chart_marks_it(hk: Homekit) -> None:
+    from homekit import words
+
+    log(hk, 0)
+    log(hk, 10, "peel", areas=("neck",))
+    hk.treatments.set("peel", target=3)
+    peel = hk.chart_series("progress", "PEEL")
+    assert (peel.treatment, peel.session_dates, peel.target, peel.interval_days) == (
+        "peel", (day(10),), 3, 14)
+    assert words.progress_title(peel) == "peel: 1 session of 3 done"
+    assert hk.chart_series("progress").session_dates == (day(0), day(10))
+    with pytest.raises(InvalidInput):
+        hk.chart_series("progress", "laser")
+
+
+def test_the_redness_points_carry_their_treatment(hk: Homekit) -> None:
+    from homekit.domain.models import SessionDraft as Draft
+
+    hk.log_session(Draft(day(0)), redness_severity=1, faded_after_min=5)
+    hk.log_session(Draft(day(10), treatment="peel"), redness_severity=2, faded_after_min=30)
+    points = hk.chart_series("redness").redness
+    assert [(p.session_date, p.treatment) for p in points] == [(day(0), ""), (day(10), "peel")]
+    assert [p.treatment for p in hk.chart_series("redness", "peel").redness] == [""]
+
+
+def test_the_report_covers_every_treatment_and_product_of_its_period(hk: Homekit) -> None:
+    from homekit.words.report import report_document, session_row
+
+    log(hk, 0)
+    hk.products.log("acid", day(8), "glycolic 10%")
+    s = log(hk, 10, "dermaplaning", areas=("chin",), despite=("acid",))
+    facts = hk.report_facts()
+    doc = report_document(facts)
+    [section] = [x for x in doc.sections if x.heading == "Treatments and products"]
+    treatments_table, products_table = section.blocks[1], section.blocks[2]
+    assert [r[0] for r in treatments_table.rows] == ["dermaplaning", "microdermabrasion"]
+    assert treatments_table.rows[0][-1] == "1"
+    assert products_table.rows == (("2026-11-09", "acid", "2026-11-13", "glycolic 10%"),)
+    assert session_row(facts, hk.session(s.id))[-1] == "[dermaplaning, despite acid]"
+    only = hk.report_facts(treatment="dermaplaning")
+    assert [x.treatment for x in only.sessions] == ["dermaplaning"]
+    hk_plain = [x for x in report_document(hk.report_facts(until=day(5))).sections
+                if x.heading == "Treatments and products"]
+    assert hk_plain == []  # microdermabrasion alone, no product: the report as before
+
+
+def test_reminders_one_series_per_treatment_with_a_target(hk: Homekit, tmp_path: Path) -> None:
+    log(hk, 0)
+    log(hk, 10, "peel", areas=("neck",))
+    hk.treatments.set("peel", target=3)
+    first = hk.write_reminders(tmp_path / "r.ics", zone="UTC")
+    text = (tmp_path / "r.ics").read_text()
+    made = hk.profile().created_at.replace("-", "").replace(":", "").replace("T", "")[:14]
+    assert f"UID:homekit-{hk.profile().id}-{made}-session-2@homekit" in text
+    assert f"UID:homekit-{hk.profile().id}-{made}-peel-session-2@homekit" in text
+    assert "SUMMARY:Peel session 3 of 3" in text
+    assert first.count == 5 + 2
+    log(hk, 24, "peel", areas=("neck",))  # peel 2 done: its reminder 2 is cancelled
+    hk.write_reminders(tmp_path / "r2.ics", zone="UTC")
+    again = (tmp_path / "r2.ics").read_text()
+    assert "SUMMARY:Cancelled: peel session 2 (no longer planned)" in again
+    assert again.count("-peel-session-3@homekit") == 1

@@ -12,18 +12,28 @@ if TYPE_CHECKING:
 
 
 class ChartsService(ServiceBase):
-    def chart_series(self, kind: str = "all") -> ChartSeries:
+    def chart_series(self, kind: str = "all", treatment: str | None = None) -> ChartSeries:
         """The one series the figure and the text chart both draw, for the current profile.
 
         `kind`: the chart it is for; a progress chart's series skips the redness (it holds
-        none), so drawing it never reads the observations.
+        none), so drawing it never reads the observations. `treatment`: only its sessions,
+        its target and interval (None: every session, the redness marked by treatment).
         """
+        from dataclasses import replace
+
         from homekit.domain.series import series_of
 
         profile = self.profile()
-        dates = self._store.chart_dates(profile.id)  # narrow: no notes, no sessions
-        observed = self._store.chart_redness(profile.id) if kind != "progress" else []
-        return series_of(profile, dates, observed, self.now())
+        name = None
+        if treatment is not None:
+            found = self.treatments.get(treatment, profile)  # type: ignore[attr-defined]
+            name = found.name
+            profile = replace(profile, target_sessions=found.target_sessions or 0,
+                              min_interval_days=found.min_interval_days)
+        dates = self._store.chart_dates(profile.id, name)  # narrow: no notes, no sessions
+        observed = self._store.chart_redness(profile.id, name) if kind != "progress" else []
+        marks = self._store.treatment_days(profile.id) if observed and name is None else None
+        return series_of(profile, dates, observed, self.now(), name or "", marks)
 
     def save_chart(
         self,

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace as with_fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from homekit.domain import gates, rules, validate
 from homekit.domain.errors import RuleViolation
+from homekit.domain.models import Profile
 from homekit.services.safety import SafetyService
 
 if TYPE_CHECKING:
@@ -21,11 +23,29 @@ REMINDER_SEQUENCE_KEY = "reminder_sequences"
 
 class PlanService(SafetyService):
     def reminder_dates(self) -> list[dt.date]:
-        """The planned date of every remaining session of the current profile."""
+        """The planned date of every remaining microdermabrasion session of the current
+        profile (the first series; `reminder_series` gives every treatment's)."""
+        return self.reminder_series()[0][2]
+
+    def reminder_series(self) -> list[tuple[str, Profile, list[dt.date], int]]:
+        """Each series of reminders: microdermabrasion's ("", the profile's target), then one
+        per other treatment with a target; each as (treatment, the profile with that target
+        and interval, its planned dates, its sessions done)."""
+        from homekit.domain.treatments import DEFAULT_TREATMENT
+
         profile = self.profile()
-        dates = self._store.session_dates(profile.id)
-        return rules.planned_dates(dates, profile.min_interval_days, profile.target_sessions,
-                                   self.today())
+        today = self.today()
+        found = []
+        for t in self.treatments.all(profile):  # type: ignore[attr-defined]
+            default = t.name == DEFAULT_TREATMENT
+            if not default and not t.target_sessions:
+                continue
+            dates = self._store.chart_dates(profile.id, t.name)
+            view = profile if default else with_fields(
+                profile, target_sessions=t.target_sessions, min_interval_days=t.min_interval_days)
+            found.append(("" if default else t.name, view, rules.planned_dates(
+                dates, view.min_interval_days, view.target_sessions, today), len(dates)))
+        return found
 
     def reminder_time(self) -> str:
         """The time of day of the current profile's reminders (HH:MM; 09:00 unless set)."""
@@ -81,17 +101,26 @@ class PlanService(SafetyService):
         if blocks:
             raise RuleViolation("refused: logging is blocked, no reminders written",
                                 code="reminders_blocked", gates=blocks)
-        dates = self.reminder_dates()
-        done = self._store.session_count(profile.id)
-        planned = list(enumerate(dates, start=done + 1))
-        key = f"{REMINDER_SEQUENCE_KEY}:{profile.id}"
+        series = self.reminder_series()
+        events: list = []
+        dates: list[dt.date] = []
         with self._store.write():
-            ledger = _ledger(self._store.get_setting(key))
-            events, kept = reconcile(ledger, planned, start_key(time, zone))
+            for treatment, _view, planned_dates, done in series:
+                # microdermabrasion keeps the ledger (and UIDs) it had before treatments
+                key = f"{REMINDER_SEQUENCE_KEY}:{profile.id}" + (
+                    f":{treatment}" if treatment else "")
+                planned = list(enumerate(planned_dates, start=done + 1))
+                ledger = _ledger(self._store.get_setting(key))
+                made, kept = reconcile(ledger, planned, start_key(time, zone))
+                if made:
+                    self._store.set_setting(key, json.dumps(kept, sort_keys=True))
+                events += [with_fields(e, treatment=treatment) for e in made]
+                dates += planned_dates
             if not events:
                 return ReminderFile(path, 0, None, zone=zone)
-            self._store.set_setting(key, json.dumps(kept, sort_keys=True))
-        data = calendar_bytes(profile, events, time, zone, self.utc_now())
+        dates.sort()
+        data = calendar_bytes(profile, events, time, zone, self.utc_now(),
+                              {t: view for t, view, _, _ in series if t})
         path = write_output(given, data, replace=replace)
         return ReminderFile(path, len(dates), dates[0] if dates else None, tuple(dates),
                             cancelled=len(events) - len(dates), zone=zone)

@@ -19,14 +19,19 @@ if TYPE_CHECKING:
 
 class ReportService(PhotosService, StatusService):
     def report_facts(self, since: dt.date | None = None, until: dt.date | None = None,
-                     full: bool = False) -> ReportFacts:
-        """What the report shows; `full`: every session row by row (no summaries)."""
+                     full: bool = False, treatment: str | None = None) -> ReportFacts:
+        """What the report shows; `full`: every session row by row (no summaries);
+        `treatment`: only its sessions (the products of the period stay: they hold any)."""
         from homekit.domain import photos as photo_rules
         from homekit.domain.report import ReportFacts, in_period, warnings_of
         from homekit.domain.series import chart_series
 
         profile = self.profile()
         everything = self.history(newest_first=False)  # each with its number (Session.number)
+        name = None if treatment is None else self.treatments.resolve(  # type: ignore[attr-defined]
+            treatment, profile)
+        if name is not None:
+            everything = [s for s in everything if s.treatment == name]
         chosen = [s for s in everything if in_period(s.session_date, since, until)]
         photos = [p for p in self.photos() if in_period(p.taken_on, since, until)]
         dates = [s.session_date for s in everything]
@@ -44,15 +49,18 @@ class ReportService(PhotosService, StatusService):
                                                     profile.target_sessions, self.today())),
             first_session_date=dates[0] if dates else None,
             full=full,
+            products=tuple(self.products.all(since, until)),  # type: ignore[attr-defined]
+            treatment=name or "",
         )
 
     def report_bytes(self, since: dt.date | None = None, until: dt.date | None = None,
-                     full: bool = False) -> tuple[bytes, int, ReportFacts]:
+                     full: bool = False, treatment: str | None = None
+                     ) -> tuple[bytes, int, ReportFacts]:
         from homekit.charts.report import render_report
         from homekit.domain.report import photo_key
         from homekit.words.report import report_document
 
-        facts = self.report_facts(since, until, full)
+        facts = self.report_facts(since, until, full, treatment)
         doc = report_document(facts)
         photos = {photo_key(p.id): self.photo_bytes(p.id)
                   for pair in facts.photo_pairs for p in pair if p is not None}
@@ -61,13 +69,13 @@ class ReportService(PhotosService, StatusService):
 
     def write_report(self, path: Path | str, *, since: dt.date | None = None,
                      until: dt.date | None = None, force: bool = False,
-                     full: bool = False) -> ReportFile:
+                     full: bool = False, treatment: str | None = None) -> ReportFile:
         """Write the PDF to `path` (homekit.files: `-`, a device, a new or, with `force`, an
         existing file); the full path is in what it returns."""
         from homekit.files import check_output, write_output
         from homekit.services.outcomes import ReportFile
 
         check_output(path, replace=force)
-        data, pages, facts = self.report_bytes(since, until, full)
+        data, pages, facts = self.report_bytes(since, until, full, treatment)
         target = write_output(path, data, replace=force)
         return ReportFile(target, pages, len(facts.sessions), facts.photo_count)

@@ -94,16 +94,30 @@ class SessionQueries(StoreCore):
         return (dt.date.fromisoformat(before) if before else None,
                 dt.date.fromisoformat(after) if after else None)
 
-    def chart_dates(self, profile_id: int) -> list[dt.date]:
-        """Every session date of a profile, oldest first (the covering index, no sort)."""
+    def chart_dates(self, profile_id: int, treatment: str | None = None) -> list[dt.date]:
+        """Every session date of a profile (of one treatment, or all), oldest first (the
+        covering index, no sort)."""
         day = dt.date.fromisoformat
+        only, given = _only(treatment)
         return [day(d) for d, in self._x(
-            "SELECT session_date FROM sessions WHERE profile_id = ? ORDER BY session_date, id",
-            (profile_id,),
+            f"SELECT session_date FROM sessions WHERE profile_id = ?{only} "
+            "ORDER BY session_date, id",
+            (profile_id, *given),
         ).fetchall()]
 
+    def treatment_days(self, profile_id: int) -> dict[dt.date, str]:
+        """The dates of the sessions of another treatment than microdermabrasion, with it (two
+        on one day: both, joined by '+'), for the redness chart's marks."""
+        found: dict[dt.date, str] = {}
+        for day, name in self._x(
+                "SELECT session_date, treatment FROM sessions WHERE profile_id = ? "
+                "AND treatment != 'microdermabrasion' ORDER BY session_date, id", (profile_id,)):
+            key = dt.date.fromisoformat(day)
+            found[key] = f"{found[key]}+{name}" if key in found else name
+        return found
+
     def chart_redness(
-        self, profile_id: int
+        self, profile_id: int, treatment: str | None = None
     ) -> list[tuple[dt.date, str | None, tuple[tuple[str, int, int | None], ...]]]:
         """The sessions that have redness, in date order, each as (date, start time, its
         observations as (observed_at, severity, faded_after_min) in observed order): what
@@ -115,8 +129,9 @@ class SessionQueries(StoreCore):
             "SELECT s.id, s.session_date, s.start_time, r.observed_at, r.id, r.severity, "
             "r.faded_after_min "
             "FROM sessions s JOIN redness r ON r.session_id = s.id WHERE s.profile_id = ? "
-            "ORDER BY s.session_date, s.id",
-            (profile_id,),
+            + ("" if treatment is None else "AND s.treatment = ? ")
+            + "ORDER BY s.session_date, s.id",
+            (profile_id, *_only(treatment)[1]),
         ).fetchall():
             if sid != last:
                 last = sid

@@ -170,6 +170,10 @@ def short_day(day: dt.date) -> str:
 
 
 def progress_title(series: ChartSeries) -> str:
+    if series.treatment:
+        head = f"{series.treatment}: {series.sessions_done} session"
+        head += "" if series.sessions_done == 1 else "s"
+        return head + (f" of {series.target}" if series.target else "") + " done"
     if not series.session_dates:
         return f"Nothing logged yet: {series.target} sessions to go"
     if series.target_reached:
