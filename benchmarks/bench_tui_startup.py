@@ -250,8 +250,8 @@ def make_data(folder: Path, sessions: int) -> Path:
     path = folder / f"homekit-{sessions}.db"
     store = open_store(path)
     hk = Homekit(store)
-    hk.create_profile("me", make_default=True)
-    hk.record_skin_condition(False, False)
+    hk.profiles.create_profile("me", make_default=True)
+    hk.profiles.record_skin_condition(False, False)
     profile = hk.profile()
     now = dt.datetime.now()
     last = now.date() - dt.timedelta(days=3)
