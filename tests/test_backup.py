@@ -165,7 +165,7 @@ def test_migration_from_2_to_latest_takes_a_backup_first_and_keeps_every_row(tmp
     path = tmp_path / "old.db"
     make_version_2(path)
     store = open_store(path)
-    assert store.schema_version() == SCHEMA_VERSION
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     store.close()
     (backup,) = (tmp_path / "backups").glob("*-before-migration.db")
     assert check_backup(backup).schema_version == 2

@@ -127,7 +127,7 @@ def test_migration_renames_old_case_duplicates_and_keeps_every_session(tmp_path)
     make_version_3(path, names, default="ren\u00e9e")
     store = open_store(path)
     try:
-        assert store.schema_version() == SCHEMA_VERSION
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert [p.name for p in store.profiles()] == [
             "Ana", "ana (3)", "ana (2)", "Ren\u00e9e", "ren\u00e9e (2)", "bob"]
         assert store.get_setting("default_profile") == "ren\u00e9e (2)"

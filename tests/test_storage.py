@@ -34,7 +34,7 @@ def test_schema_version_matches_migrations(store):
     from homekit.storage.migrations import migrations, schema_version
 
     assert schema_version() == SCHEMA_VERSION == len(migrations.pending(store_db(store))) + SCHEMA_VERSION
-    assert store.schema_version() == SCHEMA_VERSION
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
 def store_db(store):
@@ -175,7 +175,7 @@ def test_migration_from_version_1_keeps_all_rows(tmp_path):
     db.close()
 
     store = open_store(path)
-    assert store.schema_version() == SCHEMA_VERSION
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     for table, rows in before.items():
         cols = [r[1] for r in store.conn.execute(f"PRAGMA table_info({table})")]
         after = store.conn.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()

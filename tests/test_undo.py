@@ -249,7 +249,7 @@ def test_a_schema_6_file_gains_the_journal(tmp_path):
     migrations.migrations.apply(Database(conn), stop_before="m007_undo_journal")
     conn.close()
     store = open_store(path)
-    assert store.schema_version() == SCHEMA_VERSION
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     hk = Homekit(store, now=lambda: NOW)
     hk.profiles.record_skin_condition(False, acknowledged=False)
     sid = log(hk, "2026-11-01")

@@ -23,10 +23,11 @@ class Charts:
         none), so drawing it never reads the observations.
         """
         from homekit.domain.series import series_of
+        from homekit.storage import redness as stored_redness
 
         profile = self.ctx.profile()
         dates = self.ctx.store.chart_dates(profile.id)  # narrow: no notes, no sessions
-        observed = self.ctx.store.chart_redness(profile.id) if kind != "progress" else []
+        observed = stored_redness.chart_redness(self.ctx.store, profile.id) if kind != "progress" else []
         return series_of(profile, dates, observed, self.ctx.now())
 
     def save_chart(

@@ -9,6 +9,7 @@ from homekit.domain.errors import InvalidInput, NotFound
 from homekit.domain.models import Redness as Observation
 from homekit.services.context import Context
 from homekit.storage import journal
+from homekit.storage import redness as stored_redness
 
 
 class Redness:
@@ -32,14 +33,14 @@ class Redness:
                     raise NotFound("no session logged yet", code="no_sessions")
                 session_id = latest.id
             session = self.ctx.store.get_session(session_id)
-            red = self.ctx.store.insert_redness(
+            red = stored_redness.insert_redness(self.ctx.store,
                 session.id, self.ctx.now().isoformat(timespec="minutes"), severity, faded_after_min,
                 notes
             )
         return red, rules.redness_alert(red, self.ctx.now(), gates.session_start(session))
 
     def redness(self, redness_id: int) -> Observation:
-        return self.ctx.store.get_redness(redness_id)
+        return stored_redness.get_redness(self.ctx.store, redness_id)
 
     def edit_redness(
         self,
@@ -55,7 +56,7 @@ class Redness:
             raise InvalidInput("an observation is either faded or still red, not both",
                                field="faded", code="faded_and_still_red")
         with self.ctx.store.write():
-            red = self.ctx.store.get_redness(redness_id)
+            red = stored_redness.get_redness(self.ctx.store, redness_id)
             changed = replace(
                 red,
                 severity=red.severity if severity is None else severity,
@@ -67,16 +68,16 @@ class Redness:
                 changed = replace(changed, faded_after_min=None)
             if changed != red:  # an unchanged save writes nothing, no undo step
                 self._journal_redness(journal.REDNESS_EDITED, red)
-                red = self.ctx.store.update_redness(changed)
+                red = stored_redness.update_redness(self.ctx.store, changed)
             session = self.ctx.store.get_session(red.session_id)
         return red, rules.redness_alert(red, self.ctx.now(), gates.session_start(session))
 
     def delete_redness(self, redness_id: int) -> Observation:
         """Delete one observation (undoable: `homekit undo` puts it back)."""
         with self.ctx.store.write():
-            red = self.ctx.store.get_redness(redness_id)
+            red = stored_redness.get_redness(self.ctx.store, redness_id)
             self._journal_redness(journal.REDNESS_DELETED, red)
-            self.ctx.store.delete_redness(redness_id)
+            stored_redness.delete_redness(self.ctx.store, redness_id)
         return red
 
     def _journal_redness(self, kind: str, red: Observation) -> None:

@@ -12,6 +12,7 @@ from homekit.services.context import Context
 from homekit.services.results import LogResult
 from homekit.services.safety import Safety
 from homekit.storage import journal
+from homekit.storage import redness as stored_redness
 
 
 class Sessions:
@@ -131,7 +132,7 @@ class Sessions:
             alert = None
             session = self.ctx.store.get_session(session_id)
             if redness_severity is not None:
-                red = self.ctx.store.insert_redness(
+                red = stored_redness.insert_redness(self.ctx.store,
                     session_id, self._observed_at(draft), redness_severity, faded_after_min, ""
                 )
                 alert = rules.redness_alert(red, self.ctx.now(), gates.session_start(session))
@@ -193,7 +194,7 @@ class Sessions:
             journal.record_session(self.ctx.store, journal.SESSION_EDITED, session_id, self.ctx.stamp())
             self.ctx.store.update_session(session_id, draft)
             for red in current.redness if moved else ():  # observations move with the session
-                self.ctx.store.update_redness(
+                stored_redness.update_redness(self.ctx.store,
                     replace(red, observed_at=gates.shift_observed(red.observed_at, moved)))
             return self.ctx.store.get_session(session_id)
 

@@ -6,6 +6,7 @@ from homekit.domain import gates, rules
 from homekit.domain.models import Status as StatusFacts
 from homekit.services.context import Context
 from homekit.services.safety import Safety
+from homekit.storage import redness as stored_redness
 
 
 class Status:
@@ -22,7 +23,7 @@ class Status:
         count, last, nth = self.ctx.store.session_summary(profile.id, nth=profile.target_sessions)
         dates = [last] if last else []  # all the rules below need of the log
         interval = profile.min_interval_days
-        latest_red = self.ctx.store.latest_redness(profile.id)
+        latest_red = stored_redness.latest_redness(self.ctx.store, profile.id)
         since = None
         if latest_red is not None:
             since = gates.session_start(self.ctx.store.get_session(latest_red.session_id))

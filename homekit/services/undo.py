@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from homekit.domain.errors import HomekitError, InvalidInput, NotFound, RuleViolation
 from homekit.services.context import DEFAULT_PROFILE_KEY
 from homekit.storage import journal
+from homekit.storage import redness as stored_redness
 from homekit.storage.journal import (
     PROFILE_DELETED,
     PROFILE_EDITED,
@@ -127,7 +129,7 @@ class Undo:
 
     def _revert_redness_edited(self, entry: journal.Entry) -> None:
         (row,) = entry.payload["redness"]
-        _needed(self.ctx.store.get_redness, row["id"], "the observation")
+        _needed(partial(stored_redness.get_redness, self.ctx.store), row["id"], "the observation")
         journal.update_row(self.ctx.store, "redness", row)
 
     def _revert_profile_deleted(self, entry: journal.Entry) -> None:
