@@ -21,6 +21,7 @@ from icalendar import Calendar
 
 from homekit.domain.models import SessionDraft
 from homekit.services import Homekit
+from homekit.words import calendar as calendar_words
 from tests.conftest import NOW, TODAY
 
 
@@ -56,7 +57,7 @@ def utc(day: dt.date, hour: int, minute: int, zone: str) -> dt.datetime:
 ])
 def test_two_parsers_read_the_same_instants(hk, tmp_path, zone, interval):
     hk.profiles.update_profile(min_interval_days=interval)
-    written = hk.plan.write_reminders(tmp_path / "r.ics", time="07:30", zone=zone)
+    written = hk.plan.write_reminders(calendar_words, tmp_path / "r.ics", time="07:30", zone=zone)
     data = written.path.read_bytes()
     expected = [utc(d, 7, 30, zone) for d in written.dates]
     first, second = instants_icalendar(data), instants_ics_py(data)
@@ -72,7 +73,7 @@ def test_two_parsers_read_the_same_instants(hk, tmp_path, zone, interval):
 
 def test_a_file_that_spans_a_change_of_offset_carries_both_rules(hk, tmp_path):
     hk.profiles.update_profile(min_interval_days=30)
-    data = hk.plan.write_reminders(tmp_path / "r.ics", zone="Europe/Paris").path.read_bytes()
+    data = hk.plan.write_reminders(calendar_words, tmp_path / "r.ics", zone="Europe/Paris").path.read_bytes()
     (tz,) = Calendar.from_ical(data).walk("VTIMEZONE")
     offsets = {c.decoded("TZOFFSETTO") for c in tz.subcomponents}
     assert offsets == {dt.timedelta(hours=1), dt.timedelta(hours=2)}
@@ -191,7 +192,7 @@ def test_a_calendar_that_imports_the_newer_file_holds_one_reminder_a_planned_ses
     paris = ZoneInfo("Europe/Paris")
     for day in ("2026-10-20", "2026-11-01"):
         hk.sessions.log_session(SessionDraft(dt.date.fromisoformat(day)))
-    first = hk.plan.write_reminders(tmp_path / "a.ics", zone="Europe/Paris")
+    first = hk.plan.write_reminders(calendar_words, tmp_path / "a.ics", zone="Europe/Paris")
     assert first.dates == (TODAY, dt.date(2026, 12, 2), dt.date(2026, 12, 9),
                            dt.date(2026, 12, 16))
     assert caldav.import_file(first.path.read_bytes()) == [201] * 4
@@ -199,7 +200,7 @@ def test_a_calendar_that_imports_the_newer_file_holds_one_reminder_a_planned_ses
     # A session done on the 15th is logged late: session 3 is done, the plan moves up one,
     # and session 4 now falls today, where the first file put session 3.
     hk.sessions.log_session(SessionDraft(dt.date(2026, 11, 15)))
-    second = hk.plan.write_reminders(tmp_path / "b.ics", zone="Europe/Paris")
+    second = hk.plan.write_reminders(calendar_words, tmp_path / "b.ics", zone="Europe/Paris")
     assert second.dates == (TODAY, dt.date(2026, 12, 2), dt.date(2026, 12, 9))
     assert second.cancelled == 1
     assert caldav.import_file(second.path.read_bytes()) == [204, 204, 204, 204]
@@ -213,7 +214,7 @@ def test_a_calendar_that_imports_the_newer_file_holds_one_reminder_a_planned_ses
 
     # The target comes down to 5: session 6 is no longer planned either.
     hk.profiles.update_profile(target_sessions=5)
-    third = hk.plan.write_reminders(tmp_path / "c.ics", zone="Europe/Paris")
+    third = hk.plan.write_reminders(calendar_words, tmp_path / "c.ics", zone="Europe/Paris")
     assert (third.count, third.cancelled) == (2, 2)
     caldav.import_file(third.path.read_bytes())
     planned, cancelled = on_server(caldav)
@@ -231,10 +232,11 @@ def test_the_last_session_logged_cancels_the_last_reminder(tmp_path, caldav):
         app.profiles.record_skin_condition(False, acknowledged=False)
         app.profiles.update_profile(target_sessions=2)
         app.sessions.log_session(SessionDraft(dt.date(2026, 11, 1)))
-        caldav.import_file(app.plan.write_reminders(tmp_path / "a.ics", zone="UTC").path.read_bytes())
+        first = app.plan.write_reminders(calendar_words, tmp_path / "a.ics", zone="UTC")
+        caldav.import_file(first.path.read_bytes())
         clock[0] = NOW + dt.timedelta(days=2)  # done two days later than planned
         app.sessions.log_session(SessionDraft(clock[0].date()))
-        done = app.plan.write_reminders(tmp_path / "b.ics", zone="UTC")
+        done = app.plan.write_reminders(calendar_words, tmp_path / "b.ics", zone="UTC")
         assert (done.count, done.cancelled, done.written) == (0, 1, True)
         caldav.import_file(done.path.read_bytes())
     finally:

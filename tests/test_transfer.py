@@ -275,14 +275,16 @@ def test_not_a_homekit_file_gets_one_line(hk, tmp_path, name, content, needle):
     f = write(tmp_path / name, content)
     with pytest.raises(InvalidInput) as err:
         hk.transfer.import_file(f)
-    assert "\n" not in str(err.value) and needle in str(err.value)
-    assert "not a homekit export" in str(err.value)
+    said = words.error(err.value)  # the sentence is the words'; the error carries its facts
+    assert "\n" not in said and needle in said
+    assert "not a homekit export" in said and err.value.code == "not_export"
 
 
 def test_a_sqlite_file_points_to_restore(hk, tmp_path):
     sqlite3.connect(tmp_path / "x.db").execute("CREATE TABLE t (a)").connection.close()
-    with pytest.raises(InvalidInput, match="homekit restore"):
+    with pytest.raises(InvalidInput) as refused:
         hk.transfer.import_file(tmp_path / "x.db")
+    assert f"homekit restore {tmp_path / 'x.db'}" in words.error(refused.value)
 
 
 def test_unknown_profile_is_not_created_silently(store, tmp_path):

@@ -173,7 +173,8 @@ def cmd_remind(args: argparse.Namespace, ctx: Context) -> int:
     if args.output is not None:
         check_output(args.output, replace=args.force)  # before the data file is opened
     app = ctx.open()
-    result = app.plan.write_reminders(args.output, args.time, zone=args.tz, replace=args.force)
+    result = app.plan.write_reminders(words.calendar, args.output, args.time, zone=args.tz,
+                                      replace=args.force)
     quiet = is_stdout(result.path)  # the calendar itself is on standard output
     if not result.written:
         say(words.NO_REMINDERS, file=sys.stderr if quiet else sys.stdout)

@@ -14,6 +14,7 @@ from homekit.services.safety import Safety
 
 if TYPE_CHECKING:
     from homekit.services.outcomes import ReminderFile
+    from homekit.transfer.calendar import CalendarWords
 
 REMINDER_TIME_KEY = "reminder_time"
 #: Per profile: {session number: [date, SEQUENCE, start, state]} (domain.reminders).
@@ -60,13 +61,15 @@ class Plan:
 
         return time_zone(zone) if zone is not None else system_zone()
 
-    def write_reminders(self, path: str | Path | None = None, time: str | None = None, *,
+    def write_reminders(self, wording: CalendarWords, path: str | Path | None = None,
+                        time: str | None = None, *,
                         zone: str | None = None, replace: bool = True) -> ReminderFile:
         """Write the reminders of the current profile (owner-only); returns the full path.
 
         No `path`: `homekit-reminders-<profile>.ics` in the current folder. No `time`: the
         profile's reminder time. No `zone`: the system's time zone (UTC if it has none).
-        Each event keeps its UID from one file to the next; a reminder of an earlier file that
+        The events' words come from `wording` (homekit.words.calendar). Each event keeps its
+        UID from one file to the next; a reminder of an earlier file that
         is no longer planned stays, cancelled; SEQUENCE goes up when an event's start or
         status changes, so a calendar updates it on re-import and never keeps two. Nothing is
         written when nothing is planned and nothing was ever written. `replace=False` refuses
@@ -98,7 +101,7 @@ class Plan:
             if not events:
                 return ReminderFile(path, 0, None, zone=zone)
             self.ctx.store.set_setting(key, json.dumps(kept, sort_keys=True))
-        data = calendar_bytes(profile, events, time, zone, self.ctx.utc_now())
+        data = calendar_bytes(profile, events, wording, time, zone, self.ctx.utc_now())
         path = write_output(given, data, replace=replace)
         return ReminderFile(path, len(dates), dates[0] if dates else None, tuple(dates),
                             cancelled=len(events) - len(dates), zone=zone)

@@ -10,6 +10,7 @@ from homekit.words.calendar import *  # noqa: F403
 from homekit.words.commands import *  # noqa: F403
 from homekit.words.errors import *  # noqa: F403
 from homekit.words.files import *  # noqa: F403
+from homekit.words.imports import *  # noqa: F403
 from homekit.words.notices import *  # noqa: F403
 from homekit.words.photos import *  # noqa: F403
 from homekit.words.replica import *  # noqa: F403

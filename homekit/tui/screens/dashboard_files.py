@@ -42,7 +42,7 @@ class WritesFiles(Screen):
         try:
             hk = opener()
             try:
-                written = hk.plan.write_reminders(path, replace=replace)
+                written = hk.plan.write_reminders(words.calendar, path, replace=replace)
             finally:
                 hk.close()
         except (HomekitError, OSError) as exc:
