@@ -16,5 +16,6 @@ from homekit.words.photos import *  # noqa: F403
 from homekit.words.replica import *  # noqa: F403
 from homekit.words.safety import *  # noqa: F403
 from homekit.words.serve import *  # noqa: F403
+from homekit.words.session_notices import *  # noqa: F403
 from homekit.words.text import *  # noqa: F403
 from homekit.words.undo import *  # noqa: F403

@@ -50,6 +50,8 @@ _ERRORS.update({
     "import_sessions_not_list": lambda f, e: (
         f"{shown(f['name'])}: the sessions of profile {f['profile']} are not a list; "
         "nothing was imported"),
+    "import_file_changed": lambda f, e: (
+        f"{f['name']} changed while it was imported; nothing was imported"),
     "photo_entry_bad": _photo_entry,
     "photos_not_list": lambda f, e: '"photos" is not a list',
     "photo_no_file": lambda f, e: 'no "file"',
