@@ -25,7 +25,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
-from homekit.charts.pdf_layout import (
+from homekit.charts.pdf_layout import Layout
+from homekit.charts.pdf_steps import (
     FOOTER_Y,
     LEFT,
     PAGE_W,
@@ -34,7 +35,6 @@ from homekit.charts.pdf_layout import (
     WIDTH,
     Close,
     Image,
-    Layout,
     Open,
     Rule,
     Step,
