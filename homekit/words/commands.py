@@ -14,6 +14,7 @@ from typing import Any
 from homekit.domain.models import Profile, Redness, Session
 from homekit.words.base import (
     GLASSES_WARNING,
+    and_its_observations,
     control_free,
     day,
     in_days,
@@ -60,9 +61,7 @@ def session_updated(s: Session) -> str:
 
 
 def delete_session_question(s: Session) -> str:
-    n = len(s.redness)
-    extra = f" and its {plural(n, 'redness observation')}" if n else ""
-    return f"Delete session {session_text(s)}{extra}? [y/N] "
+    return f"Delete session {session_text(s)}{and_its_observations(s.redness)}? [y/N] "
 
 
 def session_deleted(s: Session) -> str:

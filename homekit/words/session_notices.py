@@ -3,20 +3,15 @@ seen after it (split from notices: the dashboard, first run, profiles and photos
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from homekit.domain.models import Redness, Session
 from homekit.words.base import (
+    and_its_observations,
     day,
     plural,
     redness_words,
 )
 from homekit.words.notices import _of
 from homekit.words.undo import UNDO_HINT_APP
-
-if TYPE_CHECKING:  # the photo rules load only with the photos
-    pass
-
 
 # -- one session: detail, edit, delete, redness -----------------------------------------
 
@@ -41,9 +36,7 @@ def session_updated_app(s: Session) -> str:
 
 
 def delete_session_question_app(s: Session) -> str:
-    n = len(s.redness)
-    extra = f" and its {plural(n, 'redness observation')}" if n else ""
-    return f"Delete {_of(s)}{extra}? ({UNDO_HINT_APP})"
+    return f"Delete {_of(s)}{and_its_observations(s.redness)}? ({UNDO_HINT_APP})"
 
 
 def session_deleted_app(s: Session) -> str:
