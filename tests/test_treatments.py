@@ -44,7 +44,7 @@ def insert(day_: dt.date, treatment: str = "microdermabrasion", depth: str = "NU
 
 def log(hk: Homekit, n: int, treatment: str = "microdermabrasion", depth: float | None = None,
         areas: tuple[str, ...] = (), despite: tuple[str, ...] = ()):
-    return hk.log_session(SessionDraft(day(n), areas=areas, treatment=treatment, depth_mm=depth,
+    return hk.sessions.log_session(SessionDraft(day(n), areas=areas, treatment=treatment, depth_mm=depth,
                                        despite=despite)).session
 
 
@@ -110,12 +110,12 @@ def test_an_edit_is_judged_by_the_window_too(hk: Homekit) -> None:
     log(hk, 0, areas=("cheeks",))
     peel = log(hk, 10, "peel", areas=("cheeks",))
     with pytest.raises(RuleViolation) as caught:
-        hk.edit_session(peel.id, SessionChanges(session_date=day(4)))
+        hk.sessions.edit_session(peel.id, SessionChanges(session_date=day(4)))
     assert caught.value.code == "treatment_conflict"
     with pytest.raises(RuleViolation):
-        hk.edit_session(peel.id, SessionChanges(session_date=day(6), areas=()))
-    hk.edit_session(peel.id, SessionChanges(session_date=day(4), areas=("neck",)))
-    assert hk.session(peel.id).session_date == day(4)
+        hk.sessions.edit_session(peel.id, SessionChanges(session_date=day(6), areas=()))
+    hk.sessions.edit_session(peel.id, SessionChanges(session_date=day(4), areas=("neck",)))
+    assert hk.sessions.session(peel.id).session_date == day(4)
 
 
 def test_products_hold_and_despite_is_recorded(hk: Homekit) -> None:
@@ -132,7 +132,7 @@ def test_products_hold_and_despite_is_recorded(hk: Homekit) -> None:
     log(hk, 2, "led")  # LED is not held
     s = log(hk, 2, despite=("retinoid",))
     assert s.despite == ("retinoid",)
-    assert "logged despite retinoid" in words.session_text(hk.session(s.id))
+    assert "logged despite retinoid" in words.session_text(hk.sessions.session(s.id))
     assert hk.products.all() == [used, hk.products.all()[1]]
     with pytest.raises(InvalidInput) as refused:
         hk.products.log("serum")
@@ -141,40 +141,40 @@ def test_products_hold_and_despite_is_recorded(hk: Homekit) -> None:
 
 def test_undo_puts_back_only_what_keeps_the_rules(hk: Homekit) -> None:
     s = log(hk, 0, areas=("cheeks",))
-    hk.delete_session(s.id)
+    hk.sessions.delete_session(s.id)
     log(hk, 2, "peel", areas=("cheeks",))
     with pytest.raises(RuleViolation):
-        hk.undo()  # the deleted session would sit 2 days before the peel, same area
+        hk.undo.undo()  # the deleted session would sit 2 days before the peel, same area
     used = hk.products.log("acid", day(3))
     hk.products.delete(used.id or 0)
     assert hk.products.all() == []
-    assert hk.undo().kind == "product_deleted"
+    assert hk.undo.undo().kind == "product_deleted"
     assert [p.kind for p in hk.products.all()] == ["acid"]
 
 
 def test_profile_delete_and_undo_keep_products_and_custom_treatments(hk: Homekit) -> None:
-    hk.create_profile("ana", make_default=True)
-    hk.record_skin_condition(False, False)
+    hk.profiles.create_profile("ana", make_default=True)
+    hk.profiles.record_skin_condition(False, False)
     hk.treatments.add("gua-sha", 2)
     hk.treatments.set("peel", target=4, interval=20)
     log(hk, 0, "gua-sha")
     hk.products.log("acid", day(1))
-    hk.delete_profile("ana")
-    hk.undo()
-    hk.switch_profile("ana")
-    assert [s.treatment for s in hk.history()] == ["gua-sha"]
+    hk.profiles.delete_profile("ana")
+    hk.undo.undo()
+    hk.profiles.switch_profile("ana")
+    assert [s.treatment for s in hk.sessions.history()] == ["gua-sha"]
     assert [p.kind for p in hk.products.all()] == ["acid"]
     peel = hk.treatments.get("peel")
     assert (peel.interval_days, peel.target_sessions) == (20, 4)
 
 
 def test_status_json_keeps_every_key_and_adds_treatments(hk: Homekit) -> None:
-    before = set(hk.status().to_json())
+    before = set(hk.status.status().to_json())
     log(hk, 10, "peel", areas=("cheeks",))
     log(hk, 20, "microneedling", 0.5)
     hk.treatments.set("led", target=10)
     hk.products.log("retinoid", day(23))
-    out = hk.status().to_json()
+    out = hk.status.status().to_json()
     assert set(out) == before and out["sessions_done"] == 0
     by = {t["name"]: t for t in out["treatments"]}  # type: ignore[union-attr]
     assert list(by) == ["microneedling", "peel", "led"]
@@ -360,7 +360,7 @@ def test_a_new_profile_never_adopts_orphaned_products(db_path: Path, hk: Homekit
     assert done.returncode == 0, done.stderr
     r = run_cli("profile", "add", "bob", db=db_path)
     assert r.returncode == 0 and "put back" in r.stderr
-    assert hk.profiles()[-1].id == 8
+    assert hk.profiles.profiles()[-1].id == 8
 
 
 # -- export, import, restore ------------------------------------------------------------------
@@ -383,25 +383,25 @@ def test_export_import_round_trip_is_byte_identical(hk: Homekit, tmp_path: Path,
     from tests.conftest import NOW
 
     _filled(hk)
-    first = hk.export_log(fmt)
+    first = hk.transfer.export_log(fmt)
     fresh = Homekit.open(tmp_path / "new.db", now=lambda: NOW)
     try:
         path = tmp_path / f"log.{fmt}"
         path.write_text(first, encoding="utf-8")
-        report = fresh.import_file(path)
+        report = fresh.transfer.import_file(path)
         assert report.sessions_added == 5
-        assert fresh.export_log(fmt) == first
-        assert fresh.import_file(path).sessions_added == 0  # again: nothing new
-        assert fresh.export_log(fmt) == first
+        assert fresh.transfer.export_log(fmt) == first
+        assert fresh.transfer.import_file(path).sessions_added == 0  # again: nothing new
+        assert fresh.transfer.export_log(fmt) == first
         assert [p.notes for p in fresh.products.all()] == ['tretinoin, "0.05%"\n=cream']
-        assert [s.despite for s in fresh.history()][0] == ("retinoid",)
+        assert [s.despite for s in fresh.sessions.history()][0] == ("retinoid",)
     finally:
         fresh.close()
 
 
 def test_an_import_with_a_conflict_stores_nothing(hk: Homekit, tmp_path: Path) -> None:
     log(hk, 0, areas=("cheeks",))
-    before = hk.export_log("json")
+    before = hk.transfer.export_log("json")
     doc = json.loads(before)
     session = dict(doc["profiles"][0]["sessions"][0])
     doc["profiles"][0]["sessions"].append({**session, "session_date": "2026-11-03",
@@ -411,24 +411,24 @@ def test_an_import_with_a_conflict_stores_nothing(hk: Homekit, tmp_path: Path) -
     path = tmp_path / "in.json"
     path.write_text(json.dumps(doc), encoding="utf-8")
     with pytest.raises(RuleViolation) as caught:
-        hk.import_file(path)
+        hk.transfer.import_file(path)
     lines = str(caught.value).splitlines()
     assert len(lines) == 2 and "peel 2 days after microdermabrasion (the stored session on " \
         "2026-11-01) on cheeks" in lines[1]
-    assert hk.export_log("json") == before and hk.products.all() == []
+    assert hk.transfer.export_log("json") == before and hk.products.all() == []
     r = run_cli("import", str(path), db=hk.data_file)
     assert r.returncode == 3 and "resurfacing treatments stay 7 days apart" in r.stderr
     doc["profiles"][0]["sessions"][-1].update(treatment="my-mask", areas=[])
     path.write_text(json.dumps(doc), encoding="utf-8")
     r = run_cli("import", str(path), db=hk.data_file)
     assert r.returncode == 2 and "treatment 'my-mask' is neither built in" in r.stderr
-    assert hk.export_log("json") == before
+    assert hk.transfer.export_log("json") == before
 
 
 def test_a_backup_that_breaks_a_window_is_not_restored(hk: Homekit, tmp_path: Path) -> None:
     log(hk, 0, areas=("cheeks",))
     backup = tmp_path / "bad.db"
-    hk.backup(backup)
+    hk.backups.backup(backup)
     from homekit.storage import rule_sql
 
     done = shell(backup, "DROP TRIGGER sessions_conflict_insert",
@@ -437,7 +437,7 @@ def test_a_backup_that_breaks_a_window_is_not_restored(hk: Homekit, tmp_path: Pa
     assert done.returncode == 0, done.stderr
     r = run_cli("restore", str(backup), db=hk.data_file)
     assert r.returncode != 0 and "peel 2 days after microdermabrasion" in r.stderr
-    assert [s.treatment for s in hk.history()] == ["microdermabrasion"]
+    assert [s.treatment for s in hk.sessions.history()] == ["microdermabrasion"]
 
 
 # -- charts, the report, reminders ------------------------------------------------------------
@@ -449,23 +449,23 @@ def test_charts_per_treatment_and_the_redness_chart_marks_it(hk: Homekit) -> Non
     log(hk, 0)
     log(hk, 10, "peel", areas=("neck",))
     hk.treatments.set("peel", target=3)
-    peel = hk.chart_series("progress", "PEEL")
+    peel = hk.charts.chart_series("progress", "PEEL")
     assert (peel.treatment, peel.session_dates, peel.target, peel.interval_days) == (
         "peel", (day(10),), 3, 14)
     assert words.progress_title(peel) == "peel: 1 session of 3 done"
-    assert hk.chart_series("progress").session_dates == (day(0), day(10))
+    assert hk.charts.chart_series("progress").session_dates == (day(0), day(10))
     with pytest.raises(InvalidInput):
-        hk.chart_series("progress", "laser")
+        hk.charts.chart_series("progress", "laser")
 
 
 def test_the_redness_points_carry_their_treatment(hk: Homekit) -> None:
     from homekit.domain.models import SessionDraft as Draft
 
-    hk.log_session(Draft(day(0)), redness_severity=1, faded_after_min=5)
-    hk.log_session(Draft(day(10), treatment="peel"), redness_severity=2, faded_after_min=30)
-    points = hk.chart_series("redness").redness
+    hk.sessions.log_session(Draft(day(0)), redness_severity=1, faded_after_min=5)
+    hk.sessions.log_session(Draft(day(10), treatment="peel"), redness_severity=2, faded_after_min=30)
+    points = hk.charts.chart_series("redness").redness
     assert [(p.session_date, p.treatment) for p in points] == [(day(0), ""), (day(10), "peel")]
-    assert [p.treatment for p in hk.chart_series("redness", "peel").redness] == [""]
+    assert [p.treatment for p in hk.charts.chart_series("redness", "peel").redness] == [""]
 
 
 def test_the_report_covers_every_treatment_and_product_of_its_period(hk: Homekit) -> None:
@@ -474,26 +474,28 @@ def test_the_report_covers_every_treatment_and_product_of_its_period(hk: Homekit
     log(hk, 0)
     hk.products.log("acid", day(8), "glycolic 10%")
     s = log(hk, 10, "dermaplaning", areas=("chin",), despite=("acid",))
-    facts = hk.report_facts()
+    facts = hk.report.report_facts()
     doc = report_document(facts)
     [section] = [x for x in doc.sections if x.heading == "Treatments and products"]
     treatments_table, products_table = section.blocks[1], section.blocks[2]
     assert [r[0] for r in treatments_table.rows] == ["dermaplaning", "microdermabrasion"]
     assert treatments_table.rows[0][-1] == "1"
     assert products_table.rows == (("2026-11-09", "acid", "2026-11-13", "glycolic 10%"),)
-    assert session_row(facts, hk.session(s.id))[-1] == "[dermaplaning, despite acid]"
-    only = hk.report_facts(treatment="dermaplaning")
+    assert session_row(facts, hk.sessions.session(s.id))[-1] == "[dermaplaning, despite acid]"
+    only = hk.report.report_facts(treatment="dermaplaning")
     assert [x.treatment for x in only.sessions] == ["dermaplaning"]
-    hk_plain = [x for x in report_document(hk.report_facts(until=day(5))).sections
+    hk_plain = [x for x in report_document(hk.report.report_facts(until=day(5))).sections
                 if x.heading == "Treatments and products"]
     assert hk_plain == []  # microdermabrasion alone, no product: the report as before
 
 
 def test_reminders_one_series_per_treatment_with_a_target(hk: Homekit, tmp_path: Path) -> None:
+    from homekit import words
+
     log(hk, 0)
     log(hk, 10, "peel", areas=("neck",))
     hk.treatments.set("peel", target=3)
-    first = hk.write_reminders(tmp_path / "r.ics", zone="UTC")
+    first = hk.plan.write_reminders(words.calendar, tmp_path / "r.ics", zone="UTC")
     text = (tmp_path / "r.ics").read_text()
     made = hk.profile().created_at.replace("-", "").replace(":", "").replace("T", "")[:14]
     assert f"UID:homekit-{hk.profile().id}-{made}-session-2@homekit" in text
@@ -501,7 +503,7 @@ def test_reminders_one_series_per_treatment_with_a_target(hk: Homekit, tmp_path:
     assert "SUMMARY:Peel session 3 of 3" in text
     assert first.count == 5 + 2
     log(hk, 24, "peel", areas=("neck",))  # peel 2 done: its reminder 2 is cancelled
-    hk.write_reminders(tmp_path / "r2.ics", zone="UTC")
+    hk.plan.write_reminders(words.calendar, tmp_path / "r2.ics", zone="UTC")
     again = (tmp_path / "r2.ics").read_text()
     assert "SUMMARY:Cancelled: peel session 2 (no longer planned)" in again
     assert again.count("-peel-session-3@homekit") == 1

@@ -5,13 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from homekit.services.base import ServiceBase
-
 if TYPE_CHECKING:
     from homekit.domain.series import ChartSeries
+    from homekit.services.context import Context
+    from homekit.services.treatments import Treatments
 
 
-class ChartsService(ServiceBase):
+class Charts:
+    """The chart series and chart files of the current profile."""
+
+    def __init__(self, ctx: Context, treatments: Treatments) -> None:
+        self.ctx = ctx
+        self.treatments = treatments
+
     def chart_series(self, kind: str = "all", treatment: str | None = None) -> ChartSeries:
         """The one series the figure and the text chart both draw, for the current profile.
 
@@ -22,18 +28,22 @@ class ChartsService(ServiceBase):
         from dataclasses import replace
 
         from homekit.domain.series import series_of
+        from homekit.storage import redness as stored_redness
+        from homekit.storage import treatments as stored_treatments
 
-        profile = self.profile()
+        profile = self.ctx.profile()
         name = None
         if treatment is not None:
-            found = self.treatments.get(treatment, profile)  # type: ignore[attr-defined]
+            found = self.treatments.get(treatment, profile)
             name = found.name
             profile = replace(profile, target_sessions=found.target_sessions or 0,
                               min_interval_days=found.min_interval_days)
-        dates = self._store.chart_dates(profile.id, name)  # narrow: no notes, no sessions
-        observed = self._store.chart_redness(profile.id, name) if kind != "progress" else []
-        marks = self._store.treatment_days(profile.id) if observed and name is None else None
-        return series_of(profile, dates, observed, self.now(), name or "", marks)
+        store = self.ctx.store
+        dates = store.chart_dates(profile.id, name)  # narrow: no notes, no sessions
+        observed = (stored_redness.chart_redness(store, profile.id, name)
+                    if kind != "progress" else [])
+        marks = stored_treatments.treatment_days(store, profile.id) if observed and name is None else None
+        return series_of(profile, dates, observed, self.ctx.now(), name or "", marks)
 
     def save_chart(
         self,

@@ -11,17 +11,27 @@ from typing import TYPE_CHECKING
 from homekit.domain import gates, rules, validate
 from homekit.domain.errors import RuleViolation
 from homekit.domain.models import Profile
-from homekit.services.safety import SafetyService
+from homekit.services.context import Context
+from homekit.services.safety import Safety
 
 if TYPE_CHECKING:
     from homekit.services.outcomes import ReminderFile
+    from homekit.services.treatments import Treatments
+    from homekit.transfer.calendar import CalendarWords
 
 REMINDER_TIME_KEY = "reminder_time"
 #: Per profile: {session number: [date, SEQUENCE, start, state]} (domain.reminders).
 REMINDER_SEQUENCE_KEY = "reminder_sequences"
 
 
-class PlanService(SafetyService):
+class Plan:
+    """The remaining sessions' dates, and reminder files for them."""
+
+    def __init__(self, ctx: Context, safety: Safety, treatments: Treatments) -> None:
+        self.ctx = ctx
+        self.safety = safety
+        self.treatments = treatments
+
     def reminder_dates(self) -> list[dt.date]:
         """The planned date of every remaining microdermabrasion session of the current
         profile (the first series; `reminder_series` gives every treatment's)."""
@@ -33,16 +43,17 @@ class PlanService(SafetyService):
         and interval, its planned dates, its sessions done)."""
         from homekit.domain.treatments import DEFAULT_TREATMENT
 
-        profile = self.profile()
-        today = self.today()
+        profile = self.ctx.profile()
+        today = self.ctx.today()
         found = []
-        for t in self.treatments.all(profile):  # type: ignore[attr-defined]
+        for t in self.treatments.all(profile):
             default = t.name == DEFAULT_TREATMENT
             if not default and not t.target_sessions:
                 continue
-            dates = self._store.chart_dates(profile.id, t.name)
+            dates = self.ctx.store.chart_dates(profile.id, t.name)
             view = profile if default else with_fields(
-                profile, target_sessions=t.target_sessions, min_interval_days=t.min_interval_days)
+                profile, target_sessions=t.target_sessions or 0,
+                min_interval_days=t.min_interval_days)
             found.append(("" if default else t.name, view, rules.planned_dates(
                 dates, view.min_interval_days, view.target_sessions, today), len(dates)))
         return found
@@ -51,21 +62,21 @@ class PlanService(SafetyService):
         """The time of day of the current profile's reminders (HH:MM; 09:00 unless set)."""
         from homekit.transfer.calendar import DEFAULT_TIME
 
-        return self._store.get_setting(f"{REMINDER_TIME_KEY}:{self.profile().id}") or DEFAULT_TIME
+        return self.ctx.store.get_setting(f"{REMINDER_TIME_KEY}:{self.ctx.profile().id}") or DEFAULT_TIME
 
     def set_reminder_time(self, time: str) -> str:
         time = validate.parse_time(time)
-        key = f"{REMINDER_TIME_KEY}:{self.profile().id}"
+        key = f"{REMINDER_TIME_KEY}:{self.ctx.profile().id}"
         if self.reminder_time() == time:
             return time  # unchanged (or the default, unset): nothing written
-        with self._store.write():
-            self._store.set_setting(key, time)
+        with self.ctx.store.write():
+            self.ctx.store.set_setting(key, time)
         return time
 
     def reminders_file_name(self) -> str:
         from homekit.transfer.calendar import default_file_name
 
-        return default_file_name(self.profile())
+        return default_file_name(self.ctx.profile())
 
     def reminder_zone(self, zone: str | None = None) -> str:
         """The zone reminders are written in: `zone` (checked), else the system's, else UTC."""
@@ -73,13 +84,15 @@ class PlanService(SafetyService):
 
         return time_zone(zone) if zone is not None else system_zone()
 
-    def write_reminders(self, path: str | Path | None = None, time: str | None = None, *,
+    def write_reminders(self, wording: CalendarWords, path: str | Path | None = None,
+                        time: str | None = None, *,
                         zone: str | None = None, replace: bool = True) -> ReminderFile:
         """Write the reminders of the current profile (owner-only); returns the full path.
 
         No `path`: `homekit-reminders-<profile>.ics` in the current folder. No `time`: the
         profile's reminder time. No `zone`: the system's time zone (UTC if it has none).
-        Each event keeps its UID from one file to the next; a reminder of an earlier file that
+        The events' words come from `wording` (homekit.words.calendar). Each event keeps its
+        UID from one file to the next; a reminder of an earlier file that
         is no longer planned stays, cancelled; SEQUENCE goes up when an event's start or
         status changes, so a calendar updates it on re-import and never keeps two. Nothing is
         written when nothing is planned and nothing was ever written. `replace=False` refuses
@@ -91,35 +104,35 @@ class PlanService(SafetyService):
         from homekit.services.outcomes import ReminderFile
         from homekit.transfer.calendar import calendar_bytes, start_key
 
-        profile = self.profile()
+        profile = self.ctx.profile()
         given = path or self.reminders_file_name()
         path = Path(STDIO) if is_stdout(given) else Path(given).expanduser().absolute()
         check_output(given, replace=replace)
         time = validate.parse_time(time or self.reminder_time())
         zone = self.reminder_zone(zone)
-        blocks = [g for g in self.gates() if g.name in gates.REMINDER_BLOCKS]
+        blocks = [g for g in self.safety.gates() if g.name in gates.REMINDER_BLOCKS]
         if blocks:
-            raise RuleViolation("refused: logging is blocked, no reminders written",
-                                code="reminders_blocked", gates=blocks)
+            raise RuleViolation(code="reminders_blocked", gates=blocks)
         series = self.reminder_series()
         events: list = []
         dates: list[dt.date] = []
-        with self._store.write():
+        store = self.ctx.store
+        with store.write():
             for treatment, _view, planned_dates, done in series:
                 # microdermabrasion keeps the ledger (and UIDs) it had before treatments
                 key = f"{REMINDER_SEQUENCE_KEY}:{profile.id}" + (
                     f":{treatment}" if treatment else "")
                 planned = list(enumerate(planned_dates, start=done + 1))
-                ledger = _ledger(self._store.get_setting(key))
-                made, kept = reconcile(ledger, planned, start_key(time, zone))
+                made, kept = reconcile(_ledger(store.get_setting(key)), planned,
+                                       start_key(time, zone))
                 if made:
-                    self._store.set_setting(key, json.dumps(kept, sort_keys=True))
+                    store.set_setting(key, json.dumps(kept, sort_keys=True))
                 events += [with_fields(e, treatment=treatment) for e in made]
                 dates += planned_dates
             if not events:
                 return ReminderFile(path, 0, None, zone=zone)
         dates.sort()
-        data = calendar_bytes(profile, events, time, zone, self.utc_now(),
+        data = calendar_bytes(profile, events, wording, time, zone, self.ctx.utc_now(),
                               {t: view for t, view, _, _ in series if t})
         path = write_output(given, data, replace=replace)
         return ReminderFile(path, len(dates), dates[0] if dates else None, tuple(dates),

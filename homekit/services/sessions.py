@@ -10,22 +10,29 @@ from homekit.domain import gates, rules, treatments, validate
 from homekit.domain.errors import InvalidInput, RuleViolation
 from homekit.domain.models import Profile, Session, SessionChanges, SessionDraft, SessionFilter
 from homekit.domain.treatments import Mark
+from homekit.services.context import Context
 from homekit.services.results import LogResult
-from homekit.services.safety import SafetyService
+from homekit.services.safety import Safety
+from homekit.storage import redness as stored_redness
+from homekit.storage import treatments as stored_treatments
 
 if TYPE_CHECKING:
     from homekit.services.treatments import Treatments
 from homekit.storage import journal
 
 
-class SessionsService(SafetyService):
-    """Sessions; the gates (condition, interval, redness, checklist) come from SafetyService."""
+class Sessions:
+    """Sessions; the gates (condition, interval, redness, checklist) come from `safety`, the
+    treatments' rules (interval per treatment, windows, products) from `treatments`."""
 
-    treatments: Treatments  # the facade's (services.treatments)
+    def __init__(self, ctx: Context, safety: Safety, treatments: Treatments) -> None:
+        self.ctx = ctx
+        self.safety = safety
+        self.treatments = treatments
 
     def check_start(self, day: dt.date, start_time: str | None) -> None:
         """Raise if the session would start later than now (today, at a later time)."""
-        now = self.now()
+        now = self.ctx.now()
         if rules.starts_in_future(day, start_time, now):
             raise InvalidInput(f"{start_time} is later than now", field="time",
                                code="future_time", time=start_time,
@@ -37,10 +44,10 @@ class SessionsService(SafetyService):
         treatment, or in a conflict window); `mark`: the session's treatment, depth and areas
         (default: microdermabrasion, no area)."""
         validate.not_too_early(day)
-        problem = rules.date_problem(day, self.today())
+        problem = rules.date_problem(day, self.ctx.today())
         if problem:
             raise InvalidInput(problem, field="date", code="future_date",
-                               date=day, today=self.today())
+                               date=day, today=self.ctx.today())
         candidate = replace(mark or Mark(None, day), id=exclude_id, date=day)
         name = candidate.treatment
         own = self.treatments.profile_interval(profile, name)
@@ -51,11 +58,11 @@ class SessionsService(SafetyService):
             first, last = day - reach, day + reach
         except OverflowError:
             first, last = dt.date.min, dt.date.max
-        near = self._store.marks_between(profile.id, first, last, exclude_id, name)
+        near = stored_treatments.marks_between(self.ctx.store, profile.id, first, last, exclude_id, name)
         clash = treatments.interval_clash(candidate, near, own)
         if clash is not None:
             conflict = rules.Conflict(day, clash.other.date, clash.interval_days)
-            _, latest, _ = self._store.session_summary(profile.id, exclude_id, treatment=name)
+            _, latest, _ = self.ctx.store.session_summary(profile.id, exclude_id, treatment=name)
             raise self._violation(conflict, [latest] if latest else [], name,
                                   self._openings(profile, day, exclude_id, name,
                                                  clash.interval_days))
@@ -69,7 +76,7 @@ class SessionsService(SafetyService):
         candidate: dt.date | None = day + dt.timedelta(days=step)
         while candidate is not None and candidate >= validate.EARLIEST_DATE:
             try:
-                near = self._store.session_dates_between(profile.id, candidate - reach,
+                near = self.ctx.store.session_dates_between(profile.id, candidate - reach,
                                                          candidate + reach, exclude_id, treatment)
             except OverflowError:
                 return None
@@ -83,13 +90,13 @@ class SessionsService(SafetyService):
                   treatment: str, interval: int) -> rules.Openings:
         """Where the refused `day` could go instead: the nearest free dates on either side, and
         for an edit (`exclude_id`) the window between the session's own neighbours."""
-        today = self.today()
+        today = self.ctx.today()
         earlier = self._free_date(profile, day, -1, exclude_id, treatment, interval)
         later = self._free_date(profile, day, +1, exclude_id, treatment, interval)
         if exclude_id is None:
             return rules.Openings(earlier, later)
-        own = self._store.get_session(exclude_id).session_date
-        before, after = self._store.neighbour_dates(profile.id, own, exclude_id, treatment)
+        own = self.ctx.store.get_session(exclude_id).session_date
+        before, after = self.ctx.store.neighbour_dates(profile.id, own, exclude_id, treatment)
         window = rules.neighbour_window(before, after, interval, validate.EARLIEST_DATE, today)
         return rules.Openings(earlier, later, window, (before, after))
 
@@ -97,7 +104,7 @@ class SessionsService(SafetyService):
         self, conflict: rules.Conflict, dates: list[dt.date], treatment: str,
         openings: rules.Openings | None = None,
     ) -> RuleViolation:
-        today = self.today()
+        today = self.ctx.today()
         interval = conflict.interval_days
         nxt = rules.next_eligible_date(dates, interval) or today
         return RuleViolation(
@@ -132,51 +139,51 @@ class SessionsService(SafetyService):
         if faded_after_min is not None and redness_severity is None:
             raise InvalidInput("a fade time needs a redness severity", field="redness",
                                code="fade_needs_severity")
-        self.check_condition()  # before self.profile(): a refusal creates no profile either
+        self.safety.check_condition()  # before self.ctx.profile(): a refusal creates no profile either
         self.check_start(draft.session_date, draft.start_time)
-        known = self.existing_profile()
+        known = self.ctx.existing_profile()
         name, depth = self.treatments.session_fields(known, draft.treatment, draft.depth_mm)
         despite = treatments.despite_kinds(draft.despite)
-        profile = self.profile()
-        with self._store.write():
+        profile = self.ctx.profile()
+        with self.ctx.store.write():
             mark = Mark(None, draft.session_date, name, depth, draft.areas)
             self.check_date(profile, draft.session_date, mark=mark)
             held = self.treatments.check_products(profile.id, mark, despite)
-            self.check_redness(profile, draft.session_date, draft.cleared_by_professional)
-            self.check_checklist(draft.checklist)
+            self.safety.check_redness(profile, draft.session_date, draft.cleared_by_professional)
+            self.safety.check_checklist(draft.checklist)
             stored = replace(draft, treatment=name, depth_mm=depth, despite=held)
-            session_id = self._store.insert_session(profile.id, stored, self._stamp())
+            session_id = self.ctx.store.insert_session(profile.id, stored, self.ctx.stamp())
             alert = None
-            session = self._store.get_session(session_id)
+            session = self.ctx.store.get_session(session_id)
             if redness_severity is not None:
-                red = self._store.insert_redness(
+                red = stored_redness.insert_redness(self.ctx.store,
                     session_id, self._observed_at(draft), redness_severity, faded_after_min, ""
                 )
-                alert = rules.redness_alert(red, self.now(), gates.session_start(session))
-                session = self._store.get_session(session_id)
-            _, latest, _ = self._store.session_summary(profile.id, treatment=name)
+                alert = rules.redness_alert(red, self.ctx.now(), gates.session_start(session))
+                session = self.ctx.store.get_session(session_id)
+            _, latest, _ = self.ctx.store.session_summary(profile.id, treatment=name)
             dates = [latest] if latest else []  # the rules below need only the last date
             interval = treatments.pair_interval(mark, mark, self.treatments.profile_interval(
                 profile, name))
         nxt = rules.next_eligible_date(dates, interval) or draft.session_date
-        today = self.today()
+        today = self.ctx.today()
         return LogResult(
             session,
             nxt,
             rules.days_until_eligible(dates, interval, today),
             alert,
             rules.clock_problem(dates, today),
-            tuple(self.medical_warnings(profile)),
+            tuple(self.safety.medical_warnings(profile)),
         )
 
     def _observed_at(self, draft: SessionDraft) -> str:
-        if draft.session_date == self.today():
-            return self.now().isoformat(timespec="minutes")
+        if draft.session_date == self.ctx.today():
+            return self.ctx.now().isoformat(timespec="minutes")
         time = draft.start_time or "12:00"
         return f"{draft.session_date.isoformat()}T{time}"
 
     def session(self, session_id: int) -> Session:
-        return self._store.get_session(session_id)
+        return self.ctx.store.get_session(session_id)
 
     def history(
         self,
@@ -188,41 +195,41 @@ class SessionsService(SafetyService):
     ) -> list[Session]:
         """Sessions of the current profile, those `where` lets through (all by default);
         `after`: only those that come after that session in this order (the next page)."""
-        return self._store.sessions(
-            self.profile().id, newest_first=newest_first, limit=limit, where=where,
+        return self.ctx.store.sessions(
+            self.ctx.profile().id, newest_first=newest_first, limit=limit, where=where,
             after=None if after is None else (after.session_date, after.id),
         )
 
     def session_count(self) -> int:
-        return self._store.session_count(self.profile().id)
+        return self.ctx.store.session_count(self.ctx.profile().id)
 
     def edit_session(self, session_id: int, changes: SessionChanges) -> Session:
         """Change fields of a stored session; a new date must keep the rule."""
-        with self._store.write():
-            current = self._store.get_session(session_id)
+        with self.ctx.store.write():
+            current = self.ctx.store.get_session(session_id)
             draft = changes.apply(draft_of(current))
             if (draft.session_date, draft.start_time) != (current.session_date,
                                                            current.start_time):
                 self.check_start(draft.session_date, draft.start_time)
             moved = (draft.session_date - current.session_date).days
             if moved or draft.areas != current.areas:  # the windows are per area
-                profile = self._store.profile_by_id(current.profile_id)
+                profile = self.ctx.store.profile_by_id(current.profile_id)
                 self.check_date(profile, draft.session_date, exclude_id=session_id,
                                 mark=mark_of(draft))
             if draft == draft_of(current):  # an unchanged save writes nothing, no undo step
                 return current
-            journal.record_session(self._store, journal.SESSION_EDITED, session_id, self._stamp())
-            self._store.update_session(session_id, draft)
+            journal.record_session(self.ctx.store, journal.SESSION_EDITED, session_id, self.ctx.stamp())
+            self.ctx.store.update_session(session_id, draft)
             for red in current.redness if moved else ():  # observations move with the session
-                self._store.update_redness(
+                stored_redness.update_redness(self.ctx.store,
                     replace(red, observed_at=gates.shift_observed(red.observed_at, moved)))
-            return self._store.get_session(session_id)
+            return self.ctx.store.get_session(session_id)
 
     def delete_session(self, session_id: int) -> Session:
-        with self._store.write():
-            session = self._store.get_session(session_id)
-            journal.record_session(self._store, journal.SESSION_DELETED, session_id, self._stamp())
-            self._store.delete_session(session_id)
+        with self.ctx.store.write():
+            session = self.ctx.store.get_session(session_id)
+            journal.record_session(self.ctx.store, journal.SESSION_DELETED, session_id, self.ctx.stamp())
+            self.ctx.store.delete_session(session_id)
         return session
 
 

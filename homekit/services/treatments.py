@@ -5,50 +5,43 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from homekit.domain import treatments as t
 from homekit.domain import validate
 from homekit.domain.errors import InvalidInput, RuleViolation
 from homekit.domain.models import Profile
-from homekit.services.base import ServiceBase
+from homekit.services.context import Context
+from homekit.storage import treatments as stored_treatments
 from homekit.storage.repo import Store
+
+if TYPE_CHECKING:
+    from homekit.services.profiles import Profiles
 
 _WINDOW = dt.timedelta(days=t.CONFLICT_WINDOW_DAYS - 1)
 
 
 class Treatments:
-    """The treatments of the current profile, and the checks a session of one must pass."""
+    """The treatments of the current profile, and the checks a session of one must pass;
+    microdermabrasion's interval and target live in the profile (`profiles`)."""
 
-    def __init__(self, ctx: ServiceBase) -> None:
+    def __init__(self, ctx: Context, profiles: Profiles) -> None:
         self.ctx = ctx
+        self.profiles = profiles
 
     @property
-    def _store(self) -> Store:  # the context's store (ctx.store once composed)
-        return self.ctx._store
+    def _store(self) -> Store:
+        return self.ctx.store
 
     # -- what the profile has --------------------------------------------------------
 
     def all(self, profile: Profile | None = None) -> list[t.Treatment]:
         """Every built-in treatment, then the profile's custom ones, with its own settings."""
         profile = profile or self.ctx.existing_profile()
-        settings = {} if profile is None else self._store.treatment_settings(profile.id)
-        found = []
-        for name in t.BUILTIN:
-            if name == t.MICRODERMABRASION:
-                found.append(t.Treatment(name, t.shortest_floor(name),
-                                         interval_days=profile.min_interval_days if profile else None,
-                                         target_sessions=profile.target_sessions if profile
-                                         else None))
-                continue
-            _, interval, target = settings.get(name, (False, None, None))
-            found.append(t.Treatment(name, t.shortest_floor(name), interval_days=interval,
-                                     target_sessions=target))
-        for name, (custom, interval, target) in settings.items():
-            if custom:
-                found.append(t.Treatment(name, interval or t.CUSTOM_MIN_INTERVAL_DAYS,
-                                         builtin=False, interval_days=interval,
-                                         target_sessions=target))
-        return found
+        if profile is None:
+            return t.of_profile(None, None, {})
+        return t.of_profile(profile.min_interval_days, profile.target_sessions,
+                            stored_treatments.treatment_settings(self._store, profile.id))
 
     def custom_names(self, profile: Profile | None = None) -> list[str]:
         return [x.name for x in self.all(profile) if not x.builtin]
@@ -68,7 +61,8 @@ class Treatments:
         t.check_interval(name, validate.parse_int(str(interval_days), "interval")
                          if not isinstance(interval_days, int) else interval_days)
         with self._store.write():
-            self._store.add_custom_treatment(profile.id, name, interval_days, self.ctx._stamp())
+            stored_treatments.add_custom_treatment(self._store, profile.id, name, interval_days,
+                                                   self.ctx.stamp())
         return self.get(name, profile)
 
     def set(self, name: str, *, target: int | None = None,
@@ -82,11 +76,10 @@ class Treatments:
         if interval is not None:
             t.check_interval(name, interval)
         if name == t.MICRODERMABRASION:
-            self.ctx.update_profile(target_sessions=target,  # type: ignore[attr-defined]
-                                    min_interval_days=interval)
+            self.profiles.update_profile(target_sessions=target, min_interval_days=interval)
         else:
             with self._store.write():
-                self._store.set_treatment(profile.id, name, self.ctx._stamp(),
+                stored_treatments.set_treatment(self._store, profile.id, name, self.ctx.stamp(),
                                           interval=interval, target=target)
         return self.get(name, profile)
 
@@ -94,7 +87,7 @@ class Treatments:
         """The profile's own interval for a treatment (None: its floor holds)."""
         if name == t.MICRODERMABRASION:
             return profile.min_interval_days
-        return self._store.treatment_settings(profile.id).get(name, (False, None, None))[1]
+        return stored_treatments.treatment_settings(self._store, profile.id).get(name, (False, None, None))[1]
 
     # -- a session's checks ------------------------------------------------------------
 
@@ -114,7 +107,7 @@ class Treatments:
             first, last = candidate.date - _WINDOW, candidate.date + _WINDOW
         except OverflowError:
             first, last = dt.date.min, dt.date.max
-        near = self._store.marks_between(profile_id, first, last, exclude_id)
+        near = stored_treatments.marks_between(self._store, profile_id, first, last, exclude_id)
         clash = t.window_clash(candidate, near)
         if clash is not None:
             raise RuleViolation(
@@ -132,7 +125,7 @@ class Treatments:
         if not t.is_resurfacing(candidate.treatment, candidate.depth_mm):
             return ()
         first = candidate.date - dt.timedelta(days=t.PRODUCT_HOLD_DAYS)
-        used = self._store.products(profile_id, first, candidate.date)
+        used = stored_treatments.products(self._store, profile_id, first, candidate.date)
         holds = t.product_holds(candidate, used, despite)
         if holds:
             hold = holds[0]
@@ -147,47 +140,35 @@ class Treatments:
     def product_holds(self, profile_id: int, candidate: t.Mark) -> list[t.ProductHold]:
         """The retinoids and acids that hold `candidate` back (none: it may be logged)."""
         first = candidate.date - dt.timedelta(days=t.PRODUCT_HOLD_DAYS)
-        return t.product_holds(candidate, self._store.products(profile_id, first,
+        return t.product_holds(candidate, stored_treatments.products(self._store, profile_id, first,
                                                                candidate.date))
 
     # -- where each stands ---------------------------------------------------------------
 
     def standings(self, profile: Profile, other_gates: Iterable[str] = ()) -> list[t.Standing]:
         """Each treatment the profile has used or has a target for, where it stands today."""
-        today = self.ctx.today()
-        counts = self._store.treatment_counts(profile.id)
-        recent = self._store.marks_between(profile.id, today - _WINDOW, today + _WINDOW)
-        products = self._store.products(profile.id,
-                                        today - dt.timedelta(days=t.PRODUCT_HOLD_DAYS), today)
-        gates = tuple(other_gates)
-        out = []
-        for treatment in self.all(profile):
-            count, last = counts.get(treatment.name, (0, None))
-            targeted = treatment.target_sessions is not None and (
-                treatment.name != t.MICRODERMABRASION)
-            if not count and not targeted:
-                continue
-            out.append(t.standing(treatment, count, last, recent, products, today, gates))
-        return out
+        from homekit.services.status import standings_of
+
+        return standings_of(self.ctx, profile, other_gates)
 
     def in_use(self, profile: Profile | None = None) -> list[str]:
         """The treatments the profile has sessions of, built-in order first."""
         profile = profile or self.ctx.existing_profile()
         if profile is None:
             return []
-        used = self._store.treatment_counts(profile.id)
+        used = stored_treatments.treatment_counts(self._store, profile.id)
         return [x.name for x in self.all(profile) if x.name in used]
 
 
 class Products:
     """Active products a profile uses: log, list, delete (undoable)."""
 
-    def __init__(self, ctx: ServiceBase) -> None:
+    def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
 
     @property
     def _store(self) -> Store:
-        return self.ctx._store
+        return self.ctx.store
 
     def log(self, kind: str, used_on: dt.date | None = None, notes: str = "") -> t.ProductUse:
         kind = t.product_kind(kind)
@@ -199,23 +180,24 @@ class Products:
         notes = validate.notes(notes)
         profile = self.ctx.profile()
         with self._store.write():
-            return self._store.insert_product(profile.id, day, kind, notes, self.ctx._stamp())
+            return stored_treatments.insert_product(self._store, profile.id, day, kind, notes,
+                                                    self.ctx.stamp())
 
     def all(self, since: dt.date | None = None, until: dt.date | None = None
              ) -> list[t.ProductUse]:
         profile = self.ctx.existing_profile()
-        return [] if profile is None else self._store.products(profile.id, since, until)
+        return [] if profile is None else stored_treatments.products(self._store, profile.id, since, until)
 
     def get(self, product_id: int) -> t.ProductUse:
         """A product use of the current profile."""
-        return self._store.product(product_id, self.ctx.profile().id)
+        return stored_treatments.product(self._store, product_id, self.ctx.profile().id)
 
     def delete(self, product_id: int) -> t.ProductUse:
         from homekit.storage import journal
 
         profile = self.ctx.profile()
         with self._store.write():
-            used = self._store.product(product_id, profile.id)
-            journal.record_product(self._store, product_id, self.ctx._stamp())
-            self._store.delete_product(product_id)
+            used = stored_treatments.product(self._store, product_id, profile.id)
+            journal.record_product(self._store, product_id, self.ctx.stamp())
+            stored_treatments.delete_product(self._store, product_id)
         return used

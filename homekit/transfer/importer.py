@@ -12,155 +12,27 @@ inserts them in batches, inside the one transaction.
 
 from __future__ import annotations
 
-import bisect
-import datetime as dt
 import sys
 from array import array
-from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
-from homekit.domain import rules, treatments, validate
-from homekit.domain.errors import InvalidInput, NotFound, RuleViolation
+from homekit.domain import validate
+from homekit.domain.errors import InvalidInput, NotFound
 from homekit.domain.models import DEFAULT_PROFILE, Profile, Session, SessionImport
 from homekit.domain.treatments import Mark
-from homekit.transfer import rows
+from homekit.transfer import rows, rows_extras
 from homekit.transfer.formats import COMPARED_FIELDS
+from homekit.transfer.import_plan import BadImportData as BadImportData
+from homekit.transfer.import_plan import ImportPlan as ImportPlan
+from homekit.transfer.import_plan import ImportReport as ImportReport
+from homekit.transfer.import_plan import ImportRuleViolation as ImportRuleViolation
+from homekit.transfer.import_plan import ImportTarget as ImportTarget
+from homekit.transfer.import_plan import Problem as Problem
+from homekit.transfer.import_plan import Source as Source
+from homekit.transfer.import_rules import rule_problems
 from homekit.transfer.raw import RawProfile, Unsupported
 from homekit.transfer.reader import ImportFile
-from homekit.words import error
-
-
-@dataclass(frozen=True)
-class Problem:
-    line: int
-    date: str  # as written in the file
-    reason: str
-    rule: bool = False  # True: the weekly rule (exit 3); False: bad data (exit 2)
-
-    def __str__(self) -> str:
-        date = self.date if len(self.date) <= 40 else self.date[:37] + "..."
-        where = f"line {self.line}" + (f", {date}" if date else "")
-        return f"{where}: {self.reason}"
-
-
-class BadImportData(InvalidInput):
-    """Rows with values homekit cannot store (exit 2); `problems` lists them."""
-
-    def __init__(self, message: str, problems: list[Problem]) -> None:
-        super().__init__(message)
-        self.problems = problems
-
-
-class ImportRuleViolation(RuleViolation):
-    """Rows that would break the weekly rule (exit 3); `problems` lists them."""
-
-    def __init__(self, message: str, problems: list[Problem]) -> None:
-        super().__init__(message)
-        self.problems = problems
-
-
-@dataclass(eq=False)
-class ImportTarget:
-    """One profile the file writes to: stored already, or to be created; of the sessions to
-    insert it keeps only the date (an ordinal) and the row's ref, for the weekly rule."""
-
-    profile: Profile
-    exists: bool
-    stored: dict[tuple[dt.date, str], Session] = field(default_factory=dict)
-    dates: array[int] = field(default_factory=lambda: array("l"))
-    refs: list[Any] = field(default_factory=list)
-    observations: int = 0
-    #: Of each session to insert, what the treatments' rules need (its date is in `dates`).
-    kinds: list[str] = field(default_factory=list)
-    depths: list[float | None] = field(default_factory=list)
-    areas: list[tuple[str, ...]] = field(default_factory=list)
-    #: The file's treatments rows and product uses for this profile; the stored settings.
-    treatments: list[dict[str, Any]] = field(default_factory=list)
-    products: list[dict[str, Any]] = field(default_factory=list)
-    settings: dict[str, tuple[bool, int | None, int | None]] = field(default_factory=dict)
-    stored_marks: list[Mark] = field(default_factory=list)
-
-    def interval(self, name: str) -> int | None:
-        """The profile's own interval for a treatment (the file's rows over the stored ones)."""
-        if name == treatments.MICRODERMABRASION:
-            return self.profile.min_interval_days
-        for row in self.treatments:
-            if row["name"] == name and row["min_interval_days"] is not None:
-                return int(row["min_interval_days"])
-        return self.settings.get(name, (False, None, None))[1]
-
-    def custom(self) -> set[str]:
-        return ({n for n, (custom, _, _) in self.settings.items() if custom}
-                | {row["name"] for row in self.treatments if row["custom"]})
-
-
-@dataclass
-class ImportPlan:
-    """What to insert: the file is read a second time (`sessions`) to insert its rows."""
-
-    file: ImportFile
-    targets: dict[str, ImportTarget]
-    slots: array[int]  # per session row, in file order: its target's index, or -1 to skip
-    stamp: str
-    today: dt.date
-    total: int = 0
-
-    def sessions(self) -> Iterator[tuple[ImportTarget, SessionImport]]:
-        """The sessions to insert, in file order, checked already."""
-        targets = list(self.targets.values())
-        self._same_file()
-        i = 0
-        for raw in self.file.rows():
-            if isinstance(raw, RawProfile):
-                continue
-            if i >= self.total:
-                raise self._changed()
-            slot = self.slots[i]
-            i += 1
-            if slot >= 0:
-                yield targets[slot], rows.session(raw.values, self.today, self.stamp)
-        if i != self.total:
-            raise self._changed()
-        self._same_file()
-
-    def _same_file(self) -> None:
-        if self.file.changed():
-            raise self._changed()
-
-    def _changed(self) -> InvalidInput:
-        """The file changed between the check and the insert: the transaction rolls back."""
-        return InvalidInput(f"{self.file.short} changed while it was imported; "
-                            "nothing was imported", code="import_file_changed",
-                            name=self.file.short)
-
-
-@dataclass
-class ImportReport:
-    path: Path  # as the user named it (a stream: its name, never the private copy)
-    dry_run: bool
-    sessions_added: int = 0
-    observations_added: int = 0
-    identical_skipped: int = 0
-    profiles_created: list[str] = field(default_factory=list)
-    backup: Path | None = None
-    photos_added: int = 0
-    photos_skipped: int = 0
-    name: str = ""  # the file's own name, for the summary line
-    #: The profile the import made current (or would, in a dry run): the file's first, when
-    #: the data file held no other profile with a session.
-    made_current: str | None = None
-
-
-class Source(Protocol):
-    """What planning an import needs to know of the open file (the services provide it)."""
-
-    def profile_name(self) -> str: ...
-    def now(self) -> dt.datetime: ...
-    def stored_log(self, name: str) -> tuple[Profile, list[Session]] | None: ...
-    def stored_settings(self, profile_id: int) -> dict[str, tuple[bool, int | None, int | None]]:
-        ...
 
 
 def plan_import(source: Source, file: ImportFile, dry_run: bool) -> tuple[ImportPlan, ImportReport]:
@@ -203,16 +75,16 @@ def _plan(hk: Source, file: ImportFile) -> ImportPlan:
                 problems.append(Problem(file.line(raw.ref), "", f"profile: {exc}"))
                 continue
             try:
-                rows_, used = rows.profile_extras(raw.settings, raw.text)
+                kept, used = rows_extras.profile_extras(raw.settings, raw.text)
             except InvalidInput as exc:
-                problems.append(Problem(file.line(raw.ref), "", f"profile: {error(exc)}"))
+                problems.append(Problem(file.line(raw.ref), "", f"profile: {exc}"))
                 continue
             key = validate.name_key(name)
             settings[key] = profile  # a profile without sessions is carried over too
             if key in targets and not targets[key].exists:
                 targets[key].profile = profile  # the last settings written win
             target = _target(hk, targets, settings, profile.name, stamp)
-            target.treatments, target.products = rows_, used
+            target.treatments, target.products = kept, used
             continue
         plan.total += 1
         plan.slots.append(-1)
@@ -242,7 +114,7 @@ def _plan(hk: Source, file: ImportFile) -> ImportPlan:
         target.depths.append(item.draft.depth_mm)
         target.areas.append(item.draft.areas)
     for target in targets.values():
-        problems.extend(_rule_problems(file, target))
+        problems.extend(rule_problems(file, target))
     if problems:
         _refuse(file, plan.total, problems)
     return plan
@@ -260,8 +132,8 @@ def _target(hk: Source, targets: dict[str, ImportTarget], settings: dict[str, Pr
         target = ImportTarget(stored[0], True, {(s.session_date, s.treatment): s
                                                 for s in stored[1]})
         target.settings = hk.stored_settings(stored[0].id)
-        target.stored_marks = [treatments.Mark(None, s.session_date, s.treatment, s.depth_mm,
-                                               s.areas) for s in stored[1]]
+        target.stored_marks = [Mark(None, s.session_date, s.treatment, s.depth_mm, s.areas)
+                               for s in stored[1]]
     elif key in settings:
         target = ImportTarget(settings[key], False)
     elif written is None and name != DEFAULT_PROFILE:
@@ -291,104 +163,6 @@ def _identical(stored: Session, item: SessionImport, fields: set[str] | frozense
         "treatment": stored.treatment, "depth_mm": stored.depth_mm, "despite": stored.despite,
     }
     return all(mine[f] == theirs[f] for f in fields)
-
-
-def _rule_problems(file: ImportFile, target: ImportTarget) -> list[Problem]:
-    """Each session to insert against its treatment's interval (its nearest neighbours of
-    that treatment, in the file and stored) and, when it resurfaces, the conflict windows
-    (the resurfacing sessions of other treatments within the window)."""
-    problems = _unknown_treatments(file, target)
-    problems += _interval_problems(file, target)
-    problems += _window_problems(file, target)
-    problems.sort(key=lambda p: p.line)
-    return problems
-
-
-def _unknown_treatments(file: ImportFile, target: ImportTarget) -> list[Problem]:
-    known = target.custom()
-    return [Problem(file.line(target.refs[i]), dt.date.fromordinal(target.dates[i]).isoformat(),
-                    f"treatment {name!r} is neither built in nor one of "
-                    f"{target.profile.name}'s own (the file's profile row may add it)")
-            for i, name in enumerate(target.kinds)
-            if not treatments.is_builtin(name) and name not in known]
-
-
-def _file_mark(target: ImportTarget, i: int) -> treatments.Mark:
-    return treatments.Mark(-1 - i, dt.date.fromordinal(target.dates[i]), target.kinds[i],
-                           target.depths[i], target.areas[i])
-
-
-def _other_text(file: ImportFile, target: ImportTarget, other: Mark) -> str:
-    when = other.date.isoformat()
-    if other.id is None or other.id >= 0:
-        return f"the stored session on {when}"
-    return f"the session on {when} (line {file.line(target.refs[-1 - other.id])})"
-
-
-def _interval_problems(file: ImportFile, target: ImportTarget) -> list[Problem]:
-    dates = target.dates
-    problems = []
-    for name in dict.fromkeys(target.kinds):
-        mine = [i for i, k in enumerate(target.kinds) if k == name]
-        # Sorted by date, file order on a tie; line numbers are looked up only for a message.
-        order = sorted(mine, key=dates.__getitem__)
-        stored = sorted((m for m in target.stored_marks if m.treatment == name),
-                        key=lambda m: m.date)
-        stored_days = [m.date for m in stored]
-        own = target.interval(name)
-        for i, at in enumerate(order):
-            candidate = _file_mark(target, at)
-            near: dict[dt.date, treatments.Mark] = {}  # file neighbours first: stored wins
-            for j in (i + 1, i - 1):
-                if 0 <= j < len(order):
-                    near[dt.date.fromordinal(dates[order[j]])] = _file_mark(target, order[j])
-            k = bisect.bisect_left(stored_days, candidate.date)
-            for m in stored[max(0, k - 1): k + 1]:
-                near[m.date] = m
-            clash = treatments.interval_clash(replace(candidate, id=None), near.values(), own)
-            if clash is None:
-                continue
-            other = _other_text(file, target, clash.other)
-            conflict = rules.Conflict(candidate.date, clash.other.date, clash.interval_days)
-            if conflict.gap_days == 0:
-                where = (f"a different session is already stored on {clash.other.date}"
-                         if clash.other.id is None else f"{other} has the same date")
-            else:
-                where = f"{conflict.relation} {other}"
-            whose = ("sessions" if name == treatments.DEFAULT_TREATMENT
-                     else f"{name} sessions")
-            problems.append(Problem(
-                file.line(target.refs[at]), candidate.date.isoformat(),
-                f"{where}; {whose} of {target.profile.name} must be at least "
-                f"{clash.interval_days} days apart", rule=True))
-    return problems
-
-
-def _window_problems(file: ImportFile, target: ImportTarget) -> list[Problem]:
-    marks = [_file_mark(target, i) for i in range(len(target.dates))]
-    resurfacing = sorted((m for m in [*marks, *target.stored_marks]
-                          if treatments.is_resurfacing(m.treatment, m.depth_mm)),
-                         key=lambda m: m.date)
-    days = [m.date for m in resurfacing]
-    reach = dt.timedelta(days=treatments.CONFLICT_WINDOW_DAYS - 1)
-    problems = []
-    for m in marks:
-        if not treatments.is_resurfacing(m.treatment, m.depth_mm):
-            continue
-        low = bisect.bisect_left(days, m.date - reach)
-        high = bisect.bisect_right(days, m.date + reach)
-        clash = treatments.window_clash(m, [o for o in resurfacing[low:high] if o is not m])
-        if clash is None:
-            continue
-        other = _other_text(file, target, clash.other)
-        side = "after" if m.date >= clash.other.date else "before"
-        areas = ", ".join(clash.areas) or "every area"
-        problems.append(Problem(
-            file.line(target.refs[-1 - (m.id or 0)]), m.date.isoformat(),
-            f"{m.treatment} {clash.gap_days} days {side} {clash.other.treatment} ({other}) "
-            f"on {areas}; resurfacing treatments stay "
-            f"{clash.window_days} days apart on the same area", rule=True))
-    return problems
 
 
 #: A refused import lists this many problems, then says how many more there are (a whole log

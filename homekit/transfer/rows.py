@@ -12,7 +12,6 @@ from homekit.domain import checklist, rules, treatments, validate
 from homekit.domain.errors import InvalidInput
 from homekit.domain.models import DEFAULT_TARGET_SESSIONS, Profile, RednessDraft, SessionDraft, SessionImport
 from homekit.transfer.formats import NO_ITEMS
-from homekit.words import error
 
 _SHORT = {"session_date", "start_time", "duration_min", "device_level", "glasses_worn",
           "stinging"}
@@ -136,7 +135,7 @@ def session(values: Mapping[str, Any], today: dt.date, stamp: str) -> SessionImp
         despite = _despite(values.get("despite"))
         draft = replace(draft, treatment=name, depth_mm=depth, despite=despite)
     except InvalidInput as exc:
-        problems.append(error(exc))
+        problems.append(str(exc))
     if problems:
         raise InvalidInput("; ".join(problems))
     return SessionImport(draft, created, observed)
@@ -168,57 +167,6 @@ def _despite(value: Any) -> tuple[str, ...]:
     if isinstance(value, list) and all(isinstance(k, str) for k in value):
         return treatments.despite_kinds(value)
     raise InvalidInput("despite is not a list of product kinds")
-
-
-def profile_extras(settings: Mapping[str, Any] | None, text: bool
-                   ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """A profile's treatments rows and product uses as a file carries them (JSON lists; in a
-    CSV, the same lists as JSON text in two cells), checked."""
-    found: list[list[dict[str, Any]]] = []
-    for key in ("treatments", "products"):
-        value = (settings or {}).get(key)
-        if text and not _blank(value):
-            try:
-                value = json.loads(str(value))
-            except (json.JSONDecodeError, RecursionError):
-                raise InvalidInput(f"{key} is not a JSON list") from None
-        if _blank(value):
-            value = []
-        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            raise InvalidInput(f"{key} is not a list of objects")
-        found.append([_treatment_row(v) if key == "treatments" else _product_row(v)
-                      for v in value])
-    return found[0], found[1]
-
-
-def _treatment_row(v: Mapping[str, Any]) -> dict[str, Any]:
-    name = _treatment(v.get("name"))
-    custom = not treatments.is_builtin(name)
-    if name == treatments.DEFAULT_TREATMENT or v.get("custom") is not custom:
-        raise InvalidInput(f"treatment {name!r}: not a row homekit writes")
-    interval = v.get("min_interval_days")
-    if interval is not None or custom:
-        if isinstance(interval, bool) or not isinstance(interval, int):
-            raise InvalidInput(f"treatment {name!r}: min_interval_days is not a number of days")
-        if custom and not 1 <= interval <= treatments.MAX_INTERVAL_DAYS:
-            raise InvalidInput(f"treatment {name!r}: an interval of {interval} days")
-        if not custom:
-            treatments.check_interval(name, interval)
-    target = v.get("target_sessions")
-    if target is not None:
-        if isinstance(target, bool) or not isinstance(target, int):
-            raise InvalidInput(f"treatment {name!r}: target_sessions is not a number")
-        validate.target_sessions(target)
-    return {"name": name, "custom": custom, "min_interval_days": interval,
-            "target_sessions": target, "created_at": _timestamp(v.get("created_at"),
-                                                                 "created_at")}
-
-
-def _product_row(v: Mapping[str, Any]) -> dict[str, Any]:
-    return {"used_on": validate.parse_date(_text(v.get("used_on"), "used_on")).isoformat(),
-            "kind": treatments.product_kind(_text(v.get("kind"), "kind")),
-            "notes": validate.notes(_text(v.get("notes"), "notes")),
-            "created_at": _timestamp(v.get("created_at"), "created_at")}
 
 
 def profile_settings(name: str, settings: Mapping[str, Any] | None, stamp: str,

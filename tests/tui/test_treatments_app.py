@@ -69,7 +69,7 @@ async def test_log_asks_the_treatment_first_and_remembers_it(ready: Homekit):
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert not isinstance(app.screen, LogSessionScreen)
-    [newest, _] = ready.history()
+    [newest, _] = ready.sessions.history()
     assert (newest.treatment, newest.depth_mm) == ("microneedling", 0.25)
     async with app_for(ready).run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -110,7 +110,7 @@ async def test_the_blocked_dialog_names_the_conflicting_session(ready: Homekit):
         areas.select("neck")
         await pilot.press("ctrl+s")
         await settle(pilot)
-    assert [s.areas for s in ready.history()] == [("neck",), ("cheeks",)]
+    assert [s.areas for s in ready.sessions.history()] == [("neck",), ("cheeks",)]
 
 
 @async_test
@@ -128,7 +128,7 @@ async def test_a_product_hold_is_a_dialog_with_two_ways_out(ready: Homekit):
         assert "retinoid used on 2026-11-23" in why and "clears on 2026-11-27" in why
         await press(pilot, "#close")  # wait: nothing stored
         await settle(pilot)
-        assert isinstance(app.screen, DashboardScreen) and ready.history() == []
+        assert isinstance(app.screen, DashboardScreen) and ready.sessions.history() == []
         await pilot.press("l")
         await settle(pilot)
         screen = app.screen
@@ -138,7 +138,7 @@ async def test_a_product_hold_is_a_dialog_with_two_ways_out(ready: Homekit):
         assert screen.step == "form"
         await pilot.press("ctrl+s")
         await settle(pilot)
-    [s] = ready.history()
+    [s] = ready.sessions.history()
     assert s.despite == ("retinoid",)
     assert ("Products", "logged despite a retinoid") in field_rows(s)
 
@@ -153,6 +153,6 @@ async def test_history_and_the_detail_show_the_treatment(ready: Homekit):
         await settle(pilot)
         table = app.screen.query_one("DataTable")
         assert any("microneedling 0.5 mm" in str(c) for c in table.get_row(str(sid)))
-        app.push_screen(SessionDetailScreen(ready, ready.session(sid)))
+        app.push_screen(SessionDetailScreen(ready, ready.sessions.session(sid)))
         await settle(pilot)
-        assert ("Treatment", "microneedling 0.5 mm") in field_rows(ready.session(sid))
+        assert ("Treatment", "microneedling 0.5 mm") in field_rows(ready.sessions.session(sid))

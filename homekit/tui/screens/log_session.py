@@ -22,6 +22,7 @@ from homekit.domain.gates import Gate
 from homekit.domain.models import SessionDraft
 from homekit.services import Homekit, LogResult
 from homekit.tui.screens.base import DIALOG_KEYS
+from homekit.tui.screens.log_treatment import LAST_DEPTH, LAST_TREATMENT, ChoosesTreatment
 from homekit.tui.screens.unsaved import GuardsChanges
 from homekit.tui.widgets.condition import ConditionQuestion
 from homekit.tui.widgets.footer import Footer
@@ -29,14 +30,11 @@ from homekit.tui.widgets.marks import Tick
 from homekit.tui.widgets.plain import Label, Static
 from homekit.tui.widgets.session_form import SessionForm
 
-#: The app preferences that remember the last treatment (and needle depth) chosen.
-LAST_TREATMENT = "last_treatment"
-LAST_DEPTH = "last_needle_depth"
 #: (id, question) of each pre-session checklist item, as the CLI asks them.
 SAFETY_CHECKS = tuple((i.id, i.question) for i in checklist.CHECKLIST)
 
 
-class LogSessionScreen(GuardsChanges, ModalScreen[LogResult | None]):
+class LogSessionScreen(ChoosesTreatment, GuardsChanges, ModalScreen[LogResult | None]):
     """Dismissed with the LogResult once stored, or None. Escape on a form that has been
     filled in asks before dropping it."""
 
@@ -53,32 +51,14 @@ class LogSessionScreen(GuardsChanges, ModalScreen[LogResult | None]):
         self.hk = hk
         self.confirmed: tuple[str, ...] | None = None
         self.cleared = False
-        # The treatment asked first, the last one chosen preselected (an app preference).
-        known = [x.name for x in hk.treatments.all()]
-        last = hk.preference(LAST_TREATMENT)
-        self.treatment = last if last in known else treatments.DEFAULT_TREATMENT
-        self.known = known
-        depth = hk.preference(LAST_DEPTH)
-        self.depth: float | None = None
-        if self.treatment == treatments.MICRONEEDLING:
-            try:
-                self.depth = treatments.parse_depth(depth or "")
-            except HomekitError:
-                self.depth = treatments.NEEDLING_FLOORS[0][0]
-        self.despite: tuple[str, ...] = ()
-        #: The user chose to pick areas clear of a window: it is judged on save, with them.
-        self.areas_later = False
-
-    def _mark(self) -> treatments.Mark:
-        return treatments.Mark(None, self.hk.today(), self.treatment, self.depth)
-
+        self._remember_treatment(hk)
     def compose(self) -> ComposeResult:
         yield Footer()
         with Vertical(id="log-dialog", classes="dialog"):
             yield Label("Log a session", classes="dialog-title")
             try:
                 profile = self.hk.profile()
-                self.hk.check_date(profile, self.hk.today(), mark=self._mark())
+                self.hk.sessions.check_date(profile, self.hk.today(), mark=self._mark())
             except RuleViolation as refusal:
                 with Vertical(id="panel"):
                     yield from self._blocked(refusal)
@@ -87,8 +67,8 @@ class LogSessionScreen(GuardsChanges, ModalScreen[LogResult | None]):
                 yield Static(words.error(exc), classes="form-error")
                 yield Button("Close", id="close")
                 return
-            ask = profile.has_skin_condition is None or self.hk.needs_acknowledgement(profile)
-            redness = next((g for g in self.hk.gates(profile) if g.name == "redness"), None)
+            ask = profile.has_skin_condition is None or self.hk.profiles.needs_acknowledgement(profile)
+            redness = next((g for g in self.hk.safety.gates(profile) if g.name == "redness"), None)
             self.profile = profile
             with Vertical(id="panel"):
                 if ask:
@@ -117,20 +97,6 @@ class LogSessionScreen(GuardsChanges, ModalScreen[LogResult | None]):
             yield Button("Close", id="close", variant="primary")
             yield Button("A professional cleared me", id="cleared", variant="warning")
 
-    def _treatment_row(self) -> ComposeResult:
-        with Horizontal(id="treatment-row"):
-            yield Label(words.LOG_TREATMENT)
-            yield Select([(n, n) for n in self.known], value=self.treatment, allow_blank=False,
-                         id="treatment", compact=True)
-            yield Label(words.LOG_DEPTH, id="depth-label")
-            yield Input("" if self.depth is None else f"{self.depth:g}", id="depth",
-                        placeholder="0.25", compact=True)
-
-    def _show_depth(self) -> None:
-        needs = self.treatment == treatments.MICRONEEDLING
-        for widget in self.query("#depth, #depth-label"):
-            widget.display = needs
-
     @on(Select.Changed, "#treatment")
     def treatment_chosen(self, event: Select.Changed) -> None:
         self.treatment = str(event.value)
@@ -156,15 +122,6 @@ class LogSessionScreen(GuardsChanges, ModalScreen[LogResult | None]):
             yield Button("Save (ctrl+s)", id="save", variant="primary")
             yield Button("Cancel", classes="cancel")
 
-    def _hold_panel(self, refusal: RuleViolation) -> ComposeResult:
-        """A retinoid or acid holds the session: wait, or log it anyway (recorded)."""
-        yield Label(words.HOLD_TITLE, id="hold")
-        yield Static(words.hold_app(refusal), id="hold-why", markup=False)
-        yield Static(words.HOLD_NOTE, classes="dialog-note")
-        with Horizontal(classes="buttons"):
-            yield Button(words.HOLD_WAIT, id="close", variant="primary")
-            yield Button(words.HOLD_ANYWAY, id="despite", variant="warning")
-
     def _blocked(self, refusal: RuleViolation) -> ComposeResult:
         if refusal.code != "too_close":  # a conflict window: the other session, by name
             yield Static(words.error(refusal), id="blocked-why", markup=False)
@@ -174,7 +131,7 @@ class LogSessionScreen(GuardsChanges, ModalScreen[LogResult | None]):
                 yield Button(words.OTHER_TREATMENT, id="other-treatment")
                 yield Button(words.CHOOSE_AREAS, id="choose-areas")
             return
-        st = self.hk.status()
+        st = self.hk.status.status()
         nxt, left = refusal.next_eligible, refusal.days_left or 0
         yield Static(words.too_soon_app(st.last_session_date, st.min_interval_days),
                      id="blocked-why")
@@ -229,14 +186,14 @@ class LogSessionScreen(GuardsChanges, ModalScreen[LogResult | None]):
             error.update(words.ANSWER_THE_QUESTION)
             return
         try:
-            self.hk.record_skin_condition(question.answer, question.acknowledged)
+            self.hk.profiles.record_skin_condition(question.answer, question.acknowledged)
         except HomekitError as exc:
             error.update(words.error(exc))
             return
         if question.answer and not question.acknowledged:
             error.update(words.CONDITION_STILL_BLOCKED)
             return
-        redness = next((g for g in self.hk.gates() if g.name == "redness"), None)
+        redness = next((g for g in self.hk.safety.gates() if g.name == "redness"), None)
         await self._show(self._safety_panel() if redness is None else self._redness_panel(redness))
 
     @on(Button.Pressed, "#other-treatment")
@@ -285,13 +242,13 @@ class LogSessionScreen(GuardsChanges, ModalScreen[LogResult | None]):
         except HomekitError as exc:
             error.update(words.error(exc))
             return
-        self.hk.set_preference(LAST_TREATMENT, self.treatment)
+        self.hk.profiles.set_preference(LAST_TREATMENT, self.treatment)
         if self.depth is not None:
-            self.hk.set_preference(LAST_DEPTH, f"{self.depth:g}")
+            self.hk.profiles.set_preference(LAST_DEPTH, f"{self.depth:g}")
         self.confirmed = confirmed
         profile = self.hk.profile()
         try:
-            self.hk.check_date(profile, self.hk.today(), mark=self._mark())
+            self.hk.sessions.check_date(profile, self.hk.today(), mark=self._mark())
         except RuleViolation as refusal:
             if not (refusal.code == "treatment_conflict" and self.areas_later):
                 await self._show(self._blocked(refusal))
@@ -314,7 +271,7 @@ class LogSessionScreen(GuardsChanges, ModalScreen[LogResult | None]):
         await self._show(self._form_panel())
 
     def _save(self, draft: SessionDraft) -> LogResult:
-        return self.hk.log_session(replace(
+        return self.hk.sessions.log_session(replace(
             draft, checklist=self.confirmed, cleared_by_professional=self.cleared,
             treatment=self.treatment, depth_mm=self.depth, despite=self.despite))
 

@@ -1,17 +1,4 @@
-"""Several home treatments on one skin: their floors, the windows between them, and the
-products that hold a session back. Pure rules: pass dates in; refusals are facts.
-
-- Each treatment has a floor: the fewest days between two of its sessions for one person. A
-  profile may lengthen a treatment's interval, never shorten it below the floor.
-  Microneedling's floor depends on the needle depth: the larger of the two sessions' floors
-  holds between them (a 1.0 mm session needs 28 days before the next, whatever its depth).
-- Resurfacing treatments (microdermabrasion, microneedling from 0.5 mm, peel, dermaplaning)
-  hold each other back for CONFLICT_WINDOW_DAYS on overlapping areas, in both directions. No
-  area given means every area. LED and custom treatments conflict with nothing.
-- A retinoid or an acid used in the PRODUCT_HOLD_DAYS before a resurfacing session (or on its
-  day) holds it back; the session may be logged despite it, and that choice is recorded.
-  `other` products are recorded and reported, and hold nothing back.
-"""
+"""The treatments, their floors, and the conflict windows between them (see the package)."""
 
 from __future__ import annotations
 
@@ -49,14 +36,8 @@ CUSTOM_MIN_INTERVAL_DAYS = 1
 MAX_INTERVAL_DAYS = rules.MAX_INTERVAL_DAYS
 
 #: Product kinds a user logs; the first two hold back a resurfacing session.
-PRODUCT_KINDS: tuple[str, ...] = ("retinoid", "acid", "other")
-HOLDING_KINDS: tuple[str, ...] = ("retinoid", "acid")
-#: A holding product used this many days before a resurfacing session (or on its day) holds it.
-PRODUCT_HOLD_DAYS = 3
-
 _NAME = re.compile(r"[a-z][a-z0-9-]{0,39}")
 _DEPTH = re.compile(r"[0-9]+(\.[0-9]{1,2})?|\.[0-9]{1,2}")
-
 
 @dataclass(frozen=True)
 class Treatment:
@@ -90,17 +71,6 @@ class Mark:
     treatment: str = DEFAULT_TREATMENT
     depth_mm: float | None = None
     areas: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class ProductUse:
-    """One use of an active product."""
-
-    id: int | None
-    used_on: dt.date
-    kind: str
-    notes: str = ""
-
 
 @dataclass(frozen=True)
 class IntervalClash:
@@ -136,19 +106,6 @@ class WindowClash:
     def clears_on(self) -> dt.date:
         """The first day after the other session on which the attempted one would fit."""
         return self.other.date + dt.timedelta(days=self.window_days)
-
-
-@dataclass(frozen=True)
-class ProductHold:
-    """A retinoid or acid used too shortly before a resurfacing session."""
-
-    product: ProductUse
-    session_date: dt.date
-
-    @property
-    def clears_on(self) -> dt.date:
-        return clears_on(self.product.used_on)
-
 
 # -- names, depths, intervals ---------------------------------------------------------
 
@@ -299,116 +256,3 @@ def window_clash(candidate: Mark, near: Iterable[Mark]) -> WindowClash | None:
              and areas_overlap(candidate.areas, o.areas)
              and abs((candidate.date - o.date).days) < CONFLICT_WINDOW_DAYS]
     return min(close, key=lambda c: (c.gap_days, c.other.date), default=None)
-
-
-def clears_on(used_on: dt.date) -> dt.date:
-    """The first day a product used on `used_on` no longer holds a resurfacing session."""
-    return used_on + dt.timedelta(days=PRODUCT_HOLD_DAYS + 1)
-
-
-def product_holds(candidate: Mark, products: Iterable[ProductUse],
-                  despite: Iterable[str] = ()) -> list[ProductHold]:
-    """Retinoids and acids used on the session's day or in the PRODUCT_HOLD_DAYS before it,
-    for a resurfacing session; kinds in `despite` are let through. Latest first."""
-    if not is_resurfacing(candidate.treatment, candidate.depth_mm):
-        return []
-    passed = set(despite)
-    held = [ProductHold(p, candidate.date) for p in products
-            if p.kind in HOLDING_KINDS and p.kind not in passed
-            and 0 <= (candidate.date - p.used_on).days <= PRODUCT_HOLD_DAYS]
-    return sorted(held, key=lambda h: (h.product.used_on, h.product.id or 0), reverse=True)
-
-
-def product_kind(text: str) -> str:
-    kind = text.strip().lower()
-    if kind not in PRODUCT_KINDS:
-        raise InvalidInput(f"unknown product kind {text!r}", field="kind",
-                           code="unknown_product_kind", kind=text, known=PRODUCT_KINDS)
-    return kind
-
-
-def despite_kinds(kinds: Iterable[str]) -> tuple[str, ...]:
-    """The product kinds a session is logged despite, checked, once each, in HOLDING_KINDS
-    order (`other` holds nothing back, so nothing is logged despite it)."""
-    given = {product_kind(k) for k in kinds}
-    if given - set(HOLDING_KINDS):
-        raise InvalidInput("only a retinoid or an acid holds a session back", field="despite",
-                           code="despite_not_holding", kinds=HOLDING_KINDS)
-    return tuple(k for k in HOLDING_KINDS if k in given)
-
-
-@dataclass(frozen=True)
-class Standing:
-    """Where one treatment stands today for one profile (status --json `treatments`)."""
-
-    name: str
-    sessions_done: int
-    last_session_date: dt.date | None
-    next_eligible_date: dt.date | None
-    blocked_by: tuple[str, ...]
-    target_sessions: int | None = None
-    #: What blocks it: the other treatment's session in the window, the product holding it.
-    conflict: Mark | None = None
-    hold: ProductHold | None = None
-
-    @property
-    def eligible_now(self) -> bool:
-        return not self.blocked_by
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "name": self.name,
-            "sessions_done": self.sessions_done,
-            "target_sessions": self.target_sessions,
-            "last_session_date": _iso(self.last_session_date),
-            "next_eligible_date": _iso(self.next_eligible_date),
-            "eligible_now": self.eligible_now,
-            "blocked_by": list(self.blocked_by),
-        }
-
-
-def _iso(day: dt.date | None) -> str | None:
-    return None if day is None else day.isoformat()
-
-
-def standing(treatment: Treatment, count: int, last: Mark | None, recent: Iterable[Mark],
-             products: Iterable[ProductUse], today: dt.date,
-             other_gates: Iterable[str] = ()) -> Standing:
-    """Where `treatment` stands on `today`: its interval since `last` (its latest session),
-    the resurfacing sessions of other treatments in `recent` (no area known for the next
-    session: every area), the products used lately, and the gates that hold every session
-    (`other_gates`: condition, redness). Microneedling's next session is judged at the
-    depth of its last one."""
-    blocked: list[str] = []
-    nxt: dt.date | None = None
-    if last is not None:
-        nxt = last.date + dt.timedelta(days=max(
-            treatment.min_interval_days, floor_days(last.treatment, last.depth_mm)))
-        if nxt > today:
-            blocked.append("interval")
-    # The next session taken like the last one (microneedling: at its depth).
-    depth = None
-    if treatment.name == MICRONEEDLING:
-        depth = last.depth_mm if last is not None else NEEDLING_FLOORS[0][0]
-    probe = Mark(None, today, treatment.name, depth)
-    clash = window_clash(probe, recent)
-    conflict = None
-    if clash is not None:
-        # the latest resurfacing session of another treatment within the window decides
-        latest = max((o for o in recent if o.treatment != treatment.name
-                      and is_resurfacing(o.treatment, o.depth_mm)
-                      and abs((today - o.date).days) < CONFLICT_WINDOW_DAYS),
-                     key=lambda o: o.date)
-        conflict = latest
-        blocked.append("conflict")
-        end = latest.date + dt.timedelta(days=CONFLICT_WINDOW_DAYS)
-        nxt = end if nxt is None or end > nxt else nxt
-    holds = product_holds(probe, products)
-    hold = holds[0] if holds else None
-    if hold is not None:
-        blocked.append("product")
-        end = max(h.clears_on for h in holds)
-        nxt = end if nxt is None or end > nxt else nxt
-    blocked.extend(g for g in other_gates if g not in blocked)
-    return Standing(treatment.name, count, last.date if last else None, nxt, tuple(blocked),
-                    treatment.target_sessions, conflict, hold)
