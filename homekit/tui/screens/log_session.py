@@ -154,8 +154,10 @@ class LogSessionScreen(ChoosesTreatment, GuardsChanges, ModalScreen[LogResult | 
         return True
 
     def _focus_first(self) -> None:
+        # The treatment row comes first on the screen, the first tick first under the keys:
+        # the treatment is preselected (the last one chosen), Tab backwards reaches it.
         for widget in self.query("RadioSet, Checkbox, Input, Button"):
-            if widget.focusable:
+            if widget.focusable and not any(a.id == "treatment-row" for a in widget.ancestors):
                 widget.focus()
                 return
 
