@@ -16,6 +16,7 @@ from homekit.domain import gates, rules
 from homekit.domain.models import Profile, Redness, Session, Status
 from homekit.domain.photos import Photo
 from homekit.domain.series import ChartSeries
+from homekit.domain.treatments import ProductUse
 
 #: Sessions shown row by row, at least (the current course too, when it is longer).
 RECENT_SESSIONS = 20
@@ -99,6 +100,9 @@ class ReportFacts:
     first_session_date: dt.date | None = None
     #: Every session row by row (no summaries).
     full: bool = False
+    #: The product uses of the period, oldest first; the one treatment shown ("": all).
+    products: tuple[ProductUse, ...] = ()
+    treatment: str = ""
 
     @property
     def total_minutes(self) -> int:

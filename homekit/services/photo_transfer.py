@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from homekit.domain.errors import InvalidInput, StorageError
 from homekit.services.photos import read_source
+from homekit.storage import treatments as stored_treatments
 
 if TYPE_CHECKING:
     from homekit.charts.imaging import CleanPhoto
@@ -74,7 +75,8 @@ def export_with_photos(ctx: Context, photos_dir: Path, fmt: str, *,
             listed.append(photofiles.entry_json(photo, file, base,
                                                 dates.get(photo.session_id or -1)))
         entries[p.name] = listed
-    return formats.to_json(data, photos=entries)
+    extras = {p.name: stored_treatments.profile_extras(store, p.id) for p, _ in listing}
+    return formats.to_json(data, photos=entries, extras=extras)
 
 
 def read_photos(ctx: Context, source: Source) -> Ready:

@@ -234,8 +234,9 @@ def m005_photos(db: Database) -> None:
     _set_version(db, 5)
 
 
-# m006 on: in migrations_later, registered here, after m001 to m005 (in order).
-from homekit.storage import migrations_later  # noqa: E402, F401
+# m006 on: in migrations_later, registered here, after m001 to m005 (in order); m011 on:
+# in migrations_treatments, after them.
+from homekit.storage import migrations_later, migrations_treatments  # noqa: E402, F401, I001
 
 
 def schema_version() -> int:

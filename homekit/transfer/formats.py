@@ -30,6 +30,8 @@ PROFILE_COLUMNS: tuple[str, ...] = (
     "blood_thinners",
     "medical_answered_at",
     "skin_type",
+    "treatments",
+    "products",
 )
 #: CSV columns, in order. A hand-written CSV may use any subset that has `session_date`.
 #: The last ones (PROFILE_COLUMNS) are a profile's settings and answers: each profile has one
@@ -49,6 +51,9 @@ CSV_COLUMNS: tuple[str, ...] = (
     "redness",
     "checklist",
     "cleared_by_professional",
+    "treatment",
+    "depth_mm",
+    "despite",
     *PROFILE_COLUMNS,
 )
 #: The checklist cell of a session asked the checklist that confirmed no item (an empty cell
@@ -57,8 +62,12 @@ NO_ITEMS = "none"
 #: Session fields that decide whether a row is the same session as a stored one.
 COMPARED_FIELDS: frozenset[str] = frozenset(
     {"start_time", "duration_min", "areas", "device_level", "glasses_worn", "stinging",
-     "notes", "redness"}
+     "notes", "redness", "treatment", "depth_mm", "despite"}
 )
+#: A profile's custom treatments and own settings, and its product uses, as both formats
+#: carry them (the CSV: as JSON in the profile row's `treatments` and `products` cells).
+Extras = dict[str, list[dict[str, object]]]
+NO_EXTRAS: Extras = {"treatments": [], "products": []}
 YES, NO = "yes", "no"
 
 #: A CSV cell starting with one of these is a formula to a spreadsheet (OWASP CSV injection).
@@ -107,11 +116,15 @@ def session_json(s: Session) -> dict[str, object]:
         "created_at": s.created_at,
         "checklist": None if s.checklist is None else list(s.checklist),
         "cleared_by_professional": s.cleared_by_professional,
+        "treatment": s.treatment,
+        "depth_mm": s.depth_mm,
+        "despite": list(s.despite),
         "redness": [redness_json(r) for r in s.redness],
     }
 
 
-def profile_json(p: Profile, sessions: Iterable[Session]) -> dict[str, object]:
+def profile_json(p: Profile, sessions: Iterable[Session],
+                 extras: Extras | None = None) -> dict[str, object]:
     return {
         "name": p.name,
         "target_sessions": p.target_sessions,
@@ -124,6 +137,7 @@ def profile_json(p: Profile, sessions: Iterable[Session]) -> dict[str, object]:
         "blood_thinners": p.blood_thinners,
         "medical_answered_at": p.medical_answered_at,
         "skin_type": p.skin_type,
+        **(extras or NO_EXTRAS),
         "sessions": [session_json(s) for s in sessions],
     }
 
@@ -131,6 +145,7 @@ def profile_json(p: Profile, sessions: Iterable[Session]) -> dict[str, object]:
 def to_json(
     profiles: Sequence[tuple[Profile, Iterable[Session]]],
     photos: dict[str, list[dict[str, object]]] | None = None,
+    extras: dict[str, Extras] | None = None,
 ) -> str:
     """The JSON export: indented two spaces, UTF-8 (not escaped), ending in a newline.
 
@@ -138,8 +153,8 @@ def to_json(
     "photos"; without it the export is exactly as before photos existed (and streamed).
     """
     if photos is None:
-        return "".join(json_chunks(profiles))
-    listed = [profile_json(p, sessions) for p, sessions in profiles]
+        return "".join(json_chunks(profiles, extras))
+    listed = [profile_json(p, sessions, (extras or {}).get(p.name)) for p, sessions in profiles]
     for entry, (p, _) in zip(listed, profiles, strict=True):
         entry["photos"] = photos.get(p.name, [])
     doc = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "profiles": listed}
@@ -152,7 +167,8 @@ _SLOT = "\x00sessions\x00"
 _SESSION_INDENT = " " * 8
 
 
-def json_chunks(profiles: Iterable[tuple[Profile, Iterable[Session]]]) -> Iterator[str]:
+def json_chunks(profiles: Iterable[tuple[Profile, Iterable[Session]]],
+                extras: dict[str, Extras] | None = None) -> Iterator[str]:
     """`to_json` piece by piece, one session at a time: memory stays flat at any log size.
 
     The same bytes as one `json.dumps(..., indent=2)` of the whole document: the skeleton is
@@ -162,7 +178,8 @@ def json_chunks(profiles: Iterable[tuple[Profile, Iterable[Session]]]) -> Iterat
     profiles = list(profiles)
     skeleton = json.dumps(
         {"format": FORMAT_NAME, "version": FORMAT_VERSION,
-         "profiles": [{**profile_json(p, ()), "sessions": _SLOT} for p, _ in profiles]},
+         "profiles": [{**profile_json(p, (), (extras or {}).get(p.name)), "sessions": _SLOT}
+                      for p, _ in profiles]},
         ensure_ascii=False, indent=2,
     )
     pieces = skeleton.split(json.dumps(_SLOT))
@@ -207,6 +224,9 @@ def csv_row(profile: str, s: Session) -> list[str]:
         redness,
         "" if s.checklist is None else ",".join(s.checklist) or NO_ITEMS,
         _cell(s.cleared_by_professional),
+        s.treatment,
+        _cell(s.depth_mm),
+        ",".join(s.despite),
         *_NO_SETTINGS,
     ]
     return [neutralised(c) for c in cells]
@@ -217,29 +237,37 @@ _NO_SETTINGS = ("",) * len(PROFILE_COLUMNS)
 _NO_SESSION = ("",) * (len(CSV_COLUMNS) - len(PROFILE_COLUMNS) - 1)
 
 
-def csv_profile_row(p: Profile) -> list[str]:
+def _json_cell(rows: list[dict[str, object]]) -> str:
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":")) if rows else ""
+
+
+def csv_profile_row(p: Profile, extras: Extras | None = None) -> list[str]:
     """A profile's own row: its name, empty session cells, its settings and answers."""
+    more = extras or NO_EXTRAS
     settings = [p.target_sessions, p.min_interval_days, p.created_at, p.has_skin_condition,
                 p.condition_acknowledged_at, p.isotretinoin, p.isotretinoin_acknowledged_at,
-                p.blood_thinners, p.medical_answered_at, p.skin_type]
+                p.blood_thinners, p.medical_answered_at, p.skin_type,
+                _json_cell(more["treatments"]), _json_cell(more["products"])]
     return [neutralised(c) for c in (p.name, *_NO_SESSION, *map(_cell, settings))]
 
 
-def to_csv(profiles: Sequence[tuple[Profile, Iterable[Session]]]) -> str:
+def to_csv(profiles: Sequence[tuple[Profile, Iterable[Session]]],
+           extras: dict[str, Extras] | None = None) -> str:
     """The CSV export: a header, then per profile its own row and one row a session; `\\n`
     line ends, RFC 4180 quoting, formula-like cells neutralised (see `neutralised`)."""
-    return "".join(csv_chunks(profiles))
+    return "".join(csv_chunks(profiles, extras=extras))
 
 
 def csv_chunks(profiles: Iterable[tuple[Profile, Iterable[Session]]],
-               rows_per_chunk: int = 500) -> Iterator[str]:
+               rows_per_chunk: int = 500, extras: dict[str, Extras] | None = None
+               ) -> Iterator[str]:
     """`to_csv` a few hundred rows at a time: memory stays flat at any log size."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     n = 0
     for p, sessions in profiles:
-        writer.writerow(csv_profile_row(p))
+        writer.writerow(csv_profile_row(p, (extras or {}).get(p.name)))
         for s in sessions:
             writer.writerow(csv_row(p.name, s))
             n += 1
