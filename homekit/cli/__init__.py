@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "homekit.cli.core", "homekit.cli.profiles", "homekit.cli.redness", "homekit.cli.charts",
     "homekit.cli.data", "homekit.cli.check", "homekit.cli.replica", "homekit.cli.photos",
     "homekit.cli.report", "homekit.cli.undo", "homekit.cli.completion", "homekit.cli.serve",
+    "homekit.cli.events",
 )
 
 #: Which module registers each command, so that a run imports only its own command's module
@@ -41,6 +42,7 @@ COMMAND_HOME = {
     "undo": "homekit.cli.undo",
     "completion": "homekit.cli.completion",
     "serve": "homekit.cli.serve",
+    "event": "homekit.cli.events",
 }
 
 

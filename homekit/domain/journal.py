@@ -18,6 +18,7 @@ from typing import Any
 
 from homekit.domain import checklist, validate
 from homekit.domain.errors import InvalidInput
+from homekit.domain.events import EVENT_KINDS
 from homekit.domain.models import AREAS
 
 SESSION_DELETED = "session_deleted"
@@ -26,6 +27,8 @@ REDNESS_DELETED = "redness_deleted"
 REDNESS_EDITED = "redness_edited"
 PROFILE_DELETED = "profile_deleted"
 PROFILE_EDITED = "profile_edited"
+EVENT_DELETED = "event_deleted"
+EVENT_EDITED = "event_edited"
 
 #: Characters an entry's facts may take (a few ids, a date, two names, a backup's path).
 MAX_FACTS_CHARS = 16 * 1024
@@ -45,7 +48,12 @@ KINDS: dict[str, dict[str, int | None]] = {
     REDNESS_EDITED: {"redness": 1},
     PROFILE_DELETED: {"profiles": 1, "sessions": None, "redness": None},
     PROFILE_EDITED: {"profiles": 1},
+    EVENT_DELETED: {"adverse_events": 1},
+    EVENT_EDITED: {"adverse_events": 1},
 }
+#: Lists of rows a kind's payload may hold besides KINDS' (written since a later version:
+#: an entry made before it has none).
+OPTIONAL: dict[str, dict[str, int | None]] = {PROFILE_DELETED: {"adverse_events": None}}
 
 #: The facts each kind may carry, and their JSON types (the undo list describes the step
 #: from them).
@@ -58,6 +66,8 @@ FACTS: dict[str, dict[str, type]] = {
     REDNESS_EDITED: _REDNESS_FACTS,
     PROFILE_DELETED: {"profile": str, "sessions": int, "observations": int, "backup": str},
     PROFILE_EDITED: {"profile": str, "new_name": str},
+    EVENT_DELETED: {"event_id": int, "kind": str, "date": str, "profile": str},
+    EVENT_EDITED: {"event_id": int, "kind": str, "date": str, "profile": str},
 }
 
 
@@ -151,6 +161,11 @@ def _notes(value: Any) -> None:
     validate.notes(value)
 
 
+def _event_kind(value: Any) -> None:
+    if not isinstance(value, str) or value not in EVENT_KINDS:
+        raise InvalidInput(f"{value!r:.80} is not an event kind")
+
+
 def _number(check: Callable[[int], int]) -> Callable[[Any], object]:
     return lambda value: check(_int(value))
 
@@ -181,11 +196,18 @@ COLUMNS: dict[str, dict[str, tuple[bool, Callable[[Any], object]]]] = {
         "severity": (False, _number(validate.severity)),
         "faded_after_min": (True, _number(validate.faded_after)), "notes": (False, _notes),
     },
+    "adverse_events": {
+        "id": (False, _int), "profile_id": (False, _int), "session_id": (True, _int),
+        "kind": (False, _event_kind), "event_date": (False, _date), "notes": (False, _notes),
+        "resolved_on": (True, _date), "resolved_by_professional": (False, _flag),
+        "created_at": (False, _text),
+    },
 }
 REQUIRED: dict[str, frozenset[str]] = {
     "profiles": frozenset({"id", "name", "created_at"}),
     "sessions": frozenset({"id", "profile_id", "session_date", "created_at"}),
     "redness": frozenset({"id", "session_id", "observed_at", "severity"}),
+    "adverse_events": frozenset({"id", "profile_id", "kind", "event_date", "created_at"}),
 }
 
 
@@ -255,8 +277,10 @@ def _facts(kind: str, facts: dict[str, Any]) -> None:
 
 def _payload(kind: str, payload: dict[str, Any]) -> None:
     tables = KINDS[kind]
+    optional = OPTIONAL.get(kind, {})
     extra = {"was_default"} if kind == PROFILE_DELETED else set()
-    _keys("payload", payload, set(tables) | extra, set(tables))
+    _keys("payload", payload, set(tables) | set(optional) | extra, set(tables))
+    tables = {**tables, **{t: n for t, n in optional.items() if t in payload}}
     if "was_default" in payload and not isinstance(payload["was_default"], bool):
         raise _Fault("payload", "value", "was_default", f"{payload['was_default']!r:.80}")
     for table, count in tables.items():

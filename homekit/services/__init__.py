@@ -8,7 +8,7 @@ errors that carry their facts for `homekit.words` to put into words.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +32,7 @@ from homekit.services.transfer import TransferService, import_source
 from homekit.services.undo import UndoService
 
 if TYPE_CHECKING:
+    from homekit.services.events import Events
     from homekit.services.outcomes import (
         DemoResult,
         ProfileDeleted,
@@ -94,6 +95,13 @@ class Homekit(
         store = open_store(path, create_folder=create_folder, verify=verify,
                            allow_broken_rule=allow_broken_rule)
         return cls(store, profile, now=now)
+
+    @cached_property
+    def events(self) -> Events:
+        """Adverse events: log, list, resolve, delete, and their hold on a session."""
+        from homekit.services.events import Events
+
+        return Events(self)
 
     def twin(self) -> Callable[[], Homekit]:
         """An opener of the same file, profile and clock on a new connection.

@@ -22,7 +22,10 @@ class SafetyService(ProfilesService):
         since = today - min(dt.timedelta(days=profile.min_interval_days), today - dt.date.min)
         dates = self._store.session_dates_between(profile.id, since, dt.date.max)
         previous = self._store.session_on_or_before(profile.id, today)
-        return rules.gates(profile, dates, previous, self.now())
+        from homekit.storage.events import events
+
+        held = events(self._store, profile.id, open_only=True)
+        return rules.gates(profile, dates, previous, self.now(), held)
 
     def followups(self, profile: Profile | None = None) -> list[Followup]:
         profile = profile or self.profile()

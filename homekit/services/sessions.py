@@ -121,8 +121,11 @@ class SessionsService(SafetyService):
         with self._store.write():
             self.check_date(profile, draft.session_date)
             self.check_redness(profile, draft.session_date, draft.cleared_by_professional)
+            held = self.events.check_hold(  # type: ignore[attr-defined]
+                profile, draft.session_date, draft.cleared_by_professional)
             self.check_checklist(draft.checklist)
             session_id = self._store.insert_session(profile.id, draft, self._stamp())
+            self.events.clear(held, draft.session_date)  # type: ignore[attr-defined]
             alert = None
             session = self._store.get_session(session_id)
             if redness_severity is not None:

@@ -19,6 +19,8 @@ from homekit.services.datafile import DataFileService
 from homekit.services.sessions import SessionsService
 from homekit.storage import journal
 from homekit.storage.journal import (
+    EVENT_DELETED,
+    EVENT_EDITED,
     PROFILE_DELETED,
     PROFILE_EDITED,
     REDNESS_DELETED,
@@ -163,6 +165,10 @@ class UndoService(SessionsService, DataFileService):
             ids[s["id"]] = journal.insert_row(self._store, "sessions", {**s, "profile_id": profile_id})
         for red in entry.payload["redness"]:
             journal.insert_row(self._store, "redness", {**red, "session_id": ids[red["session_id"]]})
+        for ev in entry.payload.get("adverse_events", []):
+            journal.insert_row(self._store, "adverse_events", {
+                **ev, "profile_id": profile_id,
+                "session_id": ids.get(ev["session_id"]) if ev.get("session_id") else None})
         if entry.payload.get("was_default"):
             self._store.set_setting(DEFAULT_PROFILE_KEY, row["name"])
 
@@ -187,6 +193,8 @@ _REVERT = {
     REDNESS_EDITED: UndoService._revert_redness_edited,
     PROFILE_DELETED: UndoService._revert_profile_deleted,
     PROFILE_EDITED: UndoService._revert_profile_edited,
+    EVENT_DELETED: lambda self, entry: self.events.revert_deleted(entry),  # type: ignore[attr-defined]
+    EVENT_EDITED: lambda self, entry: self.events.revert_edited(entry),  # type: ignore[attr-defined]
 }
 
 

@@ -16,6 +16,8 @@ from typing import Any
 
 from homekit.domain.errors import StorageError
 from homekit.domain.journal import (  # noqa: F401  (the kinds, for the services)
+    EVENT_DELETED,
+    EVENT_EDITED,
     PROFILE_DELETED,
     PROFILE_EDITED,
     REDNESS_DELETED,
@@ -30,7 +32,7 @@ from homekit.storage.repo import Store, storage_error
 #: Entries kept; older ones are dropped when a new one is written.
 KEEP = 200
 
-_TABLES = ("profiles", "sessions", "redness")
+_TABLES = ("profiles", "sessions", "redness", "adverse_events")
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,25 @@ def profile_rows(store: Store, profile_id: int) -> dict[str, Any]:
             "WHERE s.profile_id = ? ORDER BY r.id",
             (profile_id,),
         ),
+        "adverse_events": _rows(store, "SELECT * FROM adverse_events WHERE profile_id = ? "
+                                       "ORDER BY id", (profile_id,)),
     }
+
+
+def event_rows(store: Store, event_id: int) -> dict[str, Any]:
+    return {"adverse_events": _rows(store, "SELECT * FROM adverse_events WHERE id = ?",
+                                    (event_id,))}
+
+
+def record_event(store: Store, kind: str, event_id: int, profile: str, stamp: str) -> None:
+    """Keep an adverse event's row before it is deleted or changed (inside the caller's
+    write)."""
+    rows = event_rows(store, event_id)
+    if not rows["adverse_events"]:
+        return  # the caller's next step raises NotFound
+    row = rows["adverse_events"][0]
+    record(store, kind, {"event_id": event_id, "kind": row["kind"], "date": row["event_date"],
+                         "profile": profile}, rows, stamp)
 
 
 def record_session(store: Store, kind: str, session_id: int, stamp: str) -> None:
@@ -118,7 +138,8 @@ def delete_redness(store: Store, redness_id: int) -> int:
 
 
 def delete_profile(store: Store, profile_id: int) -> None:
-    """The profile, its sessions and (by cascade) their redness."""
+    """The profile, its adverse events, its sessions and (by cascade) their redness."""
+    _x(store, "DELETE FROM adverse_events WHERE profile_id = ?", (profile_id,))
     _x(store, "DELETE FROM sessions WHERE profile_id = ?", (profile_id,))
     _x(store, "DELETE FROM profiles WHERE id = ?", (profile_id,))
 

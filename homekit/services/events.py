@@ -1,0 +1,158 @@
+"""Adverse events: log, list, resolve (or a professional's clearance), delete; the hold an open
+event puts on the next resurfacing session (domain.events, domain.gates.event_gate).
+
+A use case of its own, taking the context (the open file, the clock, the profile) in its
+constructor; `Homekit.events` hands it out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from homekit.domain import events as rules
+from homekit.domain.errors import InvalidInput, NotFound, RuleViolation
+from homekit.domain.events import AdverseEvent, EventDraft
+from homekit.domain.gates import Gate, event_gate
+from homekit.storage import events as store_events
+from homekit.storage import journal
+
+if TYPE_CHECKING:
+    from homekit.domain.models import Profile
+    from homekit.services.base import ServiceBase
+
+
+class Events:
+    """The adverse events of the current profile."""
+
+    def __init__(self, ctx: ServiceBase) -> None:
+        self.ctx = ctx
+
+    @property
+    def _store(self) -> Any:
+        return self.ctx._store
+
+    # -- reading --------------------------------------------------------------------------
+
+    def list(self, *, open_only: bool = False, profile: Profile | None = None) -> list[AdverseEvent]:
+        """The profile's events, oldest first; `open_only`: those not resolved."""
+        found = profile or self.ctx.existing_profile()
+        if found is None:
+            return []
+        return store_events.events(self._store, found.id, open_only=open_only)
+
+    def get(self, event_id: int) -> AdverseEvent:
+        return store_events.get_event(self._store, event_id, self.ctx.profile().id)
+
+    def gate(self, profile: Profile, day: dt.date | None = None,
+             treatment: str | None = None) -> Gate | None:
+        """The hold of the profile's open events on a session of `treatment` on `day`."""
+        day = day or self.ctx.today()
+        return event_gate(store_events.events(self._store, profile.id, open_only=True), day,
+                          treatment)
+
+    def check_hold(self, profile: Profile, day: dt.date, cleared: bool,
+                   treatment: str | None = None) -> list[AdverseEvent]:
+        """Raise (exit 3) when an open event holds a session on `day`; with `cleared` (a skin
+        professional's clearance, given when logging) return the events it clears."""
+        gate = self.gate(profile, day, treatment)
+        if gate is None:
+            return []
+        if cleared:
+            return rules.holding(store_events.events(self._store, profile.id, open_only=True), day)
+        raise RuleViolation(f"refused: an adverse event ({gate.reason}) is not resolved",
+                            code="adverse_event_block", gate=gate)
+
+    def clear(self, held: list[AdverseEvent], day: dt.date) -> None:
+        """Mark `held` cleared by a professional on `day` (the caller holds the write)."""
+        for e in held:
+            store_events.set_resolution(self._store, e.id, max(day, e.event_date), True)
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def log(self, kind: str, *, day: dt.date | None = None, session_id: int | None = None,
+            notes: str = "") -> AdverseEvent:
+        """Store an open adverse event; returns it (the words add the guidance)."""
+        from homekit.domain import validate
+
+        kind = rules.kind(kind)
+        notes = validate.notes(notes)
+        today = self.ctx.today()
+        profile = self.ctx.profile()
+        if day is not None and day > today:
+            raise InvalidInput(f"{day} is in the future", field="date", code="future_date",
+                               date=day, today=today)
+        with self._store.write():
+            if session_id is not None:
+                session = self._store.get_session(session_id)
+                if session.profile_id != profile.id:
+                    raise NotFound(f"no session with id {session_id}")
+                day = day or session.session_date
+                if day < session.session_date:
+                    raise InvalidInput(f"{day} is before session {session_id}",
+                                       field="date", code="event_before_session", date=day,
+                                       session_date=session.session_date, id=session_id)
+            draft = EventDraft(kind, day or today, session_id, notes)
+            return store_events.insert_event(self._store, profile.id, draft, self.ctx._stamp())
+
+    def resolve(self, event_id: int, *, day: dt.date | None = None,
+                by_professional: bool = False) -> AdverseEvent:
+        """Mark an event resolved on `day` (default today), or cleared by a skin professional;
+        undoable. An event already resolved keeps its date unless `day` is given."""
+        profile = self.ctx.profile()
+        today = self.ctx.today()
+        with self._store.write():
+            event = store_events.get_event(self._store, event_id, profile.id)
+            on = day or event.resolved_on or today
+            rules.check_resolution(event, on, today)
+            if (event.resolved_on, event.resolved_by_professional) == (
+                    on, by_professional or event.resolved_by_professional):
+                return event
+            journal.record_event(self._store, journal.EVENT_EDITED, event_id, profile.name,
+                                 self.ctx._stamp())
+            store_events.set_resolution(self._store, event_id, on,
+                                        by_professional or event.resolved_by_professional)
+            return store_events.get_event(self._store, event_id)
+
+    def delete(self, event_id: int) -> AdverseEvent:
+        """Delete an event; undoable."""
+        profile = self.ctx.profile()
+        with self._store.write():
+            event = store_events.get_event(self._store, event_id, profile.id)
+            journal.record_event(self._store, journal.EVENT_DELETED, event_id, profile.name,
+                                 self.ctx._stamp())
+            store_events.delete_event(self._store, event_id)
+        return event
+
+    # -- undo -------------------------------------------------------------------------------
+
+    def revert_deleted(self, entry: journal.Entry) -> None:
+        (row,) = entry.payload["adverse_events"]
+        self._needed_profile(row["profile_id"])
+        row = dict(row)
+        if row.get("session_id") is not None and not self._session_exists(row["session_id"]):
+            row["session_id"] = None
+        journal.insert_row(self._store, "adverse_events", row)
+
+    def revert_edited(self, entry: journal.Entry) -> None:
+        (row,) = entry.payload["adverse_events"]
+        try:
+            store_events.get_event(self._store, row["id"])
+        except NotFound:
+            raise NotFound("the adverse event no longer exists", code="undo_event_gone") from None
+        journal.update_row(self._store, "adverse_events",
+                           {k: row[k] for k in ("id", "resolved_on", "resolved_by_professional")
+                            if k in row})
+
+    def _needed_profile(self, profile_id: int) -> None:
+        try:
+            self._store.profile_by_id(profile_id)
+        except NotFound:
+            raise NotFound("its profile no longer exists", code="undo_profile_gone") from None
+
+    def _session_exists(self, session_id: int) -> bool:
+        try:
+            self._store.get_session(session_id)
+        except NotFound:
+            return False
+        return True
