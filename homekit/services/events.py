@@ -7,6 +7,7 @@ constructor; `Homekit.events` hands it out.
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
@@ -52,7 +53,7 @@ class Events:
                           treatment)
 
     def check_hold(self, profile: Profile, day: dt.date, cleared: bool,
-                   treatment: str | None = None) -> list[AdverseEvent]:
+                   treatment: str | None = None) -> builtins.list[AdverseEvent]:
         """Raise (exit 3) when an open event holds a session on `day`; with `cleared` (a skin
         professional's clearance, given when logging) return the events it clears."""
         gate = self.gate(profile, day, treatment)
@@ -63,7 +64,7 @@ class Events:
         raise RuleViolation(f"refused: an adverse event ({gate.reason}) is not resolved",
                             code="adverse_event_block", gate=gate)
 
-    def clear(self, held: list[AdverseEvent], day: dt.date) -> None:
+    def clear(self, held: builtins.list[AdverseEvent], day: dt.date) -> None:
         """Mark `held` cleared by a professional on `day` (the caller holds the write)."""
         for e in held:
             store_events.set_resolution(self._store, e.id, max(day, e.event_date), True)

@@ -110,7 +110,7 @@ class PhotoTransferService(PhotosService, TransferService):
                     report.photos_skipped += 1
                     continue
                 draft = PhotoDraft(session_id, e.area, e.taken_on, e.notes, clean.width,
-                                   clean.height, clean.jpeg)
+                                   clean.height, clean.jpeg, view=e.view)
                 store_photos.insert_photo(self._store, profile.id, draft,
                                           e.created_at or self._stamp())
                 report.photos_added += 1

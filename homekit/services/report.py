@@ -44,6 +44,8 @@ class ReportService(PhotosService, StatusService):
                                                     profile.target_sessions, self.today())),
             first_session_date=dates[0] if dates else None,
             full=full,
+            events=tuple(e for e in self.events.list(profile=profile)  # type: ignore[attr-defined]
+                         if in_period(e.event_date, since, until) or e.resolved_on is None),
         )
 
     def report_bytes(self, since: dt.date | None = None, until: dt.date | None = None,

@@ -21,7 +21,8 @@ from homekit.domain.document import (
     Section,
     Table,
 )
-from homekit.domain.models import REDNESS_LEVELS, STINGING_LEVELS, Session
+from homekit.domain.models import STINGING_LEVELS, Session
+from homekit.domain.photos import label
 from homekit.domain.report import (
     RECENT_SESSIONS,
     ReportFacts,
@@ -31,8 +32,10 @@ from homekit.domain.report import (
     photo_key,
     questions,
 )
-from homekit.words.base import control_free, day, fade_short, fade_words, plural
+from homekit.words.base import control_free, day, fade_short, fade_words, plural, skin_type_text
+from homekit.words.events import EVENT_GUIDANCE, event_kind_text, resolution_text
 from homekit.words.photos import PHOTO_GUIDANCE
+from homekit.words.scales import REDNESS_SCALE_SHORT, REDNESS_SCALE_TEXT, redness_label
 
 TITLE = "Home microdermabrasion: report for a skin professional"
 DISCLAIMER = "Recorded by the user at home with a consumer kit; not a diagnosis."
@@ -66,6 +69,11 @@ _QUESTIONS: dict[str, Callable[[dict[str, Any]], str]] = {
     "after_target": lambda f: f"After {f['done']} sessions: should I continue, space them out "
                               "for maintenance, or stop?",
     "photos": lambda f: "Do the photos show the change you would expect at this point?",
+    "open_events": lambda f: (f"{plural(f['count'], 'adverse event')} "
+                              f"{'is' if f['count'] == 1 else 'are'} not resolved: may I go "
+                              "on, and what should I do meanwhile?"),
+    "events": lambda f: (f"I logged {plural(f['count'], 'adverse event')}: should I change "
+                         "anything to avoid another?"),
 }
 
 
@@ -87,6 +95,7 @@ def profile_section(facts: ReportFacts) -> list[Section]:
     ]
     if p.condition_acknowledged_at:
         rows.append(("Warning acknowledged", p.condition_acknowledged_at[:10]))
+    rows.append(("Skin type (Fitzpatrick)", skin_type_text(p.skin_type)))
     rows.append(("Log started", day(facts.first_session_date) if facts.first_session_date
                  else "no session logged yet"))
     return [Section("Profile", (Fields(tuple(rows)),))]
@@ -178,7 +187,7 @@ def session_row(facts: ReportFacts, s: Session) -> tuple[str, ...]:
         "-" if s.device_level is None else str(s.device_level),
         "-" if s.stinging is None else STINGING_LEVELS[s.stinging],
         {True: "yes", False: "NO", None: "-"}[s.glasses_worn],
-        "-" if worst is None else f"{worst.severity} {REDNESS_LEVELS[worst.severity]}",
+        "-" if worst is None else redness_label(worst.severity),
         faded, note,
     ))
 
@@ -193,14 +202,36 @@ def sessions_section(facts: ReportFacts) -> list[Section]:
                  "after this table. homekit report --full lists every session.")
     table = Table(SESSION_HEADER, tuple(session_row(facts, s) for s in shown),
                   empty="No sessions in this period.")
-    return [Section("Sessions", (Paragraph(intro), table))]
+    return [Section("Sessions", (Paragraph(intro), table, Paragraph(REDNESS_SCALE_TEXT + ".")))]
+
+
+EVENT_HEADER = ("Date", "Event", "Session", "How it ended", "Notes")
+
+
+def events_section(facts: ReportFacts) -> list[Section]:
+    """The adverse events of the period (and every one still open), with how each ended."""
+    today = facts.status.today
+    rows = tuple(tuple(control_free(c) for c in (
+        e.event_date.isoformat(), event_kind_text(e.kind),
+        f"#{e.session_number}" if e.session_number else "-",
+        resolution_text(e, today),
+        e.notes.strip().splitlines()[0][:200] if e.notes.strip() else "")) for e in facts.events)
+    intro = ("Reactions the user logged. An open one holds the next session until it is "
+             "marked resolved or a skin professional clears it.")
+    parts: list[Any] = [Paragraph(intro), Table(EVENT_HEADER, rows,
+                                                empty="No adverse events logged.")]
+    kinds = sorted({e.kind for e in facts.events if e.resolved_on is None})
+    if kinds:
+        parts.append(Bullets(tuple(f"{event_kind_text(k).capitalize()}: {EVENT_GUIDANCE[k]}"
+                                   for k in kinds)))
+    return [Section("Adverse events", tuple(parts))]
 
 
 def _summary_row(s: Summary) -> tuple[str, ...]:
     when = str(s.start.year) if s.by_year else s.start.strftime("%Y-%m")
     levels = ("" if not s.levels else f", level {s.levels[0]}" if len(s.levels) == 1
               else f", levels {s.levels[0]}-{s.levels[-1]}")
-    worst = "-" if s.worst_redness is None else f"{s.worst_redness} {REDNESS_LEVELS[s.worst_redness]}"
+    worst = "-" if s.worst_redness is None else redness_label(s.worst_redness)
     treatment = f"{TREATMENT}{levels}" + (f"; {', '.join(s.areas)}" if s.areas else "")
     return (when, str(s.sessions), str(s.minutes), worst, str(s.warnings), control_free(treatment))
 
@@ -239,7 +270,7 @@ def _chart_alts(facts: ReportFacts) -> tuple[str, str]:
         worst = max(points, key=lambda p: (p.severity, p.session_date))
         lasting = sum(1 for p in points if p.lasting)
         redness = (f"Redness chart: the worst redness after each of {plural(len(points), 'session')}"
-                   f" on the scale 0 none, 1 faint, 2 mild, 3 marked, 4 severe, and the minutes "
+                   f" on the scale {REDNESS_SCALE_SHORT}, and the minutes "
                    f"it took to fade. Highest: {worst.severity} {worst.severity_word} on "
                    f"{worst.session_date.isoformat()}; {plural(lasting, 'session')} with redness "
                    f"that lasted or was still there.")
@@ -260,20 +291,21 @@ def charts_section(facts: ReportFacts) -> list[Section]:
 def photos_section(facts: ReportFacts) -> list[Section]:
     if not facts.photo_pairs:
         return []
-    out = [Section("First and latest photo of each area", (Paragraph(PHOTO_GUIDANCE),),
+    out = [Section("First and latest photo of each area and view", (Paragraph(PHOTO_GUIDANCE),),
                    new_page=True)]
     for first, last in facts.photo_pairs:
-        area = control_free(first.area_label)
+        area = control_free(label(first))
+        group = "area and view" if first.view else "area"
         figures = [Figure(photo_key(first.id),
                           f"Photo of the {area} taken on {first.taken_on.isoformat()}, the first "
-                          f"of this area ({first.width} by {first.height} pixels).",
+                          f"of this {group} ({first.width} by {first.height} pixels).",
                           f"{first.taken_on.isoformat()} \u00b7 first photo")]
         if last is not None:
             gap = (last.taken_on - first.taken_on).days
             figures.append(Figure(
                 photo_key(last.id),
                 f"Photo of the {area} taken on {last.taken_on.isoformat()}, the latest of this "
-                f"area, {plural(gap, 'day')} after the first ({last.width} by {last.height} "
+                f"{group}, {plural(gap, 'day')} after the first ({last.width} by {last.height} "
                 "pixels).",
                 f"{last.taken_on.isoformat()} \u00b7 latest \u00b7 {plural(gap, 'day')} later"))
         out.append(Section(area.capitalize(), (Figures(tuple(figures)),), level=3))
@@ -286,6 +318,7 @@ SECTIONS: tuple[Callable[[ReportFacts], list[Section]], ...] = (
     glance_section,
     questions_section,
     warnings_section,
+    events_section,
     sessions_section,
     earlier_section,
     charts_section,

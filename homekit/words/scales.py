@@ -12,6 +12,8 @@ from homekit.domain.models import REDNESS_LEVELS, STINGING_LEVELS
 
 #: The redness scale's name, wherever the scale is shown.
 REDNESS_SCALE_NAME = "Redness (erythema) scale 0-4, clinician-style"
+#: The redness chart's axis: the scale's short name.
+REDNESS_AXIS = "Worst redness (erythema 0-4)"
 #: What each redness level looks like (index = level), so the choice is the same each day.
 REDNESS_DESCRIPTIONS: tuple[str, ...] = (
     "no redness",
