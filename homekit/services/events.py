@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from homekit.domain import events as rules
@@ -21,6 +22,7 @@ from homekit.storage import journal
 if TYPE_CHECKING:
     from homekit.domain.models import Profile
     from homekit.services.base import ServiceBase
+    from homekit.transfer.eventfiles import EventEntry
 
 
 class Events:
@@ -124,6 +126,48 @@ class Events:
                                  self.ctx._stamp())
             store_events.delete_event(self._store, event_id)
         return event
+
+    # -- export and import --------------------------------------------------------------------
+
+    def export_entries(self, profiles: builtins.list[Profile]) -> dict[str, builtins.list[dict[str, object]]]:
+        """Per profile name, its events as an export writes them (profiles without: left out)."""
+        from homekit.transfer.eventfiles import event_json
+
+        out: dict[str, builtins.list[dict[str, object]]] = {}
+        for p in profiles:
+            found = store_events.events(self._store, p.id)
+            if not found:
+                continue
+            dates = {s.id: s.session_date for s in self._store.sessions(p.id)} if any(
+                e.session_id is not None for e in found) else {}
+            out[p.name] = [event_json(e, dates.get(e.session_id or -1)) for e in found]
+        return out
+
+    def import_entries(self, entries: builtins.list[EventEntry], dry_run: bool) -> tuple[int, int]:
+        """Store the events read from an export (an event already stored, with the same kind,
+        date and created_at, is skipped); returns (added, skipped). Exempt from the gates."""
+        if dry_run or not entries:
+            return len(entries), 0
+        added = skipped = 0
+        with self._store.write():
+            for e in entries:
+                profile = self._store.profile_by_name(e.profile)
+                if profile is None:
+                    continue
+                stored = store_events.events(self._store, profile.id)
+                created = e.created_at or self.ctx._stamp()
+                if any((s.kind, s.event_date, s.created_at) == (e.draft.kind, e.draft.event_date,
+                                                                 created) for s in stored):
+                    skipped += 1
+                    continue
+                session = (self._store.session_on_or_before(profile.id, e.session_date)
+                           if e.session_date else None)
+                session_id = (session.id if session is not None
+                              and session.session_date == e.session_date else None)
+                draft = replace(e.draft, session_id=session_id)
+                store_events.insert_event(self._store, profile.id, draft, created)
+                added += 1
+        return added, skipped
 
     # -- undo -------------------------------------------------------------------------------
 

@@ -69,7 +69,8 @@ class PhotoTransferService(PhotosService, TransferService):
                 listed.append(photofiles.entry_json(photo, file, base,
                                                     dates.get(photo.session_id or -1)))
             entries[p.name] = listed
-        return formats.to_json(data, photos=entries)
+        return formats.to_json(data, photos=entries,
+                               events=self.events.export_entries(profiles))  # type: ignore[attr-defined]
 
     def write_export(self, path: Path | str, text: str, *, replace: bool = True) -> Path:
         """Write an export's text owner-only (homekit.files); `replace=False` refuses an
@@ -92,7 +93,12 @@ class PhotoTransferService(PhotosService, TransferService):
         for e in entries:
             clean = clean_photo(read_source(e.file), str(e.file), keep_clean=True)
             ready.append((e, clean))
+        from homekit.transfer import eventfiles
+
+        events = eventfiles.read_entries(source.path, self.profile_name())
         report = super()._import_source(source, dry_run)
+        report.events_added, report.events_skipped = self.events.import_entries(  # type: ignore[attr-defined]
+            events, dry_run)
         if dry_run:
             report.photos_added = len(ready)
             return report

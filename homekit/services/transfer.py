@@ -52,7 +52,9 @@ class TransferService(ServiceBase):
         with self._store.snapshot():
             profiles = self._store.profiles() if profile is None else [profile]
             data = [(p, self._store.iter_sessions(p.id)) for p in profiles]
-            yield from (formats.csv_chunks(data) if fmt == "csv" else formats.json_chunks(data))
+            events = self.events.export_entries(profiles)  # type: ignore[attr-defined]
+            yield from (formats.csv_chunks(data, events=events) if fmt == "csv"
+                        else formats.json_chunks(data, events))
 
     def export_to_file(self, path: Path | str, fmt: str, *, all_profiles: bool = False,
                        replace: bool = True) -> Path:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from homekit.domain.models import Profile, Redness, Session
@@ -30,7 +30,10 @@ PROFILE_COLUMNS: tuple[str, ...] = (
     "blood_thinners",
     "medical_answered_at",
     "skin_type",
+    "adverse_events",
 )
+#: A profile's adverse events (transfer.eventfiles), per profile name: event entries.
+Events = Mapping[str, Sequence[dict[str, object]]]
 #: CSV columns, in order. A hand-written CSV may use any subset that has `session_date`.
 #: The last ones (PROFILE_COLUMNS) are a profile's settings and answers: each profile has one
 #: row of its own, with an empty `session_date`, before its sessions (whose cells there are
@@ -111,8 +114,10 @@ def session_json(s: Session) -> dict[str, object]:
     }
 
 
-def profile_json(p: Profile, sessions: Iterable[Session]) -> dict[str, object]:
-    return {
+def profile_json(p: Profile, sessions: Iterable[Session],
+                 events: Sequence[dict[str, object]] = ()) -> dict[str, object]:
+    """A profile's object; its adverse events (only when it has any) before its sessions."""
+    out: dict[str, object] = {
         "name": p.name,
         "target_sessions": p.target_sessions,
         "min_interval_days": p.min_interval_days,
@@ -124,22 +129,27 @@ def profile_json(p: Profile, sessions: Iterable[Session]) -> dict[str, object]:
         "blood_thinners": p.blood_thinners,
         "medical_answered_at": p.medical_answered_at,
         "skin_type": p.skin_type,
-        "sessions": [session_json(s) for s in sessions],
     }
+    if events:
+        out["adverse_events"] = list(events)
+    out["sessions"] = [session_json(s) for s in sessions]
+    return out
 
 
 def to_json(
     profiles: Sequence[tuple[Profile, Iterable[Session]]],
     photos: dict[str, list[dict[str, object]]] | None = None,
+    events: Events | None = None,
 ) -> str:
     """The JSON export: indented two spaces, UTF-8 (not escaped), ending in a newline.
 
     `photos` (export --photos DIR): per profile name, the photo entries to list under
     "photos"; without it the export is exactly as before photos existed (and streamed).
     """
+    events = events or {}
     if photos is None:
-        return "".join(json_chunks(profiles))
-    listed = [profile_json(p, sessions) for p, sessions in profiles]
+        return "".join(json_chunks(profiles, events))
+    listed = [profile_json(p, sessions, events.get(p.name, ())) for p, sessions in profiles]
     for entry, (p, _) in zip(listed, profiles, strict=True):
         entry["photos"] = photos.get(p.name, [])
     doc = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "profiles": listed}
@@ -152,7 +162,8 @@ _SLOT = "\x00sessions\x00"
 _SESSION_INDENT = " " * 8
 
 
-def json_chunks(profiles: Iterable[tuple[Profile, Iterable[Session]]]) -> Iterator[str]:
+def json_chunks(profiles: Iterable[tuple[Profile, Iterable[Session]]],
+                events: Events | None = None) -> Iterator[str]:
     """`to_json` piece by piece, one session at a time: memory stays flat at any log size.
 
     The same bytes as one `json.dumps(..., indent=2)` of the whole document: the skeleton is
@@ -160,9 +171,11 @@ def json_chunks(profiles: Iterable[tuple[Profile, Iterable[Session]]]) -> Iterat
     and indented to its depth (JSON strings hold no raw newline, so every line moves).
     """
     profiles = list(profiles)
+    events = events or {}
     skeleton = json.dumps(
         {"format": FORMAT_NAME, "version": FORMAT_VERSION,
-         "profiles": [{**profile_json(p, ()), "sessions": _SLOT} for p, _ in profiles]},
+         "profiles": [{**profile_json(p, (), events.get(p.name, ())), "sessions": _SLOT}
+                      for p, _ in profiles]},
         ensure_ascii=False, indent=2,
     )
     pieces = skeleton.split(json.dumps(_SLOT))
@@ -217,29 +230,34 @@ _NO_SETTINGS = ("",) * len(PROFILE_COLUMNS)
 _NO_SESSION = ("",) * (len(CSV_COLUMNS) - len(PROFILE_COLUMNS) - 1)
 
 
-def csv_profile_row(p: Profile) -> list[str]:
-    """A profile's own row: its name, empty session cells, its settings and answers."""
+def csv_profile_row(p: Profile, events: Sequence[dict[str, object]] = ()) -> list[str]:
+    """A profile's own row: its name, empty session cells, its settings and answers, and its
+    adverse events (one JSON cell, empty without any)."""
+    from homekit.transfer.eventfiles import events_cell
+
     settings = [p.target_sessions, p.min_interval_days, p.created_at, p.has_skin_condition,
                 p.condition_acknowledged_at, p.isotretinoin, p.isotretinoin_acknowledged_at,
                 p.blood_thinners, p.medical_answered_at, p.skin_type]
-    return [neutralised(c) for c in (p.name, *_NO_SESSION, *map(_cell, settings))]
+    return [neutralised(c) for c in (p.name, *_NO_SESSION, *map(_cell, settings),
+                                     events_cell(events))]
 
 
-def to_csv(profiles: Sequence[tuple[Profile, Iterable[Session]]]) -> str:
+def to_csv(profiles: Sequence[tuple[Profile, Iterable[Session]]],
+           events: Events | None = None) -> str:
     """The CSV export: a header, then per profile its own row and one row a session; `\\n`
     line ends, RFC 4180 quoting, formula-like cells neutralised (see `neutralised`)."""
-    return "".join(csv_chunks(profiles))
+    return "".join(csv_chunks(profiles, events=events))
 
 
 def csv_chunks(profiles: Iterable[tuple[Profile, Iterable[Session]]],
-               rows_per_chunk: int = 500) -> Iterator[str]:
+               rows_per_chunk: int = 500, events: Events | None = None) -> Iterator[str]:
     """`to_csv` a few hundred rows at a time: memory stays flat at any log size."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     n = 0
     for p, sessions in profiles:
-        writer.writerow(csv_profile_row(p))
+        writer.writerow(csv_profile_row(p, (events or {}).get(p.name, ())))
         for s in sessions:
             writer.writerow(csv_row(p.name, s))
             n += 1

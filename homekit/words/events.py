@@ -45,6 +45,9 @@ EVENT_HOLD_NOTE = ("Until it is marked resolved (homekit event resolve ID), or c
                    "skin professional (--by-professional), the next session is held.")
 EVENT_HOLD_NOTE_APP = ("Until it is marked resolved, or cleared by a skin professional, the "
                        "next session is held.")
+EVENT_BLOCK_LIFT = (
+    "It is lifted when you mark the event resolved (press e on the dashboard), or when a skin "
+    "professional has cleared you to go on: that is stored with this session and the event.")
 NO_EVENTS = "No adverse events logged."
 EVENTS_TITLE = "Adverse events"
 
@@ -56,8 +59,8 @@ def event_kind_text(kind: str) -> str:
 def resolution_text(e: AdverseEvent, today: dt.date) -> str:
     if e.resolved_on is None:
         return f"open, {plural(e.days_open(today), 'day')}"
-    who = "cleared by a skin professional" if e.resolved_by_professional else "resolved"
-    return f"{who} on {e.resolved_on.isoformat()}"
+    who = "cleared by a professional" if e.resolved_by_professional else "resolved"
+    return f"{who} {e.resolved_on.isoformat()}"
 
 
 def event_line(e: AdverseEvent, today: dt.date) -> str:

@@ -30,6 +30,7 @@ def view_guide_text(last: object) -> str:
                         f"({last.width}x{last.height}). {VIEW_GUIDE}")
 
 
+PHOTO_FILE_NEEDED = "Give the photo's file (a path on this computer)."
 PHOTO_EXPORT_HINT = "see it with: homekit photo export {id} -o photo-{id}.jpg"
 
 

@@ -33,6 +33,12 @@ from homekit.tui.widgets.session_form import SessionForm
 SAFETY_CHECKS = tuple((i.id, i.question) for i in checklist.CHECKLIST)
 
 
+def _held(gates: list[Gate]) -> Gate | None:
+    """The gate that the professional's clearance lifts: redness, else an adverse event."""
+    return next((g for name in ("redness", "adverse_event") for g in gates if g.name == name),
+                None)
+
+
 class LogSessionScreen(GuardsChanges, ModalScreen[LogResult | None]):
     """Dismissed with the LogResult once stored, or None. Escape on a form that has been
     filled in asks before dropping it."""
@@ -67,7 +73,7 @@ class LogSessionScreen(GuardsChanges, ModalScreen[LogResult | None]):
                 yield Button("Close", id="close")
                 return
             ask = profile.has_skin_condition is None or self.hk.needs_acknowledgement(profile)
-            redness = next((g for g in self.hk.gates(profile) if g.name == "redness"), None)
+            redness = _held(self.hk.gates(profile))
             self.profile = profile
             with Vertical(id="panel"):
                 if ask:
@@ -88,10 +94,12 @@ class LogSessionScreen(GuardsChanges, ModalScreen[LogResult | None]):
             yield Button("Cancel", classes="cancel")
 
     def _redness_panel(self, gate: Gate) -> ComposeResult:
-        """Serious redness blocks the session; a professional's clearance lifts it."""
+        """Serious redness, or an adverse event not resolved, blocks the session; a
+        professional's clearance lifts it."""
         yield Static(words.redness_block_app(gate), id="redness-block", classes="form-error",
                      markup=False)
-        yield Static(words.REDNESS_BLOCK_LIFT, classes="dialog-note")
+        yield Static(words.REDNESS_BLOCK_LIFT if gate.name == "redness"
+                     else words.EVENT_BLOCK_LIFT, classes="dialog-note", markup=False)
         with Horizontal(classes="buttons"):
             yield Button("Close", id="close", variant="primary")
             yield Button("A professional cleared me", id="cleared", variant="warning")
@@ -121,6 +129,10 @@ class LogSessionScreen(GuardsChanges, ModalScreen[LogResult | None]):
         yield Static(words.too_soon_app(st.last_session_date, st.min_interval_days),
                      id="blocked-why")
         yield Static(words.next_eligible(nxt, left), id="blocked-next")
+        held = _held(list(st.gates))
+        if held is not None:  # the hold too: waiting out the interval will not lift it
+            yield Static(words.redness_block_app(held), id="blocked-hold", classes="form-error",
+                         markup=False)
         yield Static(words.BACKFILL_NOTE, classes="dialog-note")
         with Horizontal(classes="buttons"):
             yield Button("Close", id="close", variant="primary")
@@ -174,7 +186,7 @@ class LogSessionScreen(GuardsChanges, ModalScreen[LogResult | None]):
         if question.answer and not question.acknowledged:
             error.update(words.CONDITION_STILL_BLOCKED)
             return
-        redness = next((g for g in self.hk.gates() if g.name == "redness"), None)
+        redness = _held(self.hk.gates())
         await self._show(self._safety_panel() if redness is None else self._redness_panel(redness))
 
     @on(Button.Pressed, "#cleared")
