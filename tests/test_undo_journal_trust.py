@@ -148,7 +148,13 @@ def test_every_kind_homekit_writes_passes_the_check(hk: Homekit):
     hk.delete_redness(red.id)
     hk.update_profile(new_name="ana")
     hk.delete_session(sid)
+    event = hk.events.log("burn", notes="a\tb")
+    hk.events.resolve(event.id, by_professional=True)
+    hk.events.delete(event.id)
     hk.create_profile("bob")
+    hk.switch_profile("bob")
+    hk.events.log("breakout")  # a deleted profile keeps its events in its step
+    hk.switch_profile("ana")
     hk.delete_profile("bob")
     kinds = {s.kind for s in hk.undo_steps()}
     assert kinds == set(rules.KINDS)

@@ -39,6 +39,9 @@ EVENT_GUIDANCE: dict[str, str] = {
     "other": ("Stop treatments until it settles. See a skin professional if the reaction lasts "
               f"more than {SEE_PROFESSIONAL_AFTER_DAYS} days, spreads, or worries you."),
 }
+#: The rule every kind shares, printed under its own guidance.
+SEE_PROFESSIONAL_RULE = (f"See a skin professional for any reaction that lasts more than "
+                         f"{SEE_PROFESSIONAL_AFTER_DAYS} days, spreads, weeps or worries you.")
 #: The kinds in one line, for help texts.
 EVENT_KINDS_HELP = ", ".join(EVENT_KINDS)
 EVENT_HOLD_NOTE = ("Until it is marked resolved (homekit event resolve ID), or cleared by a "
@@ -83,8 +86,9 @@ def see_professional_text(e: AdverseEvent, today: dt.date) -> str:
 
 def event_logged(e: AdverseEvent) -> str:
     """What `event log` prints: the id, the guidance and the hold."""
+    hold = EVENT_HOLD_NOTE.replace("resolve ID", f"resolve {e.id}")
     return (f"Logged adverse event #{e.id}: {event_kind_text(e.kind)} on {day(e.event_date)}.\n"
-            f"{EVENT_GUIDANCE[e.kind]}\n{EVENT_HOLD_NOTE}")
+            f"{EVENT_GUIDANCE[e.kind]}\n{SEE_PROFESSIONAL_RULE}\n{hold}")
 
 
 def event_resolved(e: AdverseEvent) -> str:

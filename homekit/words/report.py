@@ -118,8 +118,17 @@ def glance_section(facts: ReportFacts) -> list[Section]:
                     f"{day(st.next_eligible_date) if st.next_eligible_date else 'now'}"),
         ("Projected completion", day(st.projected_completion_date)),
         ("Photos", f"{facts.photo_count} in this period"),
+        ("Adverse events", _events_glance(facts)),
     ]
     return [Section("The course at a glance", (Fields(tuple(rows)),))]
+
+
+def _events_glance(facts: ReportFacts) -> str:
+    if not facts.events:
+        return "none logged"
+    still = sum(e.resolved_on is None for e in facts.events)
+    return (f"{len(facts.events)} (see below)" + (f"; {still} not resolved, holding the next "
+                                                  "session" if still else ""))
 
 
 def questions_section(facts: ReportFacts) -> list[Section]:
@@ -172,8 +181,8 @@ def warnings_section(facts: ReportFacts) -> list[Section]:
                     (Bullets(tuple(control_free(i) for i in items) or ("None fired.",)),))]
 
 
-SESSION_HEADER = ("#", "Date", "Min", "Areas", "Level", "Stinging", "Glasses", "Worst redness",
-                  "Faded", "Notes")
+SESSION_HEADER = ("#", "Date", "Min", "Areas", "Level", "Stinging", "Glasses",
+                  "Worst redness (0-4)", "Faded", "Notes")
 
 
 def session_row(facts: ReportFacts, s: Session) -> tuple[str, ...]:
@@ -202,7 +211,7 @@ def sessions_section(facts: ReportFacts) -> list[Section]:
                  "after this table. homekit report --full lists every session.")
     table = Table(SESSION_HEADER, tuple(session_row(facts, s) for s in shown),
                   empty="No sessions in this period.")
-    return [Section("Sessions", (Paragraph(intro), table, Paragraph(REDNESS_SCALE_TEXT + ".")))]
+    return [Section("Sessions", (Paragraph(intro), table))]
 
 
 EVENT_HEADER = ("Date", "Event", "Session", "How it ended", "Notes")
@@ -210,6 +219,8 @@ EVENT_HEADER = ("Date", "Event", "Session", "How it ended", "Notes")
 
 def events_section(facts: ReportFacts) -> list[Section]:
     """The adverse events of the period (and every one still open), with how each ended."""
+    if not facts.events:
+        return []  # "none logged" is in the course at a glance
     today = facts.status.today
     rows = tuple(tuple(control_free(c) for c in (
         e.event_date.isoformat(), event_kind_text(e.kind),
@@ -285,6 +296,7 @@ def charts_section(facts: ReportFacts) -> list[Section]:
         Figure("chart:progress", progress, "Sessions done, the target and the plan."),
         Figure("chart:redness", redness,
                "The worst redness after each session, and how long it took to fade."),
+        Paragraph(REDNESS_SCALE_TEXT + "."),
     ), new_page=True)]
 
 
