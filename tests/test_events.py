@@ -260,3 +260,76 @@ def test_import_is_exempt_from_the_hold(tmp_path):
     dest = tmp_path / "dest.db"
     done = run_in_process("import", str(out), db=dest)
     assert done.returncode == 0 and "Imported 2 sessions" in done.stdout
+
+
+# -- generated logs of events: the round trip is exact, a bad one changes nothing ------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from homekit.domain.events import EVENT_KINDS  # noqa: E402
+from homekit.services import Homekit  # noqa: E402
+from tests.conftest import NOW  # noqa: E402
+from tests.test_fuzz_cli import HOSTILE  # noqa: E402
+
+event_notes = st.one_of(
+    st.text(st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\t\n"),
+            max_size=40),
+    st.sampled_from(["=cmd|' /C calc'!A0", "@SUM(1+1)", "+1", '"quoted", comma', *HOSTILE]))
+
+
+@st.composite
+def event_logs(draw) -> list[tuple[str, int, str, int | None, bool]]:
+    """(kind, days ago, notes, days it lasted or None: open, cleared by a professional)."""
+    out = []
+    for _ in range(draw(st.integers(1, 5))):
+        ago = draw(st.integers(0, 60))
+        lasted = draw(st.one_of(st.none(), st.integers(0, ago)))
+        out.append((draw(st.sampled_from(EVENT_KINDS)), ago, draw(event_notes), lasted,
+                    lasted is not None and draw(st.booleans())))
+    return out
+
+
+def _valid_notes(text: str) -> bool:
+    from homekit.domain import validate
+
+    try:
+        validate.notes(text)
+    except InvalidInput:
+        return False
+    return True
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(logged=event_logs(), fmt=st.sampled_from(["json", "csv"]))
+def test_generated_events_round_trip_byte_for_byte(tmp_path_factory, logged, fmt):
+    folder = tmp_path_factory.mktemp("ev")
+    hk = Homekit.open(folder / "a.db", now=lambda: NOW)
+    try:
+        hk.record_skin_condition(False, acknowledged=False)
+        for kind, ago, notes, lasted, by_pro in logged:
+            if not _valid_notes(notes):
+                with pytest.raises(InvalidInput):
+                    hk.events.log(kind, day=TODAY - dt.timedelta(days=ago), notes=notes)
+                continue
+            e = hk.events.log(kind, day=TODAY - dt.timedelta(days=ago), notes=notes)
+            if lasted is not None:
+                hk.events.resolve(e.id, day=e.event_date + dt.timedelta(days=lasted),
+                                  by_professional=by_pro)
+        first = hk.export_log(fmt)
+        stored = [e.to_json() for e in hk.events.list()]
+    finally:
+        hk.close()
+    (folder / f"e.{fmt}").write_text(first, encoding="utf-8")
+    other = Homekit.open(folder / "b.db", now=lambda: NOW)
+    try:
+        other.import_file(folder / f"e.{fmt}")
+        assert other.export_log(fmt) == first
+        again = [e.to_json() for e in other.events.list()]
+        keep = ("kind", "date", "notes", "resolved_on", "resolved_by_professional", "created_at")
+        assert [{k: e[k] for k in keep} for e in again] == [{k: e[k] for k in keep}
+                                                             for e in stored]
+        assert other.import_file(folder / f"e.{fmt}").events_added == 0  # nothing doubles
+    finally:
+        other.close()

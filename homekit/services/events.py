@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
+from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -144,20 +145,27 @@ class Events:
         return out
 
     def import_entries(self, entries: builtins.list[EventEntry], dry_run: bool) -> tuple[int, int]:
-        """Store the events read from an export (an event already stored, with the same kind,
-        date and created_at, is skipped); returns (added, skipped). Exempt from the gates."""
+        """Store the events read from an export; returns (added, skipped). An event already
+        stored (same kind, date, notes and created_at) is skipped, as many times as it is
+        stored: two identical events in the file and one stored add one. Exempt from the gates
+        (an import records the past)."""
         if dry_run or not entries:
             return len(entries), 0
         added = skipped = 0
         with self._store.write():
+            seen: dict[int, Counter[tuple[str, dt.date, str, str]]] = {}
             for e in entries:
                 profile = self._store.profile_by_name(e.profile)
                 if profile is None:
                     continue
-                stored = store_events.events(self._store, profile.id)
+                if profile.id not in seen:
+                    seen[profile.id] = Counter(
+                        (s.kind, s.event_date, s.notes, s.created_at)
+                        for s in store_events.events(self._store, profile.id))
                 created = e.created_at or self.ctx._stamp()
-                if any((s.kind, s.event_date, s.created_at) == (e.draft.kind, e.draft.event_date,
-                                                                 created) for s in stored):
+                key = (e.draft.kind, e.draft.event_date, e.draft.notes, created)
+                if seen[profile.id][key] > 0:
+                    seen[profile.id][key] -= 1
                     skipped += 1
                     continue
                 session = (self._store.session_on_or_before(profile.id, e.session_date)
