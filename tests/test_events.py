@@ -333,3 +333,25 @@ def test_generated_events_round_trip_byte_for_byte(tmp_path_factory, logged, fmt
         assert other.import_file(folder / f"e.{fmt}").events_added == 0  # nothing doubles
     finally:
         other.close()
+
+
+def test_reminders_stop_while_an_event_holds_and_say_why(cli_at_now, tmp_path):
+    cli_at_now("log", CHECKED, "--date", "2026-11-10")
+    cli_at_now("event", "log", "infection", "--date", "2026-11-20")
+    ics = tmp_path / "r.ics"
+    done = cli_at_now("remind", "-o", str(ics))
+    assert done.returncode == 3 and "no reminders written" in done.stderr
+    assert "adverse event #1 (infection" in done.stderr and not ics.exists()
+    cli_at_now("event", "resolve", "1")
+    assert cli_at_now("remind", "-o", str(ics)).returncode == 0
+
+
+def test_restore_brings_back_the_events_of_the_backup(cli_at_now, tmp_path):
+    cli_at_now("event", "log", "blister", "--date", "2026-11-20", "--notes", "kept")
+    backup = tmp_path / "b.db"
+    assert cli_at_now("backup", str(backup)).returncode == 0
+    cli_at_now("event", "delete", "1", "--yes")
+    cli_at_now("undo", "--clear")
+    assert cli_at_now("restore", str(backup)).returncode == 0
+    (event,) = json.loads(cli_at_now("event", "list", "--json").stdout)
+    assert (event["kind"], event["notes"]) == ("blister", "kept")
