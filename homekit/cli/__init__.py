@@ -190,7 +190,7 @@ class Context:
             profile = validate.profile_name(self.profile_option)
         self._app = Homekit.open(path, profile, create_folder=is_default, verify=verify,
                                  allow_broken_rule=allow_broken_rule)
-        notices = self._app.open_notices()
+        notices = self._app.check.open_notices()
         for line in words.open_notices(notices.repaired, notices.mode_changes):
             print(line, file=sys.stderr)
         return self._app

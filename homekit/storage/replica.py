@@ -27,11 +27,12 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from homekit.domain.errors import InvalidInput, StorageError
+from homekit.storage.replica_log import LogLine as LogLine
+from homekit.storage.replica_log import Progress as Progress
 
 #: Replica types Litestream 0.5 knows (its `replica.url` schemes).
 SCHEMES = ("file", "s3", "gs", "abs", "sftp", "webdav", "webdavs", "nats", "oss")
@@ -41,7 +42,6 @@ DEFAULT_SYNC_INTERVAL = "1s"
 #: Seconds a restore may take before homekit gives up (a stalled network destination).
 RESTORE_TIMEOUT = 600
 _DURATION = re.compile(r"(\d+(\.\d+)?(ms|s|m|h))+")
-_FIELD = re.compile(r'(\w[\w.-]*)=("(?:[^"\\]|\\.)*"|\S*)')
 
 
 def find_litestream() -> str:
@@ -140,45 +140,6 @@ def replication_lock(db_path: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)
-
-
-@dataclass(frozen=True)
-class LogLine:
-    """One line of Litestream's log (`time=... level=... msg=... key=value ...`)."""
-
-    level: str
-    msg: str
-    fields: dict[str, str]
-
-    @classmethod
-    def parse(cls, line: str) -> LogLine:
-        fields = {}
-        for key, value in _FIELD.findall(line):
-            if value.startswith('"'):
-                try:
-                    value = json.loads(value)
-                except ValueError:
-                    value = value.strip('"')
-            fields[key] = value
-        if "msg" not in fields:  # e.g. "Error: cannot open store: ..."
-            text = line.strip()
-            error = text.startswith("Error:")
-            return cls("ERROR" if error else "INFO", text.removeprefix("Error:").strip(), {})
-        return cls(fields.get("level", "INFO").upper(), fields.get("msg", ""), fields)
-
-    @property
-    def error(self) -> str:
-        return self.fields.get("error") or self.msg
-
-
-@dataclass(frozen=True)
-class Progress:
-    """What Litestream reported last: transactions sent to the replica and the last problem."""
-
-    uploads: int = 0
-    txid: int = 0
-    at: str = ""
-    problem: str = ""
 
 
 def run(

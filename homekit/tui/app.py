@@ -100,7 +100,7 @@ class HomekitApp(App[None]):
 
     def _needs_profile(self) -> bool:
         try:
-            if not self.hk.has_profiles():
+            if not self.hk.profiles.has_profiles():
                 return True
             self.hk.profile()
         except NotFound:
@@ -111,7 +111,7 @@ class HomekitApp(App[None]):
 
     def on_mount(self) -> None:
         try:
-            saved = self.hk.preference(THEME_KEY)
+            saved = self.hk.profiles.preference(THEME_KEY)
         except HomekitError:
             saved = None
         if saved and saved in self.available_themes:
@@ -120,7 +120,7 @@ class HomekitApp(App[None]):
 
     def _remember_theme(self, theme: Theme) -> None:
         try:
-            self.hk.set_preference(THEME_KEY, theme.name)
+            self.hk.profiles.set_preference(THEME_KEY, theme.name)
         except HomekitError as exc:
             self.notify(words.error(exc), title="Theme not saved", severity="warning")
 
@@ -134,7 +134,7 @@ class HomekitApp(App[None]):
         if isinstance(self.screen, ModalScreen):
             return
         try:
-            step = self.hk.undo()
+            step = self.hk.undo.undo()
         except HomekitError as exc:
             self.notify(words.undo_failed_app(exc),
                         title="Nothing undone", severity="warning", markup=False)

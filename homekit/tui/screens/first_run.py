@@ -28,7 +28,7 @@ class FirstRunScreen(HomekitScreen[bool]):
     AUTO_FOCUS = "#name"  # focused as the screen is composed: no second restyle on a move
 
     def compose(self) -> ComposeResult:
-        name = self.hk.profile_name() if self.hk.has_profiles() else DEFAULT_PROFILE
+        name = self.hk.profile_name() if self.hk.profiles.has_profiles() else DEFAULT_PROFILE
         yield Header()
         with VerticalScroll(id="first-run"):
             yield Static(words.WELCOME, id="welcome")
@@ -45,7 +45,7 @@ class FirstRunScreen(HomekitScreen[bool]):
     def refresh_data(self) -> None:
         """After an undo (u) brought the deleted profile back: nothing left to ask."""
         try:
-            if self.hk.has_profiles():
+            if self.hk.profiles.has_profiles():
                 self.hk.profile()
                 self._done()
         except HomekitError:
@@ -77,8 +77,8 @@ class FirstRunScreen(HomekitScreen[bool]):
             error.update(words.CONDITION_UNANSWERED)
             return
         try:
-            self.hk.create_profile(name, target, interval, make_default=True)  # type: ignore[arg-type]
-            self.hk.record_skin_condition(question.answer, question.acknowledged)
+            self.hk.profiles.create_profile(name, target, interval, make_default=True)  # type: ignore[arg-type]
+            self.hk.profiles.record_skin_condition(question.answer, question.acknowledged)
         except HomekitError as exc:
             error.update(words.error(exc))
             return

@@ -68,7 +68,7 @@ class PhotosScreen(HomekitScreen):
         table = self.query_one("#photos", DataTable)
         table.clear()
         try:
-            self.photos = self.hk.photos()
+            self.photos = self.hk.photos.photos()
         except HomekitError as exc:
             self.notify(words.error(exc), title="Cannot read the photos", severity="error")
             return
@@ -105,7 +105,7 @@ class PhotosScreen(HomekitScreen):
         try:
             hk = opener()
             try:
-                image = decode(hk.photo_bytes(photo_id))
+                image = decode(hk.photos.photo_bytes(photo_id))
             finally:
                 hk.close()
         except (HomekitError, OSError) as exc:
@@ -154,8 +154,9 @@ class PhotosScreen(HomekitScreen):
         try:
             hk = opener()
             try:
-                pair = hk.comparison(first_id=ids[0], last_id=ids[1])
-                written = hk.save_comparison(path, pair, force=replace)
+                pair = hk.photos.comparison(first_id=ids[0], last_id=ids[1])
+                written = hk.photos.save_comparison(path, pair, words.comparison_captions(pair),
+                                                    words.comparison_title(pair), force=replace)
             finally:
                 hk.close()
         except (HomekitError, OSError) as exc:
