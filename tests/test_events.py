@@ -307,7 +307,7 @@ def test_generated_events_round_trip_byte_for_byte(tmp_path_factory, logged, fmt
     folder = tmp_path_factory.mktemp("ev")
     hk = Homekit.open(folder / "a.db", now=lambda: NOW)
     try:
-        hk.record_skin_condition(False, acknowledged=False)
+        hk.profiles.record_skin_condition(False, acknowledged=False)
         for kind, ago, notes, lasted, by_pro in logged:
             if not _valid_notes(notes):
                 with pytest.raises(InvalidInput):
@@ -317,20 +317,20 @@ def test_generated_events_round_trip_byte_for_byte(tmp_path_factory, logged, fmt
             if lasted is not None:
                 hk.events.resolve(e.id, day=e.event_date + dt.timedelta(days=lasted),
                                   by_professional=by_pro)
-        first = hk.export_log(fmt)
+        first = hk.transfer.export_log(fmt)
         stored = [e.to_json() for e in hk.events.list()]
     finally:
         hk.close()
     (folder / f"e.{fmt}").write_text(first, encoding="utf-8")
     other = Homekit.open(folder / "b.db", now=lambda: NOW)
     try:
-        other.import_file(folder / f"e.{fmt}")
-        assert other.export_log(fmt) == first
+        other.transfer.import_file(folder / f"e.{fmt}")
+        assert other.transfer.export_log(fmt) == first
         again = [e.to_json() for e in other.events.list()]
         keep = ("kind", "date", "notes", "resolved_on", "resolved_by_professional", "created_at")
         assert [{k: e[k] for k in keep} for e in again] == [{k: e[k] for k in keep}
                                                              for e in stored]
-        assert other.import_file(folder / f"e.{fmt}").events_added == 0  # nothing doubles
+        assert other.transfer.import_file(folder / f"e.{fmt}").events_added == 0  # nothing doubles
     finally:
         other.close()
 

@@ -15,6 +15,7 @@ from homekit.charts import figure as charts
 from homekit.charts.text import redness_text
 from homekit.domain.models import REDNESS_LEVELS, SessionDraft
 from homekit.services import Homekit
+from homekit.words.report import report_document
 from homekit.words.scales import (
     REDNESS_DESCRIPTIONS,
     REDNESS_SCALE_NAME,
@@ -46,8 +47,8 @@ def test_the_cli_help_and_refusal_use_the_scales_words():
 
 
 def test_both_charts_label_the_levels_with_the_scales_words(hk: Homekit):
-    hk.log_session(SessionDraft(TODAY - dt.timedelta(days=3)), redness_severity=4)
-    series = hk.chart_series()
+    hk.sessions.log_session(SessionDraft(TODAY - dt.timedelta(days=3)), redness_severity=4)
+    series = hk.charts.chart_series()
     fig = charts.figure(series, "redness")
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == [
         redness_label(i) for i in LEVELS]
@@ -57,11 +58,11 @@ def test_both_charts_label_the_levels_with_the_scales_words(hk: Homekit):
 
 
 def test_the_report_names_the_scale_and_uses_its_words(hk: Homekit, db_path):
-    hk.update_profile(skin_type=4)
-    hk.log_session(SessionDraft(TODAY - dt.timedelta(days=10)), redness_severity=3,
+    hk.profiles.update_profile(skin_type=4)
+    hk.sessions.log_session(SessionDraft(TODAY - dt.timedelta(days=10)), redness_severity=3,
                    faded_after_min=30)
     hk.events.log("blister", day=TODAY - dt.timedelta(days=2), notes="left cheek")
-    data, _, _ = hk.report_bytes()
+    data, _, _ = hk.report.report_bytes(report_document)
     pages = [p.extract_text() for p in PdfReader(io.BytesIO(data)).pages]
     everything = _flat("\n".join(pages))
     assert _flat(REDNESS_SCALE_TEXT) in everything

@@ -16,6 +16,7 @@ from homekit.cli import main
 from homekit.domain import photos as rules
 from homekit.domain.errors import InvalidInput
 from homekit.services import Homekit
+from homekit.words.report import report_document
 from tests.conftest import NOW
 from tests.images import png_bytes
 
@@ -83,15 +84,15 @@ def test_compare_pairs_by_area_and_view(tmp_path, capsys):
 def test_the_pair_without_a_view_is_the_photos_before_views(tmp_path):
     hk = Homekit.open(tmp_path / "h.db", now=lambda: NOW)
     try:
-        old = [hk.add_photo(png_bytes(seed=i), area="nose", taken_on=NOW.date()) for i in (1, 2)]
-        hk.add_photo(png_bytes(seed=3), area="nose", view="close-up", taken_on=NOW.date())
-        pair = hk.comparison(area="nose", view=None)  # not given: the busiest view
+        old = [hk.photos.add_photo(png_bytes(seed=i), area="nose", taken_on=NOW.date()) for i in (1, 2)]
+        hk.photos.add_photo(png_bytes(seed=3), area="nose", view="close-up", taken_on=NOW.date())
+        pair = hk.photos.comparison(area="nose", view=None)  # not given: the busiest view
         assert (pair.first.id, pair.last.id) == (old[0].id, old[1].id)
-        groups = rules.first_and_latest_by_area(hk.photos())
+        groups = rules.first_and_latest_by_area(hk.photos.photos())
         assert [(f.area, f.view, last is not None) for f, last in groups] == [
             ("nose", None, True), ("nose", "close-up", False)]
-        assert hk.view_guide("nose", "close-up").view == "close-up"
-        assert hk.view_guide("nose", "front") is None
+        assert hk.photos.view_guide("nose", "close-up").view == "close-up"
+        assert hk.photos.view_guide("nose", "front") is None
     finally:
         hk.close()
 
@@ -122,7 +123,7 @@ def test_the_report_shows_the_first_and_latest_of_each_area_and_view(tmp_path, c
     db = views_db(tmp_path, capsys)
     hk = Homekit.open(db, now=lambda: NOW)
     try:
-        data, _, facts = hk.report_bytes()
+        data, _, facts = hk.report.report_bytes(report_document)
     finally:
         hk.close()
     assert [(f.view, last.id if last else None) for f, last in facts.photo_pairs] == [

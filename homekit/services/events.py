@@ -40,7 +40,7 @@ class Events:
         found = profile or self.ctx.existing_profile()
         if found is None:
             return []
-        return store_events.events(self.ctx.store, found.id, open_only=open_only)
+        return events_of(self.ctx, found, open_only=open_only)
 
     def get(self, event_id: int) -> AdverseEvent:
         return store_events.get_event(self.ctx.store, event_id, self.ctx.profile().id)
@@ -109,6 +109,11 @@ class Events:
                                  self.ctx.stamp())
             store_events.delete_event(store, event_id)
         return event
+
+
+def events_of(ctx: Context, profile: Profile, *, open_only: bool = False) -> list[AdverseEvent]:
+    """A profile's events, oldest first (the report's, the list's)."""
+    return store_events.events(ctx.store, profile.id, open_only=open_only)
 
 
 # -- the hold, for logging a session --------------------------------------------------------

@@ -39,6 +39,7 @@ class Report:
         from homekit.domain import photos as photo_rules
         from homekit.domain.report import ReportFacts, in_period, warnings_of
         from homekit.domain.series import chart_series
+        from homekit.services.events import events_of
 
         profile = self.ctx.profile()
         everything = self.sessions.history(newest_first=False)  # each with its number (Session.number)
@@ -59,7 +60,7 @@ class Report:
                                                     profile.target_sessions, self.ctx.today())),
             first_session_date=dates[0] if dates else None,
             full=full,
-            events=tuple(e for e in self.events.list(profile=profile)  # type: ignore[attr-defined]
+            events=tuple(e for e in events_of(self.ctx, profile)
                          if in_period(e.event_date, since, until) or e.resolved_on is None),
         )
 

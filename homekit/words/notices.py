@@ -19,7 +19,6 @@ from homekit.words.base import (
 from homekit.words.commands import next_eligible, profile_plan
 from homekit.words.errors import error
 from homekit.words.safety import gate_lift_app, gate_why, medical_text
-from homekit.words.scales import REDNESS_DESCRIPTIONS
 from homekit.words.undo import UNDO_HINT_APP
 
 if TYPE_CHECKING:  # the photo rules load only with the photos

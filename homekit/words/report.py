@@ -20,7 +20,6 @@ from homekit.domain.document import (
     Table,
 )
 from homekit.domain.models import STINGING_LEVELS, Session
-from homekit.domain.photos import label
 from homekit.domain.report import (
     RECENT_SESSIONS,
     ReportFacts,

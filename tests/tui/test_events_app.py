@@ -39,12 +39,12 @@ async def test_log_an_event_see_its_guidance_then_resolve_it_and_undo(ready):
         assert any(words.EVENT_GUIDANCE["blister"] in n.message for n in app._notifications)
         table = app.screen.query_one("#events", DataTable)
         assert str(table.get_row_at(0)[4]) == "[b]not markup[/b]"
-        assert [g.name for g in ready.gates()] == ["adverse_event"]
+        assert [g.name for g in ready.safety.gates()] == ["adverse_event"]
         await pilot.press("c")  # cleared by a professional
         await settle(pilot)
         (event,) = ready.events.list()
         assert (event.resolved, event.resolved_by_professional) == (True, True)
-        assert ready.gates() == []
+        assert ready.safety.gates() == []
         await pilot.press("escape")
         await settle(pilot)
         await pilot.press("u")  # the app's undo reopens it
@@ -84,9 +84,9 @@ async def test_the_interval_dialog_also_names_the_hold(ready):
 
 @async_test
 async def test_add_a_photo_with_its_view_guided_by_the_last_one(ready, tmp_path):
-    first = ready.add_photo(png_bytes(seed=1), area="cheeks", view="left",
+    first = ready.photos.add_photo(png_bytes(seed=1), area="cheeks", view="left",
                             taken_on=ready.today())
-    ready.add_photo(png_bytes(seed=2), area="cheeks", view="front", taken_on=ready.today())
+    ready.photos.add_photo(png_bytes(seed=2), area="cheeks", view="front", taken_on=ready.today())
     source = tmp_path / "new.png"
     source.write_bytes(png_bytes(seed=3))
     app = app_for(ready)
@@ -109,7 +109,7 @@ async def test_add_a_photo_with_its_view_guided_by_the_last_one(ready, tmp_path)
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, PhotosScreen)
-        added = ready.photos(view="left")
+        added = ready.photos.photos(view="left")
         assert [p.area for p in added] == ["cheeks", "cheeks"]
         table = app.screen.query_one("#photos", DataTable)
         views = [str(table.get_row_at(i)[2]) for i in range(table.row_count)]
@@ -130,7 +130,7 @@ async def test_a_photo_that_cannot_be_read_is_an_inline_error(ready, tmp_path):
         await settle(pilot)
         assert isinstance(app.screen, AddPhotoScreen)
         assert "missing.jpg" in str(app.screen.query_one("#photo-error", Static).render())
-        assert ready.photos() == []
+        assert ready.photos.photos() == []
 
 
 @async_test

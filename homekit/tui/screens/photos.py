@@ -228,8 +228,9 @@ class AddPhotoScreen(ModalScreen["Photo | None"]):
             error.update(words.PHOTO_FILE_NEEDED)
             return
         try:
-            photo = self.hk.add_photo(Path(path).expanduser(), area=self._choice("#photo-area"),
-                                      view=self._choice("#photo-view-choice"))
+            photo = self.hk.photos.add_photo(Path(path).expanduser(),
+                                             area=self._choice("#photo-area"),
+                                             view=self._choice("#photo-view-choice"))
         except HomekitError as exc:
             error.update(words.error(exc))
             return
