@@ -51,8 +51,7 @@ KINDS: dict[str, dict[str, int | None]] = {
     EVENT_DELETED: {"adverse_events": 1},
     EVENT_EDITED: {"adverse_events": 1},
 }
-#: Lists of rows a kind's payload may hold besides KINDS' (written since a later version:
-#: an entry made before it has none).
+#: Lists of rows a kind's payload may also hold (an entry made before them has none).
 OPTIONAL: dict[str, dict[str, int | None]] = {PROFILE_DELETED: {"adverse_events": None}}
 
 #: The facts each kind may carry, and their JSON types (the undo list describes the step
@@ -197,10 +196,9 @@ COLUMNS: dict[str, dict[str, tuple[bool, Callable[[Any], object]]]] = {
         "faded_after_min": (True, _number(validate.faded_after)), "notes": (False, _notes),
     },
     "adverse_events": {
-        "id": (False, _int), "profile_id": (False, _int), "session_id": (True, _int),
-        "kind": (False, _event_kind), "event_date": (False, _date), "notes": (False, _notes),
+        "id": (False, _int), "profile_id": (False, _int), "session_id": (True, _int), "notes": (False, _notes),
+        "kind": (False, _event_kind), "event_date": (False, _date), "created_at": (False, _text),
         "resolved_on": (True, _date), "resolved_by_professional": (False, _flag),
-        "created_at": (False, _text),
     },
 }
 REQUIRED: dict[str, frozenset[str]] = {
@@ -276,11 +274,10 @@ def _facts(kind: str, facts: dict[str, Any]) -> None:
 
 
 def _payload(kind: str, payload: dict[str, Any]) -> None:
-    tables = KINDS[kind]
     optional = OPTIONAL.get(kind, {})
     extra = {"was_default"} if kind == PROFILE_DELETED else set()
-    _keys("payload", payload, set(tables) | set(optional) | extra, set(tables))
-    tables = {**tables, **{t: n for t, n in optional.items() if t in payload}}
+    _keys("payload", payload, set(KINDS[kind]) | set(optional) | extra, set(KINDS[kind]))
+    tables = {**KINDS[kind], **{t: n for t, n in optional.items() if t in payload}}
     if "was_default" in payload and not isinstance(payload["was_default"], bool):
         raise _Fault("payload", "value", "was_default", f"{payload['was_default']!r:.80}")
     for table, count in tables.items():
