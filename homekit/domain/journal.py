@@ -196,9 +196,9 @@ COLUMNS: dict[str, dict[str, tuple[bool, Callable[[Any], object]]]] = {
         "faded_after_min": (True, _number(validate.faded_after)), "notes": (False, _notes),
     },
     "adverse_events": {
-        "id": (False, _int), "profile_id": (False, _int), "session_id": (True, _int), "notes": (False, _notes),
+        "id": (False, _int), "profile_id": (False, _int), "session_id": (True, _int),
         "kind": (False, _event_kind), "event_date": (False, _date), "created_at": (False, _text),
-        "resolved_on": (True, _date), "resolved_by_professional": (False, _flag),
+        "notes": (False, _notes), "resolved_on": (True, _date), "resolved_by_professional": (False, _flag),
     },
 }
 REQUIRED: dict[str, frozenset[str]] = {
