@@ -64,8 +64,7 @@ class Events:
             return []
         if cleared:
             return rules.holding(store_events.events(self._store, profile.id, open_only=True), day)
-        raise RuleViolation(f"refused: an adverse event ({gate.reason}) is not resolved",
-                            code="adverse_event_block", gate=gate)
+        raise RuleViolation(code="adverse_event_block", gate=gate)
 
     def clear(self, held: builtins.list[AdverseEvent], day: dt.date) -> None:
         """Mark `held` cleared by a professional on `day` (the caller holds the write)."""
@@ -84,8 +83,7 @@ class Events:
         today = self.ctx.today()
         profile = self.ctx.profile()
         if day is not None and day > today:
-            raise InvalidInput(f"{day} is in the future", field="date", code="future_date",
-                               date=day, today=today)
+            raise InvalidInput(field="date", code="future_date", date=day, today=today)
         with self._store.write():
             if session_id is not None:
                 session = self._store.get_session(session_id)
@@ -93,8 +91,7 @@ class Events:
                     raise NotFound(f"no session with id {session_id}")
                 day = day or session.session_date
                 if day < session.session_date:
-                    raise InvalidInput(f"{day} is before session {session_id}",
-                                       field="date", code="event_before_session", date=day,
+                    raise InvalidInput(field="date", code="event_before_session", date=day,
                                        session_date=session.session_date, id=session_id)
             draft = EventDraft(kind, day or today, session_id, notes)
             return store_events.insert_event(self._store, profile.id, draft, self.ctx._stamp())
@@ -192,7 +189,7 @@ class Events:
         try:
             store_events.get_event(self._store, row["id"])
         except NotFound:
-            raise NotFound("the adverse event no longer exists", code="undo_event_gone") from None
+            raise NotFound(code="undo_event_gone") from None
         journal.update_row(self._store, "adverse_events",
                            {k: row[k] for k in ("id", "resolved_on", "resolved_by_professional")
                             if k in row})
@@ -201,7 +198,7 @@ class Events:
         try:
             self._store.profile_by_id(profile_id)
         except NotFound:
-            raise NotFound("its profile no longer exists", code="undo_profile_gone") from None
+            raise NotFound(code="undo_profile_gone") from None
 
     def _session_exists(self, session_id: int) -> bool:
         try:
