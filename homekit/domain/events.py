@@ -36,9 +36,8 @@ def kind(value: str) -> str:
     """An event kind as typed (any case, `pigment change` or `pigment_change` too)."""
     text = "-".join(str(value).strip().lower().replace("_", " ").split())
     if text not in EVENT_KINDS:
-        raise InvalidInput(f"{str(value)[:40]!r} is not an event kind: one of "
-                           + ", ".join(EVENT_KINDS), field="kind", code="unknown_event_kind",
-                           value=str(value)[:40], choices=EVENT_KINDS)
+        raise InvalidInput(field="kind", code="unknown_event_kind", value=str(value)[:40],
+                           choices=EVENT_KINDS)
     return text
 
 
@@ -111,8 +110,7 @@ def see_professional(event: AdverseEvent, today: dt.date) -> bool:
 def check_resolution(event: AdverseEvent, day: dt.date, today: dt.date) -> None:
     """Refuse a resolution dated before the event or after today."""
     if day > today:
-        raise InvalidInput(f"{day} is in the future", field="date", code="future_date",
-                           date=day, today=today)
+        raise InvalidInput(field="date", code="future_date", date=day, today=today)
     if day < event.event_date:
-        raise InvalidInput(f"{day} is before the event ({event.event_date})", field="date",
-                           code="resolved_before_event", date=day, event_date=event.event_date)
+        raise InvalidInput(field="date", code="resolved_before_event", date=day,
+                           event_date=event.event_date)

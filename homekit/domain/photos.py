@@ -36,8 +36,7 @@ def view(value: str) -> str:
     text = str(value).strip().lower().replace("_", "-").replace(" ", "-")
     text = "close-up" if text == "closeup" else text
     if text not in VIEWS:
-        raise InvalidInput(f"unknown view {str(value)[:40]!r}; choose from: {', '.join(VIEWS)}",
-                           field="view", code="unknown_view", value=str(value)[:40],
+        raise InvalidInput(field="view", code="unknown_view", value=str(value)[:40],
                            choices=VIEWS)
     return text
 

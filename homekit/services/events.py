@@ -75,8 +75,7 @@ class Events:
                     raise NotFound(f"no session with id {session_id}")
                 day = day or session.session_date
                 if day < session.session_date:
-                    raise InvalidInput(f"{day} is before session {session_id}",
-                                       field="date", code="event_before_session", date=day,
+                    raise InvalidInput(field="date", code="event_before_session", date=day,
                                        session_date=session.session_date, id=session_id)
             draft = EventDraft(kind, day or today, session_id, notes)
             return store_events.insert_event(store, profile.id, draft, self.ctx.stamp())

@@ -43,7 +43,7 @@ def get_event(store: Store, event_id: int, profile_id: int | None = None) -> Adv
     rows = store._q(f"SELECT {_COLS} FROM adverse_events WHERE id = ? "
                     "AND (? IS NULL OR profile_id = ?)", (event_id, profile_id, profile_id))
     if not rows:
-        raise NotFound(f"no adverse event with id {event_id}", code="unknown_event", id=event_id)
+        raise NotFound(code="unknown_event", id=event_id)
     return _event(rows[0])
 
 
@@ -66,4 +66,4 @@ def set_resolution(store: Store, event_id: int, resolved_on: dt.date | None,
 def delete_event(store: Store, event_id: int) -> None:
     cur = store._x("DELETE FROM adverse_events WHERE id = ?", (event_id,))
     if cur.rowcount == 0:
-        raise NotFound(f"no adverse event with id {event_id}", code="unknown_event", id=event_id)
+        raise NotFound(code="unknown_event", id=event_id)

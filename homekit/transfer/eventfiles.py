@@ -106,7 +106,7 @@ def _listed(profile: str, value: Any, where: str) -> list[EventEntry]:
         try:
             out.append(_entry(profile, e))
         except InvalidInput as exc:
-            raise InvalidInput(f"{where}, adverse event {i}: {exc}") from None
+            raise InvalidInput(code="event_entry_bad", where=where, index=i, cause=exc) from None
     return out
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from homekit.domain.errors import HomekitError
 from homekit.domain.events import EVENT_KINDS, SEE_PROFESSIONAL_AFTER_DAYS, AdverseEvent
 from homekit.words.base import control_free, day, plural
-from homekit.words.errors import _ERRORS
+from homekit.words.errors import _ERRORS, error
 
 #: Each kind in the user's words (the CLI takes EVENT_KINDS as they are spelled there).
 EVENT_KIND_WORDS: dict[str, str] = {
@@ -141,5 +141,7 @@ _ERRORS.update({
                                            f"({f['event_date']}): it cannot be resolved then"),
     "event_before_session": lambda f, e: (f"{f['date']} is before session {f['id']} "
                                           f"({f['session_date']})"),
-    "undo_event_gone": lambda f, e: "cannot undo: the adverse event no longer exists",
+    "undo_event_gone": lambda f, e: "the adverse event no longer exists",
+    "event_entry_bad": lambda f, e: (f"{f['where']}, adverse event {f['index']}: "
+                                     f"{error(f['cause'])}; nothing was imported"),
 })
