@@ -66,8 +66,7 @@ class Events:
         store, today = self.ctx.store, self.ctx.today()
         profile = self.ctx.profile()
         if day is not None and day > today:
-            raise InvalidInput(f"{day} is in the future", field="date", code="future_date",
-                               date=day, today=today)
+            raise InvalidInput(field="date", code="future_date", date=day, today=today)
         with store.write():
             if session_id is not None:
                 session = store.get_session(session_id)
@@ -132,8 +131,7 @@ def check_hold(ctx: Context, profile: Profile, day: dt.date, cleared: bool,
         return []
     if cleared:
         return rules.holding(store_events.events(ctx.store, profile.id, open_only=True), day)
-    raise RuleViolation(f"refused: an adverse event ({gate.reason}) is not resolved",
-                        code="adverse_event_block", gate=gate)
+    raise RuleViolation(code="adverse_event_block", gate=gate)
 
 
 def clear(ctx: Context, held: list[AdverseEvent], day: dt.date) -> None:
@@ -202,7 +200,7 @@ def revert_deleted(ctx: Context, entry: journal.Entry) -> None:
     try:
         ctx.store.profile_by_id(row["profile_id"])
     except NotFound:
-        raise NotFound("its profile no longer exists", code="undo_profile_gone") from None
+        raise NotFound(code="undo_profile_gone") from None
     row = dict(row)
     if row.get("session_id") is not None:
         try:
@@ -217,7 +215,7 @@ def revert_edited(ctx: Context, entry: journal.Entry) -> None:
     try:
         store_events.get_event(ctx.store, row["id"])
     except NotFound:
-        raise NotFound("the adverse event no longer exists", code="undo_event_gone") from None
+        raise NotFound(code="undo_event_gone") from None
     journal.update_row(ctx.store, "adverse_events",
                        {k: row[k] for k in ("id", "resolved_on", "resolved_by_professional")
                         if k in row})
