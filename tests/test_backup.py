@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
 import stat
 import subprocess
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from homekit import words
 from homekit.domain.errors import InvalidInput
 from homekit.domain.models import SessionDraft
 from homekit.services import Homekit
@@ -99,9 +101,10 @@ def test_restore_refuses_a_corrupt_file_and_leaves_the_current_one_untouched(hk,
     bad.write_bytes(bytes(data))
     hk.ctx.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     before = digest(db_path)
-    with pytest.raises(InvalidInput, match="damaged") as err:
+    with pytest.raises(InvalidInput) as err:
         restore_into(hk.ctx.store, bad, NOW)
-    assert "\n" not in str(err.value) and "nothing was restored" in str(err.value)
+    assert re.search("damaged", words.error(err.value))
+    assert "\n" not in words.error(err.value) and "nothing was restored" in words.error(err.value)
     assert digest(db_path) == before
     assert list((tmp_path / "backups").iterdir()) == []  # no backup, no private copy left
     out = run_cli("restore", str(bad), db=db_path)
@@ -117,19 +120,21 @@ def test_restore_refuses_a_corrupt_file_and_leaves_the_current_one_untouched(hk,
 def test_restore_refuses_foreign_files(tmp_path, make, needle):
     path = tmp_path / "x.db"
     make(path)
-    with pytest.raises(InvalidInput, match=needle):
+    with pytest.raises(InvalidInput) as refused:
         check_backup(path)
 
 
+    assert re.search(needle, words.error(refused.value))
 def test_restore_refuses_a_newer_schema(hk, tmp_path):
     copy = write_backup(hk.ctx.store.conn, tmp_path / "copy.db")
     conn = sqlite3.connect(copy)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.close()
-    with pytest.raises(InvalidInput, match="newer homekit"):
+    with pytest.raises(InvalidInput) as refused:
         check_backup(copy)
 
 
+    assert re.search("newer homekit", words.error(refused.value))
 def test_restore_brings_back_the_backup_and_keeps_the_replaced_file(cli, db_path, tmp_path):
     assert cli("log", "--date", "2026-10-01").returncode == 0
     assert cli("backup", str(tmp_path / "then.db")).returncode == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sqlite3
 import stat
 import subprocess
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from homekit import words
 from homekit.domain.errors import RuleViolation, StorageError
 from homekit.domain.models import SessionDraft
 from homekit.storage import open_store
@@ -195,8 +197,9 @@ def test_not_a_database_is_left_untouched(tmp_path):
     path = tmp_path / "notes.db"
     path.write_bytes(os.urandom(4096))
     before = digest(path)
-    with pytest.raises(StorageError, match="not a SQLite database"):
+    with pytest.raises(StorageError) as refused:
         open_store(path)
+    assert re.search("not a SQLite database", words.error(refused.value))
     assert digest(path) == before
 
 
@@ -219,8 +222,9 @@ def test_truncated_database_is_left_untouched(hk, db_path, tmp_path):
     cut = tmp_path / "cut.db"
     cut.write_bytes(data[: len(data) // 2])
     before = digest(cut)
-    with pytest.raises(StorageError, match="damaged"):
+    with pytest.raises(StorageError) as refused:
         open_store(cut)
+    assert re.search("damaged", words.error(refused.value))
     assert digest(cut) == before
 
 
@@ -232,8 +236,9 @@ def test_sqlite_file_of_another_program_is_left_untouched(tmp_path):
     conn.commit()
     conn.close()
     before = digest(path)
-    with pytest.raises(StorageError, match="another program"):
+    with pytest.raises(StorageError) as refused:
         open_store(path)
+    assert re.search("another program", words.error(refused.value))
     assert digest(path) == before
 
 
@@ -242,8 +247,9 @@ def test_file_from_a_newer_homekit_is_left_untouched(store, db_path):
     store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
     before = digest(db_path)
-    with pytest.raises(StorageError, match="newer homekit"):
+    with pytest.raises(StorageError) as refused:
         open_store(db_path)
+    assert re.search("newer homekit", words.error(refused.value))
     assert digest(db_path) == before
 
 
@@ -251,14 +257,16 @@ def test_read_only_file_is_refused(store, db_path):
     store.close()
     db_path.chmod(0o400)
     before = digest(db_path)
-    with pytest.raises(StorageError, match="read-only"):
+    with pytest.raises(StorageError) as refused:
         open_store(db_path)
+    assert re.search("read-only", words.error(refused.value))
     assert digest(db_path) == before
 
 
 def test_missing_folder_is_refused_for_an_explicit_path(tmp_path):
-    with pytest.raises(StorageError, match="does not exist"):
+    with pytest.raises(StorageError) as refused:
         open_store(tmp_path / "nope" / "h.db")
+    assert re.search("does not exist", words.error(refused.value))
     assert not (tmp_path / "nope").exists()
 
 
@@ -271,8 +279,9 @@ def test_locked_file_past_the_timeout_is_a_one_line_error(hk, db_path, monkeypat
     blocker = raw(db_path)
     blocker.execute("BEGIN IMMEDIATE")
     try:
-        with pytest.raises(StorageError, match="locked"):
+        with pytest.raises(StorageError) as refused:
             other_hk.sessions.log_session(SessionDraft(session_date=dt.date(2026, 11, 20)))
+        assert re.search("locked", words.error(refused.value))
     finally:
         blocker.execute("ROLLBACK")
     other_hk.sessions.log_session(SessionDraft(session_date=dt.date(2026, 11, 20)))

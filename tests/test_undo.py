@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sqlite3
 import stat
 
@@ -42,10 +43,11 @@ def test_delete_then_undo_brings_back_the_same_session_and_its_redness(me):
     me.undo.undo()
     assert me.sessions.session(sid) == before  # same id, fields and redness (ids too)
     assert me.undo.undo_steps() == []
-    with pytest.raises(InvalidInput, match="nothing to undo"):
+    with pytest.raises(InvalidInput) as refused:
         me.undo.undo()
 
 
+    assert re.search("nothing to undo", words.error(refused.value))
 def test_undo_goes_back_newest_first_through_edits_redness_and_profiles(me):
     # the redness faded, so it does not block the next session (issue 11)
     a = log(me, "2026-11-01", duration_min=30, redness=1, faded_after_min=30)

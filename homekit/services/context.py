@@ -99,7 +99,7 @@ class Context:
         name = self.profile_name()
         found = self.store.profile_by_name(name)
         if found is None and name != DEFAULT_PROFILE:
-            raise NotFound(f"unknown profile {name!r}", code="unknown_profile", name=name)
+            raise NotFound(code="unknown_profile", name=name)
         return found
 
     def profile(self) -> Profile:
@@ -116,4 +116,4 @@ class Context:
                 return self.store.insert_profile(
                     name, DEFAULT_TARGET_SESSIONS, rules.MIN_INTERVAL_DAYS, self.stamp()
                 )
-        raise NotFound(f"unknown profile {name!r}", code="unknown_profile", name=name)
+        raise NotFound(code="unknown_profile", name=name)

@@ -47,7 +47,7 @@ def refuse_existing(path: Path) -> None:
     except OSError:
         return  # opening the file will say what is wrong with the path
     if not stat.S_ISREG(info.st_mode) or info.st_size > 0:
-        raise InvalidInput(f"{p} already exists", code="demo_needs_new_file", path=p)
+        raise InvalidInput(code="demo_needs_new_file", path=p)
 
 
 class Demo:
@@ -63,7 +63,7 @@ class Demo:
         from homekit.services.outcomes import DemoResult
 
         if self.ctx.store.profiles():
-            raise InvalidInput(f"{self.ctx.data_file} already holds a log", code="demo_needs_new_file",
+            raise InvalidInput(code="demo_needs_new_file",
                                path=self.ctx.data_file)
         name = self.ctx.profile_name()  # --profile NAME, else 'me'
         today = self.ctx.today()

@@ -37,25 +37,24 @@ def export_with_photos(ctx: Context, photos_dir: Path, fmt: str, *,
 
     store = ctx.store
     if fmt != "json":
-        raise InvalidInput("--photos needs the JSON format (CSV has no place for photos)",
-                           code="photos_need_json")
+        raise InvalidInput(code="photos_need_json")
     folder = Path(photos_dir).expanduser()
     named = None if output is None or is_stdout(output) else output
     base = Path(named).expanduser().resolve().parent if named else Path(os.getcwd())
     if folder.resolve() != base.resolve() and base.resolve() not in folder.resolve().parents:
         # Import reads photos only from inside the export's folder (domain.containment).
-        raise InvalidInput(f"{folder} is not inside {base}", code="photos_dir_outside",
+        raise InvalidInput(code="photos_dir_outside",
                            path=folder, base=base)
     if not folder.exists():
         if not folder.parent.is_dir():
-            raise InvalidInput(f"folder {folder.parent} does not exist",
-                               code="output_folder_missing", path=folder.parent)
+            raise InvalidInput(code="output_folder_missing", path=folder.parent)
         try:
             folder.mkdir(mode=0o700)
         except OSError as exc:
-            raise StorageError(f"cannot create folder {folder}: {exc.strerror}") from None
+            raise StorageError(code="folder_create_failed", folder=folder,
+                               reason=exc.strerror) from None
     elif not folder.is_dir():
-        raise InvalidInput(f"{folder} is not a folder", code="photos_dir_not_folder",
+        raise InvalidInput(code="photos_dir_not_folder",
                            path=folder)
     profiles = store.profiles() if all_profiles else [ctx.profile()]
     listing = [(p, store_photos.photos(store, p.id)) for p in profiles]

@@ -51,9 +51,9 @@ class Photos:
         if session_id is not None:
             session = self.ctx.store.get_session(session_id)
             if session.profile_id != profile.id:
-                raise NotFound(f"no session with id {session_id}")
+                raise NotFound(code="unknown_session", id=session_id)
         if taken_on is not None and taken_on > self.ctx.today():
-            raise InvalidInput(f"{taken_on} is in the future", field="taken", code="future_date",
+            raise InvalidInput(field="taken", code="future_date",
                                date=taken_on, today=self.ctx.today())
         if isinstance(source, bytes):
             data, label = source, name or "the photo"
@@ -130,7 +130,7 @@ class Photos:
         found = [p for p in self.photos() if (until is None or p.taken_on <= until)
                  and (since is None or p.taken_on >= since)]
         if not found:
-            raise InvalidInput("no photos stored yet", code="no_photos")
+            raise InvalidInput(code="no_photos")
         extra = {} if view is None else {"view": view}
         first, last = rules.compare_pair(found, area=area, first_id=first_id, last_id=last_id,
                                          **extra)
@@ -146,8 +146,7 @@ class Photos:
 
         kind = check_output(path, replace=force)
         if kind in (NEW, FILE) and Path(path).suffix.lower() != ".png":
-            raise InvalidInput(f"{Path(path).name}: the comparison is written as .png",
-                               code="compare_needs_png", path=Path(path))
+            raise InvalidInput(code="compare_needs_png", path=Path(path))
         jpegs = [self.photo_bytes(comparison.first.id), self.photo_bytes(comparison.last.id)]
         fig = comparison_figure(jpegs, captions, title)
         return write_output(path, render_bytes(fig, "png", dpi=100), replace=force)

@@ -89,8 +89,7 @@ class Plan:
         zone = self.reminder_zone(zone)
         blocks = [g for g in self.safety.gates() if g.name in gates.REMINDER_BLOCKS]
         if blocks:
-            raise RuleViolation("refused: logging is blocked, no reminders written",
-                                code="reminders_blocked", gates=blocks)
+            raise RuleViolation(code="reminders_blocked", gates=blocks)
         dates = self.reminder_dates()
         done = self.ctx.store.session_count(profile.id)
         planned = list(enumerate(dates, start=done + 1))

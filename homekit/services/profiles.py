@@ -107,7 +107,7 @@ class Profiles:
         """Make `name` the current and default profile."""
         profile = self.ctx.store.profile_by_name(name)
         if profile is None:
-            raise NotFound(f"unknown profile {name!r}", code="unknown_profile", name=name)
+            raise NotFound(code="unknown_profile", name=name)
         with self.ctx.store.write():
             self.ctx.store.set_setting(DEFAULT_PROFILE_KEY, profile.name)
         self.ctx.use_profile(profile.name)
@@ -119,7 +119,7 @@ class Profiles:
 
         profile = self.ctx.store.profile_by_name(name)
         if profile is None:
-            raise NotFound(f"unknown profile {name!r}", code="unknown_profile", name=name)
+            raise NotFound(code="unknown_profile", name=name)
         backup = self.backups.backup()
         with self.ctx.store.write():
             rows = journal.profile_rows(self.ctx.store, profile.id)
@@ -143,7 +143,7 @@ class Profiles:
         """Raise if another profile has this name, whatever the case or Unicode form."""
         found = self.ctx.store.profile_by_name(name)
         if found is not None and found.id != but:
-            raise InvalidInput(f"a profile named {found.name!r} already exists", field="name",
+            raise InvalidInput(field="name",
                                code="profile_name_taken", existing=found.name, name=name)
 
     def record_skin_condition(self, has_condition: bool, acknowledged: bool) -> Profile:

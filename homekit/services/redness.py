@@ -30,7 +30,7 @@ class Redness:
             if session_id is None:
                 latest = self.ctx.store.latest_session(self.ctx.profile().id)
                 if latest is None:
-                    raise NotFound("no session logged yet", code="no_sessions")
+                    raise NotFound(code="no_sessions")
                 session_id = latest.id
             session = self.ctx.store.get_session(session_id)
             red = stored_redness.insert_redness(self.ctx.store,
@@ -53,8 +53,7 @@ class Redness:
     ) -> tuple[Observation, rules.RednessAlert | None]:
         """Correct a stored observation: the fields given change, the others stay."""
         if still_red and faded_after_min is not None:
-            raise InvalidInput("an observation is either faded or still red, not both",
-                               field="faded", code="faded_and_still_red")
+            raise InvalidInput(field="faded", code="faded_and_still_red")
         with self.ctx.store.write():
             red = stored_redness.get_redness(self.ctx.store, redness_id)
             changed = replace(

@@ -27,7 +27,7 @@ def replica_timestamp(text: str) -> str:
     try:
         moment = dt.datetime.fromisoformat(raw[:-1] + "+00:00" if raw.endswith(("Z", "z")) else raw)
     except ValueError:
-        raise InvalidInput(f"{text!r} is not a date and time", field="timestamp",
+        raise InvalidInput(field="timestamp",
                            code="replica_bad_timestamp", text=text) from None
     if moment.tzinfo is None:
         moment = moment.astimezone()  # local time
@@ -85,7 +85,7 @@ def restore_source(path: str | Path | None = None, *, url: str | None = None,
 
     if url is None:
         if path is None:
-            raise InvalidInput("give either a backup PATH or --from-replica URL")
+            raise InvalidInput(code="restore_needs_source")
         with backup_source(path) as source:
             check_backup(source)
             yield source

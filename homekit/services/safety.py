@@ -49,10 +49,8 @@ class Safety:
             return
         name = profile.name if profile else self.ctx.profile_name()
         if gate.reason == "unanswered":
-            raise InvalidInput("the eczema / acne rosacea question is not answered",
-                               code="condition_unanswered", profile=name)
-        raise InvalidInput("the eczema / acne rosacea warning is not acknowledged",
-                           code="condition_unacknowledged", profile=name)
+            raise InvalidInput(code="condition_unanswered", profile=name)
+        raise InvalidInput(code="condition_unacknowledged", profile=name)
 
     def check_checklist(self, confirmed: tuple[str, ...] | None) -> None:
         """Raise (exit 3) naming the first blocking item not confirmed (None: not asked)."""
@@ -60,7 +58,7 @@ class Safety:
             return
         missing = checklist.refused(confirmed)
         if missing:
-            raise RuleViolation(f"refused: {missing[0].reason}", code="checklist_refused",
+            raise RuleViolation(code="checklist_refused",
                                 item=missing[0].id, reason=missing[0].reason,
                                 items=[i.id for i in missing])
 
@@ -70,8 +68,7 @@ class Safety:
             return
         gate = rules.redness_gate(self.ctx.store.session_on_or_before(profile.id, day), self.ctx.now())
         if gate is not None:
-            raise RuleViolation(f"refused: serious redness after session {gate.session_id}",
-                                code="redness_block", gate=gate)
+            raise RuleViolation(code="redness_block", gate=gate)
 
     # -- dated medical answers ---------------------------------------------------------
 

@@ -27,7 +27,7 @@ class Sessions:
         """Raise if the session would start later than now (today, at a later time)."""
         now = self.ctx.now()
         if rules.starts_in_future(day, start_time, now):
-            raise InvalidInput(f"{start_time} is later than now", field="time",
+            raise InvalidInput(field="time",
                                code="future_time", time=start_time,
                                now=now.strftime("%H:%M"), date=day)
 
@@ -93,8 +93,6 @@ class Sessions:
         today = self.ctx.today()
         nxt = rules.next_eligible_date(dates, profile.min_interval_days) or today
         return RuleViolation(
-            f"refused: {conflict.attempted} is {conflict.gap_days} days from the session on "
-            f"{conflict.conflicting}",
             code="too_close",
             attempted=conflict.attempted,
             conflicting=conflict.conflicting,
@@ -120,7 +118,7 @@ class Sessions:
         cleared a redness block (`cleared_by_professional`).
         """
         if faded_after_min is not None and redness_severity is None:
-            raise InvalidInput("a fade time needs a redness severity", field="redness",
+            raise InvalidInput(field="redness",
                                code="fade_needs_severity")
         self.safety.check_condition()  # before self.ctx.profile(): a refusal creates no profile either
         self.check_start(draft.session_date, draft.start_time)

@@ -56,7 +56,7 @@ class Transfer:
         from homekit.transfer import formats
 
         if fmt not in formats.FORMATS:
-            raise InvalidInput(f"unknown export format {fmt!r}", code="unknown_format",
+            raise InvalidInput(code="unknown_format",
                                format=fmt, choices=formats.FORMATS)
         profile = None if all_profiles else self.ctx.profile()  # may create `me`: before the snapshot
         return self._export_chunks(fmt, profile)

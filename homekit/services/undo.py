@@ -63,7 +63,7 @@ class Undo:
         with self.ctx.store.write():
             found = journal.entries(self.ctx.store, 1)
             if not found:
-                raise InvalidInput("nothing to undo", code="nothing_to_undo")
+                raise InvalidInput(code="nothing_to_undo")
             entry = found[0]
             try:
                 _REVERT[entry.kind](self, entry)
@@ -83,12 +83,12 @@ class Undo:
             if step_id is None:
                 found = journal.entries(self.ctx.store, 1)
                 if not found:
-                    raise InvalidInput("nothing to undo", code="nothing_to_undo")
+                    raise InvalidInput(code="nothing_to_undo")
                 step = _step(found[0])
             else:
                 entry, fault = journal.entry(self.ctx.store, step_id)
                 if entry is None and fault is None:
-                    raise NotFound(f"no undo step {step_id}", code="no_undo_step", id=step_id)
+                    raise NotFound(code="no_undo_step", id=step_id)
                 step = _step(entry) if entry is not None else UndoStep(step_id, "", "", fault=fault)
             journal.remove(self.ctx.store, step.id)
         return step
@@ -138,7 +138,7 @@ class Undo:
     def _revert_profile_deleted(self, entry: journal.Entry) -> None:
         (row,) = entry.payload["profiles"]
         if journal.name_taken(self.ctx.store, row["name"]):
-            raise InvalidInput("another profile now has its name", code="undo_name_taken",
+            raise InvalidInput(code="undo_name_taken",
                                name=row["name"])
         profile_id = journal.insert_row(self.ctx.store, "profiles", row)
         ids: dict[int, int] = {}
@@ -157,7 +157,7 @@ class Undo:
         (row,) = entry.payload["profiles"]
         current = self._profile_of(row["id"])
         if row["name"] != current.name and journal.name_taken(self.ctx.store, row["name"]):
-            raise InvalidInput("another profile now has its name", code="undo_name_taken",
+            raise InvalidInput(code="undo_name_taken",
                                name=row["name"])
         journal.update_row(self.ctx.store, "profiles", row)
         if row["name"] != current.name:

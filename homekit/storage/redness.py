@@ -44,8 +44,7 @@ def latest_redness(store: Store, profile_id: int) -> Redness | None:
 def get_redness(store: Store, redness_id: int) -> Redness:
     rows = store._q(f"SELECT {_REDNESS_COLS} FROM redness WHERE id = ?", (redness_id,))
     if not rows:
-        raise NotFound(f"no redness observation with id {redness_id}",
-                       code="unknown_observation", id=redness_id)
+        raise NotFound(code="unknown_observation", id=redness_id)
     return _redness(rows[0], store.session_number(rows[0]["session_id"]))
 
 
@@ -57,16 +56,14 @@ def update_redness(store: Store, red: Redness) -> Redness:
         (red.observed_at, red.severity, red.faded_after_min, red.notes, red.id),
     )
     if cur.rowcount == 0:
-        raise NotFound(f"no redness observation with id {red.id}",
-                       code="unknown_observation", id=red.id)
+        raise NotFound(code="unknown_observation", id=red.id)
     return get_redness(store, int(red.id or 0))
 
 
 def delete_redness(store: Store, redness_id: int) -> None:
     cur = store._x("DELETE FROM redness WHERE id = ?", (redness_id,))
     if cur.rowcount == 0:
-        raise NotFound(f"no redness observation with id {redness_id}",
-                       code="unknown_observation", id=redness_id)
+        raise NotFound(code="unknown_observation", id=redness_id)
 
 
 def chart_redness(store: Store, profile_id: int

@@ -49,7 +49,7 @@ class Store(SessionQueries):
     def profile_by_id(self, profile_id: int) -> Profile:
         rows = self._q(f"SELECT {_PROFILE_COLS} FROM profiles WHERE id = ?", (profile_id,))
         if not rows:
-            raise NotFound(f"no profile with id {profile_id}")
+            raise NotFound(code="unknown_profile_id", id=profile_id)
         return _profile(rows[0])
 
     def insert_profile(
@@ -67,7 +67,7 @@ class Store(SessionQueries):
             (name, target_sessions, min_interval_days, created_at),
         )
         if cur.rowcount == 0:
-            raise InvalidInput(f"a profile named {name!r} already exists")
+            raise InvalidInput(code="profile_exists", name=name)
         return self.profile_by_id(int(cur.lastrowid or 0))
 
     def update_profile(

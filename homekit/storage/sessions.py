@@ -107,17 +107,17 @@ class SessionQueries(StoreCore):
             (*draft_values(draft), session_id),
         )
         if cur.rowcount == 0:
-            raise NotFound(f"no session with id {session_id}")
+            raise NotFound(code="unknown_session", id=session_id)
 
     def delete_session(self, session_id: int) -> None:
         cur = self._x("DELETE FROM sessions WHERE id = ?", (session_id,))
         if cur.rowcount == 0:
-            raise NotFound(f"no session with id {session_id}")
+            raise NotFound(code="unknown_session", id=session_id)
 
     def get_session(self, session_id: int) -> Session:
         rows = self._q(f"SELECT {_SESSION_COLS} FROM sessions WHERE id = ?", (session_id,))
         if not rows:
-            raise NotFound(f"no session with id {session_id}")
+            raise NotFound(code="unknown_session", id=session_id)
         return self._with_redness(rows)[0]
 
     def sessions(

@@ -68,7 +68,7 @@ def _start_of(key: str | None, fallback: str) -> tuple[dt.time, str]:
             continue
         if is_zone(zone):
             return at, zone
-    raise InvalidInput(f"no usable reminder start in {fallback!r}")
+    raise InvalidInput(code="reminder_start_unusable", fallback=fallback)
 
 
 def calendar_bytes(profile: Profile, reminders: Sequence[Reminder], words: CalendarWords,

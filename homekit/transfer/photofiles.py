@@ -59,7 +59,7 @@ def _bad(name: object, cause: InvalidInput, *, profile: int | str,
          photo: int | None = None) -> InvalidInput:
     """The export's photo list is refused: `profile` (its number, or the name of the profile
     of photo number `photo`) and `cause` say where and why (homekit.words.imports)."""
-    return InvalidInput(f"{name}: {cause}", code="photo_entry_bad", name=name, cause=cause,
+    return InvalidInput(code="photo_entry_bad", name=name, cause=cause,
                         profile=profile, photo=photo)
 
 

@@ -71,7 +71,7 @@ def _identity(path: Path) -> tuple[int, ...]:
 
 def not_export(name: object, why: str, **facts: Any) -> InvalidInput:
     """`name` is not an export; `why` names the reason (homekit.words.transfer says it)."""
-    return InvalidInput(f"{name}: not an export ({why})", code="not_export", name=name, why=why,
+    return InvalidInput(code="not_export", name=name, why=why,
                         **facts)
 
 
@@ -125,13 +125,13 @@ def _check_text(path: Path, name: str) -> str:
             if ok:
                 decoder.decode(b"", final=True)
     except FileNotFoundError:
-        raise InvalidInput(f"{name}: missing", code="import_missing", name=name) from None
+        raise InvalidInput(code="import_missing", name=name) from None
     except IsADirectoryError:
-        raise InvalidInput(f"{name}: a folder", code="import_is_folder", name=name) from None
+        raise InvalidInput(code="import_is_folder", name=name) from None
     except UnicodeDecodeError:
         ok = False
     except OSError as exc:
-        raise InvalidInput(f"{name}: {exc.strerror}", code="import_unreadable", name=name,
+        raise InvalidInput(code="import_unreadable", name=name,
                            reason=exc.strerror) from None
     if not ok:
         raise not_export(name, "not_utf8")
@@ -180,7 +180,7 @@ def _csv_rows(path: Path, columns: list[str], name: str) -> Iterator[Item]:
                     values = dict(zip(columns, map(plain, record), strict=True))
                     yield _csv_item(values.pop("profile", "") or None, values, start)
         except csv.Error as exc:
-            raise InvalidInput(f"{name}: line {reader.line_num}: {exc}", code="import_csv_line",
+            raise InvalidInput(code="import_csv_line",
                                name=name, line=reader.line_num, detail=str(exc)) from None
 
 
@@ -214,7 +214,7 @@ def _read_json(path: Path, text: str, name: str) -> ImportFile:
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise not_export(name, "json_version")
     if version > FORMAT_VERSION:
-        raise InvalidInput(f"{name}: format version {version}", code="import_newer_format",
+        raise InvalidInput(code="import_newer_format",
                            name=name, version=version)
     profiles = doc.get("profiles")
     if not isinstance(profiles, list):
@@ -223,14 +223,13 @@ def _read_json(path: Path, text: str, name: str) -> ImportFile:
     sessions_read: list[RawSession] = []
     for pi, p in enumerate(profiles):
         if not isinstance(p, dict):
-            raise InvalidInput(f"{name}: profile {pi + 1}", code="import_profile_not_object",
+            raise InvalidInput(code="import_profile_not_object",
                                name=name, profile=pi + 1)
         settings = {k: v for k, v in p.items() if k != "sessions"}
         profiles_read.append(RawProfile(p.get("name"), settings, (pi, None)))
         sessions = p.get("sessions", [])
         if not isinstance(sessions, list):
-            raise InvalidInput(f"{name}: sessions of profile {pi + 1}",
-                               code="import_sessions_not_list", name=name, profile=pi + 1)
+            raise InvalidInput(code="import_sessions_not_list", name=name, profile=pi + 1)
         for si, s in enumerate(sessions):
             if isinstance(s, dict):  # the parsed object itself: no copy of every session
                 sessions_read.append(RawSession(p.get("name"), s, (pi, si)))

@@ -9,6 +9,7 @@ from homekit.words.base import *  # noqa: F403
 from homekit.words.calendar import *  # noqa: F403
 from homekit.words.commands import *  # noqa: F403
 from homekit.words.data_commands import *  # noqa: F403
+from homekit.words.datafile import *  # noqa: F403
 from homekit.words.errors import *  # noqa: F403
 from homekit.words.events import *  # noqa: F403
 from homekit.words.files import *  # noqa: F403
