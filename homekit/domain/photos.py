@@ -171,7 +171,7 @@ def compare_pair(
     by_id = {p.id: p for p in photos}
     for wanted in (first_id, last_id):
         if wanted is not None and wanted not in by_id:
-            raise NotFound(f"no photo with id {wanted}", code="unknown_photo", id=wanted)
+            raise NotFound(code="unknown_photo", id=wanted)
     if first_id is not None and last_id is not None:
         pair = (by_id[first_id], by_id[last_id])
     else:
@@ -184,16 +184,14 @@ def compare_pair(
             found = busiest_group(among)
             if found is None:
                 where = area if view is _ANY or view is None else f"{area or 'any area'}, {view}"
-                raise InvalidInput(f"no photos of {where}", code="no_photos_to_compare",
-                                   area=where)
+                raise InvalidInput(code="no_photos_to_compare", area=where)
             group = found
         same = ordered([p for p in photos if p.group == group])
         first = by_id[first_id] if first_id is not None else same[0]
         last = by_id[last_id] if last_id is not None else same[-1]
         pair = (first, last)
     if pair[0].id == pair[1].id:
-        raise InvalidInput("only one photo to compare", code="one_photo_only",
-                           area=label(pair[0]), id=pair[0].id)
+        raise InvalidInput(code="one_photo_only", area=label(pair[0]), id=pair[0].id)
     return pair  # type: ignore[return-value]
 
 
