@@ -113,7 +113,7 @@ def read_entries(path: Path, default_profile: str, *, folder: Path | None = None
                 view = e.get("view")
                 notes = e.get("notes") or ""
                 if view is not None and not isinstance(view, str):
-                    raise InvalidInput("the view must be text")
+                    raise InvalidInput(code="photo_view_not_text")
                 if area is not None and not isinstance(area, str):
                     raise InvalidInput(code="photo_area_not_text")
                 if not isinstance(notes, str) or not isinstance(e.get("created_at", ""), str):
