@@ -156,6 +156,7 @@ def test_every_kind_homekit_writes_passes_the_check(hk: Homekit):
     hk.events.log("breakout")  # a deleted profile keeps its events in its step
     hk.profiles.switch_profile("ana")
     hk.profiles.delete_profile("bob")
+    hk.products.delete(hk.products.log("retinoid", dt.date(2026, 11, 2)).id or 0)
     kinds = {s.kind for s in hk.undo.undo_steps()}
     assert kinds == set(rules.KINDS)
     from homekit.storage import journal_check

@@ -181,6 +181,12 @@ def draw_redness(container: Figure | SubFigure, series: ChartSeries, palette: Pa
     days = _dates([p.session_date for p in points])
     sev_ax.plot(days, [p.severity for p in points], color=palette.done, linewidth=1,
                 marker="o", markersize=_marker(len(points)), label="Worst redness", gid="severity")
+    for p in points:  # the treatment of each session that was not microdermabrasion
+        if p.treatment:
+            sev_ax.annotate(drawable(p.treatment), parse_math=False,
+                            xy=(_dates([p.session_date])[0], p.severity), xytext=(0, 7),
+                            textcoords="offset points", ha="center", va="bottom", fontsize=7,
+                            color=palette.text, gid="treatment")
     for flag, color, marker, label in (
         ("lasting", palette.lasting, "^", "Lasted or still red (a warning sign)"),
         ("severe", palette.severe, "X", "Pause and see a professional"),

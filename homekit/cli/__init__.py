@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "homekit.cli.core", "homekit.cli.profiles", "homekit.cli.redness", "homekit.cli.charts",
     "homekit.cli.data", "homekit.cli.check", "homekit.cli.replica", "homekit.cli.photos",
     "homekit.cli.report", "homekit.cli.undo", "homekit.cli.completion", "homekit.cli.serve",
+    "homekit.cli.treatments",
     "homekit.cli.events",
 )
 
@@ -42,6 +43,8 @@ COMMAND_HOME = {
     "undo": "homekit.cli.undo",
     "completion": "homekit.cli.completion",
     "serve": "homekit.cli.serve",
+    "treatment": "homekit.cli.treatments",
+    "product": "homekit.cli.treatments",
     "event": "homekit.cli.events",
 }
 

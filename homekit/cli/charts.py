@@ -57,6 +57,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                    help="dots per inch for PNG (default 150)")
     p.add_argument("--dark", action="store_true", help="dark background, for dark pages")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.add_argument("--treatment", metavar="NAME",
+                   help="only this treatment's sessions, with its target and interval")
     p.set_defaults(handler=cmd_chart)
 
 
@@ -74,7 +76,7 @@ def cmd_chart(args: argparse.Namespace, ctx: Context) -> int:
             width, height = default_size(args.kind)
             check_pixels(args.width or width, args.height or height, args.dpi)
     app = ctx.open()
-    series = app.charts.chart_series(args.kind)
+    series = app.charts.chart_series(args.kind, args.treatment)
     if output is None:
         import shutil
 

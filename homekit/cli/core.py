@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from homekit import words
 from homekit.cli import ask
 from homekit.cli.output import say, say_json
-from homekit.domain import checklist, validate
+from homekit.domain import checklist, treatments, validate
 from homekit.domain.errors import InvalidInput
 from homekit.domain.models import AREAS, SessionChanges, SessionDraft, SessionFilter
 
@@ -98,6 +98,16 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                    help="a skin professional cleared you to go on after serious redness or "
                    "an adverse event (stored with the session; the open events are marked "
                    "cleared by a professional)")
+    p.add_argument("--treatment", metavar="NAME",
+                   help="the treatment (default: microdermabrasion); see homekit treatment list")
+    p.add_argument("--depth", type=checked(treatments.parse_depth), metavar="MM",
+                   help="microneedling's needle depth in millimetres, e.g. 0.25 (needed for "
+                   f"microneedling; deeper than {treatments.MAX_DEPTH_MM:g} mm is refused)")
+    p.add_argument("--despite", action="append", metavar="KIND",
+                   type=checked(treatments.product_kind),
+                   help="log it although a retinoid or acid used in the last "
+                   f"{treatments.PRODUCT_HOLD_DAYS} days holds it back (recorded with the "
+                   "session); repeat for both")
     p.add_argument("--json", action="store_true", help="print the stored session as JSON")
     p.set_defaults(handler=cmd_log)
 
@@ -117,6 +127,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                    help="only sessions on or after this date")
     p.add_argument("--until", type=checked(validate.parse_date), metavar="YYYY-MM-DD",
                    help="only sessions on or before this date")
+    p.add_argument("--treatment", metavar="NAME", help="only sessions of this treatment")
     p.set_defaults(handler=cmd_history)
 
     p = sub.add_parser("edit", parents=[common], help="change a stored session (same rule)")
@@ -150,13 +161,19 @@ def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
             app.profiles.record_skin_condition(*answer)
     app.safety.check_condition()  # refuses (exit 2, nothing stored, not even `me`) when unanswered
     confirmed = args.checked
+    name, depth = app.treatments.session_fields(app.existing_profile(), args.treatment,
+                                                args.depth)
+    despite = treatments.despite_kinds(args.despite or ())
     if confirmed is None and terminal:
         # Refuse before asking when another gate already blocks that date.
         day = args.date or app.today()
+        mark = treatments.Mark(None, day, name, depth, _areas(args.area))
         app.sessions.check_start(day, args.time)
-        app.sessions.check_date(app.profile(), day)
+        app.sessions.check_date(app.profile(), day, mark=mark)
+        app.treatments.check_products(app.profile().id, mark, despite)
         app.safety.check_redness(app.profile(), day, args.cleared_by_professional)
-        app.events.check_hold(app.profile(), day, args.cleared_by_professional)
+        app.events.check_hold(app.profile(), day, args.cleared_by_professional, args.treatment,
+                              args.depth)
         confirmed = ask.checklist_answers()
     draft = SessionDraft(
         session_date=args.date or app.today(),
@@ -169,6 +186,9 @@ def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
         notes=args.notes or "",
         checklist=confirmed,
         cleared_by_professional=args.cleared_by_professional,
+        treatment=name,
+        depth_mm=depth,
+        despite=despite,
     )
     result = app.sessions.log_session(draft, redness_severity=args.redness, faded_after_min=args.faded_after)
     days_left = result.days_until_eligible
@@ -202,14 +222,16 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_history(args: argparse.Namespace, ctx: Context) -> int:
     app = ctx.open()
-    where = SessionFilter(args.search, args.since, args.until)
+    treatment = None if args.treatment is None else app.treatments.resolve(args.treatment)
+    where = SessionFilter(args.search, args.since, args.until, treatment)
     filtered = where.active
     sessions = app.sessions.history(newest_first=True, limit=args.limit, where=where)
     if args.json:
         say_json([s.to_json() for s in sessions])
         return 0
     if filtered:
-        say(words.history_filter_text(len(sessions), args.search, args.since, args.until))
+        say(words.history_filter_text(len(sessions), args.search, args.since, args.until,
+                                      treatment))
     elif not sessions:
         say(words.NO_SESSIONS)
     for s in sessions:

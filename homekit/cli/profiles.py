@@ -49,13 +49,17 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     q = psub.add_parser("set", parents=[common], help="change the current profile")
     q.add_argument("--target", type=target, metavar="N",
                    help="target number of sessions (deeper scars need more)")
-    q.add_argument("--interval", type=interval, metavar="DAYS",
+    q.add_argument("--interval", type=checked(lambda t: validate.parse_int(t, "interval")),
+                   metavar="DAYS",
                    help=f"days between sessions: {words.INTERVAL_HINT}")
     q.add_argument("--rename", type=checked(validate.profile_name), metavar="NAME",
                    help="a new name for the profile")
     q.add_argument("--skin-type", type=checked(_skin_type_or_none), metavar="1-6",
                    help="Fitzpatrick skin type, 1 to 6 or I to VI (none: forget it); see "
                    "homekit profile show")
+    q.add_argument("--treatment", metavar="NAME",
+                   help="--target and --interval are for this treatment (default: "
+                   "microdermabrasion); its interval may not go below its floor")
     q.set_defaults(handler=cmd_profile_set)
 
     q = psub.add_parser("show", parents=[common],
@@ -134,6 +138,17 @@ def _skin_type_or_none(text: str) -> int | str:
 
 
 def cmd_profile_set(args: argparse.Namespace, ctx: Context) -> int:
+    if args.treatment is not None:
+        if args.rename is not None or args.skin_type is not None:
+            raise InvalidInput("--treatment goes with --target and --interval only")
+        if args.target is None and args.interval is None:
+            raise InvalidInput("nothing to change: give --target or --interval with --treatment")
+        found = ctx.open().treatments.set(args.treatment, target=args.target,
+                                          interval=args.interval)
+        say(words.treatment_changed(found))
+        return 0
+    if args.interval is not None:
+        validate.interval_days(args.interval)
     if (args.target is None and args.interval is None and args.rename is None
             and args.skin_type is None):
         raise InvalidInput("nothing to change: give --target, --interval, --rename or --skin-type")

@@ -35,6 +35,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--output", "-o", default=DEFAULT_OUTPUT, metavar="FILE.pdf",
                    help=f"default: {DEFAULT_OUTPUT} in the current folder (- is standard output)")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.add_argument("--treatment", metavar="NAME",
+                   help="only this treatment's sessions (the products of the period stay)")
     p.add_argument("--full", action="store_true",
                    help="every session row by row, however many (by default the last 20 and "
                         "the current course, the earlier ones summarised by month)")
@@ -52,7 +54,8 @@ def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
     from homekit.words.report import report_document
 
     written = ctx.open().report.write_report(args.output, report_document, since=args.since,
-                                             until=args.until, force=args.force, full=args.full)
+                                             until=args.until, force=args.force, full=args.full,
+                                             treatment=args.treatment)
     if not is_stdout(written.path):
         say(words.report_written(written))
     return 0

@@ -20,16 +20,12 @@ EVENT_KINDS: tuple[str, ...] = ("burn", "blister", "pigment-change", "infection"
                                 "other")
 #: A reaction still there this many days after it began needs a skin professional.
 SEE_PROFESSIONAL_AFTER_DAYS = 3
-#: Treatments that remove a layer of skin, and so wait for an adverse event to be resolved.
-RESURFACING: frozenset[str] = frozenset({"microdermabrasion"})
-#: The treatment of every session until treatments are recorded one by one.
-DEFAULT_TREATMENT = "microdermabrasion"
+def is_resurfacing(treatment: str | None = None, depth: float | None = None) -> bool:
+    """Whether a session of `treatment` (default: microdermabrasion) at `depth` resurfaces the
+    skin, so that an unresolved adverse event holds it: the treatments' own rule."""
+    from homekit.domain import treatments
 
-
-def is_resurfacing(treatment: str | None = None) -> bool:
-    """Whether `treatment` (default: the one every session is today) resurfaces the skin, so
-    that an unresolved adverse event holds it."""
-    return (treatment or DEFAULT_TREATMENT) in RESURFACING
+    return treatments.is_resurfacing(treatment or treatments.MICRODERMABRASION, depth)
 
 
 def kind(value: str) -> str:

@@ -131,11 +131,11 @@ def interval_gate(dates: Sequence[dt.date], interval_days: int, today: dt.date) 
                 days_left=left)
 
 
-def event_gate(events: Iterable[AdverseEvent], day: dt.date,
-               treatment: str | None = None) -> Gate | None:
+def event_gate(events: Iterable[AdverseEvent], day: dt.date, treatment: str | None = None,
+               depth: float | None = None) -> Gate | None:
     """The hold of unresolved adverse events on a session of `treatment` dated `day`: only a
     resurfacing treatment waits (domain.events.is_resurfacing)."""
-    if not adverse.is_resurfacing(treatment):
+    if not adverse.is_resurfacing(treatment, depth):
         return None
     held = adverse.holding(events, day)
     if not held:

@@ -10,16 +10,13 @@ first problem as facts (homekit.words says them), or None.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from homekit.domain import checklist, validate
 from homekit.domain.errors import InvalidInput
-from homekit.domain.events import EVENT_KINDS
-from homekit.domain.models import AREAS
+from homekit.domain.journal_columns import COLUMNS, OPTIONAL_TABLES, REQUIRED, _stamp, _text
 
 SESSION_DELETED = "session_deleted"
 SESSION_EDITED = "session_edited"
@@ -27,6 +24,7 @@ REDNESS_DELETED = "redness_deleted"
 REDNESS_EDITED = "redness_edited"
 PROFILE_DELETED = "profile_deleted"
 PROFILE_EDITED = "profile_edited"
+PRODUCT_DELETED = "product_deleted"
 EVENT_DELETED = "event_deleted"
 EVENT_EDITED = "event_edited"
 
@@ -36,8 +34,6 @@ MAX_FACTS_CHARS = 16 * 1024
 #: sessions whose notes all reach the 10,000-character limit takes about 11 million), so that
 #: a hostile row is refused by its length, before its text is read.
 MAX_PAYLOAD_CHARS = 64 * 1024 * 1024
-#: Characters of a timestamp homekit writes (`2026-11-25T09:30:00`), with room to spare.
-MAX_STAMP_CHARS = 64
 
 #: The kinds of entry, and the lists of rows each one's payload holds: table -> how many rows
 #: (1: exactly one; None: any number).
@@ -46,13 +42,14 @@ KINDS: dict[str, dict[str, int | None]] = {
     SESSION_EDITED: {"sessions": 1, "redness": None},
     REDNESS_DELETED: {"redness": 1},
     REDNESS_EDITED: {"redness": 1},
-    PROFILE_DELETED: {"profiles": 1, "sessions": None, "redness": None},
+    PROFILE_DELETED: {"profiles": 1, "sessions": None, "redness": None, "products": None,
+                      "treatments": None, "adverse_events": None},
     PROFILE_EDITED: {"profiles": 1},
+    PRODUCT_DELETED: {"products": 1},
     EVENT_DELETED: {"adverse_events": 1},
     EVENT_EDITED: {"adverse_events": 1},
 }
-#: Lists of rows a kind's payload may also hold (an entry made before them has none).
-OPTIONAL: dict[str, dict[str, int | None]] = {PROFILE_DELETED: {"adverse_events": None}}
+
 
 #: The facts each kind may carry, and their JSON types (the undo list describes the step
 #: from them).
@@ -65,6 +62,7 @@ FACTS: dict[str, dict[str, type]] = {
     REDNESS_EDITED: _REDNESS_FACTS,
     PROFILE_DELETED: {"profile": str, "sessions": int, "observations": int, "backup": str},
     PROFILE_EDITED: {"profile": str, "new_name": str},
+    PRODUCT_DELETED: {"product_id": int, "date": str, "profile": str, "kind": str},
     EVENT_DELETED: {"event_id": int, "kind": str, "date": str, "profile": str},
     EVENT_EDITED: {"event_id": int, "kind": str, "date": str, "profile": str},
 }
@@ -95,118 +93,6 @@ class _Fault(Exception):
         super().__init__(problem)
         self.part, self.problem, self.where, self.detail = part, problem, where, detail
 
-
-# -- the values of each table's columns -------------------------------------------------------
-
-
-def _int(value: Any) -> int:
-    if type(value) is not int:
-        raise InvalidInput(f"{value!r} is not a whole number")
-    return value
-
-
-def _text(value: Any, limit: int = MAX_STAMP_CHARS) -> str:
-    if not isinstance(value, str):
-        raise InvalidInput(f"{value!r} is not text")
-    if len(value) > limit:
-        raise InvalidInput(f"{len(value)} characters; at most {limit}")
-    validate.notes(value)  # no control characters, valid UTF-8
-    return value
-
-
-def _stamp(value: Any) -> None:
-    dt.datetime.fromisoformat(_text(value))
-
-
-def _date(value: Any) -> None:
-    if validate.parse_date(_text(value)).isoformat() != value:
-        raise InvalidInput(f"{value!r} is not a date written YYYY-MM-DD")
-
-
-def _flag(value: Any) -> None:
-    if _int(value) not in (0, 1):
-        raise InvalidInput(f"{value!r} is not 0 or 1")
-
-
-def _areas(value: Any) -> None:
-    unknown = [a for a in _text(value, 1000).split(",") if a and a not in AREAS]
-    if unknown:
-        raise InvalidInput(f"unknown area {unknown[0]!r}")
-
-
-def _checklist(value: Any) -> None:
-    if checklist.parse_checked(_text(value, 1000)) != checklist.from_text(value):
-        raise InvalidInput(f"{value!r} is not a checklist as homekit writes it")
-
-
-def _time(value: Any) -> None:
-    if validate.parse_time(_text(value)) != value:
-        raise InvalidInput(f"{value!r} is not a time written HH:MM")
-
-
-def _name(value: Any) -> None:
-    if validate.profile_name(_text(value, 1000)) != value:
-        raise InvalidInput(f"{value!r} is not a profile name as homekit stores it")
-
-
-def _isotretinoin(value: Any) -> None:
-    if value != "never":
-        _date(value)
-
-
-def _notes(value: Any) -> None:
-    if not isinstance(value, str):
-        raise InvalidInput(f"{value!r} is not text")
-    validate.notes(value)
-
-
-def _event_kind(value: Any) -> None:
-    if not isinstance(value, str) or value not in EVENT_KINDS:
-        raise InvalidInput(f"{value!r:.80} is not an event kind")
-
-
-def _number(check: Callable[[int], int]) -> Callable[[Any], object]:
-    return lambda value: check(_int(value))
-
-
-#: table -> column -> (may be null, check): the checks `homekit check` makes of the live rows,
-#: and every text short and free of control characters. `id` and the columns without a
-#: default are required; any other column may be missing (an entry written before it existed).
-COLUMNS: dict[str, dict[str, tuple[bool, Callable[[Any], object]]]] = {
-    "profiles": {
-        "id": (False, _int), "name": (False, _name),
-        "target_sessions": (False, _number(validate.target_sessions)),
-        "min_interval_days": (False, _number(validate.interval_days)),
-        "created_at": (False, _text), "has_skin_condition": (True, _flag),
-        "condition_acknowledged_at": (True, _text), "isotretinoin": (True, _isotretinoin),
-        "isotretinoin_acknowledged_at": (True, _text), "blood_thinners": (True, _flag),
-        "medical_answered_at": (True, _text), "skin_type": (True, _number(validate.skin_type)),
-    },
-    "sessions": {
-        "id": (False, _int), "profile_id": (False, _int), "session_date": (False, _date),
-        "start_time": (True, _time), "duration_min": (True, _number(validate.duration)),
-        "areas": (False, _areas), "device_level": (True, _number(validate.device_level)),
-        "glasses_worn": (True, _flag), "stinging": (True, _number(validate.stinging)),
-        "notes": (False, _notes), "created_at": (False, _text),
-        "checklist": (True, _checklist), "cleared_by_professional": (False, _flag),
-    },
-    "redness": {
-        "id": (False, _int), "session_id": (False, _int), "observed_at": (False, _stamp),
-        "severity": (False, _number(validate.severity)),
-        "faded_after_min": (True, _number(validate.faded_after)), "notes": (False, _notes),
-    },
-    "adverse_events": {
-        "id": (False, _int), "profile_id": (False, _int), "session_id": (True, _int),
-        "kind": (False, _event_kind), "event_date": (False, _date), "created_at": (False, _text),
-        "notes": (False, _notes), "resolved_on": (True, _date), "resolved_by_professional": (False, _flag),
-    },
-}
-REQUIRED: dict[str, frozenset[str]] = {
-    "profiles": frozenset({"id", "name", "created_at"}),
-    "sessions": frozenset({"id", "profile_id", "session_date", "created_at"}),
-    "redness": frozenset({"id", "session_id", "observed_at", "severity"}),
-    "adverse_events": frozenset({"id", "profile_id", "kind", "event_date", "created_at"}),
-}
 
 
 # -- an entry ---------------------------------------------------------------------------------
@@ -274,13 +160,15 @@ def _facts(kind: str, facts: dict[str, Any]) -> None:
 
 
 def _payload(kind: str, payload: dict[str, Any]) -> None:
-    optional = OPTIONAL.get(kind, {})
+    tables = KINDS[kind]
     extra = {"was_default"} if kind == PROFILE_DELETED else set()
-    _keys("payload", payload, set(KINDS[kind]) | set(optional) | extra, set(KINDS[kind]))
-    tables = {**KINDS[kind], **{t: n for t, n in optional.items() if t in payload}}
+    _keys("payload", payload, set(tables) | extra,
+          set(tables) - (OPTIONAL_TABLES if len(tables) > 1 else frozenset()))
     if "was_default" in payload and not isinstance(payload["was_default"], bool):
         raise _Fault("payload", "value", "was_default", f"{payload['was_default']!r:.80}")
     for table, count in tables.items():
+        if table not in payload:
+            continue  # an optional table (checked above)
         rows = payload[table]
         if not isinstance(rows, list) or (count is not None and len(rows) != count):
             raise _Fault("payload", "rows", table, str(count))

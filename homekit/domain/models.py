@@ -129,6 +129,11 @@ class SessionDraft:
     checklist: tuple[str, ...] | None = None
     #: Logged past a redness block on a professional's say-so.
     cleared_by_professional: bool = False
+    #: The treatment (domain.treatments), microneedling's needle depth in mm, and the product
+    #: kinds (retinoid, acid) whose hold the user chose to log it despite.
+    treatment: str = "microdermabrasion"
+    depth_mm: float | None = None
+    despite: tuple[str, ...] = ()
 
 
 #: The fields of a session a user can change, in the order forms show them.
@@ -187,10 +192,12 @@ class SessionFilter:
     search: str | None = None
     since: dt.date | None = None
     until: dt.date | None = None
+    #: Only the sessions of this treatment (None: every one).
+    treatment: str | None = None
 
     @property
     def active(self) -> bool:
-        return bool(self.search or self.since or self.until)
+        return bool(self.search or self.since or self.until or self.treatment)
 
 
 @dataclass(frozen=True)
@@ -230,6 +237,9 @@ class Session:
     redness: tuple[Redness, ...] = field(default=())
     checklist: tuple[str, ...] | None = None
     cleared_by_professional: bool = False
+    treatment: str = "microdermabrasion"
+    depth_mm: float | None = None
+    despite: tuple[str, ...] = ()
     #: Its place by date within its profile (1 = the earliest): the number both UIs, the
     #: report and the calendar show. The `id` is what commands take. 0: not read from the store.
     number: int = field(default=0, compare=False)
@@ -251,6 +261,9 @@ class Session:
             "created_at": self.created_at,
             "checklist": None if self.checklist is None else list(self.checklist),
             "cleared_by_professional": self.cleared_by_professional,
+            "treatment": self.treatment,
+            "depth_mm": self.depth_mm,
+            "despite": list(self.despite),
             "redness": [r.to_json() for r in self.redness],
         }
 

@@ -33,6 +33,8 @@ class Reminder:
     #: The time of day and zone it was last written with ("09:00 Europe/Paris"); None: the
     #: file's own (a cancelled event written before time zones were added).
     start: str | None = None
+    #: The treatment whose series it belongs to ("": microdermabrasion, the first series).
+    treatment: str = ""
 
 
 @dataclass(frozen=True)

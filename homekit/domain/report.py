@@ -17,6 +17,7 @@ from homekit.domain.events import AdverseEvent
 from homekit.domain.models import Profile, Redness, Session, Status
 from homekit.domain.photos import Photo
 from homekit.domain.series import ChartSeries
+from homekit.domain.treatments import ProductUse
 
 #: Sessions shown row by row, at least (the current course too, when it is longer).
 RECENT_SESSIONS = 20
@@ -100,6 +101,9 @@ class ReportFacts:
     first_session_date: dt.date | None = None
     #: Every session row by row (no summaries).
     full: bool = False
+    #: The product uses of the period, oldest first; the one treatment shown ("": all).
+    products: tuple[ProductUse, ...] = ()
+    treatment: str = ""
     #: The adverse events of the period (and every one still open), oldest first.
     events: tuple[AdverseEvent, ...] = ()
 

@@ -7,7 +7,7 @@ disagree. No matplotlib, no I/O, no clock: the caller passes `now` in.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -47,6 +47,8 @@ class RednessPoint:
     start_time: str | None = field(repr=False)
     #: When the flags are judged (the chart's now); not part of what the point is.
     now: dt.datetime = field(repr=False, compare=False)
+    #: The session's treatment, when not microdermabrasion (the redness chart marks it).
+    treatment: str = ""
 
     @property
     def severity_word(self) -> str:
@@ -98,6 +100,8 @@ class ChartSeries:
     redness: tuple[RednessPoint, ...]
     #: Redness that takes longer than this to fade is lasting (the line the charts draw).
     lasting_minutes: int = rules.LASTING_REDNESS_MIN
+    #: The one treatment the series is of ("": every session, the profile's own target).
+    treatment: str = ""
 
     @property
     def sessions_done(self) -> int:
@@ -136,6 +140,8 @@ def series_of(
     dates: Sequence[dt.date],
     observed: Iterable[tuple[dt.date, str | None, Sequence[Observation]]],
     now: dt.datetime,
+    treatment: str = "",
+    marks: Mapping[dt.date, str] | None = None,
 ) -> ChartSeries:
     """The series from what the charts need only: every session date (oldest first) and, per
     session with redness (in date order), its observations as (observed_at, severity,
@@ -168,19 +174,21 @@ def series_of(
         plan_dates=tuple(plan_dates),
         plan_counts=tuple(plan_counts),
         completion_date=rules.projected_completion_date(dates, interval, target, today),
-        redness=tuple(_redness_point(d, t, obs, now) for d, t, obs in observed if obs),
+        redness=tuple(_redness_point(d, t, obs, now, (marks or {}).get(d, ""))
+                      for d, t, obs in observed if obs),
+        treatment=treatment,
     )
 
 
 def _redness_point(day: dt.date, start_time: str | None, observations: Sequence[Observation],
-                   now: dt.datetime) -> RednessPoint:
+                   now: dt.datetime, treatment: str = "") -> RednessPoint:
     """The worst of a session's observations (highest severity, then latest; the first of
     equals), with that observation's own fade time. Flags are judged when asked for."""
     if len(observations) == 1:
         _, severity, faded = observations[0]
     else:
         _, severity, faded = max(observations, key=lambda o: (o[1], o[0]))
-    return RednessPoint(day, severity, faded, tuple(observations), start_time, now)
+    return RednessPoint(day, severity, faded, tuple(observations), start_time, now, treatment)
 
 
 def padded(start: dt.date, end: dt.date, pad_days: int) -> tuple[dt.date, dt.date]:

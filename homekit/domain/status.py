@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from homekit.domain.gates import Followup, Gate
     from homekit.domain.models import Redness
+    from homekit.domain.treatments import Standing
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,8 @@ class Status:
     followups: tuple[Followup, ...] = ()
     #: The profile's Fitzpatrick skin type (None: not given).
     skin_type: int | None = None
+    #: Where each treatment in use (or with a target) stands (domain.treatments.Standing).
+    treatments: tuple[Standing, ...] = ()
 
     @property
     def blocked_by(self) -> list[str]:
@@ -82,4 +85,5 @@ class Status:
             "today": self.today.isoformat(),
             "clock_warning": self.clock_warning,
             "skin_type": self.skin_type,
+            "treatments": [t.to_json() for t in self.treatments],
         }

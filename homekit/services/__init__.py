@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from homekit.services.sessions import Sessions
     from homekit.services.status import Status
     from homekit.services.transfer import Transfer, import_source
+    from homekit.services.treatments import Products, Treatments
     from homekit.services.undo import Undo
     from homekit.storage.repo import Store
 
@@ -154,7 +155,7 @@ class Homekit:
     def sessions(self) -> Sessions:
         from homekit.services.sessions import Sessions
 
-        return Sessions(self.ctx, self.safety)
+        return Sessions(self.ctx, self.safety, self.treatments)
 
     @cached_property
     def redness(self) -> Redness:
@@ -172,13 +173,13 @@ class Homekit:
     def plan(self) -> Plan:
         from homekit.services.plan import Plan
 
-        return Plan(self.ctx, self.safety)
+        return Plan(self.ctx, self.safety, self.treatments)
 
     @cached_property
     def charts(self) -> Charts:
         from homekit.services.charts import Charts
 
-        return Charts(self.ctx)
+        return Charts(self.ctx, self.treatments)
 
     @cached_property
     def photos(self) -> Photos:
@@ -190,7 +191,8 @@ class Homekit:
     def report(self) -> Report:
         from homekit.services.report import Report
 
-        return Report(self.ctx, self.status, self.sessions, self.photos)
+        return Report(self.ctx, self.status, self.sessions, self.photos, self.treatments,
+                      self.products)
 
     @cached_property
     def transfer(self) -> Transfer:
@@ -221,6 +223,18 @@ class Homekit:
         from homekit.services.check import Check
 
         return Check(self.ctx)
+
+    @cached_property
+    def treatments(self) -> Treatments:
+        from homekit.services.treatments import Treatments
+
+        return Treatments(self.ctx, self.profiles)
+
+    @cached_property
+    def products(self) -> Products:
+        from homekit.services.treatments import Products
+
+        return Products(self.ctx)
 
     @cached_property
     def events(self) -> Events:

@@ -8,27 +8,42 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from homekit.domain.series import ChartSeries
     from homekit.services.context import Context
+    from homekit.services.treatments import Treatments
 
 
 class Charts:
     """The chart series and chart files of the current profile."""
 
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, treatments: Treatments) -> None:
         self.ctx = ctx
+        self.treatments = treatments
 
-    def chart_series(self, kind: str = "all") -> ChartSeries:
+    def chart_series(self, kind: str = "all", treatment: str | None = None) -> ChartSeries:
         """The one series the figure and the text chart both draw, for the current profile.
 
         `kind`: the chart it is for; a progress chart's series skips the redness (it holds
-        none), so drawing it never reads the observations.
+        none), so drawing it never reads the observations. `treatment`: only its sessions,
+        its target and interval (None: every session, the redness marked by treatment).
         """
+        from dataclasses import replace
+
         from homekit.domain.series import series_of
         from homekit.storage import redness as stored_redness
+        from homekit.storage import treatments as stored_treatments
 
         profile = self.ctx.profile()
-        dates = self.ctx.store.chart_dates(profile.id)  # narrow: no notes, no sessions
-        observed = stored_redness.chart_redness(self.ctx.store, profile.id) if kind != "progress" else []
-        return series_of(profile, dates, observed, self.ctx.now())
+        name = None
+        if treatment is not None:
+            found = self.treatments.get(treatment, profile)
+            name = found.name
+            profile = replace(profile, target_sessions=found.target_sessions or 0,
+                              min_interval_days=found.min_interval_days)
+        store = self.ctx.store
+        dates = store.chart_dates(profile.id, name)  # narrow: no notes, no sessions
+        observed = (stored_redness.chart_redness(store, profile.id, name)
+                    if kind != "progress" else [])
+        marks = stored_treatments.treatment_days(store, profile.id) if observed and name is None else None
+        return series_of(profile, dates, observed, self.ctx.now(), name or "", marks)
 
     def save_chart(
         self,

@@ -45,14 +45,15 @@ class Events:
     def get(self, event_id: int) -> AdverseEvent:
         return store_events.get_event(self.ctx.store, event_id, self.ctx.profile().id)
 
-    def gate(self, profile: Profile, day: dt.date | None = None,
-             treatment: str | None = None) -> Gate | None:
+    def gate(self, profile: Profile, day: dt.date | None = None, treatment: str | None = None,
+             depth: float | None = None) -> Gate | None:
         """The hold of the profile's open events on a session of `treatment` on `day`."""
-        return hold_gate(self.ctx, profile, day or self.ctx.today(), treatment)
+        return hold_gate(self.ctx, profile, day or self.ctx.today(), treatment, depth)
 
     def check_hold(self, profile: Profile, day: dt.date, cleared: bool,
-                   treatment: str | None = None) -> builtins.list[AdverseEvent]:
-        return check_hold(self.ctx, profile, day, cleared, treatment)
+                   treatment: str | None = None,
+                   depth: float | None = None) -> builtins.list[AdverseEvent]:
+        return check_hold(self.ctx, profile, day, cleared, treatment, depth)
 
     # -- writing ----------------------------------------------------------------------------
 
@@ -117,16 +118,17 @@ def events_of(ctx: Context, profile: Profile, *, open_only: bool = False) -> lis
 # -- the hold, for logging a session --------------------------------------------------------
 
 
-def hold_gate(ctx: Context, profile: Profile, day: dt.date,
-              treatment: str | None = None) -> Gate | None:
-    return event_gate(store_events.events(ctx.store, profile.id, open_only=True), day, treatment)
+def hold_gate(ctx: Context, profile: Profile, day: dt.date, treatment: str | None = None,
+              depth: float | None = None) -> Gate | None:
+    return event_gate(store_events.events(ctx.store, profile.id, open_only=True), day,
+                      treatment, depth)
 
 
 def check_hold(ctx: Context, profile: Profile, day: dt.date, cleared: bool,
-               treatment: str | None = None) -> list[AdverseEvent]:
+               treatment: str | None = None, depth: float | None = None) -> list[AdverseEvent]:
     """Raise (exit 3) when an open event holds a session on `day`; with `cleared` (a skin
     professional's clearance, given when logging) return the events it clears."""
-    gate = hold_gate(ctx, profile, day, treatment)
+    gate = hold_gate(ctx, profile, day, treatment, depth)
     if gate is None:
         return []
     if cleared:

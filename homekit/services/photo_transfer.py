@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from homekit.domain.errors import InvalidInput, StorageError
 from homekit.services.events import export_events
 from homekit.services.photos import read_source
+from homekit.storage import treatments as stored_treatments
 
 if TYPE_CHECKING:
     from homekit.charts.imaging import CleanPhoto
@@ -75,7 +76,9 @@ def export_with_photos(ctx: Context, photos_dir: Path, fmt: str, *,
             listed.append(photofiles.entry_json(photo, file, base,
                                                 dates.get(photo.session_id or -1)))
         entries[p.name] = listed
-    return formats.to_json(data, photos=entries, events=export_events(ctx, profiles))
+    extras = {p.name: stored_treatments.profile_extras(store, p.id) for p, _ in listing}
+    return formats.to_json(data, photos=entries, extras=extras,
+                           events=export_events(ctx, profiles))
 
 
 def read_photos(ctx: Context, source: Source) -> Ready:

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace as with_fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from homekit.domain import gates, rules, validate
 from homekit.domain.errors import RuleViolation
+from homekit.domain.models import Profile
 from homekit.services.context import Context
 from homekit.services.safety import Safety
 
 if TYPE_CHECKING:
     from homekit.services.outcomes import ReminderFile
+    from homekit.services.treatments import Treatments
     from homekit.transfer.calendar import CalendarWords
 
 REMINDER_TIME_KEY = "reminder_time"
@@ -24,16 +27,36 @@ REMINDER_SEQUENCE_KEY = "reminder_sequences"
 class Plan:
     """The remaining sessions' dates, and reminder files for them."""
 
-    def __init__(self, ctx: Context, safety: Safety) -> None:
+    def __init__(self, ctx: Context, safety: Safety, treatments: Treatments) -> None:
         self.ctx = ctx
         self.safety = safety
+        self.treatments = treatments
 
     def reminder_dates(self) -> list[dt.date]:
-        """The planned date of every remaining session of the current profile."""
+        """The planned date of every remaining microdermabrasion session of the current
+        profile (the first series; `reminder_series` gives every treatment's)."""
+        return self.reminder_series()[0][2]
+
+    def reminder_series(self) -> list[tuple[str, Profile, list[dt.date], int]]:
+        """Each series of reminders: microdermabrasion's ("", the profile's target), then one
+        per other treatment with a target; each as (treatment, the profile with that target
+        and interval, its planned dates, its sessions done)."""
+        from homekit.domain.treatments import DEFAULT_TREATMENT
+
         profile = self.ctx.profile()
-        dates = self.ctx.store.session_dates(profile.id)
-        return rules.planned_dates(dates, profile.min_interval_days, profile.target_sessions,
-                                   self.ctx.today())
+        today = self.ctx.today()
+        found = []
+        for t in self.treatments.all(profile):
+            default = t.name == DEFAULT_TREATMENT
+            if not default and not t.target_sessions:
+                continue
+            dates = self.ctx.store.chart_dates(profile.id, t.name)
+            view = profile if default else with_fields(
+                profile, target_sessions=t.target_sessions or 0,
+                min_interval_days=t.min_interval_days)
+            found.append(("" if default else t.name, view, rules.planned_dates(
+                dates, view.min_interval_days, view.target_sessions, today), len(dates)))
+        return found
 
     def reminder_time(self) -> str:
         """The time of day of the current profile's reminders (HH:MM; 09:00 unless set)."""
@@ -90,17 +113,27 @@ class Plan:
         blocks = [g for g in self.safety.gates() if g.name in gates.REMINDER_BLOCKS]
         if blocks:
             raise RuleViolation(code="reminders_blocked", gates=blocks)
-        dates = self.reminder_dates()
-        done = self.ctx.store.session_count(profile.id)
-        planned = list(enumerate(dates, start=done + 1))
-        key = f"{REMINDER_SEQUENCE_KEY}:{profile.id}"
-        with self.ctx.store.write():
-            ledger = _ledger(self.ctx.store.get_setting(key))
-            events, kept = reconcile(ledger, planned, start_key(time, zone))
+        series = self.reminder_series()
+        events: list = []
+        dates: list[dt.date] = []
+        store = self.ctx.store
+        with store.write():
+            for treatment, _view, planned_dates, done in series:
+                # microdermabrasion keeps the ledger (and UIDs) it had before treatments
+                key = f"{REMINDER_SEQUENCE_KEY}:{profile.id}" + (
+                    f":{treatment}" if treatment else "")
+                planned = list(enumerate(planned_dates, start=done + 1))
+                made, kept = reconcile(_ledger(store.get_setting(key)), planned,
+                                       start_key(time, zone))
+                if made:
+                    store.set_setting(key, json.dumps(kept, sort_keys=True))
+                events += [with_fields(e, treatment=treatment) for e in made]
+                dates += planned_dates
             if not events:
                 return ReminderFile(path, 0, None, zone=zone)
-            self.ctx.store.set_setting(key, json.dumps(kept, sort_keys=True))
-        data = calendar_bytes(profile, events, wording, time, zone, self.ctx.utc_now())
+        dates.sort()
+        data = calendar_bytes(profile, events, wording, time, zone, self.ctx.utc_now(),
+                              {t: view for t, view, _, _ in series if t})
         path = write_output(given, data, replace=replace)
         return ReminderFile(path, len(dates), dates[0] if dates else None, tuple(dates),
                             cancelled=len(events) - len(dates), zone=zone)

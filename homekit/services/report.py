@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from homekit.services.photos import Photos
     from homekit.services.sessions import Sessions
     from homekit.services.status import Status
+    from homekit.services.treatments import Products, Treatments
 
     #: What puts the report's facts into words (homekit.words.report.report_document).
     Wording = Callable[[ReportFacts], Document]
@@ -27,15 +28,19 @@ if TYPE_CHECKING:
 class Report:
     """The report's facts, and the PDF drawn from them and the words the caller gives."""
 
-    def __init__(self, ctx: Context, status: Status, sessions: Sessions, photos: Photos) -> None:
+    def __init__(self, ctx: Context, status: Status, sessions: Sessions, photos: Photos,
+                 treatments: Treatments, products: Products) -> None:
         self.ctx = ctx
         self.status = status
         self.sessions = sessions
         self.photos = photos
+        self.treatments = treatments
+        self.products = products
 
     def report_facts(self, since: dt.date | None = None, until: dt.date | None = None,
-                     full: bool = False) -> ReportFacts:
-        """What the report shows; `full`: every session row by row (no summaries)."""
+                     full: bool = False, treatment: str | None = None) -> ReportFacts:
+        """What the report shows; `full`: every session row by row (no summaries);
+        `treatment`: only its sessions (the products of the period stay: they hold any)."""
         from homekit.domain import photos as photo_rules
         from homekit.domain.report import ReportFacts, in_period, warnings_of
         from homekit.domain.series import chart_series
@@ -43,6 +48,9 @@ class Report:
 
         profile = self.ctx.profile()
         everything = self.sessions.history(newest_first=False)  # each with its number (Session.number)
+        name = None if treatment is None else self.treatments.resolve(treatment, profile)
+        if name is not None:
+            everything = [s for s in everything if s.treatment == name]
         chosen = [s for s in everything if in_period(s.session_date, since, until)]
         photos = [p for p in self.photos.photos() if in_period(p.taken_on, since, until)]
         dates = [s.session_date for s in everything]
@@ -60,19 +68,22 @@ class Report:
                                                     profile.target_sessions, self.ctx.today())),
             first_session_date=dates[0] if dates else None,
             full=full,
+            products=tuple(self.products.all(since, until)),
+            treatment=name or "",
             events=tuple(e for e in events_of(self.ctx, profile)
                          if in_period(e.event_date, since, until) or e.resolved_on is None),
         )
 
     def report_bytes(self, wording: Wording, since: dt.date | None = None,
                      until: dt.date | None = None,
-                     full: bool = False) -> tuple[bytes, int, ReportFacts]:
+                     full: bool = False, treatment: str | None = None
+                     ) -> tuple[bytes, int, ReportFacts]:
         """The PDF, its page count and its facts; `wording` puts the facts into words
         (`homekit.words.report.report_document`)."""
         from homekit.charts.report import render_report
         from homekit.domain.report import photo_key
 
-        facts = self.report_facts(since, until, full)
+        facts = self.report_facts(since, until, full, treatment)
         doc = wording(facts)
         photos = {photo_key(p.id): self.photos.photo_bytes(p.id)
                   for pair in facts.photo_pairs for p in pair if p is not None}
@@ -81,13 +92,13 @@ class Report:
 
     def write_report(self, path: Path | str, wording: Wording, *, since: dt.date | None = None,
                      until: dt.date | None = None, force: bool = False,
-                     full: bool = False) -> ReportFile:
+                     full: bool = False, treatment: str | None = None) -> ReportFile:
         """Write the PDF to `path` (homekit.files: `-`, a device, a new or, with `force`, an
         existing file); the full path is in what it returns."""
         from homekit.files import check_output, write_output
         from homekit.services.outcomes import ReportFile
 
         check_output(path, replace=force)
-        data, pages, facts = self.report_bytes(wording, since, until, full)
+        data, pages, facts = self.report_bytes(wording, since, until, full, treatment)
         target = write_output(path, data, replace=force)
         return ReportFile(target, pages, len(facts.sessions), facts.photo_count)

@@ -9,6 +9,7 @@ from homekit.domain import gates as rules
 from homekit.domain.errors import InvalidInput, RuleViolation
 from homekit.domain.gates import Followup, Gate
 from homekit.domain.models import Profile
+from homekit.domain.treatments import DEFAULT_TREATMENT
 from homekit.services.context import Context
 
 
@@ -25,7 +26,8 @@ class Safety:
         # The interval gate needs only the sessions less than an interval before today (or
         # after it): an index range, whatever the length of the log.
         since = today - min(dt.timedelta(days=profile.min_interval_days), today - dt.date.min)
-        dates = self.ctx.store.session_dates_between(profile.id, since, dt.date.max)
+        dates = self.ctx.store.session_dates_between(profile.id, since, dt.date.max,
+                                                     treatment=DEFAULT_TREATMENT)
         previous = self.ctx.store.session_on_or_before(profile.id, today)
         from homekit.storage.events import events
 

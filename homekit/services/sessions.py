@@ -4,65 +4,81 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from homekit.domain import gates, rules, validate
+from homekit.domain import gates, rules, treatments, validate
 from homekit.domain.errors import InvalidInput, RuleViolation
 from homekit.domain.models import Profile, Session, SessionChanges, SessionDraft, SessionFilter
+from homekit.domain.treatments import Mark
 from homekit.services import events
 from homekit.services.context import Context
 from homekit.services.results import LogResult
 from homekit.services.safety import Safety
-from homekit.storage import journal
 from homekit.storage import redness as stored_redness
+from homekit.storage import treatments as stored_treatments
+
+if TYPE_CHECKING:
+    from homekit.services.treatments import Treatments
+from homekit.storage import journal
 
 
 class Sessions:
-    """Sessions; the gates (condition, interval, redness, checklist) come from `safety`."""
+    """Sessions; the gates (condition, interval, redness, checklist) come from `safety`, the
+    treatments' rules (interval per treatment, windows, products) from `treatments`."""
 
-    def __init__(self, ctx: Context, safety: Safety) -> None:
+    def __init__(self, ctx: Context, safety: Safety, treatments: Treatments) -> None:
         self.ctx = ctx
         self.safety = safety
+        self.treatments = treatments
 
     def check_start(self, day: dt.date, start_time: str | None) -> None:
         """Raise if the session would start later than now (today, at a later time)."""
         now = self.ctx.now()
         if rules.starts_in_future(day, start_time, now):
-            raise InvalidInput(field="time",
+            raise InvalidInput(f"{start_time} is later than now", field="time",
                                code="future_time", time=start_time,
                                now=now.strftime("%H:%M"), date=day)
 
-    def check_date(self, profile: Profile, day: dt.date, exclude_id: int | None = None) -> None:
-        """Raise if `day` cannot hold a session of `profile` (future, or too close)."""
+    def check_date(self, profile: Profile, day: dt.date, exclude_id: int | None = None,
+                   mark: Mark | None = None) -> None:
+        """Raise if `day` cannot hold a session of `profile` (future, too close to one of its
+        treatment, or in a conflict window); `mark`: the session's treatment, depth and areas
+        (default: microdermabrasion, no area)."""
         validate.not_too_early(day)
         problem = rules.date_problem(day, self.ctx.today())
         if problem:
             raise InvalidInput(problem, field="date", code="future_date",
                                date=day, today=self.ctx.today())
-        # Only the sessions within one interval of `day` can conflict: an index range, not
-        # every date of the log.
-        reach = dt.timedelta(days=max(0, profile.min_interval_days - 1))
+        candidate = replace(mark or Mark(None, day), id=exclude_id, date=day)
+        name = candidate.treatment
+        own = self.treatments.profile_interval(profile, name)
+        # Only the sessions within the longest interval of `day` can conflict: an index
+        # range, not every date of the log.
+        reach = dt.timedelta(days=max(0, max(own or 0, treatments.deepest_floor(name)) - 1))
         try:
             first, last = day - reach, day + reach
         except OverflowError:
             first, last = dt.date.min, dt.date.max
-        near = self.ctx.store.session_dates_between(profile.id, first, last, exclude_id)
-        conflict = rules.find_conflict(day, near, profile.min_interval_days)
-        if conflict is not None:
-            _, latest, _ = self.ctx.store.session_summary(profile.id, exclude_id)
-            raise self._violation(conflict, [latest] if latest else [], profile,
-                                  self._openings(profile, day, exclude_id))
+        near = stored_treatments.marks_between(self.ctx.store, profile.id, first, last, exclude_id, name)
+        clash = treatments.interval_clash(candidate, near, own)
+        if clash is not None:
+            conflict = rules.Conflict(day, clash.other.date, clash.interval_days)
+            _, latest, _ = self.ctx.store.session_summary(profile.id, exclude_id, treatment=name)
+            raise self._violation(conflict, [latest] if latest else [], name,
+                                  self._openings(profile, day, exclude_id, name,
+                                                 clash.interval_days))
+        self.treatments.check_window(profile.id, candidate, exclude_id)
 
-    def _free_date(self, profile: Profile, day: dt.date, step: int,
-                   exclude_id: int | None) -> dt.date | None:
+    def _free_date(self, profile: Profile, day: dt.date, step: int, exclude_id: int | None,
+                   treatment: str, interval: int) -> dt.date | None:
         """The nearest date before (step -1) or after (+1) `day` that keeps the rule; each try
         reads only the sessions within an interval of it (an index range), and jumps past them."""
-        interval = profile.min_interval_days
         reach = dt.timedelta(days=interval - 1)
         candidate: dt.date | None = day + dt.timedelta(days=step)
         while candidate is not None and candidate >= validate.EARLIEST_DATE:
             try:
                 near = self.ctx.store.session_dates_between(profile.id, candidate - reach,
-                                                         candidate + reach, exclude_id)
+                                                         candidate + reach, exclude_id, treatment)
             except OverflowError:
                 return None
             following = rules.past_conflicts(candidate, near, interval, step)
@@ -71,38 +87,41 @@ class Sessions:
             candidate = following
         return None
 
-    def _openings(self, profile: Profile, day: dt.date,
-                  exclude_id: int | None) -> rules.Openings:
+    def _openings(self, profile: Profile, day: dt.date, exclude_id: int | None,
+                  treatment: str, interval: int) -> rules.Openings:
         """Where the refused `day` could go instead: the nearest free dates on either side, and
         for an edit (`exclude_id`) the window between the session's own neighbours."""
         today = self.ctx.today()
-        earlier = self._free_date(profile, day, -1, exclude_id)
-        later = self._free_date(profile, day, +1, exclude_id)
+        earlier = self._free_date(profile, day, -1, exclude_id, treatment, interval)
+        later = self._free_date(profile, day, +1, exclude_id, treatment, interval)
         if exclude_id is None:
             return rules.Openings(earlier, later)
         own = self.ctx.store.get_session(exclude_id).session_date
-        before, after = self.ctx.store.neighbour_dates(profile.id, own, exclude_id)
-        window = rules.neighbour_window(before, after, profile.min_interval_days,
-                                        validate.EARLIEST_DATE, today)
+        before, after = self.ctx.store.neighbour_dates(profile.id, own, exclude_id, treatment)
+        window = rules.neighbour_window(before, after, interval, validate.EARLIEST_DATE, today)
         return rules.Openings(earlier, later, window, (before, after))
 
     def _violation(
-        self, conflict: rules.Conflict, dates: list[dt.date], profile: Profile,
+        self, conflict: rules.Conflict, dates: list[dt.date], treatment: str,
         openings: rules.Openings | None = None,
     ) -> RuleViolation:
         today = self.ctx.today()
-        nxt = rules.next_eligible_date(dates, profile.min_interval_days) or today
+        interval = conflict.interval_days
+        nxt = rules.next_eligible_date(dates, interval) or today
         return RuleViolation(
+            f"refused: {conflict.attempted} is {conflict.gap_days} days from the session on "
+            f"{conflict.conflicting}",
             code="too_close",
             attempted=conflict.attempted,
             conflicting=conflict.conflicting,
             next_eligible=nxt,
-            days_left=rules.days_until_eligible(dates, profile.min_interval_days, today),
-            interval_days=profile.min_interval_days,
+            days_left=rules.days_until_eligible(dates, interval, today),
+            interval_days=interval,
             relation=conflict.relation,
             gap_days=conflict.gap_days,
             openings=openings,
             today=today,
+            treatment=treatment,
         )
 
     def log_session(
@@ -114,23 +133,30 @@ class Sessions:
     ) -> LogResult:
         """Store a session (and optionally its first redness observation) if every gate allows.
 
-        The draft carries the checklist answers (None: not asked) and whether a professional
-        cleared a redness block (`cleared_by_professional`).
+        The draft carries the checklist answers (None: not asked), whether a professional
+        cleared a redness block (`cleared_by_professional`), its treatment and depth, and the
+        product kinds whose hold the user chose to log it despite.
         """
         if faded_after_min is not None and redness_severity is None:
-            raise InvalidInput(field="redness",
+            raise InvalidInput("a fade time needs a redness severity", field="redness",
                                code="fade_needs_severity")
         self.safety.check_condition()  # before self.ctx.profile(): a refusal creates no profile either
         self.check_start(draft.session_date, draft.start_time)
+        known = self.ctx.existing_profile()
+        name, depth = self.treatments.session_fields(known, draft.treatment, draft.depth_mm)
+        despite = treatments.despite_kinds(draft.despite)
         profile = self.ctx.profile()
         with self.ctx.store.write():
-            self.check_date(profile, draft.session_date)
+            mark = Mark(None, draft.session_date, name, depth, draft.areas)
+            self.check_date(profile, draft.session_date, mark=mark)
+            held = self.treatments.check_products(profile.id, mark, despite)
             self.safety.check_redness(profile, draft.session_date, draft.cleared_by_professional)
-            held = events.check_hold(self.ctx, profile, draft.session_date,
-                                     draft.cleared_by_professional)
+            cleared = events.check_hold(self.ctx, profile, draft.session_date,
+                                        draft.cleared_by_professional, name, depth)
             self.safety.check_checklist(draft.checklist)
-            session_id = self.ctx.store.insert_session(profile.id, draft, self.ctx.stamp())
-            events.clear(self.ctx, held, draft.session_date)
+            stored = replace(draft, treatment=name, depth_mm=depth, despite=held)
+            session_id = self.ctx.store.insert_session(profile.id, stored, self.ctx.stamp())
+            events.clear(self.ctx, cleared, draft.session_date)
             alert = None
             session = self.ctx.store.get_session(session_id)
             if redness_severity is not None:
@@ -139,14 +165,16 @@ class Sessions:
                 )
                 alert = rules.redness_alert(red, self.ctx.now(), gates.session_start(session))
                 session = self.ctx.store.get_session(session_id)
-            _, latest, _ = self.ctx.store.session_summary(profile.id)
+            _, latest, _ = self.ctx.store.session_summary(profile.id, treatment=name)
             dates = [latest] if latest else []  # the rules below need only the last date
-        nxt = rules.next_eligible_date(dates, profile.min_interval_days) or draft.session_date
+            interval = treatments.pair_interval(mark, mark, self.treatments.profile_interval(
+                profile, name))
+        nxt = rules.next_eligible_date(dates, interval) or draft.session_date
         today = self.ctx.today()
         return LogResult(
             session,
             nxt,
-            rules.days_until_eligible(dates, profile.min_interval_days, today),
+            rules.days_until_eligible(dates, interval, today),
             alert,
             rules.clock_problem(dates, today),
             tuple(self.safety.medical_warnings(profile)),
@@ -188,9 +216,10 @@ class Sessions:
                                                            current.start_time):
                 self.check_start(draft.session_date, draft.start_time)
             moved = (draft.session_date - current.session_date).days
-            if moved:
+            if moved or draft.areas != current.areas:  # the windows are per area
                 profile = self.ctx.store.profile_by_id(current.profile_id)
-                self.check_date(profile, draft.session_date, exclude_id=session_id)
+                self.check_date(profile, draft.session_date, exclude_id=session_id,
+                                mark=mark_of(draft))
             if draft == draft_of(current):  # an unchanged save writes nothing, no undo step
                 return current
             journal.record_session(self.ctx.store, journal.SESSION_EDITED, session_id, self.ctx.stamp())
@@ -208,6 +237,20 @@ class Sessions:
         return session
 
 
+def mark_of(s: Session | SessionDraft) -> Mark:
+    """What the treatments' rules need of a session (its id left to the caller)."""
+    return Mark(getattr(s, "id", None), s.session_date, s.treatment, s.depth_mm, s.areas)
+
+
+def mark_of_row(row: dict[str, object]) -> Mark:
+    """The same, of a stored row (an undo step's), whatever the schema it was written in."""
+    depth = row.get("depth_mm")
+    return Mark(None, dt.date.fromisoformat(str(row["session_date"])),
+                str(row.get("treatment") or treatments.DEFAULT_TREATMENT),
+                float(depth) if isinstance(depth, int | float) else None,
+                tuple(a for a in str(row.get("areas") or "").split(",") if a))
+
+
 def draft_of(s: Session) -> SessionDraft:
     """The editable fields of a stored session."""
     return SessionDraft(
@@ -221,5 +264,8 @@ def draft_of(s: Session) -> SessionDraft:
         notes=s.notes,
         checklist=s.checklist,
         cleared_by_professional=s.cleared_by_professional,
+        treatment=s.treatment,
+        depth_mm=s.depth_mm,
+        despite=s.despite,
     )
 

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
+
 from homekit.domain import gates, rules
+from homekit.domain import treatments as t
+from homekit.domain.models import Profile
 from homekit.domain.models import Status as StatusFacts
+from homekit.domain.treatments import DEFAULT_TREATMENT
 from homekit.services.context import Context
 from homekit.services.safety import Safety
 from homekit.storage import redness as stored_redness
+from homekit.storage import treatments as stored_treatments
+
+_WINDOW = dt.timedelta(days=t.CONFLICT_WINDOW_DAYS - 1)
 
 
 class Status:
@@ -20,7 +29,10 @@ class Status:
         profile = self.ctx.profile()
         today = self.ctx.today()
         # Count, last date and the target-th date come from SQL: constant cost at any size.
-        count, last, nth = self.ctx.store.session_summary(profile.id, nth=profile.target_sessions)
+        # The keys of status describe microdermabrasion, the default treatment; `treatments`
+        # adds where every treatment in use stands.
+        count, last, nth = self.ctx.store.session_summary(profile.id, nth=profile.target_sessions,
+                                                          treatment=DEFAULT_TREATMENT)
         dates = [last] if last else []  # all the rules below need of the log
         interval = profile.min_interval_days
         latest_red = stored_redness.latest_redness(self.ctx.store, profile.id)
@@ -28,6 +40,7 @@ class Status:
         if latest_red is not None:
             since = gates.session_start(self.ctx.store.get_session(latest_red.session_id))
         alert = rules.redness_alert(latest_red, self.ctx.now(), since)
+        held = tuple(self.safety.gates(profile))
         return StatusFacts(
             profile=profile.name,
             target_sessions=profile.target_sessions,
@@ -44,7 +57,23 @@ class Status:
             redness_warning_serious=bool(alert and alert.serious),
             today=today,
             clock_warning=rules.clock_problem(dates, today),
-            gates=tuple(self.safety.gates(profile)),
+            gates=held,
             followups=tuple(self.safety.followups(profile)),
             skin_type=profile.skin_type,
+            treatments=tuple(standings_of(
+                self.ctx, profile, [g.name for g in held if g.name != "interval"])),
         )
+
+
+def standings_of(ctx: Context, profile: Profile,
+                 other_gates: Iterable[str] = ()) -> list[t.Standing]:
+    """Where each treatment of `profile` stands today (status reads it without the use case:
+    a status loads no other)."""
+    today, store = ctx.today(), ctx.store
+    listed = t.of_profile(profile.min_interval_days, profile.target_sessions,
+                          stored_treatments.treatment_settings(store, profile.id))
+    recent = stored_treatments.marks_between(store, profile.id, today - _WINDOW, today + _WINDOW)
+    used = stored_treatments.products(store, profile.id,
+                                      today - dt.timedelta(days=t.PRODUCT_HOLD_DAYS), today)
+    return t.standings(listed, stored_treatments.treatment_counts(store, profile.id), recent,
+                       used, today, other_gates)

@@ -12,6 +12,7 @@ from homekit.domain.errors import InvalidInput
 from homekit.domain.models import Profile, Session, SessionImport
 from homekit.services.context import DEFAULT_PROFILE_KEY, Context
 from homekit.services.events import export_events, import_events
+from homekit.storage import treatments as stored_treatments
 
 if TYPE_CHECKING:
     from homekit.files import Source
@@ -67,9 +68,10 @@ class Transfer:
         with self.ctx.store.snapshot():
             profiles = self.ctx.store.profiles() if profile is None else [profile]
             data = [(p, self.ctx.store.iter_sessions(p.id)) for p in profiles]
+            extras = {p.name: stored_treatments.profile_extras(self.ctx.store, p.id) for p in profiles}
             events = export_events(self.ctx, profiles)
-            yield from (formats.csv_chunks(data, events=events) if fmt == "csv"
-                        else formats.json_chunks(data, events))
+            yield from (formats.csv_chunks(data, extras=extras, events=events) if fmt == "csv"
+                        else formats.json_chunks(data, extras, events))
 
     def export_to_file(self, path: Path | str, fmt: str, *, all_profiles: bool = False,
                        replace: bool = True) -> Path:
@@ -85,6 +87,10 @@ class Transfer:
         """A stored profile and its sessions, for the import planner."""
         profile = self.ctx.store.profile_by_name(name)
         return None if profile is None else (profile, self.ctx.store.sessions(profile.id))
+
+    def stored_settings(self, profile_id: int) -> dict[str, tuple[bool, int | None, int | None]]:
+        """A stored profile's treatments rows, for the import planner."""
+        return stored_treatments.treatment_settings(self.ctx.store, profile_id)
 
     def import_file(self, path: str | Path | Source, *, dry_run: bool = False) -> ImportReport:
         """Import `path` (CSV or JSON; `-` is standard input): everything or, on any problem,
@@ -148,6 +154,8 @@ class Transfer:
             for target in plan.targets.values():
                 if not target.exists:
                     target.profile = bulk.insert_profile(self.ctx.store, target.profile)
+                # custom treatments before the sessions of them
+                stored_treatments.import_extras(self.ctx.store, target.profile.id, target.treatments, [])
             # The file read again, its sessions inserted a batch at a time (flat memory).
             batch: list[SessionImport] = []
             current: ImportTarget | None = None
@@ -159,6 +167,8 @@ class Transfer:
                 batch.append(item)
             if current is not None:
                 bulk.insert_sessions(self.ctx.store, current.profile.id, batch)
+            for target in plan.targets.values():
+                stored_treatments.import_extras(self.ctx.store, target.profile.id, [], target.products)
             if report.made_current is not None:
                 self.ctx.store.set_setting(DEFAULT_PROFILE_KEY, report.made_current)
         if report.made_current is not None:

@@ -17,11 +17,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from homekit.domain.errors import HomekitError, InvalidInput, NotFound, RuleViolation
 from homekit.services import events
 from homekit.services.context import DEFAULT_PROFILE_KEY
+from homekit.services.sessions import mark_of_row
 from homekit.storage import journal
 from homekit.storage import redness as stored_redness
 from homekit.storage.journal import (
     EVENT_DELETED,
     EVENT_EDITED,
+    PRODUCT_DELETED,
     PROFILE_DELETED,
     PROFILE_EDITED,
     REDNESS_DELETED,
@@ -105,7 +107,13 @@ class Undo:
 
     def _check_restored_date(self, row: dict[str, Any], exclude_id: int | None) -> None:
         profile = self._profile_of(row["profile_id"])
-        self.sessions.check_date(profile, dt.date.fromisoformat(row["session_date"]), exclude_id=exclude_id)
+        self.sessions.check_date(profile, dt.date.fromisoformat(row["session_date"]),
+                                 exclude_id=exclude_id, mark=mark_of_row(row))
+
+    def _revert_product_deleted(self, entry: journal.Entry) -> None:
+        (row,) = entry.payload["products"]
+        self._profile_of(row["profile_id"])
+        journal.insert_row(self.ctx.store, "products", row)
 
     def _revert_session_deleted(self, entry: journal.Entry) -> None:
         (row,) = entry.payload["sessions"]
@@ -117,7 +125,10 @@ class Undo:
     def _revert_session_edited(self, entry: journal.Entry) -> None:
         (row,) = entry.payload["sessions"]
         current = _needed(self.ctx.store.get_session, row["id"], "the session")
-        if current.session_date.isoformat() != row["session_date"]:
+        if (current.session_date.isoformat(), current.treatment, current.depth_mm,
+                ",".join(current.areas)) != (row["session_date"],
+                                              row.get("treatment", current.treatment),
+                                              row.get("depth_mm", current.depth_mm), row["areas"]):
             self._check_restored_date(row, row["id"])
         journal.update_row(self.ctx.store, "sessions", row)
         # A date edit moved the observations with the session: they move back with it (an
@@ -141,6 +152,9 @@ class Undo:
             raise InvalidInput(code="undo_name_taken",
                                name=row["name"])
         profile_id = journal.insert_row(self.ctx.store, "profiles", row)
+        for table in ("treatments", "products"):  # custom treatments before their sessions
+            for item in entry.payload.get(table, []):
+                journal.insert_row(self.ctx.store, table, {**item, "profile_id": profile_id})
         ids: dict[int, int] = {}
         for s in entry.payload["sessions"]:
             ids[s["id"]] = journal.insert_row(self.ctx.store, "sessions", {**s, "profile_id": profile_id})
@@ -174,6 +188,7 @@ _REVERT = {
     REDNESS_EDITED: Undo._revert_redness_edited,
     PROFILE_DELETED: Undo._revert_profile_deleted,
     PROFILE_EDITED: Undo._revert_profile_edited,
+    PRODUCT_DELETED: Undo._revert_product_deleted,
     EVENT_DELETED: lambda self, entry: events.revert_deleted(self.ctx, entry),
     EVENT_EDITED: lambda self, entry: events.revert_edited(self.ctx, entry),
 }

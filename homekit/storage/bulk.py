@@ -44,7 +44,8 @@ def insert_sessions(store: Store, profile_id: int, items: Iterable[SessionImport
             cur.execute(
                 "INSERT INTO sessions (profile_id, session_date, start_time, duration_min, "
                 "areas, device_level, glasses_worn, stinging, notes, created_at, checklist, "
-                "cleared_by_professional) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "cleared_by_professional, treatment, depth_mm, despite) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (profile_id, *draft_values(d), item.created_at, *safety_values(d)),
             )
             session_id = cur.lastrowid

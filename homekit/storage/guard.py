@@ -104,7 +104,13 @@ def floor_breaches(conn: sqlite3.Connection) -> list[RowProblem]:
     rule triggers refuse. Not the profile's own, longer interval: raising it does not re-judge
     the sessions logged before (an older file of someone who raised it is migrated)."""
     from homekit.domain.rules import MIN_INTERVAL_DAYS
+    from homekit.storage import rowcheck
     from homekit.storage.rowcheck import RowProblem
+
+    if rowcheck.has_treatments(conn):  # schema 11 on: the floors per treatment, the windows
+        names = {pid: str(name) for pid, name in conn.execute("SELECT id, name FROM profiles")}
+        return (rowcheck.treatment_breaches(conn, "main", names, own_intervals=False)
+                + rowcheck.window_breaches(conn, "main", names))
 
     rows = conn.execute(
         "SELECT s.id, s.profile_id, s.session_date, s.before_date, s.before_id, p.name FROM ("

@@ -18,6 +18,7 @@ from homekit.domain.errors import StorageError
 from homekit.domain.journal import (  # noqa: F401  (the kinds, for the services)
     EVENT_DELETED,
     EVENT_EDITED,
+    PRODUCT_DELETED,
     PROFILE_DELETED,
     PROFILE_EDITED,
     REDNESS_DELETED,
@@ -32,7 +33,7 @@ from homekit.storage.repo import Store, storage_error
 #: Entries kept; older ones are dropped when a new one is written.
 KEEP = 200
 
-_TABLES = ("profiles", "sessions", "redness", "adverse_events")
+_TABLES = ("profiles", "sessions", "redness", "products", "treatments", "adverse_events")
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,10 @@ def profile_rows(store: Store, profile_id: int) -> dict[str, Any]:
             "WHERE s.profile_id = ? ORDER BY r.id",
             (profile_id,),
         ),
+        "products": _rows(store, "SELECT * FROM products WHERE profile_id = ? ORDER BY id",
+                          (profile_id,)),
+        "treatments": _rows(store, "SELECT * FROM treatments WHERE profile_id = ? "
+                                   "ORDER BY name", (profile_id,)),
         "adverse_events": _rows(store, "SELECT * FROM adverse_events WHERE profile_id = ? "
                                        "ORDER BY id", (profile_id,)),
     }
@@ -123,6 +128,17 @@ def record_session(store: Store, kind: str, session_id: int, stamp: str) -> None
     record(store, kind, facts, rows, stamp)
 
 
+def record_product(store: Store, product_id: int, stamp: str) -> None:
+    """Keep a product use's row before it is deleted (inside the caller's write)."""
+    rows = _rows(store, "SELECT * FROM products WHERE id = ?", (product_id,))
+    if not rows:
+        return
+    row = rows[0]
+    facts = {"product_id": product_id, "date": row["used_on"], "kind": row["kind"],
+             "profile": store.profile_by_id(row["profile_id"]).name}
+    record(store, PRODUCT_DELETED, facts, {"products": rows}, stamp)
+
+
 def record_profile_edit(store: Store, profile_id: int, old_name: str, new_name: str,
                         stamp: str) -> None:
     rows = _rows(store, "SELECT * FROM profiles WHERE id = ?", (profile_id,))
@@ -138,9 +154,12 @@ def delete_redness(store: Store, redness_id: int) -> int:
 
 
 def delete_profile(store: Store, profile_id: int) -> None:
-    """The profile, its adverse events, its sessions and (by cascade) their redness."""
+    """The profile, its sessions and (by cascade) their redness, its products, treatments and
+    adverse events."""
     _x(store, "DELETE FROM adverse_events WHERE profile_id = ?", (profile_id,))
+    _x(store, "DELETE FROM products WHERE profile_id = ?", (profile_id,))
     _x(store, "DELETE FROM sessions WHERE profile_id = ?", (profile_id,))
+    _x(store, "DELETE FROM treatments WHERE profile_id = ?", (profile_id,))
     _x(store, "DELETE FROM profiles WHERE id = ?", (profile_id,))
 
 
@@ -214,6 +233,8 @@ def clear(store: Store) -> int:
 
 def _free(store: Store, table: str, row_id: int) -> bool:
     assert table in _TABLES
+    if table == "treatments":
+        return True  # keyed by (profile_id, name), no id of its own
     return not _rows(store, f"SELECT 1 FROM {table} WHERE id = ?", (row_id,))
 
 
@@ -221,7 +242,7 @@ def insert_row(store: Store, table: str, row: dict[str, Any]) -> int:
     """Insert a journalled row, under its old id if that is still free; returns the id."""
     assert table in _TABLES
     values = dict(row)
-    if not _free(store, table, int(values["id"])):
+    if table != "treatments" and not _free(store, table, int(values["id"])):
         values.pop("id")
     names = list(values)
     cur = _x(store, f"INSERT INTO {table} ({', '.join(names)}) "

@@ -234,8 +234,9 @@ def m005_photos(db: Database) -> None:
     _set_version(db, 5)
 
 
-# m006 on: in migrations_later, registered here, after m001 to m005 (in order).
-from homekit.storage import migrations_later  # noqa: E402, F401
+# m006 on: in migrations_later, registered here, after m001 to m005 (in order); m011 on:
+# in migrations_treatments, after them.
+from homekit.storage import migrations_later, migrations_treatments  # noqa: E402, F401, I001
 
 
 @migrations()
@@ -245,7 +246,7 @@ def m012_views_events(db: Database) -> None:
     # adverse events a user logs (a burn, a blister...): each one holds the next resurfacing
     # session until it is resolved, or cleared by a skin professional (homekit.domain.events).
     # The kinds, views and dates are checked here too, so the sqlite3 shell cannot store what
-    # the CLI refuses. Named m012 (m011 is reserved for treatments).
+    # the CLI refuses.
     db.execute("ALTER TABLE photos ADD COLUMN view TEXT "
                "CHECK (view IS NULL OR view IN ('front', 'left', 'right', 'close-up'))")
     db.execute(
@@ -274,7 +275,7 @@ def m012_views_events(db: Database) -> None:
         """
     )
     db.execute("CREATE INDEX adverse_events_profile ON adverse_events(profile_id, event_date)")
-    _set_version(db, 11)
+    _set_version(db, 12)
 
 
 def schema_version() -> int:

@@ -66,7 +66,7 @@ def delete_redness(store: Store, redness_id: int) -> None:
         raise NotFound(code="unknown_observation", id=redness_id)
 
 
-def chart_redness(store: Store, profile_id: int
+def chart_redness(store: Store, profile_id: int, treatment: str | None = None
 ) -> list[tuple[dt.date, str | None, tuple[tuple[str, int, int | None], ...]]]:
     """The sessions that have redness, in date order, each as (date, start time, its
     observations as (observed_at, severity, faded_after_min) in observed order): what
@@ -78,8 +78,9 @@ def chart_redness(store: Store, profile_id: int
         "SELECT s.id, s.session_date, s.start_time, r.observed_at, r.id, r.severity, "
         "r.faded_after_min "
         "FROM sessions s JOIN redness r ON r.session_id = s.id WHERE s.profile_id = ? "
-        "ORDER BY s.session_date, s.id",
-        (profile_id,),
+        + ("" if treatment is None else "AND s.treatment = ? ")
+        + "ORDER BY s.session_date, s.id",
+        (profile_id,) if treatment is None else (profile_id, treatment),
     ).fetchall():
         if sid != last:
             last = sid

@@ -26,6 +26,7 @@ from typing import Any
 from homekit.domain import events, rules, validate
 from homekit.domain.errors import InvalidInput
 from homekit.domain.models import AREAS
+from homekit.domain.treatments import DEFAULT_TREATMENT as DEFAULT
 from homekit.storage import rowscan
 
 
@@ -46,6 +47,11 @@ class RowProblem:
     other_id: int | None = None
     interval: int = 0
     detail: str = ""
+    #: Schema 11 on: the session's treatment, and for a "conflict" (two resurfacing sessions
+    #: of different treatments on overlapping areas within the window, `interval` days) the
+    #: other session's treatment.
+    treatment: str = ""
+    other_treatment: str = ""
 
 
 def rule_problems(conn: sqlite3.Connection, schema: str = "main", *,
@@ -66,6 +72,10 @@ def rule_problems(conn: sqlite3.Connection, schema: str = "main", *,
     odd = rowscan.ODD_SESSION_CHECKED if constraints_hold else rowscan.ODD_SESSION
     if conn.execute(odd.format(schema=schema)).fetchone():
         return problems + _pairs_as_the_domain_reads_them(conn, schema, profiles)
+    if has_treatments(conn, schema):
+        names = {pid: str(name) for pid, (name, _) in profiles.items()}
+        return (problems + treatment_breaches(conn, schema, names, own_intervals=True)
+                + window_breaches(conn, schema, names))
     for pid in rowscan.profile_ids(conn, schema):  # a profile that is missing counts as well
         name, interval = profiles.get(pid, (f"#{pid}", rules.MIN_INTERVAL_DAYS))
         needed = max(_int(interval), rules.MIN_INTERVAL_DAYS)
@@ -79,6 +89,75 @@ def rule_problems(conn: sqlite3.Connection, schema: str = "main", *,
                 problems.append(RowProblem(str(name), day, "too_close", sid, before, before_id,
                                            needed))
     return problems
+
+
+def has_treatments(conn: sqlite3.Connection, schema: str = "main") -> bool:
+    """Whether the file's sessions have a treatment (schema 11 on)."""
+    return any(r[1] == "treatment" for r in conn.execute(f"PRAGMA {schema}.table_info(sessions)"))
+
+
+def _name(names: dict[int, str], pid: object) -> str:
+    return names.get(pid, f"#{pid}") if isinstance(pid, int) else f"#{pid}"
+
+
+def treatment_breaches(conn: sqlite3.Connection, schema: str, names: dict[int, str], *,
+                       own_intervals: bool) -> list[RowProblem]:
+    """Sessions closer to the session before them of the same profile and treatment than the
+    larger floor of the two (`own_intervals`: or the profile's longer interval). One pass in
+    the (profile_id, treatment, session_date) index's order; each session against the one
+    before it suffices, since each floor holds from both sides."""
+    from homekit.storage import rule_sql
+
+    floors = (f"max({rule_sql.floor_sql('s.treatment', 's.depth_mm')}, "
+              f"{rule_sql.floor_sql('s.treatment', 's.before_depth')})")
+    if own_intervals:
+        floors = (f"max({floors}, "
+                  f"{rule_sql.profile_interval_sql('s.profile_id', 's.treatment', schema + '.')})")
+    rows = conn.execute(
+        f"SELECT id, profile_id, session_date, treatment, before_date, before_id, needed FROM ("
+        f" SELECT s.*, {floors} AS needed FROM ("
+        "  SELECT id, profile_id, treatment, session_date, depth_mm,"
+        "  lag(session_date) OVER w AS before_date, lag(id) OVER w AS before_id,"
+        f"  lag(depth_mm) OVER w AS before_depth FROM {schema}.sessions"
+        "  WINDOW w AS (PARTITION BY profile_id, treatment ORDER BY session_date, id)) AS s"
+        " WHERE s.before_date IS NOT NULL)"
+        " WHERE julianday(session_date) - julianday(before_date) < needed"
+        " ORDER BY profile_id, session_date, id")
+    return [RowProblem(_name(names, pid), str(day), "too_close", sid, str(before), before_id,
+                       int(needed), treatment="" if treatment == DEFAULT else str(treatment))
+            for sid, pid, day, treatment, before, before_id, needed in rows]
+
+
+def window_breaches(conn: sqlite3.Connection, schema: str,
+                    names: dict[int, str]) -> list[RowProblem]:
+    """Resurfacing sessions of two treatments on overlapping areas closer than the conflict
+    window: each session against those of the window before it, on the (profile_id,
+    session_date) index."""
+    from homekit.domain import treatments
+    from homekit.storage import rule_sql
+
+    days = treatments.CONFLICT_WINDOW_DAYS
+    rows = conn.execute(
+        "SELECT a.id, a.profile_id, a.session_date, a.treatment, b.id, b.session_date, "
+        f"b.treatment FROM {schema}.sessions AS a JOIN {schema}.sessions AS b "
+        "ON b.profile_id = a.profile_id "
+        f"AND b.session_date > date(a.session_date, '-{days} days') "
+        "AND b.session_date <= a.session_date AND (b.session_date, b.id) < (a.session_date, a.id) "
+        f"WHERE {rule_sql.resurfacing_sql('a.treatment', 'a.depth_mm')} "
+        "AND b.treatment != a.treatment "
+        f"AND {rule_sql.resurfacing_sql('b.treatment', 'b.depth_mm')} "
+        f"AND {rule_sql.overlap_sql('a.areas', 'b.areas')} "
+        "ORDER BY a.profile_id, a.session_date, a.id, b.session_date DESC, b.id DESC")
+    found: list[RowProblem] = []
+    seen: set[int] = set()
+    for sid, pid, day, treatment, other_id, other, other_treatment in rows:
+        if sid in seen:
+            continue  # the nearest one before it is named
+        seen.add(sid)
+        found.append(RowProblem(_name(names, pid), str(day), "conflict", sid, str(other),
+                                other_id, days, treatment=str(treatment),
+                                other_treatment=str(other_treatment)))
+    return found
 
 
 def _pairs_as_the_domain_reads_them(conn: sqlite3.Connection, schema: str,

@@ -26,7 +26,8 @@ _PROFILE_COLS = (
 )
 _SESSION_COLS = (
     "id, profile_id, session_date, start_time, duration_min, areas, device_level, "
-    "glasses_worn, stinging, notes, created_at, checklist, cleared_by_professional"
+    "glasses_worn, stinging, notes, created_at, checklist, cleared_by_professional, "
+    "treatment, depth_mm, despite"
 )
 _REDNESS_COLS = "id, session_id, observed_at, severity, faded_after_min, notes"
 
@@ -91,6 +92,7 @@ _SESSION_CONVERT: _Convert = {
     "glasses_worn": _flag,
     "checklist": _maybe_items,
     "cleared_by_professional": bool,
+    "despite": _items,
 }
 
 
@@ -107,9 +109,11 @@ def _redness(row: sqlite3.Row, session_number: int = 0) -> Redness:
 
 
 def safety_values(draft: SessionDraft) -> tuple[Any, ...]:
-    """A new session's checklist and cleared_by_professional columns, as stored."""
+    """A new session's columns after created_at (checklist, cleared_by_professional,
+    treatment, depth_mm, despite), as stored."""
     checklist = None if draft.checklist is None else ",".join(draft.checklist)
-    return (checklist, int(draft.cleared_by_professional))
+    return (checklist, int(draft.cleared_by_professional), draft.treatment, draft.depth_mm,
+            ",".join(draft.despite))
 
 
 def draft_values(draft: SessionDraft) -> tuple[Any, ...]:

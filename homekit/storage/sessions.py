@@ -26,6 +26,11 @@ from homekit.storage.rows import (
 _S = TypeVar("_S", bound="StoreCore")
 
 
+def _only(treatment: str | None) -> tuple[str, tuple[str, ...]]:
+    """The condition (and its parameter) that keeps one treatment's sessions, or none."""
+    return ("", ()) if treatment is None else (" AND treatment = ?", (treatment,))
+
+
 class SessionQueries(StoreCore):
     # -- sessions ---------------------------------------------------------------
 
@@ -38,55 +43,66 @@ class SessionQueries(StoreCore):
         return [dt.date.fromisoformat(r[0]) for r in rows]
 
     def session_summary(
-        self, profile_id: int, exclude_id: int | None = None, nth: int = 0
+        self, profile_id: int, exclude_id: int | None = None, nth: int = 0,
+        treatment: str | None = None,
     ) -> tuple[int, dt.date | None, dt.date | None]:
-        """(count, last date, date of the `nth` session in date order or None), from the index.
+        """(count, last date, date of the `nth` session in date order or None), from the index;
+        of one treatment's sessions, or all.
 
         Constant work at any log size: what `status` and the rule need, without every date.
         """
+        only, given = _only(treatment)
         count, last = self._q(
-            "SELECT count(*), max(session_date) FROM sessions WHERE profile_id = ? AND id IS NOT ?",
-            (profile_id, exclude_id),
+            "SELECT count(*), max(session_date) FROM sessions WHERE profile_id = ? "
+            f"AND id IS NOT ?{only}",
+            (profile_id, exclude_id, *given),
         )[0]
         nth_date = None
         if 0 < nth <= count:
             rows = self._q(
-                "SELECT session_date FROM sessions WHERE profile_id = ? AND id IS NOT ? "
+                f"SELECT session_date FROM sessions WHERE profile_id = ? AND id IS NOT ?{only} "
                 "ORDER BY session_date LIMIT 1 OFFSET ?",
-                (profile_id, exclude_id, nth - 1),
+                (profile_id, exclude_id, *given, nth - 1),
             )
             nth_date = dt.date.fromisoformat(rows[0][0])
         return int(count), (dt.date.fromisoformat(last) if last else None), nth_date
 
     def session_dates_between(
-        self, profile_id: int, first: dt.date, last: dt.date, exclude_id: int | None = None
+        self, profile_id: int, first: dt.date, last: dt.date, exclude_id: int | None = None,
+        treatment: str | None = None,
     ) -> list[dt.date]:
-        """Session dates from `first` to `last` inclusive, in order (an index range scan)."""
+        """Session dates from `first` to `last` inclusive, in order (an index range scan); of
+        one treatment's sessions, or all."""
+        only, given = _only(treatment)
         rows = self._q(
-            "SELECT session_date FROM sessions WHERE profile_id = ? AND id IS NOT ? "
+            f"SELECT session_date FROM sessions WHERE profile_id = ? AND id IS NOT ?{only} "
             "AND session_date BETWEEN ? AND ? ORDER BY session_date",
-            (profile_id, exclude_id, first.isoformat(), last.isoformat()),
+            (profile_id, exclude_id, *given, first.isoformat(), last.isoformat()),
         )
         return [dt.date.fromisoformat(r[0]) for r in rows]
 
-    def neighbour_dates(self, profile_id: int, day: dt.date,
-                        exclude_id: int | None = None) -> tuple[dt.date | None, dt.date | None]:
+    def neighbour_dates(self, profile_id: int, day: dt.date, exclude_id: int | None = None,
+                        treatment: str | None = None) -> tuple[dt.date | None, dt.date | None]:
         """The dates of the sessions just before and just after `day` (two index seeks)."""
+        only, given = _only(treatment)
         before = self._q(
-            "SELECT max(session_date) FROM sessions WHERE profile_id = ? AND id IS NOT ? "
-            "AND session_date < ?", (profile_id, exclude_id, day.isoformat()))[0][0]
+            f"SELECT max(session_date) FROM sessions WHERE profile_id = ? AND id IS NOT ?{only} "
+            "AND session_date < ?", (profile_id, exclude_id, *given, day.isoformat()))[0][0]
         after = self._q(
-            "SELECT min(session_date) FROM sessions WHERE profile_id = ? AND id IS NOT ? "
-            "AND session_date > ?", (profile_id, exclude_id, day.isoformat()))[0][0]
+            f"SELECT min(session_date) FROM sessions WHERE profile_id = ? AND id IS NOT ?{only} "
+            "AND session_date > ?", (profile_id, exclude_id, *given, day.isoformat()))[0][0]
         return (dt.date.fromisoformat(before) if before else None,
                 dt.date.fromisoformat(after) if after else None)
 
-    def chart_dates(self, profile_id: int) -> list[dt.date]:
-        """Every session date of a profile, oldest first (the covering index, no sort)."""
+    def chart_dates(self, profile_id: int, treatment: str | None = None) -> list[dt.date]:
+        """Every session date of a profile (of one treatment, or all), oldest first (the
+        covering index, no sort)."""
         day = dt.date.fromisoformat
+        only, given = _only(treatment)
         return [day(d) for d, in self._x(
-            "SELECT session_date FROM sessions WHERE profile_id = ? ORDER BY session_date, id",
-            (profile_id,),
+            f"SELECT session_date FROM sessions WHERE profile_id = ?{only} "
+            "ORDER BY session_date, id",
+            (profile_id, *given),
         ).fetchall()]
 
     def session_count(self, profile_id: int) -> int:
@@ -95,7 +111,7 @@ class SessionQueries(StoreCore):
     def insert_session(self, profile_id: int, draft: SessionDraft, created_at: str) -> int:
         cur = self._x(
             f"INSERT INTO sessions ({_SESSION_COLS.replace('id, ', '', 1)}) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (profile_id, *draft_values(draft), created_at, *safety_values(draft)),
         )
         return int(cur.lastrowid or 0)
@@ -191,6 +207,9 @@ class SessionQueries(StoreCore):
         if until:
             where += " AND session_date <= ?"
             params.append(until.isoformat())
+        if only.treatment:
+            where += " AND treatment = ?"
+            params.append(only.treatment)
         return where, params
 
     def session_number(self, session_id: int) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from homekit.domain import validate
@@ -32,9 +32,10 @@ class CalendarWords(Protocol):
     """The sentences a reminder file holds (homekit.words.calendar provides them)."""
 
     def calendar_name(self, p: Profile) -> str: ...
-    def reminder_summary(self, p: Profile, number: int, *, cancelled: bool = False) -> str: ...
+    def reminder_summary(self, p: Profile, number: int, *, cancelled: bool = False,
+                         treatment: str = "") -> str: ...
     def reminder_description(self, p: Profile, *, cancelled: bool = False) -> str: ...
-    def reminder_alarm(self, p: Profile, number: int) -> str: ...
+    def reminder_alarm(self, p: Profile, number: int, treatment: str = "") -> str: ...
 
 
 def default_file_name(profile: Profile) -> str:
@@ -46,11 +47,13 @@ def _slug(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-") or "profile"
 
 
-def event_uid(profile: Profile, number: int) -> str:
-    """Stable per planned session: the profile (its id and creation time) and the session's
-    number, so a calendar updates the event when the plan shifts instead of adding one."""
+def event_uid(profile: Profile, number: int, treatment: str = "") -> str:
+    """Stable per planned session: the profile (its id and creation time), the treatment's
+    series (none for microdermabrasion's, as before treatments) and the session's number, so
+    a calendar updates the event when the plan shifts instead of adding one."""
     made = re.sub(r"[^0-9]", "", profile.created_at)[:14] or "0"
-    return f"homekit-{profile.id}-{made}-session-{number}@homekit"
+    series = f"{treatment}-" if treatment else ""
+    return f"homekit-{profile.id}-{made}-{series}session-{number}@homekit"
 
 
 def start_key(time: str, zone: str) -> str:
@@ -73,7 +76,8 @@ def _start_of(key: str | None, fallback: str) -> tuple[dt.time, str]:
 
 def calendar_bytes(profile: Profile, reminders: Sequence[Reminder], words: CalendarWords,
                    time: str = DEFAULT_TIME, zone: str = UTC,
-                   stamp: dt.datetime | None = None) -> bytes:
+                   stamp: dt.datetime | None = None,
+                   series: Mapping[str, Profile] | None = None) -> bytes:
     """The iCalendar text for `reminders`, each planned one at `time` (HH:MM) in `zone`, with
     an alarm; the cancelled ones at the start they were last written with; in `words`.
 
@@ -96,19 +100,22 @@ def calendar_bytes(profile: Profile, reminders: Sequence[Reminder], words: Calen
         start = dt.datetime.combine(r.day, at, tzinfo=ZoneInfo(tz))
         days.append(r.day)
         event = Event()
-        event.add("uid", event_uid(profile, r.number))
+        # Another treatment's series: its target and interval in the words (`series`).
+        p = (series or {}).get(r.treatment, profile)
+        event.add("uid", event_uid(profile, r.number, r.treatment))
         event.add("sequence", r.sequence)
         event.add("dtstamp", stamp.replace(microsecond=0))
         event.add("dtstart", start)
         event.add("dtend", start + dt.timedelta(minutes=SESSION_MINUTES))
-        event.add("summary", words.reminder_summary(profile, r.number, cancelled=r.cancelled))
-        event.add("description", words.reminder_description(profile, cancelled=r.cancelled))
+        event.add("summary", words.reminder_summary(p, r.number, cancelled=r.cancelled,
+                                                    treatment=r.treatment))
+        event.add("description", words.reminder_description(p, cancelled=r.cancelled))
         event.add("status", "CANCELLED" if r.cancelled else "CONFIRMED")
         event.add("transp", "TRANSPARENT")
         if not r.cancelled:
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
-            alarm.add("description", words.reminder_alarm(profile, r.number))
+            alarm.add("description", words.reminder_alarm(p, r.number, r.treatment))
             alarm.add("trigger", dt.timedelta(minutes=-ALARM_MINUTES_BEFORE))
             event.add_component(alarm)
         cal.add_component(event)

@@ -30,6 +30,8 @@ PROFILE_COLUMNS: tuple[str, ...] = (
     "blood_thinners",
     "medical_answered_at",
     "skin_type",
+    "treatments",
+    "products",
     "adverse_events",
 )
 #: A profile's adverse events (transfer.eventfiles), per profile name: event entries.
@@ -52,6 +54,9 @@ CSV_COLUMNS: tuple[str, ...] = (
     "redness",
     "checklist",
     "cleared_by_professional",
+    "treatment",
+    "depth_mm",
+    "despite",
     *PROFILE_COLUMNS,
 )
 #: The checklist cell of a session asked the checklist that confirmed no item (an empty cell
@@ -60,8 +65,12 @@ NO_ITEMS = "none"
 #: Session fields that decide whether a row is the same session as a stored one.
 COMPARED_FIELDS: frozenset[str] = frozenset(
     {"start_time", "duration_min", "areas", "device_level", "glasses_worn", "stinging",
-     "notes", "redness"}
+     "notes", "redness", "treatment", "depth_mm", "despite"}
 )
+#: A profile's custom treatments and own settings, and its product uses, as both formats
+#: carry them (the CSV: as JSON in the profile row's `treatments` and `products` cells).
+Extras = dict[str, list[dict[str, object]]]
+NO_EXTRAS: Extras = {"treatments": [], "products": []}
 YES, NO = "yes", "no"
 
 #: A CSV cell starting with one of these is a formula to a spreadsheet (OWASP CSV injection).
@@ -110,11 +119,15 @@ def session_json(s: Session) -> dict[str, object]:
         "created_at": s.created_at,
         "checklist": None if s.checklist is None else list(s.checklist),
         "cleared_by_professional": s.cleared_by_professional,
+        "treatment": s.treatment,
+        "depth_mm": s.depth_mm,
+        "despite": list(s.despite),
         "redness": [redness_json(r) for r in s.redness],
     }
 
 
 def profile_json(p: Profile, sessions: Iterable[Session],
+                 extras: Extras | None = None,
                  events: Sequence[dict[str, object]] = ()) -> dict[str, object]:
     """A profile's object; its adverse events (only when it has any) before its sessions."""
     out: dict[str, object] = {
@@ -129,6 +142,7 @@ def profile_json(p: Profile, sessions: Iterable[Session],
         "blood_thinners": p.blood_thinners,
         "medical_answered_at": p.medical_answered_at,
         "skin_type": p.skin_type,
+        **(extras or NO_EXTRAS),
     }
     if events:
         out["adverse_events"] = list(events)
@@ -139,6 +153,7 @@ def profile_json(p: Profile, sessions: Iterable[Session],
 def to_json(
     profiles: Sequence[tuple[Profile, Iterable[Session]]],
     photos: dict[str, list[dict[str, object]]] | None = None,
+    extras: dict[str, Extras] | None = None,
     events: Events | None = None,
 ) -> str:
     """The JSON export: indented two spaces, UTF-8 (not escaped), ending in a newline.
@@ -148,8 +163,9 @@ def to_json(
     """
     events = events or {}
     if photos is None:
-        return "".join(json_chunks(profiles, events))
-    listed = [profile_json(p, sessions, events.get(p.name, ())) for p, sessions in profiles]
+        return "".join(json_chunks(profiles, extras, events))
+    listed = [profile_json(p, sessions, (extras or {}).get(p.name), events.get(p.name, ()))
+              for p, sessions in profiles]
     for entry, (p, _) in zip(listed, profiles, strict=True):
         entry["photos"] = photos.get(p.name, [])
     doc = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "profiles": listed}
@@ -163,6 +179,7 @@ _SESSION_INDENT = " " * 8
 
 
 def json_chunks(profiles: Iterable[tuple[Profile, Iterable[Session]]],
+                extras: dict[str, Extras] | None = None,
                 events: Events | None = None) -> Iterator[str]:
     """`to_json` piece by piece, one session at a time: memory stays flat at any log size.
 
@@ -174,7 +191,8 @@ def json_chunks(profiles: Iterable[tuple[Profile, Iterable[Session]]],
     events = events or {}
     skeleton = json.dumps(
         {"format": FORMAT_NAME, "version": FORMAT_VERSION,
-         "profiles": [{**profile_json(p, (), events.get(p.name, ())), "sessions": _SLOT}
+         "profiles": [{**profile_json(p, (), (extras or {}).get(p.name), events.get(p.name, ())),
+                       "sessions": _SLOT}
                       for p, _ in profiles]},
         ensure_ascii=False, indent=2,
     )
@@ -220,6 +238,9 @@ def csv_row(profile: str, s: Session) -> list[str]:
         redness,
         "" if s.checklist is None else ",".join(s.checklist) or NO_ITEMS,
         _cell(s.cleared_by_professional),
+        s.treatment,
+        _cell(s.depth_mm),
+        ",".join(s.despite),
         *_NO_SETTINGS,
     ]
     return [neutralised(c) for c in cells]
@@ -230,34 +251,40 @@ _NO_SETTINGS = ("",) * len(PROFILE_COLUMNS)
 _NO_SESSION = ("",) * (len(CSV_COLUMNS) - len(PROFILE_COLUMNS) - 1)
 
 
-def csv_profile_row(p: Profile, events: Sequence[dict[str, object]] = ()) -> list[str]:
-    """A profile's own row: its name, empty session cells, its settings and answers, and its
-    adverse events (one JSON cell, empty without any)."""
-    from homekit.transfer.eventfiles import events_cell
+def _json_cell(rows: Sequence[dict[str, object]]) -> str:
+    return json.dumps(list(rows), ensure_ascii=False, separators=(",", ":")) if rows else ""
 
+
+def csv_profile_row(p: Profile, extras: Extras | None = None,
+                    events: Sequence[dict[str, object]] = ()) -> list[str]:
+    """A profile's own row: its name, empty session cells, its settings and answers, its
+    treatments and products, and its adverse events (JSON cells, empty without any)."""
+    more = extras or NO_EXTRAS
     settings = [p.target_sessions, p.min_interval_days, p.created_at, p.has_skin_condition,
                 p.condition_acknowledged_at, p.isotretinoin, p.isotretinoin_acknowledged_at,
-                p.blood_thinners, p.medical_answered_at, p.skin_type]
-    return [neutralised(c) for c in (p.name, *_NO_SESSION, *map(_cell, settings),
-                                     events_cell(events))]
+                p.blood_thinners, p.medical_answered_at, p.skin_type,
+                _json_cell(more["treatments"]), _json_cell(more["products"]), _json_cell(events)]
+    return [neutralised(c) for c in (p.name, *_NO_SESSION, *map(_cell, settings))]
 
 
 def to_csv(profiles: Sequence[tuple[Profile, Iterable[Session]]],
-           events: Events | None = None) -> str:
+           extras: dict[str, Extras] | None = None, events: Events | None = None) -> str:
     """The CSV export: a header, then per profile its own row and one row a session; `\\n`
     line ends, RFC 4180 quoting, formula-like cells neutralised (see `neutralised`)."""
-    return "".join(csv_chunks(profiles, events=events))
+    return "".join(csv_chunks(profiles, extras=extras, events=events))
 
 
 def csv_chunks(profiles: Iterable[tuple[Profile, Iterable[Session]]],
-               rows_per_chunk: int = 500, events: Events | None = None) -> Iterator[str]:
+               rows_per_chunk: int = 500, extras: dict[str, Extras] | None = None,
+               events: Events | None = None) -> Iterator[str]:
     """`to_csv` a few hundred rows at a time: memory stays flat at any log size."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     n = 0
     for p, sessions in profiles:
-        writer.writerow(csv_profile_row(p, (events or {}).get(p.name, ())))
+        writer.writerow(csv_profile_row(p, (extras or {}).get(p.name),
+                                        (events or {}).get(p.name, ())))
         for s in sessions:
             writer.writerow(csv_row(p.name, s))
             n += 1

@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 from homekit.domain.errors import InvalidInput, RuleViolation
 from homekit.domain.models import Profile, Session, SessionImport
+from homekit.domain.treatments import MICRODERMABRASION, Mark
 from homekit.transfer import rows
 from homekit.transfer.raw import RawProfile
 from homekit.transfer.reader import ImportFile
@@ -53,10 +54,32 @@ class ImportTarget:
 
     profile: Profile
     exists: bool
-    stored: dict[dt.date, Session] = field(default_factory=dict)
+    stored: dict[tuple[dt.date, str], Session] = field(default_factory=dict)
     dates: array[int] = field(default_factory=lambda: array("l"))
     refs: list[Any] = field(default_factory=list)
     observations: int = 0
+    #: Of each session to insert, what the treatments' rules need (its date is in `dates`).
+    kinds: list[str] = field(default_factory=list)
+    depths: list[float | None] = field(default_factory=list)
+    areas: list[tuple[str, ...]] = field(default_factory=list)
+    #: The file's treatments rows and product uses for this profile; the stored settings.
+    treatments: list[dict[str, Any]] = field(default_factory=list)
+    products: list[dict[str, Any]] = field(default_factory=list)
+    settings: dict[str, tuple[bool, int | None, int | None]] = field(default_factory=dict)
+    stored_marks: list[Mark] = field(default_factory=list)
+
+    def interval(self, name: str) -> int | None:
+        """The profile's own interval for a treatment (the file's rows over the stored ones)."""
+        if name == MICRODERMABRASION:
+            return self.profile.min_interval_days
+        for row in self.treatments:
+            if row["name"] == name and row["min_interval_days"] is not None:
+                return int(row["min_interval_days"])
+        return self.settings.get(name, (False, None, None))[1]
+
+    def custom(self) -> set[str]:
+        return ({n for n, (custom, _, _) in self.settings.items() if custom}
+                | {row["name"] for row in self.treatments if row["custom"]})
 
 
 @dataclass
@@ -124,3 +147,5 @@ class Source(Protocol):
     def profile_name(self) -> str: ...
     def now(self) -> dt.datetime: ...
     def stored_log(self, name: str) -> tuple[Profile, list[Session]] | None: ...
+    def stored_settings(self, profile_id: int) -> dict[str, tuple[bool, int | None, int | None]]:
+        ...

@@ -12,16 +12,16 @@ inserts them in batches, inside the one transaction.
 
 from __future__ import annotations
 
-import bisect
-import datetime as dt
+import sys
 from array import array
 from pathlib import Path
 from typing import Any
 
-from homekit.domain import rules, validate
+from homekit.domain import validate
 from homekit.domain.errors import InvalidInput, NotFound
 from homekit.domain.models import DEFAULT_PROFILE, Profile, Session, SessionImport
-from homekit.transfer import rows
+from homekit.domain.treatments import Mark
+from homekit.transfer import rows, rows_extras
 from homekit.transfer.formats import COMPARED_FIELDS
 from homekit.transfer.import_plan import BadImportData as BadImportData
 from homekit.transfer.import_plan import ImportPlan as ImportPlan
@@ -30,6 +30,7 @@ from homekit.transfer.import_plan import ImportRuleViolation as ImportRuleViolat
 from homekit.transfer.import_plan import ImportTarget as ImportTarget
 from homekit.transfer.import_plan import Problem as Problem
 from homekit.transfer.import_plan import Source as Source
+from homekit.transfer.import_rules import rule_problems
 from homekit.transfer.raw import RawProfile, Unsupported
 from homekit.transfer.reader import ImportFile
 
@@ -73,11 +74,17 @@ def _plan(hk: Source, file: ImportFile) -> ImportPlan:
             except InvalidInput as exc:
                 problems.append(Problem(file.line(raw.ref), "", f"profile: {exc}"))
                 continue
+            try:
+                kept, used = rows_extras.profile_extras(raw.settings, raw.text)
+            except InvalidInput as exc:
+                problems.append(Problem(file.line(raw.ref), "", f"profile: {exc}"))
+                continue
             key = validate.name_key(name)
             settings[key] = profile  # a profile without sessions is carried over too
             if key in targets and not targets[key].exists:
                 targets[key].profile = profile  # the last settings written win
-            _target(hk, targets, settings, profile.name, stamp)
+            target = _target(hk, targets, settings, profile.name, stamp)
+            target.treatments, target.products = kept, used
             continue
         plan.total += 1
         plan.slots.append(-1)
@@ -93,7 +100,7 @@ def _plan(hk: Source, file: ImportFile) -> ImportPlan:
         except InvalidInput as exc:
             problems.append(Problem(file.line(raw.ref), date_text, str(exc)))
             continue
-        same = target.stored.get(item.draft.session_date)
+        same = target.stored.get((item.draft.session_date, item.draft.treatment))
         fields = compared if file.kind == "csv" else COMPARED_FIELDS & raw.values.keys()
         if same is not None and _identical(same, item, fields):
             continue
@@ -103,8 +110,11 @@ def _plan(hk: Source, file: ImportFile) -> ImportPlan:
         target.dates.append(item.draft.session_date.toordinal())
         target.refs.append(raw.ref)
         target.observations += len(item.redness)
+        target.kinds.append(sys.intern(item.draft.treatment))
+        target.depths.append(item.draft.depth_mm)
+        target.areas.append(item.draft.areas)
     for target in targets.values():
-        problems.extend(_rule_problems(file, target))
+        problems.extend(rule_problems(file, target))
     if problems:
         _refuse(file, plan.total, problems)
     return plan
@@ -119,7 +129,11 @@ def _target(hk: Source, targets: dict[str, ImportTarget], settings: dict[str, Pr
         return targets[key]
     stored = hk.stored_log(name)
     if stored is not None:
-        target = ImportTarget(stored[0], True, {s.session_date: s for s in stored[1]})
+        target = ImportTarget(stored[0], True, {(s.session_date, s.treatment): s
+                                                for s in stored[1]})
+        target.settings = hk.stored_settings(stored[0].id)
+        target.stored_marks = [Mark(None, s.session_date, s.treatment, s.depth_mm, s.areas)
+                               for s in stored[1]]
     elif key in settings:
         target = ImportTarget(settings[key], False)
     elif written is None and name != DEFAULT_PROFILE:
@@ -138,6 +152,7 @@ def _identical(stored: Session, item: SessionImport, fields: set[str] | frozense
         "stinging": d.stinging, "notes": d.notes,
         "redness": sorted((r.observed_at, r.severity, r.faded_after_min, r.notes)
                           for r in item.redness),
+        "treatment": d.treatment, "depth_mm": d.depth_mm, "despite": d.despite,
     }
     theirs = {
         "start_time": stored.start_time, "duration_min": stored.duration_min,
@@ -145,44 +160,9 @@ def _identical(stored: Session, item: SessionImport, fields: set[str] | frozense
         "glasses_worn": stored.glasses_worn, "stinging": stored.stinging, "notes": stored.notes,
         "redness": sorted((r.observed_at, r.severity, r.faded_after_min, r.notes)
                           for r in stored.redness),
+        "treatment": stored.treatment, "depth_mm": stored.depth_mm, "despite": stored.despite,
     }
     return all(mine[f] == theirs[f] for f in fields)
-
-
-def _rule_problems(file: ImportFile, target: ImportTarget) -> list[Problem]:
-    interval = target.profile.min_interval_days
-    stored = sorted(target.stored)
-    dates, refs = target.dates, target.refs
-    # Sorted by date, file order on a tie; line numbers are looked up only for a message.
-    order = sorted(range(len(dates)), key=dates.__getitem__)
-    problems = []
-    for i, at in enumerate(order):
-        day = dt.date.fromordinal(dates[at])
-        near: dict[dt.date, Any] = {}  # candidate date -> its row's ref, or None if stored
-        for j in (i + 1, i - 1):  # file neighbours first, so a stored date keeps None
-            if 0 <= j < len(order):
-                near[dt.date.fromordinal(dates[order[j]])] = refs[order[j]]
-        k = bisect.bisect_left(stored, day)
-        for d in stored[max(0, k - 1): k + 1]:
-            near[d] = None
-        conflict = rules.find_conflict(day, near, interval)
-        if conflict is None:
-            continue
-        when = conflict.conflicting.isoformat()
-        other_ref = near[conflict.conflicting]
-        other = (f"the stored session on {when}" if other_ref is None
-                 else f"the session on {when} (line {file.line(other_ref)})")
-        if conflict.gap_days == 0:
-            where = (f"a different session is already stored on {when}" if other_ref is None
-                     else f"{other} has the same date")
-        else:
-            where = f"{conflict.relation} {other}"
-        problems.append(Problem(
-            file.line(refs[at]), day.isoformat(),
-            f"{where}; sessions of {target.profile.name} must be at least {interval} days apart",
-            rule=True,
-        ))
-    return problems
 
 
 #: A refused import lists this many problems, then says how many more there are (a whole log

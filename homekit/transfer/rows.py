@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import Any
 
-from homekit.domain import checklist, rules, validate
+from homekit.domain import checklist, rules, treatments, validate
 from homekit.domain.errors import InvalidInput
 from homekit.domain.models import DEFAULT_TARGET_SESSIONS, Profile, RednessDraft, SessionDraft, SessionImport
 from homekit.transfer.formats import NO_ITEMS
@@ -128,9 +129,44 @@ def session(values: Mapping[str, Any], today: dt.date, stamp: str) -> SessionImp
     created = take("created_at", lambda v: stamp if _blank(v) else _timestamp(v, "created_at"),
                    stamp)
     observed = take("redness", redness, ())
+    try:
+        name = _treatment(values.get("treatment"))
+        depth = treatments.session_depth(name, _optional(values.get("depth_mm"), _depth))
+        despite = _despite(values.get("despite"))
+        draft = replace(draft, treatment=name, depth_mm=depth, despite=despite)
+    except InvalidInput as exc:
+        problems.append(str(exc))
     if problems:
         raise InvalidInput("; ".join(problems))
     return SessionImport(draft, created, observed)
+
+
+def _treatment(value: Any) -> str:
+    """A built-in treatment, or a custom one's name (whether the profile has it is checked
+    by the importer); blank: microdermabrasion, as every session before treatments."""
+    if _blank(value):
+        return treatments.DEFAULT_TREATMENT
+    name = _text(value, "treatment").strip().lower()
+    return name if treatments.is_builtin(name) else treatments.new_treatment_name(name)
+
+
+def _depth(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise InvalidInput(f"depth {value!r} is not a number", code="bad_depth",
+                           depth=str(value)[:20])
+    if isinstance(value, str):
+        return treatments.parse_depth(value)
+    return treatments.check_depth(float(value))
+
+
+def _despite(value: Any) -> tuple[str, ...]:
+    if _blank(value):
+        return ()
+    if isinstance(value, str):
+        return treatments.despite_kinds([k for k in value.split(",") if k.strip()])
+    if isinstance(value, list) and all(isinstance(k, str) for k in value):
+        return treatments.despite_kinds(value)
+    raise InvalidInput("despite is not a list of product kinds")
 
 
 def profile_settings(name: str, settings: Mapping[str, Any] | None, stamp: str,

@@ -22,4 +22,5 @@ from homekit.words.scales import *  # noqa: F403
 from homekit.words.serve import *  # noqa: F403
 from homekit.words.session_notices import *  # noqa: F403
 from homekit.words.text import *  # noqa: F403
+from homekit.words.treatments import *  # noqa: F403
 from homekit.words.undo import *  # noqa: F403

@@ -108,6 +108,8 @@ def session_text(s: Session) -> str:
     """`#3 2026-11-30 (Mon)  id 7  at 20:30 ...`: the session's number (its place by date),
     then the id that commands such as `homekit edit ID` take."""
     parts = [f"#{s.number} {day(s.session_date)}", f"id {s.id}"]
+    if s.treatment != "microdermabrasion" or s.depth_mm is not None:
+        parts.append(s.treatment if s.depth_mm is None else f"{s.treatment} {s.depth_mm:g} mm")
     if s.start_time:
         parts.append(f"at {s.start_time}")
     if s.duration_min is not None:
@@ -125,6 +127,8 @@ def session_text(s: Session) -> str:
         parts.append(f"redness {worst.severity_word}")
     if s.cleared_by_professional:
         parts.append("cleared by a professional")
+    if s.despite:
+        parts.append("logged despite " + " and ".join(s.despite))
     line = "  ".join(parts)
     if s.notes:
         first = s.notes.splitlines()[0] if s.notes.strip() else ""
@@ -171,6 +175,10 @@ def short_day(day: dt.date) -> str:
 
 
 def progress_title(series: ChartSeries) -> str:
+    if series.treatment:
+        head = f"{series.treatment}: {series.sessions_done} session"
+        head += "" if series.sessions_done == 1 else "s"
+        return head + (f" of {series.target}" if series.target else "") + " done"
     if not series.session_dates:
         return f"Nothing logged yet: {series.target} sessions to go"
     if series.target_reached:

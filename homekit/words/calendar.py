@@ -17,10 +17,12 @@ def calendar_name(p: Profile) -> str:
     return f"homekit: {p.name}"
 
 
-def reminder_summary(p: Profile, number: int, *, cancelled: bool = False) -> str:
+def reminder_summary(p: Profile, number: int, *, cancelled: bool = False,
+                     treatment: str = "") -> str:
+    name = treatment or "microdermabrasion"
     if cancelled:
-        return f"Cancelled: microdermabrasion session {number} (no longer planned)"
-    return f"Microdermabrasion session {number} of {p.target_sessions}"
+        return f"Cancelled: {name} session {number} (no longer planned)"
+    return f"{name[0].upper()}{name[1:]} session {number} of {p.target_sessions}"
 
 
 def reminder_description(p: Profile, *, cancelled: bool = False) -> str:
@@ -32,8 +34,9 @@ def reminder_description(p: Profile, *, cancelled: bool = False) -> str:
             "redness from the last one has not faded.")
 
 
-def reminder_alarm(p: Profile, number: int) -> str:
-    return f"homekit: session {number} of {p.target_sessions} is due"
+def reminder_alarm(p: Profile, number: int, treatment: str = "") -> str:
+    what = f"{treatment} session" if treatment else "session"
+    return f"homekit: {what} {number} of {p.target_sessions} is due"
 
 
 def _zone(zone: str) -> str:

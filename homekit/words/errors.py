@@ -7,6 +7,7 @@ import datetime as dt
 
 from homekit.domain import rules
 from homekit.domain.errors import HomekitError
+from homekit.domain.treatments import DEFAULT_TREATMENT
 from homekit.words.base import control_free, in_days, shown
 
 # -- errors ---------------------------------------------------------------------------
@@ -22,7 +23,9 @@ def _too_close(f: dict[str, object], exc: HomekitError) -> str:
         where = f"a session is already logged on {conflicting.isoformat()}"
     else:
         where = f"{attempted} is {f.get('relation')} the session on {conflicting}"
-    head = f"refused: {where}; sessions must be at least {interval} days apart."
+    treatment = f.get("treatment")
+    whose = f"{treatment} sessions" if treatment and treatment != DEFAULT_TREATMENT else "sessions"
+    head = f"refused: {where}; {whose} must be at least {interval} days apart."
     openings, today = f.get("openings"), f.get("today")
     if openings is None or not isinstance(today, dt.date) or not isinstance(attempted, dt.date):
         return f"{head} Next eligible date: {nxt} ({in_days(days_left)})."
@@ -131,12 +134,21 @@ def row_problem(p: object) -> str:
     where = ", ".join(x for x in (f"profile {profile}" if profile else "", date) if x)
     if sid is not None:
         where = f"{where} (session id {sid})" if where else f"session id {sid}"
+    treatment = getattr(p, "treatment", "")
     if kind == "too_close":
         gap = (dt.date.fromisoformat(date) - dt.date.fromisoformat(p.other)).days  # type: ignore[attr-defined]
         other_id = getattr(p, "other_id", None)
         other = f"session id {other_id}" if other_id is not None else "the session"
+        whose = (f"{treatment} sessions of {profile}" if treatment and
+                 treatment != DEFAULT_TREATMENT else f"sessions of {profile}")
         why = (f"{gap} day{'s' if gap != 1 else ''} after {other} on {p.other}; "  # type: ignore[attr-defined]
-               f"sessions of {profile} must be at least {p.interval} days apart")  # type: ignore[attr-defined]
+               f"{whose} must be at least {p.interval} days apart")  # type: ignore[attr-defined]
+    elif kind == "conflict":
+        gap = (dt.date.fromisoformat(date) - dt.date.fromisoformat(p.other)).days  # type: ignore[attr-defined]
+        why = (f"{treatment} {gap} day{'s' if gap != 1 else ''} after "
+               f"{getattr(p, 'other_treatment', '')} (session id {getattr(p, 'other_id', '')}) "
+               f"on {p.other} on an overlapping area; resurfacing treatments stay "  # type: ignore[attr-defined]
+               f"{p.interval} days apart")  # type: ignore[attr-defined]
     elif kind == "interval":
         why = (f"an interval of {getattr(p, 'interval', 0)} days; it must be at least "
                f"{rules.MIN_INTERVAL_DAYS}")

@@ -28,6 +28,12 @@ from homekit.domain.report import (
     WarningGroup,
     questions,
 )
+from homekit.domain.treatments import (
+    CONFLICT_WINDOW_DAYS,
+    HOLDING_KINDS,
+    PRODUCT_HOLD_DAYS,
+    clears_on,
+)
 from homekit.words.base import control_free, day, fade_short, fade_words, plural, skin_type_text
 from homekit.words.events import EVENT_GUIDANCE, event_kind_text, resolution_text
 from homekit.words.report_figures import charts_section as charts_section
@@ -186,6 +192,10 @@ def session_row(facts: ReportFacts, s: Session) -> tuple[str, ...]:
     worst = s.worst_redness
     faded = "-" if worst is None else fade_short(worst.severity, worst.faded_after_min)
     note = s.notes.strip().splitlines()[0][:200] if s.notes.strip() else ""
+    if s.treatment != TREATMENT or s.despite:  # the treatment and the hold passed, first
+        label = s.treatment if s.depth_mm is None else f"{s.treatment} {s.depth_mm:g} mm"
+        held = f", despite {' and '.join(s.despite)}" if s.despite else ""
+        note = f"[{label}{held}] {note}".strip()
     return tuple(control_free(c) for c in (
         str(s.number), s.session_date.isoformat(),
         "-" if s.duration_min is None else str(s.duration_min),
@@ -196,6 +206,38 @@ def session_row(facts: ReportFacts, s: Session) -> tuple[str, ...]:
         "-" if worst is None else redness_label(worst.severity),
         faded, note,
     ))
+
+
+TREATMENT_HEADER = ("Treatment", "Sessions", "First", "Last", "Logged despite a product")
+PRODUCT_HEADER = ("Date", "Product", "Holds resurfacing until", "Notes")
+
+
+def treatments_section(facts: ReportFacts) -> list[Section]:
+    """Every treatment and every product use of the period (none: no section, the report as
+    before treatments)."""
+    by: dict[str, list[Session]] = {}
+    for s in facts.sessions:
+        by.setdefault(s.treatment, []).append(s)
+    if set(by) <= {TREATMENT} and not facts.products:
+        return []
+    rows = tuple(
+        (name, str(len(done)), done[0].session_date.isoformat(),
+         done[-1].session_date.isoformat(), str(sum(1 for s in done if s.despite)))
+        for name, done in sorted(by.items()))
+    product_rows = tuple(
+        tuple(control_free(c) for c in (
+            p.used_on.isoformat(), p.kind,
+            clears_on(p.used_on).isoformat() if p.kind in HOLDING_KINDS else "holds nothing",
+            p.notes.strip().splitlines()[0][:200] if p.notes.strip() else ""))
+        for p in facts.products)
+    intro = (f"Resurfacing treatments stay {CONFLICT_WINDOW_DAYS} days apart on the same area; "
+             f"a retinoid or an acid holds them back for {PRODUCT_HOLD_DAYS} days. A session "
+             "logged despite a product says so in its notes below.")
+    return [Section("Treatments and products", (
+        Paragraph(intro),
+        Table(TREATMENT_HEADER, rows, empty="No sessions in this period."),
+        Table(PRODUCT_HEADER, product_rows, empty="No product use logged in this period."),
+    ))]
 
 
 def sessions_section(facts: ReportFacts) -> list[Section]:
@@ -266,6 +308,7 @@ SECTIONS: tuple[Callable[[ReportFacts], list[Section]], ...] = (
     glance_section,
     questions_section,
     warnings_section,
+    treatments_section,
     events_section,
     sessions_section,
     earlier_section,

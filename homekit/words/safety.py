@@ -149,6 +149,12 @@ def status_text(st: Status) -> str:
     rows.append(("Latest redness", redness_text(st.latest_redness)))
     width = max(len(k) for k, _ in rows) + 2
     text = "\n".join(f"{k + ':':<{width}}{v}" for k, v in rows)
+    others = [t for t in st.treatments if t.name != "microdermabrasion"]
+    if others:
+        from homekit.words.treatments import standing_line
+
+        text += "\n\nTreatments:\n" + "\n".join(
+            f"  {standing_line(t, st.today)}" for t in st.treatments)
     blocked = blocked_text(st.gates)
     if blocked:
         text += f"\n\n{blocked}"

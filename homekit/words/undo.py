@@ -41,6 +41,8 @@ def undo_step_text(step: object) -> str:
     if kind == "profile_deleted":
         return (f"deleted profile {f.get('profile')!r} "
                 f"with {plural(int(f.get('sessions') or 0), 'session')}")
+    if kind == "product_deleted":
+        return f"deleted the {f.get('kind')} use of {_iso_day(f.get('date'))}"
     if kind == "profile_edited":
         if f.get("new_name") and f.get("new_name") != f.get("profile"):
             return f"change of profile {f.get('profile')!r} (renamed to {f.get('new_name')!r})"
@@ -67,9 +69,9 @@ UNDO_HINT_APP = "Press u (or ctrl+z) to undo."
 
 
 def history_filter_text(count: int, search: str | None, since: dt.date | None,
-                        until: dt.date | None) -> str:
+                        until: dt.date | None, treatment: str | None = None) -> str:
     """`3 sessions matching "cheek" from 2026-10-01` (the history header and the CLI)."""
-    parts = [plural(count, "session")]
+    parts = [plural(count, f"{treatment} session" if treatment else "session")]
     if search:
         parts.append(f"matching {search!r}")
     if since:

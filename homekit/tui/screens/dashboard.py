@@ -72,6 +72,7 @@ class DashboardScreen(WritesFiles, Screen):
             yield Static("", id="alert", markup=False)
             yield Static("", id="followup", markup=False)
             yield Static("", id="next", markup=False)
+            yield Static("", id="treatments", markup=False)
             with Horizontal(id="cards"):
                 yield Static("", id="last", classes="card")
                 yield Static("", id="projected", classes="card")
@@ -169,6 +170,10 @@ class DashboardScreen(WritesFiles, Screen):
             total=max(1, st.target_sessions), progress=min(st.sessions_done, st.target_sessions))
         self._show_alert(st, needs_ack, medical)
         self._show_cards(st, recent)
+        line = words.treatments_app(list(st.treatments), st.today)
+        treatments = self.query_one("#treatments", Static)
+        treatments.update(line)
+        treatments.display = bool(line)
         table = self.query_one("#recent", DataTable)
         rows = [session_cells(s, RECENT_COLUMNS) for s in recent[:RECENT]]
         keys = [str(s.id) for s in recent[:RECENT]]

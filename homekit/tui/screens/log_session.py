@@ -13,15 +13,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input
+from textual.widgets import Button, Checkbox, Input, Select
 
 from homekit import words
-from homekit.domain import checklist
+from homekit.domain import checklist, treatments
 from homekit.domain.errors import HomekitError, RuleViolation
 from homekit.domain.gates import Gate
 from homekit.domain.models import SessionDraft
 from homekit.services import Homekit, LogResult
 from homekit.tui.screens.base import DIALOG_KEYS
+from homekit.tui.screens.log_treatment import LAST_DEPTH, LAST_TREATMENT, ChoosesTreatment
 from homekit.tui.screens.unsaved import GuardsChanges
 from homekit.tui.widgets.condition import ConditionQuestion
 from homekit.tui.widgets.footer import Footer
@@ -39,7 +40,7 @@ def _held(gates: list[Gate]) -> Gate | None:
                 None)
 
 
-class LogSessionScreen(GuardsChanges, ModalScreen[LogResult | None]):
+class LogSessionScreen(ChoosesTreatment, GuardsChanges, ModalScreen[LogResult | None]):
     """Dismissed with the LogResult once stored, or None. Escape on a form that has been
     filled in asks before dropping it."""
 
@@ -56,14 +57,14 @@ class LogSessionScreen(GuardsChanges, ModalScreen[LogResult | None]):
         self.hk = hk
         self.confirmed: tuple[str, ...] | None = None
         self.cleared = False
-
+        self._remember_treatment(hk)
     def compose(self) -> ComposeResult:
         yield Footer()
         with Vertical(id="log-dialog", classes="dialog"):
             yield Label("Log a session", classes="dialog-title")
             try:
                 profile = self.hk.profile()
-                self.hk.sessions.check_date(profile, self.hk.today())
+                self.hk.sessions.check_date(profile, self.hk.today(), mark=self._mark())
             except RuleViolation as refusal:
                 with Vertical(id="panel"):
                     yield from self._blocked(refusal)
@@ -104,7 +105,13 @@ class LogSessionScreen(GuardsChanges, ModalScreen[LogResult | None]):
             yield Button("Close", id="close", variant="primary")
             yield Button("A professional cleared me", id="cleared", variant="warning")
 
+    @on(Select.Changed, "#treatment")
+    def treatment_chosen(self, event: Select.Changed) -> None:
+        self.treatment = str(event.value)
+        self._show_depth()
+
     def _safety_panel(self) -> ComposeResult:
+        yield from self._treatment_row()
         yield Static(words.SAFETY_INTRO, classes="dialog-note", id="safety")
         for check_id, text in SAFETY_CHECKS:
             yield Tick(text, id=f"check-{check_id}", classes="safety-check", compact=True)
@@ -124,6 +131,14 @@ class LogSessionScreen(GuardsChanges, ModalScreen[LogResult | None]):
             yield Button("Cancel", classes="cancel")
 
     def _blocked(self, refusal: RuleViolation) -> ComposeResult:
+        if refusal.code != "too_close":  # a conflict window: the other session, by name
+            yield Static(words.error(refusal), id="blocked-why", markup=False)
+            yield Static(words.CONFLICT_AREAS_NOTE, classes="dialog-note")
+            with Horizontal(classes="buttons"):
+                yield Button("Close", id="close", variant="primary")
+                yield Button(words.OTHER_TREATMENT, id="other-treatment")
+                yield Button(words.CHOOSE_AREAS, id="choose-areas")
+            return
         st = self.hk.status.status()
         nxt, left = refusal.next_eligible, refusal.days_left or 0
         yield Static(words.too_soon_app(st.last_session_date, st.min_interval_days),
@@ -137,8 +152,11 @@ class LogSessionScreen(GuardsChanges, ModalScreen[LogResult | None]):
         with Horizontal(classes="buttons"):
             yield Button("Close", id="close", variant="primary")
             yield Button("Log an earlier date", id="backfill")
+            if len(self.known) > 1:
+                yield Button(words.OTHER_TREATMENT, id="other-treatment")
 
     def on_mount(self) -> None:
+        self._show_depth()
         self._focus_first()
         self.refresh_bindings()
 
@@ -156,7 +174,7 @@ class LogSessionScreen(GuardsChanges, ModalScreen[LogResult | None]):
     @property
     def step(self) -> str:
         """Which step is showing: ask, safety, form, or blocked."""
-        for step in ("ask", "redness-block", "safety", "form"):
+        for step in ("ask", "redness-block", "safety", "hold", "form"):
             if self.query(f"#{step}"):
                 return step
         return "blocked"
@@ -169,6 +187,7 @@ class LogSessionScreen(GuardsChanges, ModalScreen[LogResult | None]):
         if self.query("#form"):  # the form as it starts: Escape asks only once it is changed
             self.remember_state("form")
         self.refresh_bindings()
+        self._show_depth()
         self._focus_first()
 
     @on(Button.Pressed, "#ask-continue")
@@ -188,6 +207,22 @@ class LogSessionScreen(GuardsChanges, ModalScreen[LogResult | None]):
             return
         redness = _held(self.hk.safety.gates())
         await self._show(self._safety_panel() if redness is None else self._redness_panel(redness))
+
+    @on(Button.Pressed, "#other-treatment")
+    async def other_treatment(self) -> None:
+        """Blocked for one treatment: choose another (the checks run again on Continue)."""
+        await self._show(self._safety_panel())
+        self.query_one("#treatment", Select).focus()
+
+    @on(Button.Pressed, "#choose-areas")
+    async def choose_areas(self) -> None:
+        """A window holds every area: the form, where other areas may be chosen (the rule is
+        judged again on save, with them)."""
+        self.areas_later = True
+        if self.confirmed is None:
+            await self._show(self._safety_panel())
+            return
+        await self._products_or_form()
 
     @on(Button.Pressed, "#cleared")
     async def cleared_by_professional(self) -> None:
@@ -210,12 +245,47 @@ class LogSessionScreen(GuardsChanges, ModalScreen[LogResult | None]):
             self.query_one("#safety-error", Static).update(
                 words.checklist_refused_app(missing[0].reason))
             return
+        error = self.query_one("#safety-error", Static)
+        try:
+            if self.treatment == treatments.MICRONEEDLING:
+                self.depth = treatments.parse_depth(self.query_one("#depth", Input).value)
+            else:
+                self.depth = None
+        except HomekitError as exc:
+            error.update(words.error(exc))
+            return
+        self.hk.profiles.set_preference(LAST_TREATMENT, self.treatment)
+        if self.depth is not None:
+            self.hk.profiles.set_preference(LAST_DEPTH, f"{self.depth:g}")
         self.confirmed = confirmed
+        profile = self.hk.profile()
+        try:
+            self.hk.sessions.check_date(profile, self.hk.today(), mark=self._mark())
+        except RuleViolation as refusal:
+            if not (refusal.code == "treatment_conflict" and self.areas_later):
+                await self._show(self._blocked(refusal))
+                return
+        await self._products_or_form()
+
+    async def _products_or_form(self) -> None:
+        try:
+            self.hk.treatments.check_products(self.hk.profile().id, self._mark())
+        except RuleViolation as refusal:
+            await self._show(self._hold_panel(refusal))
+            return
+        await self._show(self._form_panel())
+
+    @on(Button.Pressed, "#despite")
+    async def logged_despite(self) -> None:
+        """The hold's second way out: log it anyway, the product kinds recorded with it."""
+        held = self.hk.treatments.product_holds(self.hk.profile().id, self._mark())
+        self.despite = tuple(dict.fromkeys(h.product.kind for h in held))
         await self._show(self._form_panel())
 
     def _save(self, draft: SessionDraft) -> LogResult:
-        return self.hk.sessions.log_session(replace(draft, checklist=self.confirmed,
-                                           cleared_by_professional=self.cleared))
+        return self.hk.sessions.log_session(replace(
+            draft, checklist=self.confirmed, cleared_by_professional=self.cleared,
+            treatment=self.treatment, depth_mm=self.depth, despite=self.despite))
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")

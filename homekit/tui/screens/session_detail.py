@@ -28,6 +28,8 @@ def field_rows(s: Session, photos: int = 0) -> list[tuple[str, str]]:
     glasses = {True: "yes", False: "NO (glasses must be worn)", None: "not noted"}
     return [
         ("Date", fmt.day(s.session_date)),
+        ("Treatment", words.treatment_label(s.treatment, s.depth_mm)),
+        ("Products", words.despite_text(s.despite) or "-"),
         ("Start time", s.start_time or "-"),
         ("Duration", _or_dash(s.duration_min, " min")),
         ("Areas", ", ".join(s.areas) or "-"),

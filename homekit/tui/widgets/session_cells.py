@@ -15,6 +15,15 @@ from homekit.tui import format as fmt
 from homekit.tui.widgets import plain
 
 
+def _treatment(s: Session) -> str:
+    """`peel · `, `microneedling 0.5 mm · ` (microdermabrasion, the default, says nothing)."""
+    if s.treatment == "microdermabrasion" and not s.despite:
+        return ""
+    label = s.treatment if s.depth_mm is None else f"{s.treatment} {s.depth_mm:g} mm"
+    despite = f" despite {'+'.join(s.despite)}" if s.despite else ""
+    return f"{label}{despite} · "
+
+
 def _opt(value: Any) -> tuple[bool, Any]:
     """Sort key that puts missing values last."""
     return (value is None, value if value is not None else 0)
@@ -40,7 +49,8 @@ COLUMNS: dict[str, tuple[str, Callable[[Session], Any], Callable[[Session], str]
               lambda s: "-" if s.device_level is None else str(s.device_level)),
     "time": ("Time", lambda s: _opt(s.start_time), lambda s: s.start_time or "-"),
     "notes": ("Notes", lambda s: s.notes.lower(),
-              lambda s: ("cleared by a professional · " if s.cleared_by_professional else "")
+              lambda s: _treatment(s)
+              + ("cleared by a professional · " if s.cleared_by_professional else "")
               + (s.notes.splitlines() or [""])[0][:24]),
 }
 
