@@ -172,8 +172,7 @@ def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
         app.sessions.check_date(app.profile(), day, mark=mark)
         app.treatments.check_products(app.profile().id, mark, despite)
         app.safety.check_redness(app.profile(), day, args.cleared_by_professional)
-        app.events.check_hold(app.profile(), day, args.cleared_by_professional, args.treatment,
-                              args.depth)
+        app.events.check_hold(app.profile(), day, args.cleared_by_professional, name, depth)
         confirmed = ask.checklist_answers()
     draft = SessionDraft(
         session_date=args.date or app.today(),
