@@ -355,3 +355,15 @@ def test_restore_brings_back_the_events_of_the_backup(cli_at_now, tmp_path):
     assert cli_at_now("restore", str(backup)).returncode == 0
     (event,) = json.loads(cli_at_now("event", "list", "--json").stdout)
     assert (event["kind"], event["notes"]) == ("blister", "kept")
+
+
+def test_only_a_resurfacing_treatment_is_held(cli_at_now):
+    """The treatments' own rule decides: LED and shallow microneedling are not held back by an
+    open event; microneedling from 0.5 mm is, like microdermabrasion."""
+    cli_at_now("event", "log", "breakout", "--date", "2026-11-20")
+    assert cli_at_now("log", CHECKED, "--treatment", "led").returncode == 0
+    refused = cli_at_now("log", CHECKED, "--treatment", "microneedling", "--depth", "1.0",
+                         "--date", "2026-11-24")
+    assert refused.returncode == 3 and "adverse event #1" in refused.stderr
+    assert cli_at_now("log", CHECKED, "--treatment", "microneedling", "--depth", "0.25",
+                      "--date", "2026-11-24").returncode == 0

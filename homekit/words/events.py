@@ -45,9 +45,9 @@ SEE_PROFESSIONAL_RULE = (f"See a skin professional for any reaction that lasts m
 #: The kinds in one line, for help texts.
 EVENT_KINDS_HELP = ", ".join(EVENT_KINDS)
 EVENT_HOLD_NOTE = ("Until it is marked resolved (homekit event resolve ID), or cleared by a "
-                   "skin professional (--by-professional), the next session is held.")
+                   "skin professional (--by-professional), the next resurfacing session is held.")
 EVENT_HOLD_NOTE_APP = ("Until it is marked resolved, or cleared by a skin professional, the "
-                       "next session is held.")
+                       "next resurfacing session is held.")
 EVENT_BLOCK_LIFT = (
     "It is lifted when you mark the event resolved (press e on the dashboard), or when a skin "
     "professional has cleared you to go on: that is stored with this session and the event.")

@@ -266,7 +266,7 @@ def events_section(facts: ReportFacts) -> list[Section]:
         f"#{e.session_number}" if e.session_number else "-",
         resolution_text(e, today),
         e.notes.strip().splitlines()[0][:200] if e.notes.strip() else "")) for e in facts.events)
-    intro = ("Reactions the user logged. An open one holds the next session until it is "
+    intro = ("Reactions the user logged. An open one holds the next resurfacing session until it is "
              "marked resolved or a skin professional clears it.")
     parts: list[Any] = [Paragraph(intro), Table(EVENT_HEADER, rows,
                                                 empty="No adverse events logged.")]
