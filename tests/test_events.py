@@ -168,7 +168,7 @@ def test_check_and_restore_refuse_an_event_slipped_past_the_check(hk, db_path, t
 
 
 def test_the_row_check_names_a_bad_event_when_the_schema_has_no_check(tmp_path):
-    from homekit.storage.rowcheck import event_problems
+    from homekit.storage.rowcheck_events import event_problems
 
     path = tmp_path / "loose.db"
     _sql(path, "CREATE TABLE adverse_events (id INTEGER PRIMARY KEY, profile_id INTEGER, "

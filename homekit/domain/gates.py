@@ -144,6 +144,13 @@ def event_gate(events: Iterable[AdverseEvent], day: dt.date, treatment: str | No
                 session_id=held[0].session_id, session_date=held[0].event_date)
 
 
+def held_by_clearance(found: Iterable[Gate]) -> Gate | None:
+    """The gate a skin professional's clearance lifts: redness, else an adverse event."""
+    listed = list(found)
+    return next((g for name in ("redness", "adverse_event") for g in listed if g.name == name),
+                None)
+
+
 def gates(
     profile: Profile, dates: Sequence[dt.date], previous: Session | None, now: dt.datetime,
     events: Sequence[AdverseEvent] = (),

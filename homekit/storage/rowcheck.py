@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from homekit.domain import events, rules, validate
+from homekit.domain import rules, validate
 from homekit.domain.errors import InvalidInput
 from homekit.domain.models import AREAS
 from homekit.domain.treatments import DEFAULT_TREATMENT as DEFAULT
@@ -240,38 +240,9 @@ def value_problems(conn: sqlite3.Connection, schema: str = "main", *,
             if detail:
                 problems.append(RowProblem(names.get(pid, ""), str(day), "value", sid,
                                            detail=f"redness observation {rid}: {detail}"))
+    from homekit.storage.rowcheck_events import event_problems  # it reads this module's checks
+
     return problems + event_problems(conn, schema, names)
-
-
-def event_problems(conn: sqlite3.Connection, schema: str, names: dict[int, str]) -> list[RowProblem]:
-    """Adverse events the domain would never have let in (a file made before migration m012
-    has none)."""
-    if not conn.execute(f"SELECT 1 FROM {schema}.sqlite_master WHERE type = 'table' "
-                        "AND name = 'adverse_events'").fetchone():
-        return []
-    problems: list[RowProblem] = []
-    for eid, pid, kind, day, notes, resolved, by_pro in conn.execute(
-            f"SELECT id, profile_id, kind, event_date, notes, resolved_on, "
-            f"resolved_by_professional FROM {schema}.adverse_events ORDER BY id"):
-        profile = names.get(pid)
-        if profile is None:
-            problems.append(RowProblem(f"#{pid}", str(day), "value", detail=(
-                f"adverse event {eid}: profile #{pid} does not exist")))
-            continue
-        checks: list[tuple[Callable[[Any], Any], Any]] = [
-            (_event_kind, kind), (validate.parse_date, day), (validate.notes, notes),
-            (_glasses, by_pro)]
-        if resolved is not None:
-            checks.append((validate.parse_date, resolved))
-        for check, value in checks:
-            detail = _verdict(check, value)
-            if detail:
-                problems.append(RowProblem(profile, str(day), "value",
-                                           detail=f"adverse event {eid}: {detail}"))
-        if by_pro == 1 and resolved is None:
-            problems.append(RowProblem(profile, str(day), "value", detail=(
-                f"adverse event {eid}: cleared by a professional without a date")))
-    return problems
 
 
 def all_problems(conn: sqlite3.Connection, schema: str = "main", *,
@@ -308,12 +279,6 @@ def _areas(value: str) -> None:
     parts = [a for a in str(value).split(",") if a]
     if any(a not in AREAS for a in parts):
         raise InvalidInput(f"unknown area in {value!r}; choose from: {', '.join(AREAS)}")
-
-
-def _event_kind(value: str) -> None:
-    if value not in events.EVENT_KINDS:
-        raise InvalidInput(f"{value!r} is not an event kind; one of "
-                           + ", ".join(events.EVENT_KINDS))
 
 
 def _glasses(value: int) -> None:

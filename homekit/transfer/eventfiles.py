@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,12 +45,6 @@ def event_json(e: AdverseEvent, session_date: dt.date | None) -> dict[str, objec
         "resolved_by_professional": e.resolved_by_professional,
         "created_at": e.created_at,
     }
-
-
-def events_cell(entries: Iterable[dict[str, object]]) -> str:
-    """A profile's events as the CSV writes them: compact JSON, or '' for none."""
-    listed = list(entries)
-    return json.dumps(listed, ensure_ascii=False, separators=(",", ":")) if listed else ""
 
 
 def _entry(profile: str, e: Any) -> EventEntry:

@@ -34,8 +34,7 @@ PROFILE_COLUMNS: tuple[str, ...] = (
     "products",
     "adverse_events",
 )
-#: A profile's adverse events (transfer.eventfiles), per profile name: event entries.
-Events = Mapping[str, Sequence[dict[str, object]]]
+Events = Mapping[str, Sequence[dict[str, object]]]  # per profile name: its adverse events
 #: CSV columns, in order. A hand-written CSV may use any subset that has `session_date`.
 #: The last ones (PROFILE_COLUMNS) are a profile's settings and answers: each profile has one
 #: row of its own, with an empty `session_date`, before its sessions (whose cells there are
@@ -127,10 +126,9 @@ def session_json(s: Session) -> dict[str, object]:
 
 
 def profile_json(p: Profile, sessions: Iterable[Session],
-                 extras: Extras | None = None,
-                 events: Sequence[dict[str, object]] = ()) -> dict[str, object]:
+                 extras: Extras | None = None, events: Sequence[dict[str, object]] = ()) -> dict[str, object]:
     """A profile's object; its adverse events (only when it has any) before its sessions."""
-    out: dict[str, object] = {
+    return {
         "name": p.name,
         "target_sessions": p.target_sessions,
         "min_interval_days": p.min_interval_days,
@@ -143,18 +141,15 @@ def profile_json(p: Profile, sessions: Iterable[Session],
         "medical_answered_at": p.medical_answered_at,
         "skin_type": p.skin_type,
         **(extras or NO_EXTRAS),
+        **({"adverse_events": list(events)} if events else {}),
+        "sessions": [session_json(s) for s in sessions],
     }
-    if events:
-        out["adverse_events"] = list(events)
-    out["sessions"] = [session_json(s) for s in sessions]
-    return out
 
 
 def to_json(
     profiles: Sequence[tuple[Profile, Iterable[Session]]],
     photos: dict[str, list[dict[str, object]]] | None = None,
-    extras: dict[str, Extras] | None = None,
-    events: Events | None = None,
+    extras: dict[str, Extras] | None = None, events: Events | None = None,
 ) -> str:
     """The JSON export: indented two spaces, UTF-8 (not escaped), ending in a newline.
 
@@ -179,8 +174,8 @@ _SESSION_INDENT = " " * 8
 
 
 def json_chunks(profiles: Iterable[tuple[Profile, Iterable[Session]]],
-                extras: dict[str, Extras] | None = None,
-                events: Events | None = None) -> Iterator[str]:
+                extras: dict[str, Extras] | None = None, events: Events | None = None
+                ) -> Iterator[str]:
     """`to_json` piece by piece, one session at a time: memory stays flat at any log size.
 
     The same bytes as one `json.dumps(..., indent=2)` of the whole document: the skeleton is
@@ -274,9 +269,8 @@ def to_csv(profiles: Sequence[tuple[Profile, Iterable[Session]]],
     return "".join(csv_chunks(profiles, extras=extras, events=events))
 
 
-def csv_chunks(profiles: Iterable[tuple[Profile, Iterable[Session]]],
-               rows_per_chunk: int = 500, extras: dict[str, Extras] | None = None,
-               events: Events | None = None) -> Iterator[str]:
+def csv_chunks(profiles: Iterable[tuple[Profile, Iterable[Session]]], rows_per_chunk: int = 500,
+               extras: dict[str, Extras] | None = None, events: Events | None = None) -> Iterator[str]:
     """`to_csv` a few hundred rows at a time: memory stays flat at any log size."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")

@@ -35,7 +35,7 @@ from homekit.domain.treatments import (
     clears_on,
 )
 from homekit.words.base import control_free, day, fade_short, fade_words, plural, skin_type_text
-from homekit.words.events import EVENT_GUIDANCE, event_kind_text, resolution_text
+from homekit.words.report_events import events_glance, events_section
 from homekit.words.report_figures import charts_section as charts_section
 from homekit.words.report_figures import photos_section as photos_section
 from homekit.words.scales import redness_label
@@ -121,17 +121,9 @@ def glance_section(facts: ReportFacts) -> list[Section]:
                     f"{day(st.next_eligible_date) if st.next_eligible_date else 'now'}"),
         ("Projected completion", day(st.projected_completion_date)),
         ("Photos", f"{facts.photo_count} in this period"),
-        ("Adverse events", _events_glance(facts)),
+        ("Adverse events", events_glance(facts)),
     ]
     return [Section("The course at a glance", (Fields(tuple(rows)),))]
-
-
-def _events_glance(facts: ReportFacts) -> str:
-    if not facts.events:
-        return "none logged"
-    still = sum(e.resolved_on is None for e in facts.events)
-    return (f"{len(facts.events)} (see below)" + (f"; {still} not resolved, holding the next "
-                                                  "session" if still else ""))
 
 
 def questions_section(facts: ReportFacts) -> list[Section]:
@@ -251,30 +243,6 @@ def sessions_section(facts: ReportFacts) -> list[Section]:
     table = Table(SESSION_HEADER, tuple(session_row(facts, s) for s in shown),
                   empty="No sessions in this period.")
     return [Section("Sessions", (Paragraph(intro), table))]
-
-
-EVENT_HEADER = ("Date", "Event", "Session", "How it ended", "Notes")
-
-
-def events_section(facts: ReportFacts) -> list[Section]:
-    """The adverse events of the period (and every one still open), with how each ended."""
-    if not facts.events:
-        return []  # "none logged" is in the course at a glance
-    today = facts.status.today
-    rows = tuple(tuple(control_free(c) for c in (
-        e.event_date.isoformat(), event_kind_text(e.kind),
-        f"#{e.session_number}" if e.session_number else "-",
-        resolution_text(e, today),
-        e.notes.strip().splitlines()[0][:200] if e.notes.strip() else "")) for e in facts.events)
-    intro = ("Reactions the user logged. An open one holds the next resurfacing session until it is "
-             "marked resolved or a skin professional clears it.")
-    parts: list[Any] = [Paragraph(intro), Table(EVENT_HEADER, rows,
-                                                empty="No adverse events logged.")]
-    kinds = sorted({e.kind for e in facts.events if e.resolved_on is None})
-    if kinds:
-        parts.append(Bullets(tuple(f"{event_kind_text(k).capitalize()}: {EVENT_GUIDANCE[k]}"
-                                   for k in kinds)))
-    return [Section("Adverse events", tuple(parts))]
 
 
 def _summary_row(s: Summary) -> tuple[str, ...]:

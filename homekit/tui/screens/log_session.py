@@ -18,7 +18,7 @@ from textual.widgets import Button, Checkbox, Input, Select
 from homekit import words
 from homekit.domain import checklist, treatments
 from homekit.domain.errors import HomekitError, RuleViolation
-from homekit.domain.gates import Gate
+from homekit.domain.gates import Gate, held_by_clearance
 from homekit.domain.models import SessionDraft
 from homekit.services import Homekit, LogResult
 from homekit.tui.screens.base import DIALOG_KEYS
@@ -32,12 +32,6 @@ from homekit.tui.widgets.session_form import SessionForm
 
 #: (id, question) of each pre-session checklist item, as the CLI asks them.
 SAFETY_CHECKS = tuple((i.id, i.question) for i in checklist.CHECKLIST)
-
-
-def _held(gates: list[Gate]) -> Gate | None:
-    """The gate that the professional's clearance lifts: redness, else an adverse event."""
-    return next((g for name in ("redness", "adverse_event") for g in gates if g.name == name),
-                None)
 
 
 class LogSessionScreen(ChoosesTreatment, GuardsChanges, ModalScreen[LogResult | None]):
@@ -74,7 +68,7 @@ class LogSessionScreen(ChoosesTreatment, GuardsChanges, ModalScreen[LogResult | 
                 yield Button("Close", id="close")
                 return
             ask = profile.has_skin_condition is None or self.hk.profiles.needs_acknowledgement(profile)
-            redness = _held(self.hk.safety.gates(profile))
+            redness = held_by_clearance(self.hk.safety.gates(profile))
             self.profile = profile
             with Vertical(id="panel"):
                 if ask:
@@ -144,7 +138,7 @@ class LogSessionScreen(ChoosesTreatment, GuardsChanges, ModalScreen[LogResult | 
         yield Static(words.too_soon_app(st.last_session_date, st.min_interval_days),
                      id="blocked-why")
         yield Static(words.next_eligible(nxt, left), id="blocked-next")
-        held = _held(list(st.gates))
+        held = held_by_clearance(list(st.gates))
         if held is not None:  # the hold too: waiting out the interval will not lift it
             yield Static(words.redness_block_app(held), id="blocked-hold", classes="form-error",
                          markup=False)
@@ -205,7 +199,7 @@ class LogSessionScreen(ChoosesTreatment, GuardsChanges, ModalScreen[LogResult | 
         if question.answer and not question.acknowledged:
             error.update(words.CONDITION_STILL_BLOCKED)
             return
-        redness = _held(self.hk.safety.gates())
+        redness = held_by_clearance(self.hk.safety.gates())
         await self._show(self._safety_panel() if redness is None else self._redness_panel(redness))
 
     @on(Button.Pressed, "#other-treatment")
