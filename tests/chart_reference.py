@@ -206,7 +206,9 @@ def redness_text(series: ChartSeries, width: int = 80, height: int = 10) -> Text
     small = _too_small(width, height, 30, 10)
     if small:
         return small
-    left = max(len(w) for w in REDNESS_LEVELS) + 2
+    # The scale's labels as every door shows them: `4 severe` (homekit.words.scales).
+    labels = [f"{i} {w}" for i, w in enumerate(REDNESS_LEVELS)]
+    left = max(len(w) for w in labels) + 2
     cols = width - left
     points = series.redness
     first = min([p.session_date for p in points], default=series.today)
@@ -232,7 +234,7 @@ def redness_text(series: ChartSeries, width: int = 80, height: int = 10) -> Text
                 cells.append(("│", "done"))
             else:
                 cells.append((" ", None))
-        chart.add((f"{REDNESS_LEVELS[level]:>{left - 2}} ┤", "axis"), *cells)
+        chart.add((f"{labels[level]:>{left - 2}} ┤", "axis"), *cells)
     full = max([series.lasting_minutes, *fades.values()])
     spark = "".join(
         SPARK[max(1, math.ceil(fades[c] / full * 8))] if c in fades else " " for c in range(cols)

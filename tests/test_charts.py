@@ -70,7 +70,8 @@ def test_redness_series_equals_the_stored_severities_and_fade_times():
     fade_ax = fig.axes[1]
     assert [round(bar.get_height()) for bar in fade_ax.patches] == [fade for _, _, fade in DEMO]
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == [
-        "None", "Faint", "Mild", "Marked", "Severe"]
+        "0 none", "1 faint", "2 mild", "3 marked", "4 severe"]  # the scale's words everywhere
+    assert fig.axes[0].get_ylabel() == "Worst redness (erythema 0-4)"
 
 
 def test_nothing_logged_shows_target_and_projection_with_a_title_saying_so():

@@ -83,7 +83,7 @@ def test_the_csv_layout_a_profile_row_then_its_sessions(source, tmp_path):
         ",cleared_by_professional,treatment,depth_mm,despite,target_sessions,min_interval_days,"
         "profile_created_at,has_skin_condition,condition_acknowledged_at,isotretinoin,"
         "isotretinoin_acknowledged_at,blood_thinners,medical_answered_at,skin_type,treatments,"
-        "products")
+        "products,adverse_events")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert rows[0]["profile"] == "ana" and rows[0]["session_date"] == ""
     assert (rows[0]["target_sessions"], rows[0]["min_interval_days"], rows[0]["has_skin_condition"],
@@ -161,6 +161,7 @@ def test_a_bad_profile_row_refuses_the_whole_import_with_its_line(tmp_path, row,
     row = ",".join([*cells, "", ""])
     hk = Homekit.open(tmp_path / "h.db", now=lambda: NOW)
     try:
+        row += "," * (len(CSV_COLUMNS) - 1 - row.count(","))  # the columns added since, empty
         f = write(tmp_path / "log.csv", ",".join(CSV_COLUMNS) + "\n" + row + "\n"
                   + ",2026-10-01" + "," * (len(CSV_COLUMNS) - 2) + "\n")
         with pytest.raises(InvalidInput) as caught:

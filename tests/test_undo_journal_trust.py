@@ -148,7 +148,13 @@ def test_every_kind_homekit_writes_passes_the_check(hk: Homekit):
     hk.redness.delete_redness(red.id)
     hk.profiles.update_profile(new_name="ana")
     hk.sessions.delete_session(sid)
+    event = hk.events.log("burn", notes="a\tb")
+    hk.events.resolve(event.id, by_professional=True)
+    hk.events.delete(event.id)
     hk.profiles.create_profile("bob")
+    hk.profiles.switch_profile("bob")
+    hk.events.log("breakout")  # a deleted profile keeps its events in its step
+    hk.profiles.switch_profile("ana")
     hk.profiles.delete_profile("bob")
     hk.products.delete(hk.products.log("retinoid", dt.date(2026, 11, 2)).id or 0)
     kinds = {s.kind for s in hk.undo.undo_steps()}

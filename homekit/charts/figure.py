@@ -19,6 +19,7 @@ from homekit.charts.palette import DARK, LIGHT, Palette
 from homekit.domain.errors import InvalidInput
 from homekit.domain.models import REDNESS_LEVELS
 from homekit.domain.series import CHART_KINDS, ChartSeries, padded
+from homekit.words.scales import REDNESS_AXIS, redness_label
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure, SubFigure
@@ -197,8 +198,9 @@ def draw_redness(container: Figure | SubFigure, series: ChartSeries, palette: Pa
                         color=color,
                         markeredgecolor=palette.text, label=label, gid=flag)
     sev_ax.set_ylim(-0.4, len(REDNESS_LEVELS) - 0.6)
-    sev_ax.set_yticks(range(len(REDNESS_LEVELS)), [w.capitalize() for w in REDNESS_LEVELS])
-    sev_ax.set_ylabel("Worst redness")
+    sev_ax.set_yticks(range(len(REDNESS_LEVELS)),
+                      [redness_label(i) for i in range(len(REDNESS_LEVELS))])
+    sev_ax.set_ylabel(REDNESS_AXIS)
     heading = "How your skin reacted" if points else "How your skin reacted: no redness recorded yet"
     title(sev_ax, heading, loc="left", color=palette.text)
     if points:

@@ -18,6 +18,7 @@ from homekit.charts.text_canvas import SPARK as SPARK
 from homekit.charts.text_canvas import Canvas, DateScale, Segment, _date_axis, _date_candidates
 from homekit.domain.models import REDNESS_LEVELS
 from homekit.domain.series import ChartSeries, padded
+from homekit.words.scales import redness_label
 
 
 @dataclass
@@ -134,7 +135,7 @@ def redness_text(series: ChartSeries, width: int = 80, height: int = 10) -> Text
     small = _too_small(width, height, 30, 10)
     if small:
         return small
-    left = max(len(w) for w in REDNESS_LEVELS) + 2
+    left = max(len(redness_label(i)) for i in range(len(REDNESS_LEVELS))) + 2
     cols = width - left
     points = series.redness
     first = min([p.session_date for p in points], default=series.today)
@@ -170,7 +171,7 @@ def redness_text(series: ChartSeries, width: int = 80, height: int = 10) -> Text
                 cells.append(("│", "done"))
             else:
                 cells.append((" ", None))
-        chart.add((f"{REDNESS_LEVELS[level]:>{left - 2}} ┤", "axis"), *cells)
+        chart.add((f"{redness_label(level):>{left - 2}} ┤", "axis"), *cells)
     full = max([series.lasting_minutes, *fades.values()])
     spark = "".join(
         SPARK[max(1, math.ceil(fades[c] / full * 8))] if c in fades else " " for c in range(cols)

@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "homekit.cli.data", "homekit.cli.check", "homekit.cli.replica", "homekit.cli.photos",
     "homekit.cli.report", "homekit.cli.undo", "homekit.cli.completion", "homekit.cli.serve",
     "homekit.cli.treatments",
+    "homekit.cli.events",
 )
 
 #: Which module registers each command, so that a run imports only its own command's module
@@ -44,6 +45,7 @@ COMMAND_HOME = {
     "serve": "homekit.cli.serve",
     "treatment": "homekit.cli.treatments",
     "product": "homekit.cli.treatments",
+    "event": "homekit.cli.events",
 }
 
 

@@ -88,15 +88,16 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("log", parents=[common], help="log a session (refused if too soon)")
     _session_fields(p, editing=False)
     p.add_argument("--redness", type=checked(validate.severity), metavar="0-4",
-                   help="redness seen after it: 0 none, 1 faint, 2 mild, 3 marked, 4 severe")
+                   help="redness seen after it, " + words.REDNESS_HELP)
     p.add_argument("--faded-after", type=checked(validate.faded_after), metavar="MIN",
                    help="minutes until the redness faded (omit: still red)")
     p.add_argument("--checked", type=checked(checklist.parse_checked), metavar="ITEM,...",
                    help="pre-session checklist confirmed, for scripts (on a terminal it is "
                    "asked): " + ",".join(checklist.CHECKLIST_IDS) + "; omit: not asked")
     p.add_argument("--cleared-by-professional", action="store_true",
-                   help="a skin professional cleared you to go on after serious redness "
-                   "(stored with the session)")
+                   help="a skin professional cleared you to go on after serious redness or "
+                   "an adverse event (stored with the session; the open events are marked "
+                   "cleared by a professional)")
     p.add_argument("--treatment", metavar="NAME",
                    help="the treatment (default: microdermabrasion); see homekit treatment list")
     p.add_argument("--depth", type=checked(treatments.parse_depth), metavar="MM",
@@ -171,6 +172,7 @@ def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
         app.sessions.check_date(app.profile(), day, mark=mark)
         app.treatments.check_products(app.profile().id, mark, despite)
         app.safety.check_redness(app.profile(), day, args.cleared_by_professional)
+        app.events.check_hold(app.profile(), day, args.cleared_by_professional, name, depth)
         confirmed = ask.checklist_answers()
     draft = SessionDraft(
         session_date=args.date or app.today(),

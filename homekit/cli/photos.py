@@ -11,6 +11,7 @@ from homekit import words
 from homekit.cli import ask
 from homekit.cli.core import area_option, checked
 from homekit.cli.output import say, say_json
+from homekit.domain import photos as photo_rules
 from homekit.domain import validate
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                        description="Progress photos, stored in the data file itself (so backups "
                        "cover them), stripped of all metadata (EXIF, GPS, XMP, ICC). "
                        + words.PHOTO_GUIDANCE)
-    p.set_defaults(handler=cmd_photo_list, json=False, area=None, session=None)
+    p.set_defaults(handler=cmd_photo_list, json=False, area=None, session=None, view=None)
     ps = p.add_subparsers(dest="photo_command", metavar="ACTION")
 
     q = ps.add_parser("add", parents=[common], help="store a photo (prints its id)",
@@ -51,6 +52,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     area_option(q.add_argument("--area", type=checked(_area), metavar="AREA", help="area shown"))
     q.add_argument("--taken", type=checked(validate.parse_date), metavar="YYYY-MM-DD",
                    help="day taken (default: the session's date, else the photo's own, else today)")
+    q.add_argument("--view", type=checked(photo_rules.view), metavar="VIEW",
+                   help=words.VIEW_HELP)
     q.add_argument("--notes", type=checked(validate.notes), default="", metavar="TEXT",
                    help="free text about the photo")
     q.set_defaults(handler=cmd_photo_add)
@@ -61,6 +64,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                                help="only photos of this area"))
     q.add_argument("--session", type=_id("session id"), metavar="ID",
                    help="only photos of the session with this id")
+    q.add_argument("--view", type=checked(photo_rules.view), metavar="VIEW",
+                   help="only photos of this view: front, left, right or close-up")
     q.set_defaults(handler=cmd_photo_list)
 
     q = ps.add_parser("show", parents=[common], help="show a photo in the terminal")
@@ -83,6 +88,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                       help="first and latest photo side by side, as a PNG")
     area_option(q.add_argument("--area", type=checked(_area), metavar="AREA",
                                help="default: the area with the most photos"))
+    q.add_argument("--view", type=checked(photo_rules.view), metavar="VIEW",
+                   help="front, left, right or close-up (default: the view of that area with "
+                   "the most photos); photos are paired by area and view")
     q.add_argument("--first", type=_id("photo id"), metavar="ID",
                    help="the earlier photo's id (default: the area's first)")
     q.add_argument("--last", type=_id("photo id"), metavar="ID",
@@ -99,13 +107,13 @@ def cmd_photo_add(args: argparse.Namespace, ctx: Context) -> int:
     # Read once, with the photo bound, before opening (or creating) the data file.
     data, name = read_bytes(args.file, "photo")
     photo = ctx.open().photos.add_photo(data, name=name, session_id=args.session, area=args.area,
-                                 taken_on=args.taken, notes=args.notes)
+                                        taken_on=args.taken, notes=args.notes, view=args.view)
     say(photo.id)
     return 0
 
 
 def cmd_photo_list(args: argparse.Namespace, ctx: Context) -> int:
-    found = ctx.open().photos.photos(area=args.area, session_id=args.session)
+    found = ctx.open().photos.photos(area=args.area, session_id=args.session, view=args.view)
     if args.json:
         say_json([p.to_json() for p in found])
         return 0
@@ -176,7 +184,8 @@ def cmd_photo_compare(args: argparse.Namespace, ctx: Context) -> int:
 
     check_output(args.output, replace=args.force)  # before the data file is opened
     app = ctx.open()
-    comparison = app.photos.comparison(area=args.area, first_id=args.first, last_id=args.last)
+    comparison = app.photos.comparison(area=args.area, first_id=args.first, last_id=args.last,
+                                       view=args.view)
     path = app.photos.save_comparison(args.output, comparison, words.comparison_captions(comparison),
                                       words.comparison_title(comparison), force=args.force)
     if not is_stdout(path):

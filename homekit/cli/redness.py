@@ -39,7 +39,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("obs_id", nargs="?", metavar="OBS_ID",
                    help="with edit/delete: the observation id (history --json: redness[].id)")
     p.add_argument("--severity", type=checked(validate.severity), metavar="0-4",
-                   help="0 none, 1 faint, 2 mild, 3 marked, 4 severe")
+                   help=words.REDNESS_HELP)
     p.add_argument("--faded-after", type=checked(validate.faded_after), metavar="MIN",
                    help="minutes until it faded (omit: still red)")
     p.add_argument("--still-red", action="store_true", help="with edit: it has not faded")
@@ -61,7 +61,7 @@ def cmd_redness(args: argparse.Namespace, ctx: Context) -> int:
     if args.obs_id is not None:
         raise InvalidInput(f"unexpected {args.obs_id!r}: give one SESSION_ID, or edit/delete OBS_ID")
     if args.severity is None:
-        raise InvalidInput("--severity is required (0 none, 1 faint, 2 mild, 3 marked, 4 severe)")
+        raise InvalidInput(f"--severity is required ({words.REDNESS_SCALE_SHORT})")
     if args.still_red:
         raise InvalidInput("--still-red is for edit; to record redness still present, "
                            "omit --faded-after")

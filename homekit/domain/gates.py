@@ -12,6 +12,9 @@ into a sentence; the services raise or report them.
   observation) 24 hours or more after the session, counted from the session's date and start
   time, or from the end of that day when no time was recorded. A session logged with
   `cleared_by_professional` lifts it by becoming the latest session.
+- adverse_event: an adverse event (homekit.domain.events) is not resolved, and the session
+  to log is a resurfacing one: until the user marks it resolved or a skin professional
+  clears it.
 """
 
 from __future__ import annotations
@@ -20,14 +23,16 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from homekit.domain import events as adverse
 from homekit.domain import rules
+from homekit.domain.events import AdverseEvent
 from homekit.domain.models import Profile, Redness, Session
 
 #: Every gate, in the order they are reported.
-GATE_NAMES: tuple[str, ...] = ("interval", "condition", "redness")
+GATE_NAMES: tuple[str, ...] = ("interval", "condition", "redness", "adverse_event")
 #: Gates that also stop calendar reminders: the interval is what the plan is made of, not a
 #: block, but no session should be planned while the skin question or redness holds it back.
-REMINDER_BLOCKS: tuple[str, ...] = ("condition", "redness")
+REMINDER_BLOCKS: tuple[str, ...] = ("condition", "redness", "adverse_event")
 
 #: Redness still present this long after the session blocks the next one.
 SERIOUS_AFTER = dt.timedelta(hours=24)
@@ -53,6 +58,9 @@ class Gate:
     observation: Redness | None = None
     #: redness: that session's number (Session.number).
     session_number: int = 0
+    #: adverse_event: the oldest open event that holds the session, and how many hold it.
+    event: AdverseEvent | None = None
+    events_open: int = 0
 
 
 def started_at(day: dt.date, start_time: str | None) -> dt.datetime:
@@ -123,18 +131,41 @@ def interval_gate(dates: Sequence[dt.date], interval_days: int, today: dt.date) 
                 days_left=left)
 
 
+def event_gate(events: Iterable[AdverseEvent], day: dt.date, treatment: str | None = None,
+               depth: float | None = None) -> Gate | None:
+    """The hold of unresolved adverse events on a session of `treatment` dated `day`: only a
+    resurfacing treatment waits (domain.events.is_resurfacing)."""
+    if not adverse.is_resurfacing(treatment, depth):
+        return None
+    held = adverse.holding(events, day)
+    if not held:
+        return None
+    return Gate("adverse_event", held[0].kind, event=held[0], events_open=len(held),
+                session_id=held[0].session_id, session_date=held[0].event_date)
+
+
+def held_by_clearance(found: Iterable[Gate]) -> Gate | None:
+    """The gate a skin professional's clearance lifts: redness, else an adverse event."""
+    listed = list(found)
+    return next((g for name in ("redness", "adverse_event") for g in listed if g.name == name),
+                None)
+
+
 def gates(
-    profile: Profile, dates: Sequence[dt.date], previous: Session | None, now: dt.datetime
+    profile: Profile, dates: Sequence[dt.date], previous: Session | None, now: dt.datetime,
+    events: Sequence[AdverseEvent] = (),
 ) -> list[Gate]:
     """Every gate that blocks logging a session of `profile` today, in GATE_NAMES order.
 
     `dates`: the profile's session dates; `previous`: the latest session dated today or
-    earlier, with its redness (`session_before` finds it in a list).
+    earlier, with its redness (`session_before` finds it in a list); `events`: the profile's
+    open adverse events.
     """
     found = [
         interval_gate(dates, profile.min_interval_days, now.date()),
         condition_gate(profile),
         redness_gate(previous, now),
+        event_gate(events, now.date()),
     ]
     return [g for g in found if g is not None]
 

@@ -25,6 +25,8 @@ REDNESS_EDITED = "redness_edited"
 PROFILE_DELETED = "profile_deleted"
 PROFILE_EDITED = "profile_edited"
 PRODUCT_DELETED = "product_deleted"
+EVENT_DELETED = "event_deleted"
+EVENT_EDITED = "event_edited"
 
 #: Characters an entry's facts may take (a few ids, a date, two names, a backup's path).
 MAX_FACTS_CHARS = 16 * 1024
@@ -41,9 +43,11 @@ KINDS: dict[str, dict[str, int | None]] = {
     REDNESS_DELETED: {"redness": 1},
     REDNESS_EDITED: {"redness": 1},
     PROFILE_DELETED: {"profiles": 1, "sessions": None, "redness": None, "products": None,
-                      "treatments": None},
+                      "treatments": None, "adverse_events": None},
     PROFILE_EDITED: {"profiles": 1},
     PRODUCT_DELETED: {"products": 1},
+    EVENT_DELETED: {"adverse_events": 1},
+    EVENT_EDITED: {"adverse_events": 1},
 }
 
 
@@ -59,6 +63,8 @@ FACTS: dict[str, dict[str, type]] = {
     PROFILE_DELETED: {"profile": str, "sessions": int, "observations": int, "backup": str},
     PROFILE_EDITED: {"profile": str, "new_name": str},
     PRODUCT_DELETED: {"product_id": int, "date": str, "profile": str, "kind": str},
+    EVENT_DELETED: {"event_id": int, "kind": str, "date": str, "profile": str},
+    EVENT_EDITED: {"event_id": int, "kind": str, "date": str, "profile": str},
 }
 
 

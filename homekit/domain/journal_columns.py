@@ -9,12 +9,13 @@ from typing import Any
 
 from homekit.domain import checklist, validate
 from homekit.domain.errors import InvalidInput
+from homekit.domain.events import EVENT_KINDS
 from homekit.domain.models import AREAS
 
 #: Characters of a timestamp homekit writes (`2026-11-25T09:30:00`), with room to spare.
 MAX_STAMP_CHARS = 64
 #: Tables an entry written before they existed leaves out (a profile deleted before schema 11).
-OPTIONAL_TABLES = frozenset({"products", "treatments"})
+OPTIONAL_TABLES = frozenset({"products", "treatments", "adverse_events"})
 
 
 # -- the values of each table's columns -------------------------------------------------------
@@ -117,6 +118,11 @@ def _notes(value: Any) -> None:
     validate.notes(value)
 
 
+def _event_kind(value: Any) -> None:
+    if not isinstance(value, str) or value not in EVENT_KINDS:
+        raise InvalidInput(f"{value!r:.80} is not an event kind")
+
+
 def _number(check: Callable[[int], int]) -> Callable[[Any], object]:
     return lambda value: check(_int(value))
 
@@ -159,6 +165,12 @@ COLUMNS: dict[str, dict[str, tuple[bool, Callable[[Any], object]]]] = {
         "severity": (False, _number(validate.severity)),
         "faded_after_min": (True, _number(validate.faded_after)), "notes": (False, _notes),
     },
+    "adverse_events": {
+        "id": (False, _int), "profile_id": (False, _int), "session_id": (True, _int),
+        "kind": (False, _event_kind), "event_date": (False, _date), "created_at": (False, _text),
+        "notes": (False, _notes), "resolved_on": (True, _date),
+        "resolved_by_professional": (False, _flag),
+    },
 }
 REQUIRED: dict[str, frozenset[str]] = {
     "profiles": frozenset({"id", "name", "created_at"}),
@@ -166,4 +178,5 @@ REQUIRED: dict[str, frozenset[str]] = {
     "redness": frozenset({"id", "session_id", "observed_at", "severity"}),
     "products": frozenset({"id", "profile_id", "kind", "used_on", "created_at"}),
     "treatments": frozenset({"profile_id", "name", "custom", "created_at"}),
+    "adverse_events": frozenset({"id", "profile_id", "kind", "event_date", "created_at"}),
 }

@@ -26,6 +26,19 @@ MAX_SOURCE_BYTES = 64 * 2**20
 MIME = "image/jpeg"
 #: The group of photos that name no area.
 NO_AREA = "(no area)"
+#: The standard views a photo is taken from, the same way each time (teledermatology guides:
+#: front, left, right, and close-ups). A photo without one (NULL) pairs by its area alone.
+VIEWS: tuple[str, ...] = ("front", "left", "right", "close-up")
+
+
+def view(value: str) -> str:
+    """A view as typed (any case; `closeup`, `close up` and `close_up` too)."""
+    text = str(value).strip().lower().replace("_", "-").replace(" ", "-")
+    text = "close-up" if text == "closeup" else text
+    if text not in VIEWS:
+        raise InvalidInput(field="view", code="unknown_view", value=str(value)[:40],
+                           choices=VIEWS)
+    return text
 
 
 @dataclass(frozen=True)
@@ -45,10 +58,17 @@ class Photo:
     created_at: str
     #: The number of its session (Session.number), or None without a session.
     session_number: int | None = None
+    #: The standard view (one of VIEWS), or None when none was given.
+    view: str | None = None
 
     @property
     def area_label(self) -> str:
         return self.area or NO_AREA
+
+    @property
+    def group(self) -> tuple[str | None, str | None]:
+        """What a photo pairs by: its area and its view."""
+        return self.area, self.view
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -63,6 +83,7 @@ class Photo:
             "height": self.height,
             "bytes": self.size,
             "created_at": self.created_at,
+            "view": self.view,
         }
 
 
@@ -78,6 +99,7 @@ class PhotoDraft:
     height: int
     image: bytes
     mime: str = MIME
+    view: str | None = None
 
 
 def too_narrow(width: int, height: int) -> bool:
@@ -104,14 +126,19 @@ def taken_date(given: dt.date | None, session_date: dt.date | None, exif_date: d
 
 def busiest_area(photos: Sequence[Photo]) -> str | None:
     """The area with the most photos (the earliest-photographed one on a tie)."""
+    group = busiest_group(photos)
+    return group[0] if group else None
+
+
+def busiest_group(photos: Sequence[Photo]) -> tuple[str | None, str | None] | None:
+    """The (area, view) with the most photos (the earliest-photographed one on a tie)."""
     if not photos:
         return None
-    counts = Counter(p.area for p in photos)
-    first_seen: dict[str | None, tuple[dt.date, int]] = {}
+    counts = Counter(p.group for p in photos)
+    first_seen: dict[tuple[str | None, str | None], tuple[dt.date, int]] = {}
     for p in photos:
-        first_seen.setdefault(p.area, (p.taken_on, p.id))
-    best = max(counts, key=lambda a: (counts[a], [-x for x in _key(first_seen[a])]))
-    return best
+        first_seen.setdefault(p.group, (p.taken_on, p.id))
+    return max(counts, key=lambda g: (counts[g], [-x for x in _key(first_seen[g])]))
 
 
 def _key(seen: tuple[dt.date, int]) -> tuple[int, int]:
@@ -122,44 +149,66 @@ def ordered(photos: Sequence[Photo]) -> list[Photo]:
     return sorted(photos, key=lambda p: (p.taken_on, p.id))
 
 
+def latest_of_view(photos: Sequence[Photo], area: str | None, view: str | None) -> Photo | None:
+    """The latest photo of `area` taken from `view`: the guide for the next one."""
+    same = [p for p in photos if p.group == (area, view)]
+    return ordered(same)[-1] if same else None
+
+
+_ANY = object()
+
+
 def compare_pair(
     photos: Sequence[Photo],
     *,
     area: str | None = None,
     first_id: int | None = None,
     last_id: int | None = None,
+    view: object = _ANY,
 ) -> tuple[Photo, Photo]:
-    """The two photos to show side by side: given by id, else the earliest and latest of the
-    area (given, or the one with the most photos)."""
+    """The two photos to show side by side: given by id, else the earliest and latest of one
+    area and view (given, or the pair with the most photos among those given)."""
     by_id = {p.id: p for p in photos}
     for wanted in (first_id, last_id):
         if wanted is not None and wanted not in by_id:
-            raise NotFound(f"no photo with id {wanted}", code="unknown_photo", id=wanted)
+            raise NotFound(code="unknown_photo", id=wanted)
     if first_id is not None and last_id is not None:
         pair = (by_id[first_id], by_id[last_id])
     else:
-        if area is None:
-            known = [by_id[i] for i in (first_id, last_id) if i is not None]
-            area = known[0].area if known else busiest_area(photos)
-        group = ordered([p for p in photos if p.area == area])
-        if not group:
-            raise InvalidInput(f"no photos of {area}", code="no_photos_to_compare", area=area)
-        first = by_id[first_id] if first_id is not None else group[0]
-        last = by_id[last_id] if last_id is not None else group[-1]
+        known = [by_id[i] for i in (first_id, last_id) if i is not None]
+        if known:
+            group = known[0].group
+        else:
+            among = [p for p in photos if (area is None or p.area == area)
+                     and (view is _ANY or p.view == view)]
+            found = busiest_group(among)
+            if found is None:
+                where = area if view is _ANY or view is None else f"{area or 'any area'}, {view}"
+                raise InvalidInput(code="no_photos_to_compare", area=where)
+            group = found
+        same = ordered([p for p in photos if p.group == group])
+        first = by_id[first_id] if first_id is not None else same[0]
+        last = by_id[last_id] if last_id is not None else same[-1]
         pair = (first, last)
     if pair[0].id == pair[1].id:
-        raise InvalidInput("only one photo to compare", code="one_photo_only",
-                           area=pair[0].area_label, id=pair[0].id)
+        raise InvalidInput(code="one_photo_only", area=label(pair[0]), id=pair[0].id)
     return pair  # type: ignore[return-value]
 
 
+def label(photo: Photo) -> str:
+    """`cheeks, left view` (or the area alone, without a view)."""
+    return photo.area_label + (f", {photo.view} view" if photo.view else "")
+
+
 def first_and_latest_by_area(photos: Sequence[Photo]) -> list[tuple[Photo, Photo | None]]:
-    """Per area (alphabetical, no area last): its first photo and its latest (None if one)."""
-    groups: dict[str | None, list[Photo]] = {}
+    """Per area and view (alphabetical, no area last; views in VIEWS order, none first): its
+    first photo and its latest (None if one)."""
+    groups: dict[tuple[str | None, str | None], list[Photo]] = {}
     for p in ordered(photos):
-        groups.setdefault(p.area, []).append(p)
-    keys = sorted(groups, key=lambda a: (a is None, a or ""))
-    return [(groups[a][0], groups[a][-1] if len(groups[a]) > 1 else None) for a in keys]
+        groups.setdefault(p.group, []).append(p)
+    keys = sorted(groups, key=lambda g: (g[0] is None, g[0] or "",
+                                         -1 if g[1] is None else VIEWS.index(g[1])))
+    return [(groups[g][0], groups[g][-1] if len(groups[g]) > 1 else None) for g in keys]
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from homekit.domain import gates, rules
+from homekit.domain.events import AdverseEvent
 from homekit.domain.models import Profile, Redness, Session, Status
 from homekit.domain.photos import Photo
 from homekit.domain.series import ChartSeries
@@ -103,6 +104,8 @@ class ReportFacts:
     #: The product uses of the period, oldest first; the one treatment shown ("": all).
     products: tuple[ProductUse, ...] = ()
     treatment: str = ""
+    #: The adverse events of the period (and every one still open), oldest first.
+    events: tuple[AdverseEvent, ...] = ()
 
     @property
     def total_minutes(self) -> int:
@@ -270,6 +273,10 @@ def questions(facts: ReportFacts) -> list[tuple[str, dict[str, object]]]:
         out.append(("after_target", {"done": facts.status.sessions_done}))
     else:
         out.append(("target", {"target": facts.profile.target_sessions}))
+    if any(e.resolved_on is None for e in facts.events):
+        out.append(("open_events", {"count": sum(e.resolved_on is None for e in facts.events)}))
+    elif facts.events:
+        out.append(("events", {"count": len(facts.events)}))
     if facts.photo_pairs:
         out.append(("photos", {}))
     return out

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from homekit.services.charts import Charts
     from homekit.services.check import Check, OpenNotices
     from homekit.services.demo import Demo, refuse_existing
+    from homekit.services.events import Events
     from homekit.services.outcomes import (
         DemoResult,
         ProfileDeleted,
@@ -234,6 +235,12 @@ class Homekit:
         from homekit.services.treatments import Products
 
         return Products(self.ctx)
+
+    @cached_property
+    def events(self) -> Events:
+        from homekit.services.events import Events
+
+        return Events(self.ctx)
 
     @cached_property
     def demo(self) -> Demo:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from homekit.domain.errors import InvalidInput, StorageError
+from homekit.services.events import export_events
 from homekit.services.photos import read_source
 from homekit.storage import treatments as stored_treatments
 
@@ -76,7 +77,8 @@ def export_with_photos(ctx: Context, photos_dir: Path, fmt: str, *,
                                                 dates.get(photo.session_id or -1)))
         entries[p.name] = listed
     extras = {p.name: stored_treatments.profile_extras(store, p.id) for p, _ in listing}
-    return formats.to_json(data, photos=entries, extras=extras)
+    return formats.to_json(data, photos=entries, extras=extras,
+                           events=export_events(ctx, profiles))
 
 
 def read_photos(ctx: Context, source: Source) -> Ready:
@@ -111,7 +113,7 @@ def store_photos(ctx: Context, ready: Ready, report: ImportReport) -> None:
                 report.photos_skipped += 1
                 continue
             draft = PhotoDraft(session_id, e.area, e.taken_on, e.notes, clean.width,
-                               clean.height, clean.jpeg)
+                               clean.height, clean.jpeg, view=e.view)
             store_photos.insert_photo(store, profile.id, draft, e.created_at or ctx.stamp())
             report.photos_added += 1
 

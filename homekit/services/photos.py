@@ -39,6 +39,7 @@ class Photos:
         taken_on: dt.date | None = None,
         notes: str = "",
         name: str | None = None,
+        view: str | None = None,
     ) -> Photo:
         """Clean and store a photo; returns it. Refusals store nothing."""
         from homekit.charts.imaging import clean_photo
@@ -67,14 +68,23 @@ class Photos:
         exif_date = clean.exif_date if clean.exif_date and clean.exif_date <= self.ctx.today() else None
         day = rules.taken_date(taken_on, session.session_date if session else None, exif_date,
                                self.ctx.today())
-        draft = rules.PhotoDraft(session_id, area, day, notes, clean.width, clean.height, clean.jpeg)
+        draft = rules.PhotoDraft(session_id, area, day, notes, clean.width, clean.height,
+                                 clean.jpeg, view=None if view is None else rules.view(view))
         with self.ctx.store.write():
             return store_photos.insert_photo(self.ctx.store, profile.id, draft, self.ctx.stamp())
 
-    def photos(self, *, area: str | None = None, session_id: int | None = None) -> list[Photo]:
+    def photos(self, *, area: str | None = None, session_id: int | None = None,
+               view: str | None = None) -> list[Photo]:
         from homekit.storage import photos as store_photos
 
-        return store_photos.photos(self.ctx.store, self.ctx.profile().id, area=area, session_id=session_id)
+        return store_photos.photos(self.ctx.store, self.ctx.profile().id, area=area,
+                                   session_id=session_id, view=view)
+
+    def view_guide(self, area: str | None, view: str | None) -> Photo | None:
+        """The latest photo of `area` from `view` (the guide for the next one), or None."""
+        from homekit.domain.photos import latest_of_view
+
+        return latest_of_view(self.photos(area=area), area, view)
 
     def photo(self, photo_id: int) -> Photo:
         from homekit.storage import photos as store_photos
@@ -113,7 +123,7 @@ class Photos:
 
     def comparison(self, *, area: str | None = None, first_id: int | None = None,
                    last_id: int | None = None, until: dt.date | None = None,
-                   since: dt.date | None = None) -> Comparison:
+                   since: dt.date | None = None, view: str | None = None) -> Comparison:
         """The pair of photos to compare (see domain.photos.compare_pair)."""
         from homekit.domain import photos as rules
 
@@ -121,7 +131,9 @@ class Photos:
                  and (since is None or p.taken_on >= since)]
         if not found:
             raise InvalidInput(code="no_photos")
-        first, last = rules.compare_pair(found, area=area, first_id=first_id, last_id=last_id)
+        extra = {} if view is None else {"view": view}
+        first, last = rules.compare_pair(found, area=area, first_id=first_id, last_id=last_id,
+                                         **extra)
         return rules.Comparison(first, last)
 
     def save_comparison(self, path: Path | str, comparison: Comparison, captions: list[str],

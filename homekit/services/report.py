@@ -44,6 +44,7 @@ class Report:
         from homekit.domain import photos as photo_rules
         from homekit.domain.report import ReportFacts, in_period, warnings_of
         from homekit.domain.series import chart_series
+        from homekit.services.events import events_of
 
         profile = self.ctx.profile()
         everything = self.sessions.history(newest_first=False)  # each with its number (Session.number)
@@ -69,6 +70,8 @@ class Report:
             full=full,
             products=tuple(self.products.all(since, until)),
             treatment=name or "",
+            events=tuple(e for e in events_of(self.ctx, profile)
+                         if in_period(e.event_date, since, until) or e.resolved_on is None),
         )
 
     def report_bytes(self, wording: Wording, since: dt.date | None = None,

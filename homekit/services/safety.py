@@ -29,7 +29,10 @@ class Safety:
         dates = self.ctx.store.session_dates_between(profile.id, since, dt.date.max,
                                                      treatment=DEFAULT_TREATMENT)
         previous = self.ctx.store.session_on_or_before(profile.id, today)
-        return rules.gates(profile, dates, previous, self.ctx.now())
+        from homekit.storage.events import events
+
+        held = events(self.ctx.store, profile.id, open_only=True)
+        return rules.gates(profile, dates, previous, self.ctx.now(), held)
 
     def followups(self, profile: Profile | None = None) -> list[Followup]:
         profile = profile or self.ctx.profile()

@@ -10,6 +10,7 @@ from homekit.domain import gates, rules, treatments, validate
 from homekit.domain.errors import InvalidInput, RuleViolation
 from homekit.domain.models import Profile, Session, SessionChanges, SessionDraft, SessionFilter
 from homekit.domain.treatments import Mark
+from homekit.services import events
 from homekit.services.context import Context
 from homekit.services.results import LogResult
 from homekit.services.safety import Safety
@@ -150,9 +151,12 @@ class Sessions:
             self.check_date(profile, draft.session_date, mark=mark)
             held = self.treatments.check_products(profile.id, mark, despite)
             self.safety.check_redness(profile, draft.session_date, draft.cleared_by_professional)
+            cleared = events.check_hold(self.ctx, profile, draft.session_date,
+                                        draft.cleared_by_professional, name, depth)
             self.safety.check_checklist(draft.checklist)
             stored = replace(draft, treatment=name, depth_mm=depth, despite=held)
             session_id = self.ctx.store.insert_session(profile.id, stored, self.ctx.stamp())
+            events.clear(self.ctx, cleared, draft.session_date)
             alert = None
             session = self.ctx.store.get_session(session_id)
             if redness_severity is not None:

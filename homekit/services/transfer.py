@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from homekit.domain.errors import InvalidInput
 from homekit.domain.models import Profile, Session, SessionImport
 from homekit.services.context import DEFAULT_PROFILE_KEY, Context
+from homekit.services.events import export_events, import_events
 from homekit.storage import treatments as stored_treatments
 
 if TYPE_CHECKING:
@@ -68,8 +69,9 @@ class Transfer:
             profiles = self.ctx.store.profiles() if profile is None else [profile]
             data = [(p, self.ctx.store.iter_sessions(p.id)) for p in profiles]
             extras = {p.name: stored_treatments.profile_extras(self.ctx.store, p.id) for p in profiles}
-            yield from (formats.csv_chunks(data, extras=extras) if fmt == "csv"
-                        else formats.json_chunks(data, extras))
+            events = export_events(self.ctx, profiles)
+            yield from (formats.csv_chunks(data, extras=extras, events=events) if fmt == "csv"
+                        else formats.json_chunks(data, extras, events))
 
     def export_to_file(self, path: Path | str, fmt: str, *, all_profiles: bool = False,
                        replace: bool = True) -> Path:
@@ -117,9 +119,12 @@ class Transfer:
         """Import the sessions and then the photos the export lists; every photo is read
         (homekit.files, the photo bound) and checked before anything is stored."""
         from homekit.services.photo_transfer import read_photos, store_photos
+        from homekit.transfer import eventfiles
 
         ready = read_photos(self.ctx, source)
+        events = eventfiles.read_entries(source.path, self.ctx.profile_name())
         report = self._import_sessions(source, dry_run)
+        report.events_added, report.events_skipped = import_events(self.ctx, events, dry_run)
         if dry_run:
             report.photos_added = len(ready)
             return report

@@ -15,11 +15,14 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from homekit.domain.errors import HomekitError, InvalidInput, NotFound, RuleViolation
+from homekit.services import events
 from homekit.services.context import DEFAULT_PROFILE_KEY
 from homekit.services.sessions import mark_of_row
 from homekit.storage import journal
 from homekit.storage import redness as stored_redness
 from homekit.storage.journal import (
+    EVENT_DELETED,
+    EVENT_EDITED,
     PRODUCT_DELETED,
     PROFILE_DELETED,
     PROFILE_EDITED,
@@ -157,6 +160,10 @@ class Undo:
             ids[s["id"]] = journal.insert_row(self.ctx.store, "sessions", {**s, "profile_id": profile_id})
         for red in entry.payload["redness"]:
             journal.insert_row(self.ctx.store, "redness", {**red, "session_id": ids[red["session_id"]]})
+        for ev in entry.payload.get("adverse_events", []):
+            journal.insert_row(self.ctx.store, "adverse_events", {
+                **ev, "profile_id": profile_id,
+                "session_id": ids.get(ev["session_id"]) if ev.get("session_id") else None})
         if entry.payload.get("was_default"):
             self.ctx.store.set_setting(DEFAULT_PROFILE_KEY, row["name"])
 
@@ -182,6 +189,8 @@ _REVERT = {
     PROFILE_DELETED: Undo._revert_profile_deleted,
     PROFILE_EDITED: Undo._revert_profile_edited,
     PRODUCT_DELETED: Undo._revert_product_deleted,
+    EVENT_DELETED: lambda self, entry: events.revert_deleted(self.ctx, entry),
+    EVENT_EDITED: lambda self, entry: events.revert_edited(self.ctx, entry),
 }
 
 

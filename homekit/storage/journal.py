@@ -16,6 +16,8 @@ from typing import Any
 
 from homekit.domain.errors import StorageError
 from homekit.domain.journal import (  # noqa: F401  (the kinds, for the services)
+    EVENT_DELETED,
+    EVENT_EDITED,
     PRODUCT_DELETED,
     PROFILE_DELETED,
     PROFILE_EDITED,
@@ -31,7 +33,7 @@ from homekit.storage.repo import Store, storage_error
 #: Entries kept; older ones are dropped when a new one is written.
 KEEP = 200
 
-_TABLES = ("profiles", "sessions", "redness", "products", "treatments")
+_TABLES = ("profiles", "sessions", "redness", "products", "treatments", "adverse_events")
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,25 @@ def profile_rows(store: Store, profile_id: int) -> dict[str, Any]:
                           (profile_id,)),
         "treatments": _rows(store, "SELECT * FROM treatments WHERE profile_id = ? "
                                    "ORDER BY name", (profile_id,)),
+        "adverse_events": _rows(store, "SELECT * FROM adverse_events WHERE profile_id = ? "
+                                       "ORDER BY id", (profile_id,)),
     }
+
+
+def event_rows(store: Store, event_id: int) -> dict[str, Any]:
+    return {"adverse_events": _rows(store, "SELECT * FROM adverse_events WHERE id = ?",
+                                    (event_id,))}
+
+
+def record_event(store: Store, kind: str, event_id: int, profile: str, stamp: str) -> None:
+    """Keep an adverse event's row before it is deleted or changed (inside the caller's
+    write)."""
+    rows = event_rows(store, event_id)
+    if not rows["adverse_events"]:
+        return  # the caller's next step raises NotFound
+    row = rows["adverse_events"][0]
+    record(store, kind, {"event_id": event_id, "kind": row["kind"], "date": row["event_date"],
+                         "profile": profile}, rows, stamp)
 
 
 def record_session(store: Store, kind: str, session_id: int, stamp: str) -> None:
@@ -134,7 +154,9 @@ def delete_redness(store: Store, redness_id: int) -> int:
 
 
 def delete_profile(store: Store, profile_id: int) -> None:
-    """The profile, its sessions and (by cascade) their redness, its products and treatments."""
+    """The profile, its sessions and (by cascade) their redness, its products, treatments and
+    adverse events."""
+    _x(store, "DELETE FROM adverse_events WHERE profile_id = ?", (profile_id,))
     _x(store, "DELETE FROM products WHERE profile_id = ?", (profile_id,))
     _x(store, "DELETE FROM sessions WHERE profile_id = ?", (profile_id,))
     _x(store, "DELETE FROM treatments WHERE profile_id = ?", (profile_id,))

@@ -239,6 +239,45 @@ def m005_photos(db: Database) -> None:
 from homekit.storage import migrations_later, migrations_treatments  # noqa: E402, F401, I001
 
 
+@migrations()
+def m012_views_events(db: Database) -> None:
+    # Photos taken the same way each time: the standard view of a photo (NULL: none given, so
+    # the photo pairs with others of its area alone, as every photo before views did). And the
+    # adverse events a user logs (a burn, a blister...): each one holds the next resurfacing
+    # session until it is resolved, or cleared by a skin professional (homekit.domain.events).
+    # The kinds, views and dates are checked here too, so the sqlite3 shell cannot store what
+    # the CLI refuses.
+    db.execute("ALTER TABLE photos ADD COLUMN view TEXT "
+               "CHECK (view IS NULL OR view IN ('front', 'left', 'right', 'close-up'))")
+    db.execute(
+        """
+        CREATE TABLE adverse_events (
+            id INTEGER PRIMARY KEY,
+            profile_id INTEGER NOT NULL REFERENCES profiles(id),
+            session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('burn', 'blister', 'pigment-change',
+                                               'infection', 'breakout', 'other')),
+            event_date TEXT NOT NULL CHECK (
+                event_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+                AND date(event_date, '+0 days') IS event_date
+            ),
+            notes TEXT NOT NULL DEFAULT '' CHECK (length(notes) <= 10000),
+            resolved_on TEXT CHECK (resolved_on IS NULL OR (
+                resolved_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+                AND date(resolved_on, '+0 days') IS resolved_on
+                AND resolved_on >= event_date
+            )),
+            resolved_by_professional INTEGER NOT NULL DEFAULT 0
+                CHECK (resolved_by_professional IN (0, 1)
+                       AND (resolved_by_professional = 0 OR resolved_on IS NOT NULL)),
+            created_at TEXT NOT NULL
+        ) STRICT
+        """
+    )
+    db.execute("CREATE INDEX adverse_events_profile ON adverse_events(profile_id, event_date)")
+    _set_version(db, 12)
+
+
 def schema_version() -> int:
     """The user_version this code writes: one per registered migration."""
     return len(migrations._migrations)

@@ -16,7 +16,7 @@ from homekit.storage.repo import Store
 from homekit.storage.rows import from_row
 
 _COLS = ("id, profile_id, session_id, area, taken_on, notes, mime, width, height, size, "
-         "created_at, "
+         "created_at, view, "
          # The session's number (its place by date in the profile): a count on the index.
          "(SELECT count(*) FROM sessions AS e JOIN sessions AS s ON e.profile_id = s.profile_id "
          "AND (e.session_date, e.id) <= (s.session_date, s.id) WHERE s.id = photos.session_id) "
@@ -32,9 +32,9 @@ def insert_photo(store: Store, profile_id: int, draft: PhotoDraft, created_at: s
     """Store the photo and its bytes (the caller holds the write transaction)."""
     cur = store._x(
         "INSERT INTO photos (profile_id, session_id, area, taken_on, notes, mime, width, height, "
-        "size, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "size, created_at, view) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (profile_id, draft.session_id, draft.area, draft.taken_on.isoformat(), draft.notes,
-         draft.mime, draft.width, draft.height, len(draft.image), created_at),
+         draft.mime, draft.width, draft.height, len(draft.image), created_at, draft.view),
     )
     photo_id = int(cur.lastrowid or 0)
     store._x("INSERT INTO photo_images (photo_id, image) VALUES (?, ?)",
@@ -51,12 +51,12 @@ def get_photo(store: Store, photo_id: int, profile_id: int | None = None) -> Pho
 
 
 def photos(store: Store, profile_id: int, *, area: str | None = None,
-           session_id: int | None = None) -> list[Photo]:
+           session_id: int | None = None, view: str | None = None) -> list[Photo]:
     """Photos of a profile, oldest first (by the day taken, then the order stored)."""
     rows = store._q(
         f"SELECT {_COLS} FROM photos WHERE profile_id = ? AND (? IS NULL OR area = ?) "
-        "AND (? IS NULL OR session_id = ?) ORDER BY taken_on, id",
-        (profile_id, area, area, session_id, session_id),
+        "AND (? IS NULL OR session_id = ?) AND (? IS NULL OR view = ?) ORDER BY taken_on, id",
+        (profile_id, area, area, session_id, session_id, view, view),
     )
     return [_photo(r) for r in rows]
 

@@ -63,7 +63,8 @@ class Store(SessionQueries):
             "(SELECT coalesce(max(profile_id), 0) FROM sessions), "
             "(SELECT coalesce(max(profile_id), 0) FROM photos), "
             "(SELECT coalesce(max(profile_id), 0) FROM products), "
-            "(SELECT coalesce(max(profile_id), 0) FROM treatments)), ?, ?, ?, ?) "
+            "(SELECT coalesce(max(profile_id), 0) FROM treatments), "
+            "(SELECT coalesce(max(profile_id), 0) FROM adverse_events)), ?, ?, ?, ?) "
             "ON CONFLICT DO NOTHING",
             (name, target_sessions, min_interval_days, created_at),
         )

@@ -240,7 +240,9 @@ def value_problems(conn: sqlite3.Connection, schema: str = "main", *,
             if detail:
                 problems.append(RowProblem(names.get(pid, ""), str(day), "value", sid,
                                            detail=f"redness observation {rid}: {detail}"))
-    return problems
+    from homekit.storage.rowcheck_events import event_problems  # it reads this module's checks
+
+    return problems + event_problems(conn, schema, names)
 
 
 def all_problems(conn: sqlite3.Connection, schema: str = "main", *,

@@ -4,7 +4,7 @@
 (a test checks it); bump it when you add one.
 """
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 
 #: The name of each migration, in order (what `_sqlite_migrations` records): the open and
 #: `homekit check` compare the record with these without importing sqlite-utils. A test checks
@@ -13,6 +13,7 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "m001_create_tables", "m002_interval_triggers_and_settings", "m003_session_summary",
     "m004_profile_names_nocase", "m005_photos", "m006_safety", "m007_undo_journal",
     "m008_profile_skin_type", "m009_rules_for_every_row", "m010_photo_images", "m011_treatments",
+    "m012_views_events",
 )
 
 #: Prefix of the message that the rule triggers raise.
@@ -33,4 +34,5 @@ CANONICAL_DIGESTS: dict[int, str] = {
     9: "b721008454bce936742ed99641b1027dbbbee52f26388242e61f76e156c18be6",
     10: "b25ed683a639116a4d1e63cac5fc0e3ba22cd54b5e9a4b5dce579dc3e72b4238",
     11: "a7427083707c991744fc022b473bf0fe20d97666db719a565c699ed35ad5c333",
+    12: "8db0449f9e5fba1f2b354bcb48ce6664d6b0c758431a7a2bc8aa72d8810d5e7f",
 }

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from homekit.domain.models import Profile, Redness, Session
@@ -32,7 +32,9 @@ PROFILE_COLUMNS: tuple[str, ...] = (
     "skin_type",
     "treatments",
     "products",
+    "adverse_events",
 )
+Events = Mapping[str, Sequence[dict[str, object]]]  # per profile name: its adverse events
 #: CSV columns, in order. A hand-written CSV may use any subset that has `session_date`.
 #: The last ones (PROFILE_COLUMNS) are a profile's settings and answers: each profile has one
 #: row of its own, with an empty `session_date`, before its sessions (whose cells there are
@@ -124,7 +126,8 @@ def session_json(s: Session) -> dict[str, object]:
 
 
 def profile_json(p: Profile, sessions: Iterable[Session],
-                 extras: Extras | None = None) -> dict[str, object]:
+                 extras: Extras | None = None, events: Sequence[dict[str, object]] = ()) -> dict[str, object]:
+    """A profile's object; its adverse events (only when it has any) before its sessions."""
     return {
         "name": p.name,
         "target_sessions": p.target_sessions,
@@ -138,6 +141,7 @@ def profile_json(p: Profile, sessions: Iterable[Session],
         "medical_answered_at": p.medical_answered_at,
         "skin_type": p.skin_type,
         **(extras or NO_EXTRAS),
+        **({"adverse_events": list(events)} if events else {}),
         "sessions": [session_json(s) for s in sessions],
     }
 
@@ -145,16 +149,18 @@ def profile_json(p: Profile, sessions: Iterable[Session],
 def to_json(
     profiles: Sequence[tuple[Profile, Iterable[Session]]],
     photos: dict[str, list[dict[str, object]]] | None = None,
-    extras: dict[str, Extras] | None = None,
+    extras: dict[str, Extras] | None = None, events: Events | None = None,
 ) -> str:
     """The JSON export: indented two spaces, UTF-8 (not escaped), ending in a newline.
 
     `photos` (export --photos DIR): per profile name, the photo entries to list under
     "photos"; without it the export is exactly as before photos existed (and streamed).
     """
+    events = events or {}
     if photos is None:
-        return "".join(json_chunks(profiles, extras))
-    listed = [profile_json(p, sessions, (extras or {}).get(p.name)) for p, sessions in profiles]
+        return "".join(json_chunks(profiles, extras, events))
+    listed = [profile_json(p, sessions, (extras or {}).get(p.name), events.get(p.name, ()))
+              for p, sessions in profiles]
     for entry, (p, _) in zip(listed, profiles, strict=True):
         entry["photos"] = photos.get(p.name, [])
     doc = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "profiles": listed}
@@ -168,7 +174,8 @@ _SESSION_INDENT = " " * 8
 
 
 def json_chunks(profiles: Iterable[tuple[Profile, Iterable[Session]]],
-                extras: dict[str, Extras] | None = None) -> Iterator[str]:
+                extras: dict[str, Extras] | None = None, events: Events | None = None
+                ) -> Iterator[str]:
     """`to_json` piece by piece, one session at a time: memory stays flat at any log size.
 
     The same bytes as one `json.dumps(..., indent=2)` of the whole document: the skeleton is
@@ -176,9 +183,11 @@ def json_chunks(profiles: Iterable[tuple[Profile, Iterable[Session]]],
     and indented to its depth (JSON strings hold no raw newline, so every line moves).
     """
     profiles = list(profiles)
+    events = events or {}
     skeleton = json.dumps(
         {"format": FORMAT_NAME, "version": FORMAT_VERSION,
-         "profiles": [{**profile_json(p, (), (extras or {}).get(p.name)), "sessions": _SLOT}
+         "profiles": [{**profile_json(p, (), (extras or {}).get(p.name), events.get(p.name, ())),
+                       "sessions": _SLOT}
                       for p, _ in profiles]},
         ensure_ascii=False, indent=2,
     )
@@ -237,37 +246,39 @@ _NO_SETTINGS = ("",) * len(PROFILE_COLUMNS)
 _NO_SESSION = ("",) * (len(CSV_COLUMNS) - len(PROFILE_COLUMNS) - 1)
 
 
-def _json_cell(rows: list[dict[str, object]]) -> str:
-    return json.dumps(rows, ensure_ascii=False, separators=(",", ":")) if rows else ""
+def _json_cell(rows: Sequence[dict[str, object]]) -> str:
+    return json.dumps(list(rows), ensure_ascii=False, separators=(",", ":")) if rows else ""
 
 
-def csv_profile_row(p: Profile, extras: Extras | None = None) -> list[str]:
-    """A profile's own row: its name, empty session cells, its settings and answers."""
+def csv_profile_row(p: Profile, extras: Extras | None = None,
+                    events: Sequence[dict[str, object]] = ()) -> list[str]:
+    """A profile's own row: its name, empty session cells, its settings and answers, its
+    treatments and products, and its adverse events (JSON cells, empty without any)."""
     more = extras or NO_EXTRAS
     settings = [p.target_sessions, p.min_interval_days, p.created_at, p.has_skin_condition,
                 p.condition_acknowledged_at, p.isotretinoin, p.isotretinoin_acknowledged_at,
                 p.blood_thinners, p.medical_answered_at, p.skin_type,
-                _json_cell(more["treatments"]), _json_cell(more["products"])]
+                _json_cell(more["treatments"]), _json_cell(more["products"]), _json_cell(events)]
     return [neutralised(c) for c in (p.name, *_NO_SESSION, *map(_cell, settings))]
 
 
 def to_csv(profiles: Sequence[tuple[Profile, Iterable[Session]]],
-           extras: dict[str, Extras] | None = None) -> str:
+           extras: dict[str, Extras] | None = None, events: Events | None = None) -> str:
     """The CSV export: a header, then per profile its own row and one row a session; `\\n`
     line ends, RFC 4180 quoting, formula-like cells neutralised (see `neutralised`)."""
-    return "".join(csv_chunks(profiles, extras=extras))
+    return "".join(csv_chunks(profiles, extras=extras, events=events))
 
 
-def csv_chunks(profiles: Iterable[tuple[Profile, Iterable[Session]]],
-               rows_per_chunk: int = 500, extras: dict[str, Extras] | None = None
-               ) -> Iterator[str]:
+def csv_chunks(profiles: Iterable[tuple[Profile, Iterable[Session]]], rows_per_chunk: int = 500,
+               extras: dict[str, Extras] | None = None, events: Events | None = None) -> Iterator[str]:
     """`to_csv` a few hundred rows at a time: memory stays flat at any log size."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     n = 0
     for p, sessions in profiles:
-        writer.writerow(csv_profile_row(p, (extras or {}).get(p.name)))
+        writer.writerow(csv_profile_row(p, (extras or {}).get(p.name),
+                                        (events or {}).get(p.name, ())))
         for s in sessions:
             writer.writerow(csv_row(p.name, s))
             n += 1

@@ -133,6 +133,8 @@ class ImportReport:
     backup: Path | None = None
     photos_added: int = 0
     photos_skipped: int = 0
+    events_added: int = 0
+    events_skipped: int = 0
     name: str = ""  # the file's own name, for the summary line
     #: The profile the import made current (or would, in a dry run): the file's first, when
     #: the data file held no other profile with a session.

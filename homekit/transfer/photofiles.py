@@ -19,6 +19,7 @@ from homekit.domain import validate
 from homekit.domain.containment import inside
 from homekit.domain.errors import InvalidInput
 from homekit.domain.photos import Photo
+from homekit.domain.photos import view as photo_view
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class PhotoEntry:
     taken_on: dt.date
     notes: str
     created_at: str
+    view: str | None = None
 
 
 def file_name(photo: Photo) -> str:
@@ -49,6 +51,7 @@ def entry_json(photo: Photo, file: Path, base: Path, session_date: dt.date | Non
         "taken_on": photo.taken_on.isoformat(),
         "notes": photo.notes,
         "created_at": photo.created_at,
+        "view": photo.view,
     }
 
 
@@ -107,7 +110,10 @@ def read_entries(path: Path, default_profile: str, *, folder: Path | None = None
                     raise InvalidInput(code="photo_no_file")
                 session = e.get("session_date")
                 area = e.get("area")
+                view = e.get("view")
                 notes = e.get("notes") or ""
+                if view is not None and not isinstance(view, str):
+                    raise InvalidInput(code="photo_view_not_text")
                 if area is not None and not isinstance(area, str):
                     raise InvalidInput(code="photo_area_not_text")
                 if not isinstance(notes, str) or not isinstance(e.get("created_at", ""), str):
@@ -120,6 +126,7 @@ def read_entries(path: Path, default_profile: str, *, folder: Path | None = None
                     taken_on=validate.parse_date(str(e.get("taken_on", ""))),
                     notes=validate.notes(notes),
                     created_at=e.get("created_at") or "",
+                    view=photo_view(view) if view else None,
                 ))
             except InvalidInput as exc:
                 raise _bad(shown_as, exc, profile=name, photo=i + 1) from None

@@ -11,12 +11,14 @@ from homekit.words.commands import *  # noqa: F403
 from homekit.words.data_commands import *  # noqa: F403
 from homekit.words.datafile import *  # noqa: F403
 from homekit.words.errors import *  # noqa: F403
+from homekit.words.events import *  # noqa: F403
 from homekit.words.files import *  # noqa: F403
 from homekit.words.imports import *  # noqa: F403
 from homekit.words.notices import *  # noqa: F403
 from homekit.words.photos import *  # noqa: F403
 from homekit.words.replica import *  # noqa: F403
 from homekit.words.safety import *  # noqa: F403
+from homekit.words.scales import *  # noqa: F403
 from homekit.words.serve import *  # noqa: F403
 from homekit.words.session_notices import *  # noqa: F403
 from homekit.words.text import *  # noqa: F403

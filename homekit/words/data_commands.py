@@ -38,6 +38,10 @@ def import_lines(r: Any) -> list[str]:
         verb = "would import" if r.dry_run else "imported"
         also = f", {r.photos_skipped} already stored, skipped" if r.photos_skipped else ""
         lines.append(f"Photos: {verb} {r.photos_added}{also}.")
+    if getattr(r, "events_added", 0) or getattr(r, "events_skipped", 0):
+        verb = "would import" if r.dry_run else "imported"
+        also = f", {r.events_skipped} already stored, skipped" if r.events_skipped else ""
+        lines.append(f"Adverse events: {verb} {r.events_added}{also}.")
     if r.made_current:
         lines.append(f"{r.made_current} would become the current profile." if r.dry_run
                      else f"Now using profile {r.made_current} (the file held no other log).")

@@ -56,5 +56,6 @@ _ERRORS.update({
     "photos_not_list": lambda f, e: '"photos" is not a list',
     "photo_no_file": lambda f, e: 'no "file"',
     "photo_area_not_text": lambda f, e: "the area must be text",
+    "photo_view_not_text": lambda f, e: "the view must be text",
     "photo_notes_not_text": lambda f, e: "notes and created_at must be text",
 })

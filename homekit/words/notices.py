@@ -200,7 +200,9 @@ def photos_summary(count: int, first: Photo | None = None, last: Photo | None = 
              "metadata. To see one: homekit photo show ID (or photo export ID -o FILE)."]
     if first is not None and last is not None:
         a, b = first.taken_on, last.taken_on
-        lines.append(f"Compare {first.area_label}: photo {first.id} of {a} with photo {last.id} of {b}, "
+        from homekit.domain.photos import label
+
+        lines.append(f"Compare {label(first)}: photo {first.id} of {a} with photo {last.id} of {b}, "
                      f"{(b - a).days} days apart: press c to write {compare_file} beside the "
                      "data file.")
     return "\n".join(lines)

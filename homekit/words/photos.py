@@ -12,6 +12,25 @@ PHOTO_GUIDANCE = (
     "For photos you can compare: same light, same distance and angle, no makeup, "
     "taken before the session."
 )
+#: What --view means, and what a photo without one does.
+VIEW_HELP = ("standard view: front, left, right or close-up (default: none, as for the area: "
+             "the photo then pairs with the other photos of its area that have no view, as "
+             "every photo did before views)")
+VIEW_GUIDE = ("Take it the same way as last time: same view, light, distance and angle "
+              "(a close-up with a ruler or coin for scale).")
+
+
+def view_guide_text(last: object) -> str:
+    """The guide when adding a photo: the last photo of that area and view, to copy."""
+    from homekit.domain.photos import Photo, label
+
+    if not isinstance(last, Photo):
+        return f"No earlier photo of this area and view. {VIEW_GUIDE}"
+    return control_free(f"Last photo of {label(last)}: id {last.id}, {day(last.taken_on)} "
+                        f"({last.width}x{last.height}). {VIEW_GUIDE}")
+
+
+PHOTO_FILE_NEEDED = "Give the photo's file (a path on this computer)."
 PHOTO_EXPORT_HINT = "see it with: homekit photo export {id} -o photo-{id}.jpg"
 
 
@@ -21,7 +40,7 @@ def photo_line(p: object) -> str:
     from homekit.domain.photos import Photo
 
     assert isinstance(p, Photo)
-    parts = [f"id {p.id}", day(p.taken_on), p.area_label]
+    parts = [f"id {p.id}", day(p.taken_on), p.area_label + (f" ({p.view})" if p.view else "")]
     parts.append(_session_part(p.session_number) if p.session_id is not None else "no session")
     parts.append(f"{p.width}x{p.height}")
     line = "  ".join(parts)
@@ -51,7 +70,9 @@ def comparison_title(c: object) -> str:
     from homekit.domain.photos import Comparison
 
     assert isinstance(c, Comparison)
-    return control_free(f"{c.first.area_label.capitalize()}: first and latest photo")
+    from homekit.domain.photos import label
+
+    return control_free(f"{label(c.first).capitalize()}: first and latest photo")
 
 
 _ERRORS.update({
@@ -74,6 +95,8 @@ _ERRORS.update({
     "photo_bomb": lambda f, e: (
         f"{shown(f['name'])} is too large to open safely (more than "
         f"{f['limit'] // 10**6} million pixels); nothing was stored"),
+    "unknown_view": lambda f, e: f"unknown view {f['value']!r}; choose from: "
+                                 + ", ".join(f["choices"]),
     "unknown_photo": lambda f, e: f"no photo with id {f['id']} (see: homekit photo list)",
     "no_photos": lambda f, e: "no photos stored yet; add one with: homekit photo add FILE",
     "no_photos_to_compare": lambda f, e: f"no photos of {f['area']} (see: homekit photo list)",

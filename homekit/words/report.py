@@ -19,7 +19,7 @@ from homekit.domain.document import (
     Section,
     Table,
 )
-from homekit.domain.models import REDNESS_LEVELS, STINGING_LEVELS, Session
+from homekit.domain.models import STINGING_LEVELS, Session
 from homekit.domain.report import (
     RECENT_SESSIONS,
     ReportFacts,
@@ -34,9 +34,11 @@ from homekit.domain.treatments import (
     PRODUCT_HOLD_DAYS,
     clears_on,
 )
-from homekit.words.base import control_free, day, fade_short, fade_words, plural
+from homekit.words.base import control_free, day, fade_short, fade_words, plural, skin_type_text
+from homekit.words.report_events import events_glance, events_section
 from homekit.words.report_figures import charts_section as charts_section
 from homekit.words.report_figures import photos_section as photos_section
+from homekit.words.scales import redness_label
 
 TITLE = "Home microdermabrasion: report for a skin professional"
 DISCLAIMER = "Recorded by the user at home with a consumer kit; not a diagnosis."
@@ -70,6 +72,11 @@ _QUESTIONS: dict[str, Callable[[dict[str, Any]], str]] = {
     "after_target": lambda f: f"After {f['done']} sessions: should I continue, space them out "
                               "for maintenance, or stop?",
     "photos": lambda f: "Do the photos show the change you would expect at this point?",
+    "open_events": lambda f: (f"{plural(f['count'], 'adverse event')} "
+                              f"{'is' if f['count'] == 1 else 'are'} not resolved: may I go "
+                              "on, and what should I do meanwhile?"),
+    "events": lambda f: (f"I logged {plural(f['count'], 'adverse event')}: should I change "
+                         "anything to avoid another?"),
 }
 
 
@@ -91,6 +98,7 @@ def profile_section(facts: ReportFacts) -> list[Section]:
     ]
     if p.condition_acknowledged_at:
         rows.append(("Warning acknowledged", p.condition_acknowledged_at[:10]))
+    rows.append(("Skin type (Fitzpatrick)", skin_type_text(p.skin_type)))
     rows.append(("Log started", day(facts.first_session_date) if facts.first_session_date
                  else "no session logged yet"))
     return [Section("Profile", (Fields(tuple(rows)),))]
@@ -113,6 +121,7 @@ def glance_section(facts: ReportFacts) -> list[Section]:
                     f"{day(st.next_eligible_date) if st.next_eligible_date else 'now'}"),
         ("Projected completion", day(st.projected_completion_date)),
         ("Photos", f"{facts.photo_count} in this period"),
+        ("Adverse events", events_glance(facts)),
     ]
     return [Section("The course at a glance", (Fields(tuple(rows)),))]
 
@@ -167,8 +176,8 @@ def warnings_section(facts: ReportFacts) -> list[Section]:
                     (Bullets(tuple(control_free(i) for i in items) or ("None fired.",)),))]
 
 
-SESSION_HEADER = ("#", "Date", "Min", "Areas", "Level", "Stinging", "Glasses", "Worst redness",
-                  "Faded", "Notes")
+SESSION_HEADER = ("#", "Date", "Min", "Areas", "Level", "Stinging", "Glasses",
+                  "Worst redness (0-4)", "Faded", "Notes")
 
 
 def session_row(facts: ReportFacts, s: Session) -> tuple[str, ...]:
@@ -186,7 +195,7 @@ def session_row(facts: ReportFacts, s: Session) -> tuple[str, ...]:
         "-" if s.device_level is None else str(s.device_level),
         "-" if s.stinging is None else STINGING_LEVELS[s.stinging],
         {True: "yes", False: "NO", None: "-"}[s.glasses_worn],
-        "-" if worst is None else f"{worst.severity} {REDNESS_LEVELS[worst.severity]}",
+        "-" if worst is None else redness_label(worst.severity),
         faded, note,
     ))
 
@@ -240,7 +249,7 @@ def _summary_row(s: Summary) -> tuple[str, ...]:
     when = str(s.start.year) if s.by_year else s.start.strftime("%Y-%m")
     levels = ("" if not s.levels else f", level {s.levels[0]}" if len(s.levels) == 1
               else f", levels {s.levels[0]}-{s.levels[-1]}")
-    worst = "-" if s.worst_redness is None else f"{s.worst_redness} {REDNESS_LEVELS[s.worst_redness]}"
+    worst = "-" if s.worst_redness is None else redness_label(s.worst_redness)
     treatment = f"{TREATMENT}{levels}" + (f"; {', '.join(s.areas)}" if s.areas else "")
     return (when, str(s.sessions), str(s.minutes), worst, str(s.warnings), control_free(treatment))
 
@@ -268,6 +277,7 @@ SECTIONS: tuple[Callable[[ReportFacts], list[Section]], ...] = (
     questions_section,
     warnings_section,
     treatments_section,
+    events_section,
     sessions_section,
     earlier_section,
     charts_section,

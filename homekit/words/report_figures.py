@@ -9,12 +9,14 @@ from homekit.domain.document import (
     Paragraph,
     Section,
 )
+from homekit.domain.photos import label
 from homekit.domain.report import (
     ReportFacts,
     photo_key,
 )
 from homekit.words.base import control_free, plural
 from homekit.words.photos import PHOTO_GUIDANCE
+from homekit.words.scales import REDNESS_SCALE_SHORT, REDNESS_SCALE_TEXT
 
 
 def _chart_alts(facts: ReportFacts) -> tuple[str, str]:
@@ -35,7 +37,7 @@ def _chart_alts(facts: ReportFacts) -> tuple[str, str]:
         worst = max(points, key=lambda p: (p.severity, p.session_date))
         lasting = sum(1 for p in points if p.lasting)
         redness = (f"Redness chart: the worst redness after each of {plural(len(points), 'session')}"
-                   f" on the scale 0 none, 1 faint, 2 mild, 3 marked, 4 severe, and the minutes "
+                   f" on the scale {REDNESS_SCALE_SHORT}, and the minutes "
                    f"it took to fade. Highest: {worst.severity} {worst.severity_word} on "
                    f"{worst.session_date.isoformat()}; {plural(lasting, 'session')} with redness "
                    f"that lasted or was still there.")
@@ -50,26 +52,28 @@ def charts_section(facts: ReportFacts) -> list[Section]:
         Figure("chart:progress", progress, "Sessions done, the target and the plan."),
         Figure("chart:redness", redness,
                "The worst redness after each session, and how long it took to fade."),
+        Paragraph(REDNESS_SCALE_TEXT + "."),
     ), new_page=True)]
 
 
 def photos_section(facts: ReportFacts) -> list[Section]:
     if not facts.photo_pairs:
         return []
-    out = [Section("First and latest photo of each area", (Paragraph(PHOTO_GUIDANCE),),
+    out = [Section("First and latest photo of each area and view", (Paragraph(PHOTO_GUIDANCE),),
                    new_page=True)]
     for first, last in facts.photo_pairs:
-        area = control_free(first.area_label)
+        area = control_free(label(first))
+        group = "area and view" if first.view else "area"
         figures = [Figure(photo_key(first.id),
                           f"Photo of the {area} taken on {first.taken_on.isoformat()}, the first "
-                          f"of this area ({first.width} by {first.height} pixels).",
+                          f"of this {group} ({first.width} by {first.height} pixels).",
                           f"{first.taken_on.isoformat()} \u00b7 first photo")]
         if last is not None:
             gap = (last.taken_on - first.taken_on).days
             figures.append(Figure(
                 photo_key(last.id),
                 f"Photo of the {area} taken on {last.taken_on.isoformat()}, the latest of this "
-                f"area, {plural(gap, 'day')} after the first ({last.width} by {last.height} "
+                f"{group}, {plural(gap, 'day')} after the first ({last.width} by {last.height} "
                 "pixels).",
                 f"{last.taken_on.isoformat()} \u00b7 latest \u00b7 {plural(gap, 'day')} later"))
         out.append(Section(area.capitalize(), (Figures(tuple(figures)),), level=3))

@@ -12,6 +12,7 @@ from homekit.domain.medical import MedicalWarning
 from homekit.domain.models import Status
 from homekit.words.base import day, in_days, redness_text
 from homekit.words.errors import _ERRORS
+from homekit.words.events import event_hold_lift, event_hold_lift_app, event_hold_why
 
 # -- safety: gates, checklist, follow-ups, medical answers --------------------------------
 
@@ -35,6 +36,8 @@ def gate_why(gate: Gate) -> str:
         if gate.reason == "severe":
             return f"severe redness after {where}"
         return f"redness after {where} not reported gone a day or more after it"
+    if gate.name == "adverse_event":
+        return event_hold_why(gate.event, gate.events_open)
     return gate.name
 
 
@@ -50,6 +53,8 @@ def gate_lift(gate: Gate) -> str:
     if gate.name == "redness":
         return (f"record that it faded (homekit redness {gate.session_id} --severity N "
                 f"--faded-after MIN), or {CLEARED_HINT}")
+    if gate.name == "adverse_event":
+        return event_hold_lift(gate.event)
     return ""
 
 
@@ -116,6 +121,8 @@ def gate_lift_app(gate: Gate) -> str:
     if gate.name == "redness":
         return ("record that the redness faded (press r), or log with a skin professional's "
                 "clearance (press l)")
+    if gate.name == "adverse_event":
+        return event_hold_lift_app()
     return gate_lift(gate)
 
 

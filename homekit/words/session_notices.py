@@ -11,6 +11,7 @@ from homekit.words.base import (
     redness_words,
 )
 from homekit.words.notices import _of
+from homekit.words.scales import REDNESS_DESCRIPTIONS
 from homekit.words.undo import UNDO_HINT_APP
 
 # -- one session: detail, edit, delete, redness -----------------------------------------
@@ -54,8 +55,7 @@ def history_summary(count: str, n: int, shown: int, heading: str, order: str,
 
 
 #: What each level looks like, so the choice is the same from one day to the next.
-LEVEL_HINTS = ("no redness", "barely visible pink", "clearly pink, no discomfort",
-               "red, warm or tight", "deep red, swollen, or painful")
+LEVEL_HINTS = REDNESS_DESCRIPTIONS
 REDNESS_NOW = ("How red is the skin now? Skip if you will record it later (about an hour "
                "after the session).")
 REDNESS_NORMAL = ("Slight redness is normal and fades within minutes; redness that lasts is a "

@@ -47,6 +47,9 @@ def undo_step_text(step: object) -> str:
         if f.get("new_name") and f.get("new_name") != f.get("profile"):
             return f"change of profile {f.get('profile')!r} (renamed to {f.get('new_name')!r})"
         return f"change of profile {f.get('profile')!r}"
+    if kind in ("event_deleted", "event_edited"):
+        what = "deleted adverse event" if kind == "event_deleted" else "resolution of adverse event"
+        return f"{what} #{f.get('event_id')} ({f.get('kind')} of {_iso_day(f.get('date'))})"
     return str(kind)
 
 

@@ -28,7 +28,7 @@ async def test_photos_screen_lists_by_area_and_date_and_writes_the_comparison(re
         table = screen.query_one("#photos", DataTable)
         rows = [table.get_row_at(i) for i in range(table.row_count)]
         assert [(str(r[0]), str(r[1])) for r in rows] == [("2", "cheeks"), ("1", "cheeks"), ("3", "chin")]
-        assert str(rows[1][5]) == "[b]not markup[/b]"
+        assert str(rows[1][6]) == "[b]not markup[/b]"
         summary = str(screen.query_one("#photos-summary", Static).render())
         assert "Compare cheeks: photo 2 of 2026-10-28 with photo 1 of 2026-11-18, 21 days apart" in summary
         await pilot.press("c")

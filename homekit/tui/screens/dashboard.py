@@ -52,6 +52,8 @@ class DashboardScreen(WritesFiles, Screen):
         Binding("p", "profile", "Profile", tooltip="Profile and settings"),
         Binding("c", "reminders", "Calendar", show=False, tooltip="Write calendar reminders"),
         Binding("w", "report", "Report", show=False, tooltip="Write the PDF report"),
+        Binding("e", "events", "Events", show=False,
+                tooltip="Adverse events: log one, mark one resolved"),
     ]
 
     def __init__(self, hk: Homekit) -> None:
@@ -282,6 +284,11 @@ class DashboardScreen(WritesFiles, Screen):
         from homekit.tui.screens.profile import ProfileScreen
 
         self.app.push_screen(ProfileScreen(self.hk))
+
+    def action_events(self) -> None:
+        from homekit.tui.screens.events import EventsScreen
+
+        self.app.push_screen(EventsScreen(self.hk))
 
     def action_photos(self) -> None:
         from homekit.tui.screens.photos import PhotosScreen

@@ -36,6 +36,8 @@ FACTS = """\
 • Slight redness is normal and fades within minutes; redness that lasts is a warning sign.
 • Not suitable for people with eczema or acne rosacea: it can cause serious outbreaks.
   Please consult a skin professional first.
+• A burn, blister, change of pigment, infection or breakout: stop, log it (key e) and see a
+  skin professional if it lasts more than 3 days; it holds the next session until resolved.
 • At most one session a week. Clinics often space sessions 2 to 4 weeks apart.
 • Deeper scars need more sessions.
 homekit records what you tell it; it does not diagnose anything."""

@@ -18,7 +18,7 @@ from textual.widgets import Button, Checkbox, Input, Select
 from homekit import words
 from homekit.domain import checklist, treatments
 from homekit.domain.errors import HomekitError, RuleViolation
-from homekit.domain.gates import Gate
+from homekit.domain.gates import Gate, held_by_clearance
 from homekit.domain.models import SessionDraft
 from homekit.services import Homekit, LogResult
 from homekit.tui.screens.base import DIALOG_KEYS
@@ -68,7 +68,7 @@ class LogSessionScreen(ChoosesTreatment, GuardsChanges, ModalScreen[LogResult | 
                 yield Button("Close", id="close")
                 return
             ask = profile.has_skin_condition is None or self.hk.profiles.needs_acknowledgement(profile)
-            redness = next((g for g in self.hk.safety.gates(profile) if g.name == "redness"), None)
+            redness = held_by_clearance(self.hk.safety.gates(profile))
             self.profile = profile
             with Vertical(id="panel"):
                 if ask:
@@ -89,10 +89,12 @@ class LogSessionScreen(ChoosesTreatment, GuardsChanges, ModalScreen[LogResult | 
             yield Button("Cancel", classes="cancel")
 
     def _redness_panel(self, gate: Gate) -> ComposeResult:
-        """Serious redness blocks the session; a professional's clearance lifts it."""
+        """Serious redness, or an adverse event not resolved, blocks the session; a
+        professional's clearance lifts it."""
         yield Static(words.redness_block_app(gate), id="redness-block", classes="form-error",
                      markup=False)
-        yield Static(words.REDNESS_BLOCK_LIFT, classes="dialog-note")
+        yield Static(words.REDNESS_BLOCK_LIFT if gate.name == "redness"
+                     else words.EVENT_BLOCK_LIFT, classes="dialog-note", markup=False)
         with Horizontal(classes="buttons"):
             yield Button("Close", id="close", variant="primary")
             yield Button("A professional cleared me", id="cleared", variant="warning")
@@ -136,6 +138,10 @@ class LogSessionScreen(ChoosesTreatment, GuardsChanges, ModalScreen[LogResult | 
         yield Static(words.too_soon_app(st.last_session_date, st.min_interval_days),
                      id="blocked-why")
         yield Static(words.next_eligible(nxt, left), id="blocked-next")
+        held = held_by_clearance(list(st.gates))
+        if held is not None:  # the hold too: waiting out the interval will not lift it
+            yield Static(words.redness_block_app(held), id="blocked-hold", classes="form-error",
+                         markup=False)
         yield Static(words.BACKFILL_NOTE, classes="dialog-note")
         with Horizontal(classes="buttons"):
             yield Button("Close", id="close", variant="primary")
@@ -195,7 +201,7 @@ class LogSessionScreen(ChoosesTreatment, GuardsChanges, ModalScreen[LogResult | 
         if question.answer and not question.acknowledged:
             error.update(words.CONDITION_STILL_BLOCKED)
             return
-        redness = next((g for g in self.hk.safety.gates() if g.name == "redness"), None)
+        redness = held_by_clearance(self.hk.safety.gates())
         await self._show(self._safety_panel() if redness is None else self._redness_panel(redness))
 
     @on(Button.Pressed, "#other-treatment")

@@ -10,21 +10,23 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Container
-from textual.widgets import DataTable, Header
+from textual.containers import Container, Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, DataTable, Header, Input, Select
 
 from homekit import words
 from homekit.domain.errors import HomekitError
-from homekit.domain.photos import Photo, busiest_area, ordered
+from homekit.domain.photos import Photo, busiest_group, ordered
 from homekit.services import Homekit
 from homekit.tui import format as fmt
 from homekit.tui.files import start_folder, write_asking, write_error
-from homekit.tui.screens.base import BACK, HomekitScreen
+from homekit.tui.screens.base import BACK, DIALOG_KEYS, HomekitScreen
+from homekit.tui.widgets.field import Field
 from homekit.tui.widgets.footer import Footer
-from homekit.tui.widgets.plain import Static, cell
+from homekit.tui.widgets.plain import Label, Static, cell
 
 COMPARE_FILE = "homekit-compare.png"
 
@@ -41,6 +43,7 @@ class PhotosScreen(HomekitScreen):
         BACK,
         Binding("c", "compare", "Write comparison",
                 tooltip="Write the first and latest photo side by side (PNG)"),
+        Binding("a", "add", "Add photo", tooltip="Add a photo, with its area and view"),
     ]
 
     def __init__(self, hk: Homekit) -> None:
@@ -58,7 +61,12 @@ class PhotosScreen(HomekitScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#photos", DataTable)
-        table.add_columns("Id", "Area", "Taken", "Session", "Size", "Notes")
+        table.add_columns("Id", "Area", "View", "Taken", "Session", "Size", "Notes")
+        self._fill()
+
+    def _fill(self) -> None:
+        table = self.query_one("#photos", DataTable)
+        table.clear()
         try:
             self.photos = self.hk.photos.photos()
         except HomekitError as exc:
@@ -67,7 +75,7 @@ class PhotosScreen(HomekitScreen):
         groups = sorted(ordered(self.photos), key=lambda p: (p.area is None, p.area or ""))
         for p in groups:
             note = (p.notes.splitlines() or [""])[0][:40]
-            table.add_row(*map(cell, (p.id, p.area_label, fmt.day(p.taken_on),
+            table.add_row(*map(cell, (p.id, p.area_label, p.view or "-", fmt.day(p.taken_on),
                                       "-" if p.session_number is None else f"#{p.session_number}",
                                       f"{p.width}x{p.height}", note)), key=str(p.id))
         self.query_one("#photos-summary", Static).update(self._summary())
@@ -115,27 +123,38 @@ class PhotosScreen(HomekitScreen):
     def _summary(self) -> str:
         if not self.photos:
             return words.photos_summary(0)
-        area = busiest_area(self.photos)
-        group = ordered([p for p in self.photos if p.area == area])
-        if len(group) < 2:
+        group = busiest_group(self.photos)
+        same = ordered([p for p in self.photos if p.group == group])
+        if len(same) < 2:
             return words.photos_summary(len(self.photos))
-        return words.photos_summary(len(self.photos), group[0], group[-1], COMPARE_FILE)
+        return words.photos_summary(len(self.photos), same[0], same[-1], COMPARE_FILE)
+
+    def action_add(self) -> None:
+        self.app.push_screen(AddPhotoScreen(self.hk, self.photos), self._added)
+
+    def _added(self, photo: Photo | None) -> None:
+        if photo is None:
+            return
+        self._fill()
+        self.notify(words.photo_line(photo), title="Photo added")
 
     def action_compare(self) -> None:
-        area = busiest_area(self.photos) if self.photos else None
-        if not [p for p in self.photos if p.area == area][1:]:
+        group = busiest_group(self.photos)
+        same = ordered([p for p in self.photos if p.group == group])
+        if len(same) < 2:
             self.notify(words.COMPARE_NEEDS_TWO, severity="warning")
             return
+        pair = (same[0].id, same[-1].id)  # the first and latest of one area and view
         write_asking(self, start_folder(self.app) / COMPARE_FILE, "Comparison",
-                     lambda path, replace: self._write(self.hk.twin(), path, area, replace))
+                     lambda path, replace: self._write(self.hk.twin(), path, pair, replace))
 
     @work(thread=True, exclusive=True, group="compare")
-    def _write(self, opener: Callable[[], Homekit], path: Path, area: str | None,
+    def _write(self, opener: Callable[[], Homekit], path: Path, ids: tuple[int, int],
                replace: bool) -> None:
         try:
             hk = opener()
             try:
-                pair = hk.photos.comparison(area=area)
+                pair = hk.photos.comparison(first_id=ids[0], last_id=ids[1])
                 written = hk.photos.save_comparison(path, pair, words.comparison_captions(pair),
                                                     words.comparison_title(pair), force=replace)
             finally:
@@ -146,3 +165,77 @@ class PhotosScreen(HomekitScreen):
             return
         self.app.call_from_thread(self.notify, words.comparison_written_app(written),
                                   title="Comparison")
+
+
+class AddPhotoScreen(ModalScreen["Photo | None"]):
+    """The photo's file, its area and its standard view; beside them, the last photo of that
+    area and view, as the guide to take the new one the same way. Dismissed with the photo."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Back", tooltip="Close without adding"),
+        Binding("ctrl+s", "save", "Save", tooltip="Add the photo"),
+        *DIALOG_KEYS,
+    ]
+
+    def __init__(self, hk: Homekit, photos: list[Photo]) -> None:
+        super().__init__()
+        self.hk = hk
+        self.photos = photos
+
+    def compose(self) -> ComposeResult:
+        from homekit.domain.models import AREAS
+        from homekit.domain.photos import VIEWS
+
+        yield Footer()
+        with Vertical(id="add-photo-dialog", classes="dialog"):
+            yield Label("Add a photo", classes="dialog-title")
+            yield Field("File", Input(id="photo-file", compact=True,
+                                             placeholder="path to a JPEG, PNG or WebP"))
+            with Horizontal():
+                yield Field("Area", Select([(a, a) for a in AREAS], id="photo-area",
+                                           prompt="no area", compact=True), classes="column")
+                yield Field("View", Select([(v, v) for v in VIEWS], id="photo-view-choice",
+                                           prompt="no view", compact=True), classes="column")
+            yield Static(words.view_guide_text(None), id="photo-guide", classes="dialog-note",
+                         markup=False)
+            yield Static("", id="photo-error", classes="form-error", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Add (ctrl+s)", id="photo-save", variant="primary")
+                yield Button("Cancel", id="photo-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#photo-file", Input).focus()
+        self._guide()
+
+    def _choice(self, selector: str) -> str | None:
+        value = self.query_one(selector, Select).value
+        return None if value is Select.NULL else str(value)
+
+    @on(Select.Changed)
+    def _guide(self) -> None:
+        from homekit.domain.photos import latest_of_view
+
+        last = latest_of_view(self.photos, self._choice("#photo-area"),
+                              self._choice("#photo-view-choice"))
+        self.query_one("#photo-guide", Static).update(words.view_guide_text(last))
+
+    @on(Button.Pressed, "#photo-save")
+    @on(Input.Submitted)
+    def action_save(self) -> None:
+        path = self.query_one("#photo-file", Input).value.strip()
+        error = self.query_one("#photo-error", Static)
+        if not path:
+            error.update(words.PHOTO_FILE_NEEDED)
+            return
+        try:
+            photo = self.hk.photos.add_photo(Path(path).expanduser(),
+                                             area=self._choice("#photo-area"),
+                                             view=self._choice("#photo-view-choice"))
+        except HomekitError as exc:
+            error.update(words.error(exc))
+            return
+        self.dismiss(photo)
+
+    @on(Button.Pressed, "#photo-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -45,11 +45,11 @@ class RednessScreen(SessionDialog[RednessResult | None]):
                 if self.just_logged:
                     yield Static(words.REDNESS_NOW, id="redness-now", classes="dialog-note")
                 yield Static(words.REDNESS_NORMAL, classes="dialog-note")
-                yield Label("Severity")
+                yield Label(words.REDNESS_SCALE_NAME)
                 level = 0 if obs is None else obs.severity
                 with RadioSet(id="severity"):
-                    for i, (word, hint) in enumerate(zip(REDNESS_LEVELS, words.LEVEL_HINTS, strict=True)):
-                        yield Mark(f"{i} {word}: {hint}", i == level, id=f"severity-{i}")
+                    for i in range(len(REDNESS_LEVELS)):
+                        yield Mark(words.redness_level_text(i), i == level, id=f"severity-{i}")
                 still = obs is not None and obs.severity > 0 and obs.faded_after_min is None
                 minutes = "" if obs is None or obs.faded_after_min is None \
                     else str(obs.faded_after_min)

@@ -1,0 +1,112 @@
+"""Adverse events: a burn, a blister, a change of pigment, an infection, a breakout, or another
+reaction the user logs, and the hold they put on the next resurfacing session.
+
+Pure: pass the events and the day in. An event that is not resolved holds every resurfacing
+session dated on or after it (`event_gate`), as lasting redness does, until the user marks it
+resolved or a skin professional clears it (`resolved_by_professional`). Import is exempt from
+the hold, as from every gate: it records the past.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from homekit.domain.errors import InvalidInput
+
+#: The kinds, as the CLI, the data file (a CHECK) and the exports spell them.
+EVENT_KINDS: tuple[str, ...] = ("burn", "blister", "pigment-change", "infection", "breakout",
+                                "other")
+#: A reaction still there this many days after it began needs a skin professional.
+SEE_PROFESSIONAL_AFTER_DAYS = 3
+def is_resurfacing(treatment: str | None = None, depth: float | None = None) -> bool:
+    """Whether a session of `treatment` (default: microdermabrasion) at `depth` resurfaces the
+    skin, so that an unresolved adverse event holds it: the treatments' own rule."""
+    from homekit.domain import treatments
+
+    return treatments.is_resurfacing(treatment or treatments.MICRODERMABRASION, depth)
+
+
+def kind(value: str) -> str:
+    """An event kind as typed (any case, `pigment change` or `pigment_change` too)."""
+    text = "-".join(str(value).strip().lower().replace("_", " ").split())
+    if text not in EVENT_KINDS:
+        raise InvalidInput(field="kind", code="unknown_event_kind", value=str(value)[:40],
+                           choices=EVENT_KINDS)
+    return text
+
+
+@dataclass(frozen=True)
+class AdverseEvent:
+    """One logged adverse event (what `event list --json` prints)."""
+
+    id: int
+    profile_id: int
+    session_id: int | None
+    kind: str
+    event_date: dt.date
+    notes: str
+    resolved_on: dt.date | None
+    resolved_by_professional: bool
+    created_at: str
+    #: The number of its session (Session.number), or None without a session.
+    session_number: int | None = None
+
+    @property
+    def resolved(self) -> bool:
+        return self.resolved_on is not None
+
+    def days_open(self, today: dt.date) -> int:
+        """Days from the event to its resolution (or to today while it is open)."""
+        return ((self.resolved_on or today) - self.event_date).days
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "date": self.event_date.isoformat(),
+            "session_id": self.session_id,
+            "session_number": self.session_number,
+            "notes": self.notes,
+            "resolved": self.resolved,
+            "resolved_on": self.resolved_on.isoformat() if self.resolved_on else None,
+            "resolved_by_professional": self.resolved_by_professional,
+            "created_at": self.created_at,
+        }
+
+
+@dataclass(frozen=True)
+class EventDraft:
+    """What the user says about an event: it is stored as given (open)."""
+
+    kind: str
+    event_date: dt.date
+    session_id: int | None = None
+    notes: str = ""
+    resolved_on: dt.date | None = None
+    resolved_by_professional: bool = False
+
+
+def holding(events: Iterable[AdverseEvent], day: dt.date) -> list[AdverseEvent]:
+    """The open events dated on or before `day`, oldest first: they hold a session on `day`."""
+    return sorted((e for e in events if e.resolved_on is None and e.event_date <= day),
+                  key=lambda e: (e.event_date, e.id))
+
+
+def see_professional(event: AdverseEvent, today: dt.date) -> bool:
+    """Whether the event, still open, has lasted past SEE_PROFESSIONAL_AFTER_DAYS (or is an
+    infection or a burn, which always needs one)."""
+    if event.resolved:
+        return False
+    return (event.kind in ("infection", "burn")
+            or event.days_open(today) > SEE_PROFESSIONAL_AFTER_DAYS)
+
+
+def check_resolution(event: AdverseEvent, day: dt.date, today: dt.date) -> None:
+    """Refuse a resolution dated before the event or after today."""
+    if day > today:
+        raise InvalidInput(field="date", code="future_date", date=day, today=today)
+    if day < event.event_date:
+        raise InvalidInput(field="date", code="resolved_before_event", date=day,
+                           event_date=event.event_date)
