@@ -14,18 +14,11 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from homekit.domain import journal as kinds
 from homekit.domain.errors import HomekitError, InvalidInput, NotFound, RuleViolation
 from homekit.services.context import DEFAULT_PROFILE_KEY
 from homekit.storage import journal
 from homekit.storage import redness as stored_redness
-from homekit.storage.journal import (
-    PROFILE_DELETED,
-    PROFILE_EDITED,
-    REDNESS_DELETED,
-    REDNESS_EDITED,
-    SESSION_DELETED,
-    SESSION_EDITED,
-)
 
 _T = TypeVar("_T")
 
@@ -161,12 +154,12 @@ class Undo:
 
 
 _REVERT = {
-    SESSION_DELETED: Undo._revert_session_deleted,
-    SESSION_EDITED: Undo._revert_session_edited,
-    REDNESS_DELETED: Undo._revert_redness_deleted,
-    REDNESS_EDITED: Undo._revert_redness_edited,
-    PROFILE_DELETED: Undo._revert_profile_deleted,
-    PROFILE_EDITED: Undo._revert_profile_edited,
+    kinds.SESSION_DELETED: Undo._revert_session_deleted,
+    kinds.SESSION_EDITED: Undo._revert_session_edited,
+    kinds.REDNESS_DELETED: Undo._revert_redness_deleted,
+    kinds.REDNESS_EDITED: Undo._revert_redness_edited,
+    kinds.PROFILE_DELETED: Undo._revert_profile_deleted,
+    kinds.PROFILE_EDITED: Undo._revert_profile_edited,
 }
 
 
