@@ -85,7 +85,7 @@ COMMANDS = ('log', 'status', 'history', 'edit', 'delete')
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("log", parents=[common], help="log a session (refused if too soon)")
+    p = command(sub, common, "log", cmd_log, help="log a session (refused if too soon)")
     _session_fields(p, editing=False)
     p.add_argument("--redness", type=checked(validate.severity), metavar="0-4",
                    help="redness seen after it, " + words.REDNESS_HELP)
@@ -109,13 +109,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                    f"{treatments.PRODUCT_HOLD_DAYS} days holds it back (recorded with the "
                    "session); repeat for both")
     p.add_argument("--json", action="store_true", help="print the stored session as JSON")
-    p.set_defaults(handler=cmd_log)
 
-    p = sub.add_parser("status", parents=[common], help="progress and next eligible date")
+    p = command(sub, common, "status", cmd_status, help="progress and next eligible date")
     p.add_argument("--json", action="store_true", help="print the status as JSON, for scripts")
-    p.set_defaults(handler=cmd_status)
 
-    p = sub.add_parser("history", parents=[common], help="all sessions with their redness")
+    p = command(sub, common, "history", cmd_history, help="all sessions with their redness")
     p.add_argument("--json", action="store_true",
                    help="print the sessions as JSON (each with its number and its id)")
     p.add_argument("--limit", type=checked(lambda t: validate.in_range(
@@ -128,22 +126,19 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--until", type=checked(validate.parse_date), metavar="YYYY-MM-DD",
                    help="only sessions on or before this date")
     p.add_argument("--treatment", metavar="NAME", help="only sessions of this treatment")
-    p.set_defaults(handler=cmd_history)
 
-    p = sub.add_parser("edit", parents=[common], help="change a stored session (same rule)")
+    p = command(sub, common, "edit", cmd_edit, help="change a stored session (same rule)")
     p.add_argument("session_id", type=checked(lambda t: validate.parse_int(t, "session id")),
                    metavar="ID", help=SESSION_ID_HELP)
     _session_fields(p, editing=True)
     p.add_argument("--clear", action="append", choices=list(CLEAR_NAMES), metavar="FIELD",
                    help="set an optional field back to not recorded; repeat for several: "
                    + ", ".join(CLEAR_NAMES))
-    p.set_defaults(handler=cmd_edit)
 
-    p = sub.add_parser("delete", parents=[common], help="delete a session and its redness")
+    p = command(sub, common, "delete", cmd_delete, help="delete a session and its redness")
     p.add_argument("session_id", type=checked(lambda t: validate.parse_int(t, "session id")),
                    metavar="ID", help=SESSION_ID_HELP)
     p.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
-    p.set_defaults(handler=cmd_delete)
 
 
 def _areas(chosen: list[tuple[str, ...]] | None) -> tuple[str, ...]:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from homekit import words
-from homekit.cli.core import checked
+from homekit.cli.core import checked, command
 from homekit.cli.output import json_safe, say
 from homekit.domain import validate
 
@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("export", parents=[common],
-                       help="write the log as CSV or JSON (stdout by default)")
+    p = command(sub, common, "export", cmd_export,
+                help="write the log as CSV or JSON (stdout by default)")
     p.add_argument("--format", choices=["csv", "json"],
                    help="default: from the --output extension, else json")
     p.add_argument("--output", "-o", metavar="FILE",
@@ -32,34 +32,30 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--photos", metavar="DIR",
                    help="also write the photos into DIR (as <id>.jpg, mode 600) and list them in "
                    "the JSON; import reads them back")
-    p.set_defaults(handler=cmd_export)
 
-    p = sub.add_parser("import", parents=[common],
-                       help="add sessions from a CSV or JSON file (all or nothing)")
+    p = command(sub, common, "import", cmd_import,
+                help="add sessions from a CSV or JSON file (all or nothing)")
     p.add_argument("file", metavar="FILE",
                    help="a homekit export, or a CSV with the header session_date,duration_min,notes "
                    "(- reads standard input; at most 128 MB)")
     p.add_argument("--dry-run", action="store_true", help="check the file, store nothing")
-    p.set_defaults(handler=cmd_import)
 
-    p = sub.add_parser("backup", parents=[common], help="write a consistent copy of the data file")
+    p = command(sub, common, "backup", cmd_backup, help="write a consistent copy of the data file")
     p.add_argument("path", nargs="?", metavar="PATH",
                    help="default: backups/homekit-YYYYmmdd-HHMMSS.db beside the data file "
                    "(- is standard output)")
-    p.set_defaults(handler=cmd_backup)
 
-    p = sub.add_parser("restore", parents=[common],
-                       help="replace the data file with a checked backup (the current one is kept)")
+    p = command(sub, common, "restore", cmd_restore,
+                help="replace the data file with a checked backup (the current one is kept)")
     p.add_argument("path", nargs="?", metavar="PATH",
                    help="a backup file, - for standard input (or use --from-replica)")
     p.add_argument("--from-replica", metavar="URL",
                    help="restore from a Litestream replica (see homekit replicate)")
     p.add_argument("--timestamp", metavar="WHEN",
                    help="with --from-replica: the state at this time (ISO 8601, default: latest)")
-    p.set_defaults(handler=cmd_restore)
 
-    p = sub.add_parser("remind", parents=[common],
-                       help="write calendar reminders (.ics) for the remaining sessions")
+    p = command(sub, common, "remind", cmd_remind,
+                help="write calendar reminders (.ics) for the remaining sessions")
     p.add_argument("--output", "-o", metavar="FILE.ics",
                    help="default: homekit-reminders-<profile>.ics in the current folder "
                    "(- is standard output)")
@@ -70,11 +66,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                    help="the time zone of that time, e.g. Europe/Paris (default: the system's, "
                    "from TZ or /etc/localtime; else UTC)")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    p.set_defaults(handler=cmd_remind)
 
-    p = sub.add_parser("demo", parents=[common],
-                       help="fill a NEW data file with a realistic demo log")
-    p.set_defaults(handler=cmd_demo)
+    p = command(sub, common, "demo", cmd_demo,
+                help="fill a NEW data file with a realistic demo log")
 
 
 def _time_zone(text: str) -> str:

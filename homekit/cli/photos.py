@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from homekit import words
 from homekit.cli import ask
-from homekit.cli.core import area_option, checked
+from homekit.cli.core import area_option, checked, command
 from homekit.cli.output import say, say_json
 from homekit.domain import photos as photo_rules
 from homekit.domain import validate
@@ -41,10 +41,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_photo_list, json=False, area=None, session=None, view=None)
     ps = p.add_subparsers(dest="photo_command", metavar="ACTION")
 
-    q = ps.add_parser("add", parents=[common], help="store a photo (prints its id)",
-                      description="Store a JPEG, PNG, WebP (or HEIC, with pillow-heif) photo, "
-                      "cleaned: metadata removed, turned upright, sRGB, at most 2048 px a side. "
-                      + words.PHOTO_GUIDANCE)
+    q = command(ps, common, "add", cmd_photo_add, help="store a photo (prints its id)",
+                description="Store a JPEG, PNG, WebP (or HEIC, with pillow-heif) photo, "
+                "cleaned: metadata removed, turned upright, sRGB, at most 2048 px a side. "
+                + words.PHOTO_GUIDANCE)
     q.add_argument("file", metavar="FILE",
                    help="the photo: JPEG, PNG, WebP or HEIC (- reads standard input; at most 64 MB)")
     q.add_argument("--session", type=_id("session id"), metavar="ID",
@@ -56,9 +56,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                    help=words.VIEW_HELP)
     q.add_argument("--notes", type=checked(validate.notes), default="", metavar="TEXT",
                    help="free text about the photo")
-    q.set_defaults(handler=cmd_photo_add)
 
-    q = ps.add_parser("list", parents=[common], help="list photos, oldest first")
+    q = command(ps, common, "list", cmd_photo_list, help="list photos, oldest first")
     q.add_argument("--json", action="store_true", help="print the photos as JSON")
     area_option(q.add_argument("--area", type=checked(_area), metavar="AREA",
                                help="only photos of this area"))
@@ -66,26 +65,22 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                    help="only photos of the session with this id")
     q.add_argument("--view", type=checked(photo_rules.view), metavar="VIEW",
                    help="only photos of this view: front, left, right or close-up")
-    q.set_defaults(handler=cmd_photo_list)
 
-    q = ps.add_parser("show", parents=[common], help="show a photo in the terminal")
+    q = command(ps, common, "show", cmd_photo_show, help="show a photo in the terminal")
     q.add_argument("photo_id", type=_id("photo id"), metavar="ID", help=PHOTO_ID_HELP)
-    q.set_defaults(handler=cmd_photo_show)
 
-    q = ps.add_parser("export", parents=[common], help="write a photo to a JPEG file (mode 600)")
+    q = command(ps, common, "export", cmd_photo_export, help="write a photo to a JPEG file (mode 600)")
     q.add_argument("photo_id", type=_id("photo id"), metavar="ID", help=PHOTO_ID_HELP)
     q.add_argument("--output", "-o", required=True, metavar="FILE",
                    help="the JPEG to write (- is standard output)")
     q.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    q.set_defaults(handler=cmd_photo_export)
 
-    q = ps.add_parser("delete", parents=[common], help="delete a photo (a backup is taken first)")
+    q = command(ps, common, "delete", cmd_photo_delete, help="delete a photo (a backup is taken first)")
     q.add_argument("photo_id", type=_id("photo id"), metavar="ID", help=PHOTO_ID_HELP)
     q.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
-    q.set_defaults(handler=cmd_photo_delete)
 
-    q = ps.add_parser("compare", parents=[common],
-                      help="first and latest photo side by side, as a PNG")
+    q = command(ps, common, "compare", cmd_photo_compare,
+                help="first and latest photo side by side, as a PNG")
     area_option(q.add_argument("--area", type=checked(_area), metavar="AREA",
                                help="default: the area with the most photos"))
     q.add_argument("--view", type=checked(photo_rules.view), metavar="VIEW",
@@ -98,7 +93,6 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     q.add_argument("--output", "-o", required=True, metavar="FILE.png",
                    help="the PNG to write (- is standard output)")
     q.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    q.set_defaults(handler=cmd_photo_compare)
 
 
 def cmd_photo_add(args: argparse.Namespace, ctx: Context) -> int:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from homekit import words
 from homekit.cli import ask
-from homekit.cli.core import checked
+from homekit.cli.core import checked, command
 from homekit.cli.output import say, say_json
 from homekit.domain import rules, validate
 from homekit.domain.errors import InvalidInput
@@ -22,17 +22,15 @@ COMMANDS = ("profile",)
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("profile", parents=[common], help="list, add, change or switch profiles")
-    p.set_defaults(handler=cmd_profile_list)
+    p = command(sub, common, "profile", cmd_profile_list, help="list, add, change or switch profiles")
     psub = p.add_subparsers(dest="profile_command", metavar="ACTION")
     target = checked(validate.target_sessions)
     interval = checked(validate.interval_days)
 
-    q = psub.add_parser("list", parents=[common], help="list profiles")
+    q = command(psub, common, "list", cmd_profile_list, help="list profiles")
     q.add_argument("--json", action="store_true", help="print the profiles as JSON")
-    q.set_defaults(handler=cmd_profile_list)
 
-    q = psub.add_parser("add", parents=[common], help="create a profile")
+    q = command(psub, common, "add", cmd_profile_add, help="create a profile")
     q.add_argument("name", type=checked(validate.profile_name), metavar="NAME",
                    help="the person's name or nickname (one profile per person)")
     q.add_argument("--target", type=target, default=DEFAULT_TARGET_SESSIONS, metavar="N",
@@ -44,9 +42,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                    help="do you have eczema or acne rosacea? (needed before the first session)")
     q.add_argument("--acknowledge", action="store_true",
                    help="with --condition yes: I have read the warning and take responsibility")
-    q.set_defaults(handler=cmd_profile_add)
 
-    q = psub.add_parser("set", parents=[common], help="change the current profile")
+    q = command(psub, common, "set", cmd_profile_set, help="change the current profile")
     q.add_argument("--target", type=target, metavar="N",
                    help="target number of sessions (deeper scars need more)")
     q.add_argument("--interval", type=checked(lambda t: validate.parse_int(t, "interval")),
@@ -60,35 +57,30 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     q.add_argument("--treatment", metavar="NAME",
                    help="--target and --interval are for this treatment (default: "
                    "microdermabrasion); its interval may not go below its floor")
-    q.set_defaults(handler=cmd_profile_set)
 
-    q = psub.add_parser("show", parents=[common],
-                        help="the current profile: settings, answers, skin type")
+    q = command(psub, common, "show", cmd_profile_show,
+                help="the current profile: settings, answers, skin type")
     q.add_argument("--json", action="store_true", help="print the profile as JSON")
-    q.set_defaults(handler=cmd_profile_show)
 
-    q = psub.add_parser("use", parents=[common], help="make a profile the default")
+    q = command(psub, common, "use", cmd_profile_use, help="make a profile the default")
     q.add_argument("name", type=checked(validate.profile_name), metavar="NAME",
                    help="the profile to use from now on")
-    q.set_defaults(handler=cmd_profile_use)
 
-    q = psub.add_parser("delete", parents=[common],
-                        help="delete a profile and all its sessions (backup first; undoable)")
+    q = command(psub, common, "delete", cmd_profile_delete,
+                help="delete a profile and all its sessions (backup first; undoable)")
     q.add_argument("name", type=checked(validate.profile_name), metavar="NAME",
                    help="the profile to delete")
     q.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
-    q.set_defaults(handler=cmd_profile_delete)
 
-    q = psub.add_parser("condition", parents=[common],
-                        help="record whether you have eczema or acne rosacea")
+    q = command(psub, common, "condition", cmd_profile_condition,
+                help="record whether you have eczema or acne rosacea")
     q.add_argument("answer", choices=["yes", "no"],
                    help="yes: you have eczema or acne rosacea; no: you do not")
     q.add_argument("--acknowledge", action="store_true",
                    help="I have read the warning and take responsibility for using the kit")
-    q.set_defaults(handler=cmd_profile_condition)
 
-    q = psub.add_parser("medical", parents=[common],
-                        help="dated medical answers: isotretinoin, blood thinners (warnings)")
+    q = command(psub, common, "medical", cmd_profile_medical,
+                help="dated medical answers: isotretinoin, blood thinners (warnings)")
     q.add_argument("--isotretinoin", metavar="never|YYYY-MM-DD",
                    help="never taken, or the date the last course finished")
     q.add_argument("--blood-thinners", choices=["yes", "no"],
@@ -96,7 +88,6 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     q.add_argument("--acknowledge", action="store_true",
                    help="I have read the isotretinoin warning (ask your prescriber)")
     q.add_argument("--json", action="store_true", help="print the answers as JSON")
-    q.set_defaults(handler=cmd_profile_medical)
 
 
 

@@ -103,11 +103,16 @@ class Profiles:
             self.ctx.use_profile(updated.name)
         return updated
 
-    def switch_profile(self, name: str) -> Profile:
-        """Make `name` the current and default profile."""
+    def _named(self, name: str) -> Profile:
+        """The stored profile called `name`; refused when there is none."""
         profile = self.ctx.store.profile_by_name(name)
         if profile is None:
             raise NotFound(code="unknown_profile", name=name)
+        return profile
+
+    def switch_profile(self, name: str) -> Profile:
+        """Make `name` the current and default profile."""
+        profile = self._named(name)
         with self.ctx.store.write():
             self.ctx.store.set_setting(DEFAULT_PROFILE_KEY, profile.name)
         self.ctx.use_profile(profile.name)
@@ -117,9 +122,7 @@ class Profiles:
         """Delete a profile with all its sessions: an automatic backup first, then undoable."""
         from homekit.services.outcomes import ProfileDeleted
 
-        profile = self.ctx.store.profile_by_name(name)
-        if profile is None:
-            raise NotFound(code="unknown_profile", name=name)
+        profile = self._named(name)
         backup = self.backups.backup()
         with self.ctx.store.write():
             rows = journal.profile_rows(self.ctx.store, profile.id)

@@ -14,23 +14,13 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from homekit.domain import journal as kinds
 from homekit.domain.errors import HomekitError, InvalidInput, NotFound, RuleViolation
 from homekit.services import events
 from homekit.services.context import DEFAULT_PROFILE_KEY
 from homekit.services.sessions import mark_of_row
 from homekit.storage import journal
 from homekit.storage import redness as stored_redness
-from homekit.storage.journal import (
-    EVENT_DELETED,
-    EVENT_EDITED,
-    PRODUCT_DELETED,
-    PROFILE_DELETED,
-    PROFILE_EDITED,
-    REDNESS_DELETED,
-    REDNESS_EDITED,
-    SESSION_DELETED,
-    SESSION_EDITED,
-)
 
 _T = TypeVar("_T")
 
@@ -182,15 +172,15 @@ class Undo:
 
 
 _REVERT = {
-    SESSION_DELETED: Undo._revert_session_deleted,
-    SESSION_EDITED: Undo._revert_session_edited,
-    REDNESS_DELETED: Undo._revert_redness_deleted,
-    REDNESS_EDITED: Undo._revert_redness_edited,
-    PROFILE_DELETED: Undo._revert_profile_deleted,
-    PROFILE_EDITED: Undo._revert_profile_edited,
-    PRODUCT_DELETED: Undo._revert_product_deleted,
-    EVENT_DELETED: lambda self, entry: events.revert_deleted(self.ctx, entry),
-    EVENT_EDITED: lambda self, entry: events.revert_edited(self.ctx, entry),
+    kinds.SESSION_DELETED: Undo._revert_session_deleted,
+    kinds.SESSION_EDITED: Undo._revert_session_edited,
+    kinds.REDNESS_DELETED: Undo._revert_redness_deleted,
+    kinds.REDNESS_EDITED: Undo._revert_redness_edited,
+    kinds.PROFILE_DELETED: Undo._revert_profile_deleted,
+    kinds.PROFILE_EDITED: Undo._revert_profile_edited,
+    kinds.PRODUCT_DELETED: Undo._revert_product_deleted,
+    kinds.EVENT_DELETED: lambda self, entry: events.revert_deleted(self.ctx, entry),
+    kinds.EVENT_EDITED: lambda self, entry: events.revert_edited(self.ctx, entry),
 }
 
 

@@ -140,13 +140,12 @@ def m002_interval_triggers_and_settings(db: Database) -> None:
     _set_version(db, 2)
 
 
-@migrations()
-def m003_session_summary(db: Database) -> None:
-    # A view for other tools (sqlite3, sqlite-utils, Datasette): one row a session with its
-    # worst redness (highest severity, the latest observation of it on a tie, as
-    # Session.worst_redness picks it) and how long that redness took to fade.
-    db.execute(
-        """
+def session_summary_sql(*added: str) -> str:
+    """`CREATE VIEW session_summary`, as each version of the view is written: m003's columns,
+    then one line of columns for each later version (`added`, in the order they came). The
+    text is what sqlite_master keeps, so a version that shipped gets it to the letter."""
+    columns = "".join(f",\n            {line}" for line in added)
+    return f"""
         CREATE VIEW session_summary AS
         SELECT
             s.id, s.profile_id, p.name AS profile, s.session_date, s.start_time,
@@ -156,7 +155,7 @@ def m003_session_summary(db: Database) -> None:
             CASE w.severity WHEN 0 THEN 'none' WHEN 1 THEN 'faint' WHEN 2 THEN 'mild'
                 WHEN 3 THEN 'marked' WHEN 4 THEN 'severe' END AS worst_severity_word,
             w.faded_after_min AS worst_faded_after_min,
-            (SELECT count(*) FROM redness AS r WHERE r.session_id = s.id) AS observations
+            (SELECT count(*) FROM redness AS r WHERE r.session_id = s.id) AS observations{columns}
         FROM sessions AS s
         JOIN profiles AS p ON p.id = s.profile_id
         LEFT JOIN redness AS w ON w.id = (
@@ -164,7 +163,14 @@ def m003_session_summary(db: Database) -> None:
             ORDER BY r.severity DESC, r.observed_at DESC, r.id DESC LIMIT 1
         )
         """
-    )
+
+
+@migrations()
+def m003_session_summary(db: Database) -> None:
+    # A view for other tools (sqlite3, sqlite-utils, Datasette): one row a session with its
+    # worst redness (highest severity, the latest observation of it on a tie, as
+    # Session.worst_redness picks it) and how long that redness took to fade.
+    db.execute(session_summary_sql())
     _set_version(db, 3)
 
 

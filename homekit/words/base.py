@@ -16,6 +16,8 @@ from homekit.domain.models import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from homekit.domain.series import ChartSeries
 
 # -- safety texts ---------------------------------------------------------------------
@@ -134,6 +136,31 @@ def session_text(s: Session) -> str:
         first = s.notes.splitlines()[0] if s.notes.strip() else ""
         line += f"  \u2014 {first[:60]}"
     return line
+
+
+def session_of(s: Session) -> str:
+    """`session #3 of 2026-11-30 (Mon)`, as the app names a session in a sentence."""
+    return f"session #{s.number} of {day(s.session_date)}"
+
+
+def about_session(template: str) -> Callable[[Session], str]:
+    """A sentence about one session, from a template over it: `{s}` the session (`{s.number}`,
+    `{s.id}`, `{s.session_date}`), `{day}` its date with the weekday, `{of}` `session #3 of
+    2026-11-30 (Mon)`, `{text}` its whole line (`session_text`), `{observations}` ` and its 2
+    redness observations` (or nothing)."""
+    def sentence(s: Session) -> str:
+        return template.format(s=s, day=day(s.session_date), of=session_of(s),
+                               text=session_text(s), observations=and_its_observations(s.redness))
+    return sentence
+
+
+def about_redness(template: str) -> Callable[[Redness], str]:
+    """A sentence about one redness observation: `{r}` the observation (`{r.id}`,
+    `{r.session_number}`), `{words}` its severity and fading (`redness_words`), `{seen}` when
+    it was seen (`2026-11-30 21:10`)."""
+    def sentence(r: Redness) -> str:
+        return template.format(r=r, words=redness_words(r), seen=r.observed_at.replace("T", " "))
+    return sentence
 
 
 def shown(path: object, limit: int = 120) -> str:

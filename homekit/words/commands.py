@@ -11,16 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from homekit.domain.models import Profile, Redness, Session
+from homekit.domain.models import Profile
 from homekit.words.base import (
     GLASSES_WARNING,
-    and_its_observations,
+    about_redness,
+    about_session,
     control_free,
     day,
     in_days,
     plural,
-    redness_words,
-    session_text,
     shown,
     skin_type_text,
 )
@@ -48,46 +47,29 @@ def note(message: str) -> str:
 NO_SESSIONS = "No sessions logged yet."
 
 
-def session_logged(s: Session) -> str:
-    return f"Logged session {session_text(s)}"
+session_logged = about_session("Logged session {text}")
 
 
 def next_eligible(date: dt.date | None, days_left: int) -> str:
     return f"Next eligible date: {day(date)}, {in_days(days_left)}"
 
 
-def session_updated(s: Session) -> str:
-    return f"Updated session {session_text(s)}"
-
-
-def delete_session_question(s: Session) -> str:
-    return f"Delete session {session_text(s)}{and_its_observations(s.redness)}? [y/N] "
-
-
-def session_deleted(s: Session) -> str:
-    return (f"Deleted session #{s.number} of {s.session_date.isoformat()} (id {s.id}). "
-            f"{UNDO_HINT_CLI}")
+session_updated = about_session("Updated session {text}")
+delete_session_question = about_session("Delete session {text}{observations}? [y/N] ")
+session_deleted = about_session(
+    "Deleted session #{s.number} of {s.session_date} (id {s.id}). " + UNDO_HINT_CLI)
 
 
 # -- redness ------------------------------------------------------------------------------
 
-def redness_recorded(red: Redness) -> str:
-    return (f"Recorded redness for session #{red.session_number}: {redness_words(red)} "
-            f"(observation id {red.id})")
-
-
-def redness_updated(red: Redness) -> str:
-    return (f"Updated redness observation id {red.id} (session #{red.session_number}): "
-            f"{redness_words(red)}")
-
-
-def delete_redness_question(red: Redness) -> str:
-    return (f"Delete redness observation id {red.id} of session #{red.session_number} "
-            f"({redness_words(red)})? [y/N] ")
-
-
-def redness_deleted(red: Redness) -> str:
-    return f"Deleted redness observation id {red.id} of session #{red.session_number}."
+redness_recorded = about_redness(
+    "Recorded redness for session #{r.session_number}: {words} (observation id {r.id})")
+redness_updated = about_redness(
+    "Updated redness observation id {r.id} (session #{r.session_number}): {words}")
+delete_redness_question = about_redness(
+    "Delete redness observation id {r.id} of session #{r.session_number} ({words})? [y/N] ")
+redness_deleted = about_redness(
+    "Deleted redness observation id {r.id} of session #{r.session_number}.")
 
 
 # -- profiles -----------------------------------------------------------------------------

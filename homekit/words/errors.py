@@ -4,6 +4,8 @@ renderers of every topic register in `_ERRORS`), and the trust-the-file refusals
 from __future__ import annotations
 
 import datetime as dt
+import string
+from typing import Any, Callable
 
 from homekit.domain import rules
 from homekit.domain.errors import HomekitError
@@ -79,34 +81,49 @@ def _quoted(text: str) -> str:
     return shlex.quote(text)
 
 
-_ERRORS = {
+#: How an error's code becomes a sentence: a template its facts fill (`{path!p}` shows a path
+#: the way `shown` does), or a function of the facts and the error where the words need more.
+_ERRORS: dict[str, str | Callable[[dict[str, Any], HomekitError], str]] = {
     "unknown_profile": lambda f, e: (
         f"unknown profile {f['name']!r}; create it with: homekit profile add "
         + _quoted(str(f["name"]))),
-    "profile_exists": lambda f, e: f"a profile named {f['name']!r} already exists",
-    "future_date": lambda f, e: f"{f['date']} is in the future (today is {f['today']})",
-    "future_time": lambda f, e: (
-        f"a session today cannot start at {f['time']}: it is {f['now']} now (log it once it "
-        "has started, or give the date it took place)"),
+    "profile_exists": "a profile named {name!r} already exists",
+    "future_date": "{date} is in the future (today is {today})",
+    "future_time": (
+        "a session today cannot start at {time}: it is {now} now (log it once it has started, or "
+        "give the date it took place)"),
     "too_close": _too_close,
-    "fade_needs_severity": lambda f, e: "--faded-after needs a redness severity (--redness 0-4)",
-    "condition_unacknowledged": lambda f, e: (
-        "this profile has eczema or acne rosacea on record: acknowledge the warning "
-        "in the app (or: homekit profile condition yes --acknowledge) before logging"),
-    "no_sessions": lambda f, e: "no session logged yet; log a session first",
-    "unknown_format": lambda f, e: f"unknown export format {f['format']!r}; choose csv or json",
-    "unknown_chart_kind": lambda f, e: (
-        f"unknown chart kind {f['kind']!r}: use progress, redness or all"),
-    "demo_needs_new_file": lambda f, e: (
-        f"{shown(f['path'])} already exists; the demo only fills a new file "
-        "(try: homekit demo --db demo.db)"),
+    "fade_needs_severity": "--faded-after needs a redness severity (--redness 0-4)",
+    "condition_unacknowledged": (
+        "this profile has eczema or acne rosacea on record: acknowledge the warning in the app "
+        "(or: homekit profile condition yes --acknowledge) before logging"),
+    "no_sessions": "no session logged yet; log a session first",
+    "unknown_format": "unknown export format {format!r}; choose csv or json",
+    "unknown_chart_kind": "unknown chart kind {kind!r}: use progress, redness or all",
+    "demo_needs_new_file": (
+        "{path!p} already exists; the demo only fills a new file (try: homekit demo --db demo.db)"),
 }
+
+
+class _Facts(string.Formatter):
+    """Fills a template from an error's facts; the conversion `!p` is `shown` (a path)."""
+
+    def convert_field(self, value: Any, conversion: str | None) -> Any:
+        return shown(value) if conversion == "p" else super().convert_field(value, conversion)
+
+
+_FILL = _Facts()
 
 
 def error(exc: BaseException) -> str:
     """The one line a user reads for `exc`, with control characters made visible."""
     render = _ERRORS.get(exc.code or "") if isinstance(exc, HomekitError) else None
-    text = render(exc.facts, exc) if render and isinstance(exc, HomekitError) else str(exc)
+    if render is None or not isinstance(exc, HomekitError):
+        text = str(exc)
+    elif isinstance(render, str):
+        text = _FILL.vformat(render, (), exc.facts)
+    else:
+        text = render(exc.facts, exc)
     return control_free(text)
 
 
@@ -189,16 +206,16 @@ _ERRORS.update({
         f"{shown(f['path'])} is not homekit's own file any more: "
         f"{difference_text(f['difference'])}; homekit left it untouched "
         "(see: homekit check; to go back to a backup: homekit restore PATH)"),
-    "schema_record": lambda f, e: (
-        f"{shown(f['path'])}: its migration record does not fit its schema version "
-        f"({f['problem']}); homekit left it untouched"),
+    "schema_record": (
+        "{path!p}: its migration record does not fit its schema version ({problem}); homekit left "
+        "it untouched"),
     "rule_broken": _rule_broken,
     "restore_not_canonical": lambda f, e: _not_a_backup(f, difference_text(f["difference"])),
     "restore_record": lambda f, e: _not_a_backup(
         f, f"its migration record does not fit its schema version ({f['problem']})"),
     "restore_bad_rows": _restore_bad_rows,
-    "exists_needs_force": lambda f, e: (
-        f"{shown(f['path'])} already exists; add --force to replace it, or choose another name"),
+    "exists_needs_force": (
+        "{path!p} already exists; add --force to replace it, or choose another name"),
 })
 
 

@@ -61,17 +61,15 @@ _ERRORS.update({
         f"{_not_done(f)}"),
     "input_too_big": _too_big,
     "input_silent": _silent,
-    "output_folder": lambda f, e: f"{shown(f['path'])} is a folder; name a file in it",
-    "output_socket": lambda f, e: (f"{shown(f['path'])} is a socket; homekit writes to files, "
-                                   "pipes and devices such as /dev/null"),
-    "output_disk": lambda f, e: (f"{shown(f['path'])} is a disk device; homekit does not write "
-                                 "to disks"),
-    "output_terminal": lambda f, e: (f"{shown(f['path'])} is a terminal; write to a file "
-                                     "(-o FILE) or redirect it (> FILE)"),
+    "output_folder": "{path!p} is a folder; name a file in it",
+    "output_socket": (
+        "{path!p} is a socket; homekit writes to files, pipes and devices such as /dev/null"),
+    "output_disk": "{path!p} is a disk device; homekit does not write to disks",
+    "output_terminal": "{path!p} is a terminal; write to a file (-o FILE) or redirect it (> FILE)",
     "output_no_reader": lambda f, e: (f"nothing reads from {shown(f['path'])} (waited "
                                       f"{seconds_text(f['seconds'])}); nothing was written"),
-    "output_write_failed": lambda f, e: f"cannot write {shown(f['path'])}: {f['reason']}",
-    "output_changed": lambda f, e: f"{shown(f['path'])} changed while it was written",
+    "output_write_failed": "cannot write {path!p}: {reason}",
+    "output_changed": "{path!p} changed while it was written",
 })
 
 

@@ -37,25 +37,22 @@ def _photo_entry(f: dict[str, Any], e: Any) -> str:
 _ERRORS.update({
     "not_export": lambda f, e: (f"{shown(f['name'])} is not a homekit export "
                                 f"({_NOT_EXPORT[f['why']](f)}); nothing was imported"),
-    "import_missing": lambda f, e: f"{shown(f['name'])} does not exist",
-    "import_is_folder": lambda f, e: f"{shown(f['name'])} is a folder, not a file",
-    "import_unreadable": lambda f, e: f"cannot read {shown(f['name'])}: {f['reason']}",
-    "import_csv_line": lambda f, e: (f"{shown(f['name'])}: line {f['line']}: unreadable CSV "
-                                     f"({f['detail']}); nothing was imported"),
-    "import_newer_format": lambda f, e: (
-        f"{shown(f['name'])} was written by a newer homekit (format version {f['version']}); "
-        "upgrade homekit to import it"),
-    "import_profile_not_object": lambda f, e: (
-        f"{shown(f['name'])}: profile {f['profile']} is not an object; nothing was imported"),
-    "import_sessions_not_list": lambda f, e: (
-        f"{shown(f['name'])}: the sessions of profile {f['profile']} are not a list; "
-        "nothing was imported"),
-    "import_file_changed": lambda f, e: (
-        f"{f['name']} changed while it was imported; nothing was imported"),
+    "import_missing": "{name!p} does not exist",
+    "import_is_folder": "{name!p} is a folder, not a file",
+    "import_unreadable": "cannot read {name!p}: {reason}",
+    "import_csv_line": "{name!p}: line {line}: unreadable CSV ({detail}); nothing was imported",
+    "import_newer_format": (
+        "{name!p} was written by a newer homekit (format version {version}); upgrade homekit to "
+        "import it"),
+    "import_profile_not_object": (
+        "{name!p}: profile {profile} is not an object; nothing was imported"),
+    "import_sessions_not_list": (
+        "{name!p}: the sessions of profile {profile} are not a list; nothing was imported"),
+    "import_file_changed": "{name} changed while it was imported; nothing was imported",
     "photo_entry_bad": _photo_entry,
-    "photos_not_list": lambda f, e: '"photos" is not a list',
-    "photo_no_file": lambda f, e: 'no "file"',
-    "photo_area_not_text": lambda f, e: "the area must be text",
-    "photo_view_not_text": lambda f, e: "the view must be text",
-    "photo_notes_not_text": lambda f, e: "notes and created_at must be text",
+    "photos_not_list": '"photos" is not a list',
+    "photo_no_file": 'no "file"',
+    "photo_area_not_text": "the area must be text",
+    "photo_view_not_text": "the view must be text",
+    "photo_notes_not_text": "notes and created_at must be text",
 })

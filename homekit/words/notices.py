@@ -15,6 +15,7 @@ from homekit.words.base import (
     day,
     in_days,
     plural,
+    session_of,
 )
 from homekit.words.commands import next_eligible, profile_plan
 from homekit.words.errors import error
@@ -25,11 +26,6 @@ if TYPE_CHECKING:  # the photo rules load only with the photos
     from homekit.domain.photos import Photo
 
 # -- shared phrases ---------------------------------------------------------------------
-
-
-def _of(s: Session) -> str:
-    return f"session #{s.number} of {day(s.session_date)}"
-
 
 UNSAVED_TITLE = "Unsaved changes"
 QUIT_UNSAVED = "Quit without saving what you changed? It will be lost."
@@ -120,7 +116,7 @@ def projected_card(st: Status) -> str:
 
 
 def session_logged_app(s: Session, next_date: dt.date, days_left: int) -> str:
-    return f"Logged {_of(s)}. {next_eligible(next_date, days_left)}."
+    return f"Logged {session_of(s)}. {next_eligible(next_date, days_left)}."
 
 
 WRITING_REMINDERS = "Writing calendar reminders…"

@@ -79,35 +79,33 @@ _ERRORS.update({
     "photo_not_image": lambda f, e: (
         f"{shown(f['name'])} is not an image homekit can read (JPEG, PNG, WebP; HEIC with "
         f"the heic extra: {install_extra('heic')}); nothing was stored"),
-    "photo_damaged": lambda f, e: (
-        f"{shown(f['name'])} is damaged or cut short; nothing was stored"),
+    "photo_damaged": "{name!p} is damaged or cut short; nothing was stored",
     "path_outside": lambda f, e: (
         f"{f['ref']!r} " + {"absolute": "is an absolute path",
                             "parent": "climbs out of the export's folder (..)",
                             "link": "is a symbolic link out of the export's folder"}[f["why"]]
         + "; import reads photos only from inside the folder of the export"),
-    "photos_dir_outside": lambda f, e: (
-        f"the photos folder {shown(f['path'])} is not inside {shown(f['base'])}, the export's "
-        "folder: import reads photos only from inside it; choose a folder there"),
-    "photo_too_narrow": lambda f, e: (
-        f"{shown(f['name'])} is {f['width']} x {f['height']} pixels: its long side may be at "
-        f"most {f['limit']} times its short side; nothing was stored"),
+    "photos_dir_outside": (
+        "the photos folder {path!p} is not inside {base!p}, the export's folder: import reads "
+        "photos only from inside it; choose a folder there"),
+    "photo_too_narrow": (
+        "{name!p} is {width} x {height} pixels: its long side may be at most {limit} times its "
+        "short side; nothing was stored"),
     "photo_bomb": lambda f, e: (
         f"{shown(f['name'])} is too large to open safely (more than "
         f"{f['limit'] // 10**6} million pixels); nothing was stored"),
     "unknown_view": lambda f, e: f"unknown view {f['value']!r}; choose from: "
                                  + ", ".join(f["choices"]),
-    "unknown_photo": lambda f, e: f"no photo with id {f['id']} (see: homekit photo list)",
-    "no_photos": lambda f, e: "no photos stored yet; add one with: homekit photo add FILE",
-    "no_photos_to_compare": lambda f, e: f"no photos of {f['area']} (see: homekit photo list)",
-    "one_photo_only": lambda f, e: (
-        f"only one photo of {f['area']} (id {f['id']}); add a later one to compare"),
-    "output_folder_missing": lambda f, e: f"folder {shown(f['path'])} does not exist",
-    "compare_needs_png": lambda f, e: f"{shown(f['path'])}: the comparison is written as .png",
+    "unknown_photo": "no photo with id {id} (see: homekit photo list)",
+    "no_photos": "no photos stored yet; add one with: homekit photo add FILE",
+    "no_photos_to_compare": "no photos of {area} (see: homekit photo list)",
+    "one_photo_only": "only one photo of {area} (id {id}); add a later one to compare",
+    "output_folder_missing": "folder {path!p} does not exist",
+    "compare_needs_png": "{path!p}: the comparison is written as .png",
 })
 
 
 _ERRORS.update({
-    "photos_need_json": lambda f, e: "--photos needs the JSON format (CSV has no place for photos)",
-    "photos_dir_not_folder": lambda f, e: f"{shown(f['path'])} is not a folder",
+    "photos_need_json": "--photos needs the JSON format (CSV has no place for photos)",
+    "photos_dir_not_folder": "{path!p} is not a folder",
 })

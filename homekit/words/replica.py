@@ -50,14 +50,14 @@ _ERRORS.update({
     "replica_bad_url": lambda f, e: (
         f"{f['url']!r} is not a Litestream replica URL; use one of "
         + ", ".join(f"{s}://" for s in f["schemes"]) + " (e.g. file:///mnt/backup/homekit)"),
-    "replica_bad_interval": lambda f, e: f"{f['text']!r} is not a duration (e.g. 1s, 500ms, 1m)",
+    "replica_bad_interval": "{text!r} is not a duration (e.g. 1s, 500ms, 1m)",
     "replica_running": lambda f, e: (
         f"{shown(f['path'])} is already being replicated by another homekit replicate"
         + (f" (process {f['pid']})" if f.get("pid") else "")
         + "; stop that one first, or use it"),
-    "replica_lock": lambda f, e: f"cannot use {shown(f['path'])}: {f['problem']}",
-    "replica_bad_timestamp": lambda f, e: (
-        f"{f['text']!r} is not a date and time (e.g. 2026-11-25T09:30 or 2026-11-25T08:30:00Z)"),
-    "replica_failed": lambda f, e: f"replication failed: {f['problem']}",
-    "replica_empty": lambda f, e: f"no replica found at {f['url']}; nothing was restored",
+    "replica_lock": "cannot use {path!p}: {problem}",
+    "replica_bad_timestamp": (
+        "{text!r} is not a date and time (e.g. 2026-11-25T09:30 or 2026-11-25T08:30:00Z)"),
+    "replica_failed": "replication failed: {problem}",
+    "replica_empty": "no replica found at {url}; nothing was restored",
 })

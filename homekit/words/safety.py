@@ -105,11 +105,10 @@ _ERRORS.update({
         "before the first session, answer whether you have eczema or acne rosacea: "
         f"{CONDITION_ANSWER_CMD} (on a terminal, homekit log asks); nothing was stored"),
     "redness_block": _redness_block,
-    "checklist_refused": lambda f, e: f"refused: {f['reason']}; skip this session",
+    "checklist_refused": "refused: {reason}; skip this session",
     "reminders_blocked": _reminders_blocked,
-    "unknown_observation": lambda f, e: (
-        f"no redness observation with id {f['id']} (see: homekit history --json)"),
-    "faded_and_still_red": lambda f, e: "give either --faded-after or --still-red, not both",
+    "unknown_observation": "no redness observation with id {id} (see: homekit history --json)",
+    "faded_and_still_red": "give either --faded-after or --still-red, not both",
     "unknown_check": lambda f, e: str(e),
 })
 

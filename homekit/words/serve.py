@@ -38,9 +38,8 @@ _ERRORS.update({
     "serve_host": lambda f, e: (
         f"homekit serves on the loopback address only (127.0.0.1), not {f['host']!r}; "
         f"to use it from another device, {SERVE_TUNNEL_DOCS}"),
-    "serve_port_in_use": lambda f, e: (
-        f"port {f['port']} on 127.0.0.1 is in use; choose another with --port N "
-        "(--port 0 takes any free port)"),
-    "serve_cannot_listen": lambda f, e: (
-        f"cannot listen on 127.0.0.1 port {f['port']}: {f['reason']}"),
+    "serve_port_in_use": (
+        "port {port} on 127.0.0.1 is in use; choose another with --port N (--port 0 takes any "
+        "free port)"),
+    "serve_cannot_listen": "cannot listen on 127.0.0.1 port {port}: {reason}",
 })

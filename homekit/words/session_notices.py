@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from homekit.domain.models import Redness, Session
 from homekit.words.base import (
-    and_its_observations,
-    day,
+    about_redness,
+    about_session,
     plural,
-    redness_words,
+    session_of,
 )
-from homekit.words.notices import _of
 from homekit.words.scales import REDNESS_DESCRIPTIONS
 from homekit.words.undo import UNDO_HINT_APP
 
@@ -23,25 +22,18 @@ NO_REDNESS_TO_CORRECT = "This session has no redness observation to correct."
 LOADING_SESSIONS = "Loading sessions…"
 
 
-def session_title(s: Session) -> str:
-    return f"Session #{s.number} of {day(s.session_date)}"
+session_title = about_session("Session #{s.number} of {day}")
 
 
 def edit_title(s: Session, photos: int) -> str:
     extra = f" \u00b7 {plural(photos, 'photo')} (key o on the dashboard)" if photos else ""
-    return f"Edit {_of(s)}{extra}"
+    return f"Edit {session_of(s)}{extra}"
 
 
-def session_updated_app(s: Session) -> str:
-    return f"Updated {_of(s)}."
-
-
-def delete_session_question_app(s: Session) -> str:
-    return f"Delete {_of(s)}{and_its_observations(s.redness)}? ({UNDO_HINT_APP})"
-
-
-def session_deleted_app(s: Session) -> str:
-    return f"Deleted {_of(s)}. {UNDO_HINT_APP}"
+session_updated_app = about_session("Updated {of}.")
+delete_session_question_app = about_session(
+    "Delete {of}{observations}? (" + UNDO_HINT_APP + ")")
+session_deleted_app = about_session("Deleted {of}. " + UNDO_HINT_APP)
 
 
 def history_summary(count: str, n: int, shown: int, heading: str, order: str,
@@ -65,35 +57,23 @@ MINUTES_MISSING = "how many minutes until it faded? (or choose: still red)"
 
 def redness_dialog_title(s: Session, obs: Redness | None = None) -> str:
     if obs is None:
-        return f"Redness after {_of(s)}"
-    return f"Correct the redness seen at {obs.observed_at.replace('T', ' ')} after {_of(s)}"
+        return f"Redness after {session_of(s)}"
+    return f"Correct the redness seen at {obs.observed_at.replace('T', ' ')} after {session_of(s)}"
 
 
-def observations_title(s: Session) -> str:
-    return f"Redness observations of {_of(s)}"
-
-
-def redness_recorded_app(r: Redness) -> str:
-    return f"Session #{r.session_number}: {redness_words(r)}."
+observations_title = about_session("Redness observations of {of}")
+redness_recorded_app = about_redness("Session #{r.session_number}: {words}.")
 
 
 def redness_alert_title(serious: bool) -> str:
     return "Pause and consult a professional" if serious else "Watch this redness"
 
 
-def delete_redness_question_app(r: Redness) -> str:
-    return (f"Delete the redness observation {redness_words(r)} of "
-            f"{r.observed_at.replace('T', ' ')}? ({UNDO_HINT_APP})")
-
-
-def redness_deleted_app(s: Session) -> str:
-    return f"Deleted a redness observation of {_of(s)}. {UNDO_HINT_APP}"
-
-
-def delete_observation_question(r: Redness) -> str:
-    return (f"Delete the observation {redness_words(r)} of {r.observed_at.replace('T', ' ')}? "
-            f"({UNDO_HINT_APP})")
-
-
-def observation_deleted_app(r: Redness) -> str:
-    return f"Deleted the observation {redness_words(r)} of session #{r.session_number}."
+delete_redness_question_app = about_redness(
+    "Delete the redness observation {words} of {seen}? (" + UNDO_HINT_APP + ")")
+redness_deleted_app = about_session(
+    "Deleted a redness observation of {of}. " + UNDO_HINT_APP)
+delete_observation_question = about_redness(
+    "Delete the observation {words} of {seen}? (" + UNDO_HINT_APP + ")")
+observation_deleted_app = about_redness(
+    "Deleted the observation {words} of session #{r.session_number}.")

@@ -53,7 +53,7 @@ def _hidden_char(f: dict[str, object], exc: HomekitError) -> str:
 
 _ERRORS.update({
     "profile_name_hidden": _hidden_char,
-    "profile_name_taken": lambda f, e: (
-        f"a profile named {f['existing']!r} already exists; profile names are compared "
-        "without regard to case"),
+    "profile_name_taken": (
+        "a profile named {existing!r} already exists; profile names are compared without regard "
+        "to case"),
 })

@@ -142,12 +142,11 @@ def _restore_bad_journal(f: dict[str, object], e: HomekitError) -> str:
 _ERRORS.update({
     "restore_bad_journal": _restore_bad_journal,
     "undo_step_damaged": _damaged,
-    "no_undo_step": lambda f, e: (
-        f"no undo step {f['id']} (see: homekit undo --list --json)"),
-    "nothing_to_undo": lambda f, e: "nothing to undo",
+    "no_undo_step": "no undo step {id} (see: homekit undo --list --json)",
+    "nothing_to_undo": "nothing to undo",
     "undo_refused": _undo_refused,
-    "undo_session_gone": lambda f, e: "the session no longer exists",
-    "undo_profile_gone": lambda f, e: "its profile no longer exists",
-    "undo_name_taken": lambda f, e: f"a profile named {f['name']!r} exists again",
-    "no_redness": lambda f, e: f"no redness observation with id {f['redness_id']}",
+    "undo_session_gone": "the session no longer exists",
+    "undo_profile_gone": "its profile no longer exists",
+    "undo_name_taken": "a profile named {name!r} exists again",
+    "no_redness": "no redness observation with id {redness_id}",
 })

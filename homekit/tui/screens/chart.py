@@ -9,6 +9,7 @@ with matplotlib, runs in a thread worker so the screen never freezes.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -114,11 +115,8 @@ class ChartScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="chart-read", description="read the chart data")
     def _read(self, opener: Callable[[], Homekit]) -> None:
         try:
-            hk = opener()
-            try:
+            with closing(opener()) as hk:
                 series = hk.charts.chart_series()
-            finally:
-                hk.close()
         except HomekitError as exc:
             message = words.error(exc)
             self.app.call_from_thread(

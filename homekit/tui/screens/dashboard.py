@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import closing
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -125,11 +126,8 @@ class DashboardScreen(WritesFiles, Screen):
         from textual.worker import get_current_worker
 
         try:
-            hk = opener()
-            try:
+            with closing(opener()) as hk:
                 facts = _facts(hk)
-            finally:
-                hk.close()
         except HomekitError as exc:
             self.app.call_from_thread(self._failed, exc)
             return

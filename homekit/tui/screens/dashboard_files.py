@@ -4,6 +4,7 @@ the folder the app was started in (an existing file replaced only after a yes)."
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 from textual import work
@@ -40,11 +41,8 @@ class WritesFiles(Screen):
     @work(thread=True, exclusive=True, group="reminders")
     def _write_reminders(self, opener: Callable[[], Homekit], path: Path, replace: bool) -> None:
         try:
-            hk = opener()
-            try:
+            with closing(opener()) as hk:
                 written = hk.plan.write_reminders(words.calendar, path, replace=replace)
-            finally:
-                hk.close()
         except (HomekitError, OSError) as exc:
             self.app.call_from_thread(self.notify, write_error(exc), title="Calendar",
                                       severity="error")
@@ -67,13 +65,10 @@ class WritesFiles(Screen):
     @work(thread=True, exclusive=True, group="report")
     def _write_report(self, opener: Callable[[], Homekit], path: Path, replace: bool) -> None:
         try:
-            hk = opener()
-            try:
+            with closing(opener()) as hk:
                 from homekit.words.report import report_document
 
                 written = hk.report.write_report(path, report_document, force=replace)
-            finally:
-                hk.close()
         except (HomekitError, OSError) as exc:
             self.app.call_from_thread(self.notify, write_error(exc), title="Report",
                                       severity="error")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from contextlib import closing
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -104,12 +105,9 @@ class HistoryScreen(HistoryFilter, HomekitScreen):
         from textual.worker import get_current_worker
 
         try:
-            hk = opener()
-            try:
+            with closing(opener()) as hk:
                 sessions = hk.sessions.history(newest_first=True, limit=limit, where=where)
                 total = len(sessions) if limit is None else hk.sessions.session_count()
-            finally:
-                hk.close()
         except HomekitError as exc:
             self.app.call_from_thread(self._failed, words.error(exc))
             return
@@ -141,11 +139,9 @@ class HistoryScreen(HistoryFilter, HomekitScreen):
     @work(thread=True, group="history-page", description="read a page of the history")
     def _read_page(self, opener: Callable[[], Homekit], last: Session) -> None:
         try:
-            hk = opener()
-            try:  # the sessions older than the last one shown (not an OFFSET: see Store)
+            # the sessions older than the last one shown (not an OFFSET: see Store)
+            with closing(opener()) as hk:
                 page = hk.sessions.history(newest_first=True, limit=PAGE, after=last)
-            finally:
-                hk.close()
         except HomekitError as exc:
             self.app.call_from_thread(self._failed, words.error(exc))
             return

@@ -7,6 +7,7 @@ Sixel, as the chart screen decides); elsewhere a clear line and the `photo expor
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -103,11 +104,8 @@ class PhotosScreen(HomekitScreen):
         from homekit.charts.imaging import decode
 
         try:
-            hk = opener()
-            try:
+            with closing(opener()) as hk:
                 image = decode(hk.photos.photo_bytes(photo_id))
-            finally:
-                hk.close()
         except (HomekitError, OSError) as exc:
             self.app.call_from_thread(self.notify, words.error(exc), severity="error")
             return
@@ -152,13 +150,10 @@ class PhotosScreen(HomekitScreen):
     def _write(self, opener: Callable[[], Homekit], path: Path, ids: tuple[int, int],
                replace: bool) -> None:
         try:
-            hk = opener()
-            try:
+            with closing(opener()) as hk:
                 pair = hk.photos.comparison(first_id=ids[0], last_id=ids[1])
                 written = hk.photos.save_comparison(path, pair, words.comparison_captions(pair),
                                                     words.comparison_title(pair), force=replace)
-            finally:
-                hk.close()
         except (HomekitError, OSError) as exc:
             self.app.call_from_thread(self.notify, write_error(exc), title="Comparison",
                                       severity="error")
