@@ -263,14 +263,6 @@ class LogSessionScreen(ChoosesTreatment, GuardsChanges, ModalScreen[LogResult | 
                 return
         await self._products_or_form()
 
-    async def _products_or_form(self) -> None:
-        try:
-            self.hk.treatments.check_products(self.hk.profile().id, self._mark())
-        except RuleViolation as refusal:
-            await self._show(self._hold_panel(refusal))
-            return
-        await self._show(self._form_panel())
-
     @on(Button.Pressed, "#despite")
     async def logged_despite(self) -> None:
         """The hold's second way out: log it anyway, the product kinds recorded with it."""

@@ -3,7 +3,7 @@ depth), and the product hold as a dialog with its two ways out (wait, or log it 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from textual.app import ComposeResult
@@ -26,6 +26,8 @@ class ChoosesTreatment:
 
     hk: Homekit
     query: Callable[..., Any]  # the screen's (Textual's DOMNode.query)
+    _show: Callable[[ComposeResult], Awaitable[None]]  # the screen's: one step in the dialog
+    _form_panel: Callable[[], ComposeResult]
 
     def _remember_treatment(self, hk: Homekit) -> None:
         # The treatment asked first, the last one chosen preselected (an app preference).
@@ -69,3 +71,12 @@ class ChoosesTreatment:
         with Horizontal(classes="buttons"):
             yield Button(words.HOLD_WAIT, id="close", variant="primary")
             yield Button(words.HOLD_ANYWAY, id="despite", variant="warning")
+
+    async def _products_or_form(self) -> None:
+        """A retinoid or acid in the days before holds the session; else the form."""
+        try:
+            self.hk.treatments.check_products(self.hk.profile().id, self._mark())
+        except RuleViolation as refusal:
+            await self._show(self._hold_panel(refusal))
+            return
+        await self._show(self._form_panel())
