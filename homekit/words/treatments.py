@@ -11,8 +11,8 @@ from homekit.words.base import in_days, plural
 from homekit.words.errors import _ERRORS
 
 #: Where the floors come from: shown by `treatment list` and the guide.
-FLOOR_NOTE = ("floors from dermatology and device guidance; a profile may lengthen them, "
-              "never shorten them")
+FLOOR_NOTE = ("The floors come from dermatology and device guidance; a profile may lengthen "
+              "them, never shorten them")
 #: What homekit is: said wherever a hold is explained.
 INFORMS = "homekit informs and holds back; it never diagnoses"
 
@@ -66,7 +66,7 @@ def treatment_lines(found: list[t.Treatment]) -> list[str]:
     lines.append("")
     lines.append(f"Resurfacing treatments stay {t.CONFLICT_WINDOW_DAYS} days apart on the same "
                  f"area; a retinoid or an acid holds them back for {t.PRODUCT_HOLD_DAYS} days. "
-                 f"Floors: {FLOOR_NOTE}; {INFORMS}.")
+                 f"{FLOOR_NOTE}; {INFORMS}.")
     return lines
 
 
