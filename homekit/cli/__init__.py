@@ -25,10 +25,15 @@ COMMAND_MODULES = (
     "homekit.cli.report", "homekit.cli.undo", "homekit.cli.completion", "homekit.cli.serve",
 )
 
+#: Modules whose commands another module registers (to keep `--help`'s order: `status` sits
+#: between `log` and `history`), imported alone when their own command runs.
+NESTED_MODULES = ("homekit.cli.status",)
+
 #: Which module registers each command, so that a run imports only its own command's module
 #: (a test checks this against every module's COMMANDS).
 COMMAND_HOME = {
-    **dict.fromkeys(("log", "status", "history", "edit", "delete"), "homekit.cli.core"),
+    **dict.fromkeys(("log", "history", "edit", "delete"), "homekit.cli.core"),
+    "status": "homekit.cli.status",
     "profile": "homekit.cli.profiles",
     "redness": "homekit.cli.redness",
     "chart": "homekit.cli.charts",
@@ -148,9 +153,9 @@ def build_parser(wanted: str | None = None) -> Parser:
     )
     tui = sub.add_parser("tui", parents=[common], help="open the terminal app (the default)")
     tui.set_defaults(handler=run_tui)
-    for name in COMMAND_MODULES:
-        if wanted is None or COMMAND_HOME.get(wanted) == name:
-            importlib.import_module(name).register(sub, common)
+    home = COMMAND_HOME.get(wanted) if wanted else None
+    for name in COMMAND_MODULES if wanted is None else (home,) if home else ():
+        importlib.import_module(name).register(sub, common)
     return parser
 
 
@@ -177,20 +182,23 @@ class Context:
         `verify=False`: only for check and restore; `allow_broken_rule`: only for delete
         (see `Homekit.open`).
         """
-        from homekit import words
-        from homekit.domain import validate
         from homekit.paths import resolve_db_path
         from homekit.services import Homekit
 
         path, is_default = resolve_db_path(self.db_option)
         profile = None
         if self.profile_option is not None:
+            from homekit.domain import validate
+
             profile = validate.profile_name(self.profile_option)
         self._app = Homekit.open(path, profile, create_folder=is_default, verify=verify,
                                  allow_broken_rule=allow_broken_rule)
         notices = self._app.open_notices()
-        for line in words.open_notices(notices.repaired, notices.mode_changes):
-            print(line, file=sys.stderr)
+        if notices.repaired or notices.mode_changes:  # (no sentences loaded for nothing to say)
+            from homekit import words
+
+            for line in words.open_notices(notices.repaired, notices.mode_changes):
+                print(line, file=sys.stderr)
         return self._app
 
     def close(self) -> None:
