@@ -11,13 +11,16 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from homekit import __version__
 from homekit.domain.errors import HomekitError, InvalidInput
 
 if TYPE_CHECKING:
-    from homekit.services import Homekit
+    from pathlib import Path
+
+    from homekit.services import Homekit, OpenNotices
 
 COMMAND_MODULES = (
     "homekit.cli.core", "homekit.cli.profiles", "homekit.cli.redness", "homekit.cli.charts",
@@ -175,31 +178,63 @@ class Context:
         self.profile_option: str | None = getattr(args, "profile", None)
         self._app: Homekit | None = None
 
-    def open(self, *, verify: bool = True, allow_broken_rule: bool = False) -> Homekit:
+    def open(self, *, verify: bool = True, allow_broken_rule: bool = False,
+             quiet: bool = False) -> Homekit:
         """The services on the chosen data file and profile (opened once, closed at exit).
 
-        What the open put right (rule triggers, file modes) is said once on stderr.
-        `verify=False`: only for check and restore; `allow_broken_rule`: only for delete
-        (see `Homekit.open`).
+        What the open put right (rule triggers, file modes) is said once on stderr (not with
+        `quiet`: the app is on the terminal). `verify=False`: only for check and restore;
+        `allow_broken_rule`: only for delete (see `Homekit.open`).
         """
-        from homekit.paths import resolve_db_path
         from homekit.services import Homekit
 
-        path, is_default = resolve_db_path(self.db_option)
-        profile = None
-        if self.profile_option is not None:
-            from homekit.domain import validate
-
-            profile = validate.profile_name(self.profile_option)
+        path, is_default = self._path()
+        profile = self._profile()
         self._app = Homekit.open(path, profile, create_folder=is_default, verify=verify,
                                  allow_broken_rule=allow_broken_rule)
-        notices = self._app.open_notices()
+        if not quiet:
+            self.say_notices(self._app.open_notices())
+        return self._app
+
+    def _path(self) -> tuple[Path | str, bool]:
+        from homekit.paths import resolve_db_path
+
+        return resolve_db_path(self.db_option)
+
+    def _profile(self) -> str | None:
+        if self.profile_option is None:
+            return None
+        from homekit.domain import validate
+
+        return validate.profile_name(self.profile_option)
+
+    def file_is_new(self) -> bool:
+        """The data file does not exist yet (and can be made where it is asked for)."""
+        from pathlib import Path
+
+        given, is_default = self._path()
+        self._profile()  # a bad --profile is refused before anything starts
+        path = Path(given)
+        return bool(given) and not path.exists() and (is_default or path.parent.is_dir())
+
+    def create(self) -> OpenNotices:
+        """Create and migrate the data file, and close it (the app's worker thread)."""
+        from homekit.services import Homekit
+
+        path, is_default = self._path()
+        made = Homekit.open(path, self._profile(), create_folder=is_default)
+        try:
+            return made.open_notices()
+        finally:
+            made.close()
+
+    @staticmethod
+    def say_notices(notices: OpenNotices) -> None:
         if notices.repaired or notices.mode_changes:  # (no sentences loaded for nothing to say)
             from homekit import words
 
             for line in words.open_notices(notices.repaired, notices.mode_changes):
                 print(line, file=sys.stderr)
-        return self._app
 
     def close(self) -> None:
         if self._app is not None:
@@ -219,9 +254,13 @@ def run_tui(args: argparse.Namespace, ctx: Context) -> int:
         )
     from pathlib import Path
 
-    from homekit.tui import run
+    from homekit.tui import run, run_new
 
     start_dir = Path.cwd()  # the app's files go where it was started, as the commands' do
+    if ctx.file_is_new():  # the welcome screen first, the file made meanwhile
+        code, notices = run_new(ctx.create, partial(ctx.open, quiet=True), start_dir)
+        ctx.say_notices(notices)
+        return code
     return run(ctx.open(), start_dir)
 
 
