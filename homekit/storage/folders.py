@@ -1,5 +1,7 @@
-"""The folders on the way to the data file that others can write in (`homekit check`): apart
-from `perms`, which every open runs, so that an open builds none of this."""
+"""What `homekit check` and the open's notices report about modes: a file or folder made
+owner-only (`perms` builds one only when a mode was wrong), and the folders on the way to the
+data file that others can write in. Apart from `perms`, which every open runs, so that an
+open of a file whose modes are right builds none of these classes."""
 
 from __future__ import annotations
 
@@ -7,6 +9,17 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+
+
+@dataclass(frozen=True)
+class ModeChange:
+    """A file or folder that was open to others: `new` is its mode now, or None if it could
+    not be tightened (`reason` says why)."""
+
+    path: Path
+    old: int
+    new: int | None
+    reason: str = ""
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,7 @@ from pathlib import Path
 from homekit.domain.journal import JournalFault
 from homekit.storage import integrity, journal_check, rowcheck
 from homekit.storage.difference import Difference
-from homekit.storage.folders import OpenFolder, open_folders
-from homekit.storage.perms import ModeChange
+from homekit.storage.folders import ModeChange, OpenFolder, open_folders
 from homekit.storage.repo import Store, storage_error
 
 

@@ -11,22 +11,14 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from homekit.storage.folders import ModeChange
 
 BACKUP_FOLDER = "backups"
 _COMPANIONS = ("-wal", "-shm", "-journal")
-
-
-@dataclass(frozen=True)
-class ModeChange:
-    """A file or folder that was open to others: `new` is its mode now, or None if it could
-    not be tightened (`reason` says why)."""
-
-    path: Path
-    old: int
-    new: int | None
-    reason: str = ""
 
 
 def private_mode(mode: int, folder: bool) -> int:
@@ -68,6 +60,8 @@ def _tighten_one(path: Path) -> ModeChange | None:
     if not mode & 0o077:
         return None
     wanted = private_mode(mode, stat.S_ISDIR(info.st_mode))
+    from homekit.storage.folders import ModeChange  # (built only when a mode is wrong)
+
     if info.st_uid != os.getuid():
         return ModeChange(path, mode, None, "owned by another user")
     try:
