@@ -166,6 +166,8 @@ def _parser_for(argv: Sequence[str]) -> Parser:
     if argv[:1] == ["--version"]:
         return build_parser("")  # no command's parser: argparse prints the version and stops
     wanted = command_in(argv)
+    if wanted is None and not {"-h", "--help"} & set(argv):
+        wanted = "tui"  # no command: the app, whose start-up builds no command's parser
     known = wanted == "tui" or wanted in COMMAND_HOME
     return build_parser(wanted if known else None)
 
