@@ -11,11 +11,10 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from homekit import __version__
-from homekit.domain.errors import HomekitError, InvalidInput
+from homekit.domain.errors import HomekitError
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -190,45 +189,28 @@ class Context:
         """
         from homekit.services import Homekit
 
-        path, is_default = self._path()
-        profile = self._profile()
+        path, is_default = self.path()
+        profile = self.profile()
         self._app = Homekit.open(path, profile, create_folder=is_default, verify=verify,
                                  allow_broken_rule=allow_broken_rule)
         if not quiet:
             self.say_notices(self._app.open_notices())
         return self._app
 
-    def _path(self) -> tuple[Path | str, bool]:
+    def path(self) -> tuple[Path | str, bool]:
+        """The data file named (--db, $HOMEKIT_DB or the default), and whether it is the
+        default one."""
         from homekit.paths import resolve_db_path
 
         return resolve_db_path(self.db_option)
 
-    def _profile(self) -> str | None:
+    def profile(self) -> str | None:
+        """The --profile given, checked (None: the default profile)."""
         if self.profile_option is None:
             return None
         from homekit.domain import validate
 
         return validate.profile_name(self.profile_option)
-
-    def file_is_new(self) -> bool:
-        """The data file does not exist yet (and can be made where it is asked for)."""
-        from pathlib import Path
-
-        given, is_default = self._path()
-        self._profile()  # a bad --profile is refused before anything starts
-        path = Path(given)
-        return bool(given) and not path.exists() and (is_default or path.parent.is_dir())
-
-    def create(self) -> OpenNotices:
-        """Create and migrate the data file, and close it (the app's worker thread)."""
-        from homekit.services import Homekit
-
-        path, is_default = self._path()
-        made = Homekit.open(path, self._profile(), create_folder=is_default)
-        try:
-            return made.open_notices()
-        finally:
-            made.close()
 
     @staticmethod
     def say_notices(notices: OpenNotices) -> None:
@@ -245,25 +227,9 @@ class Context:
 
 
 def run_tui(args: argparse.Namespace, ctx: Context) -> int:
-    from homekit.tui import in_browser
+    from homekit.cli.app import start_app
 
-    # Started from a script or a pipe: the app would draw into a file and wait forever. Served
-    # to a browser page (`homekit serve`), its stdin and stdout are the server's pipes.
-    if not (sys.stdin.isatty() and sys.stdout.isatty()) and not in_browser():
-        raise InvalidInput(
-            "the app needs a terminal; in scripts use a command such as "
-            "'homekit status --json' (see homekit --help)"
-        )
-    from pathlib import Path
-
-    from homekit.tui import run, run_new
-
-    start_dir = Path.cwd()  # the app's files go where it was started, as the commands' do
-    if ctx.file_is_new():  # the welcome screen first, the file made meanwhile
-        code, notices = run_new(ctx.create, partial(ctx.open, quiet=True), start_dir)
-        ctx.say_notices(notices)
-        return code
-    return run(ctx.open(), start_dir)
+    return start_app(ctx)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
