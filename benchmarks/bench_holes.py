@@ -89,14 +89,14 @@ def photo_files(root: Path) -> tuple[Path, Path]:
         db = root / name
         hk = Homekit.open(db)
         try:
-            hk.record_skin_condition(False, acknowledged=False)
+            hk.profiles.record_skin_condition(False, acknowledged=False)
             for i in range(10):
-                hk.log_session(SessionDraft(dt.date(2026, 1, 5) + dt.timedelta(days=7 * i),
+                hk.sessions.log_session(SessionDraft(dt.date(2026, 1, 5) + dt.timedelta(days=7 * i),
                                             areas=("cheeks",)))
             for seed in (1, 2):
                 buf = io.BytesIO()
                 Image.effect_noise((1000, 750), 30 + seed).convert("RGB").save(buf, "JPEG")
-                hk.add_photo(buf.getvalue(), area="cheeks",
+                hk.photos.add_photo(buf.getvalue(), area="cheeks",
                              taken_on=dt.date(2026, 1, 5) + dt.timedelta(days=30 * seed))
         finally:
             hk.close()

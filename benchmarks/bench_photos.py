@@ -63,14 +63,14 @@ def add_photos(db: Path, count: int, size: tuple[int, int] = (1536, 2048)) -> No
 
     hk = Homekit.open(db)
     try:
-        sessions = hk.history(newest_first=False)
+        sessions = hk.sessions.history(newest_first=False)
         for i in range(count):
             buf = io.BytesIO()
             noise = Image.effect_noise(size, 30 + i).convert("RGB")
             Image.blend(noise, Image.new("RGB", noise.size, (220, 170, 150)), 0.7).save(
                 buf, "JPEG", quality=90)
             session = sessions[i * len(sessions) // count] if sessions else None
-            hk.add_photo(buf.getvalue(), session_id=session.id if session else None,
+            hk.photos.add_photo(buf.getvalue(), session_id=session.id if session else None,
                          area=AREAS[i % len(AREAS)], name=f"bench {i}")
     finally:
         hk.close()

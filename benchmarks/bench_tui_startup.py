@@ -246,12 +246,13 @@ def make_data(folder: Path, sessions: int) -> Path:
     from homekit.domain.models import SessionDraft
     from homekit.services import Homekit
     from homekit.storage import open_store
+    from homekit.storage.redness import insert_redness
 
     path = folder / f"homekit-{sessions}.db"
     store = open_store(path)
     hk = Homekit(store)
-    hk.create_profile("me", make_default=True)
-    hk.record_skin_condition(False, False)
+    hk.profiles.create_profile("me", make_default=True)
+    hk.profiles.record_skin_condition(False, False)
     profile = hk.profile()
     now = dt.datetime.now()
     last = now.date() - dt.timedelta(days=3)
@@ -262,7 +263,7 @@ def make_data(folder: Path, sessions: int) -> Path:
                 profile.id, SessionDraft(day, duration_min=40, areas=("cheeks",), device_level=3,
                                          glasses_worn=True, stinging=1), now.isoformat())
             if i % 2 == 0:
-                store.insert_redness(sid, f"{day.isoformat()}T12:00", i % 3, 10, "")
+                insert_redness(store, sid, f"{day.isoformat()}T12:00", i % 3, 10, "")
     store.close()
     return path
 

@@ -115,7 +115,7 @@ async def shoot(name: str, size: tuple[int, int], out: Path, work: Path) -> Path
     eligible, before = SCENES[name]
     path = work / f"{name}-{size[0]}x{size[1]}.db"
     hk = Homekit.open(path, now=lambda: NOW)
-    hk.fill_demo()  # the last session 4 days before NOW
+    hk.demo.fill_demo()  # the last session 4 days before NOW
     hk.close()
     now = NOW + dt.timedelta(days=4) if eligible else NOW
     hk = Homekit.open(path, now=lambda: now)

@@ -31,7 +31,7 @@ def log_demo(hk) -> None:
     """Store the DEMO log through the services (the weekly rule applies); answers the skin
     question first when it is not (required before the first session)."""
     if hk.profile().has_skin_condition is None:
-        hk.record_skin_condition(False, False)
+        hk.profiles.record_skin_condition(False, False)
     for day, severity, fade in DEMO:
-        hk.log_session(SessionDraft(day, duration_min=40), redness_severity=severity,
+        hk.sessions.log_session(SessionDraft(day, duration_min=40), redness_severity=severity,
                        faded_after_min=fade)

@@ -38,7 +38,7 @@ def answer_condition(path: Path, profile: str | None = None, has: bool = False) 
     (issue 11). Tests that log on a fresh file use this (the `hk` and `cli` fixtures do)."""
     app = Homekit.open(path, profile, now=lambda: NOW)
     try:
-        app.record_skin_condition(has, acknowledged=has)
+        app.profiles.record_skin_condition(has, acknowledged=has)
     finally:
         app.close()
 
@@ -48,7 +48,7 @@ def hk(store) -> Homekit:
     """Services on a fresh file, profile 'me' with its skin question answered 'no', clock
     fixed at NOW."""
     app = Homekit(store, now=lambda: NOW)
-    app.record_skin_condition(False, acknowledged=False)
+    app.profiles.record_skin_condition(False, acknowledged=False)
     return app
 
 

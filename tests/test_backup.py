@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
 import stat
 import subprocess
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from homekit import words
 from homekit.domain.errors import InvalidInput
 from homekit.domain.models import SessionDraft
 from homekit.services import Homekit
@@ -24,7 +26,7 @@ from tests.dbfiles import dates, digest
 
 def log(hk: Homekit, *days: str) -> None:
     for d in days:
-        hk.log_session(SessionDraft(dt.date.fromisoformat(d)), redness_severity=1,
+        hk.sessions.log_session(SessionDraft(dt.date.fromisoformat(d)), redness_severity=1,
                        faded_after_min=5)
 
 
@@ -77,8 +79,8 @@ def test_default_backup_is_private_and_named_by_time(cli, db_path, tmp_path):
 
 def test_only_the_last_ten_automatic_backups_are_kept(hk, db_path, tmp_path):
     log(hk, "2026-10-01")
-    manual = write_backup(hk._store.conn, tmp_path / "backups" / "homekit-20200101-000000.db")
-    made = [automatic_backup(hk._store.conn, db_path, "import", NOW) for _ in range(13)]
+    manual = write_backup(hk.ctx.store.conn, tmp_path / "backups" / "homekit-20200101-000000.db")
+    made = [automatic_backup(hk.ctx.store.conn, db_path, "import", NOW) for _ in range(13)]
     left = sorted((tmp_path / "backups").iterdir())
     assert manual in left and len(left) == KEEP_AUTOMATIC + 1
     assert set(made[-KEEP_AUTOMATIC:]) <= set(left) and made[0] not in left
@@ -90,18 +92,19 @@ def test_only_the_last_ten_automatic_backups_are_kept(hk, db_path, tmp_path):
 def test_restore_refuses_a_corrupt_file_and_leaves_the_current_one_untouched(hk, db_path,
                                                                               tmp_path):
     log(hk, *[f"2026-{m:02d}-01" for m in range(1, 11)])
-    good = write_backup(hk._store.conn, tmp_path / "good.db")
+    good = write_backup(hk.ctx.store.conn, tmp_path / "good.db")
     bad = tmp_path / "bad.db"
     data = bytearray(good.read_bytes())
     page = 4096
     for at in range(page * 2, len(data), page):  # garble every page after the schema
         data[at + 8: at + 200] = b"\xff" * 192
     bad.write_bytes(bytes(data))
-    hk._store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    hk.ctx.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     before = digest(db_path)
-    with pytest.raises(InvalidInput, match="damaged") as err:
-        restore_into(hk._store, bad, NOW)
-    assert "\n" not in str(err.value) and "nothing was restored" in str(err.value)
+    with pytest.raises(InvalidInput) as err:
+        restore_into(hk.ctx.store, bad, NOW)
+    assert re.search("damaged", words.error(err.value))
+    assert "\n" not in words.error(err.value) and "nothing was restored" in words.error(err.value)
     assert digest(db_path) == before
     assert list((tmp_path / "backups").iterdir()) == []  # no backup, no private copy left
     out = run_cli("restore", str(bad), db=db_path)
@@ -117,19 +120,21 @@ def test_restore_refuses_a_corrupt_file_and_leaves_the_current_one_untouched(hk,
 def test_restore_refuses_foreign_files(tmp_path, make, needle):
     path = tmp_path / "x.db"
     make(path)
-    with pytest.raises(InvalidInput, match=needle):
+    with pytest.raises(InvalidInput) as refused:
         check_backup(path)
 
 
+    assert re.search(needle, words.error(refused.value))
 def test_restore_refuses_a_newer_schema(hk, tmp_path):
-    copy = write_backup(hk._store.conn, tmp_path / "copy.db")
+    copy = write_backup(hk.ctx.store.conn, tmp_path / "copy.db")
     conn = sqlite3.connect(copy)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.close()
-    with pytest.raises(InvalidInput, match="newer homekit"):
+    with pytest.raises(InvalidInput) as refused:
         check_backup(copy)
 
 
+    assert re.search("newer homekit", words.error(refused.value))
 def test_restore_brings_back_the_backup_and_keeps_the_replaced_file(cli, db_path, tmp_path):
     assert cli("log", "--date", "2026-10-01").returncode == 0
     assert cli("backup", str(tmp_path / "then.db")).returncode == 0
@@ -165,7 +170,7 @@ def test_migration_from_2_to_latest_takes_a_backup_first_and_keeps_every_row(tmp
     path = tmp_path / "old.db"
     make_version_2(path)
     store = open_store(path)
-    assert store.schema_version() == SCHEMA_VERSION
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     store.close()
     (backup,) = (tmp_path / "backups").glob("*-before-migration.db")
     assert check_backup(backup).schema_version == 2
@@ -184,12 +189,12 @@ def test_a_new_file_is_not_backed_up(tmp_path):
 
 
 def test_session_summary_has_the_worst_redness(hk, db_path):
-    hk.log_session(SessionDraft(dt.date(2026, 10, 1), duration_min=40),
+    hk.sessions.log_session(SessionDraft(dt.date(2026, 10, 1), duration_min=40),
                    redness_severity=1, faded_after_min=5)
-    first = hk.history()[0].id
-    hk.add_redness(first, 3, 90)
-    hk.add_redness(first, 2, 30)
-    hk.log_session(SessionDraft(dt.date(2026, 10, 20)))
+    first = hk.sessions.history()[0].id
+    hk.redness.add_redness(first, 3, 90)
+    hk.redness.add_redness(first, 2, 30)
+    hk.sessions.log_session(SessionDraft(dt.date(2026, 10, 20)))
     conn = sqlite3.connect(db_path)
     rows = conn.execute(
         "SELECT session_date, profile, worst_severity, worst_severity_word, "

@@ -21,6 +21,7 @@ from icalendar import Calendar
 
 from homekit.domain.models import SessionDraft
 from homekit.services import Homekit
+from homekit.words import calendar as calendar_words
 from tests.conftest import NOW, TODAY
 
 
@@ -55,8 +56,8 @@ def utc(day: dt.date, hour: int, minute: int, zone: str) -> dt.datetime:
     ("UTC", 7),
 ])
 def test_two_parsers_read_the_same_instants(hk, tmp_path, zone, interval):
-    hk.update_profile(min_interval_days=interval)
-    written = hk.write_reminders(tmp_path / "r.ics", time="07:30", zone=zone)
+    hk.profiles.update_profile(min_interval_days=interval)
+    written = hk.plan.write_reminders(calendar_words, tmp_path / "r.ics", time="07:30", zone=zone)
     data = written.path.read_bytes()
     expected = [utc(d, 7, 30, zone) for d in written.dates]
     first, second = instants_icalendar(data), instants_ics_py(data)
@@ -71,8 +72,8 @@ def test_two_parsers_read_the_same_instants(hk, tmp_path, zone, interval):
 
 
 def test_a_file_that_spans_a_change_of_offset_carries_both_rules(hk, tmp_path):
-    hk.update_profile(min_interval_days=30)
-    data = hk.write_reminders(tmp_path / "r.ics", zone="Europe/Paris").path.read_bytes()
+    hk.profiles.update_profile(min_interval_days=30)
+    data = hk.plan.write_reminders(calendar_words, tmp_path / "r.ics", zone="Europe/Paris").path.read_bytes()
     (tz,) = Calendar.from_ical(data).walk("VTIMEZONE")
     offsets = {c.decoded("TZOFFSETTO") for c in tz.subcomponents}
     assert offsets == {dt.timedelta(hours=1), dt.timedelta(hours=2)}
@@ -190,16 +191,16 @@ def test_a_calendar_that_imports_the_newer_file_holds_one_reminder_a_planned_ses
         hk: Homekit, tmp_path, caldav):
     paris = ZoneInfo("Europe/Paris")
     for day in ("2026-10-20", "2026-11-01"):
-        hk.log_session(SessionDraft(dt.date.fromisoformat(day)))
-    first = hk.write_reminders(tmp_path / "a.ics", zone="Europe/Paris")
+        hk.sessions.log_session(SessionDraft(dt.date.fromisoformat(day)))
+    first = hk.plan.write_reminders(calendar_words, tmp_path / "a.ics", zone="Europe/Paris")
     assert first.dates == (TODAY, dt.date(2026, 12, 2), dt.date(2026, 12, 9),
                            dt.date(2026, 12, 16))
     assert caldav.import_file(first.path.read_bytes()) == [201] * 4
 
     # A session done on the 15th is logged late: session 3 is done, the plan moves up one,
     # and session 4 now falls today, where the first file put session 3.
-    hk.log_session(SessionDraft(dt.date(2026, 11, 15)))
-    second = hk.write_reminders(tmp_path / "b.ics", zone="Europe/Paris")
+    hk.sessions.log_session(SessionDraft(dt.date(2026, 11, 15)))
+    second = hk.plan.write_reminders(calendar_words, tmp_path / "b.ics", zone="Europe/Paris")
     assert second.dates == (TODAY, dt.date(2026, 12, 2), dt.date(2026, 12, 9))
     assert second.cancelled == 1
     assert caldav.import_file(second.path.read_bytes()) == [204, 204, 204, 204]
@@ -212,8 +213,8 @@ def test_a_calendar_that_imports_the_newer_file_holds_one_reminder_a_planned_ses
     assert len(days) == len(set(days))  # never two reminders on one day
 
     # The target comes down to 5: session 6 is no longer planned either.
-    hk.update_profile(target_sessions=5)
-    third = hk.write_reminders(tmp_path / "c.ics", zone="Europe/Paris")
+    hk.profiles.update_profile(target_sessions=5)
+    third = hk.plan.write_reminders(calendar_words, tmp_path / "c.ics", zone="Europe/Paris")
     assert (third.count, third.cancelled) == (2, 2)
     caldav.import_file(third.path.read_bytes())
     planned, cancelled = on_server(caldav)
@@ -228,13 +229,14 @@ def test_the_last_session_logged_cancels_the_last_reminder(tmp_path, caldav):
     clock = [NOW]
     app = Homekit.open(tmp_path / "h.db", now=lambda: clock[0])
     try:
-        app.record_skin_condition(False, acknowledged=False)
-        app.update_profile(target_sessions=2)
-        app.log_session(SessionDraft(dt.date(2026, 11, 1)))
-        caldav.import_file(app.write_reminders(tmp_path / "a.ics", zone="UTC").path.read_bytes())
+        app.profiles.record_skin_condition(False, acknowledged=False)
+        app.profiles.update_profile(target_sessions=2)
+        app.sessions.log_session(SessionDraft(dt.date(2026, 11, 1)))
+        first = app.plan.write_reminders(calendar_words, tmp_path / "a.ics", zone="UTC")
+        caldav.import_file(first.path.read_bytes())
         clock[0] = NOW + dt.timedelta(days=2)  # done two days later than planned
-        app.log_session(SessionDraft(clock[0].date()))
-        done = app.write_reminders(tmp_path / "b.ics", zone="UTC")
+        app.sessions.log_session(SessionDraft(clock[0].date()))
+        done = app.plan.write_reminders(calendar_words, tmp_path / "b.ics", zone="UTC")
         assert (done.count, done.cancelled, done.written) == (0, 1, True)
         caldav.import_file(done.path.read_bytes())
     finally:

@@ -138,17 +138,17 @@ def test_the_services_series_draws_what_the_whole_log_drew(hk, db_path):
     for name in ("me", "p1", "p2"):
         app = Homekit.open(db_path, name, now=lambda: NOW)
         try:
-            history = app.history(newest_first=False)
+            history = app.sessions.history(newest_first=False)
             old = ref.chart_series(app.profile(), history, NOW)
-            full = app.chart_series()
+            full = app.charts.chart_series()
             # Every observation, in the order the log holds them (observed_at, then id).
             assert [(p.session_date, p.start_time, p.observations) for p in full.redness] == [
                 (s.session_date, s.start_time,
                  tuple((r.observed_at, r.severity, r.faded_after_min) for r in s.redness))
                 for s in history if s.redness]
-            assert full == app.chart_series("redness") == app.chart_series("all")
+            assert full == app.charts.chart_series("redness") == app.charts.chart_series("all")
             _same(full, old)
-            progress = app.chart_series("progress")
+            progress = app.charts.chart_series("progress")
             assert progress.redness == () and progress.session_dates == full.session_dates
             assert text_chart(progress, "progress", 80, 16).plain() == \
                 ref.text_chart(old, "progress", 80, 16).plain()

@@ -29,13 +29,13 @@ HOSTILE = ["$\\foo$", "a $x$ b", "\\alpha_{1}^2 $$", "👩‍👩‍👧 中文 
 def logged(db: Path, name: str, photos: int = 0, notes: str = "") -> None:
     hk = Homekit.open(db, name, now=lambda: NOW)
     try:
-        hk.create_profile(name, make_default=True, has_condition=False)
+        hk.profiles.create_profile(name, make_default=True, has_condition=False)
         for i in range(3):
-            hk.log_session(SessionDraft(dt.date(2026, 10, 1) + dt.timedelta(days=7 * i),
+            hk.sessions.log_session(SessionDraft(dt.date(2026, 10, 1) + dt.timedelta(days=7 * i),
                                         areas=("cheeks",), notes=notes), redness_severity=1,
                            faded_after_min=10)
         for j in range(photos):
-            hk.add_photo(png_bytes(160, 120, seed=j), area="cheeks", notes=notes,
+            hk.photos.add_photo(png_bytes(160, 120, seed=j), area="cheeks", notes=notes,
                          taken_on=dt.date(2026, 10, 1) + dt.timedelta(days=7 * j))
     finally:
         hk.close()
@@ -82,7 +82,7 @@ def test_every_text_artist_is_plain_and_drawable(tmp_path):
     logged(db, MATH)
     hk = Homekit.open(db, now=lambda: NOW)
     try:
-        series = hk.chart_series()
+        series = hk.charts.chart_series()
     finally:
         hk.close()
     figures = [figure(series, "all")]

@@ -23,9 +23,9 @@ def logged(tmp_path: Path) -> dict[str, str]:
     """A data file with two sessions; returns the environment that points at it."""
     store = open_store(tmp_path / "h.db")
     hk = Homekit(store)
-    hk.record_skin_condition(False, False)  # required before the first session
+    hk.profiles.record_skin_condition(False, False)  # required before the first session
     for day, red in ((dt.date(2026, 1, 5), 2), (dt.date(2026, 1, 12), 3)):
-        hk.log_session(SessionDraft(day), redness_severity=red, faded_after_min=30)
+        hk.sessions.log_session(SessionDraft(day), redness_severity=red, faded_after_min=30)
     store.close()
     return cli_env(tmp_path / "h.db")
 

@@ -277,12 +277,12 @@ def test_a_second_connection_in_the_apps_process_keeps_the_cli_writes(db_path):
     app_store = open_store(db_path)
     try:
         app = Homekit(app_store)
-        app.status()
+        app.status.status()
         open_store(db_path).close()  # what a worker thread of the app does
         assert run_cli("status", db=db_path).returncode == 0
         from homekit.domain.models import SessionDraft
 
-        app.log_session(SessionDraft(session_date=dt.date.fromisoformat(ago(20))))
+        app.sessions.log_session(SessionDraft(session_date=dt.date.fromisoformat(ago(20))))
         r = run_cli("log", "--date", ago(19), db=db_path)
         # the rule: one day after the app's session must be refused
         assert r.returncode == 3, f"the CLI stored {ago(19)}, one day after the app's {ago(20)}"

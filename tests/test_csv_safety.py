@@ -59,15 +59,15 @@ def test_export_import_export_is_byte_identical(note_list, profile):
         folder = Path(tmp)
         hk = _service(folder, "a.db")
         try:
-            hk.create_profile(profile, make_default=True)
-            hk.record_skin_condition(False, acknowledged=False)
+            hk.profiles.create_profile(profile, make_default=True)
+            hk.profiles.record_skin_condition(False, acknowledged=False)
             for i, note in enumerate(note_list):
                 # Odd sessions leave redness that never faded: the next one needs a
                 # professional's clearance (the redness gate, issue 11).
                 draft = SessionDraft(session_date=dt.date(2026, 1, 1) + dt.timedelta(days=7 * i),
                                      notes=note, cleared_by_professional=i > 0 and i % 2 == 0)
-                hk.log_session(draft, redness_severity=1 if i % 2 else None)
-            first = hk.export_log("csv", all_profiles=True)
+                hk.sessions.log_session(draft, redness_severity=1 if i % 2 else None)
+            first = hk.transfer.export_log("csv", all_profiles=True)
         finally:
             hk.close()
         for row in list(csv.reader(io.StringIO(first, newline="")))[1:]:
@@ -76,10 +76,10 @@ def test_export_import_export_is_byte_identical(note_list, profile):
         src.write_text(first, encoding="utf-8")
         other = _service(folder, "b.db")
         try:
-            other.import_file(src)
-            again = other.export_log("csv", all_profiles=True)
-            other.switch_profile(profile)
-            assert [s.notes for s in other.history(newest_first=False)] == note_list
+            other.transfer.import_file(src)
+            again = other.transfer.export_log("csv", all_profiles=True)
+            other.profiles.switch_profile(profile)
+            assert [s.notes for s in other.sessions.history(newest_first=False)] == note_list
         finally:
             other.close()
         assert again.encode() == first.encode()
@@ -91,6 +91,6 @@ def test_spreadsheet_csv_with_crlf_line_ends_and_breaks_inside_notes(hk, tmp_pat
                     b'2026-11-01,30,"first line\r\nsecond line"\r\n'
                     b"2026-11-08,30,'=SUM(A1)\r\n"
                     b"2026-11-15,30,'tis fine\r\n")
-    hk.import_file(src)
-    assert [s.notes for s in hk.history(newest_first=False)] == [
+    hk.transfer.import_file(src)
+    assert [s.notes for s in hk.sessions.history(newest_first=False)] == [
         "first line\nsecond line", "=SUM(A1)", "'tis fine"]

@@ -29,14 +29,14 @@ def test_dates_before_1900_are_refused_with_the_range(text):
 
 def test_the_services_refuse_an_early_draft_and_the_cli_says_why(hk, db_path, capsys):
     with pytest.raises(InvalidInput):
-        hk.log_session(SessionDraft(session_date=dt.date(50, 1, 1)))
+        hk.sessions.log_session(SessionDraft(session_date=dt.date(50, 1, 1)))
     with pytest.raises(SystemExit) as stop:
         main(["--db", str(db_path), "log", "--date", "0050-01-01"])
     assert stop.value.code == 2
     assert "before 1900-01-01" in capsys.readouterr().err
     assert main(["--db", str(db_path), "log", "--date", "2999-01-01"]) == 2
     assert "in the future" in capsys.readouterr().err
-    assert hk.history() == []
+    assert hk.sessions.history() == []
 
 
 def test_import_refuses_an_early_row_by_line(db_path, tmp_path, capsys):

@@ -180,9 +180,9 @@ def healthy_file(folder: Path, sessions: int = 30) -> Path:
     path = folder / "homekit.db"
     store = open_store(path)
     hk = Homekit(store, now=lambda: dt.datetime.combine(TODAY, dt.time(9, 30)))
-    hk.record_skin_condition(False, False)  # required before the first session
+    hk.profiles.record_skin_condition(False, False)  # required before the first session
     for i in range(sessions):
-        hk.log_session(SessionDraft(session_date=ago(7 * (i + 1)),
+        hk.sessions.log_session(SessionDraft(session_date=ago(7 * (i + 1)),
                                     notes=f"session {i} " + "n" * 1500))
     store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
@@ -367,15 +367,15 @@ def test_full_disk_on_a_new_file_is_a_one_line_error(tmp_path, max_bytes):
 
 def test_clock_moved_back_past_the_last_session_is_explained_and_loses_nothing(store):
     real = Homekit(store, now=lambda: NOW)
-    real.record_skin_condition(False, False)  # required before the first session
+    real.profiles.record_skin_condition(False, False)  # required before the first session
     days = [NOW.date() - dt.timedelta(days=n) for n in (14, 7, 0)]
     for d in days:
-        real.log_session(SessionDraft(session_date=d, notes=f"on {d}"))
-    real.add_redness(None, 2, None, "still red")
+        real.sessions.log_session(SessionDraft(session_date=d, notes=f"on {d}"))
+    real.redness.add_redness(None, 2, None, "still red")
 
     back = NOW - dt.timedelta(days=30)
     skewed = Homekit(store, now=lambda: back)
-    st = skewed.status()
+    st = skewed.status.status()
     assert st.sessions_done == 3 and st.last_session_date == NOW.date()
     assert st.days_until_eligible == (NOW.date() + dt.timedelta(days=7) - back.date()).days > 0
     assert st.next_eligible_date == NOW.date() + dt.timedelta(days=7)
@@ -388,21 +388,21 @@ def test_clock_moved_back_past_the_last_session_is_explained_and_loses_nothing(s
     json.dumps(st.to_json())  # the --json form serialises
 
     # nothing is hidden, and the future-dated sessions can still be corrected
-    assert [s.session_date for s in skewed.history(newest_first=False)] == days
-    latest = skewed.history()[0]
+    assert [s.session_date for s in skewed.sessions.history(newest_first=False)] == days
+    latest = skewed.sessions.history()[0]
     assert latest.redness and latest.redness[0].notes == "still red"
-    skewed.edit_session(latest.id, SessionChanges(notes="corrected while the clock was wrong"))
-    skewed.add_redness(latest.id, 1, 20)
+    skewed.sessions.edit_session(latest.id, SessionChanges(notes="corrected while the clock was wrong"))
+    skewed.redness.add_redness(latest.id, 1, 20)
     # a date the wrong clock calls "future" is refused as such, not silently stored
     with pytest.raises(Exception, match="future"):
-        skewed.log_session(SessionDraft(session_date=NOW.date() - dt.timedelta(days=1)))
+        skewed.sessions.log_session(SessionDraft(session_date=NOW.date() - dt.timedelta(days=1)))
     # what the wrong clock calls today is >= 7 days from every session, so the rule allows it
-    skewed.log_session(SessionDraft(session_date=back.date(), notes="logged with a wrong clock"))
+    skewed.sessions.log_session(SessionDraft(session_date=back.date(), notes="logged with a wrong clock"))
 
     fixed = Homekit(store, now=lambda: NOW + dt.timedelta(days=1))
-    st = fixed.status()
+    st = fixed.status.status()
     assert st.clock_warning is None and st.sessions_done == 4
-    assert fixed.history()[0].notes == "corrected while the clock was wrong"
+    assert fixed.sessions.history()[0].notes == "corrected while the clock was wrong"
     assert close_pairs(store.path) == []
 
 

@@ -165,9 +165,9 @@ def logged(tmp_path: Path, name: str = "h.db", photos: bool = True) -> Path:
         from homekit.domain.models import SessionDraft
 
         for i, day in enumerate(("2026-10-01", "2026-10-20")):
-            s = hk.log_session(SessionDraft(dt.date.fromisoformat(day), areas=("cheeks",)))
+            s = hk.sessions.log_session(SessionDraft(dt.date.fromisoformat(day), areas=("cheeks",)))
             if photos:
-                hk.add_photo(png_bytes(seed=i), session_id=s.session.id)
+                hk.photos.add_photo(png_bytes(seed=i), session_id=s.session.id)
     finally:
         hk.close()
     return db

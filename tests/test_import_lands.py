@@ -136,11 +136,11 @@ def test_a_hand_written_csv_may_give_the_current_profiles_answers(tmp_path):
     try:
         f = write(tmp_path / "log.csv", "session_date,duration_min,has_skin_condition,skin_type\n"
                   ",,no,III\n2026-09-01,30,,\n2026-09-20,30,,\n")
-        report = hk.import_file(f)
+        report = hk.transfer.import_file(f)
         assert (report.sessions_added, report.profiles_created) == (2, ["me"])
         p = hk.profile()
         assert (p.name, p.has_skin_condition, p.skin_type) == ("me", False, 3)
-        assert hk.gates() == []  # the skin question is answered: logging and reminders may go
+        assert hk.safety.gates() == []  # the skin question is answered: logging and reminders may go
     finally:
         hk.close()
 
@@ -160,9 +160,9 @@ def test_a_bad_profile_row_refuses_the_whole_import_with_its_line(tmp_path, row,
         f = write(tmp_path / "log.csv", ",".join(CSV_COLUMNS) + "\n" + row + "\n"
                   + ",2026-10-01" + "," * (len(CSV_COLUMNS) - 2) + "\n")
         with pytest.raises(InvalidInput) as caught:
-            hk.import_file(f)
+            hk.transfer.import_file(f)
         assert "line 2" in str(caught.value) and problem in str(caught.value)
-        assert hk.profiles() == [] and hk.existing_profile() is None
+        assert hk.profiles.profiles() == [] and hk.existing_profile() is None
     finally:
         hk.close()
 
@@ -174,7 +174,7 @@ def test_a_csv_written_before_profile_rows_still_imports(tmp_path):
     try:
         f = write(tmp_path / "old.csv", old_header + "\nme,2026-10-01,,40,,,,,,"
                   "2026-10-01T20:00:00,,,no\n")
-        assert hk.import_file(f).sessions_added == 1
+        assert hk.transfer.import_file(f).sessions_added == 1
         assert hk.profile().has_skin_condition is None  # not in the file: still to be asked
     finally:
         hk.close()
@@ -201,14 +201,14 @@ def test_any_profiles_answers_survive_a_round_trip_byte_for_byte(a, fmt):
         hk = Homekit.open(folder / "a.db", now=lambda: NOW)
         other = Homekit.open(folder / "b.db", now=lambda: NOW)
         try:
-            hk.create_profile(a["name"], a["target"], a["interval"], make_default=True,
+            hk.profiles.create_profile(a["name"], a["target"], a["interval"], make_default=True,
                               has_condition=a["condition"], acknowledged=a["acknowledged"])
             if a["isotretinoin"] or a["thinners"] is not None:
-                hk.record_medical(isotretinoin=a["isotretinoin"], blood_thinners=a["thinners"])
-            hk.update_profile(skin_type=a["skin_type"])
-            text = hk.export_log(fmt)
-            other.import_file(write(folder / f"e.{fmt}", text))
-            assert other.export_log(fmt) == text
+                hk.safety.record_medical(isotretinoin=a["isotretinoin"], blood_thinners=a["thinners"])
+            hk.profiles.update_profile(skin_type=a["skin_type"])
+            text = hk.transfer.export_log(fmt)
+            other.transfer.import_file(write(folder / f"e.{fmt}", text))
+            assert other.transfer.export_log(fmt) == text
             assert other.profile() == hk.profile()
         finally:
             hk.close()

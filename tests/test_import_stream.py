@@ -46,25 +46,25 @@ def test_a_bad_row_far_into_the_file_is_named_by_its_line(tmp_path, hk):
     path = write(tmp_path, export_doc(3000, bad_at=2500))
     line = next(i for i, text in enumerate(path.read_text().splitlines(), 1) if '"many"' in text)
     with pytest.raises(BadImportData) as err:
-        hk.import_file(path)
+        hk.transfer.import_file(path)
     (problem,) = err.value.problems
     assert problem.line == line - 2  # the session's opening brace: date, then duration
-    assert hk.history() == []
+    assert hk.sessions.history() == []
 
 
 def test_rule_broken_within_the_file_refuses_everything(tmp_path, hk):
     path = write(tmp_path, export_doc(2000, gap=3))
     with pytest.raises(ImportRuleViolation):
-        hk.import_file(path)
-    assert hk.history() == []
+        hk.transfer.import_file(path)
+    assert hk.sessions.history() == []
 
 
 def test_other_layouts_fall_back_to_the_whole_document(tmp_path, hk):
     doc = export_doc(50)
     reordered = {"profiles": doc["profiles"], "version": 1, "format": "homekit-export"}
     reordered["profiles"][0] = {"sessions": doc["profiles"][0]["sessions"], "name": "me"}
-    report = hk.import_file(write(tmp_path, reordered))
-    assert report.sessions_added == 50 and len(hk.history()) == 50
+    report = hk.transfer.import_file(write(tmp_path, reordered))
+    assert report.sessions_added == 50 and len(hk.sessions.history()) == 50
 
 
 @pytest.mark.parametrize("text, words", [
@@ -74,17 +74,20 @@ def test_other_layouts_fall_back_to_the_whole_document(tmp_path, hk):
     ('{"format": "homekit-export", "version": 99, "profiles": []}', "newer homekit"),
 ])
 def test_broken_files_are_worded_as_before(tmp_path, hk, text, words):
+    from homekit.words import error
+
     path = tmp_path / "in.json"
     path.write_text(text)
-    with pytest.raises(InvalidInput, match=words):
-        hk.import_file(path)
+    with pytest.raises(InvalidInput) as refused:
+        hk.transfer.import_file(path)
+    assert words in error(refused.value)
 
 
 def test_large_import_stores_every_session_once(tmp_path, hk):
     path = write(tmp_path, export_doc(1200))  # more than one insert batch
-    report = hk.import_file(path)
+    report = hk.transfer.import_file(path)
     assert report.sessions_added == 1200
-    again = hk.import_file(path)
+    again = hk.transfer.import_file(path)
     assert again.sessions_added == 0 and again.identical_skipped == 1200
 
 
@@ -101,5 +104,5 @@ def test_a_file_changed_between_check_and_insert_imports_nothing(tmp_path, hk, m
 
     monkeypatch.setattr(importer, "plan_import", then_change)
     with pytest.raises(InvalidInput, match="changed while it was imported"):
-        hk.import_file(path)
-    assert hk.history() == []
+        hk.transfer.import_file(path)
+    assert hk.sessions.history() == []

@@ -54,10 +54,10 @@ def test_an_older_file_keeps_every_photo_byte_for_byte(tmp_path):
     for profile in ("me", "Ana"):
         hk = Homekit.open(db, profile, now=lambda: NOW)  # the first open migrates
         try:
-            listed = hk.photos()
+            listed = hk.photos.photos()
             assert listed and all(p.profile_id == hk.profile().id for p in listed)
             for p in listed:
-                assert hk.photo_bytes(p.id) == before[p.id]
+                assert hk.photos.photo_bytes(p.id) == before[p.id]
                 assert p.size == len(before[p.id])
                 assert p.notes == f"photo {p.id - 1}" and p.created_at == "2026-10-01T10:00:00"
         finally:
@@ -84,7 +84,7 @@ def test_restoring_an_older_backup_with_photos_keeps_them(tmp_path, capsys):
     assert main(["--db", str(live), "restore", str(old)]) == 0, capsys.readouterr().err
     hk = Homekit.open(live, now=lambda: NOW)
     try:
-        assert {p.id: hk.photo_bytes(p.id) for p in hk.photos()} == {
+        assert {p.id: hk.photos.photo_bytes(p.id) for p in hk.photos.photos()} == {
             i: b for i, b in before.items() if i % 2 == 1}  # me's: photos 1, 3 of 4
     finally:
         hk.close()
@@ -92,30 +92,30 @@ def test_restoring_an_older_backup_with_photos_keeps_them(tmp_path, capsys):
 
 def test_no_listing_reads_the_bytes(hk: Homekit, tmp_path):
     """What the listings and the counts ask SQLite, traced: never the images' table."""
-    session = hk.log_session(SessionDraft(NOW.date())).session
+    session = hk.sessions.log_session(SessionDraft(NOW.date())).session
     for seed in range(3):
         src = jpeg_with_gps(tmp_path / f"{seed}.jpg", seed=seed)
-        hk.add_photo(src, session_id=session.id, area="cheeks")
+        hk.photos.add_photo(src, session_id=session.id, area="cheeks")
     asked: list[str] = []
-    hk._store.conn.set_trace_callback(asked.append)
+    hk.ctx.store.conn.set_trace_callback(asked.append)
     try:
-        listed = hk.photos()
-        hk.photos(area="cheeks")
-        hk.photos(session_id=session.id)
-        hk.photo(listed[0].id)
-        hk.photo_counts()
-        hk.status()
+        listed = hk.photos.photos()
+        hk.photos.photos(area="cheeks")
+        hk.photos.photos(session_id=session.id)
+        hk.photos.photo(listed[0].id)
+        hk.photos.photo_counts()
+        hk.status.status()
     finally:
-        hk._store.conn.set_trace_callback(None)
+        hk.ctx.store.conn.set_trace_callback(None)
     assert asked and not [sql for sql in asked if "image" in sql]
-    assert [p.size for p in listed] == [len(hk.photo_bytes(p.id)) for p in listed]
+    assert [p.size for p in listed] == [len(hk.photos.photo_bytes(p.id)) for p in listed]
 
 
 def test_deleting_a_photo_deletes_its_bytes(hk: Homekit, tmp_path):
     im = picture(300, 200)
     im.save(tmp_path / "p.png")
-    photo = hk.add_photo(tmp_path / "p.png")
-    hk.delete_photo(photo.id)
+    photo = hk.photos.add_photo(tmp_path / "p.png")
+    hk.photos.delete_photo(photo.id)
     conn = sqlite3.connect(hk.data_file)
     assert conn.execute("SELECT count(*) FROM photo_images").fetchone()[0] == 0
     conn.close()

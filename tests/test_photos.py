@@ -172,10 +172,10 @@ def test_delete_takes_a_backup_that_brings_the_photo_back(tmp_path, capsys):
 
 
 def test_deleting_a_session_keeps_its_photos(hk: Homekit, tmp_path):
-    sid = hk.log_session(SessionDraft(dt.date(2026, 11, 1))).session.id
-    photo = hk.add_photo(png_bytes(), session_id=sid)
-    hk.delete_session(sid)
-    assert hk.photo(photo.id).session_id is None
+    sid = hk.sessions.log_session(SessionDraft(dt.date(2026, 11, 1))).session.id
+    photo = hk.photos.add_photo(png_bytes(), session_id=sid)
+    hk.sessions.delete_session(sid)
+    assert hk.photos.photo(photo.id).session_id is None
 
 
 def test_compare_defaults_to_the_busiest_area_and_captions_the_days(tmp_path, capsys):
@@ -212,18 +212,18 @@ def test_comparison_captions(hk: Homekit):
 
     # Logged out of date order: ids 1 (20 Oct) and 2 (1 Oct); numbers by date 2 and 1.
     for day in ("2026-10-20", "2026-10-01"):
-        hk.log_session(SessionDraft(dt.date.fromisoformat(day), areas=("chin",)))
+        hk.sessions.log_session(SessionDraft(dt.date.fromisoformat(day), areas=("chin",)))
     for sid in (1, 2):
-        hk.add_photo(png_bytes(seed=sid), session_id=sid)
-    c = hk.comparison()
+        hk.photos.add_photo(png_bytes(seed=sid), session_id=sid)
+    c = hk.photos.comparison()
     # The captions number sessions as history and photo list do: by date.
     assert words.comparison_captions(c) == ["2026-10-01 \u00b7 session #1",
                                             "2026-10-20 \u00b7 session #2 \u00b7 19 days later"]
-    assert [s.number for s in hk.history(newest_first=False)] == [1, 2]
-    assert {p.session_id: p.session_number for p in hk.photos()} == {2: 1, 1: 2}
+    assert [s.number for s in hk.sessions.history(newest_first=False)] == [1, 2]
+    assert {p.session_id: p.session_number for p in hk.photos.photos()} == {2: 1, 1: 2}
     assert "session #1" in words.photo_line(c.first)
     assert words.comparison_title(c) == "Chin: first and latest photo"
-    assert hk.photo_counts() == {1: 1, 2: 1}
+    assert hk.photos.photo_counts() == {1: 1, 2: 1}
     assert NOW.date() >= c.last.taken_on
 
 

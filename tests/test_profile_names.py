@@ -42,37 +42,37 @@ def test_names_are_stored_nfc():
 
 @pytest.mark.parametrize("second", ["ana", "ANA", " aNa "])
 def test_names_are_unique_whatever_the_case(hk, second):
-    hk.create_profile("Ana")
+    hk.profiles.create_profile("Ana")
     with pytest.raises(InvalidInput) as err:
-        hk.create_profile(second)
+        hk.profiles.create_profile(second)
     assert err.value.code == "profile_name_taken"
     assert words.error(err.value) == ("a profile named 'Ana' already exists; profile names are "
                                       "compared without regard to case")
 
 
 def test_unicode_case_and_form_count_as_the_same_name(fresh):
-    fresh.create_profile("\u00c9lodie")  # É, composed
+    fresh.profiles.create_profile("\u00c9lodie")  # É, composed
     for other in ("\u00e9lodie", "E\u0301lodie", "e\u0301LODIE"):
         with pytest.raises(InvalidInput):
-            fresh.create_profile(other)
-    assert [p.name for p in fresh.profiles()] == ["\u00c9lodie"]
+            fresh.profiles.create_profile(other)
+    assert [p.name for p in fresh.profiles.profiles()] == ["\u00c9lodie"]
 
 
 def test_rename_may_change_case_but_not_take_another_name(hk):
-    hk.create_profile("ana", make_default=True)
-    hk.create_profile("bob")
-    assert hk.update_profile(new_name="Ana").name == "Ana"
+    hk.profiles.create_profile("ana", make_default=True)
+    hk.profiles.create_profile("bob")
+    assert hk.profiles.update_profile(new_name="Ana").name == "Ana"
     with pytest.raises(InvalidInput):
-        hk.update_profile(new_name="BOB")
+        hk.profiles.update_profile(new_name="BOB")
     with pytest.raises(InvalidInput):
-        hk.update_profile(new_name="x\u200by")
+        hk.profiles.update_profile(new_name="x\u200by")
 
 
 def test_lookup_ignores_case_so_me_is_not_created_twice(fresh):
-    fresh.create_profile("ME", make_default=True)
-    assert fresh.switch_profile("me").name == "ME"
-    assert Homekit(fresh._store, "Me", now=lambda: NOW).profile().name == "ME"
-    assert [p.name for p in fresh.profiles()] == ["ME"]
+    fresh.profiles.create_profile("ME", make_default=True)
+    assert fresh.profiles.switch_profile("me").name == "ME"
+    assert Homekit(fresh.ctx.store, "Me", now=lambda: NOW).profile().name == "ME"
+    assert [p.name for p in fresh.profiles.profiles()] == ["ME"]
 
 
 def test_the_cli_refuses_hidden_and_taken_names(db_path, capsys):
@@ -92,17 +92,17 @@ def test_the_cli_refuses_hidden_and_taken_names(db_path, capsys):
 
 
 def test_import_refuses_hidden_names_and_merges_case_variants(fresh, tmp_path):
-    fresh.create_profile("ana", make_default=True)
+    fresh.profiles.create_profile("ana", make_default=True)
     bad = tmp_path / "bad.csv"
     bad.write_text("profile,session_date\nan\u202ea,2026-11-01\n", encoding="utf-8")
     with pytest.raises(InvalidInput) as err:
-        fresh.import_file(bad)
+        fresh.transfer.import_file(bad)
     assert "invisible" in str(err.value) or "invisible" in words.error(err.value)
     good = tmp_path / "good.csv"
     good.write_text("profile,session_date\nANA,2026-11-01\nAna,2026-11-08\n", encoding="utf-8")
-    fresh.import_file(good)
-    assert [p.name for p in fresh.profiles()] == ["ana"]
-    assert len(fresh.history()) == 2
+    fresh.transfer.import_file(good)
+    assert [p.name for p in fresh.profiles.profiles()] == ["ana"]
+    assert len(fresh.sessions.history()) == 2
 
 
 def make_version_3(path: Path, names: list[str], default: str) -> None:
@@ -127,7 +127,7 @@ def test_migration_renames_old_case_duplicates_and_keeps_every_session(tmp_path)
     make_version_3(path, names, default="ren\u00e9e")
     store = open_store(path)
     try:
-        assert store.schema_version() == SCHEMA_VERSION
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert [p.name for p in store.profiles()] == [
             "Ana", "ana (3)", "ana (2)", "Ren\u00e9e", "ren\u00e9e (2)", "bob"]
         assert store.get_setting("default_profile") == "ren\u00e9e (2)"

@@ -10,6 +10,7 @@ from icalendar import Calendar
 
 from homekit.domain import rules
 from homekit.domain.models import SessionDraft
+from homekit.words import calendar as calendar_words
 from tests.conftest import TODAY
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -26,10 +27,10 @@ def at(day: dt.date, hour: int, minute: int = 0, zone=PARIS) -> dt.datetime:
 
 
 def test_one_event_a_remaining_session_each_the_interval_apart(hk, tmp_path):
-    hk.update_profile(min_interval_days=10)
+    hk.profiles.update_profile(min_interval_days=10)
     for d in ("2026-10-20", "2026-11-20"):
-        hk.log_session(SessionDraft(dt.date.fromisoformat(d)))
-    result = hk.write_reminders(tmp_path / "plan.ics", time="07:45", zone="Europe/Paris")
+        hk.sessions.log_session(SessionDraft(dt.date.fromisoformat(d)))
+    result = hk.plan.write_reminders(calendar_words, tmp_path / "plan.ics", time="07:45", zone="Europe/Paris")
     expected = [dt.date(2026, 11, 30) + dt.timedelta(days=10 * i) for i in range(4)]
     assert expected == rules.planned_dates([dt.date(2026, 10, 20), dt.date(2026, 11, 20)], 10,
                                            6, TODAY)
@@ -49,21 +50,21 @@ def test_one_event_a_remaining_session_each_the_interval_apart(hk, tmp_path):
 
 
 def test_first_reminder_is_today_when_the_eligible_date_has_passed(hk, tmp_path):
-    hk.log_session(SessionDraft(dt.date(2026, 9, 1)))
-    result = hk.write_reminders(tmp_path / "r.ics", zone="Europe/Paris")
+    hk.sessions.log_session(SessionDraft(dt.date(2026, 9, 1)))
+    result = hk.plan.write_reminders(calendar_words, tmp_path / "r.ics", zone="Europe/Paris")
     assert result.first_date == TODAY and result.count == 5
     assert events(result.path)[0].decoded("dtstart") == at(TODAY, 9)
 
 
 def test_nothing_logged_yet_starts_today(hk, tmp_path):
-    result = hk.write_reminders(tmp_path / "r.ics")
+    result = hk.plan.write_reminders(calendar_words, tmp_path / "r.ics")
     assert (result.first_date, result.count) == (TODAY, 6)
 
 
 def test_target_reached_writes_no_file(hk, tmp_path):
-    hk.update_profile(target_sessions=1)
-    hk.log_session(SessionDraft(dt.date(2026, 11, 1)))
-    result = hk.write_reminders(tmp_path / "r.ics")
+    hk.profiles.update_profile(target_sessions=1)
+    hk.sessions.log_session(SessionDraft(dt.date(2026, 11, 1)))
+    result = hk.plan.write_reminders(calendar_words, tmp_path / "r.ics")
     assert (result.count, result.first_date) == (0, None)
     assert not result.path.exists()
 
@@ -91,15 +92,15 @@ def test_remind_command(cli_at_now, tmp_path):
 
 
 def test_uids_are_stable_per_session_number_and_sequence_rises_when_an_event_moves(hk, tmp_path):
-    hk.log_session(SessionDraft(dt.date(2026, 11, 20)))
+    hk.sessions.log_session(SessionDraft(dt.date(2026, 11, 20)))
     def write(name):
-        return {str(e["uid"]): e for e in events(hk.write_reminders(tmp_path / name,
+        return {str(e["uid"]): e for e in events(hk.plan.write_reminders(calendar_words, tmp_path / name,
                                                                     zone="Europe/Paris").path)}
 
     first, again = write("a.ics"), write("b.ics")
     assert first.keys() == again.keys()
     assert all(int(e["sequence"]) == 0 for e in again.values())
-    hk.update_profile(min_interval_days=10)  # the plan shifts: same events, new dates
+    hk.profiles.update_profile(min_interval_days=10)  # the plan shifts: same events, new dates
     moved = write("c.ics")
     assert moved.keys() == first.keys()
     for uid, e in moved.items():
@@ -110,10 +111,10 @@ def test_uids_are_stable_per_session_number_and_sequence_rises_when_an_event_mov
 
 def test_default_file_is_named_for_the_profile_in_the_current_folder(hk, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    hk.create_profile("Ana María", make_default=True, has_condition=False)  # issue 11
-    hk.set_reminder_time("18:15")
+    hk.profiles.create_profile("Ana María", make_default=True, has_condition=False)  # issue 11
+    hk.plan.set_reminder_time("18:15")
     monkeypatch.setenv("TZ", "Asia/Kolkata")  # the system's zone, as the C library reads it
-    result = hk.write_reminders()
+    result = hk.plan.write_reminders(calendar_words)
     assert result.path == tmp_path / "homekit-reminders-Ana-Mar-a.ics" and result.path.is_absolute()
     assert events(result.path)[0].decoded("dtstart") == at(TODAY, 18, 15, ZoneInfo("Asia/Kolkata"))
 
@@ -159,10 +160,10 @@ def test_a_ledger_from_before_time_zones_or_edited_by_hand_is_read_safely():
 
 def test_an_earlier_reminder_no_longer_planned_is_cancelled_in_the_newer_file(hk, tmp_path):
     for d in ("2026-10-20", "2026-11-01"):
-        hk.log_session(SessionDraft(dt.date.fromisoformat(d)))
-    first = hk.write_reminders(tmp_path / "a.ics", zone="Europe/Paris")
-    hk.log_session(SessionDraft(dt.date(2026, 11, 15)))  # logged late: session 3 is done
-    second = hk.write_reminders(tmp_path / "b.ics", zone="Europe/Paris")
+        hk.sessions.log_session(SessionDraft(dt.date.fromisoformat(d)))
+    first = hk.plan.write_reminders(calendar_words, tmp_path / "a.ics", zone="Europe/Paris")
+    hk.sessions.log_session(SessionDraft(dt.date(2026, 11, 15)))  # logged late: session 3 is done
+    second = hk.plan.write_reminders(calendar_words, tmp_path / "b.ics", zone="Europe/Paris")
     assert (first.count, second.count, second.cancelled) == (4, 3, 1)
     planned = {str(e["uid"]): e for e in events(second.path)}
     every = {str(e["uid"]): e for e in events(second.path, cancelled=True)}
@@ -177,10 +178,10 @@ def test_an_earlier_reminder_no_longer_planned_is_cancelled_in_the_newer_file(hk
 
 
 def test_target_reached_after_earlier_files_writes_only_the_cancellations(hk, tmp_path):
-    hk.update_profile(target_sessions=1)
-    assert hk.write_reminders(tmp_path / "a.ics").count == 1
-    hk.log_session(SessionDraft(TODAY))
-    result = hk.write_reminders(tmp_path / "b.ics")
+    hk.profiles.update_profile(target_sessions=1)
+    assert hk.plan.write_reminders(calendar_words, tmp_path / "a.ics").count == 1
+    hk.sessions.log_session(SessionDraft(TODAY))
+    result = hk.plan.write_reminders(calendar_words, tmp_path / "b.ics")
     assert (result.count, result.cancelled, result.first_date) == (0, 1, None)
     (event,) = events(result.path, cancelled=True)
     assert str(event["status"]) == "CANCELLED"

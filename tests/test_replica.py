@@ -35,10 +35,10 @@ import datetime as dt, sys
 from homekit.domain.models import SessionDraft
 from homekit.services import Homekit
 hk = Homekit.open(sys.argv[1], now=lambda: dt.datetime(2026, 11, 25, 9, 30))
-last = hk.history(limit=1)
+last = hk.sessions.history(limit=1)
 day = last[0].session_date + dt.timedelta(days=7) if last else dt.date(1900, 1, 1)
 while day < dt.date(2026, 1, 1):
-    hk.log_session(SessionDraft(day, duration_min=30, notes="crash test"))
+    hk.sessions.log_session(SessionDraft(day, duration_min=30, notes="crash test"))
     print(day.isoformat(), flush=True)  # acknowledged: the commit has returned
     day += dt.timedelta(days=7)
 """
@@ -93,8 +93,8 @@ class Replicator:
 def restored_dates(url: str, target: Path) -> list[dt.date]:
     hk = Homekit.open(target, now=lambda: NOW)
     try:
-        hk.restore_from_replica(url)
-        return sorted(s.session_date for s in hk.history())
+        hk.replica.restore_from_replica(url)
+        return sorted(s.session_date for s in hk.sessions.history())
     finally:
         hk.close()
 

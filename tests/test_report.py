@@ -21,16 +21,16 @@ START = dt.date(2024, 1, 1)
 def fill(db, sessions: int, photos: int = 0, areas: tuple[str, ...] = ("cheeks", "nose")) -> None:
     store = open_store(db)
     hk = Homekit(store, now=lambda: dt.datetime(2026, 11, 25, 9, 30))
-    hk.record_skin_condition(True, acknowledged=True)
+    hk.profiles.record_skin_condition(True, acknowledged=True)
     ids = []
     for i in range(sessions):
         day = START + dt.timedelta(days=7 * i)
         draft = SessionDraft(day, duration_min=40, areas=("forehead", "cheeks"), device_level=2,
                              glasses_worn=i != 1, stinging=i % 3)
-        ids.append(hk.log_session(draft, redness_severity=(3 if i == 2 else 1),
+        ids.append(hk.sessions.log_session(draft, redness_severity=(3 if i == 2 else 1),
                                   faded_after_min=(200 if i == 2 else 10)).session.id)
     for j in range(photos):
-        hk.add_photo(png_bytes(320, 240, seed=j), session_id=ids[j % len(ids)],
+        hk.photos.add_photo(png_bytes(320, 240, seed=j), session_id=ids[j % len(ids)],
                      area=areas[j % len(areas)])
     store.close()
 

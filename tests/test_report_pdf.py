@@ -22,6 +22,7 @@ from pypdf import PdfReader
 
 from homekit.domain.models import SessionDraft
 from homekit.services import Homekit
+from homekit.words.report import report_document
 from tests.conftest import NOW, TODAY
 from tests.images import picture
 from tests.pdf_checks import all_problems, elements, open_pdf, role
@@ -41,19 +42,19 @@ def open_hk(db) -> Homekit:
 
 def small_log(db, photos: bool = True) -> None:
     hk = open_hk(db)
-    hk.record_skin_condition(False, acknowledged=False)
+    hk.profiles.record_skin_condition(False, acknowledged=False)
     ids = []
     for i in range(5):
         draft = SessionDraft(TODAY - dt.timedelta(days=7 * (5 - i)), duration_min=40,
                              areas=("cheeks",), device_level=2, glasses_worn=i != 1,
                              stinging=i % 3, notes=f"note {i}")
-        ids.append(hk.log_session(draft, redness_severity=3 if i == 2 else 1,
+        ids.append(hk.sessions.log_session(draft, redness_severity=3 if i == 2 else 1,
                                   faded_after_min=200 if i == 2 else 10).session.id)
     if photos:
         # a portrait photo at the stored size limit, and a landscape one
-        hk.add_photo(jpeg(1536, 2048, 1), session_id=ids[0], area="cheeks")
-        hk.add_photo(jpeg(2048, 1536, 2), session_id=ids[-1], area="cheeks")
-        hk.add_photo(jpeg(900, 1200, 3), session_id=ids[1], area="nose")
+        hk.photos.add_photo(jpeg(1536, 2048, 1), session_id=ids[0], area="cheeks")
+        hk.photos.add_photo(jpeg(2048, 1536, 2), session_id=ids[-1], area="cheeks")
+        hk.photos.add_photo(jpeg(900, 1200, 3), session_id=ids[1], area="nose")
     hk.close()
 
 
@@ -61,7 +62,7 @@ def bulk_log(db, sessions: int, target: int = 6) -> None:
     """`sessions` weekly sessions up to last week, by bulk SQL (a lifetime of them), every
     third with redness, every 50th without glasses."""
     hk = open_hk(db)
-    hk.record_skin_condition(False, acknowledged=False)
+    hk.profiles.record_skin_condition(False, acknowledged=False)
     hk.close()
     conn = sqlite3.connect(db, isolation_level=None)
     conn.execute("BEGIN IMMEDIATE")
@@ -84,7 +85,7 @@ def bulk_log(db, sessions: int, target: int = 6) -> None:
 def report(db, **kw) -> tuple[bytes, int]:
     hk = open_hk(db)
     try:
-        data, pages, _ = hk.report_bytes(**kw)
+        data, pages, _ = hk.report.report_bytes(report_document, **kw)
     finally:
         hk.close()
     return data, pages
@@ -132,7 +133,7 @@ def test_photos_are_their_own_jpegs_at_full_resolution(tmp_path, small_report):
     db = tmp_path / "h.db"
     small_log(db)
     hk = open_hk(db)
-    stored = {hk.photo_bytes(p.id) for p in hk.photos()}
+    stored = {hk.photos.photo_bytes(p.id) for p in hk.photos.photos()}
     hk.close()
     with open_pdf(small_report) as pdf:
         embedded = {}
@@ -209,7 +210,8 @@ def test_hostile_text_comes_out_as_text_and_quietly(tmp_path):
     code = (f"import datetime as dt, sys\nfrom homekit.services import Homekit\n"
             f"hk = Homekit.open({str(db)!r}, {HOSTILE[:40]!r},\n"
             "                   now=lambda: dt.datetime(2026, 11, 25, 9, 30))\n"
-            "data, pages, _ = hk.report_bytes()\nsys.stdout.buffer.write(data)\n")
+            "from homekit.words.report import report_document\n"
+            "data, pages, _ = hk.report.report_bytes(report_document)\nsys.stdout.buffer.write(data)\n")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120)
     assert run.returncode == 0 and run.stderr == b""
     data = run.stdout
@@ -231,8 +233,8 @@ def test_hostile_text_comes_out_as_text_and_quietly(tmp_path):
 def test_log_started_is_the_first_sessions_date(tmp_path):
     db = tmp_path / "h.db"
     hk = open_hk(db)
-    hk.record_skin_condition(False, acknowledged=False)
-    hk.log_session(SessionDraft(TODAY - dt.timedelta(days=30)))  # backdated after the profile
+    hk.profiles.record_skin_condition(False, acknowledged=False)
+    hk.sessions.log_session(SessionDraft(TODAY - dt.timedelta(days=30)))  # backdated after the profile
     hk.close()
     text = PdfReader(io.BytesIO(report(db)[0])).pages[0].extract_text()
     first = TODAY - dt.timedelta(days=30)

@@ -256,7 +256,7 @@ def test_check_reports_rows_that_bypassed_the_checks_as_before(tmp_path):
     conn.close()
     app = Homekit.open(path, verify=False)
     try:
-        health = app.check_file()
+        health = app.check.check_file()
     finally:
         app.close()
     assert health.integrity != ["ok"]  # SQLite's own check sees the CHECKs broken

@@ -17,14 +17,14 @@ from tests.conftest import NOW, TODAY
 
 
 def _log(hk, days_ago: int, **kw) -> int:
-    return hk.log_session(SessionDraft(TODAY - dt.timedelta(days=days_ago)), **kw).session.id
+    return hk.sessions.log_session(SessionDraft(TODAY - dt.timedelta(days=days_ago)), **kw).session.id
 
 
 def test_status_from_sql_matches_the_rules_over_every_date(hk):
-    hk.update_profile(target_sessions=3)
+    hk.profiles.update_profile(target_sessions=3)
     for n in range(5):
-        st = hk.status()
-        dates = [s.session_date for s in hk.history()]
+        st = hk.status.status()
+        dates = [s.session_date for s in hk.sessions.history()]
         assert st.sessions_done == len(dates)
         assert st.last_session_date == max(dates, default=None)
         assert st.next_eligible_date == rules.next_eligible_date(dates, 7)
@@ -54,7 +54,7 @@ def test_the_rule_on_log_and_edit_looks_only_near_the_date(hk):
     # Editing a session may keep its own date's neighbourhood (itself excluded).
     from homekit.domain.models import SessionChanges
 
-    moved = hk.edit_session(first, SessionChanges(session_date=TODAY - dt.timedelta(days=31)))
+    moved = hk.sessions.edit_session(first, SessionChanges(session_date=TODAY - dt.timedelta(days=31)))
     assert moved.session_date == TODAY - dt.timedelta(days=31)
 
 
@@ -62,11 +62,11 @@ def test_chart_series_from_the_narrow_query_is_the_full_one(hk):
     _log(hk, 40, redness_severity=2, faded_after_min=30)
     _log(hk, 30)
     c = _log(hk, 20, redness_severity=1)
-    hk.add_redness(c, 3, None)
-    hk.add_redness(c, 0, 15)
+    hk.redness.add_redness(c, 3, None)
+    hk.redness.add_redness(c, 0, 15)
     _log(hk, 10, redness_severity=4, faded_after_min=2000)
-    full = chart_series(hk.profile(), hk.history(newest_first=False), NOW)
-    assert hk.chart_series() == full
+    full = chart_series(hk.profile(), hk.sessions.history(newest_first=False), NOW)
+    assert hk.charts.chart_series() == full
 
 
 def test_label_step_is_the_smallest_that_fits():
@@ -128,16 +128,16 @@ def test_export_is_one_snapshot(hk, db_path):
     from homekit.services import Homekit
 
     _log(hk, 30)
-    chunks = hk.export_chunks("csv")
+    chunks = hk.transfer.export_chunks("csv")
     first = next(chunks)
     other = Homekit.open(db_path, now=lambda: NOW)
     try:
-        other.log_session(SessionDraft(TODAY))  # WAL: a reader's snapshot does not move
+        other.sessions.log_session(SessionDraft(TODAY))  # WAL: a reader's snapshot does not move
     finally:
         other.close()
     text = first + "".join(chunks)
     assert text.count("\n") == 3  # header, the profile's row and the one session of the snapshot
-    assert hk.session_count() == 2
+    assert hk.sessions.session_count() == 2
 
 
 def test_a_new_file_is_migrated_without_numpy(tmp_path):

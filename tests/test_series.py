@@ -80,14 +80,14 @@ def test_redness_flags_follow_the_apps_alerts():
 
 def test_series_from_the_store_equals_stored_severities(hk):
     log_demo(hk)
-    hk.add_redness(None, 4, 30)  # a second, worse observation of the latest session
-    s = chart_series(hk.profile(), hk.history(newest_first=False), hk.now())
-    stored = [max(r.severity for r in x.redness) for x in hk.history(newest_first=False)]
+    hk.redness.add_redness(None, 4, 30)  # a second, worse observation of the latest session
+    s = chart_series(hk.profile(), hk.sessions.history(newest_first=False), hk.now())
+    stored = [max(r.severity for r in x.redness) for x in hk.sessions.history(newest_first=False)]
     assert [p.severity for p in s.redness] == stored == [2, 3, 2, 4]
     assert s.redness[-1].severe
 
 
 def test_sessions_without_redness_are_left_out_of_the_redness_series(hk):
-    hk.log_session(SessionDraft(D(2026, 11, 1)))
-    s = chart_series(hk.profile(), hk.history(newest_first=False), hk.now())
+    hk.sessions.log_session(SessionDraft(D(2026, 11, 1)))
+    s = chart_series(hk.profile(), hk.sessions.history(newest_first=False), hk.now())
     assert s.sessions_done == 1 and s.redness == ()

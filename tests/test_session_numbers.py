@@ -16,53 +16,53 @@ from tests.conftest import NOW, TODAY
 
 
 def _log(hk: Homekit, day: dt.date, **kw) -> int:
-    return hk.log_session(SessionDraft(day, **kw)).session.id
+    return hk.sessions.log_session(SessionDraft(day, **kw)).session.id
 
 
 def test_numbers_follow_the_dates_not_the_order_of_entry(hk):
     late = _log(hk, TODAY)
     early = _log(hk, TODAY - dt.timedelta(days=15))
     middle = _log(hk, TODAY - dt.timedelta(days=7))
-    assert [(s.id, s.number) for s in hk.history(newest_first=False)] == [
+    assert [(s.id, s.number) for s in hk.sessions.history(newest_first=False)] == [
         (early, 1), (middle, 2), (late, 3)]
-    assert hk.session(late).number == 3 and hk.session(early).number == 1
-    hk.delete_session(early)
-    assert hk.session(late).number == 2  # a place among the sessions there are
+    assert hk.sessions.session(late).number == 3 and hk.sessions.session(early).number == 1
+    hk.sessions.delete_session(early)
+    assert hk.sessions.session(late).number == 2  # a place among the sessions there are
 
 
 def test_pages_filters_and_profiles_each_get_the_place_in_the_whole_profile(hk):
     start = TODAY - dt.timedelta(days=7 * 29)
     ids = [_log(hk, start + dt.timedelta(days=7 * i), notes="odd" if i % 2 else "even")
            for i in range(30)]
-    newest = hk.history(newest_first=True, limit=4)
+    newest = hk.sessions.history(newest_first=True, limit=4)
     assert [s.number for s in newest] == [30, 29, 28, 27]
-    page = hk.history(newest_first=True, limit=4, after=newest[-1])
+    page = hk.sessions.history(newest_first=True, limit=4, after=newest[-1])
     assert [s.number for s in page] == [26, 25, 24, 23]
-    odd = hk.history(newest_first=False, where=SessionFilter(search="odd"))
+    odd = hk.sessions.history(newest_first=False, where=SessionFilter(search="odd"))
     assert [s.number for s in odd] == list(range(2, 31, 2))
-    since = hk.history(newest_first=False, where=SessionFilter(since=start + dt.timedelta(days=70)))
+    since = hk.sessions.history(newest_first=False, where=SessionFilter(since=start + dt.timedelta(days=70)))
     assert since[0].number == 11
-    assert [s.number for s in hk.history(newest_first=False)] == list(range(1, 31))
+    assert [s.number for s in hk.sessions.history(newest_first=False)] == list(range(1, 31))
     # read in batches from the first (export, the report): a running count
-    batches = hk._store.iter_sessions(hk.profile().id, batch=7)
+    batches = hk.ctx.store.iter_sessions(hk.profile().id, batch=7)
     assert [s.number for s in batches] == list(range(1, 31))
     # another profile counts its own sessions from 1
-    hk.create_profile("ana")
-    ana = Homekit(hk._store, "ana", now=lambda: NOW)
-    ana.record_skin_condition(False, acknowledged=False)
+    hk.profiles.create_profile("ana")
+    ana = Homekit(hk.ctx.store, "ana", now=lambda: NOW)
+    ana.profiles.record_skin_condition(False, acknowledged=False)
     first = _log(ana, TODAY - dt.timedelta(days=3))
-    assert ana.session(first).number == 1 and hk.session(ids[0]).number == 1
+    assert ana.sessions.session(first).number == 1 and hk.sessions.session(ids[0]).number == 1
     # redness and photos carry the number of their session
-    red, _ = hk.add_redness(ids[4], 2, 10)
-    assert red.session_number == 5 and hk.redness(int(red.id or 0)).session_number == 5
-    assert hk.session(ids[4]).redness[0].session_number == 5
+    red, _ = hk.redness.add_redness(ids[4], 2, 10)
+    assert red.session_number == 5 and hk.redness.redness(int(red.id or 0)).session_number == 5
+    assert hk.sessions.session(ids[4]).redness[0].session_number == 5
 
 
 def test_the_numbers_are_counted_on_the_index(hk):
     """A long log stays quick: the count and the window read the (profile_id, session_date)
     index, never the table (the benchmark measures it; this checks the plan)."""
     _log(hk, TODAY)
-    store = hk._store
+    store = hk.ctx.store
     plans = [" ".join(str(r[3]) for r in store.conn.execute("EXPLAIN QUERY PLAN " + sql, args))
              for sql, args in (
         ("SELECT count(*) FROM sessions WHERE profile_id = ? AND (session_date, id) < (?, ?)",
@@ -116,7 +116,7 @@ def test_the_app_words_say_the_same_number(cli_at_now, db_path):
     cli_at_now("log", "--date", (TODAY - dt.timedelta(days=15)).isoformat())
     hk = Homekit.open(db_path, now=lambda: NOW)
     try:
-        today = hk.session(1)
+        today = hk.sessions.session(1)
         assert words.session_title(today) == "Session #2 of 2026-11-25 (Wed)"
         assert str(session_cells(today, RECENT_COLUMNS)[0]) == "2"
         assert ("Id", "1 (what commands take: homekit edit 1, homekit redness 1)") \

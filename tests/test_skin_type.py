@@ -81,7 +81,7 @@ def test_profile_set_show_status_and_undo(cli):
 
 
 def test_raw_sql_cannot_store_a_type_outside_1_to_6(hk, db_path):
-    hk.update_profile(skin_type=2)
+    hk.profiles.update_profile(skin_type=2)
     conn = sqlite3.connect(db_path)
     try:
         for value in ("0", "7", "'III'", "2.5"):
@@ -100,7 +100,7 @@ def sql(path: Path, *statements: str) -> None:
 
 
 def test_check_and_restore_refuse_a_type_slipped_past_the_check(hk, db_path, tmp_path, capsys):
-    hk.update_profile(skin_type=2)
+    hk.profiles.update_profile(skin_type=2)
     hk.close()
     store = open_store(db_path)
     try:
@@ -156,8 +156,8 @@ def test_an_older_file_gains_the_column_and_keeps_everything(tmp_path, capsys):
 
 @pytest.mark.parametrize("fmt", ["json", "csv"])
 def test_export_and_import_carry_it(hk, tmp_path, fmt):
-    hk.update_profile(skin_type=5)
-    text = hk.export_log(fmt)
+    hk.profiles.update_profile(skin_type=5)
+    text = hk.transfer.export_log(fmt)
     if fmt == "json":
         assert json.loads(text)["profiles"][0]["skin_type"] == 5
     else:
@@ -167,9 +167,9 @@ def test_export_and_import_carry_it(hk, tmp_path, fmt):
     path.write_text(text, encoding="utf-8")
     other = Homekit.open(tmp_path / "other.db", now=lambda: NOW)
     try:
-        other.import_file(path)
+        other.transfer.import_file(path)
         assert other.profile().skin_type == 5
-        assert other.export_log(fmt) == text
+        assert other.transfer.export_log(fmt) == text
     finally:
         other.close()
 
@@ -184,11 +184,11 @@ def test_a_json_file_with_a_bad_type_is_refused_whole(tmp_path, value):
     app = Homekit.open(tmp_path / "h.db", now=lambda: NOW)
     try:
         if value == '"III"':
-            app.import_file(path)
+            app.transfer.import_file(path)
             assert app.profile().skin_type == 3
             return
         with pytest.raises(InvalidInput, match="skin"):
-            app.import_file(path)
-        assert app.profiles() == []
+            app.transfer.import_file(path)
+        assert app.profiles.profiles() == []
     finally:
         app.close()

@@ -18,9 +18,9 @@ from tests.conftest import NOW, TODAY
 
 def _file_with(folder: Path, interval: int, offsets: list[int]) -> Homekit:
     hk = Homekit.open(folder / "h.db", now=lambda: NOW)
-    hk.record_skin_condition(False, acknowledged=False)
-    hk.update_profile(min_interval_days=interval)
-    store, profile = hk._store, hk.profile()
+    hk.profiles.record_skin_condition(False, acknowledged=False)
+    hk.profiles.update_profile(min_interval_days=interval)
+    store, profile = hk.ctx.store, hk.profile()
     with store.write():
         for days in offsets:  # straight into the store: future dates too (a clock set back)
             store.insert_session(profile.id, SessionDraft(TODAY + dt.timedelta(days=days)),
@@ -40,10 +40,10 @@ def test_the_gates_decide_as_they_would_with_every_date(interval, first, gaps):
         hk = _file_with(Path(folder), interval, offsets)
         try:
             profile = hk.profile()
-            every = hk._store.session_dates(profile.id)
-            previous = hk._store.session_on_or_before(profile.id, TODAY)
-            assert hk.gates() == gates.gates(profile, every, previous, NOW)
-            status = hk.status()
+            every = hk.ctx.store.session_dates(profile.id)
+            previous = hk.ctx.store.session_on_or_before(profile.id, TODAY)
+            assert hk.safety.gates() == gates.gates(profile, every, previous, NOW)
+            status = hk.status.status()
             assert status.gates == tuple(gates.gates(profile, every, previous, NOW))
         finally:
             hk.close()
@@ -52,12 +52,12 @@ def test_the_gates_decide_as_they_would_with_every_date(interval, first, gaps):
 def test_status_never_reads_every_session_date(tmp_path):
     hk = _file_with(tmp_path, 7, [-7 * k for k in range(1, 300)])
     asked: list[str] = []
-    hk._store.conn.set_trace_callback(asked.append)
+    hk.ctx.store.conn.set_trace_callback(asked.append)
     try:
-        status = hk.status()
-        hk.gates()
+        status = hk.status.status()
+        hk.safety.gates()
     finally:
-        hk._store.conn.set_trace_callback(None)
+        hk.ctx.store.conn.set_trace_callback(None)
         hk.close()
     assert status.sessions_done == 299 and status.days_until_eligible == 0
     reads = [sql for sql in asked if "session_date FROM sessions" in sql]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sqlite3
 import stat
 import subprocess
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from homekit import words
 from homekit.domain.errors import RuleViolation, StorageError
 from homekit.domain.models import SessionDraft
 from homekit.storage import open_store
@@ -27,14 +29,14 @@ def raw(db_path: Path) -> sqlite3.Connection:
 
 def seed(hk, *dates: str) -> None:
     for d in dates:
-        hk.log_session(SessionDraft(session_date=dt.date.fromisoformat(d)))
+        hk.sessions.log_session(SessionDraft(session_date=dt.date.fromisoformat(d)))
 
 
 def test_schema_version_matches_migrations(store):
     from homekit.storage.migrations import migrations, schema_version
 
     assert schema_version() == SCHEMA_VERSION == len(migrations.pending(store_db(store))) + SCHEMA_VERSION
-    assert store.schema_version() == SCHEMA_VERSION
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
 def store_db(store):
@@ -83,7 +85,7 @@ def test_trigger_refuses_raw_update_that_breaks_the_rule(hk, db_path):
 
 
 def test_trigger_uses_the_profiles_longer_interval(hk, db_path):
-    hk.update_profile(min_interval_days=14)
+    hk.profiles.update_profile(min_interval_days=14)
     seed(hk, "2026-11-01")
     conn = raw(db_path)
     with pytest.raises(sqlite3.IntegrityError, match="homekit rule"):
@@ -101,17 +103,17 @@ def test_trigger_holds_in_the_sqlite3_shell(hk, db_path):
         capture_output=True, text=True, timeout=30)
     assert shell.returncode != 0
     assert "homekit rule" in shell.stderr
-    assert hk.session_count() == 1
+    assert hk.sessions.session_count() == 1
 
 
 def test_profiles_are_independent(hk, store):
     seed(hk, "2026-11-10")
     from homekit.services import Homekit
 
-    other = Homekit(store, "ana", now=hk._now)
-    other.create_profile("ana", has_condition=False)
-    other.log_session(SessionDraft(session_date=dt.date(2026, 11, 10)))
-    assert other.session_count() == 1 and hk.session_count() == 1
+    other = Homekit(store, "ana", now=hk.clock)
+    other.profiles.create_profile("ana", has_condition=False)
+    other.sessions.log_session(SessionDraft(session_date=dt.date(2026, 11, 10)))
+    assert other.sessions.session_count() == 1 and hk.sessions.session_count() == 1
 
 
 def test_checks_refuse_impossible_values_from_raw_sql(hk, db_path):
@@ -134,11 +136,11 @@ def test_checks_refuse_impossible_values_from_raw_sql(hk, db_path):
 
 def test_deleting_a_session_deletes_its_redness(hk, store):
     seed(hk, "2026-11-10")
-    hk.add_redness(None, 2, 10)
-    hk.add_redness(None, 1, None)
-    session = hk.history()[0]
+    hk.redness.add_redness(None, 2, 10)
+    hk.redness.add_redness(None, 1, None)
+    session = hk.sessions.history()[0]
     assert len(session.redness) == 2
-    hk.delete_session(session.id)
+    hk.sessions.delete_session(session.id)
     assert store.conn.execute("SELECT count(*) FROM redness").fetchone()[0] == 0
 
 
@@ -148,7 +150,7 @@ def test_rule_violation_from_trigger_becomes_rule_error(hk, store):
     with pytest.raises(RuleViolation):
         with store.write():
             store.insert_session(1, SessionDraft(session_date=dt.date(2026, 11, 11)), "x")
-    assert hk.session_count() == 1
+    assert hk.sessions.session_count() == 1
 
 
 def test_migration_from_version_1_keeps_all_rows(tmp_path):
@@ -175,7 +177,7 @@ def test_migration_from_version_1_keeps_all_rows(tmp_path):
     db.close()
 
     store = open_store(path)
-    assert store.schema_version() == SCHEMA_VERSION
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     for table, rows in before.items():
         cols = [r[1] for r in store.conn.execute(f"PRAGMA table_info({table})")]
         after = store.conn.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
@@ -195,8 +197,9 @@ def test_not_a_database_is_left_untouched(tmp_path):
     path = tmp_path / "notes.db"
     path.write_bytes(os.urandom(4096))
     before = digest(path)
-    with pytest.raises(StorageError, match="not a SQLite database"):
+    with pytest.raises(StorageError) as refused:
         open_store(path)
+    assert re.search("not a SQLite database", words.error(refused.value))
     assert digest(path) == before
 
 
@@ -211,16 +214,17 @@ def test_text_file_is_left_untouched(tmp_path):
 
 def test_truncated_database_is_left_untouched(hk, db_path, tmp_path):
     for i in range(40):
-        hk.log_session(SessionDraft(session_date=dt.date(2026, 11, 1) - dt.timedelta(days=7 * i),
+        hk.sessions.log_session(SessionDraft(session_date=dt.date(2026, 11, 1) - dt.timedelta(days=7 * i),
                                     notes="x" * 2000))
-    hk._store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    hk._store.close()
+    hk.ctx.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    hk.ctx.store.close()
     data = db_path.read_bytes()
     cut = tmp_path / "cut.db"
     cut.write_bytes(data[: len(data) // 2])
     before = digest(cut)
-    with pytest.raises(StorageError, match="damaged"):
+    with pytest.raises(StorageError) as refused:
         open_store(cut)
+    assert re.search("damaged", words.error(refused.value))
     assert digest(cut) == before
 
 
@@ -232,8 +236,9 @@ def test_sqlite_file_of_another_program_is_left_untouched(tmp_path):
     conn.commit()
     conn.close()
     before = digest(path)
-    with pytest.raises(StorageError, match="another program"):
+    with pytest.raises(StorageError) as refused:
         open_store(path)
+    assert re.search("another program", words.error(refused.value))
     assert digest(path) == before
 
 
@@ -242,8 +247,9 @@ def test_file_from_a_newer_homekit_is_left_untouched(store, db_path):
     store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
     before = digest(db_path)
-    with pytest.raises(StorageError, match="newer homekit"):
+    with pytest.raises(StorageError) as refused:
         open_store(db_path)
+    assert re.search("newer homekit", words.error(refused.value))
     assert digest(db_path) == before
 
 
@@ -251,14 +257,16 @@ def test_read_only_file_is_refused(store, db_path):
     store.close()
     db_path.chmod(0o400)
     before = digest(db_path)
-    with pytest.raises(StorageError, match="read-only"):
+    with pytest.raises(StorageError) as refused:
         open_store(db_path)
+    assert re.search("read-only", words.error(refused.value))
     assert digest(db_path) == before
 
 
 def test_missing_folder_is_refused_for_an_explicit_path(tmp_path):
-    with pytest.raises(StorageError, match="does not exist"):
+    with pytest.raises(StorageError) as refused:
         open_store(tmp_path / "nope" / "h.db")
+    assert re.search("does not exist", words.error(refused.value))
     assert not (tmp_path / "nope").exists()
 
 
@@ -267,13 +275,14 @@ def test_locked_file_past_the_timeout_is_a_one_line_error(hk, db_path, monkeypat
     other = open_store(db_path)
     from homekit.services import Homekit
 
-    other_hk = Homekit(other, now=hk._now)
+    other_hk = Homekit(other, now=hk.clock)
     blocker = raw(db_path)
     blocker.execute("BEGIN IMMEDIATE")
     try:
-        with pytest.raises(StorageError, match="locked"):
-            other_hk.log_session(SessionDraft(session_date=dt.date(2026, 11, 20)))
+        with pytest.raises(StorageError) as refused:
+            other_hk.sessions.log_session(SessionDraft(session_date=dt.date(2026, 11, 20)))
+        assert re.search("locked", words.error(refused.value))
     finally:
         blocker.execute("ROLLBACK")
-    other_hk.log_session(SessionDraft(session_date=dt.date(2026, 11, 20)))
-    assert hk.session_count() == 1
+    other_hk.sessions.log_session(SessionDraft(session_date=dt.date(2026, 11, 20)))
+    assert hk.sessions.session_count() == 1

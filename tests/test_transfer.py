@@ -29,7 +29,7 @@ def fresh(folder: Path, name: str = "h.db") -> Homekit:
 
 
 def count(hk: Homekit, table: str = "sessions") -> int:
-    return hk._store.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    return hk.ctx.store.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
 @pytest.fixture
@@ -41,9 +41,9 @@ def hk(store) -> Homekit:
 
 def log(hk: Homekit, *days: str, notes: str = "") -> None:
     if hk.profile().has_skin_condition is None:
-        hk.record_skin_condition(False, False)  # required before the first session
+        hk.profiles.record_skin_condition(False, False)  # required before the first session
     for d in days:
-        hk.log_session(SessionDraft(dt.date.fromisoformat(d), duration_min=40, notes=notes),
+        hk.sessions.log_session(SessionDraft(dt.date.fromisoformat(d), duration_min=40, notes=notes),
                        redness_severity=2, faded_after_min=30)
 
 
@@ -97,38 +97,38 @@ def test_round_trip_is_byte_exact(items, fmt):
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         hk = fresh(folder, "a.db")
-        with hk._store.write():
-            bulk.insert_sessions(hk._store, hk.profile().id, items)
-        first = hk.export_log(fmt)
+        with hk.ctx.store.write():
+            bulk.insert_sessions(hk.ctx.store, hk.profile().id, items)
+        first = hk.transfer.export_log(fmt)
         exported = write(folder / f"e.{fmt}", first)
         other = fresh(folder, "b.db")
-        report = other.import_file(exported)
+        report = other.transfer.import_file(exported)
         assert report.sessions_added == len(items)
-        assert other.export_log(fmt) == first
+        assert other.transfer.export_log(fmt) == first
         for h in (hk, other):
-            h._store.close()
+            h.ctx.store.close()
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json"])
 def test_round_trip_of_all_profiles_keeps_settings_and_empty_profiles(tmp_path, fmt):
     hk = fresh(tmp_path)
     log(hk, "2026-10-01", "2026-10-20", notes=NOTES)
-    hk.create_profile("ana", 10, 14, has_condition=False)
-    hk.create_profile("empty, \"quoted\" ü", 3, 21)
-    Homekit(hk._store, "ana", now=lambda: NOW).log_session(SessionDraft(dt.date(2026, 10, 5)))
-    text = hk.export_log(fmt, all_profiles=True)
+    hk.profiles.create_profile("ana", 10, 14, has_condition=False)
+    hk.profiles.create_profile("empty, \"quoted\" ü", 3, 21)
+    Homekit(hk.ctx.store, "ana", now=lambda: NOW).sessions.log_session(SessionDraft(dt.date(2026, 10, 5)))
+    text = hk.transfer.export_log(fmt, all_profiles=True)
     other = fresh(tmp_path, "b.db")
-    other.import_file(write(tmp_path / f"e.{fmt}", text))
-    assert other.export_log(fmt, all_profiles=True) == text
+    other.transfer.import_file(write(tmp_path / f"e.{fmt}", text))
+    assert other.transfer.export_log(fmt, all_profiles=True) == text
     if fmt == "json":
-        ana = other._store.profile_by_name("ana")
+        ana = other.ctx.store.profile_by_name("ana")
         assert (ana.target_sessions, ana.min_interval_days) == (10, 14)
-        assert other._store.profile_by_name("empty, \"quoted\" ü") is not None
+        assert other.ctx.store.profile_by_name("empty, \"quoted\" ü") is not None
 
 
 def test_json_export_layout(hk):
     log(hk, "2026-11-01")
-    doc = json.loads(hk.export_log("json"))
+    doc = json.loads(hk.transfer.export_log("json"))
     assert doc["format"] == "homekit-export" and doc["version"] == 1
     profile = doc["profiles"][0]
     assert profile["name"] == "me" and profile["min_interval_days"] == 7
@@ -146,9 +146,9 @@ HEADER = "session_date,duration_min,notes\n"
 def test_hand_written_csv_is_accepted(hk, tmp_path):
     f = write(tmp_path / "log.csv", HEADER + '2026-09-01,30,"first, with comma"\n'
               "2026-09-08,45,\n2026-09-20,,\"two\nlines\"\n")
-    report = hk.import_file(f)
+    report = hk.transfer.import_file(f)
     assert report.sessions_added == 3
-    stored = hk.history(newest_first=False)
+    stored = hk.sessions.history(newest_first=False)
     assert [s.notes for s in stored] == ["first, with comma", "", "two\nlines"]
     assert stored[2].duration_min is None
 
@@ -158,7 +158,7 @@ def test_one_bad_row_in_the_middle_stores_nothing_and_names_its_line(hk, tmp_pat
     rows[2] = "2026-03-01,999,too long"
     f = write(tmp_path / "log.csv", HEADER + "\n".join(rows) + "\n")
     with pytest.raises(BadImportData) as err:
-        hk.import_file(f)
+        hk.transfer.import_file(f)
     assert err.value.exit_code == 2
     assert [str(p) for p in err.value.problems] == [
         "line 4, 2026-03-01: duration must be from 1 to 180 minutes, not 999"]
@@ -167,10 +167,10 @@ def test_one_bad_row_in_the_middle_stores_nothing_and_names_its_line(hk, tmp_pat
 
 def test_bad_row_in_json_names_the_line_its_object_starts_on(hk, tmp_path):
     log(hk, "2026-10-01", "2026-10-10", "2026-10-20")
-    text = hk.export_log("json").replace('"2026-10-10"', '"2026-10-32"')
+    text = hk.transfer.export_log("json").replace('"2026-10-10"', '"2026-10-32"')
     target = fresh(tmp_path, "b.db")
     with pytest.raises(BadImportData) as err:
-        target.import_file(write(tmp_path / "e.json", text))
+        target.transfer.import_file(write(tmp_path / "e.json", text))
     lines = text.splitlines()
     at = next(i for i, line in enumerate(lines) if "2026-10-32" in line)
     start = max(i for i in range(at) if lines[i].strip() == "{") + 1
@@ -184,7 +184,7 @@ def test_every_bad_row_is_listed(hk, tmp_path):
     f = write(tmp_path / "log.csv", HEADER + "2026-02-30,30,\n2026-03-10,30,\nyesterday,30,\n"
               "2026-12-24,30,\n2026-04-01,0,\n")
     with pytest.raises(BadImportData) as err:
-        hk.import_file(f)
+        hk.transfer.import_file(f)
     assert [(p.line, p.date) for p in err.value.problems] == [
         (2, "2026-02-30"), (4, "yesterday"), (5, "2026-12-24"), (6, "2026-04-01")]
     assert "in the future" in err.value.problems[2].reason
@@ -198,7 +198,7 @@ def test_a_long_refusal_lists_the_first_problems_and_counts_the_rest(hk, tmp_pat
     f = write(tmp_path / "log.csv", HEADER + "".join(f"1850-01-{1 + i % 28:02d},30,\n"
                                                      for i in range(bad)))
     with pytest.raises(BadImportData) as err:
-        hk.import_file(f)
+        hk.transfer.import_file(f)
     assert len(err.value.problems) == bad  # every problem stays in the facts
     lines = words.error(err.value).splitlines()
     assert lines[0].endswith(f"{bad} rows of {bad} in log.csv have a problem")
@@ -210,7 +210,7 @@ def test_a_long_refusal_lists_the_first_problems_and_counts_the_rest(hk, tmp_pat
 
 def test_dry_run_stores_nothing(hk, tmp_path):
     f = write(tmp_path / "log.csv", HEADER + "2026-09-01,30,\n2026-09-08,30,\n")
-    report = hk.import_file(f, dry_run=True)
+    report = hk.transfer.import_file(f, dry_run=True)
     assert report.dry_run and report.sessions_added == 2 and report.profiles_created == ["me"]
     assert count(hk) == 0 and count(hk, "profiles") == 0
     assert not (tmp_path / "backups").exists()
@@ -218,12 +218,12 @@ def test_dry_run_stores_nothing(hk, tmp_path):
 
 def test_reimporting_the_same_file_adds_nothing(hk, tmp_path):
     log(hk, "2026-10-01", notes=NOTES)
-    f = write(tmp_path / "e.json", hk.export_log("json"))
-    report = hk.import_file(f)
+    f = write(tmp_path / "e.json", hk.transfer.export_log("json"))
+    report = hk.transfer.import_file(f)
     assert (report.sessions_added, report.identical_skipped, report.backup) == (0, 1, None)
     f = write(tmp_path / "log.csv", HEADER + "2026-11-01,30,x\n")
-    assert hk.import_file(f).sessions_added == 1
-    again = hk.import_file(f)
+    assert hk.transfer.import_file(f).sessions_added == 1
+    again = hk.transfer.import_file(f)
     assert (again.sessions_added, again.identical_skipped) == (0, 1)
     assert count(hk) == 2
 
@@ -231,7 +231,7 @@ def test_reimporting_the_same_file_adds_nothing(hk, tmp_path):
 def test_rule_broken_within_the_file(hk, tmp_path):
     f = write(tmp_path / "log.csv", HEADER + "2026-09-01,30,\n2026-09-20,30,\n2026-09-24,30,\n")
     with pytest.raises(ImportRuleViolation) as err:
-        hk.import_file(f)
+        hk.transfer.import_file(f)
     assert err.value.exit_code == 3
     assert [str(p) for p in err.value.problems] == [
         "line 3, 2026-09-20: 4 days before the session on 2026-09-24 (line 4); "
@@ -243,11 +243,11 @@ def test_rule_broken_within_the_file(hk, tmp_path):
 
 
 def test_rule_broken_against_the_stored_log(hk, tmp_path):
-    hk.create_profile("ana", min_interval_days=14, make_default=True)
+    hk.profiles.create_profile("ana", min_interval_days=14, make_default=True)
     log(hk, "2026-10-01")
     f = write(tmp_path / "log.csv", HEADER + "2026-09-01,30,\n2026-10-10,30,\n2026-10-01,31,\n")
     with pytest.raises(ImportRuleViolation) as err:
-        hk.import_file(f)
+        hk.transfer.import_file(f)
     assert [str(p) for p in err.value.problems] == [
         "line 3, 2026-10-10: 9 days after the stored session on 2026-10-01; "
         "sessions of ana must be at least 14 days apart",
@@ -260,7 +260,7 @@ def test_rule_broken_against_the_stored_log(hk, tmp_path):
 def test_bad_data_wins_over_rule_for_the_exit_code(hk, tmp_path):
     f = write(tmp_path / "log.csv", HEADER + "2026-09-01,30,\n2026-09-02,30,\n2026-09-20,x,\n")
     with pytest.raises(BadImportData) as err:
-        hk.import_file(f)
+        hk.transfer.import_file(f)
     assert len(err.value.problems) == 3 and err.value.exit_code == 2
 
 
@@ -274,27 +274,29 @@ def test_bad_data_wins_over_rule_for_the_exit_code(hk, tmp_path):
 def test_not_a_homekit_file_gets_one_line(hk, tmp_path, name, content, needle):
     f = write(tmp_path / name, content)
     with pytest.raises(InvalidInput) as err:
-        hk.import_file(f)
-    assert "\n" not in str(err.value) and needle in str(err.value)
-    assert "not a homekit export" in str(err.value)
+        hk.transfer.import_file(f)
+    said = words.error(err.value)  # the sentence is the words'; the error carries its facts
+    assert "\n" not in said and needle in said
+    assert "not a homekit export" in said and err.value.code == "not_export"
 
 
 def test_a_sqlite_file_points_to_restore(hk, tmp_path):
     sqlite3.connect(tmp_path / "x.db").execute("CREATE TABLE t (a)").connection.close()
-    with pytest.raises(InvalidInput, match="homekit restore"):
-        hk.import_file(tmp_path / "x.db")
+    with pytest.raises(InvalidInput) as refused:
+        hk.transfer.import_file(tmp_path / "x.db")
+    assert f"homekit restore {tmp_path / 'x.db'}" in words.error(refused.value)
 
 
 def test_unknown_profile_is_not_created_silently(store, tmp_path):
     hk = Homekit(store, "zoe", now=lambda: NOW)
     with pytest.raises(NotFound) as refused:
-        hk.import_file(write(tmp_path / "log.csv", HEADER + "2026-09-01,30,\n"))
+        hk.transfer.import_file(write(tmp_path / "log.csv", HEADER + "2026-09-01,30,\n"))
     assert "homekit profile add zoe" in words.error(refused.value)
 
 
 def test_import_takes_a_backup_of_a_non_empty_file_first(hk, tmp_path):
     log(hk, "2026-10-01")
-    report = hk.import_file(write(tmp_path / "log.csv", HEADER + "2026-09-01,30,\n"))
+    report = hk.transfer.import_file(write(tmp_path / "log.csv", HEADER + "2026-09-01,30,\n"))
     assert report.backup is not None and report.backup.parent == tmp_path / "backups"
     copy = sqlite3.connect(report.backup)
     assert copy.execute("SELECT session_date FROM sessions").fetchall() == [("2026-10-01",)]
@@ -304,24 +306,24 @@ def test_import_takes_a_backup_of_a_non_empty_file_first(hk, tmp_path):
 def test_profile_column_routes_rows_and_creates_profiles(hk, tmp_path):
     f = write(tmp_path / "log.csv", "profile,session_date\nana,2026-09-01\nbo,2026-09-02\n"
               ",2026-09-03\n")
-    report = hk.import_file(f)
+    report = hk.transfer.import_file(f)
     assert sorted(report.profiles_created) == ["ana", "bo", "me"]
-    assert {p.name for p in hk.profiles()} == {"ana", "bo", "me"}
-    assert [s.session_date.day for s in hk.history()] == [3]  # the blank cell: current profile
+    assert {p.name for p in hk.profiles.profiles()} == {"ana", "bo", "me"}
+    assert [s.session_date.day for s in hk.sessions.history()] == [3]  # the blank cell: current profile
 
 
 def test_csv_checklist_and_clearance_cells_are_checked_like_json(hk, tmp_path):
     header = "session_date,checklist,cleared_by_professional\n"
     f = write(tmp_path / "log.csv", header + "2026-09-01,\"glasses,clean\",yes\n"
               "2026-09-08,none,\n2026-09-15,,no\n")
-    assert hk.import_file(f).sessions_added == 3
-    stored = hk.history(newest_first=False)
+    assert hk.transfer.import_file(f).sessions_added == 3
+    stored = hk.sessions.history(newest_first=False)
     assert [(s.checklist, s.cleared_by_professional) for s in stored] == [
         (("glasses", "clean"), True), ((), False), (None, False)]
     other = fresh(tmp_path, "b.db")
     bad = write(tmp_path / "bad.csv", header + "2026-09-01,\"glasses,\x1b[31mx\",maybe\n")
     with pytest.raises(BadImportData) as err:
-        other.import_file(bad)
+        other.transfer.import_file(bad)
     (problem,) = err.value.problems
     assert problem.line == 2
     assert "unknown checklist item" in problem.reason and "not yes or no" in problem.reason

@@ -36,7 +36,7 @@ def sql(path: Path, *statements: str) -> None:
 def live(hk: Homekit, db_path: Path) -> Path:
     """A live file with two sessions, checkpointed so that its bytes can be compared."""
     for day in ("2026-10-01", "2026-10-20"):
-        hk.log_session(SessionDraft(dt.date.fromisoformat(day)))
+        hk.sessions.log_session(SessionDraft(dt.date.fromisoformat(day)))
     hk.close()
     open_store(db_path).close()  # the last connection out checkpoints the WAL into the file
     return db_path

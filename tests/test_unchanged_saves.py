@@ -10,7 +10,7 @@ from homekit.services import Homekit
 
 
 def written(hk: Homekit) -> int:
-    return hk._store.conn.total_changes
+    return hk.ctx.store.conn.total_changes
 
 
 def test_changes_between_what_a_form_showed_and_what_it_saves():
@@ -28,30 +28,30 @@ def test_changes_between_what_a_form_showed_and_what_it_saves():
 
 
 def test_an_unchanged_session_edit_writes_nothing(hk: Homekit):
-    sid = hk.log_session(SessionDraft(dt.date(2026, 11, 10), duration_min=30)).session.id
+    sid = hk.sessions.log_session(SessionDraft(dt.date(2026, 11, 10), duration_min=30)).session.id
     before = written(hk)
-    assert hk.edit_session(sid, SessionChanges(duration_min=30)) == hk.session(sid)
-    assert written(hk) == before and hk.undo_steps() == []
+    assert hk.sessions.edit_session(sid, SessionChanges(duration_min=30)) == hk.sessions.session(sid)
+    assert written(hk) == before and hk.undo.undo_steps() == []
 
 
 def test_an_unchanged_redness_correction_writes_nothing(hk: Homekit):
-    sid = hk.log_session(SessionDraft(dt.date(2026, 11, 10)), redness_severity=2,
+    sid = hk.sessions.log_session(SessionDraft(dt.date(2026, 11, 10)), redness_severity=2,
                          faded_after_min=15).session.id
-    red = hk.session(sid).redness[0]
+    red = hk.sessions.session(sid).redness[0]
     before = written(hk)
-    again, _ = hk.edit_redness(red.id, severity=2, faded_after_min=15, notes=red.notes)
-    assert again == red and written(hk) == before and hk.undo_steps() == []
-    hk.edit_redness(red.id, severity=3, faded_after_min=15)
-    assert [s.kind for s in hk.undo_steps()] == ["redness_edited"]
+    again, _ = hk.redness.edit_redness(red.id, severity=2, faded_after_min=15, notes=red.notes)
+    assert again == red and written(hk) == before and hk.undo.undo_steps() == []
+    hk.redness.edit_redness(red.id, severity=3, faded_after_min=15)
+    assert [s.kind for s in hk.undo.undo_steps()] == ["redness_edited"]
 
 
 def test_unchanged_profile_settings_and_answers_write_nothing(hk: Homekit):
-    hk.record_medical(isotretinoin="never", blood_thinners=True, acknowledged=True)
+    hk.safety.record_medical(isotretinoin="never", blood_thinners=True, acknowledged=True)
     profile = hk.profile()
     before = written(hk)
-    hk.update_profile(target_sessions=profile.target_sessions,
+    hk.profiles.update_profile(target_sessions=profile.target_sessions,
                       min_interval_days=profile.min_interval_days, new_name=profile.name)
-    hk.set_reminder_time(hk.reminder_time())
-    hk.record_skin_condition(False, acknowledged=False)
-    hk.record_medical(isotretinoin="never", blood_thinners=True, acknowledged=True)
-    assert hk.profile() == profile and written(hk) == before and hk.undo_steps() == []
+    hk.plan.set_reminder_time(hk.plan.reminder_time())
+    hk.profiles.record_skin_condition(False, acknowledged=False)
+    hk.safety.record_medical(isotretinoin="never", blood_thinners=True, acknowledged=True)
+    assert hk.profile() == profile and written(hk) == before and hk.undo.undo_steps() == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sqlite3
 import stat
 
@@ -21,116 +22,117 @@ def log(hk: Homekit, day: str, **fields: object) -> int:
     redness = fields.pop("redness", None)
     faded = fields.pop("faded_after_min", None)
     draft = SessionDraft(session_date=dt.date.fromisoformat(day), **fields)  # type: ignore[arg-type]
-    return hk.log_session(draft, redness_severity=redness,
+    return hk.sessions.log_session(draft, redness_severity=redness,
                           faded_after_min=faded).session.id
 
 
 @pytest.fixture
 def me(hk: Homekit) -> Homekit:
     """The `hk` fixture (profile 'me', skin question answered), 'me' stored as the default."""
-    hk.switch_profile("me")
+    hk.profiles.switch_profile("me")
     return hk
 
 
 def test_delete_then_undo_brings_back_the_same_session_and_its_redness(me):
     sid = log(me, "2026-11-10", duration_min=40, notes="left cheek", redness=2)
-    before = me.session(sid)
-    me.delete_session(sid)
-    assert me.session_count() == 0
-    (step,) = me.undo_steps()
+    before = me.sessions.session(sid)
+    me.sessions.delete_session(sid)
+    assert me.sessions.session_count() == 0
+    (step,) = me.undo.undo_steps()
     assert step.kind == "session_deleted" and step.facts["session_id"] == sid
-    me.undo()
-    assert me.session(sid) == before  # same id, fields and redness (ids too)
-    assert me.undo_steps() == []
-    with pytest.raises(InvalidInput, match="nothing to undo"):
-        me.undo()
+    me.undo.undo()
+    assert me.sessions.session(sid) == before  # same id, fields and redness (ids too)
+    assert me.undo.undo_steps() == []
+    with pytest.raises(InvalidInput) as refused:
+        me.undo.undo()
 
 
+    assert re.search("nothing to undo", words.error(refused.value))
 def test_undo_goes_back_newest_first_through_edits_redness_and_profiles(me):
     # the redness faded, so it does not block the next session (issue 11)
     a = log(me, "2026-11-01", duration_min=30, redness=1, faded_after_min=30)
     log(me, "2026-11-10")
-    red = me.session(a).redness[0]
-    me.edit_session(a, SessionChanges(duration_min=55, notes="changed"))
-    me.delete_redness(red.id)
-    me.update_profile(target_sessions=9, new_name="ana")
-    kinds = [s.kind for s in me.undo_steps()]
+    red = me.sessions.session(a).redness[0]
+    me.sessions.edit_session(a, SessionChanges(duration_min=55, notes="changed"))
+    me.redness.delete_redness(red.id)
+    me.profiles.update_profile(target_sessions=9, new_name="ana")
+    kinds = [s.kind for s in me.undo.undo_steps()]
     assert kinds == ["profile_edited", "redness_deleted", "session_edited"]
-    me.undo()
+    me.undo.undo()
     assert me.profile().name == "me" and me.profile().target_sessions == 6
-    me.undo()
-    assert me.session(a).redness == (red,)
-    me.undo()
-    s = me.session(a)
+    me.undo.undo()
+    assert me.sessions.session(a).redness == (red,)
+    me.undo.undo()
+    s = me.sessions.session(a)
     assert (s.duration_min, s.notes) == (30, "")
 
 
 def test_an_unchanged_save_is_no_undo_step(me):
     a = log(me, "2026-11-01", duration_min=30)
-    me.edit_session(a, SessionChanges(duration_min=30))
-    me.update_profile(target_sessions=6)
-    assert me.undo_steps() == []
+    me.sessions.edit_session(a, SessionChanges(duration_min=30))
+    me.profiles.update_profile(target_sessions=6)
+    assert me.undo.undo_steps() == []
 
 
 def test_undo_rechecks_the_rule_and_keeps_the_step_when_refused(me):
     a = log(me, "2026-11-01")
-    me.delete_session(a)
+    me.sessions.delete_session(a)
     log(me, "2026-11-04")  # the gap is filled by a new session
     with pytest.raises(RuleViolation) as caught:
-        me.undo()
+        me.undo.undo()
     assert caught.value.code == "undo_refused" and caught.value.exit_code == 3
-    assert [s.kind for s in me.undo_steps()] == ["session_deleted"]  # kept
-    me.drop_undo_step()
-    assert me.undo_steps() == []
+    assert [s.kind for s in me.undo.undo_steps()] == ["session_deleted"]  # kept
+    me.undo.drop_undo_step()
+    assert me.undo.undo_steps() == []
 
 
 def test_undoing_an_edit_back_to_a_date_now_taken_is_refused(me):
     a = log(me, "2026-11-01")
-    me.edit_session(a, SessionChanges(session_date=dt.date(2026, 11, 20)))
+    me.sessions.edit_session(a, SessionChanges(session_date=dt.date(2026, 11, 20)))
     log(me, "2026-11-05")
     with pytest.raises(RuleViolation, match="undo"):
-        me.undo()
-    assert me.session(a).session_date == dt.date(2026, 11, 20)
+        me.undo.undo()
+    assert me.sessions.session(a).session_date == dt.date(2026, 11, 20)
 
 
 def test_profile_delete_takes_a_backup_first_and_undo_restores_everything(me, db_path):
-    me.create_profile("ana")
-    me.switch_profile("ana")
-    me.record_skin_condition(False, acknowledged=False)
+    me.profiles.create_profile("ana")
+    me.profiles.switch_profile("ana")
+    me.profiles.record_skin_condition(False, acknowledged=False)
     s1 = log(me, "2026-11-01", redness=3, faded_after_min=20, notes="ana's")
     log(me, "2026-11-12")
-    me.switch_profile("me")
+    me.profiles.switch_profile("me")
     log(me, "2026-11-02")
-    done = me.delete_profile("ana")
+    done = me.profiles.delete_profile("ana")
     assert (done.sessions, done.observations) == (2, 1)
     assert done.backup.exists() and stat.S_IMODE(done.backup.stat().st_mode) == 0o600
     backup = sqlite3.connect(done.backup)
     assert backup.execute("SELECT count(*) FROM profiles WHERE name = 'ana'").fetchone()[0] == 1
     backup.close()
-    assert [p.name for p in me.profiles()] == ["me"]
-    me.undo()
-    assert [p.name for p in me.profiles()] == ["me", "ana"]
+    assert [p.name for p in me.profiles.profiles()] == ["me"]
+    me.undo.undo()
+    assert [p.name for p in me.profiles.profiles()] == ["me", "ana"]
     ana = Homekit.open(db_path, "ana", now=lambda: NOW)
-    restored = ana.session(s1)
+    restored = ana.sessions.session(s1)
     assert restored.notes == "ana's" and restored.redness[0].severity == 3
-    assert ana.session_count() == 2
+    assert ana.sessions.session_count() == 2
     ana.close()
 
 
 def test_deleting_the_default_profile_moves_the_default_and_undo_moves_it_back(me):
-    me.create_profile("ana")
-    me.delete_profile("me")
+    me.profiles.create_profile("ana")
+    me.profiles.delete_profile("me")
     assert me.profile_name() == "ana"
-    me.undo()
+    me.undo.undo()
     assert me.profile_name() == "me"
 
 
 def test_undo_of_a_profile_delete_is_refused_when_the_name_is_taken_again(me):
-    me.create_profile("ana")
-    me.delete_profile("ana")
-    me.create_profile("ana")
+    me.profiles.create_profile("ana")
+    me.profiles.delete_profile("ana")
+    me.profiles.create_profile("ana")
     with pytest.raises(InvalidInput) as caught:
-        me.undo()
+        me.undo.undo()
     assert "a profile named 'ana' exists again" in words.error(caught.value)
 
 
@@ -138,13 +140,13 @@ def test_history_filters_in_sql(me):
     log(me, "2026-10-01", notes="Left CHEEK warm", areas=("nose",))
     log(me, "2026-10-10", areas=("cheeks",))
     log(me, "2026-10-20", notes="Éclat fine")
-    assert [s.session_date.day for s in me.history(where=SessionFilter(search="cheek"))] == [10, 1]
-    assert [s.session_date.day for s in me.history(where=SessionFilter(search="éCLAT"))] == [20]
-    assert [s.session_date.day for s in me.history(where=SessionFilter(search="100%"))] == []
+    assert [s.session_date.day for s in me.sessions.history(where=SessionFilter(search="cheek"))] == [10, 1]
+    assert [s.session_date.day for s in me.sessions.history(where=SessionFilter(search="éCLAT"))] == [20]
+    assert [s.session_date.day for s in me.sessions.history(where=SessionFilter(search="100%"))] == []
     since = dt.date(2026, 10, 5)
-    assert [s.session_date.day for s in me.history(where=SessionFilter(since=since))] == [20, 10]
-    assert [s.session_date.day for s in me.history(where=SessionFilter(until=since))] == [1]
-    assert [s.session_date.day for s in me.history(
+    assert [s.session_date.day for s in me.sessions.history(where=SessionFilter(since=since))] == [20, 10]
+    assert [s.session_date.day for s in me.sessions.history(where=SessionFilter(until=since))] == [1]
+    assert [s.session_date.day for s in me.sessions.history(
         where=SessionFilter("e", since, dt.date(2026, 10, 15)))] == [10]
 
 
@@ -230,10 +232,10 @@ def test_a_failed_change_leaves_no_undo_step(me):
     a = log(me, "2026-11-01")
     log(me, "2026-11-10")
     with pytest.raises(NotFound):
-        me.delete_session(999)
+        me.sessions.delete_session(999)
     with pytest.raises(RuleViolation):  # refused by the rule: nothing changed, nothing to undo
-        me.edit_session(a, SessionChanges(session_date=dt.date(2026, 11, 8)))
-    assert me.undo_steps() == []
+        me.sessions.edit_session(a, SessionChanges(session_date=dt.date(2026, 11, 8)))
+    assert me.undo.undo_steps() == []
 
 
 def test_a_schema_6_file_gains_the_journal(tmp_path):
@@ -249,12 +251,12 @@ def test_a_schema_6_file_gains_the_journal(tmp_path):
     migrations.migrations.apply(Database(conn), stop_before="m007_undo_journal")
     conn.close()
     store = open_store(path)
-    assert store.schema_version() == SCHEMA_VERSION
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     hk = Homekit(store, now=lambda: NOW)
-    hk.record_skin_condition(False, acknowledged=False)
+    hk.profiles.record_skin_condition(False, acknowledged=False)
     sid = log(hk, "2026-11-01")
-    hk.delete_session(sid)
-    assert [s.kind for s in hk.undo_steps()] == ["session_deleted"]
+    hk.sessions.delete_session(sid)
+    assert [s.kind for s in hk.undo.undo_steps()] == ["session_deleted"]
     store.close()
 
 
@@ -270,9 +272,9 @@ def test_cli_remind_writes_the_profile_file_in_the_current_folder(capsys, tmp_pa
 
 def test_undoing_a_date_edit_moves_the_observations_back_too(me):
     sid = log(me, "2026-11-10", start_time="19:00", redness=2)
-    before = me.session(sid)
-    me.edit_session(sid, SessionChanges(session_date=dt.date(2026, 11, 13)))
-    moved = me.session(sid)
+    before = me.sessions.session(sid)
+    me.sessions.edit_session(sid, SessionChanges(session_date=dt.date(2026, 11, 13)))
+    moved = me.sessions.session(sid)
     assert moved.redness[0].observed_at.startswith("2026-11-13")  # moved with the session
-    me.undo()
-    assert me.session(sid) == before  # the date and the observation's time both back
+    me.undo.undo()
+    assert me.sessions.session(sid) == before  # the date and the observation's time both back

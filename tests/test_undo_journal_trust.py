@@ -137,24 +137,24 @@ def test_every_kind_homekit_writes_passes_the_check(hk: Homekit):
     from homekit.domain.checklist import CHECKLIST_IDS
     from homekit.domain.models import SessionChanges, SessionDraft
 
-    hk.switch_profile("me")
+    hk.profiles.switch_profile("me")
     draft = SessionDraft(dt.date(2026, 11, 1), start_time="09:05", notes="a\tb\nc é",
                          areas=("cheeks", "nose"), glasses_worn=True, device_level=3,
                          stinging=1, duration_min=30, checklist=CHECKLIST_IDS)
-    sid = hk.log_session(draft, redness_severity=2).session.id
-    red = hk.session(sid).redness[0]
-    hk.edit_session(sid, SessionChanges(duration_min=40))
-    hk.edit_redness(red.id, severity=1)
-    hk.delete_redness(red.id)
-    hk.update_profile(new_name="ana")
-    hk.delete_session(sid)
-    hk.create_profile("bob")
-    hk.delete_profile("bob")
-    kinds = {s.kind for s in hk.undo_steps()}
+    sid = hk.sessions.log_session(draft, redness_severity=2).session.id
+    red = hk.sessions.session(sid).redness[0]
+    hk.sessions.edit_session(sid, SessionChanges(duration_min=40))
+    hk.redness.edit_redness(red.id, severity=1)
+    hk.redness.delete_redness(red.id)
+    hk.profiles.update_profile(new_name="ana")
+    hk.sessions.delete_session(sid)
+    hk.profiles.create_profile("bob")
+    hk.profiles.delete_profile("bob")
+    kinds = {s.kind for s in hk.undo.undo_steps()}
     assert kinds == set(rules.KINDS)
     from homekit.storage import journal_check
 
-    assert journal_check.faults(hk._store.conn) == []
+    assert journal_check.faults(hk.ctx.store.conn) == []
 
 
 def test_a_backup_with_a_damaged_journal_row_is_not_restored(journalled, tmp_path):
@@ -178,7 +178,7 @@ def test_the_service_refuses_with_facts_not_a_decode_error(journalled):
     hk = Homekit.open(journalled)
     try:
         with pytest.raises(StorageError) as caught:
-            hk.undo_steps()
+            hk.undo.undo_steps()
         assert caught.value.code == "undo_step_damaged"
         fault = caught.value.facts["fault"]
         assert (fault.entry_id, fault.part, fault.problem) == (2, "payload", "not_json")

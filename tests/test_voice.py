@@ -66,7 +66,7 @@ def _report_warnings(db_path) -> tuple[str, ...]:
 
     hk = Homekit.open(db_path, now=lambda: NOW)
     try:
-        (section,) = warnings_section(hk.report_facts())
+        (section,) = warnings_section(hk.report.report_facts())
     finally:
         hk.close()
     (bullets,) = [b for b in section.blocks if isinstance(b, Bullets)]
@@ -78,7 +78,7 @@ def _status_of(db_path) -> Status:
 
     hk = Homekit.open(db_path, now=lambda: NOW)
     try:
-        return hk.status()
+        return hk.status.status()
     finally:
         hk.close()
 
@@ -145,22 +145,22 @@ def _refusal(call) -> RuleViolation:
 def test_a_refused_earlier_date_names_the_nearest_dates_that_can_be_logged(hk):
     """The issue's case: an earlier date too close to today's session named the next eligible
     date (in the future), which does not answer where the forgotten session can go."""
-    hk.log_session(SessionDraft(TODAY))
-    refusal = _refusal(lambda: hk.log_session(SessionDraft(TODAY - dt.timedelta(days=3))))
+    hk.sessions.log_session(SessionDraft(TODAY))
+    refusal = _refusal(lambda: hk.sessions.log_session(SessionDraft(TODAY - dt.timedelta(days=3))))
     text = words.error(refusal)
     assert "The latest earlier date you can log: 2026-11-18;" in text
     assert "the earliest later one: 2026-12-02 (in 7 days)." in text
     assert "Next eligible" not in text
     # today itself, refused: when the next one may be
-    today = words.error(_refusal(lambda: hk.log_session(SessionDraft(TODAY))))
+    today = words.error(_refusal(lambda: hk.sessions.log_session(SessionDraft(TODAY))))
     assert today.endswith("Next eligible date: 2026-12-02 (in 7 days).")
 
 
 def test_the_nearest_free_dates_jump_over_a_chain_of_sessions(hk):
     days = [dt.date(2026, 9, 1) + dt.timedelta(days=d) for d in (0, 8, 16, 24, 40)]
     for day in days:
-        hk.log_session(SessionDraft(day))
-    refusal = _refusal(lambda: hk.log_session(SessionDraft(dt.date(2026, 9, 20))))
+        hk.sessions.log_session(SessionDraft(day))
+    refusal = _refusal(lambda: hk.sessions.log_session(SessionDraft(dt.date(2026, 9, 20))))
     openings = refusal.facts["openings"]
     assert openings.earlier == dt.date(2026, 8, 25)  # before the whole chain
     assert openings.later == dt.date(2026, 10, 2)  # the gap between the 4th and the 5th
@@ -176,7 +176,7 @@ def test_nearest_free_dates_are_those_a_day_by_day_search_finds(hk):
     day, dates = dt.date(2026, 1, 5), []
     while day < TODAY - dt.timedelta(days=30):
         dates.append(day)
-        hk.log_session(SessionDraft(day))
+        hk.sessions.log_session(SessionDraft(day))
         day += dt.timedelta(days=rng.choice((7, 8, 9, 12, 20)))
 
     def free(d: dt.date) -> bool:
@@ -186,7 +186,7 @@ def test_nearest_free_dates_are_those_a_day_by_day_search_finds(hk):
         attempted = rng.choice(dates) + dt.timedelta(days=rng.randint(-6, 6))
         if free(attempted):
             continue
-        openings = _refusal(lambda a=attempted: hk.check_date(hk.profile(), a)).facts["openings"]
+        openings = _refusal(lambda a=attempted: hk.sessions.check_date(hk.profile(), a)).facts["openings"]
         earlier = next(attempted - dt.timedelta(days=k) for k in range(1, 400)
                        if free(attempted - dt.timedelta(days=k)))
         later = next(attempted + dt.timedelta(days=k) for k in range(1, 400)
@@ -195,20 +195,20 @@ def test_nearest_free_dates_are_those_a_day_by_day_search_finds(hk):
 
 
 def test_an_edit_names_the_window_it_must_fit(hk):
-    ids = [hk.log_session(SessionDraft(TODAY - dt.timedelta(days=d))).session.id
+    ids = [hk.sessions.log_session(SessionDraft(TODAY - dt.timedelta(days=d))).session.id
            for d in (40, 20, 0)]
     middle = ids[1]  # 2026-11-05, between 2026-10-16 and today
-    refusal = _refusal(lambda: hk.edit_session(
+    refusal = _refusal(lambda: hk.sessions.edit_session(
         middle, SessionChanges(session_date=TODAY - dt.timedelta(days=3))))
     text = words.error(refusal)
     assert "eligible now" not in text and "Next eligible" not in text
     assert text.endswith("Between the sessions on 2026-10-16 and 2026-11-25 it fits on a date "
                          "from 2026-10-23 to 2026-11-18.")
-    newest = _refusal(lambda: hk.edit_session(
+    newest = _refusal(lambda: hk.sessions.edit_session(
         ids[2], SessionChanges(session_date=TODAY - dt.timedelta(days=22))))
     assert words.error(newest).endswith(
         "After the session on 2026-11-05 it fits on a date from 2026-11-12 to today.")
-    oldest = _refusal(lambda: hk.edit_session(
+    oldest = _refusal(lambda: hk.sessions.edit_session(
         ids[0], SessionChanges(session_date=TODAY - dt.timedelta(days=18))))
     assert words.error(oldest).endswith(
         "Before the session on 2026-11-05 it fits on 2026-10-29 or any earlier date.")
@@ -219,16 +219,16 @@ def test_an_edit_names_the_window_it_must_fit(hk):
 
 def test_a_start_time_later_than_now_is_refused_for_today(hk, cli_at_now):
     with pytest.raises(InvalidInput) as refused:
-        hk.log_session(SessionDraft(TODAY, start_time="09:31"))  # NOW is 09:30
+        hk.sessions.log_session(SessionDraft(TODAY, start_time="09:31"))  # NOW is 09:30
     assert refused.value.field == "time"
     assert words.error(refused.value) == (
         "a session today cannot start at 09:31: it is 09:30 now (log it once it has started, "
         "or give the date it took place)")
-    assert hk.history() == []
-    hk.log_session(SessionDraft(TODAY - dt.timedelta(days=8), start_time="23:00"))  # a past day
-    done = hk.log_session(SessionDraft(TODAY, start_time="09:30")).session
+    assert hk.sessions.history() == []
+    hk.sessions.log_session(SessionDraft(TODAY - dt.timedelta(days=8), start_time="23:00"))  # a past day
+    done = hk.sessions.log_session(SessionDraft(TODAY, start_time="09:30")).session
     with pytest.raises(InvalidInput):
-        hk.edit_session(done.id, SessionChanges(start_time="10:00"))
+        hk.sessions.edit_session(done.id, SessionChanges(start_time="10:00"))
     out = cli_at_now("log", "--date", (TODAY - dt.timedelta(days=20)).isoformat(),
                      "--time", "23:00")
     assert out.returncode == 0

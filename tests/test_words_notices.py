@@ -70,12 +70,12 @@ def test_the_dashboard_cards(hk):
     assert words.last_session_card(None, TODAY) == "none yet"
     assert words.last_session_card(TODAY, TODAY) == "2026-11-25 (Wed)\ntoday"
     assert words.last_session_card(DAY, TODAY) == "2026-11-18 (Wed)\n7 days ago"
-    st = hk.status()
+    st = hk.status.status()
     assert words.next_session(st) == "eligible now"
     assert words.sessions_progress(st) == f"Sessions 0 of {st.target_sessions}"
     assert words.next_card_title(st) == "Next session · at least 7 days apart"
-    hk.log_session(SessionDraft(TODAY, glasses_worn=True))
-    st = hk.status()
+    hk.sessions.log_session(SessionDraft(TODAY, glasses_worn=True))
+    st = hk.status.status()
     assert words.next_session(st) == "next session on 2026-12-02 (Wed), in 7 days"
     assert words.projected_card_title(False) == "Projected end"
 

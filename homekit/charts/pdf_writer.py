@@ -22,11 +22,11 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Mapping
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
-from homekit.charts.pdf_layout import (
+from homekit.charts.pdf_layout import Layout
+from homekit.charts.pdf_steps import (
     FOOTER_Y,
     LEFT,
     PAGE_W,
@@ -35,7 +35,6 @@ from homekit.charts.pdf_layout import (
     WIDTH,
     Close,
     Image,
-    Layout,
     Open,
     Rule,
     Step,
@@ -49,76 +48,15 @@ if TYPE_CHECKING:
     from fpdf import FPDF
     from PIL.Image import Image as PILImage
 
+from homekit.charts.pdf_meta import XMP as XMP
+from homekit.charts.pdf_meta import _producer_class as _producer_class
+from homekit.charts.pdf_meta import font_files as font_files
+
 FAMILY = "DejaVu"
 #: Drawn for a character the font has no glyph for.
 REPLACEMENT = "\ufffd"
 #: fpdf2 hashes this into the file's /ID (with the content); it is written nowhere.
 FIXED_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
-
-XMP = """<x:xmpmeta xmlns:x="adobe:ns:meta/">
- <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-  <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
-   <dc:format>application/pdf</dc:format>
-   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
-   <dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>
-  </rdf:Description>
-  <rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
-   <pdfaid:part>2</pdfaid:part>
-   <pdfaid:conformance>U</pdfaid:conformance>
-  </rdf:Description>
-  <rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
-   <pdfuaid:part>1</pdfuaid:part>
-  </rdf:Description>
-  <rdf:Description rdf:about=""
-    xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
-    xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
-    xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
-   <pdfaExtension:schemas>
-    <rdf:Bag>
-     <rdf:li rdf:parseType="Resource">
-      <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
-      <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
-      <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
-      <pdfaSchema:property>
-       <rdf:Seq>
-        <rdf:li rdf:parseType="Resource">
-         <pdfaProperty:name>part</pdfaProperty:name>
-         <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
-         <pdfaProperty:category>internal</pdfaProperty:category>
-         <pdfaProperty:description>Part of ISO 14289 followed</pdfaProperty:description>
-        </rdf:li>
-       </rdf:Seq>
-      </pdfaSchema:property>
-     </rdf:li>
-    </rdf:Bag>
-   </pdfaExtension:schemas>
-  </rdf:Description>
- </rdf:RDF>
-</x:xmpmeta>"""
-
-
-def font_files() -> dict[str, Path]:
-    """DejaVu Sans, regular ("") and bold ("B"), from matplotlib's own fonts."""
-    import matplotlib
-
-    folder = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-    return {"": folder / "DejaVuSans.ttf", "B": folder / "DejaVuSans-Bold.ttf"}
-
-
-def _producer_class() -> type:
-    from fpdf.output import OutputProducer, PDFInfo
-
-    class Producer(OutputProducer):
-        """fpdf2's writer, with an /Info of the title alone (no date, no producer)."""
-
-        def _add_info(self) -> Any:
-            info = PDFInfo(title=self.fpdf.title, subject=None, author=None, keywords=None,
-                           creator=None, producer=None, creation_date=None)  # type: ignore[arg-type]
-            self._add_pdf_obj(info)
-            return info
-
-    return Producer
-
 
 class PdfWriter:
     """One document, written once: `write()` gives the bytes and the page count."""

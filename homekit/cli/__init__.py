@@ -194,7 +194,7 @@ class Context:
         self._app = Homekit.open(path, profile, create_folder=is_default, verify=verify,
                                  allow_broken_rule=allow_broken_rule)
         if not quiet:
-            self.say_notices(self._app.open_notices())
+            self.say_notices(self._app.check.open_notices())
         return self._app
 
     def path(self) -> tuple[Path | str, bool]:

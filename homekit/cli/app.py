@@ -51,6 +51,6 @@ def create(ctx: Context) -> OpenNotices:
     path, is_default = ctx.path()
     made = Homekit.open(path, ctx.profile(), create_folder=is_default)
     try:
-        return made.open_notices()
+        return made.check.open_notices()
     finally:
         made.close()

@@ -74,7 +74,7 @@ def cmd_chart(args: argparse.Namespace, ctx: Context) -> int:
             width, height = default_size(args.kind)
             check_pixels(args.width or width, args.height or height, args.dpi)
     app = ctx.open()
-    series = app.chart_series(args.kind)
+    series = app.charts.chart_series(args.kind)
     if output is None:
         import shutil
 
@@ -87,7 +87,7 @@ def cmd_chart(args: argparse.Namespace, ctx: Context) -> int:
 
     from homekit.files import is_stdout
 
-    written = app.save_chart(output, args.kind, series=series, dark=args.dark, width=args.width,
+    written = app.charts.save_chart(output, args.kind, series=series, dark=args.dark, width=args.width,
                              height=args.height, dpi=args.dpi, replace=args.force)
     if not is_stdout(written):
         say(words.chart_written(args.kind, written))

@@ -30,7 +30,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
-    h = ctx.open(verify=False).check_file()
+    h = ctx.open(verify=False).check.check_file()
     if args.json:
         print(json_safe(json.dumps(as_json(h), indent=2, ensure_ascii=False)))
     else:

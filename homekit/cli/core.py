@@ -141,18 +141,18 @@ def _areas(chosen: list[tuple[str, ...]] | None) -> tuple[str, ...]:
 def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
     app = ctx.open()
     terminal = ask.on_terminal()
-    if terminal and (app.profile().has_skin_condition is None or app.needs_acknowledgement()):
+    if terminal and (app.profile().has_skin_condition is None or app.profiles.needs_acknowledgement()):
         answer = ask.condition()
         if answer is not None:
-            app.record_skin_condition(*answer)
-    app.check_condition()  # refuses (exit 2, nothing stored, not even `me`) when unanswered
+            app.profiles.record_skin_condition(*answer)
+    app.safety.check_condition()  # refuses (exit 2, nothing stored, not even `me`) when unanswered
     confirmed = args.checked
     if confirmed is None and terminal:
         # Refuse before asking when another gate already blocks that date.
         day = args.date or app.today()
-        app.check_start(day, args.time)
-        app.check_date(app.profile(), day)
-        app.check_redness(app.profile(), day, args.cleared_by_professional)
+        app.sessions.check_start(day, args.time)
+        app.sessions.check_date(app.profile(), day)
+        app.safety.check_redness(app.profile(), day, args.cleared_by_professional)
         confirmed = ask.checklist_answers()
     draft = SessionDraft(
         session_date=args.date or app.today(),
@@ -166,7 +166,7 @@ def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
         checklist=confirmed,
         cleared_by_professional=args.cleared_by_professional,
     )
-    result = app.log_session(draft, redness_severity=args.redness, faded_after_min=args.faded_after)
+    result = app.sessions.log_session(draft, redness_severity=args.redness, faded_after_min=args.faded_after)
     days_left = result.days_until_eligible
     if args.json:
         out = result.session.to_json()
@@ -191,7 +191,7 @@ def cmd_history(args: argparse.Namespace, ctx: Context) -> int:
     app = ctx.open()
     where = SessionFilter(args.search, args.since, args.until)
     filtered = where.active
-    sessions = app.history(newest_first=True, limit=args.limit, where=where)
+    sessions = app.sessions.history(newest_first=True, limit=args.limit, where=where)
     if args.json:
         say_json([s.to_json() for s in sessions])
         return 0
@@ -218,16 +218,16 @@ def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
     both = [c for c in args.clear or () if getattr(changes, CLEAR_NAMES[c]) is not None]
     if both:
         raise InvalidInput(f"--clear {both[0]} and a new value for it: give one or the other")
-    session = ctx.open().edit_session(args.session_id, changes)
+    session = ctx.open().sessions.edit_session(args.session_id, changes)
     say(words.session_updated(session))
     return 0
 
 
 def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
     app = ctx.open(allow_broken_rule=True)  # deleting is how a file that breaks the rule mends
-    session = app.session(args.session_id)
+    session = app.sessions.session(args.session_id)
     if not ask.confirm_delete(words.delete_session_question(session), args.yes):
         return 1
-    app.delete_session(args.session_id)
+    app.sessions.delete_session(args.session_id)
     say(words.session_deleted(session))
     return 0

@@ -93,10 +93,10 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     app = ctx.open()
     fmt = format_for(output, args.format)
     if args.photos:
-        text = app.export_with_photos(Path(args.photos), fmt, output=output,
+        text = app.transfer.export_with_photos(Path(args.photos), fmt, output=output,
                                       all_profiles=args.all_profiles, replace=args.force)
         if output is not None:
-            path = app.write_export(output, text, replace=args.force)
+            path = app.transfer.write_export(output, text, replace=args.force)
             say(words.exported(path, fmt, Path(args.photos).expanduser().absolute()),
                 file=sys.stderr)
             return 0
@@ -108,16 +108,16 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
             sys.stdout.buffer.flush()
         return 0
     if output is not None:
-        path = app.export_to_file(output, fmt, all_profiles=args.all_profiles,
+        path = app.transfer.export_to_file(output, fmt, all_profiles=args.all_profiles,
                                   replace=args.force)
         say(words.exported(path, fmt), file=sys.stderr)
         return 0
     if sys.stdout.isatty():  # shown, not piped: terminal control made visible, as everywhere
-        text = app.export_log(fmt, all_profiles=args.all_profiles)
+        text = app.transfer.export_log(fmt, all_profiles=args.all_profiles)
         print(json_safe(text) if fmt == "json" else words.control_free(text), end="")
         return 0
     sys.stdout.flush()
-    for chunk in app.export_chunks(fmt, all_profiles=args.all_profiles):
+    for chunk in app.transfer.export_chunks(fmt, all_profiles=args.all_profiles):
         sys.stdout.buffer.write(chunk.encode("utf-8"))
     sys.stdout.buffer.flush()
     return 0
@@ -128,7 +128,7 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
 
     # Read (a stream: copied once) and checked before the data file is opened or created.
     with import_source(args.file) as source:
-        r = ctx.open().import_file(source, dry_run=args.dry_run)
+        r = ctx.open().transfer.import_file(source, dry_run=args.dry_run)
     for line in words.import_lines(r):
         say(line)
     return 0
@@ -137,7 +137,7 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
     from homekit.files import is_stdout
 
-    path = ctx.open().backup(args.path)
+    path = ctx.open().backups.backup(args.path)
     if not is_stdout(path):
         say(words.backup_written(path))
     return 0
@@ -159,7 +159,7 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
                         near=data_file if isinstance(data_file, Path) else None) as source:
         # Unchecked: restoring is the way back from a file that is not homekit's any more.
         app = ctx.open(verify=False)
-        done = app.restore(source)
+        done = app.backups.restore(source)
     info = done.source
     origin = args.from_replica if args.from_replica is not None else info.path
     say(words.restored(app.data_file, origin, info))
@@ -173,13 +173,14 @@ def cmd_remind(args: argparse.Namespace, ctx: Context) -> int:
     if args.output is not None:
         check_output(args.output, replace=args.force)  # before the data file is opened
     app = ctx.open()
-    result = app.write_reminders(args.output, args.time, zone=args.tz, replace=args.force)
+    result = app.plan.write_reminders(words.calendar, args.output, args.time, zone=args.tz,
+                                      replace=args.force)
     quiet = is_stdout(result.path)  # the calendar itself is on standard output
     if not result.written:
         say(words.NO_REMINDERS, file=sys.stderr if quiet else sys.stdout)
         return 0
     if not quiet:
-        say(words.reminders_written(result, args.time or app.reminder_time()))
+        say(words.reminders_written(result, args.time or app.plan.reminder_time()))
     return 0
 
 
@@ -189,7 +190,7 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
 
     path, _ = resolve_db_path(ctx.db_option)
     refuse_existing(Path(path))
-    result = ctx.open().fill_demo()
+    result = ctx.open().demo.fill_demo()
     say(words.demo_written(result))
     say(words.demo_try(result.path))
     return 0

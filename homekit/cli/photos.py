@@ -98,14 +98,14 @@ def cmd_photo_add(args: argparse.Namespace, ctx: Context) -> int:
 
     # Read once, with the photo bound, before opening (or creating) the data file.
     data, name = read_bytes(args.file, "photo")
-    photo = ctx.open().add_photo(data, name=name, session_id=args.session, area=args.area,
+    photo = ctx.open().photos.add_photo(data, name=name, session_id=args.session, area=args.area,
                                  taken_on=args.taken, notes=args.notes)
     say(photo.id)
     return 0
 
 
 def cmd_photo_list(args: argparse.Namespace, ctx: Context) -> int:
-    found = ctx.open().photos(area=args.area, session_id=args.session)
+    found = ctx.open().photos.photos(area=args.area, session_id=args.session)
     if args.json:
         say_json([p.to_json() for p in found])
         return 0
@@ -119,9 +119,9 @@ def cmd_photo_list(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_photo_show(args: argparse.Namespace, ctx: Context) -> int:
     app = ctx.open()
-    photo = app.photo(args.photo_id)
+    photo = app.photos.photo(args.photo_id)
     say(words.photo_line(photo))
-    if sys.stdout.isatty() and _show_image(app.photo_bytes(photo.id)):
+    if sys.stdout.isatty() and _show_image(app.photos.photo_bytes(photo.id)):
         return 0
     say(words.PHOTO_EXPORT_HINT.format(id=photo.id))
     return 0
@@ -154,7 +154,7 @@ def cmd_photo_export(args: argparse.Namespace, ctx: Context) -> int:
     from homekit.files import check_output, is_stdout
 
     check_output(args.output, replace=args.force)  # before the data file is opened
-    path = ctx.open().export_photo(args.photo_id, args.output, force=args.force)
+    path = ctx.open().photos.export_photo(args.photo_id, args.output, force=args.force)
     if not is_stdout(path):
         say(words.photo_written(args.photo_id, path))
     return 0
@@ -162,10 +162,10 @@ def cmd_photo_export(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_photo_delete(args: argparse.Namespace, ctx: Context) -> int:
     app = ctx.open()
-    photo = app.photo(args.photo_id)
+    photo = app.photos.photo(args.photo_id)
     if not ask.confirm_delete(words.delete_photo_question(photo), args.yes):
         return 1
-    _, backup = app.delete_photo(photo.id)
+    _, backup = app.photos.delete_photo(photo.id)
     # The whole path (not shortened like other messages): it is a command to copy.
     say(words.photo_deleted(photo.id, backup))
     return 0
@@ -176,8 +176,9 @@ def cmd_photo_compare(args: argparse.Namespace, ctx: Context) -> int:
 
     check_output(args.output, replace=args.force)  # before the data file is opened
     app = ctx.open()
-    comparison = app.comparison(area=args.area, first_id=args.first, last_id=args.last)
-    path = app.save_comparison(args.output, comparison, force=args.force)
+    comparison = app.photos.comparison(area=args.area, first_id=args.first, last_id=args.last)
+    path = app.photos.save_comparison(args.output, comparison, words.comparison_captions(comparison),
+                                      words.comparison_title(comparison), force=args.force)
     if not is_stdout(path):
         say(words.comparison_written(comparison, path))
     return 0

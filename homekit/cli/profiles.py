@@ -99,7 +99,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 def cmd_profile_list(args: argparse.Namespace, ctx: Context) -> int:
     app = ctx.open()
     current = app.profile_name()
-    profiles = app.profiles()
+    profiles = app.profiles.profiles()
     if getattr(args, "json", False):
         say_json([{
             "name": p.name, "target_sessions": p.target_sessions,
@@ -119,7 +119,7 @@ def cmd_profile_add(args: argparse.Namespace, ctx: Context) -> int:
     if args.condition == "yes":
         say(words.CONDITION_WARNING, file=sys.stderr)
     condition = None if args.condition is None else args.condition == "yes"
-    p = ctx.open().create_profile(args.name, args.target, args.interval, make_default=args.default,
+    p = ctx.open().profiles.create_profile(args.name, args.target, args.interval, make_default=args.default,
                                   has_condition=condition, acknowledged=args.acknowledge)
     say(words.profile_created(p))
     return 0
@@ -139,7 +139,7 @@ def cmd_profile_set(args: argparse.Namespace, ctx: Context) -> int:
         raise InvalidInput("nothing to change: give --target, --interval, --rename or --skin-type")
     skin: Any = ... if args.skin_type is None else (
         None if args.skin_type == NO_SKIN_TYPE else args.skin_type)
-    p = ctx.open().update_profile(target_sessions=args.target, min_interval_days=args.interval,
+    p = ctx.open().profiles.update_profile(target_sessions=args.target, min_interval_days=args.interval,
                                   new_name=args.rename, skin_type=skin)
     say(words.profile_changed(p))
     if args.skin_type is not None:
@@ -151,22 +151,22 @@ def cmd_profile_show(args: argparse.Namespace, ctx: Context) -> int:
     app = ctx.open()
     p = app.profile()
     if args.json:
-        say_json({**p.to_json(), "current": True, "reminder_time": app.reminder_time()})
+        say_json({**p.to_json(), "current": True, "reminder_time": app.plan.reminder_time()})
         return 0
-    for line in words.profile_show_lines(p, True, app.reminder_time()):
+    for line in words.profile_show_lines(p, True, app.plan.reminder_time()):
         say(line)
     return 0
 
 
 def cmd_profile_use(args: argparse.Namespace, ctx: Context) -> int:
-    p = ctx.open().switch_profile(args.name)
+    p = ctx.open().profiles.switch_profile(args.name)
     say(words.profile_now_default(p))
     return 0
 
 
 def cmd_profile_delete(args: argparse.Namespace, ctx: Context) -> int:
     app = ctx.open()
-    found = [p for p in app.profiles() if p.name == args.name]
+    found = [p for p in app.profiles.profiles() if p.name == args.name]
     if not found:
         from homekit.domain.errors import NotFound
 
@@ -174,7 +174,7 @@ def cmd_profile_delete(args: argparse.Namespace, ctx: Context) -> int:
     if not ask.confirm_delete(words.delete_profile_question(args.name), args.yes,
                               "profile delete"):
         return 1
-    done = app.delete_profile(args.name)
+    done = app.profiles.delete_profile(args.name)
     say(words.profile_deleted_text(done))
     say(words.UNDO_HINT_CLI)
     return 0
@@ -185,7 +185,7 @@ def cmd_profile_condition(args: argparse.Namespace, ctx: Context) -> int:
     has = args.answer == "yes"
     if has:
         say(words.CONDITION_WARNING, file=sys.stderr)
-    p = app.record_skin_condition(has, acknowledged=args.acknowledge)
+    p = app.profiles.record_skin_condition(has, acknowledged=args.acknowledge)
     if has and not p.condition_acknowledged_at:
         say(words.CONDITION_BLOCKED_CLI, file=sys.stderr)
     say(words.skin_recorded(p))
@@ -198,7 +198,7 @@ def cmd_profile_medical(args: argparse.Namespace, ctx: Context) -> int:
     if args.isotretinoin is None and thinners is None and not args.acknowledge:
         p = app.profile()
     else:
-        p = app.record_medical(isotretinoin=args.isotretinoin, blood_thinners=thinners,
+        p = app.safety.record_medical(isotretinoin=args.isotretinoin, blood_thinners=thinners,
                                acknowledged=args.acknowledge)
     if args.json:
         say_json({"profile": p.name, "isotretinoin": p.isotretinoin,
@@ -207,6 +207,6 @@ def cmd_profile_medical(args: argparse.Namespace, ctx: Context) -> int:
                           "medical_answered_at": p.medical_answered_at})
     else:
         say(words.medical_answers(p))
-    for w in app.medical_warnings(p):
+    for w in app.safety.medical_warnings(p):
         say(words.warning(words.medical_text(w)), file=sys.stderr)
     return 0

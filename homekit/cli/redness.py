@@ -69,7 +69,7 @@ def cmd_redness(args: argparse.Namespace, ctx: Context) -> int:
         raise InvalidInput("--faded-after makes no sense with severity 0 (no redness)")
     session_id = None if args.first is None else _id(args.first, "session id")
     app = ctx.open()
-    red, alert = app.add_redness(session_id, args.severity, args.faded_after, args.notes or "")
+    red, alert = app.redness.add_redness(session_id, args.severity, args.faded_after, args.notes or "")
     say(words.redness_recorded(red))
     if alert:
         say(words.warning(alert.message), file=sys.stderr)
@@ -82,7 +82,7 @@ def cmd_edit(args: argparse.Namespace, ctx: Context, obs_id: int) -> int:
         raise InvalidInput("nothing to change: give --severity, --faded-after, --still-red "
                            "or --notes")
     app = ctx.open()
-    red, alert = app.edit_redness(obs_id, severity=args.severity, faded_after_min=args.faded_after,
+    red, alert = app.redness.edit_redness(obs_id, severity=args.severity, faded_after_min=args.faded_after,
                                   still_red=args.still_red, notes=args.notes)
     say(words.redness_updated(red))
     if alert:
@@ -92,9 +92,9 @@ def cmd_edit(args: argparse.Namespace, ctx: Context, obs_id: int) -> int:
 
 def cmd_delete(args: argparse.Namespace, ctx: Context, obs_id: int) -> int:
     app = ctx.open()
-    red = app.redness(obs_id)
+    red = app.redness.redness(obs_id)
     if not ask.confirm_delete(words.delete_redness_question(red), args.yes):
         return 1
-    app.delete_redness(obs_id)
+    app.redness.delete_redness(obs_id)
     say(words.redness_deleted(red))
     return 0

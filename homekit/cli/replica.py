@@ -35,7 +35,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 def cmd_replicate(args: argparse.Namespace, ctx: Context) -> int:
     app = ctx.open()
     if args.config:
-        sys.stdout.write(app.replica_config(args.url, args.sync_interval))
+        sys.stdout.write(app.replica.replica_config(args.url, args.sync_interval))
         return 0
     live = sys.stderr.isatty()
 
@@ -49,7 +49,7 @@ def cmd_replicate(args: argparse.Namespace, ctx: Context) -> int:
         else:
             print(line, file=sys.stderr, flush=True)
 
-    code = app.replicate(args.url, show, args.sync_interval, started)
+    code = app.replica.replicate(args.url, show, args.sync_interval, started)
     if live:
         print(file=sys.stderr)
     print(words.replica_stopped(code), file=sys.stderr, flush=True)

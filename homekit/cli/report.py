@@ -49,8 +49,10 @@ def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
         raise InvalidInput(f"{output.name}: the report is written as .pdf")
     if args.since and args.until and args.since > args.until:
         raise InvalidInput(f"--from {args.since} is after --to {args.until}")
-    written = ctx.open().write_report(args.output, since=args.since, until=args.until,
-                                      force=args.force, full=args.full)
+    from homekit.words.report import report_document
+
+    written = ctx.open().report.write_report(args.output, report_document, since=args.since,
+                                             until=args.until, force=args.force, full=args.full)
     if not is_stdout(written.path):
         say(words.report_written(written))
     return 0

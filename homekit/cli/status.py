@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
-    st = ctx.open().status()
+    st = ctx.open().status.status()
     if args.json:
         say_json(st.to_json())
     else:

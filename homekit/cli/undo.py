@@ -43,7 +43,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 def cmd_undo(args: argparse.Namespace, ctx: Context) -> int:
     app = ctx.open()
     if args.list:
-        steps = app.undo_steps()
+        steps = app.undo.undo_steps()
         if args.json:
             print(json.dumps([{"id": s.id, "kind": s.kind, "at": s.created_at, **s.facts,
                                "text": words.undo_step_text(s)} for s in steps],
@@ -55,13 +55,13 @@ def cmd_undo(args: argparse.Namespace, ctx: Context) -> int:
             print(words.undo_list_line(n, s))
         return 0
     if args.clear:
-        n = app.clear_undo_steps()
+        n = app.undo.clear_undo_steps()
         print(words.undo_steps_forgotten(n))
         return 0
     if args.drop is not None:
-        step = app.drop_undo_step(args.drop or None)
+        step = app.undo.drop_undo_step(args.drop or None)
         print(words.undo_step_forgotten(step))
         return 0
-    step = app.undo()
+    step = app.undo.undo()
     print(words.control_free(words.undone_text(step)))
     return 0

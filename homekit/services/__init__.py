@@ -1,37 +1,30 @@
 """The one door: every use case of homekit, for the CLI, the app and every other feature.
 
-`Homekit` is a facade over one open data file. It owns the store privately; callers get
-domain objects and result dataclasses back (facts, never sentences), and refusals are
-errors that carry their facts for `homekit.words` to put into words.
+`Homekit` is the entry over one open data file: it holds the `Context` (the store, the
+profile in use, the clock) and hands out one object per use case, each built on first use
+with the collaborators it needs passed in (`hk.sessions`, `hk.status`, `hk.photos`...). A
+command loads only the modules of the use cases it touches. Callers get domain objects and
+result dataclasses back (facts, never sentences); refusals are errors that carry their facts
+for `homekit.words` to put into words. See docs/design/index.md.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from homekit.services.base import Clock, local_now
-from homekit.services.charts import ChartsService
-from homekit.services.check import CheckService, OpenNotices
-from homekit.services.datafile import DataFileService
-from homekit.services.demo import DemoService, refuse_existing
-from homekit.services.photo_transfer import PhotoTransferService
-from homekit.services.photos import PhotosService
-from homekit.services.plan import PlanService
-from homekit.services.profiles import ProfilesService
-from homekit.services.redness import RednessService
-from homekit.services.replica import ReplicaService, restore_source
-from homekit.services.report import ReportService
-from homekit.services.results import LogResult
-from homekit.services.safety import SafetyService
-from homekit.services.sessions import SessionsService
-from homekit.services.status import StatusService
-from homekit.services.transfer import TransferService, import_source
-from homekit.services.undo import UndoService
+from homekit.services.context import Clock, Context, local_now
 
 if TYPE_CHECKING:
+    import datetime as dt
+
+    from homekit.domain.models import Profile
+    from homekit.services.backups import Backups
+    from homekit.services.charts import Charts
+    from homekit.services.check import Check, OpenNotices
+    from homekit.services.demo import Demo, refuse_existing
     from homekit.services.outcomes import (
         DemoResult,
         ProfileDeleted,
@@ -39,38 +32,43 @@ if TYPE_CHECKING:
         ReportFile,
         UndoStep,
     )
+    from homekit.services.photos import Photos
+    from homekit.services.plan import Plan
+    from homekit.services.profiles import Profiles
+    from homekit.services.redness import Redness
+    from homekit.services.replica import Replica, restore_source
+    from homekit.services.report import Report
+    from homekit.services.results import LogResult
+    from homekit.services.safety import Safety
+    from homekit.services.sessions import Sessions
+    from homekit.services.status import Status
+    from homekit.services.transfer import Transfer, import_source
+    from homekit.services.undo import Undo
+    from homekit.storage.repo import Store
 
-_OUTCOMES = frozenset({"DemoResult", "ProfileDeleted", "ReminderFile", "ReportFile", "UndoStep"})
+#: What `homekit.services` exports by name, from the module that defines it (loaded when
+#: first asked for: start-up).
+_EXPORTS = {
+    "DemoResult": "outcomes", "ProfileDeleted": "outcomes", "ReminderFile": "outcomes",
+    "ReportFile": "outcomes", "UndoStep": "outcomes", "LogResult": "results",
+    "OpenNotices": "check", "refuse_existing": "demo", "restore_source": "replica",
+    "import_source": "transfer",
+}
 
 
 def __getattr__(name: str) -> object:
-    """The results of the less frequent use cases, loaded when first asked for (start-up)."""
-    if name in _OUTCOMES:
-        from homekit.services import outcomes
+    if name in _EXPORTS:
+        from importlib import import_module
 
-        return getattr(outcomes, name)
+        return getattr(import_module(f"homekit.services.{_EXPORTS[name]}"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-class Homekit(
-    UndoService,
-    DemoService,
-    ReportService,
-    PhotoTransferService,
-    PhotosService,
-    SessionsService,
-    StatusService,
-    PlanService,
-    SafetyService,
-    ProfilesService,
-    RednessService,
-    ChartsService,
-    TransferService,
-    ReplicaService,
-    DataFileService,
-    CheckService,
-):
-    """The operations a user can perform on one data file, for one profile at a time."""
+class Homekit:
+    """One open data file, for one profile at a time, and the use cases over it."""
+
+    def __init__(self, store: Store, profile: str | None = None, now: Clock = local_now) -> None:
+        self.ctx = Context(store, profile, now)
 
     @classmethod
     def open(
@@ -103,7 +101,133 @@ class Homekit(
         """
         return partial(type(self).open, self.data_file, self.profile_name(), now=self.clock)
 
+    # -- the file, the profile and the clock (the context's) ------------------------------
 
-__all__ = ["DemoResult", "Homekit", "LogResult", "OpenNotices", "ProfileDeleted", "ReminderFile",
-           "ReportFile", "UndoStep",
+    @property
+    def data_file(self) -> Path:
+        return self.ctx.data_file
+
+    def close(self) -> None:
+        self.ctx.close()
+
+    def file_problem(self) -> str | None:
+        return self.ctx.file_problem()
+
+    def changed_elsewhere(self) -> bool:
+        return self.ctx.changed_elsewhere()
+
+    def profile_name(self) -> str:
+        return self.ctx.profile_name()
+
+    def profile(self) -> Profile:
+        return self.ctx.profile()
+
+    def existing_profile(self) -> Profile | None:
+        return self.ctx.existing_profile()
+
+    def now(self) -> dt.datetime:
+        return self.ctx.now()
+
+    def today(self) -> dt.date:
+        return self.ctx.today()
+
+    @property
+    def clock(self) -> Clock:
+        return self.ctx.clock
+
+    # -- the use cases, each built on first use with its collaborators ---------------------
+
+    @cached_property
+    def profiles(self) -> Profiles:
+        from homekit.services.profiles import Profiles
+
+        return Profiles(self.ctx, self.backups)
+
+    @cached_property
+    def safety(self) -> Safety:
+        from homekit.services.safety import Safety
+
+        return Safety(self.ctx)
+
+    @cached_property
+    def sessions(self) -> Sessions:
+        from homekit.services.sessions import Sessions
+
+        return Sessions(self.ctx, self.safety)
+
+    @cached_property
+    def redness(self) -> Redness:
+        from homekit.services.redness import Redness
+
+        return Redness(self.ctx)
+
+    @cached_property
+    def status(self) -> Status:
+        from homekit.services.status import Status
+
+        return Status(self.ctx, self.safety)
+
+    @cached_property
+    def plan(self) -> Plan:
+        from homekit.services.plan import Plan
+
+        return Plan(self.ctx, self.safety)
+
+    @cached_property
+    def charts(self) -> Charts:
+        from homekit.services.charts import Charts
+
+        return Charts(self.ctx)
+
+    @cached_property
+    def photos(self) -> Photos:
+        from homekit.services.photos import Photos
+
+        return Photos(self.ctx)
+
+    @cached_property
+    def report(self) -> Report:
+        from homekit.services.report import Report
+
+        return Report(self.ctx, self.status, self.sessions, self.photos)
+
+    @cached_property
+    def transfer(self) -> Transfer:
+        from homekit.services.transfer import Transfer
+
+        return Transfer(self.ctx)
+
+    @cached_property
+    def backups(self) -> Backups:
+        from homekit.services.backups import Backups
+
+        return Backups(self.ctx)
+
+    @cached_property
+    def replica(self) -> Replica:
+        from homekit.services.replica import Replica
+
+        return Replica(self.ctx, self.backups)
+
+    @cached_property
+    def undo(self) -> Undo:
+        from homekit.services.undo import Undo
+
+        return Undo(self.ctx, self.sessions)
+
+    @cached_property
+    def check(self) -> Check:
+        from homekit.services.check import Check
+
+        return Check(self.ctx)
+
+    @cached_property
+    def demo(self) -> Demo:
+        from homekit.services.demo import Demo
+
+        return Demo(self.ctx, self.profiles)
+
+
+__all__ = ["Context", "DemoResult", "Homekit", "LogResult", "OpenNotices", "ProfileDeleted",
+           "ReminderFile", "ReportFile", "UndoStep",
            "import_source", "local_now", "refuse_existing", "restore_source"]

@@ -5,13 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from homekit.services.base import ServiceBase
-
 if TYPE_CHECKING:
     from homekit.domain.series import ChartSeries
+    from homekit.services.context import Context
 
 
-class ChartsService(ServiceBase):
+class Charts:
+    """The chart series and chart files of the current profile."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
     def chart_series(self, kind: str = "all") -> ChartSeries:
         """The one series the figure and the text chart both draw, for the current profile.
 
@@ -19,11 +23,12 @@ class ChartsService(ServiceBase):
         none), so drawing it never reads the observations.
         """
         from homekit.domain.series import series_of
+        from homekit.storage import redness as stored_redness
 
-        profile = self.profile()
-        dates = self._store.chart_dates(profile.id)  # narrow: no notes, no sessions
-        observed = self._store.chart_redness(profile.id) if kind != "progress" else []
-        return series_of(profile, dates, observed, self.now())
+        profile = self.ctx.profile()
+        dates = self.ctx.store.chart_dates(profile.id)  # narrow: no notes, no sessions
+        observed = stored_redness.chart_redness(self.ctx.store, profile.id) if kind != "progress" else []
+        return series_of(profile, dates, observed, self.ctx.now())
 
     def save_chart(
         self,

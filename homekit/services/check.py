@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from homekit.services.base import ServiceBase
-
 if TYPE_CHECKING:
+    from homekit.services.context import Context
     from homekit.storage.health import FileHealth
 
 
@@ -20,13 +19,18 @@ class OpenNotices:
     mode_changes: list[Any] = field(default_factory=list)
 
 
-class CheckService(ServiceBase):
+class Check:
+    """The health of the open file, and what opening it put right."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
     def open_notices(self) -> OpenNotices:
         """Facts of the open, to tell the user once (the CLI prints them on stderr)."""
-        return OpenNotices(list(self._store.repaired), list(self._store.mode_changes))
+        return OpenNotices(list(self.ctx.store.repaired), list(self.ctx.store.mode_changes))
 
     def check_file(self) -> FileHealth:
         """Integrity, schema, migration record, every row and the modes of the data file."""
         from homekit.storage.health import health
 
-        return health(self._store)
+        return health(self.ctx.store)

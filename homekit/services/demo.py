@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 
 from homekit.domain.errors import InvalidInput
 from homekit.domain.models import SessionDraft
-from homekit.services.photos import PhotosService
 
 if TYPE_CHECKING:
+    from homekit.services.context import Context
     from homekit.services.outcomes import DemoResult
+    from homekit.services.profiles import Profiles
 
 #: Days between the demo sessions, then days from the last one to today.
 GAPS = (12, 11, 13, 10)
@@ -46,25 +47,32 @@ def refuse_existing(path: Path) -> None:
     except OSError:
         return  # opening the file will say what is wrong with the path
     if not stat.S_ISREG(info.st_mode) or info.st_size > 0:
-        raise InvalidInput(f"{p} already exists", code="demo_needs_new_file", path=p)
+        raise InvalidInput(code="demo_needs_new_file", path=p)
 
 
-class DemoService(PhotosService):
+class Demo:
+    """A new file filled with a realistic log."""
+
+    def __init__(self, ctx: Context, profiles: Profiles) -> None:
+        self.ctx = ctx
+        self.profiles = profiles
+
     def fill_demo(self) -> DemoResult:
         """Fill the (new, empty) file (this one) with the demo log, dated relative to today."""
+        from homekit.services import Homekit
         from homekit.services.outcomes import DemoResult
 
-        if self._store.profiles():
-            raise InvalidInput(f"{self.data_file} already holds a log", code="demo_needs_new_file",
-                               path=self.data_file)
-        name = self.profile_name()  # --profile NAME, else 'me'
-        today = self.today()
+        if self.ctx.store.profiles():
+            raise InvalidInput(code="demo_needs_new_file",
+                               path=self.ctx.data_file)
+        name = self.ctx.profile_name()  # --profile NAME, else 'me'
+        today = self.ctx.today()
         last = today - dt.timedelta(days=LAST_DAYS_AGO)
         dates = [last]
         for gap in reversed(GAPS):
             dates.insert(0, dates[0] - dt.timedelta(days=gap))
-        self.create_profile(name, DEMO_TARGET, 7, make_default=True)
-        self.record_skin_condition(False, acknowledged=False)
+        self.profiles.create_profile(name, DEMO_TARGET, 7, make_default=True)
+        self.profiles.record_skin_condition(False, acknowledged=False)
         logged = []
         for i, day in enumerate(dates):
             level = min(1 + i, 3)
@@ -82,16 +90,16 @@ class DemoService(PhotosService):
             # Logged that evening, as a user would: created_at and the redness time match the day.
             logged_at = dt.datetime.combine(day, dt.time.fromisoformat(draft.start_time or "20:00"))
             logged_at += dt.timedelta(minutes=draft.duration_min or 0)
-            that_evening = type(self)(self._store, name, now=_fixed(logged_at))
-            logged.append(that_evening.log_session(
+            that_evening = Homekit(self.ctx.store, name, now=_fixed(logged_at))
+            logged.append(that_evening.sessions.log_session(
                 draft, redness_severity=severity, faded_after_min=faded).session)
             if i in PHOTO_SESSIONS:
                 from homekit.charts.demo_photos import demo_photo
 
-                that_evening.add_photo(demo_photo(i, len(GAPS)), session_id=logged[-1].id,
+                that_evening.photos.add_photo(demo_photo(i, len(GAPS)), session_id=logged[-1].id,
                                        area="cheeks", notes="Demo photo (drawn, not a real face)",
                                        name="demo photo")
-        return DemoResult(self.data_file, name, len(dates), dates[0], dates[-1])
+        return DemoResult(self.ctx.data_file, name, len(dates), dates[0], dates[-1])
 
 
 def _fixed(moment: dt.datetime) -> Callable[[], dt.datetime]:

@@ -7,13 +7,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from homekit.domain.errors import InvalidInput, NotFound
-from homekit.services.sessions import SessionsService
+from homekit.services.context import Context
 
 if TYPE_CHECKING:
     from homekit.domain.photos import Comparison, Photo
 
 # The photo rules and queries are imported by the methods that use them: most commands never
-# touch a photo, and every command loads this mixin.
+# touch a photo.
 
 
 def read_source(path: Path | str) -> bytes:
@@ -24,7 +24,12 @@ def read_source(path: Path | str) -> bytes:
     return read_bytes(path, "photo")[0]
 
 
-class PhotosService(SessionsService):
+class Photos:
+    """Progress photos of the current profile, stored inside the data file."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
     def add_photo(
         self,
         source: Path | bytes,
@@ -40,15 +45,15 @@ class PhotosService(SessionsService):
         from homekit.domain import photos as rules
         from homekit.storage import photos as store_photos
 
-        profile = self.profile()
+        profile = self.ctx.profile()
         session = None
         if session_id is not None:
-            session = self._store.get_session(session_id)
+            session = self.ctx.store.get_session(session_id)
             if session.profile_id != profile.id:
-                raise NotFound(f"no session with id {session_id}")
-        if taken_on is not None and taken_on > self.today():
-            raise InvalidInput(f"{taken_on} is in the future", field="taken", code="future_date",
-                               date=taken_on, today=self.today())
+                raise NotFound(code="unknown_session", id=session_id)
+        if taken_on is not None and taken_on > self.ctx.today():
+            raise InvalidInput(field="taken", code="future_date",
+                               date=taken_on, today=self.ctx.today())
         if isinstance(source, bytes):
             data, label = source, name or "the photo"
         else:
@@ -59,34 +64,34 @@ class PhotosService(SessionsService):
         clean = clean_photo(data, label)
         if area is None and session is not None and len(session.areas) == 1:
             area = session.areas[0]
-        exif_date = clean.exif_date if clean.exif_date and clean.exif_date <= self.today() else None
+        exif_date = clean.exif_date if clean.exif_date and clean.exif_date <= self.ctx.today() else None
         day = rules.taken_date(taken_on, session.session_date if session else None, exif_date,
-                               self.today())
+                               self.ctx.today())
         draft = rules.PhotoDraft(session_id, area, day, notes, clean.width, clean.height, clean.jpeg)
-        with self._store.write():
-            return store_photos.insert_photo(self._store, profile.id, draft, self._stamp())
+        with self.ctx.store.write():
+            return store_photos.insert_photo(self.ctx.store, profile.id, draft, self.ctx.stamp())
 
     def photos(self, *, area: str | None = None, session_id: int | None = None) -> list[Photo]:
         from homekit.storage import photos as store_photos
 
-        return store_photos.photos(self._store, self.profile().id, area=area, session_id=session_id)
+        return store_photos.photos(self.ctx.store, self.ctx.profile().id, area=area, session_id=session_id)
 
     def photo(self, photo_id: int) -> Photo:
         from homekit.storage import photos as store_photos
 
-        return store_photos.get_photo(self._store, photo_id, self.profile().id)
+        return store_photos.get_photo(self.ctx.store, photo_id, self.ctx.profile().id)
 
     def photo_bytes(self, photo_id: int) -> bytes:
         from homekit.storage import photos as store_photos
 
         self.photo(photo_id)  # of this profile
-        return store_photos.photo_image(self._store, photo_id)
+        return store_photos.photo_image(self.ctx.store, photo_id)
 
     def photo_counts(self) -> dict[int, int]:
         """Photos per session id (sessions without photos left out)."""
         from homekit.storage import photos as store_photos
 
-        return store_photos.photo_counts(self._store, self.profile().id)
+        return store_photos.photo_counts(self.ctx.store, self.ctx.profile().id)
 
     def export_photo(self, photo_id: int, path: Path | str, *, force: bool = False) -> Path:
         """Write the photo's JPEG to `path` (homekit.files: `-`, a device, a new or, with
@@ -101,9 +106,9 @@ class PhotosService(SessionsService):
         from homekit.storage.backup import automatic_backup
 
         photo = self.photo(photo_id)
-        backup = automatic_backup(self._store.conn, self.data_file, "delete", self.now())
-        with self._store.write():
-            store_photos.delete_photo(self._store, photo_id)
+        backup = automatic_backup(self.ctx.store.conn, self.ctx.data_file, "delete", self.ctx.now())
+        with self.ctx.store.write():
+            store_photos.delete_photo(self.ctx.store, photo_id)
         return photo, backup
 
     def comparison(self, *, area: str | None = None, first_id: int | None = None,
@@ -115,23 +120,21 @@ class PhotosService(SessionsService):
         found = [p for p in self.photos() if (until is None or p.taken_on <= until)
                  and (since is None or p.taken_on >= since)]
         if not found:
-            raise InvalidInput("no photos stored yet", code="no_photos")
+            raise InvalidInput(code="no_photos")
         first, last = rules.compare_pair(found, area=area, first_id=first_id, last_id=last_id)
         return rules.Comparison(first, last)
 
-    def save_comparison(self, path: Path | str, comparison: Comparison, *,
-                        force: bool = False) -> Path:
-        """Draw the comparison as a PNG at `path` (homekit.files; mode 600); the full path."""
-        from homekit import words
+    def save_comparison(self, path: Path | str, comparison: Comparison, captions: list[str],
+                        title: str, *, force: bool = False) -> Path:
+        """Draw the comparison as a PNG at `path` (homekit.files; mode 600) under `title`, one
+        caption a photo (the words are the caller's: homekit.words); the full path."""
         from homekit.charts.files import render_bytes
         from homekit.charts.photos import comparison_figure
         from homekit.files import FILE, NEW, check_output, write_output
 
         kind = check_output(path, replace=force)
         if kind in (NEW, FILE) and Path(path).suffix.lower() != ".png":
-            raise InvalidInput(f"{Path(path).name}: the comparison is written as .png",
-                               code="compare_needs_png", path=Path(path))
+            raise InvalidInput(code="compare_needs_png", path=Path(path))
         jpegs = [self.photo_bytes(comparison.first.id), self.photo_bytes(comparison.last.id)]
-        fig = comparison_figure(jpegs, words.comparison_captions(comparison),
-                                words.comparison_title(comparison))
+        fig = comparison_figure(jpegs, captions, title)
         return write_output(path, render_bytes(fig, "png", dpi=100), replace=force)

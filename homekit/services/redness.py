@@ -6,35 +6,41 @@ from dataclasses import replace
 
 from homekit.domain import gates, rules
 from homekit.domain.errors import InvalidInput, NotFound
-from homekit.domain.models import Redness
-from homekit.services.base import ServiceBase
+from homekit.domain.models import Redness as Observation
+from homekit.services.context import Context
 from homekit.storage import journal
+from homekit.storage import redness as stored_redness
 
 
-class RednessService(ServiceBase):
+class Redness:
+    """Observations of redness after a session."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
     def add_redness(
         self,
         session_id: int | None,
         severity: int,
         faded_after_min: int | None = None,
         notes: str = "",
-    ) -> tuple[Redness, rules.RednessAlert | None]:
+    ) -> tuple[Observation, rules.RednessAlert | None]:
         """Record redness seen after a session (default: the profile's latest session)."""
-        with self._store.write():
+        with self.ctx.store.write():
             if session_id is None:
-                latest = self._store.latest_session(self.profile().id)
+                latest = self.ctx.store.latest_session(self.ctx.profile().id)
                 if latest is None:
-                    raise NotFound("no session logged yet", code="no_sessions")
+                    raise NotFound(code="no_sessions")
                 session_id = latest.id
-            session = self._store.get_session(session_id)
-            red = self._store.insert_redness(
-                session.id, self.now().isoformat(timespec="minutes"), severity, faded_after_min,
+            session = self.ctx.store.get_session(session_id)
+            red = stored_redness.insert_redness(self.ctx.store,
+                session.id, self.ctx.now().isoformat(timespec="minutes"), severity, faded_after_min,
                 notes
             )
-        return red, rules.redness_alert(red, self.now(), gates.session_start(session))
+        return red, rules.redness_alert(red, self.ctx.now(), gates.session_start(session))
 
-    def redness(self, redness_id: int) -> Redness:
-        return self._store.get_redness(redness_id)
+    def redness(self, redness_id: int) -> Observation:
+        return stored_redness.get_redness(self.ctx.store, redness_id)
 
     def edit_redness(
         self,
@@ -44,13 +50,12 @@ class RednessService(ServiceBase):
         faded_after_min: int | None = None,
         still_red: bool = False,
         notes: str | None = None,
-    ) -> tuple[Redness, rules.RednessAlert | None]:
+    ) -> tuple[Observation, rules.RednessAlert | None]:
         """Correct a stored observation: the fields given change, the others stay."""
         if still_red and faded_after_min is not None:
-            raise InvalidInput("an observation is either faded or still red, not both",
-                               field="faded", code="faded_and_still_red")
-        with self._store.write():
-            red = self._store.get_redness(redness_id)
+            raise InvalidInput(field="faded", code="faded_and_still_red")
+        with self.ctx.store.write():
+            red = stored_redness.get_redness(self.ctx.store, redness_id)
             changed = replace(
                 red,
                 severity=red.severity if severity is None else severity,
@@ -62,22 +67,22 @@ class RednessService(ServiceBase):
                 changed = replace(changed, faded_after_min=None)
             if changed != red:  # an unchanged save writes nothing, no undo step
                 self._journal_redness(journal.REDNESS_EDITED, red)
-                red = self._store.update_redness(changed)
-            session = self._store.get_session(red.session_id)
-        return red, rules.redness_alert(red, self.now(), gates.session_start(session))
+                red = stored_redness.update_redness(self.ctx.store, changed)
+            session = self.ctx.store.get_session(red.session_id)
+        return red, rules.redness_alert(red, self.ctx.now(), gates.session_start(session))
 
-    def delete_redness(self, redness_id: int) -> Redness:
+    def delete_redness(self, redness_id: int) -> Observation:
         """Delete one observation (undoable: `homekit undo` puts it back)."""
-        with self._store.write():
-            red = self._store.get_redness(redness_id)
+        with self.ctx.store.write():
+            red = stored_redness.get_redness(self.ctx.store, redness_id)
             self._journal_redness(journal.REDNESS_DELETED, red)
-            self._store.delete_redness(redness_id)
+            stored_redness.delete_redness(self.ctx.store, redness_id)
         return red
 
-    def _journal_redness(self, kind: str, red: Redness) -> None:
+    def _journal_redness(self, kind: str, red: Observation) -> None:
         """Record the observation as it is, for undo (inside the caller's transaction)."""
-        session = self._store.get_session(red.session_id)
+        session = self.ctx.store.get_session(red.session_id)
         facts = {"redness_id": red.id, "session_id": session.id,
                  "date": session.session_date.isoformat(), "severity": red.severity}
-        rows = journal.redness_rows(self._store, int(red.id or 0))["redness"]
-        journal.record(self._store, kind, facts, {"redness": rows}, self._stamp())
+        rows = journal.redness_rows(self.ctx.store, int(red.id or 0))["redness"]
+        journal.record(self.ctx.store, kind, facts, {"redness": rows}, self.ctx.stamp())

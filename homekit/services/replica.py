@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from homekit.domain.errors import InvalidInput
-from homekit.services.datafile import DataFileService
 
 if TYPE_CHECKING:
     from homekit.files import Source
+    from homekit.services.backups import Backups
+    from homekit.services.context import Context
     from homekit.storage.replica import Progress
     from homekit.storage.restore import Restored
 
@@ -26,22 +27,26 @@ def replica_timestamp(text: str) -> str:
     try:
         moment = dt.datetime.fromisoformat(raw[:-1] + "+00:00" if raw.endswith(("Z", "z")) else raw)
     except ValueError:
-        raise InvalidInput(f"{text!r} is not a date and time", field="timestamp",
+        raise InvalidInput(field="timestamp",
                            code="replica_bad_timestamp", text=text) from None
     if moment.tzinfo is None:
         moment = moment.astimezone()  # local time
     return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-class ReplicaService(DataFileService):
-    """Replication; restoring from a replica ends in DataFileService.restore."""
+class Replica:
+    """Replication; restoring from a replica ends in `backups.restore`."""
+
+    def __init__(self, ctx: Context, backups: Backups) -> None:
+        self.ctx = ctx
+        self.backups = backups
 
     def replica_config(self, url: str, sync_interval: str | None = None) -> str:
         """A litestream.yml replicating this data file to `url` (to run Litestream as a service)."""
         from homekit.storage import replica
 
         interval = replica.check_interval(sync_interval or replica.DEFAULT_SYNC_INTERVAL)
-        return replica.config_yaml(self.data_file, replica.check_url(url), interval)
+        return replica.config_yaml(self.ctx.data_file, replica.check_url(url), interval)
 
     def replicate(self, url: str, on_progress: Callable[[Progress], None],
                   sync_interval: str | None = None,
@@ -54,7 +59,7 @@ class ReplicaService(DataFileService):
 
         config = self.replica_config(url, sync_interval)
         binary = replica.find_litestream()  # before anything runs: a missing extra says so
-        with replica.replication_lock(self.data_file):  # one replicate a data file
+        with replica.replication_lock(self.ctx.data_file):  # one replicate a data file
             if on_start is not None:
                 on_start()
             return replica.run(config, on_progress, binary=binary)
@@ -65,8 +70,8 @@ class ReplicaService(DataFileService):
         The copy goes through exactly the checks of `restore` (schema, rule, integrity) before
         anything replaces the live file.
         """
-        with restore_source(url=url, timestamp=timestamp, near=self.data_file) as source:
-            return self.restore(source)
+        with restore_source(url=url, timestamp=timestamp, near=self.ctx.data_file) as source:
+            return self.backups.restore(source)
 
 
 @contextmanager
@@ -80,7 +85,7 @@ def restore_source(path: str | Path | None = None, *, url: str | None = None,
 
     if url is None:
         if path is None:
-            raise InvalidInput("give either a backup PATH or --from-replica URL")
+            raise InvalidInput(code="restore_needs_source")
         with backup_source(path) as source:
             check_backup(source)
             yield source

@@ -3,31 +3,39 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from homekit.domain import checklist, medical
 from homekit.domain import gates as rules
 from homekit.domain.errors import InvalidInput, RuleViolation
 from homekit.domain.gates import Followup, Gate
 from homekit.domain.models import Profile
-from homekit.services.profiles import ProfilesService
+from homekit.services.context import Context
+
+if TYPE_CHECKING:
+    from homekit.domain import medical
 
 
-class SafetyService(ProfilesService):
+class Safety:
+    """The gates every door applies before a session is logged or planned."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
     def gates(self, profile: Profile | None = None) -> list[Gate]:
         """Every gate that blocks logging a session of the profile today (empty: allowed)."""
-        profile = profile or self.profile()
-        today = self.today()
+        profile = profile or self.ctx.profile()
+        today = self.ctx.today()
         # The interval gate needs only the sessions less than an interval before today (or
         # after it): an index range, whatever the length of the log.
         since = today - min(dt.timedelta(days=profile.min_interval_days), today - dt.date.min)
-        dates = self._store.session_dates_between(profile.id, since, dt.date.max)
-        previous = self._store.session_on_or_before(profile.id, today)
-        return rules.gates(profile, dates, previous, self.now())
+        dates = self.ctx.store.session_dates_between(profile.id, since, dt.date.max)
+        previous = self.ctx.store.session_on_or_before(profile.id, today)
+        return rules.gates(profile, dates, previous, self.ctx.now())
 
     def followups(self, profile: Profile | None = None) -> list[Followup]:
-        profile = profile or self.profile()
-        latest = self._store.latest_session(profile.id)
-        return rules.followups_due([latest] if latest else [], self.now())
+        profile = profile or self.ctx.profile()
+        latest = self.ctx.store.latest_session(profile.id)
+        return rules.followups_due([latest] if latest else [], self.ctx.now())
 
     def check_condition(self, profile: Profile | None = None) -> None:
         """Raise (exit 2) when the skin-condition answer is missing or unacknowledged.
@@ -35,24 +43,25 @@ class SafetyService(ProfilesService):
         Without `profile`, the current one; a `me` not created yet has no answer, and is not
         created by asking (a refusal stores nothing).
         """
-        profile = profile or self.existing_profile()
+        profile = profile or self.ctx.existing_profile()
         gate = rules.condition_gate(profile) if profile else rules.Gate("condition", "unanswered")
         if gate is None:
             return
-        name = profile.name if profile else self.profile_name()
+        name = profile.name if profile else self.ctx.profile_name()
         if gate.reason == "unanswered":
-            raise InvalidInput("the eczema / acne rosacea question is not answered",
-                               code="condition_unanswered", profile=name)
-        raise InvalidInput("the eczema / acne rosacea warning is not acknowledged",
-                           code="condition_unacknowledged", profile=name)
+            raise InvalidInput(code="condition_unanswered", profile=name)
+        raise InvalidInput(code="condition_unacknowledged", profile=name)
 
     def check_checklist(self, confirmed: tuple[str, ...] | None) -> None:
         """Raise (exit 3) naming the first blocking item not confirmed (None: not asked)."""
         if confirmed is None:
             return
+        from homekit.domain import checklist  # (the checklist and the medical questions are
+        # loaded by the doors that ask them, not by `status`)
+
         missing = checklist.refused(confirmed)
         if missing:
-            raise RuleViolation(f"refused: {missing[0].reason}", code="checklist_refused",
+            raise RuleViolation(code="checklist_refused",
                                 item=missing[0].id, reason=missing[0].reason,
                                 items=[i.id for i in missing])
 
@@ -60,10 +69,9 @@ class SafetyService(ProfilesService):
         """Raise (exit 3) when serious redness of the session before `day` is not lifted."""
         if cleared:
             return
-        gate = rules.redness_gate(self._store.session_on_or_before(profile.id, day), self.now())
+        gate = rules.redness_gate(self.ctx.store.session_on_or_before(profile.id, day), self.ctx.now())
         if gate is not None:
-            raise RuleViolation(f"refused: serious redness after session {gate.session_id}",
-                                code="redness_block", gate=gate)
+            raise RuleViolation(code="redness_block", gate=gate)
 
     # -- dated medical answers ---------------------------------------------------------
 
@@ -72,18 +80,22 @@ class SafetyService(ProfilesService):
         acknowledged: bool = False,
     ) -> Profile:
         """Store the given answers (None: keep); `acknowledged` the isotretinoin warning."""
-        profile = self.profile()
+        profile = self.ctx.profile()
+        from homekit.domain import medical
+
         iso = profile.isotretinoin if isotretinoin is None else medical.parse_isotretinoin(
-            isotretinoin, self.today())
+            isotretinoin, self.ctx.today())
         thinners = profile.blood_thinners if blood_thinners is None else blood_thinners
         ack = profile.isotretinoin_acknowledged_at if iso == profile.isotretinoin else None
         if acknowledged and not ack:
-            ack = self._stamp()
+            ack = self.ctx.stamp()
         if (iso, thinners, ack) == (profile.isotretinoin, profile.blood_thinners,
                                     profile.isotretinoin_acknowledged_at):
             return profile  # unchanged: nothing written, every date kept
-        with self._store.write():
-            return self._store.set_medical(profile.id, iso, ack, thinners, self._stamp())
+        with self.ctx.store.write():
+            return self.ctx.store.set_medical(profile.id, iso, ack, thinners, self.ctx.stamp())
 
     def medical_warnings(self, profile: Profile | None = None) -> list[medical.MedicalWarning]:
-        return medical.warnings(profile or self.profile(), self.today())
+        from homekit.domain import medical
+
+        return medical.warnings(profile or self.ctx.profile(), self.ctx.today())

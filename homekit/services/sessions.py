@@ -4,33 +4,44 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from homekit.domain import gates, rules, validate
+from homekit.domain import gates, rules
 from homekit.domain.errors import InvalidInput, RuleViolation
-from homekit.domain.models import Profile, Session, SessionChanges, SessionDraft, SessionFilter
-from homekit.services.results import LogResult
-from homekit.services.safety import SafetyService
-from homekit.storage import journal
+from homekit.domain.models import Profile, Session
+from homekit.services.context import Context
+from homekit.services.safety import Safety
+from homekit.storage import redness as stored_redness
+
+if TYPE_CHECKING:  # what writing needs is loaded by the writes (a read, the dashboard: not)
+    from homekit.domain.drafts import SessionChanges, SessionDraft, SessionFilter
+    from homekit.services.results import LogResult
 
 
-class SessionsService(SafetyService):
-    """Sessions; the gates (condition, interval, redness, checklist) come from SafetyService."""
+class Sessions:
+    """Sessions; the gates (condition, interval, redness, checklist) come from `safety`."""
+
+    def __init__(self, ctx: Context, safety: Safety) -> None:
+        self.ctx = ctx
+        self.safety = safety
 
     def check_start(self, day: dt.date, start_time: str | None) -> None:
         """Raise if the session would start later than now (today, at a later time)."""
-        now = self.now()
+        now = self.ctx.now()
         if rules.starts_in_future(day, start_time, now):
-            raise InvalidInput(f"{start_time} is later than now", field="time",
+            raise InvalidInput(field="time",
                                code="future_time", time=start_time,
                                now=now.strftime("%H:%M"), date=day)
 
     def check_date(self, profile: Profile, day: dt.date, exclude_id: int | None = None) -> None:
         """Raise if `day` cannot hold a session of `profile` (future, or too close)."""
+        from homekit.domain import validate
+
         validate.not_too_early(day)
-        problem = rules.date_problem(day, self.today())
+        problem = rules.date_problem(day, self.ctx.today())
         if problem:
             raise InvalidInput(problem, field="date", code="future_date",
-                               date=day, today=self.today())
+                               date=day, today=self.ctx.today())
         # Only the sessions within one interval of `day` can conflict: an index range, not
         # every date of the log.
         reach = dt.timedelta(days=max(0, profile.min_interval_days - 1))
@@ -38,10 +49,10 @@ class SessionsService(SafetyService):
             first, last = day - reach, day + reach
         except OverflowError:
             first, last = dt.date.min, dt.date.max
-        near = self._store.session_dates_between(profile.id, first, last, exclude_id)
+        near = self.ctx.store.session_dates_between(profile.id, first, last, exclude_id)
         conflict = rules.find_conflict(day, near, profile.min_interval_days)
         if conflict is not None:
-            _, latest, _ = self._store.session_summary(profile.id, exclude_id)
+            _, latest, _ = self.ctx.store.session_summary(profile.id, exclude_id)
             raise self._violation(conflict, [latest] if latest else [], profile,
                                   self._openings(profile, day, exclude_id))
 
@@ -52,9 +63,11 @@ class SessionsService(SafetyService):
         interval = profile.min_interval_days
         reach = dt.timedelta(days=interval - 1)
         candidate: dt.date | None = day + dt.timedelta(days=step)
+        from homekit.domain import validate
+
         while candidate is not None and candidate >= validate.EARLIEST_DATE:
             try:
-                near = self._store.session_dates_between(profile.id, candidate - reach,
+                near = self.ctx.store.session_dates_between(profile.id, candidate - reach,
                                                          candidate + reach, exclude_id)
             except OverflowError:
                 return None
@@ -68,13 +81,15 @@ class SessionsService(SafetyService):
                   exclude_id: int | None) -> rules.Openings:
         """Where the refused `day` could go instead: the nearest free dates on either side, and
         for an edit (`exclude_id`) the window between the session's own neighbours."""
-        today = self.today()
+        today = self.ctx.today()
         earlier = self._free_date(profile, day, -1, exclude_id)
         later = self._free_date(profile, day, +1, exclude_id)
         if exclude_id is None:
             return rules.Openings(earlier, later)
-        own = self._store.get_session(exclude_id).session_date
-        before, after = self._store.neighbour_dates(profile.id, own, exclude_id)
+        own = self.ctx.store.get_session(exclude_id).session_date
+        before, after = self.ctx.store.neighbour_dates(profile.id, own, exclude_id)
+        from homekit.domain import validate
+
         window = rules.neighbour_window(before, after, profile.min_interval_days,
                                         validate.EARLIEST_DATE, today)
         return rules.Openings(earlier, later, window, (before, after))
@@ -83,11 +98,9 @@ class SessionsService(SafetyService):
         self, conflict: rules.Conflict, dates: list[dt.date], profile: Profile,
         openings: rules.Openings | None = None,
     ) -> RuleViolation:
-        today = self.today()
+        today = self.ctx.today()
         nxt = rules.next_eligible_date(dates, profile.min_interval_days) or today
         return RuleViolation(
-            f"refused: {conflict.attempted} is {conflict.gap_days} days from the session on "
-            f"{conflict.conflicting}",
             code="too_close",
             attempted=conflict.attempted,
             conflicting=conflict.conflicting,
@@ -113,45 +126,47 @@ class SessionsService(SafetyService):
         cleared a redness block (`cleared_by_professional`).
         """
         if faded_after_min is not None and redness_severity is None:
-            raise InvalidInput("a fade time needs a redness severity", field="redness",
+            raise InvalidInput(field="redness",
                                code="fade_needs_severity")
-        self.check_condition()  # before self.profile(): a refusal creates no profile either
+        self.safety.check_condition()  # before self.ctx.profile(): a refusal creates no profile either
         self.check_start(draft.session_date, draft.start_time)
-        profile = self.profile()
-        with self._store.write():
+        profile = self.ctx.profile()
+        with self.ctx.store.write():
             self.check_date(profile, draft.session_date)
-            self.check_redness(profile, draft.session_date, draft.cleared_by_professional)
-            self.check_checklist(draft.checklist)
-            session_id = self._store.insert_session(profile.id, draft, self._stamp())
+            self.safety.check_redness(profile, draft.session_date, draft.cleared_by_professional)
+            self.safety.check_checklist(draft.checklist)
+            session_id = self.ctx.store.insert_session(profile.id, draft, self.ctx.stamp())
             alert = None
-            session = self._store.get_session(session_id)
+            session = self.ctx.store.get_session(session_id)
             if redness_severity is not None:
-                red = self._store.insert_redness(
+                red = stored_redness.insert_redness(self.ctx.store,
                     session_id, self._observed_at(draft), redness_severity, faded_after_min, ""
                 )
-                alert = rules.redness_alert(red, self.now(), gates.session_start(session))
-                session = self._store.get_session(session_id)
-            _, latest, _ = self._store.session_summary(profile.id)
+                alert = rules.redness_alert(red, self.ctx.now(), gates.session_start(session))
+                session = self.ctx.store.get_session(session_id)
+            _, latest, _ = self.ctx.store.session_summary(profile.id)
             dates = [latest] if latest else []  # the rules below need only the last date
         nxt = rules.next_eligible_date(dates, profile.min_interval_days) or draft.session_date
-        today = self.today()
+        today = self.ctx.today()
+        from homekit.services.results import LogResult
+
         return LogResult(
             session,
             nxt,
             rules.days_until_eligible(dates, profile.min_interval_days, today),
             alert,
             rules.clock_problem(dates, today),
-            tuple(self.medical_warnings(profile)),
+            tuple(self.safety.medical_warnings(profile)),
         )
 
     def _observed_at(self, draft: SessionDraft) -> str:
-        if draft.session_date == self.today():
-            return self.now().isoformat(timespec="minutes")
+        if draft.session_date == self.ctx.today():
+            return self.ctx.now().isoformat(timespec="minutes")
         time = draft.start_time or "12:00"
         return f"{draft.session_date.isoformat()}T{time}"
 
     def session(self, session_id: int) -> Session:
-        return self._store.get_session(session_id)
+        return self.ctx.store.get_session(session_id)
 
     def history(
         self,
@@ -163,45 +178,51 @@ class SessionsService(SafetyService):
     ) -> list[Session]:
         """Sessions of the current profile, those `where` lets through (all by default);
         `after`: only those that come after that session in this order (the next page)."""
-        return self._store.sessions(
-            self.profile().id, newest_first=newest_first, limit=limit, where=where,
+        return self.ctx.store.sessions(
+            self.ctx.profile().id, newest_first=newest_first, limit=limit, where=where,
             after=None if after is None else (after.session_date, after.id),
         )
 
     def session_count(self) -> int:
-        return self._store.session_count(self.profile().id)
+        return self.ctx.store.session_count(self.ctx.profile().id)
 
     def edit_session(self, session_id: int, changes: SessionChanges) -> Session:
         """Change fields of a stored session; a new date must keep the rule."""
-        with self._store.write():
-            current = self._store.get_session(session_id)
+        with self.ctx.store.write():
+            current = self.ctx.store.get_session(session_id)
             draft = changes.apply(draft_of(current))
             if (draft.session_date, draft.start_time) != (current.session_date,
                                                            current.start_time):
                 self.check_start(draft.session_date, draft.start_time)
             moved = (draft.session_date - current.session_date).days
             if moved:
-                profile = self._store.profile_by_id(current.profile_id)
+                profile = self.ctx.store.profile_by_id(current.profile_id)
                 self.check_date(profile, draft.session_date, exclude_id=session_id)
             if draft == draft_of(current):  # an unchanged save writes nothing, no undo step
                 return current
-            journal.record_session(self._store, journal.SESSION_EDITED, session_id, self._stamp())
-            self._store.update_session(session_id, draft)
+            from homekit.storage import journal
+
+            journal.record_session(self.ctx.store, journal.SESSION_EDITED, session_id, self.ctx.stamp())
+            self.ctx.store.update_session(session_id, draft)
             for red in current.redness if moved else ():  # observations move with the session
-                self._store.update_redness(
+                stored_redness.update_redness(self.ctx.store,
                     replace(red, observed_at=gates.shift_observed(red.observed_at, moved)))
-            return self._store.get_session(session_id)
+            return self.ctx.store.get_session(session_id)
 
     def delete_session(self, session_id: int) -> Session:
-        with self._store.write():
-            session = self._store.get_session(session_id)
-            journal.record_session(self._store, journal.SESSION_DELETED, session_id, self._stamp())
-            self._store.delete_session(session_id)
+        with self.ctx.store.write():
+            session = self.ctx.store.get_session(session_id)
+            from homekit.storage import journal
+
+            journal.record_session(self.ctx.store, journal.SESSION_DELETED, session_id, self.ctx.stamp())
+            self.ctx.store.delete_session(session_id)
         return session
 
 
 def draft_of(s: Session) -> SessionDraft:
     """The editable fields of a stored session."""
+    from homekit.domain.drafts import SessionDraft
+
     return SessionDraft(
         session_date=s.session_date,
         start_time=s.start_time,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -9,14 +10,14 @@ from typing import TYPE_CHECKING
 
 from homekit.domain.errors import InvalidInput
 from homekit.domain.models import Profile, Session, SessionImport
-from homekit.services.base import DEFAULT_PROFILE_KEY, ServiceBase
+from homekit.services.context import DEFAULT_PROFILE_KEY, Context
 
 if TYPE_CHECKING:
     from homekit.files import Source
     from homekit.transfer.importer import ImportReport, ImportTarget
 
 # The transfer formats, the importer and the backup are imported where used: every command
-# builds the facade, and only export and import need them (CLI start-up, issue 14).
+# that loads this module does not need them (CLI start-up).
 
 
 @contextmanager
@@ -30,7 +31,20 @@ def import_source(path: str | Path | Source) -> Iterator[Source]:
         yield source
 
 
-class TransferService(ServiceBase):
+class Transfer:
+    """Export and import of whole logs (and their photos): all or nothing."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    # What the import planner asks of the open file (transfer.importer.Source).
+
+    def profile_name(self) -> str:
+        return self.ctx.profile_name()
+
+    def now(self) -> dt.datetime:
+        return self.ctx.now()
+
     def export_log(self, fmt: str, *, all_profiles: bool = False) -> str:
         """The export text in `fmt` ("csv" or "json"): sessions oldest first, profiles by age."""
         return "".join(self.export_chunks(fmt, all_profiles=all_profiles))
@@ -41,17 +55,17 @@ class TransferService(ServiceBase):
         from homekit.transfer import formats
 
         if fmt not in formats.FORMATS:
-            raise InvalidInput(f"unknown export format {fmt!r}", code="unknown_format",
+            raise InvalidInput(code="unknown_format",
                                format=fmt, choices=formats.FORMATS)
-        profile = None if all_profiles else self.profile()  # may create `me`: before the snapshot
+        profile = None if all_profiles else self.ctx.profile()  # may create `me`: before the snapshot
         return self._export_chunks(fmt, profile)
 
     def _export_chunks(self, fmt: str, profile: Profile | None) -> Iterator[str]:
         from homekit.transfer import formats
 
-        with self._store.snapshot():
-            profiles = self._store.profiles() if profile is None else [profile]
-            data = [(p, self._store.iter_sessions(p.id)) for p in profiles]
+        with self.ctx.store.snapshot():
+            profiles = self.ctx.store.profiles() if profile is None else [profile]
+            data = [(p, self.ctx.store.iter_sessions(p.id)) for p in profiles]
             yield from (formats.csv_chunks(data) if fmt == "csv" else formats.json_chunks(data))
 
     def export_to_file(self, path: Path | str, fmt: str, *, all_profiles: bool = False,
@@ -66,8 +80,8 @@ class TransferService(ServiceBase):
 
     def stored_log(self, name: str) -> tuple[Profile, list[Session]] | None:
         """A stored profile and its sessions, for the import planner."""
-        profile = self._store.profile_by_name(name)
-        return None if profile is None else (profile, self._store.sessions(profile.id))
+        profile = self.ctx.store.profile_by_name(name)
+        return None if profile is None else (profile, self.ctx.store.sessions(profile.id))
 
     def import_file(self, path: str | Path | Source, *, dry_run: bool = False) -> ImportReport:
         """Import `path` (CSV or JSON; `-` is standard input): everything or, on any problem,
@@ -76,44 +90,73 @@ class TransferService(ServiceBase):
         with import_source(path) as source:
             return self._import_source(source, dry_run)
 
+    def export_with_photos(self, photos_dir: Path, fmt: str, *, output: Path | str | None = None,
+                           all_profiles: bool = False, replace: bool = False) -> str:
+        """The JSON export listing the photos, each written to `photos_dir` as <id>.jpg (an
+        existing one only with `replace`: all are checked before any is written)."""
+        from homekit.services.photo_transfer import export_with_photos
+
+        return export_with_photos(self.ctx, photos_dir, fmt, output=output,
+                                  all_profiles=all_profiles, replace=replace)
+
+    def write_export(self, path: Path | str, text: str, *, replace: bool = True) -> Path:
+        """Write an export's text owner-only (homekit.files); `replace=False` refuses an
+        existing file. Returns the full path."""
+        from homekit.files import write_output
+
+        return write_output(path, text.encode("utf-8"), replace=replace)
+
     def _import_source(self, source: Source, dry_run: bool) -> ImportReport:
+        """Import the sessions and then the photos the export lists; every photo is read
+        (homekit.files, the photo bound) and checked before anything is stored."""
+        from homekit.services.photo_transfer import read_photos, store_photos
+
+        ready = read_photos(self.ctx, source)
+        report = self._import_sessions(source, dry_run)
+        if dry_run:
+            report.photos_added = len(ready)
+            return report
+        store_photos(self.ctx, ready, report)
+        return report
+
+    def _import_sessions(self, source: Source, dry_run: bool) -> ImportReport:
         from homekit.storage import bulk
         from homekit.storage.backup import automatic_backup
         from homekit.transfer.importer import plan_import
         from homekit.transfer.reader import read_import_file
 
         file = read_import_file(source.path, name=source.name, short=source.short)
-        before = self._store.data_version()
+        before = self.ctx.store.data_version()
         plan, report = plan_import(self, file, dry_run)
         report.made_current = self._to_make_current(plan.targets.values())
         if dry_run or (report.sessions_added == 0 and not report.profiles_created):
             report.made_current = report.made_current if dry_run else None
             return report
-        if not bulk.is_empty(self._store):
-            report.backup = automatic_backup(self._store.conn, self.data_file, "import",
-                                             self.utc_now())
-        with self._store.write():
-            if self._store.data_version() != before:  # another program wrote: look again
+        if not bulk.is_empty(self.ctx.store):
+            report.backup = automatic_backup(self.ctx.store.conn, self.ctx.data_file, "import",
+                                             self.ctx.utc_now())
+        with self.ctx.store.write():
+            if self.ctx.store.data_version() != before:  # another program wrote: look again
                 plan, report = plan_import(self, plan.file, dry_run)
                 report.made_current = self._to_make_current(plan.targets.values())
             for target in plan.targets.values():
                 if not target.exists:
-                    target.profile = bulk.insert_profile(self._store, target.profile)
+                    target.profile = bulk.insert_profile(self.ctx.store, target.profile)
             # The file read again, its sessions inserted a batch at a time (flat memory).
             batch: list[SessionImport] = []
             current: ImportTarget | None = None
             for target, item in plan.sessions():
                 if current is not None and (target is not current or len(batch) >= 500):
-                    bulk.insert_sessions(self._store, current.profile.id, batch)
+                    bulk.insert_sessions(self.ctx.store, current.profile.id, batch)
                     batch = []
                 current = target
                 batch.append(item)
             if current is not None:
-                bulk.insert_sessions(self._store, current.profile.id, batch)
+                bulk.insert_sessions(self.ctx.store, current.profile.id, batch)
             if report.made_current is not None:
-                self._store.set_setting(DEFAULT_PROFILE_KEY, report.made_current)
+                self.ctx.store.set_setting(DEFAULT_PROFILE_KEY, report.made_current)
         if report.made_current is not None:
-            self._profile_name = report.made_current
+            self.ctx.use_profile(report.made_current)
         return report
 
     def _to_make_current(self, targets: Iterable[ImportTarget]) -> str | None:
@@ -123,10 +166,10 @@ class TransferService(ServiceBase):
         from homekit.domain.validate import name_key
 
         named = [t.profile.name for t in targets]
-        if not named or name_key(self.profile_name()) in {name_key(n) for n in named}:
+        if not named or name_key(self.ctx.profile_name()) in {name_key(n) for n in named}:
             return None
         keys = {name_key(n) for n in named}
-        if any(self._store.session_count(p.id) for p in self._store.profiles()
+        if any(self.ctx.store.session_count(p.id) for p in self.ctx.store.profiles()
                if name_key(p.name) not in keys):
             return None
         return named[0]

@@ -81,10 +81,10 @@ def write_backup(
     folder = dest.parent
     try:
         if os.path.lexists(dest) and not unique:
-            raise InvalidInput(f"{dest} already exists; choose another name")
+            raise InvalidInput(code="backup_exists", path=dest)
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
-        raise StorageError(f"cannot write backup {dest}: {exc.strerror}") from None
+        raise StorageError(code="backup_failed", path=dest, reason=exc.strerror) from None
     tmp: Path | None = None
     fd = -1
     try:
@@ -102,7 +102,7 @@ def write_backup(
     except sqlite3.Error as exc:
         raise storage_error(exc, source_name or dest) from None
     except OSError as exc:
-        raise StorageError(f"cannot write backup {dest}: {exc.strerror}") from None
+        raise StorageError(code="backup_failed", path=dest, reason=exc.strerror) from None
     finally:
         if tmp is not None:
             _remove(tmp)
@@ -164,7 +164,7 @@ def _link_into_place(tmp: Path, dest: Path, unique: bool) -> Path:
             return path
         except FileExistsError:
             if not unique:
-                raise InvalidInput(f"{dest} already exists; choose another name") from None
+                raise InvalidInput(code="backup_exists", path=dest) from None
             path = default_backup_path_after(path)
 
 

@@ -81,9 +81,6 @@ class StoreCore:
         """Changes whenever another connection commits to the file (PRAGMA data_version)."""
         return int(self._q("PRAGMA data_version")[0][0])
 
-    def schema_version(self) -> int:
-        return int(self._q("PRAGMA user_version")[0][0])
-
     # -- settings ---------------------------------------------------------------
 
     def get_setting(self, key: str) -> str | None:

@@ -49,7 +49,7 @@ def open_store(path: str | Path, *, create_folder: bool = False, verify: bool = 
     it; everything else is still checked.
     """
     if str(path).strip() == "":
-        raise InvalidInput("the data file path is empty")
+        raise InvalidInput(code="data_path_empty")
     file = Path(path).expanduser()
     _prepare_file(file, create_folder)
     # Before SQLite opens it: the -wal and -shm it creates take the data file's mode.
@@ -58,7 +58,7 @@ def open_store(path: str | Path, *, create_folder: bool = False, verify: bool = 
     try:
         conn = sqlite3.connect(str(file), timeout=timeout, isolation_level=None)
     except sqlite3.Error as exc:
-        raise StorageError(f"cannot open {file}: {exc}") from None
+        raise StorageError(code="open_failed", file=file, detail=str(exc)) from None
     try:
         conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
         conn.execute("PRAGMA foreign_keys = ON")
@@ -84,32 +84,33 @@ def _prepare_file(file: Path, create_folder: bool) -> None:
     try:
         folder_exists = folder.exists()
     except OSError as exc:  # e.g. a name too long for the file system
-        raise StorageError(f"cannot use {folder}: {exc.strerror}") from None
+        raise StorageError(code="folder_unusable", folder=folder, reason=exc.strerror) from None
     if not folder_exists:
         if not create_folder:
-            raise StorageError(f"folder {folder} does not exist")
+            raise StorageError(code="folder_missing", folder=folder)
         try:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
-            raise StorageError(f"cannot create folder {folder}: {exc.strerror}") from None
+            raise StorageError(code="folder_create_failed", folder=folder,
+                               reason=exc.strerror) from None
     elif not folder.is_dir():
-        raise StorageError(f"{folder} is not a folder")
+        raise StorageError(code="not_a_folder", folder=folder)
     try:
         info = file.stat()
     except FileNotFoundError:
         _create_private(file)
         return
     except OSError as exc:
-        raise StorageError(f"cannot read {file}: {exc.strerror}") from None
+        raise StorageError(code="file_unreadable", file=file, reason=exc.strerror) from None
     if stat.S_ISDIR(info.st_mode):
-        raise StorageError(f"{file} is a folder, not a data file")
+        raise StorageError(code="data_file_is_folder", file=file)
     if not stat.S_ISREG(info.st_mode):
-        raise StorageError(f"{file} is not a regular file")
+        raise StorageError(code="data_file_not_regular", file=file)
     # Checked on the mode bits, so that it holds even for root, who may write anything.
     if not info.st_mode & stat.S_IWUSR or not os.access(file, os.W_OK):
-        raise StorageError(f"{file} is read-only; homekit needs to write to it")
+        raise StorageError(code="data_file_read_only", file=file)
     if not os.access(file, os.R_OK):
-        raise StorageError(f"{file} cannot be read (permission denied)")
+        raise StorageError(code="data_file_no_read", file=file)
     # The content is checked by SQLite itself (not by reading the file here): closing any
     # descriptor of a database file drops every POSIX lock this process holds on it, which
     # would let another process delete the WAL of a connection we already have open.
@@ -121,7 +122,7 @@ def _create_private(file: Path) -> None:
     except FileExistsError:
         return  # another process created it first
     except OSError as exc:
-        raise StorageError(f"cannot create {file}: {exc.strerror}") from None
+        raise StorageError(code="create_failed", file=file, reason=exc.strerror) from None
     os.close(fd)
 
 
@@ -143,20 +144,14 @@ def _check_ours(conn: sqlite3.Connection, file: Path) -> int:
     # SQLite always writes whole pages; a partial last page means the file was cut short
     # (a cut at a page boundary SQLite reports itself, as "malformed").
     if page_size and file.stat().st_size % page_size:
-        raise StorageError(f"{file} is damaged (truncated); homekit left it untouched")
+        raise StorageError(code="data_file_truncated", file=file)
     user_tables = {t for t in tables if not t.startswith("sqlite_")}
     # A homekit file has a version (set in the same transaction that creates its tables) and
     # its migrations recorded under the set name "homekit"; anything else is someone else's.
     if user_tables and (version == 0 or not _has_homekit_migrations(conn, user_tables)):
-        raise StorageError(
-            f"{file} is a SQLite database of another program "
-            f"(tables: {', '.join(sorted(user_tables)[:5])}); homekit left it untouched"
-        )
+        raise StorageError(code="foreign_database", file=file, tables=sorted(user_tables)[:5])
     if version > SCHEMA_VERSION:
-        raise StorageError(
-            f"{file} was written by a newer homekit (schema {version}, this one knows "
-            f"{SCHEMA_VERSION}); upgrade homekit to open it"
-        )
+        raise StorageError(code="newer_schema", file=file, version=version, known=SCHEMA_VERSION)
     return int(version)
 
 

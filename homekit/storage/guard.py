@@ -33,14 +33,13 @@ def verify_schema(conn: sqlite3.Connection, file: Path, version: int,
             return []
         problem = integrity.migration_record_problem(conn, version)
         if problem:
-            raise StorageError(f"{file}: {problem}", code="schema_record", path=file,
+            raise StorageError(code="schema_record", path=file,
                                problem=problem, version=version)
         diff = integrity.first_difference(rows, integrity.canonical_schema(version))
         if diff is None:
             return []
         if not integrity.only_rule_triggers(rows, version):
-            raise StorageError(f"{file}: {diff.change} {diff.type} {diff.name}",
-                               code="schema_differs", path=file, difference=diff)
+            raise StorageError(code="schema_differs", path=file, difference=diff)
         return _put_back(conn, file, version, allow_broken_rule)
     except sqlite3.DatabaseError as exc:
         raise storage_error(exc, file) from None
@@ -95,7 +94,7 @@ def refuse_broken_rule(conn: sqlite3.Connection, file: Path) -> None:
     except sqlite3.DatabaseError as exc:
         raise storage_error(exc, file) from None
     if problems:
-        raise StorageError(f"{file}: sessions break the weekly rule", code="rule_broken",
+        raise StorageError(code="rule_broken",
                            path=file, problems=problems)
 
 

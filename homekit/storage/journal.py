@@ -145,8 +145,7 @@ def record(store: Store, kind: str, facts: dict[str, Any], payload: dict[str, An
 def damaged(store: Store, fault: JournalFault) -> StorageError:
     """The refusal for a journal row that cannot be used: it names the row and the way to
     drop it (`homekit undo --drop ID`)."""
-    return StorageError(f"{store.path}: undo step {fault.entry_id} cannot be used "
-                        f"({fault.part}: {fault.problem})", code="undo_step_damaged",
+    return StorageError(code="undo_step_damaged",
                         fault=fault, path=store.path)
 
 

@@ -46,7 +46,7 @@ def get_photo(store: Store, photo_id: int, profile_id: int | None = None) -> Pho
     rows = store._q(f"SELECT {_COLS} FROM photos WHERE id = ? AND (? IS NULL OR profile_id = ?)",
                     (photo_id, profile_id, profile_id))
     if not rows:
-        raise NotFound(f"no photo with id {photo_id}", code="unknown_photo", id=photo_id)
+        raise NotFound(code="unknown_photo", id=photo_id)
     return _photo(rows[0])
 
 
@@ -64,7 +64,7 @@ def photos(store: Store, profile_id: int, *, area: str | None = None,
 def photo_image(store: Store, photo_id: int) -> bytes:
     rows = store._q("SELECT image FROM photo_images WHERE photo_id = ?", (photo_id,))
     if not rows:
-        raise NotFound(f"no photo with id {photo_id}", code="unknown_photo", id=photo_id)
+        raise NotFound(code="unknown_photo", id=photo_id)
     return bytes(rows[0][0])
 
 
@@ -72,7 +72,7 @@ def delete_photo(store: Store, photo_id: int) -> None:
     store._x("DELETE FROM photo_images WHERE photo_id = ?", (photo_id,))  # the cascade's work,
     cur = store._x("DELETE FROM photos WHERE id = ?", (photo_id,))  # also with foreign keys off
     if cur.rowcount == 0:
-        raise NotFound(f"no photo with id {photo_id}", code="unknown_photo", id=photo_id)
+        raise NotFound(code="unknown_photo", id=photo_id)
 
 
 def photo_counts(store: Store, profile_id: int) -> dict[int, int]:

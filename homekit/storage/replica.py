@@ -27,11 +27,12 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from homekit.domain.errors import InvalidInput, StorageError
+from homekit.storage.replica_log import LogLine as LogLine
+from homekit.storage.replica_log import Progress as Progress
 
 #: Replica types Litestream 0.5 knows (its `replica.url` schemes).
 SCHEMES = ("file", "s3", "gs", "abs", "sftp", "webdav", "webdavs", "nats", "oss")
@@ -41,7 +42,6 @@ DEFAULT_SYNC_INTERVAL = "1s"
 #: Seconds a restore may take before homekit gives up (a stalled network destination).
 RESTORE_TIMEOUT = 600
 _DURATION = re.compile(r"(\d+(\.\d+)?(ms|s|m|h))+")
-_FIELD = re.compile(r'(\w[\w.-]*)=("(?:[^"\\]|\\.)*"|\S*)')
 
 
 def find_litestream() -> str:
@@ -57,7 +57,7 @@ def find_litestream() -> str:
     for path in candidates:
         if path and os.path.isfile(path) and os.access(path, os.X_OK):
             return path
-    raise StorageError("litestream is not installed", code="replica_missing")
+    raise StorageError(code="replica_missing")
 
 
 def check_url(url: str) -> str:
@@ -66,17 +66,17 @@ def check_url(url: str) -> str:
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     if scheme not in SCHEMES:
-        raise InvalidInput(f"{url!r} is not a replica URL", field="url", code="replica_bad_url",
+        raise InvalidInput(field="url", code="replica_bad_url",
                            url=url, schemes=SCHEMES)
     if scheme == "file":
         if parts.netloc not in ("", "localhost") or not parts.path.startswith("/"):
-            raise InvalidInput(f"{url!r} is not a replica URL", field="url",
+            raise InvalidInput(field="url",
                                code="replica_bad_url", url=url, schemes=SCHEMES)
     elif not parts.netloc:
-        raise InvalidInput(f"{url!r} has no bucket or host", field="url", code="replica_bad_url",
+        raise InvalidInput(field="url", code="replica_bad_url",
                            url=url, schemes=SCHEMES)
     if any(ord(c) < 32 for c in url):
-        raise InvalidInput(f"{url!r} is not a replica URL", field="url", code="replica_bad_url",
+        raise InvalidInput(field="url", code="replica_bad_url",
                            url=url, schemes=SCHEMES)
     return url
 
@@ -84,7 +84,7 @@ def check_url(url: str) -> str:
 def check_interval(text: str) -> str:
     """A Go duration such as 1s, 500ms or 1m (Litestream's syntax)."""
     if not _DURATION.fullmatch(text):
-        raise InvalidInput(f"{text!r} is not a duration (e.g. 1s, 500ms, 1m)", field="interval",
+        raise InvalidInput(field="interval",
                            code="replica_bad_interval", text=text)
     return text
 
@@ -126,59 +126,20 @@ def replication_lock(db_path: Path) -> Iterator[None]:
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
     except OSError as exc:
-        raise StorageError(f"cannot use {path}: {exc.strerror}", code="replica_lock",
+        raise StorageError(code="replica_lock",
                            path=path, problem=exc.strerror or str(exc)) from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             holder = os.read(fd, 32).decode("ascii", "replace").strip()
-            raise StorageError(f"{db_path} is already being replicated", code="replica_running",
+            raise StorageError(code="replica_running",
                                path=db_path, pid=holder if holder.isdigit() else "") from None
         os.ftruncate(fd, 0)
         os.write(fd, f"{os.getpid()}\n".encode("ascii"))
         yield
     finally:
         os.close(fd)
-
-
-@dataclass(frozen=True)
-class LogLine:
-    """One line of Litestream's log (`time=... level=... msg=... key=value ...`)."""
-
-    level: str
-    msg: str
-    fields: dict[str, str]
-
-    @classmethod
-    def parse(cls, line: str) -> LogLine:
-        fields = {}
-        for key, value in _FIELD.findall(line):
-            if value.startswith('"'):
-                try:
-                    value = json.loads(value)
-                except ValueError:
-                    value = value.strip('"')
-            fields[key] = value
-        if "msg" not in fields:  # e.g. "Error: cannot open store: ..."
-            text = line.strip()
-            error = text.startswith("Error:")
-            return cls("ERROR" if error else "INFO", text.removeprefix("Error:").strip(), {})
-        return cls(fields.get("level", "INFO").upper(), fields.get("msg", ""), fields)
-
-    @property
-    def error(self) -> str:
-        return self.fields.get("error") or self.msg
-
-
-@dataclass(frozen=True)
-class Progress:
-    """What Litestream reported last: transactions sent to the replica and the last problem."""
-
-    uploads: int = 0
-    txid: int = 0
-    at: str = ""
-    problem: str = ""
 
 
 def run(
@@ -225,7 +186,7 @@ def run(
     if len(stopping) > 1:
         return 130
     if code != 0 and not stopping:
-        raise StorageError(f"litestream stopped (exit {code})", code="replica_failed",
+        raise StorageError(code="replica_failed",
                            problem=f"litestream stopped (exit {code})")
     return 0
 

@@ -14,13 +14,11 @@ from homekit.domain.errors import (
     InvalidInput,
     NotFound,
 )
-from homekit.domain.models import Profile, Redness, Session
+from homekit.domain.models import Profile, Session
 from homekit.storage.rows import (
     _PROFILE_COLS,
-    _REDNESS_COLS,
     _SESSION_COLS,
     _profile,
-    _redness,
     draft_values,
     safety_values,
     storage_error,
@@ -52,7 +50,7 @@ class Store(SessionQueries):
     def profile_by_id(self, profile_id: int) -> Profile:
         rows = self._q(f"SELECT {_PROFILE_COLS} FROM profiles WHERE id = ?", (profile_id,))
         if not rows:
-            raise NotFound(f"no profile with id {profile_id}")
+            raise NotFound(code="unknown_profile_id", id=profile_id)
         return _profile(rows[0])
 
     def insert_profile(
@@ -69,7 +67,7 @@ class Store(SessionQueries):
             (name, target_sessions, min_interval_days, created_at),
         )
         if cur.rowcount == 0:
-            raise InvalidInput(f"a profile named {name!r} already exists")
+            raise InvalidInput(code="profile_exists", name=name)
         return self.profile_by_id(int(cur.lastrowid or 0))
 
     def update_profile(
@@ -114,58 +112,6 @@ class Store(SessionQueries):
     def set_skin_type(self, profile_id: int, skin_type: int | None) -> Profile:
         self._x("UPDATE profiles SET skin_type = ? WHERE id = ?", (skin_type, profile_id))
         return self.profile_by_id(profile_id)
-
-    # -- redness ----------------------------------------------------------------
-
-    def insert_redness(
-        self,
-        session_id: int,
-        observed_at: str,
-        severity: int,
-        faded_after_min: int | None,
-        notes: str,
-    ) -> Redness:
-        cur = self._x(
-            "INSERT INTO redness (session_id, observed_at, severity, faded_after_min, notes) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (session_id, observed_at, severity, faded_after_min, notes),
-        )
-        return Redness(int(cur.lastrowid or 0), session_id, observed_at, severity, faded_after_min,
-                       notes, self.session_number(session_id))
-
-    def latest_redness(self, profile_id: int) -> Redness | None:
-        rows = self._q(
-            "SELECT r.* "
-            "FROM redness r JOIN sessions s ON s.id = r.session_id WHERE s.profile_id = ? "
-            "ORDER BY s.session_date DESC, r.observed_at DESC, r.id DESC LIMIT 1",
-            (profile_id,),
-        )
-        return _redness(rows[0], self.session_number(rows[0]["session_id"])) if rows else None
-
-    def get_redness(self, redness_id: int) -> Redness:
-        rows = self._q(f"SELECT {_REDNESS_COLS} FROM redness WHERE id = ?", (redness_id,))
-        if not rows:
-            raise NotFound(f"no redness observation with id {redness_id}",
-                           code="unknown_observation", id=redness_id)
-        return _redness(rows[0], self.session_number(rows[0]["session_id"]))
-
-    def update_redness(self, red: Redness) -> Redness:
-        """Write every field of a stored observation (its id and session stay)."""
-        cur = self._x(
-            "UPDATE redness SET observed_at = ?, severity = ?, faded_after_min = ?, notes = ? "
-            "WHERE id = ?",
-            (red.observed_at, red.severity, red.faded_after_min, red.notes, red.id),
-        )
-        if cur.rowcount == 0:
-            raise NotFound(f"no redness observation with id {red.id}",
-                           code="unknown_observation", id=red.id)
-        return self.get_redness(int(red.id or 0))
-
-    def delete_redness(self, redness_id: int) -> None:
-        cur = self._x("DELETE FROM redness WHERE id = ?", (redness_id,))
-        if cur.rowcount == 0:
-            raise NotFound(f"no redness observation with id {redness_id}",
-                           code="unknown_observation", id=redness_id)
 
     def session_on_or_before(self, profile_id: int, day: dt.date) -> Session | None:
         """The latest session of a profile dated `day` or earlier, with its redness."""

@@ -72,7 +72,7 @@ def _open_read_only(path: Path) -> sqlite3.Connection:
 def sqlite_head(head: bytes, name: str) -> None:
     """Refuse what does not start as a SQLite database (a stream, before it is copied)."""
     if not head.startswith(SQLITE_HEADER):
-        raise InvalidInput(f"{name} is not a SQLite database; nothing was restored")
+        raise InvalidInput(code="restore_not_sqlite", name=name)
 
 
 def _check_source(source: Source) -> None:
@@ -80,7 +80,8 @@ def _check_source(source: Source) -> None:
         with open(source.path, "rb") as fh:
             header = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise InvalidInput(f"cannot read {source.name}: {exc.strerror}") from None
+        raise InvalidInput(code="restore_unreadable", name=source.name,
+                           reason=exc.strerror) from None
     sqlite_head(header, source.name)
 
 
@@ -88,7 +89,7 @@ def _copy(source: Path, dest: str, name: str) -> None:
     try:
         src = _open_read_only(source)
     except sqlite3.Error as exc:
-        raise InvalidInput(f"cannot open {name}: {exc}; nothing was restored") from None
+        raise InvalidInput(code="restore_open_failed", name=name, detail=str(exc)) from None
     try:
         target = sqlite3.connect(dest, isolation_level=None)
         try:
@@ -97,7 +98,7 @@ def _copy(source: Path, dest: str, name: str) -> None:
         finally:
             target.close()
     except sqlite3.DatabaseError as exc:
-        raise InvalidInput(f"{name} is damaged ({exc}); nothing was restored") from None
+        raise InvalidInput(code="restore_damaged", name=name, detail=str(exc)) from None
     finally:
         src.close()
 
@@ -109,34 +110,28 @@ def check_copy(copy: Path, source: Path | str) -> BackupInfo:
     try:
         problems = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         if problems != ["ok"]:
-            raise InvalidInput(
-                f"{source} is damaged (integrity check: {problems[0]}); nothing was restored"
-            )
+            raise InvalidInput(code="restore_integrity", name=source, problem=problems[0])
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if not {"profiles", "sessions", "redness"} <= tables or version < 1:
-            raise InvalidInput(f"{source} is not a homekit data file; nothing was restored")
+            raise InvalidInput(code="restore_not_homekit", name=source)
         if version > SCHEMA_VERSION:
-            raise InvalidInput(
-                f"{source} was written by a newer homekit (schema {version}, this one "
-                f"knows {SCHEMA_VERSION}); nothing was restored"
-            )
+            raise InvalidInput(code="restore_newer_schema", name=source, version=version,
+                               known=SCHEMA_VERSION)
         _check_schema(conn, source, version)
         bad = rowcheck.all_problems(conn, constraints_hold=True)  # integrity and schema: checked
         if bad:
-            raise InvalidInput(f"{source}: {len(bad)} rows break homekit's rules",
-                               code="restore_bad_rows", path=source, problems=bad)
+            raise InvalidInput(code="restore_bad_rows", path=source, problems=bad)
         steps = journal_check.faults(conn)
         if steps:
-            raise InvalidInput(f"{source}: {len(steps)} undo steps cannot be used",
-                               code="restore_bad_journal", path=source, faults=steps)
+            raise InvalidInput(code="restore_bad_journal", path=source, faults=steps)
         if version < SCHEMA_VERSION:
             _migrate(conn)
             _check_schema(conn, source, SCHEMA_VERSION)
         profiles = int(conn.execute("SELECT count(*) FROM profiles").fetchone()[0])
         sessions = int(conn.execute("SELECT count(*) FROM sessions").fetchone()[0])
     except sqlite3.DatabaseError as exc:
-        raise InvalidInput(f"{source} is damaged ({exc}); nothing was restored") from None
+        raise InvalidInput(code="restore_damaged", name=source, detail=str(exc)) from None
     finally:
         conn.close()
     return BackupInfo(Path(source), version, profiles, sessions)
@@ -145,12 +140,11 @@ def check_copy(copy: Path, source: Path | str) -> BackupInfo:
 def _check_schema(conn: sqlite3.Connection, source: Path | str, version: int) -> None:
     problem = integrity.migration_record_problem(conn, version)
     if problem:
-        raise InvalidInput(f"{source}: {problem}", code="restore_record",
+        raise InvalidInput(code="restore_record",
                            path=source, problem=problem, version=version)
     diff = integrity.schema_difference(conn, version)
     if diff is not None:
-        raise InvalidInput(f"{source}: {diff.change} {diff.type} {diff.name}",
-                           code="restore_not_canonical", path=source, difference=diff)
+        raise InvalidInput(code="restore_not_canonical", path=source, difference=diff)
 
 
 def _migrate(conn: sqlite3.Connection) -> None:
@@ -200,14 +194,14 @@ def restore_into(store: Store, given: str | Path | Source,
 
 def _restore_checked(store: Store, source: Source, now: dt.datetime | None) -> Restored:
     if not source.copied and source.path.resolve() == Path(store.path).resolve():
-        raise InvalidInput(f"{source.name} is the data file itself; choose a backup to restore")
+        raise InvalidInput(code="restore_is_data_file", name=source.name)
     folder = backup_folder(Path(store.path))
     try:
         folder.mkdir(mode=0o700, exist_ok=True)
         remove_stale_partials(folder)
         fd, name = new_partial(folder)
     except OSError as exc:
-        raise InvalidInput(f"cannot use {folder}: {exc.strerror}") from None
+        raise InvalidInput(code="folder_unusable", folder=folder, reason=exc.strerror) from None
     copy = Path(name)
     try:
         _copy(source.path, name, source.name)

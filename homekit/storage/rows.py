@@ -35,24 +35,22 @@ _REDNESS_COLS = "id, session_id, observed_at, severity, faded_after_min, notes"
 
 
 def storage_error(exc: sqlite3.Error, file: Path | str) -> HomekitError:
-    """Turn a sqlite3 error into a one-line message a user can act on."""
+    """Turn a sqlite3 error into an error a user can act on (its code and facts; words say it)."""
     text = str(exc)
     low = text.lower()
     if text.startswith(RULE_PREFIX):
         return RuleViolation(text)
     if "locked" in low or "busy" in low:
-        return StorageError(f"{file} is locked by another program; try again in a moment")
+        return StorageError(code="data_file_locked", file=file)
     if "not a database" in low or "malformed" in low or "corrupt" in low:
-        return StorageError(
-            f"{file} is not a SQLite database, or is damaged; homekit left it untouched"
-        )
+        return StorageError(code="data_file_damaged", file=file)
     if "readonly" in low or "read-only" in low:
-        return StorageError(f"{file} is read-only; homekit needs to write to it")
+        return StorageError(code="data_file_read_only", file=file)
     if "disk is full" in low or "disk i/o" in low:
-        return StorageError(f"cannot write {file}: the disk is full or failing; nothing was saved")
+        return StorageError(code="disk_failed", file=file)
     if "constraint" in low:
-        return StorageError(f"{file}: a value broke a check in the database ({text}); nothing was saved")
-    return StorageError(f"{file}: {text}")
+        return StorageError(code="check_failed", file=file, detail=text)
+    return StorageError(code="sqlite_error", file=file, detail=text)
 
 
 def _fold(text: object) -> str:

@@ -92,32 +92,6 @@ class SessionQueries(StoreCore):
             (profile_id,),
         ).fetchall()]
 
-    def chart_redness(
-        self, profile_id: int
-    ) -> list[tuple[dt.date, str | None, tuple[tuple[str, int, int | None], ...]]]:
-        """The sessions that have redness, in date order, each as (date, start time, its
-        observations as (observed_at, severity, faded_after_min) in observed order): what
-        the redness chart draws, as plain tuples (no notes, no per-row objects)."""
-        out: list[tuple[str, str | None, list[tuple[str, int, int, int | None]]]] = []
-        last = None
-        # Sessions in index order (no sort); a session's observations are sorted below.
-        for sid, day, start, at, rid, severity, faded in self._x(
-            "SELECT s.id, s.session_date, s.start_time, r.observed_at, r.id, r.severity, "
-            "r.faded_after_min "
-            "FROM sessions s JOIN redness r ON r.session_id = s.id WHERE s.profile_id = ? "
-            "ORDER BY s.session_date, s.id",
-            (profile_id,),
-        ).fetchall():
-            if sid != last:
-                last = sid
-                out.append((day, start, []))
-            out[-1][2].append((at, rid, severity, faded))
-        day_of = dt.date.fromisoformat
-        return [(day_of(day), start,
-                 ((obs[0][0], obs[0][2], obs[0][3]),) if len(obs) == 1 else
-                 tuple((at, severity, faded) for at, _, severity, faded in sorted(obs)))
-                for day, start, obs in out]
-
     def session_count(self, profile_id: int) -> int:
         return int(self._q("SELECT count(*) FROM sessions WHERE profile_id = ?", (profile_id,))[0][0])
 
@@ -136,17 +110,17 @@ class SessionQueries(StoreCore):
             (*draft_values(draft), session_id),
         )
         if cur.rowcount == 0:
-            raise NotFound(f"no session with id {session_id}")
+            raise NotFound(code="unknown_session", id=session_id)
 
     def delete_session(self, session_id: int) -> None:
         cur = self._x("DELETE FROM sessions WHERE id = ?", (session_id,))
         if cur.rowcount == 0:
-            raise NotFound(f"no session with id {session_id}")
+            raise NotFound(code="unknown_session", id=session_id)
 
     def get_session(self, session_id: int) -> Session:
         rows = self._q(f"SELECT {_SESSION_COLS} FROM sessions WHERE id = ?", (session_id,))
         if not rows:
-            raise NotFound(f"no session with id {session_id}")
+            raise NotFound(code="unknown_session", id=session_id)
         return self._with_redness(rows)[0]
 
     def sessions(

@@ -4,7 +4,8 @@ Each start is a local time in a named zone (DTSTART;TZID=Europe/Paris), and the 
 that zone's rules (VTIMEZONE), so every calendar and parser reads the same instant: a
 floating time (no zone) is read as UTC by some parsers. The services pass in the events from
 `domain.reminders.reconcile`: the remaining sessions on the dates of `rules.planned_dates`,
-then the reminders of earlier files that are no longer planned, as cancelled.
+then the reminders of earlier files that are no longer planned, as cancelled. The words in
+the events come from the caller (`homekit.words.calendar` is a `CalendarWords`).
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from typing import Protocol
 
-from homekit import words
 from homekit.domain import validate
 from homekit.domain.errors import InvalidInput
 from homekit.domain.models import Profile
@@ -25,6 +26,15 @@ SESSION_MINUTES = 45
 #: The alarm rings this long before the planned time.
 ALARM_MINUTES_BEFORE = 15
 PRODID = "-//homekit//reminders//EN"
+
+
+class CalendarWords(Protocol):
+    """The sentences a reminder file holds (homekit.words.calendar provides them)."""
+
+    def calendar_name(self, p: Profile) -> str: ...
+    def reminder_summary(self, p: Profile, number: int, *, cancelled: bool = False) -> str: ...
+    def reminder_description(self, p: Profile, *, cancelled: bool = False) -> str: ...
+    def reminder_alarm(self, p: Profile, number: int) -> str: ...
 
 
 def default_file_name(profile: Profile) -> str:
@@ -58,13 +68,14 @@ def _start_of(key: str | None, fallback: str) -> tuple[dt.time, str]:
             continue
         if is_zone(zone):
             return at, zone
-    raise InvalidInput(f"no usable reminder start in {fallback!r}")
+    raise InvalidInput(code="reminder_start_unusable", fallback=fallback)
 
 
-def calendar_bytes(profile: Profile, reminders: Sequence[Reminder], time: str = DEFAULT_TIME,
-                   zone: str = UTC, stamp: dt.datetime | None = None) -> bytes:
+def calendar_bytes(profile: Profile, reminders: Sequence[Reminder], words: CalendarWords,
+                   time: str = DEFAULT_TIME, zone: str = UTC,
+                   stamp: dt.datetime | None = None) -> bytes:
     """The iCalendar text for `reminders`, each planned one at `time` (HH:MM) in `zone`, with
-    an alarm; the cancelled ones at the start they were last written with.
+    an alarm; the cancelled ones at the start they were last written with; in `words`.
 
     `stamp`: when the file is written (DTSTAMP, UTC); now when not given.
     """

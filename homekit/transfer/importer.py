@@ -15,125 +15,23 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from array import array
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from homekit.domain import rules, validate
-from homekit.domain.errors import InvalidInput, NotFound, RuleViolation
+from homekit.domain.errors import InvalidInput, NotFound
 from homekit.domain.models import DEFAULT_PROFILE, Profile, Session, SessionImport
 from homekit.transfer import rows
 from homekit.transfer.formats import COMPARED_FIELDS
+from homekit.transfer.import_plan import BadImportData as BadImportData
+from homekit.transfer.import_plan import ImportPlan as ImportPlan
+from homekit.transfer.import_plan import ImportReport as ImportReport
+from homekit.transfer.import_plan import ImportRuleViolation as ImportRuleViolation
+from homekit.transfer.import_plan import ImportTarget as ImportTarget
+from homekit.transfer.import_plan import Problem as Problem
+from homekit.transfer.import_plan import Source as Source
 from homekit.transfer.raw import RawProfile, Unsupported
 from homekit.transfer.reader import ImportFile
-
-
-@dataclass(frozen=True)
-class Problem:
-    line: int
-    date: str  # as written in the file
-    reason: str
-    rule: bool = False  # True: the weekly rule (exit 3); False: bad data (exit 2)
-
-    def __str__(self) -> str:
-        date = self.date if len(self.date) <= 40 else self.date[:37] + "..."
-        where = f"line {self.line}" + (f", {date}" if date else "")
-        return f"{where}: {self.reason}"
-
-
-class BadImportData(InvalidInput):
-    """Rows with values homekit cannot store (exit 2); `problems` lists them."""
-
-    def __init__(self, message: str, problems: list[Problem]) -> None:
-        super().__init__(message)
-        self.problems = problems
-
-
-class ImportRuleViolation(RuleViolation):
-    """Rows that would break the weekly rule (exit 3); `problems` lists them."""
-
-    def __init__(self, message: str, problems: list[Problem]) -> None:
-        super().__init__(message)
-        self.problems = problems
-
-
-@dataclass(eq=False)
-class ImportTarget:
-    """One profile the file writes to: stored already, or to be created; of the sessions to
-    insert it keeps only the date (an ordinal) and the row's ref, for the weekly rule."""
-
-    profile: Profile
-    exists: bool
-    stored: dict[dt.date, Session] = field(default_factory=dict)
-    dates: array[int] = field(default_factory=lambda: array("l"))
-    refs: list[Any] = field(default_factory=list)
-    observations: int = 0
-
-
-@dataclass
-class ImportPlan:
-    """What to insert: the file is read a second time (`sessions`) to insert its rows."""
-
-    file: ImportFile
-    targets: dict[str, ImportTarget]
-    slots: array[int]  # per session row, in file order: its target's index, or -1 to skip
-    stamp: str
-    today: dt.date
-    total: int = 0
-
-    def sessions(self) -> Iterator[tuple[ImportTarget, SessionImport]]:
-        """The sessions to insert, in file order, checked already."""
-        targets = list(self.targets.values())
-        self._same_file()
-        i = 0
-        for raw in self.file.rows():
-            if isinstance(raw, RawProfile):
-                continue
-            if i >= self.total:
-                raise self._changed()
-            slot = self.slots[i]
-            i += 1
-            if slot >= 0:
-                yield targets[slot], rows.session(raw.values, self.today, self.stamp)
-        if i != self.total:
-            raise self._changed()
-        self._same_file()
-
-    def _same_file(self) -> None:
-        if self.file.changed():
-            raise self._changed()
-
-    def _changed(self) -> InvalidInput:
-        """The file changed between the check and the insert: the transaction rolls back."""
-        return InvalidInput(f"{self.file.short} changed while it was imported; "
-                            "nothing was imported", code="import_file_changed",
-                            name=self.file.short)
-
-
-@dataclass
-class ImportReport:
-    path: Path  # as the user named it (a stream: its name, never the private copy)
-    dry_run: bool
-    sessions_added: int = 0
-    observations_added: int = 0
-    identical_skipped: int = 0
-    profiles_created: list[str] = field(default_factory=list)
-    backup: Path | None = None
-    photos_added: int = 0
-    photos_skipped: int = 0
-    name: str = ""  # the file's own name, for the summary line
-    #: The profile the import made current (or would, in a dry run): the file's first, when
-    #: the data file held no other profile with a session.
-    made_current: str | None = None
-
-
-class Source(Protocol):
-    """What planning an import needs to know of the open file (the services provide it)."""
-
-    def profile_name(self) -> str: ...
-    def now(self) -> dt.datetime: ...
-    def stored_log(self, name: str) -> tuple[Profile, list[Session]] | None: ...
 
 
 def plan_import(source: Source, file: ImportFile, dry_run: bool) -> tuple[ImportPlan, ImportReport]:

@@ -19,7 +19,6 @@ from homekit.domain import validate
 from homekit.domain.containment import inside
 from homekit.domain.errors import InvalidInput
 from homekit.domain.photos import Photo
-from homekit.words import error, shown
 
 
 @dataclass(frozen=True)
@@ -53,8 +52,12 @@ def entry_json(photo: Photo, file: Path, base: Path, session_date: dt.date | Non
     }
 
 
-def _bad(name: object, where: str, why: str) -> InvalidInput:
-    return InvalidInput(f"{shown(name)}: {where}: {why}; nothing was imported")
+def _bad(name: object, cause: InvalidInput, *, profile: int | str,
+         photo: int | None = None) -> InvalidInput:
+    """The export's photo list is refused: `profile` (its number, or the name of the profile
+    of photo number `photo`) and `cause` say where and why (homekit.words.imports)."""
+    return InvalidInput(code="photo_entry_bad", name=name, cause=cause,
+                        profile=profile, photo=photo)
 
 
 def _mentions_photos(path: Path) -> bool:
@@ -97,19 +100,18 @@ def read_entries(path: Path, default_profile: str, *, folder: Path | None = None
             continue
         name = p["name"] if isinstance(p.get("name"), str) else default_profile
         if not isinstance(p["photos"], list):
-            raise _bad(shown_as, f"profile {pi + 1}", '"photos" is not a list')
+            raise _bad(shown_as, InvalidInput(code="photos_not_list"), profile=pi + 1)
         for i, e in enumerate(p["photos"]):
-            where = f"photo {i + 1} of profile {name!r}"
             try:
                 if not isinstance(e, dict) or not isinstance(e.get("file"), str) or not e["file"]:
-                    raise InvalidInput('no "file"')
+                    raise InvalidInput(code="photo_no_file")
                 session = e.get("session_date")
                 area = e.get("area")
                 notes = e.get("notes") or ""
                 if area is not None and not isinstance(area, str):
-                    raise InvalidInput("the area must be text")
+                    raise InvalidInput(code="photo_area_not_text")
                 if not isinstance(notes, str) or not isinstance(e.get("created_at", ""), str):
-                    raise InvalidInput("notes and created_at must be text")
+                    raise InvalidInput(code="photo_notes_not_text")
                 found.append(PhotoEntry(
                     profile=name,
                     file=Path(inside(str(folder), e["file"], os.path.realpath)),
@@ -120,5 +122,5 @@ def read_entries(path: Path, default_profile: str, *, folder: Path | None = None
                     created_at=e.get("created_at") or "",
                 ))
             except InvalidInput as exc:
-                raise _bad(shown_as, where, error(exc)) from None
+                raise _bad(shown_as, exc, profile=name, photo=i + 1) from None
     return found

@@ -23,7 +23,6 @@ from homekit.files import STDIN_NAME, STDIO
 from homekit.transfer.formats import CSV_COLUMNS, FORMAT_NAME, FORMAT_VERSION, PROFILE_COLUMNS, plain
 from homekit.transfer.jsonstream import CHUNK, stream_json
 from homekit.transfer.raw import Item, RawProfile, RawSession
-from homekit.words import shown
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 HAND_WRITTEN = "session_date,duration_min,notes"
@@ -70,8 +69,10 @@ def _identity(path: Path) -> tuple[int, ...]:
     return (st.st_size, st.st_mtime_ns, st.st_ino)
 
 
-def not_export(name: object, why: str) -> InvalidInput:
-    return InvalidInput(f"{shown(name)} is not a homekit export ({why}); nothing was imported")
+def not_export(name: object, why: str, **facts: Any) -> InvalidInput:
+    """`name` is not an export; `why` names the reason (homekit.words.transfer says it)."""
+    return InvalidInput(code="not_export", name=name, why=why,
+                        **facts)
 
 
 def read_import_file(path: Path, *, name: str | None = None, short: str | None = None) -> ImportFile:
@@ -94,11 +95,9 @@ def read_import_file(path: Path, *, name: str | None = None, short: str | None =
 def text_head(head: bytes, name: str) -> None:
     """Refuse a stream by its first bytes, before it is copied: a database, binary data."""
     if head.startswith(SQLITE_HEADER):
-        given = STDIO if name == STDIN_NAME else shown(name)
-        raise not_export(name, f"it is a SQLite database; to bring back a backup use: "
-                               f"homekit restore {given}")
+        raise not_export(name, "sqlite", restore_as=STDIO if name == STDIN_NAME else name)
     if b"\x00" in head:
-        raise not_export(name, "binary data")
+        raise not_export(name, "binary")
 
 
 def _check_text(path: Path, name: str) -> str:
@@ -110,12 +109,11 @@ def _check_text(path: Path, name: str) -> str:
         with path.open("rb") as f:
             head = f.read(len(SQLITE_HEADER))
             if head.startswith(SQLITE_HEADER):
-                raise not_export(name, f"it is a SQLite database; to bring back a backup use: "
-                                       f"homekit restore {shown(name)}")
+                raise not_export(name, "sqlite", restore_as=name)
             chunk, ok = head, True
             while chunk:
                 if b"\x00" in chunk:
-                    raise not_export(name, "binary data")
+                    raise not_export(name, "binary")
                 if ok:
                     try:
                         text = decoder.decode(chunk)
@@ -127,15 +125,16 @@ def _check_text(path: Path, name: str) -> str:
             if ok:
                 decoder.decode(b"", final=True)
     except FileNotFoundError:
-        raise InvalidInput(f"{shown(name)} does not exist") from None
+        raise InvalidInput(code="import_missing", name=name) from None
     except IsADirectoryError:
-        raise InvalidInput(f"{shown(name)} is a folder, not a file") from None
+        raise InvalidInput(code="import_is_folder", name=name) from None
     except UnicodeDecodeError:
         ok = False
     except OSError as exc:
-        raise InvalidInput(f"cannot read {shown(name)}: {exc.strerror}") from None
+        raise InvalidInput(code="import_unreadable", name=name,
+                           reason=exc.strerror) from None
     if not ok:
-        raise not_export(name, "not UTF-8 text")
+        raise not_export(name, "not_utf8")
     return first
 
 
@@ -149,16 +148,15 @@ def _read_csv(path: Path, name: str) -> ImportFile:
         try:
             header = next((r for r in reader if r), None)
         except csv.Error as exc:
-            raise not_export(name, f"unreadable CSV: {exc}") from None
+            raise not_export(name, "csv", detail=str(exc)) from None
     if header is None:
-        raise not_export(name, "the file is empty")
+        raise not_export(name, "empty")
     columns = [c.strip().lower() for c in header]
     unknown = [c for c in columns if c not in CSV_COLUMNS]
     if "session_date" not in columns or unknown or len(set(columns)) != len(columns):
         text = ",".join(header)
         text = text if len(text) <= 60 else text[:57] + "..."
-        raise not_export(name, f"header {text!r}; expected homekit's export columns or "
-                               f"a hand-written {HAND_WRITTEN}")
+        raise not_export(name, "header", header=text, expected=HAND_WRITTEN)
     return ImportFile(path, "csv", frozenset(columns), lambda: _csv_rows(path, columns, name),
                       name=name)
 
@@ -182,8 +180,8 @@ def _csv_rows(path: Path, columns: list[str], name: str) -> Iterator[Item]:
                     values = dict(zip(columns, map(plain, record), strict=True))
                     yield _csv_item(values.pop("profile", "") or None, values, start)
         except csv.Error as exc:
-            raise InvalidInput(f"{shown(name)}: line {reader.line_num}: unreadable CSV ({exc}); "
-                               "nothing was imported") from None
+            raise InvalidInput(code="import_csv_line",
+                               name=name, line=reader.line_num, detail=str(exc)) from None
 
 
 def _csv_item(profile: str | None, values: dict[str, str], line: int) -> Item:
@@ -207,31 +205,31 @@ def _read_json(path: Path, text: str, name: str) -> ImportFile:
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise not_export(name, f"not valid JSON: {exc.msg} at line {exc.lineno}") from None
+        raise not_export(name, "json", detail=exc.msg, line=exc.lineno) from None
     except RecursionError:
-        raise not_export(name, "JSON nested too deeply") from None
+        raise not_export(name, "json_depth") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT_NAME:
-        raise not_export(name, f'JSON without "format": "{FORMAT_NAME}"')
+        raise not_export(name, "json_format", format=FORMAT_NAME)
     version = doc.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise not_export(name, "no valid format version")
+        raise not_export(name, "json_version")
     if version > FORMAT_VERSION:
-        raise InvalidInput(f"{shown(name)} was written by a newer homekit (format version {version}); "
-                           "upgrade homekit to import it")
+        raise InvalidInput(code="import_newer_format",
+                           name=name, version=version)
     profiles = doc.get("profiles")
     if not isinstance(profiles, list):
-        raise not_export(name, '"profiles" is not a list')
+        raise not_export(name, "profiles_not_list")
     profiles_read: list[RawProfile] = []
     sessions_read: list[RawSession] = []
     for pi, p in enumerate(profiles):
         if not isinstance(p, dict):
-            raise InvalidInput(f"{shown(name)}: profile {pi + 1} is not an object; nothing was imported")
+            raise InvalidInput(code="import_profile_not_object",
+                               name=name, profile=pi + 1)
         settings = {k: v for k, v in p.items() if k != "sessions"}
         profiles_read.append(RawProfile(p.get("name"), settings, (pi, None)))
         sessions = p.get("sessions", [])
         if not isinstance(sessions, list):
-            raise InvalidInput(f"{shown(name)}: the sessions of profile {pi + 1} are not a list; "
-                               "nothing was imported")
+            raise InvalidInput(code="import_sessions_not_list", name=name, profile=pi + 1)
         for si, s in enumerate(sessions):
             if isinstance(s, dict):  # the parsed object itself: no copy of every session
                 sessions_read.append(RawSession(p.get("name"), s, (pi, si)))

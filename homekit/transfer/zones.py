@@ -47,8 +47,7 @@ def time_zone(text: str) -> str:
                       if z.casefold() == name.casefold()), None)
         if found is not None and is_zone(found):
             return found
-    raise InvalidInput(f"time zone {text[:60]!r} is not a zone name such as Europe/Paris",
-                       field="tz", code="unknown_time_zone", zone=text[:60])
+    raise InvalidInput(field="tz", code="unknown_time_zone", zone=text[:60])
 
 
 def system_zone(environ: Mapping[str, str] | None = None, localtime: Path = _LOCALTIME,

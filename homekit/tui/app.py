@@ -126,7 +126,7 @@ class HomekitApp(App[None]):
 
     def _needs_profile(self) -> bool:
         try:
-            if not self.hk.has_profiles():
+            if not self.hk.profiles.has_profiles():
                 return True
             self.hk.profile()
         except NotFound:
@@ -145,7 +145,7 @@ class HomekitApp(App[None]):
 
     def _use_theme(self) -> None:
         try:
-            saved = self.hk.preference(THEME_KEY)
+            saved = self.hk.profiles.preference(THEME_KEY)
         except HomekitError:
             saved = None
         if saved and saved in self.available_themes:
@@ -178,7 +178,7 @@ class HomekitApp(App[None]):
         if self._hk is None:
             return  # chosen before the file exists: not kept
         try:
-            self.hk.set_preference(THEME_KEY, theme.name)
+            self.hk.profiles.set_preference(THEME_KEY, theme.name)
         except HomekitError as exc:
             self.notify(words.error(exc), title="Theme not saved", severity="warning")
 
@@ -192,7 +192,7 @@ class HomekitApp(App[None]):
         if isinstance(self.screen, ModalScreen) or self._hk is None:
             return  # (a file being created has nothing to undo)
         try:
-            step = self.hk.undo()
+            step = self.hk.undo.undo()
         except HomekitError as exc:
             self.notify(words.undo_failed_app(exc),
                         title="Nothing undone", severity="warning", markup=False)

@@ -66,6 +66,11 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+def and_its_observations(redness: tuple[object, ...]) -> str:
+    """` and its 2 redness observations` after a session's name (nothing when it has none)."""
+    return f" and its {plural(len(redness), 'redness observation')}" if redness else ""
+
+
 def in_days(n: int) -> str:
     if n == 0:
         return "eligible now"

@@ -15,8 +15,6 @@ from homekit.domain.document import (
     Bullets,
     Document,
     Fields,
-    Figure,
-    Figures,
     Paragraph,
     Section,
     Table,
@@ -28,11 +26,11 @@ from homekit.domain.report import (
     Summary,
     WarningFact,
     WarningGroup,
-    photo_key,
     questions,
 )
 from homekit.words.base import control_free, day, fade_short, fade_words, plural
-from homekit.words.photos import PHOTO_GUIDANCE
+from homekit.words.report_figures import charts_section as charts_section
+from homekit.words.report_figures import photos_section as photos_section
 
 TITLE = "Home microdermabrasion: report for a skin professional"
 DISCLAIMER = "Recorded by the user at home with a consumer kit; not a diagnosis."
@@ -219,65 +217,6 @@ def earlier_section(facts: ReportFacts) -> list[Section]:
     header = ("Period", "Sessions", "Minutes", "Worst redness", "Warnings", "Treatment")
     return [Section("Earlier sessions, summarised",
                     (Paragraph(intro), Table(header, tuple(_summary_row(s) for s in earlier))))]
-
-
-def _chart_alts(facts: ReportFacts) -> tuple[str, str]:
-    from homekit.words.base import progress_title
-
-    series = facts.series
-    done = series.session_dates
-    if done:
-        span = f"{plural(len(done), 'session')} from {done[0].isoformat()} to {done[-1].isoformat()}"
-    else:
-        span = "no session yet"
-    plan = (f"; the plan adds {plural(len(series.plan_dates) - 1, 'session')} to "
-            f"{series.plan_dates[-1].isoformat()}" if len(series.plan_dates) > 1 else "")
-    progress = (f"Progress chart: sessions done over time ({span}) against the target of "
-                f"{series.target}{plan}. {progress_title(series)}.")
-    points = series.redness
-    if points:
-        worst = max(points, key=lambda p: (p.severity, p.session_date))
-        lasting = sum(1 for p in points if p.lasting)
-        redness = (f"Redness chart: the worst redness after each of {plural(len(points), 'session')}"
-                   f" on the scale 0 none, 1 faint, 2 mild, 3 marked, 4 severe, and the minutes "
-                   f"it took to fade. Highest: {worst.severity} {worst.severity_word} on "
-                   f"{worst.session_date.isoformat()}; {plural(lasting, 'session')} with redness "
-                   f"that lasted or was still there.")
-    else:
-        redness = "Redness chart: no redness recorded yet."
-    return control_free(progress), control_free(redness)
-
-
-def charts_section(facts: ReportFacts) -> list[Section]:
-    progress, redness = _chart_alts(facts)
-    return [Section("Charts", (
-        Figure("chart:progress", progress, "Sessions done, the target and the plan."),
-        Figure("chart:redness", redness,
-               "The worst redness after each session, and how long it took to fade."),
-    ), new_page=True)]
-
-
-def photos_section(facts: ReportFacts) -> list[Section]:
-    if not facts.photo_pairs:
-        return []
-    out = [Section("First and latest photo of each area", (Paragraph(PHOTO_GUIDANCE),),
-                   new_page=True)]
-    for first, last in facts.photo_pairs:
-        area = control_free(first.area_label)
-        figures = [Figure(photo_key(first.id),
-                          f"Photo of the {area} taken on {first.taken_on.isoformat()}, the first "
-                          f"of this area ({first.width} by {first.height} pixels).",
-                          f"{first.taken_on.isoformat()} \u00b7 first photo")]
-        if last is not None:
-            gap = (last.taken_on - first.taken_on).days
-            figures.append(Figure(
-                photo_key(last.id),
-                f"Photo of the {area} taken on {last.taken_on.isoformat()}, the latest of this "
-                f"area, {plural(gap, 'day')} after the first ({last.width} by {last.height} "
-                "pixels).",
-                f"{last.taken_on.isoformat()} \u00b7 latest \u00b7 {plural(gap, 'day')} later"))
-        out.append(Section(area.capitalize(), (Figures(tuple(figures)),), level=3))
-    return out
 
 
 #: The report's sections in reading order: each turns the facts into zero or more sections.

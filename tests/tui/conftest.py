@@ -18,6 +18,6 @@ def hk(store) -> Homekit:
 @pytest.fixture
 def ready(hk: Homekit) -> Homekit:
     """A profile 'me' that has answered the skin question (no), so logging is allowed."""
-    hk.create_profile("me", make_default=True)
-    hk.record_skin_condition(False, False)
+    hk.profiles.create_profile("me", make_default=True)
+    hk.profiles.record_skin_condition(False, False)
     return hk

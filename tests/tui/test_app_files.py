@@ -55,8 +55,8 @@ def two_sessions_with_photos(hk) -> None:  # noqa: ANN001
     """Something for every file: sessions to plan from, two photos of one area to compare."""
     s1 = log(hk, "2026-10-28", areas=("cheeks",))
     s2 = log(hk, "2026-11-18", areas=("cheeks",))
-    hk.add_photo(png_bytes(seed=1), session_id=s1)
-    hk.add_photo(png_bytes(seed=2), session_id=s2)
+    hk.photos.add_photo(png_bytes(seed=1), session_id=s1)
+    hk.photos.add_photo(png_bytes(seed=2), session_id=s2)
 
 
 #: key to press (after `before`), the file's name, and how the written file begins.

@@ -133,7 +133,7 @@ def test_redraws_on_resize_kind_and_new_data_and_escape_goes_back(demo_hk, tmp_p
             await pilot.press("k", "k")  # all, then back to progress
             await settle(app, pilot)
 
-            demo_hk.log_session(SessionDraft(dt.date(2026, 11, 20)))
+            demo_hk.sessions.log_session(SessionDraft(dt.date(2026, 11, 20)))
             app.push_screen(Screen())  # e.g. the log form; back again means new data
             await pilot.pause()
             app.pop_screen()

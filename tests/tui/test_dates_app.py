@@ -44,4 +44,4 @@ def test_every_screen_of_the_app_shows_the_earliest_date(ready):
         assert app.return_code in (None, 0)
 
     asyncio.run(scenario())
-    assert text_chart(ready.chart_series(), "all", 80, 28).plain()
+    assert text_chart(ready.charts.chart_series(), "all", 80, 28).plain()

@@ -26,7 +26,7 @@ def text_of(screen, selector: str) -> str:  # noqa: ANN001
 async def test_enter_on_history_opens_every_field_and_the_whole_note(ready):
     sid = log(ready, "2026-11-10", start_time="19:30", duration_min=40, areas=("cheeks", "nose"),
               device_level=3, glasses_worn=True, stinging=1, notes=LONG_NOTE, redness=2, faded=15)
-    ready.add_redness(sid, 1, 40, "evening")
+    ready.redness.add_redness(sid, 1, 40, "evening")
     async with app_for(ready).run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("h")
@@ -88,7 +88,7 @@ async def test_edit_add_and_delete_redness_and_delete_from_the_detail_view(ready
         assert isinstance(pilot.app.screen, ConfirmScreen)
         await pilot.press("y")
         await settle(pilot)
-        assert [r.severity for r in ready.session(sid).redness] == [0]
+        assert [r.severity for r in ready.sessions.session(sid).redness] == [0]
 
         await pilot.press("d")
         await settle(pilot)
@@ -96,7 +96,7 @@ async def test_edit_add_and_delete_redness_and_delete_from_the_detail_view(ready
         await settle(pilot)
         assert isinstance(pilot.app.screen, HistoryScreen)
         assert pilot.app.screen.query_one("#history").row_count == 0
-        assert ready.session_count() == 0
+        assert ready.sessions.session_count() == 0
 
         await pilot.press("u")  # the delete, then the redness, then the edit
         await settle(pilot)
@@ -104,16 +104,16 @@ async def test_edit_add_and_delete_redness_and_delete_from_the_detail_view(ready
         assert any("Undone: deleted the session of" in n.message for n in pilot.app._notifications)
         await pilot.press("ctrl+z")
         await settle(pilot)
-        assert [r.severity for r in ready.session(sid).redness] == [1, 0]
+        assert [r.severity for r in ready.sessions.session(sid).redness] == [1, 0]
         await pilot.press("u")  # the edit; adding redness is no undo step (delete it with x)
         await settle(pilot)
-    assert ready.session(sid).duration_min == 30 and len(ready.session(sid).redness) == 2
+    assert ready.sessions.session(sid).duration_min == 30 and len(ready.sessions.session(sid).redness) == 2
 
 
 @async_test
 async def test_undo_on_the_dashboard_and_nothing_to_undo(ready):
     sid = log(ready, "2026-11-10")
-    ready.delete_session(sid)
+    ready.sessions.delete_session(sid)
     async with app_for(ready).run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert "Sessions 0 of 6" in text_of(pilot.app.screen, "#progress-label")
@@ -157,7 +157,7 @@ async def test_history_filter_and_count(ready):
 
 @async_test
 async def test_profile_saves_with_one_button_sets_reminder_time_and_deletes(ready):
-    ready.create_profile("bo")
+    ready.profiles.create_profile("bo")
     log(ready, "2026-11-10")
     async with app_for(ready).run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -169,7 +169,7 @@ async def test_profile_saves_with_one_button_sets_reminder_time_and_deletes(read
         screen.query_one("#target", Input).value = "8"
         await press(pilot, "#save-profile")
         await settle(pilot)
-        assert ready.reminder_time() == "07:15" and ready.profile().target_sessions == 8
+        assert ready.plan.reminder_time() == "07:15" and ready.profile().target_sessions == 8
         await press(pilot, "#delete-profile")
         await settle(pilot)
         assert isinstance(pilot.app.screen, ConfirmScreen)
@@ -183,9 +183,9 @@ async def test_profile_saves_with_one_button_sets_reminder_time_and_deletes(read
         await pilot.press("u")
         await settle(pilot)
         assert pilot.app.sub_title == "profile: me"
-    assert [p.name for p in ready.profiles()] == ["me", "bo"]
-    assert ready.session_count() == 1
-    assert ready.session(ready.history()[0].id).session_date == dt.date(2026, 11, 10)
+    assert [p.name for p in ready.profiles.profiles()] == ["me", "bo"]
+    assert ready.sessions.session_count() == 1
+    assert ready.sessions.session(ready.sessions.history()[0].id).session_date == dt.date(2026, 11, 10)
 
 
 @async_test
@@ -214,7 +214,7 @@ async def test_blocked_dialog_logs_an_earlier_date_under_the_rule(ready):
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(pilot.app.screen, DashboardScreen)
-    assert [s.session_date.isoformat() for s in ready.history()] == ["2026-11-20", "2026-11-12"]
+    assert [s.session_date.isoformat() for s in ready.sessions.history()] == ["2026-11-20", "2026-11-12"]
 
 
 @async_test
@@ -243,7 +243,7 @@ async def test_undo_on_the_first_run_screen_brings_the_deleted_profile_back(read
     from homekit.tui.screens.first_run import FirstRunScreen
 
     log(ready, "2026-11-10")
-    ready.delete_profile("me")
+    ready.profiles.delete_profile("me")
     async with app_for(ready).run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert isinstance(pilot.app.screen, FirstRunScreen)
@@ -278,13 +278,13 @@ async def test_the_detail_shows_the_checklist_the_professional_clearance_and_pho
 
     sid = log(ready, "2026-11-10", checklist=CHECKLIST_IDS)
     other = log(ready, "2026-11-18")
-    ready.add_photo(png_bytes(), session_id=sid, area="cheeks")
-    ready.add_photo(png_bytes(seed=1), session_id=sid, area="cheeks")
+    ready.photos.add_photo(png_bytes(), session_id=sid, area="cheeks")
+    ready.photos.add_photo(png_bytes(seed=1), session_id=sid, area="cheeks")
     async with app_for(ready).run_test(size=SIZE) as pilot:
         await settle(pilot)
         for session_id, expected in ((sid, ("every item confirmed", "2 (key o")),
                                      (other, ("not asked", "Photos:"))):
-            pilot.app.push_screen(SessionDetailScreen(ready, ready.session(session_id)))
+            pilot.app.push_screen(SessionDetailScreen(ready, ready.sessions.session(session_id)))
             await settle(pilot)
             fields = " ".join(text_of(pilot.app.screen, "#detail-fields").split())
             assert all(part in fields for part in expected), fields

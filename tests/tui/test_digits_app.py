@@ -27,5 +27,5 @@ async def test_full_width_date_and_arabic_indic_minutes_are_stored_as_numbers(re
         await pilot.press("escape")  # skip
         await settle(pilot)
         assert isinstance(app.screen, DashboardScreen)
-    [s] = ready.history()
+    [s] = ready.sessions.history()
     assert (s.session_date, s.start_time, s.duration_min) == (dt.date(2026, 11, 20), "09:30", 45)

@@ -37,12 +37,12 @@ def test_services_refuse_every_write_once_the_file_is_gone(ready, swap, code):
     swap(ready)
     assert ready.file_problem() == code
     with pytest.raises(StorageError) as err:
-        ready.log_session(SessionDraft(session_date=dt.date(2026, 11, 20)))
+        ready.sessions.log_session(SessionDraft(session_date=dt.date(2026, 11, 20)))
     assert err.value.code == code
     assert "nothing more can be saved" in words.error(err.value).lower()
-    for write in (lambda: ready.create_profile("other"),
-                  lambda: ready.add_redness(None, 1),
-                  lambda: ready.set_preference("theme", "x")):
+    for write in (lambda: ready.profiles.create_profile("other"),
+                  lambda: ready.redness.add_redness(None, 1),
+                  lambda: ready.profiles.set_preference("theme", "x")):
         with pytest.raises(StorageError):
             write()
 
@@ -67,7 +67,7 @@ async def test_app_refuses_to_log_into_a_deleted_or_replaced_file_and_offers_to_
     assert app.return_code == 1
     fresh = Homekit.open(ready.data_file)
     try:
-        assert fresh.history() == []  # and no success was claimed for it
+        assert fresh.sessions.history() == []  # and no success was claimed for it
     finally:
         fresh.close()
 

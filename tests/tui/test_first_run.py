@@ -28,7 +28,7 @@ async def test_first_run_creates_the_profile(hk):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, FirstRunScreen)
-        assert not hk.has_profiles(), "nothing is stored before the user answers"
+        assert not hk.profiles.has_profiles(), "nothing is stored before the user answers"
         await fill(pilot, "ana", "10", "14")
         await answer(pilot, yes=False)
         await press(pilot, "#start")
@@ -60,7 +60,7 @@ async def test_first_run_refuses_an_interval_below_a_week_and_asks_the_question(
         app.screen.query_one("#condition-no").value = True  # answered: the line goes at once
         await settle(pilot)
         assert str(app.screen.query_one("#first-run-error").render()) == ""
-    assert not hk.has_profiles()
+    assert not hk.profiles.has_profiles()
 
 
 @async_test
@@ -75,7 +75,7 @@ async def test_condition_yes_warns_and_blocks_logging_until_acknowledged(hk):
         await press(pilot, "#start")  # without the acknowledgement
         await settle(pilot)
         assert isinstance(app.screen, DashboardScreen)
-        assert hk.needs_acknowledgement()
+        assert hk.profiles.needs_acknowledgement()
         alert = app.screen.query_one("#alert")
         assert alert.display and "Logging is blocked" in str(alert.render())
 
@@ -91,7 +91,7 @@ async def test_condition_yes_warns_and_blocks_logging_until_acknowledged(hk):
         await press(pilot, "#ask-continue")
         await pilot.pause()
         assert app.screen.step == "safety"
-    assert not hk.needs_acknowledgement()
+    assert not hk.profiles.needs_acknowledgement()
     assert hk.profile().condition_acknowledged_at == "2026-11-25T09:30:00"
 
 

@@ -56,7 +56,7 @@ async def test_edit_into_a_conflict_is_refused_and_a_good_edit_is_kept(ready):
         await settle(pilot)
         assert app.screen is screen
         assert first_dates(screen, 1) == ["2026-11-09 (Mon)"]
-    s = ready.session(second)
+    s = ready.sessions.session(second)
     assert (s.session_date, s.duration_min) == (dt.date(2026, 11, 9), 50)
 
 
@@ -74,7 +74,7 @@ async def test_delete_asks_first(ready):
         assert "2026-11-01 (Sun) and its 1 redness observation?" in app.screen.question
         await pilot.press("n")
         await settle(pilot)
-        assert ready.session_count() == 2
+        assert ready.sessions.session_count() == 2
         await pilot.press("d")
         await settle(pilot)
         await pilot.press("y")
@@ -82,16 +82,16 @@ async def test_delete_asks_first(ready):
         assert app.screen is screen
         assert screen.query_one("#history").row_count == 1
         assert first_dates(screen, 1) == ["2026-11-10 (Tue)"]
-    assert [s.session_date.isoformat() for s in ready.history()] == ["2026-11-10"]
+    assert [s.session_date.isoformat() for s in ready.sessions.history()] == ["2026-11-10"]
 
 
 @async_test
 async def test_sort_by_any_column_and_page_in_lazily(ready):
     start = dt.date(2026, 11, 25)
     n = 2 * history_module.PAGE + 50
-    with ready._store.write():  # a week apart, durations 20..(20 + n - 1) % 180
+    with ready.ctx.store.write():  # a week apart, durations 20..(20 + n - 1) % 180
         for i in range(n):
-            ready._store.insert_session(ready.profile().id, SessionDraft(
+            ready.ctx.store.insert_session(ready.profile().id, SessionDraft(
                 start - dt.timedelta(days=7 * i), duration_min=1 + (19 + i) % 180),
                 "2026-11-25T09:30:00")
     app = app_for(ready)
@@ -152,7 +152,7 @@ async def test_profile_refuses_an_interval_below_seven_and_saves_a_good_one(read
 
 @async_test
 async def test_switch_profile_and_theme(ready):
-    ready.create_profile("bo", target_sessions=8, has_condition=False)  # answered: no gate
+    ready.profiles.create_profile("bo", target_sessions=8, has_condition=False)  # answered: no gate
     log(ready, "2026-11-24")  # me is blocked; bo is not
     app = app_for(ready)
     async with app.run_test(size=SIZE) as pilot:
@@ -176,7 +176,7 @@ async def test_switch_profile_and_theme(ready):
         await settle(pilot)
         assert app.theme == "textual-light"
     assert ready.profile_name() == "bo"
-    assert ready.preference("theme") == "textual-light"
+    assert ready.profiles.preference("theme") == "textual-light"
     async with app_for(ready).run_test(size=SIZE) as pilot:  # remembered next time
         await settle(pilot)
         assert pilot.app.theme == "textual-light"
@@ -223,7 +223,7 @@ async def test_calendar_reminders_written_to_the_current_folder(ready, tmp_path,
         assert b"DTSTART;TZID=Europe/Paris:20261202T090000" in expected.read_bytes()
         assert any(f"Wrote 5 reminders, the first on 2026-12-02 (Wed) to {expected}" in n.message
                    for n in app._notifications)
-        ready.update_profile(target_sessions=5)  # one fewer: that reminder is cancelled
+        ready.profiles.update_profile(target_sessions=5)  # one fewer: that reminder is cancelled
         await pilot.press("c")
         await settle(pilot)
         await pilot.press("y")  # replace the file written above

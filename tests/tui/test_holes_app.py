@@ -16,12 +16,12 @@ from homekit.tui.screens.profile import ProfileScreen
 
 
 def journal(hk) -> int:  # noqa: ANN001
-    return hk._store.conn.execute("SELECT count(*) FROM undo_journal").fetchone()[0]
+    return hk.ctx.store.conn.execute("SELECT count(*) FROM undo_journal").fetchone()[0]
 
 
 def written(hk) -> int:  # noqa: ANN001
     """Rows this connection has inserted, changed or deleted so far."""
-    return hk._store.conn.total_changes
+    return hk.ctx.store.conn.total_changes
 
 
 def messages(app) -> list[str]:  # noqa: ANN001
@@ -41,7 +41,7 @@ async def edit_latest(pilot) -> EditSessionScreen:  # noqa: ANN001
 @async_test
 async def test_saving_an_unchanged_edit_writes_nothing_and_keeps_not_noted(ready):
     sid = log(ready, "2026-11-10")  # glasses, stinging, level: not noted (NULL)
-    before, steps, changes = ready.session(sid), journal(ready), written(ready)
+    before, steps, changes = ready.sessions.session(sid), journal(ready), written(ready)
     app = app_for(ready)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -52,7 +52,7 @@ async def test_saving_an_unchanged_edit_writes_nothing_and_keeps_not_noted(ready
         assert isinstance(app.screen, HistoryScreen)
         assert "Nothing changed: the session is as it was." in messages(app)
         assert app.return_code is None
-    after = ready.session(sid)
+    after = ready.sessions.session(sid)
     assert after == before and after.glasses_worn is None and after.stinging is None
     assert journal(ready) == steps and written(ready) == changes
 
@@ -68,12 +68,12 @@ async def test_an_edit_writes_only_the_field_changed(ready):
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.return_code is None
-    after = ready.session(sid)
+    after = ready.sessions.session(sid)
     assert after.duration_min == 45 and after.glasses_worn is None and after.device_level is None
-    (step,) = ready.undo_steps()
+    (step,) = ready.undo.undo_steps()
     assert step.kind == "session_edited"
-    ready.undo()
-    assert ready.session(sid).duration_min is None
+    ready.undo.undo()
+    assert ready.sessions.session(sid).duration_min is None
 
 
 @async_test
@@ -86,12 +86,12 @@ async def test_unticking_glasses_is_a_change_that_is_saved(ready):
         edit.query_one("#glasses", Checkbox).value = False
         await pilot.press("ctrl+s")
         await settle(pilot)
-    assert ready.session(sid).glasses_worn is False
+    assert ready.sessions.session(sid).glasses_worn is False
 
 
 @async_test
 async def test_saving_an_unchanged_profile_and_medical_answers_writes_nothing(ready):
-    ready.record_medical(isotretinoin="never", blood_thinners=False, acknowledged=True)
+    ready.safety.record_medical(isotretinoin="never", blood_thinners=False, acknowledged=True)
     profile, steps, changes = ready.profile(), journal(ready), written(ready)
     app = app_for(ready)
     async with app.run_test(size=SIZE) as pilot:
@@ -111,8 +111,8 @@ async def test_saving_an_unchanged_profile_and_medical_answers_writes_nothing(re
 @async_test
 async def test_u_shows_a_damaged_undo_step_inline_and_the_app_goes_on(ready):
     sid = log(ready, "2026-11-10")
-    ready.delete_session(sid)
-    ready._store.conn.execute("UPDATE undo_journal SET payload = 'nope'")
+    ready.sessions.delete_session(sid)
+    ready.ctx.store.conn.execute("UPDATE undo_journal SET payload = 'nope'")
     app = app_for(ready)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -129,7 +129,7 @@ async def test_u_shows_a_damaged_undo_step_inline_and_the_app_goes_on(ready):
 
 @async_test
 async def test_w_writes_the_report_of_a_profile_named_in_math_markup(hk):
-    hk.create_profile("$\\foo$", make_default=True, has_condition=False)
+    hk.profiles.create_profile("$\\foo$", make_default=True, has_condition=False)
     log(hk, "2026-11-10", notes="a $x$ b")
     app = app_for(hk)
     async with app.run_test(size=SIZE) as pilot:
@@ -150,13 +150,13 @@ async def test_the_comparison_of_a_stored_extreme_photo_is_written(ready, tmp_pa
 
     from tests.images import png_bytes
 
-    ready.add_photo(png_bytes(1000, 750), area="cheeks", taken_on=ready.today())
+    ready.photos.add_photo(png_bytes(1000, 750), area="cheeks", taken_on=ready.today())
     line = io.BytesIO()
     Image.new("RGB", (2048, 1), (200, 100, 100)).save(line, "JPEG")
-    cur = ready._store.conn.execute(
+    cur = ready.ctx.store.conn.execute(
         "INSERT INTO photos (profile_id, area, taken_on, mime, width, height, size, created_at) "
         "VALUES (1, 'cheeks', '2026-10-01', 'image/jpeg', 2048, 1, ?, 'x')", (len(line.getvalue()),))
-    ready._store.conn.execute("INSERT INTO photo_images (photo_id, image) VALUES (?, ?)",
+    ready.ctx.store.conn.execute("INSERT INTO photo_images (photo_id, image) VALUES (?, ?)",
                               (cur.lastrowid, line.getvalue()))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB
     app = app_for(ready)
@@ -177,7 +177,7 @@ async def test_the_comparison_of_a_stored_extreme_photo_is_written(ready, tmp_pa
 @async_test
 async def test_a_profile_added_in_the_app_does_not_adopt_rows_left_for_a_missing_one(ready):
     db = ready.data_file
-    ready._store.conn.execute("DROP TRIGGER sessions_profile_exists_insert")
+    ready.ctx.store.conn.execute("DROP TRIGGER sessions_profile_exists_insert")
     subprocess.run(["sqlite3", str(db)], check=True, capture_output=True, timeout=60, text=True,
                    input="INSERT INTO sessions (profile_id, session_date, created_at) "
                          "VALUES (2, '2026-11-01', 'x');\n")
@@ -190,5 +190,5 @@ async def test_a_profile_added_in_the_app_does_not_adopt_rows_left_for_a_missing
         await press(pilot, "#add")  # stored on the UI thread, by the press itself
         await pilot.pause()  # (not settle: the dashboard's read it starts may be replaced)
         assert app.return_code is None
-    ready.switch_profile("bob")
-    assert ready.history() == []
+    ready.profiles.switch_profile("bob")
+    assert ready.sessions.history() == []

@@ -66,7 +66,7 @@ async def test_log_a_session_with_the_keyboard_and_see_the_countdown(ready):
         assert "Sessions 1 of 6" in str(app.screen.query_one("#progress-label").render())
         assert any("Next eligible date: 2026-12-02 (Wed), in 7 days" in n.message
                    for n in app._notifications)
-    [s] = ready.history()
+    [s] = ready.sessions.history()
     assert (s.session_date, s.start_time, s.duration_min, s.device_level, s.areas, s.notes,
             s.glasses_worn) == (dt.date(2026, 11, 25), "08:15", 45, 3, ("forehead", "cheeks"),
                                 "first one", True)
@@ -99,7 +99,7 @@ async def test_form_shows_the_validators_messages_inline_and_stores_nothing(read
         await pilot.pause()
         assert form.query_one("#date").parent.error == (
             "2026-11-26 is in the future (today is 2026-11-25)")
-    assert ready.session_count() == 0
+    assert ready.sessions.session_count() == 0
 
 
 @async_test
@@ -115,7 +115,7 @@ async def test_a_backdated_date_too_close_to_another_is_refused_on_the_date_fiel
         message = screen.query_one("#date").parent.error
         assert message.startswith("refused: 2026-11-14 is 4 days after the session on 2026-11-10")
         assert app.screen is screen
-    assert ready.session_count() == 1
+    assert ready.sessions.session_count() == 1
 
 
 @async_test
@@ -197,7 +197,7 @@ async def test_redness_needs_minutes_or_still_red(ready):
         await pilot.pause()
         assert app.screen.query_one("#minutes-field").error == (
             "faded-after must be from 0 to 43200 minutes, not 99999")
-    assert not ready.history()[0].redness
+    assert not ready.sessions.history()[0].redness
 
 
 @async_test
@@ -229,4 +229,4 @@ async def test_cancel_closes_the_session_dialogs_and_stores_nothing(ready):
         await pilot.press("escape")
         await pilot.pause()
         assert type(pilot.app.screen).__name__ == "HistoryScreen"
-    assert ready.session(sid).redness == ()
+    assert ready.sessions.session(sid).redness == ()

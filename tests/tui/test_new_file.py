@@ -50,7 +50,7 @@ async def test_the_welcome_screen_is_drawn_before_the_file_exists(tmp_path):
         await settle(pilot)
         assert app.file_ready and app.screen.hk is app.hk
     app.hk.close()
-    assert whole(path).has_profiles() is False
+    assert whole(path).profiles.has_profiles() is False
 
 
 @async_test
@@ -95,7 +95,7 @@ async def test_quitting_before_the_file_exists_leaves_a_whole_file(tmp_path):
     new_file.wait()
     assert new_file.error is None
     stored = whole(path)
-    assert stored.has_profiles() is False
+    assert stored.profiles.has_profiles() is False
     stored.close()
 
 

@@ -15,9 +15,9 @@ from tests.images import png_bytes
 async def test_photos_screen_lists_by_area_and_date_and_writes_the_comparison(ready):
     s1 = log(ready, "2026-10-28", areas=("cheeks",))
     s2 = log(ready, "2026-11-18", areas=("cheeks",))
-    ready.add_photo(png_bytes(seed=1), session_id=s2, notes="[b]not markup[/b]")
-    ready.add_photo(png_bytes(seed=2), session_id=s1)
-    ready.add_photo(png_bytes(seed=3), area="chin", taken_on=ready.today())
+    ready.photos.add_photo(png_bytes(seed=1), session_id=s2, notes="[b]not markup[/b]")
+    ready.photos.add_photo(png_bytes(seed=2), session_id=s1)
+    ready.photos.add_photo(png_bytes(seed=3), area="chin", taken_on=ready.today())
     app = app_for(ready)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -74,12 +74,12 @@ async def test_the_session_dialog_says_how_many_photos_the_session_has(ready):
     from homekit.tui.screens.edit_session import EditSessionScreen
 
     sid = log(ready, "2026-11-10", duration_min=30)
-    ready.add_photo(png_bytes(seed=1), session_id=sid)
-    ready.add_photo(png_bytes(seed=2), session_id=sid)
+    ready.photos.add_photo(png_bytes(seed=1), session_id=sid)
+    ready.photos.add_photo(png_bytes(seed=2), session_id=sid)
     app = app_for(ready)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        app.push_screen(EditSessionScreen(ready, ready.session(sid)))
+        app.push_screen(EditSessionScreen(ready, ready.sessions.session(sid)))
         await settle(pilot)
         title = str(app.screen.query_one(".dialog-title", Label).render())
         assert "2 photos (key o on the dashboard)" in title
@@ -90,7 +90,7 @@ async def test_the_highlighted_photo_is_a_line_and_hint_without_images_and_itsel
         ready, monkeypatch):
     import homekit.tui.screens.chart as chart_module
 
-    ready.add_photo(png_bytes(seed=1), area="chin", taken_on=ready.today())
+    ready.photos.add_photo(png_bytes(seed=1), area="chin", taken_on=ready.today())
     monkeypatch.setattr(chart_module, "image_protocol", lambda env=None: None)
     app = app_for(ready)
     async with app.run_test(size=SIZE) as pilot:

@@ -21,7 +21,7 @@ async def test_first_run_refuses_an_invisible_character_in_the_name(hk):
         error = app.screen.query_one("#name").parent.error
         assert error.startswith("a profile name cannot contain control or invisible characters")
         assert "U+200B ZERO WIDTH SPACE" in error
-    assert not hk.has_profiles()
+    assert not hk.profiles.has_profiles()
 
 
 @async_test
@@ -37,4 +37,4 @@ async def test_profile_screen_refuses_a_name_that_differs_only_in_case(ready):
         await settle(pilot)
         assert any("compared without regard to case" in n.message for n in app._notifications)
         assert isinstance(app.screen, ProfileScreen)
-    assert [p.name for p in ready.profiles()] == ["me"]
+    assert [p.name for p in ready.profiles.profiles()] == ["me"]

@@ -50,16 +50,16 @@ async def test_severe_redness_blocks_and_a_professionals_clearance_is_stored(rea
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, DashboardScreen)
-    newest = ready.history()[0]
+    newest = ready.sessions.history()[0]
     assert newest.cleared_by_professional and newest.checklist == checklist.CHECKLIST_IDS
     assert [(r.severity, r.faded_after_min) for r in newest.redness] == [(1, 5)]
-    assert ready.status().blocked_by == ["interval"]
+    assert ready.status.status().blocked_by == ["interval"]
 
 
 @async_test
 async def test_redness_that_faded_lifts_the_block_in_the_app(ready):
     log(ready, "2026-11-10", start_time="10:00", redness=4)
-    ready.add_redness(None, 1, 30)
+    ready.redness.add_redness(None, 1, 30)
     app = app_for(ready)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -117,8 +117,8 @@ async def test_redness_observations_are_corrected_and_deleted_from_history(ready
     from homekit.tui.screens.redness import RednessScreen
 
     log(ready, "2026-11-10", start_time="10:00", redness=4)
-    first = ready.history()[0].redness[0]
-    ready.add_redness(None, 2, 30)
+    first = ready.sessions.history()[0].redness[0]
+    ready.redness.add_redness(None, 2, 30)
     app = app_for(ready)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -145,7 +145,7 @@ async def test_redness_observations_are_corrected_and_deleted_from_history(ready
         await pilot.press("y")
         await settle(pilot)
         assert isinstance(app.screen, HistoryScreen)
-    (left,) = ready.history()[0].redness
+    (left,) = ready.sessions.history()[0].redness
     assert left.severity == 2 and left.id != first.id
 
 
@@ -161,5 +161,5 @@ async def test_reminders_are_refused_while_redness_blocks(ready, tmp_path, monke
         await settle(pilot)
         errors = [n.message for n in app._notifications if n.severity == "error"]
         assert errors and "no reminders written" in errors[0]
-    assert not (tmp_path / ready.reminders_file_name()).exists()
+    assert not (tmp_path / ready.plan.reminders_file_name()).exists()
     assert not list(tmp_path.glob("*.ics"))

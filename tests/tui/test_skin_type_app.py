@@ -53,4 +53,4 @@ async def test_the_skin_type_is_chosen_saved_and_cleared_on_the_profile_screen(r
         await press(pilot, "#save-profile")
         await settle(pilot)
         assert ready.profile().skin_type is None
-        assert [s.kind for s in ready.undo_steps()][:2] == ["profile_edited", "profile_edited"]
+        assert [s.kind for s in ready.undo.undo_steps()][:2] == ["profile_edited", "profile_edited"]

@@ -26,7 +26,7 @@ asyncio.run(main())
 
 
 def test_dashboard_first_paint_imports_no_matplotlib_nor_pillow(ready, db_path):
-    ready._store.close()
+    ready.ctx.store.close()
     out = subprocess.run([sys.executable, "-c", SCRIPT, str(db_path)], capture_output=True,
                          text=True, timeout=60, check=True).stdout.splitlines()
     assert out == ["DashboardScreen 0", "[]"]

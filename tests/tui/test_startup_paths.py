@@ -37,9 +37,9 @@ async def test_the_welcome_screen_is_the_first_screen_with_the_name_focused(hk):
 
 def many(hk: Homekit, n: int) -> None:
     start = dt.date(2026, 11, 25)
-    with hk._store.write():
+    with hk.ctx.store.write():
         for i in range(n):
-            hk._store.insert_session(hk.profile().id, SessionDraft(
+            hk.ctx.store.insert_session(hk.profile().id, SessionDraft(
                 start - dt.timedelta(days=7 * i), duration_min=1 + (19 + i) % 180),
                 "2026-11-25T09:30:00")
 
@@ -64,7 +64,7 @@ async def test_history_reads_a_page_then_everything_only_to_sort(ready):
         table = screen.query_one("#history", DataTable)
         assert str(table.get_row_at(0)[2]) == "1"
         assert [s.duration_min for s in screen.sessions] == sorted(
-            s.duration_min for s in ready.history())
+            s.duration_min for s in ready.sessions.history())
 
 
 @async_test
@@ -80,7 +80,7 @@ async def test_history_pages_in_order_and_keeps_the_cursor_after_a_change(ready)
         await settle(pilot)
         await pilot.press("ctrl+end")
         await settle(pilot)
-        assert [s.id for s in screen.sessions] == [s.id for s in ready.history()]
+        assert [s.id for s in screen.sessions] == [s.id for s in ready.sessions.history()]
         table = screen.query_one("#history", DataTable)
         row = table.cursor_row
         assert row > history_module.PAGE
@@ -157,9 +157,9 @@ async def test_footer_keys_are_textuals_own_styled_once(ready):
 
 def fortnightly(hk: Homekit, n: int) -> None:
     start = dt.date(2026, 11, 25)
-    with hk._store.write():
+    with hk.ctx.store.write():
         for i in range(n):
-            hk._store.insert_session(hk.profile().id, SessionDraft(
+            hk.ctx.store.insert_session(hk.profile().id, SessionDraft(
                 start - dt.timedelta(days=14 * i), duration_min=30), "2026-11-25T09:30:00")
 
 
@@ -183,7 +183,7 @@ async def test_history_pages_stay_whole_when_another_process_writes_between_them
             if change == "log":  # between the two newest: every later row moves down one
                 log(other, "2026-11-18")
             elif change == "delete":  # one on the page shown goes: later rows move up one
-                other.delete_session(screen.sessions[10].id)
+                other.sessions.delete_session(screen.sessions[10].id)
             else:  # older than every stored one: the count read at first is one short
                 log(other, "1900-01-01")
         finally:
@@ -195,6 +195,6 @@ async def test_history_pages_stay_whole_when_another_process_writes_between_them
         shown = [s.id for s in screen.sessions]
         assert len(shown) == len(set(shown))  # no row twice
         # every stored session older than the first page is shown
-        older = [s.id for s in ready.history() if s.id not in first_page
+        older = [s.id for s in ready.sessions.history() if s.id not in first_page
                  and s.session_date < screen.sessions[history_module.PAGE - 1].session_date]
         assert [i for i in older if i not in shown] == []

@@ -73,12 +73,12 @@ async def walk_every_screen(folder: Path, text: str) -> None:
             await press(pilot, "#start")
             await settle(pilot)
             assert isinstance(app.screen, FirstRunScreen)
-        hk.create_profile(name, make_default=True)
-        hk.create_profile(name + " 2")
-        hk.record_skin_condition(False, False)
+        hk.profiles.create_profile(name, make_default=True)
+        hk.profiles.create_profile(name + " 2")
+        hk.profiles.record_skin_condition(False, False)
         first = log(hk, "2026-11-01", notes=text)
         log(hk, "2026-11-15", notes=f"{text}\n{text}", redness=2)
-        hk.add_redness(first, 1, None, text)
+        hk.redness.add_redness(first, 1, None, text)
 
         app = app_for(hk)
         async with app.run_test(size=SIZE) as pilot:
@@ -161,14 +161,14 @@ def test_a_note_with_markup_is_shown_as_typed(ready):
         assert app.return_code in (None, 0)
 
     asyncio.run(scenario())
-    assert ready.history()[0].session_date == dt.date(2026, 11, 1)
+    assert ready.sessions.history()[0].session_date == dt.date(2026, 11, 1)
 
 
 def test_a_profile_named_close_tag_opens_every_screen_that_names_it(hk):
     async def scenario() -> None:
-        hk.create_profile("[/]", make_default=True)
-        hk.create_profile("[b]other")
-        hk.record_skin_condition(False, False)
+        hk.profiles.create_profile("[/]", make_default=True)
+        hk.profiles.create_profile("[b]other")
+        hk.profiles.record_skin_condition(False, False)
         log(hk, "2026-11-01", notes="[/]")
         app = app_for(hk)
         async with app.run_test(size=SIZE) as pilot:

@@ -49,13 +49,13 @@ def assert_way_out(app, *, typing: bool = False) -> list[str]:  # noqa: ANN001
 
 
 def filled(hk: Homekit) -> tuple[int, int]:
-    hk.create_profile("me", make_default=True)
-    hk.record_skin_condition(False, False)
+    hk.profiles.create_profile("me", make_default=True)
+    hk.profiles.record_skin_condition(False, False)
     first = log(hk, "2026-11-01", duration_min=40, redness=2, faded=10)
-    hk.add_redness(first, 1, 5)
+    hk.redness.add_redness(first, 1, 5)
     second = log(hk, "2026-11-15", duration_min=35)
-    hk.add_photo(png_bytes(seed=1), session_id=first, area="cheeks")
-    hk.add_photo(png_bytes(seed=2), session_id=second, area="cheeks")
+    hk.photos.add_photo(png_bytes(seed=1), session_id=first, area="cheeks")
+    hk.photos.add_photo(png_bytes(seed=2), session_id=second, area="cheeks")
     return first, second
 
 
@@ -170,7 +170,7 @@ async def test_o_means_photos_and_only_photos(ready):
 
 @async_test
 async def test_the_profile_screen_fits_80x24_saves_with_ctrl_s_and_asks_on_escape(ready):
-    ready.create_profile("ana")
+    ready.profiles.create_profile("ana")
     async with app_for(ready).run_test(size=SMALL) as pilot:
         app = pilot.app
         await settle(pilot)
@@ -229,7 +229,7 @@ async def test_escape_on_a_filled_log_form_asks_and_quit_asks_too(ready):
         await visit(pilot, "n", LogSessionScreen)
         await visit(pilot, "escape", ConfirmScreen)
         await visit(pilot, "y", DashboardScreen)
-    assert ready.history() == []
+    assert ready.sessions.history() == []
 
 
 @async_test
@@ -248,7 +248,7 @@ async def test_a_start_time_later_than_now_is_refused_under_the_field(ready):
         assert isinstance(pilot.app.screen, LogSessionScreen)
         error = screen.query_one("#time").parent.error
         assert error and "cannot start at 21:00: it is 09:30 now" in error
-    assert ready.history() == []
+    assert ready.sessions.history() == []
 
 
 @async_test
@@ -268,7 +268,7 @@ async def test_the_eczema_acknowledgement_is_read_whole_at_80_columns(hk):
 
 @async_test
 async def test_the_acknowledgement_in_the_log_dialog_and_the_profile(hk):
-    hk.create_profile("me", make_default=True)
+    hk.profiles.create_profile("me", make_default=True)
     async with app_for(hk).run_test(size=SMALL) as pilot:
         await settle(pilot)
         await visit(pilot, "l", LogSessionScreen)

@@ -33,8 +33,8 @@ async def test_welcome_comes_without_a_dashboard_then_the_dashboard_is_home(hk):
 
 @async_test
 async def test_a_file_with_a_profile_opens_on_the_dashboard(hk):
-    hk.create_profile("me", make_default=True)
-    hk.record_skin_condition(False, False)
+    hk.profiles.create_profile("me", make_default=True)
+    hk.profiles.record_skin_condition(False, False)
     app = app_for(hk)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -30,7 +30,7 @@ def log(hk: Homekit, day: str, **fields: object) -> int:
     redness = fields.pop("redness", None)
     faded = fields.pop("faded", None)
     draft = SessionDraft(session_date=dt.date.fromisoformat(day), **fields)  # type: ignore[arg-type]
-    return hk.log_session(draft, redness_severity=redness, faded_after_min=faded).session.id
+    return hk.sessions.log_session(draft, redness_severity=redness, faded_after_min=faded).session.id
 
 
 def app_for(hk: Homekit, start_dir=None) -> HomekitApp:  # noqa: ANN001

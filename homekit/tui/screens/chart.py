@@ -116,7 +116,7 @@ class ChartScreen(Screen[None]):
         try:
             hk = opener()
             try:
-                series = hk.chart_series()
+                series = hk.charts.chart_series()
             finally:
                 hk.close()
         except HomekitError as exc:
@@ -222,7 +222,7 @@ class ChartScreen(Screen[None]):
             self.app.call_from_thread(self.notify, words.error(exc), severity="error")
             return
         try:
-            written = hk.save_chart(path, kind, series=series, dark=dark, dpi=150,
+            written = hk.charts.save_chart(path, kind, series=series, dark=dark, dpi=150,
                                     replace=replace)
         except HomekitError as exc:
             self.app.call_from_thread(

@@ -88,5 +88,5 @@ def confirm_delete_session(screen: Screen, hk: Homekit, s: Session, then: Callab
         screen.notify(words.session_deleted_app(s), title="Session deleted")
         then()
 
-    confirm_delete(screen, "Delete session", question, lambda: hk.delete_session(s.id), deleted,
+    confirm_delete(screen, "Delete session", question, lambda: hk.sessions.delete_session(s.id), deleted,
                    failed)

@@ -27,8 +27,8 @@ TREND_SESSIONS = 12
 
 def _facts(hk: Homekit) -> tuple[Status, list[Session], bool, list]:
     """What the dashboard shows, read through `hk` (on whichever thread owns it)."""
-    return (hk.status(), hk.history(newest_first=True, limit=max(RECENT, TREND_SESSIONS)),
-            hk.needs_acknowledgement(), hk.medical_warnings())
+    return (hk.status.status(), hk.sessions.history(newest_first=True, limit=max(RECENT, TREND_SESSIONS)),
+            hk.profiles.needs_acknowledgement(), hk.safety.medical_warnings())
 
 
 #: How often the dashboard looks for writes by other processes.
@@ -139,7 +139,7 @@ class DashboardScreen(WritesFiles, Screen):
     def _ensure_profile(self, push: bool = True) -> bool:
         """On first run (or an unknown --profile), ask for the profile before showing anything."""
         try:
-            missing = not self.hk.has_profiles()
+            missing = not self.hk.profiles.has_profiles()
             if not missing:
                 self.hk.profile()
         except NotFound:
@@ -221,7 +221,7 @@ class DashboardScreen(WritesFiles, Screen):
         from homekit.tui.screens.session_detail import SessionDetailScreen
 
         try:
-            session = self.hk.session(int(str(event.row_key.value)))
+            session = self.hk.sessions.session(int(str(event.row_key.value)))
         except (HomekitError, ValueError):
             return
         self.app.push_screen(SessionDetailScreen(self.hk, session))
@@ -253,7 +253,7 @@ class DashboardScreen(WritesFiles, Screen):
         from homekit.tui.screens.redness import RednessScreen
 
         try:
-            latest = self.hk.history(newest_first=True, limit=1)
+            latest = self.hk.sessions.history(newest_first=True, limit=1)
         except HomekitError as exc:
             self.notify(words.error(exc), severity="error")
             return

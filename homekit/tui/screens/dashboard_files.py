@@ -26,7 +26,7 @@ class WritesFiles(Screen):
     def action_reminders(self) -> None:
         # Like the CLI: homekit-reminders-<profile>.ics in the folder the app was started in.
         try:
-            path = start_folder(self.app) / self.hk.reminders_file_name()
+            path = start_folder(self.app) / self.hk.plan.reminders_file_name()
         except HomekitError as exc:
             self.notify(words.error(exc), title="Calendar", severity="error")
             return
@@ -42,7 +42,7 @@ class WritesFiles(Screen):
         try:
             hk = opener()
             try:
-                written = hk.write_reminders(path, replace=replace)
+                written = hk.plan.write_reminders(words.calendar, path, replace=replace)
             finally:
                 hk.close()
         except (HomekitError, OSError) as exc:
@@ -69,7 +69,9 @@ class WritesFiles(Screen):
         try:
             hk = opener()
             try:
-                written = hk.write_report(path, force=replace)
+                from homekit.words.report import report_document
+
+                written = hk.report.write_report(path, report_document, force=replace)
             finally:
                 hk.close()
         except (HomekitError, OSError) as exc:

@@ -35,7 +35,7 @@ class EditSessionScreen(SessionDialog[Session | None]):
     def _photos(self) -> int:
         """How many photos the session has (0 if they cannot be read)."""
         try:
-            return len(self.hk.photos(session_id=self.session.id))
+            return len(self.hk.photos.photos(session_id=self.session.id))
         except HomekitError:
             return 0
 
@@ -54,7 +54,7 @@ class EditSessionScreen(SessionDialog[Session | None]):
             self.dismiss(None)
             return
         updated = form.submit(
-            lambda draft: self.hk.edit_session(self.session.id, form.changes(draft)),
+            lambda draft: self.hk.sessions.edit_session(self.session.id, form.changes(draft)),
             self.query_one("#form-error", Static),
             words.REFUSED_EDIT,
         )

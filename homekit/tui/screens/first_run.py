@@ -49,7 +49,7 @@ class FirstRunScreen(HomekitScreen[bool]):
             self.start()
 
     def compose(self) -> ComposeResult:
-        name = self.hk.profile_name() if self.hk and self.hk.has_profiles() else DEFAULT_PROFILE
+        name = self.hk.profile_name() if self.hk and self.hk.profiles.has_profiles() else DEFAULT_PROFILE
         yield Header()
         with VerticalScroll(id="first-run"):
             yield Static(words.WELCOME, id="welcome")
@@ -68,7 +68,7 @@ class FirstRunScreen(HomekitScreen[bool]):
         if self.hk is None:
             return
         try:
-            if self.hk.has_profiles():
+            if self.hk.profiles.has_profiles():
                 self.hk.profile()
                 self._done()
         except HomekitError:
@@ -103,8 +103,8 @@ class FirstRunScreen(HomekitScreen[bool]):
             self._start_when_ready = True
             return
         try:
-            self.hk.create_profile(name, target, interval, make_default=True)  # type: ignore[arg-type]
-            self.hk.record_skin_condition(question.answer, question.acknowledged)
+            self.hk.profiles.create_profile(name, target, interval, make_default=True)  # type: ignore[arg-type]
+            self.hk.profiles.record_skin_condition(question.answer, question.acknowledged)
         except HomekitError as exc:
             error.update(words.error(exc))
             return

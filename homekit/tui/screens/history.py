@@ -106,8 +106,8 @@ class HistoryScreen(HistoryFilter, HomekitScreen):
         try:
             hk = opener()
             try:
-                sessions = hk.history(newest_first=True, limit=limit, where=where)
-                total = len(sessions) if limit is None else hk.session_count()
+                sessions = hk.sessions.history(newest_first=True, limit=limit, where=where)
+                total = len(sessions) if limit is None else hk.sessions.session_count()
             finally:
                 hk.close()
         except HomekitError as exc:
@@ -143,7 +143,7 @@ class HistoryScreen(HistoryFilter, HomekitScreen):
         try:
             hk = opener()
             try:  # the sessions older than the last one shown (not an OFFSET: see Store)
-                page = hk.history(newest_first=True, limit=PAGE, after=last)
+                page = hk.sessions.history(newest_first=True, limit=PAGE, after=last)
             finally:
                 hk.close()
         except HomekitError as exc:

@@ -57,7 +57,7 @@ class LogSessionScreen(GuardsChanges, ModalScreen[LogResult | None]):
             yield Label("Log a session", classes="dialog-title")
             try:
                 profile = self.hk.profile()
-                self.hk.check_date(profile, self.hk.today())
+                self.hk.sessions.check_date(profile, self.hk.today())
             except RuleViolation as refusal:
                 with Vertical(id="panel"):
                     yield from self._blocked(refusal)
@@ -66,8 +66,8 @@ class LogSessionScreen(GuardsChanges, ModalScreen[LogResult | None]):
                 yield Static(words.error(exc), classes="form-error")
                 yield Button("Close", id="close")
                 return
-            ask = profile.has_skin_condition is None or self.hk.needs_acknowledgement(profile)
-            redness = next((g for g in self.hk.gates(profile) if g.name == "redness"), None)
+            ask = profile.has_skin_condition is None or self.hk.profiles.needs_acknowledgement(profile)
+            redness = next((g for g in self.hk.safety.gates(profile) if g.name == "redness"), None)
             self.profile = profile
             with Vertical(id="panel"):
                 if ask:
@@ -116,7 +116,7 @@ class LogSessionScreen(GuardsChanges, ModalScreen[LogResult | None]):
             yield Button("Cancel", classes="cancel")
 
     def _blocked(self, refusal: RuleViolation) -> ComposeResult:
-        st = self.hk.status()
+        st = self.hk.status.status()
         nxt, left = refusal.next_eligible, refusal.days_left or 0
         yield Static(words.too_soon_app(st.last_session_date, st.min_interval_days),
                      id="blocked-why")
@@ -167,14 +167,14 @@ class LogSessionScreen(GuardsChanges, ModalScreen[LogResult | None]):
             error.update(words.ANSWER_THE_QUESTION)
             return
         try:
-            self.hk.record_skin_condition(question.answer, question.acknowledged)
+            self.hk.profiles.record_skin_condition(question.answer, question.acknowledged)
         except HomekitError as exc:
             error.update(words.error(exc))
             return
         if question.answer and not question.acknowledged:
             error.update(words.CONDITION_STILL_BLOCKED)
             return
-        redness = next((g for g in self.hk.gates() if g.name == "redness"), None)
+        redness = next((g for g in self.hk.safety.gates() if g.name == "redness"), None)
         await self._show(self._safety_panel() if redness is None else self._redness_panel(redness))
 
     @on(Button.Pressed, "#cleared")
@@ -202,7 +202,7 @@ class LogSessionScreen(GuardsChanges, ModalScreen[LogResult | None]):
         await self._show(self._form_panel())
 
     def _save(self, draft: SessionDraft) -> LogResult:
-        return self.hk.log_session(replace(draft, checklist=self.confirmed,
+        return self.hk.sessions.log_session(replace(draft, checklist=self.confirmed,
                                            cleared_by_professional=self.cleared))
 
     @on(Input.Submitted)

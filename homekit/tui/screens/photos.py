@@ -60,7 +60,7 @@ class PhotosScreen(HomekitScreen):
         table = self.query_one("#photos", DataTable)
         table.add_columns("Id", "Area", "Taken", "Session", "Size", "Notes")
         try:
-            self.photos = self.hk.photos()
+            self.photos = self.hk.photos.photos()
         except HomekitError as exc:
             self.notify(words.error(exc), title="Cannot read the photos", severity="error")
             return
@@ -97,7 +97,7 @@ class PhotosScreen(HomekitScreen):
         try:
             hk = opener()
             try:
-                image = decode(hk.photo_bytes(photo_id))
+                image = decode(hk.photos.photo_bytes(photo_id))
             finally:
                 hk.close()
         except (HomekitError, OSError) as exc:
@@ -135,7 +135,9 @@ class PhotosScreen(HomekitScreen):
         try:
             hk = opener()
             try:
-                written = hk.save_comparison(path, hk.comparison(area=area), force=replace)
+                pair = hk.photos.comparison(area=area)
+                written = hk.photos.save_comparison(path, pair, words.comparison_captions(pair),
+                                                    words.comparison_title(pair), force=replace)
             finally:
                 hk.close()
         except (HomekitError, OSError) as exc:

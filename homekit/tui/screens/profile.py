@@ -55,7 +55,7 @@ class ProfileScreen(GuardsChanges, HomekitScreen):
 
     def compose(self) -> ComposeResult:
         p = self.hk.profile()
-        others = [(literal(q.name), q.name) for q in self.hk.profiles() if q.name != p.name]
+        others = [(literal(q.name), q.name) for q in self.hk.profiles.profiles() if q.name != p.name]
         yield Header()
         with VerticalScroll(id="profile"):
             yield Label(words.profile_title(p.name), id="profile-title", classes="section-title")
@@ -81,7 +81,7 @@ class ProfileScreen(GuardsChanges, HomekitScreen):
             with Horizontal(classes="form-row"):
                 yield from profile_fields("Name", p.name, "", p.target_sessions,
                                           "deeper scars: more", p.min_interval_days)
-                yield Field("Reminder time", checked_input(self.hk.reminder_time(),
+                yield Field("Reminder time", checked_input(self.hk.plan.reminder_time(),
                                                            validate.parse_time,
                                                            id="reminder-time",
                                                            placeholder="HH:MM"),
@@ -156,15 +156,15 @@ class ProfileScreen(GuardsChanges, HomekitScreen):
         question = self.query_one(ConditionQuestion)
         skin = self.query_one("#skin-type", Select).value
         try:
-            p = self.hk.update_profile(target_sessions=values["target"],
+            p = self.hk.profiles.update_profile(target_sessions=values["target"],
                                        min_interval_days=values["interval"],
                                        new_name=values["name"],
                                        skin_type=None if skin is Select.NULL else int(str(skin)))
-            self.hk.set_reminder_time(values["reminder-time"])
+            self.hk.plan.set_reminder_time(values["reminder-time"])
             if question.answer is not None and (
                     question.answer != p.has_skin_condition
                     or question.acknowledged != bool(p.condition_acknowledged_at)):
-                p = self.hk.record_skin_condition(question.answer, question.acknowledged)
+                p = self.hk.profiles.record_skin_condition(question.answer, question.acknowledged)
         except HomekitError as exc:
             error.update(Text(words.not_saved(exc)))
             return False
@@ -182,14 +182,14 @@ class ProfileScreen(GuardsChanges, HomekitScreen):
         from homekit.tui.screens.confirm import confirm_delete
 
         name = self.hk.profile_name()
-        question = words.delete_profile_question_app(name, self.hk.session_count())
+        question = words.delete_profile_question_app(name, self.hk.sessions.session_count())
 
         def deleted(done: ProfileDeleted) -> None:
             self.app.notify(f"{words.profile_deleted_text(done)}. {words.UNDO_HINT_APP}",
                             title="Profile deleted", markup=False, timeout=12)
             self.app.pop_screen()
 
-        confirm_delete(self, "Delete profile", question, lambda: self.hk.delete_profile(name),
+        confirm_delete(self, "Delete profile", question, lambda: self.hk.profiles.delete_profile(name),
                        deleted)
 
     @on(Button.Pressed, "#save-medical")
@@ -197,7 +197,7 @@ class ProfileScreen(GuardsChanges, HomekitScreen):
         iso = self.query_one("#isotretinoin", Input).value.strip() or None
         thinners = self.query_one("#blood-thinners", Select).value
         try:
-            p = self.hk.record_medical(
+            p = self.hk.safety.record_medical(
                 isotretinoin=iso,
                 blood_thinners=None if thinners is Select.NULL else thinners == "yes",
                 acknowledged=self.query_one("#isotretinoin-ack", Checkbox).value)
@@ -205,7 +205,7 @@ class ProfileScreen(GuardsChanges, HomekitScreen):
             self.query_one("#medical-note", Static).update(words.error(exc))
             return
         self.remember_state("profile-medical")
-        warnings = [words.medical_text(w, app=True) for w in self.hk.medical_warnings(p)]
+        warnings = [words.medical_text(w, app=True) for w in self.hk.safety.medical_warnings(p)]
         self.query_one("#medical-note", Static).update("\n".join(warnings))
         self.notify(words.MEDICAL_SAVED, title="Profile")
 
@@ -215,7 +215,7 @@ class ProfileScreen(GuardsChanges, HomekitScreen):
         if name is Select.NULL:
             self.notify(words.CHOOSE_PROFILE, severity="warning")
             return
-        self._use(lambda: self.hk.switch_profile(str(name)))
+        self._use(lambda: self.hk.profiles.switch_profile(str(name)))
 
     @on(Input.Submitted, "#new-name")
     @on(Button.Pressed, "#add")
@@ -226,7 +226,7 @@ class ProfileScreen(GuardsChanges, HomekitScreen):
         except InvalidInput as exc:
             self.notify(words.error(exc), severity="error")
             return
-        self._use(lambda: self.hk.create_profile(name, make_default=True))
+        self._use(lambda: self.hk.profiles.create_profile(name, make_default=True))
 
     def _use(self, change: Callable[[], Any]) -> None:
         try:

@@ -109,9 +109,9 @@ class RednessScreen(SessionDialog[RednessResult | None]):
         try:
             notes = validate.notes(self.query_one("#redness-notes", Input).value)
             if self.observation is None:
-                red, alert = self.hk.add_redness(self.session.id, severity, faded, notes)
+                red, alert = self.hk.redness.add_redness(self.session.id, severity, faded, notes)
             else:
-                red, alert = self.hk.edit_redness(
+                red, alert = self.hk.redness.edit_redness(
                     int(self.observation.id or 0), severity=severity, faded_after_min=faded,
                     still_red=faded is None, notes=notes)
         except HomekitError as exc:
@@ -136,7 +136,7 @@ class RednessScreen(SessionDialog[RednessResult | None]):
             if not yes:
                 return
             try:
-                self.hk.delete_redness(int(obs.id or 0))
+                self.hk.redness.delete_redness(int(obs.id or 0))
             except HomekitError as exc:
                 self.query_one("#redness-error", Static).update(words.error(exc))
                 return

@@ -83,7 +83,7 @@ class SessionDetailScreen(HomekitScreen[None]):
         self.query_one("#detail-title", Label).update(
             Text(words.session_title(s)))
         try:
-            photos = len(self.hk.photos(session_id=s.id))
+            photos = len(self.hk.photos.photos(session_id=s.id))
         except HomekitError:
             photos = 0
         rows = field_rows(s, photos)
@@ -109,7 +109,7 @@ class SessionDetailScreen(HomekitScreen[None]):
     def refresh_data(self) -> None:
         """Read the session again (after an edit, or an undo); gone: back to the list."""
         try:
-            self.show(self.hk.session(self.session.id))
+            self.show(self.hk.sessions.session(self.session.id))
         except HomekitError:
             self.app.pop_screen()
 
@@ -151,5 +151,5 @@ class SessionDetailScreen(HomekitScreen[None]):
             self.notify(words.redness_deleted_app(self.session), title="Redness deleted")
             self.refresh_data()
 
-        confirm_delete(self, "Delete redness", question, lambda: self.hk.delete_redness(red_id),
+        confirm_delete(self, "Delete redness", question, lambda: self.hk.redness.delete_redness(red_id),
                        deleted)

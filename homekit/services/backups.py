@@ -5,14 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from homekit.services.base import ServiceBase
-
 if TYPE_CHECKING:
     from homekit.files import Source
+    from homekit.services.context import Context
     from homekit.storage.restore import Restored
 
 
-class DataFileService(ServiceBase):
+class Backups:
+    """Copies of the whole data file, and putting one back."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
     def backup(self, dest: Path | str | None = None) -> Path:
         """A consistent copy of the data file (safe while others write); returns its path.
 
@@ -23,7 +27,7 @@ class DataFileService(ServiceBase):
         from homekit.files import FILE, NEW, is_stdout, output_kind
         from homekit.storage.backup import default_backup_path, write_backup
 
-        default = default_backup_path(self.data_file, self.now())
+        default = default_backup_path(self.ctx.data_file, self.ctx.now())
         if dest is None:
             dest = default
         elif is_stdout(dest):
@@ -37,7 +41,7 @@ class DataFileService(ServiceBase):
             if output_kind(dest) not in (NEW, FILE):
                 return self._backup_into(dest)
             dest = Path(dest).expanduser()
-        return write_backup(self._store.conn, dest, source_name=str(self.data_file))
+        return write_backup(self.ctx.store.conn, dest, source_name=str(self.ctx.data_file))
 
     def _backup_into(self, dest: Path | str) -> Path:
         """A backup written into standard output, a device or a pipe: made in a private
@@ -48,8 +52,8 @@ class DataFileService(ServiceBase):
         from homekit.storage.backup import write_backup
 
         with tempfile.TemporaryDirectory(prefix="homekit-backup-") as folder:
-            copy = write_backup(self._store.conn, Path(folder) / "backup.db",
-                                source_name=str(self.data_file))
+            copy = write_backup(self.ctx.store.conn, Path(folder) / "backup.db",
+                                source_name=str(self.ctx.data_file))
             return write_output(dest, file_chunks(copy), replace=False)
 
     def restore(self, source: Path | str | Source) -> Restored:
@@ -58,8 +62,8 @@ class DataFileService(ServiceBase):
         from homekit.storage import open_store
         from homekit.storage.restore import restore_into
 
-        data_file = self.data_file
-        done = restore_into(self._store, source, self.utc_now())
-        self._store.close()
-        self._store = open_store(data_file)
+        data_file = self.ctx.data_file
+        done = restore_into(self.ctx.store, source, self.ctx.utc_now())
+        self.ctx.store.close()
+        self.ctx.store = open_store(data_file)
         return done
