@@ -31,7 +31,8 @@ def start_app(ctx: Context) -> int:
     start_dir = Path.cwd()  # the app's files go where it was started, as the commands' do
     if file_is_new(ctx):  # the welcome screen first, the file made meanwhile
         code, notices = run_new(partial(create, ctx), partial(ctx.open, quiet=True), start_dir)
-        ctx.say_notices(notices)
+        if notices is not None:  # (None: quit before the file was begun; none was made)
+            ctx.say_notices(notices)
         return code
     return run(ctx.open(), start_dir)
 

@@ -30,6 +30,9 @@ class NewFile:
         #: Why the file could not be created (the app closes; the CLI says it in one line).
         self.error: BaseException | None = None
         self._started = False
+        self._lock = threading.Lock()
+        self._running = False  # the worker's thread has begun creating the file
+        self._abandoned = False  # the app closed before the worker ran: it must not start
         self._finished = threading.Event()
 
     def claim(self) -> bool:
@@ -39,6 +42,10 @@ class NewFile:
 
     def create(self) -> None:
         """Create and migrate the file (the worker's thread, after `claim`)."""
+        with self._lock:
+            if self._abandoned:
+                return
+            self._running = True
         try:
             self.created = self._create()
         except Exception as exc:  # noqa: BLE001 - handed to the app's thread, then the CLI
@@ -47,6 +54,10 @@ class NewFile:
             self._finished.set()
 
     def wait(self) -> None:
-        """Until the worker, if it started, is done: the file is whole before the process ends."""
-        if self._started:
-            self._finished.wait()
+        """Until the worker, if it began, is done: the file is whole before the process ends.
+        A worker the app closed before it ran (quit at the first frame) never begins."""
+        with self._lock:
+            if not self._running:
+                self._abandoned = True
+                return
+        self._finished.wait()

@@ -99,6 +99,17 @@ async def test_quitting_before_the_file_exists_leaves_a_whole_file(tmp_path):
     stored.close()
 
 
+def test_a_worker_the_app_closed_before_it_ran_never_begins(tmp_path):
+    """Quit at the first frame: Textual cancels the worker before its thread ran. The process
+    does not wait for it (it would wait forever), and it makes no file afterwards either."""
+    path = tmp_path / "new.db"
+    new_file = gated(path, threading.Event())
+    assert new_file.claim() and not new_file.claim()  # one worker
+    new_file.wait()  # returns at once: nothing began
+    new_file.create()  # a thread that starts late does nothing
+    assert not path.exists() and new_file.error is None
+
+
 @async_test
 async def test_a_file_that_cannot_be_made_closes_the_app_with_the_reason(tmp_path):
     path = tmp_path / "new.db"
