@@ -186,8 +186,9 @@ def child_bare_dashboard(out: str) -> None:
 def through_the_command(db: str, ready: Callable[[Any], bool],
                         then: Callable[[Any], None]) -> None:
     """Start homekit on `db` as a user does (the `homekit` entry point: its arguments, the
-    file, the terminal check, the app), with one hook on the app's mount: after each refresh,
-    once `ready(app)` holds, `then(app)` is called after the next refresh."""
+    file, the terminal check, the app), with one hook on the app's mount: `then(app)` is
+    called after the first refresh that starts with `ready(app)` holding (the first frame,
+    as for the bare apps, when the screen is ready as it mounts)."""
     from homekit.tui.app import HomekitApp
 
     mounted = HomekitApp.on_mount
@@ -201,7 +202,10 @@ def through_the_command(db: str, ready: Callable[[Any], bool],
             else:
                 self.call_after_refresh(wait)
 
-        self.call_after_refresh(wait)
+        if ready(self):
+            self.call_after_refresh(then, self)
+        else:
+            self.call_after_refresh(wait)
 
     HomekitApp.on_mount = on_mount  # type: ignore[method-assign]
     sys.argv = ["homekit", "--db", db]

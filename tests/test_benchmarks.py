@@ -15,8 +15,8 @@ from tests.conftest import cli_env
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 
-SCRIPTS = ["bench_issue22.py", "bench_issue14.py", "bench_tui_startup.py", "bench_photos.py",
-           "bench_transfer.py", "bench_charts.py", "bench_open_check.py", "run.py",
+SCRIPTS = ["bench_status.py", "bench_issue22.py", "bench_issue14.py", "bench_tui_startup.py",
+           "bench_photos.py", "bench_transfer.py", "bench_charts.py", "bench_open_check.py", "run.py",
            "bench_startup_instructions.py", "bench_report.py", "bench_files.py",
            "bench_reminders.py", "bench_numbers.py", "bench_holes.py", "bench_serve.py"]
 

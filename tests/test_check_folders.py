@@ -58,7 +58,7 @@ def test_a_sticky_folder_above_is_safe_but_not_as_the_data_files_own(tmp_path):
 
 
 def test_a_folder_of_another_user_is_reported():
-    from homekit.storage.perms import _folder_problem
+    from homekit.storage.folders import _folder_problem
 
     me = os.getuid()
     theirs = os.stat_result((stat.S_IFDIR | 0o755, 0, 0, 1, me + 1000, 0, 0, 0, 0, 0))

@@ -297,15 +297,31 @@ def test_help_of_one_command_builds_only_its_parser():
     out, imported = _imported(["status", "--help"])
     assert "--json" in out and "usage: homekit status" in out
     commands = {m for m in imported if m.startswith("homekit.cli.") and m.count(".") == 2}
-    assert commands <= {"homekit.cli.core", "homekit.cli.ask", "homekit.cli.output"}, commands
+    assert commands <= {"homekit.cli.status", "homekit.cli.output"}, commands
+
+
+def test_the_app_builds_no_command_parser(tmp_path):
+    """`homekit` alone starts the app: it parses its global options without importing any
+    command's module (they would cost the app's first frame)."""
+    import subprocess
+
+    from tests.conftest import HOMEKIT_BIN, cli_env
+
+    run = subprocess.run([HOMEKIT_BIN, "--db", str(tmp_path / "h.db")], capture_output=True,
+                         text=True, timeout=60, stdin=subprocess.DEVNULL,
+                         env=cli_env(PYTHONPROFILEIMPORTTIME="1"))
+    assert run.returncode == 2 and "needs a terminal" in run.stderr  # got as far as the app
+    imported = {line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines()
+                if line.startswith("import time:")}
+    assert {m for m in imported if m.startswith("homekit.cli.")} == {"homekit.cli.app"}
 
 
 def test_every_command_is_found_in_the_module_that_registers_it():
     import importlib
 
-    from homekit.cli import COMMAND_HOME, COMMAND_MODULES
+    from homekit.cli import COMMAND_HOME, COMMAND_MODULES, NESTED_MODULES
 
-    declared = {name: module for module in COMMAND_MODULES
+    declared = {name: module for module in COMMAND_MODULES + NESTED_MODULES
                 for name in importlib.import_module(module).COMMANDS}
     assert COMMAND_HOME == declared
 

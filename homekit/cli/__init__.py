@@ -14,10 +14,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from homekit import __version__
-from homekit.domain.errors import HomekitError, InvalidInput
+from homekit.domain.errors import HomekitError
 
 if TYPE_CHECKING:
-    from homekit.services import Homekit
+    from pathlib import Path
+
+    from homekit.services import Homekit, OpenNotices
 
 COMMAND_MODULES = (
     "homekit.cli.core", "homekit.cli.profiles", "homekit.cli.redness", "homekit.cli.charts",
@@ -27,10 +29,15 @@ COMMAND_MODULES = (
     "homekit.cli.events",
 )
 
+#: Modules whose commands another module registers (to keep `--help`'s order: `status` sits
+#: between `log` and `history`), imported alone when their own command runs.
+NESTED_MODULES = ("homekit.cli.status",)
+
 #: Which module registers each command, so that a run imports only its own command's module
 #: (a test checks this against every module's COMMANDS).
 COMMAND_HOME = {
-    **dict.fromkeys(("log", "status", "history", "edit", "delete"), "homekit.cli.core"),
+    **dict.fromkeys(("log", "history", "edit", "delete"), "homekit.cli.core"),
+    "status": "homekit.cli.status",
     "profile": "homekit.cli.profiles",
     "redness": "homekit.cli.redness",
     "chart": "homekit.cli.charts",
@@ -153,9 +160,9 @@ def build_parser(wanted: str | None = None) -> Parser:
     )
     tui = sub.add_parser("tui", parents=[common], help="open the terminal app (the default)")
     tui.set_defaults(handler=run_tui)
-    for name in COMMAND_MODULES:
-        if wanted is None or COMMAND_HOME.get(wanted) == name:
-            importlib.import_module(name).register(sub, common)
+    home = COMMAND_HOME.get(wanted) if wanted else None
+    for name in COMMAND_MODULES if wanted is None else (home,) if home else ():
+        importlib.import_module(name).register(sub, common)
     return parser
 
 
@@ -163,6 +170,8 @@ def _parser_for(argv: Sequence[str]) -> Parser:
     if argv[:1] == ["--version"]:
         return build_parser("")  # no command's parser: argparse prints the version and stops
     wanted = command_in(argv)
+    if wanted is None and not {"-h", "--help"} & set(argv):
+        wanted = "tui"  # no command: the app, whose start-up builds no command's parser
     known = wanted == "tui" or wanted in COMMAND_HOME
     return build_parser(wanted if known else None)
 
@@ -175,28 +184,46 @@ class Context:
         self.profile_option: str | None = getattr(args, "profile", None)
         self._app: Homekit | None = None
 
-    def open(self, *, verify: bool = True, allow_broken_rule: bool = False) -> Homekit:
+    def open(self, *, verify: bool = True, allow_broken_rule: bool = False,
+             quiet: bool = False) -> Homekit:
         """The services on the chosen data file and profile (opened once, closed at exit).
 
-        What the open put right (rule triggers, file modes) is said once on stderr.
-        `verify=False`: only for check and restore; `allow_broken_rule`: only for delete
-        (see `Homekit.open`).
+        What the open put right (rule triggers, file modes) is said once on stderr (not with
+        `quiet`: the app is on the terminal). `verify=False`: only for check and restore;
+        `allow_broken_rule`: only for delete (see `Homekit.open`).
         """
-        from homekit import words
-        from homekit.domain import validate
-        from homekit.paths import resolve_db_path
         from homekit.services import Homekit
 
-        path, is_default = resolve_db_path(self.db_option)
-        profile = None
-        if self.profile_option is not None:
-            profile = validate.profile_name(self.profile_option)
+        path, is_default = self.path()
+        profile = self.profile()
         self._app = Homekit.open(path, profile, create_folder=is_default, verify=verify,
                                  allow_broken_rule=allow_broken_rule)
-        notices = self._app.check.open_notices()
-        for line in words.open_notices(notices.repaired, notices.mode_changes):
-            print(line, file=sys.stderr)
+        if not quiet:
+            self.say_notices(self._app.check.open_notices())
         return self._app
+
+    def path(self) -> tuple[Path | str, bool]:
+        """The data file named (--db, $HOMEKIT_DB or the default), and whether it is the
+        default one."""
+        from homekit.paths import resolve_db_path
+
+        return resolve_db_path(self.db_option)
+
+    def profile(self) -> str | None:
+        """The --profile given, checked (None: the default profile)."""
+        if self.profile_option is None:
+            return None
+        from homekit.domain import validate
+
+        return validate.profile_name(self.profile_option)
+
+    @staticmethod
+    def say_notices(notices: OpenNotices) -> None:
+        if notices.repaired or notices.mode_changes:  # (no sentences loaded for nothing to say)
+            from homekit import words
+
+            for line in words.open_notices(notices.repaired, notices.mode_changes):
+                print(line, file=sys.stderr)
 
     def close(self) -> None:
         if self._app is not None:
@@ -205,21 +232,9 @@ class Context:
 
 
 def run_tui(args: argparse.Namespace, ctx: Context) -> int:
-    from homekit.tui import in_browser
+    from homekit.cli.app import start_app
 
-    # Started from a script or a pipe: the app would draw into a file and wait forever. Served
-    # to a browser page (`homekit serve`), its stdin and stdout are the server's pipes.
-    if not (sys.stdin.isatty() and sys.stdout.isatty()) and not in_browser():
-        raise InvalidInput(
-            "the app needs a terminal; in scripts use a command such as "
-            "'homekit status --json' (see homekit --help)"
-        )
-    from pathlib import Path
-
-    from homekit.tui import run
-
-    start_dir = Path.cwd()  # the app's files go where it was started, as the commands' do
-    return run(ctx.open(), start_dir)
+    return start_app(ctx)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from homekit import words
-from homekit.cli import ask
+from homekit.cli import ask, status
 from homekit.cli.output import say, say_json
 from homekit.domain import checklist, treatments, validate
 from homekit.domain.errors import InvalidInput
@@ -81,7 +81,7 @@ def area_option(action: argparse.Action) -> argparse.Action:
 SESSION_ID_HELP = "the session's id (shown as 'id N' in history; history --json: id)"
 
 #: The commands this module registers (so the CLI builds only the one being run).
-COMMANDS = ('log', 'status', 'history', 'edit', 'delete')
+COMMANDS = ('log', 'history', 'edit', 'delete')
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -110,8 +110,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                    "session); repeat for both")
     p.add_argument("--json", action="store_true", help="print the stored session as JSON")
 
-    p = command(sub, common, "status", cmd_status, help="progress and next eligible date")
-    p.add_argument("--json", action="store_true", help="print the status as JSON, for scripts")
+    status.register(sub, common)  # its own module (a light `status --json`), listed here
 
     p = command(sub, common, "history", cmd_history, help="all sessions with their redness")
     p.add_argument("--json", action="store_true",
@@ -202,15 +201,6 @@ def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
         say(words.note(result.clock_warning), file=sys.stderr)
     for w in result.medical_warnings:
         say(words.warning(words.medical_text(w)), file=sys.stderr)
-    return 0
-
-
-def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
-    st = ctx.open().status.status()
-    if args.json:
-        say_json(st.to_json())
-    else:
-        say(words.status_text(st))
     return 0
 
 

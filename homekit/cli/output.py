@@ -12,10 +12,10 @@ import json
 import sys
 from typing import IO, Any
 
-from homekit import words
-
 
 def say(text: object = "", *, file: IO[str] | None = None) -> None:
+    from homekit import words
+
     print(words.control_free(str(text)), file=file if file is not None else sys.stdout)
 
 
@@ -27,6 +27,10 @@ def json_text(value: Any) -> str:
 def json_safe(text: str) -> str:
     """A JSON document with the control characters left in its strings \\u-escaped (same
     values; the document's own line breaks are kept)."""
+    if text.replace("\n", "").isprintable():  # no control character (the usual case): as is
+        return text
+    from homekit import words
+
     return "".join(f"\\u{ord(c):04x}" if c != "\n" and words.is_control(c) else c for c in text)
 
 

@@ -3,13 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    pass
+    from homekit.domain.drafts import RednessDraft as RednessDraft
+    from homekit.domain.drafts import SessionChanges as SessionChanges
+    from homekit.domain.drafts import SessionDraft as SessionDraft
+    from homekit.domain.drafts import SessionFilter as SessionFilter
+    from homekit.domain.drafts import SessionImport as SessionImport
 
 from homekit.domain.status import Status as Status
+
+#: What a user enters or a file brings in, not yet stored: in `domain.drafts`, built only by
+#: the commands that write or filter (a read such as `status --json` never defines them).
+_DRAFTS = ("SessionDraft", "SessionChanges", "SessionFilter", "RednessDraft", "SessionImport")
+
+
+def __getattr__(name: str) -> object:
+    if name in _DRAFTS:
+        from homekit.domain import drafts
+
+        return getattr(drafts, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 #: Areas a home kit is used on; the stored vocabulary (kept small so data stays clean).
 AREAS: tuple[str, ...] = (
@@ -113,29 +130,6 @@ class Redness:
         }
 
 
-@dataclass(frozen=True)
-class SessionDraft:
-    """What a user enters for a session; validated, not yet stored."""
-
-    session_date: dt.date
-    start_time: str | None = None  # "HH:MM"
-    duration_min: int | None = None
-    areas: tuple[str, ...] = ()
-    device_level: int | None = None
-    glasses_worn: bool | None = None
-    stinging: int | None = None
-    notes: str = ""
-    #: Pre-session checklist items confirmed (None: not asked); see domain.checklist.
-    checklist: tuple[str, ...] | None = None
-    #: Logged past a redness block on a professional's say-so.
-    cleared_by_professional: bool = False
-    #: The treatment (domain.treatments), microneedling's needle depth in mm, and the product
-    #: kinds (retinoid, acid) whose hold the user chose to log it despite.
-    treatment: str = "microdermabrasion"
-    depth_mm: float | None = None
-    despite: tuple[str, ...] = ()
-
-
 #: The fields of a session a user can change, in the order forms show them.
 EDITABLE_FIELDS: tuple[str, ...] = (
     "session_date", "start_time", "duration_min", "areas", "device_level", "glasses_worn",
@@ -143,80 +137,6 @@ EDITABLE_FIELDS: tuple[str, ...] = (
 )
 #: Fields that may be cleared (set back to "not recorded").
 CLEARABLE_FIELDS: tuple[str, ...] = EDITABLE_FIELDS[1:]
-
-
-@dataclass(frozen=True)
-class SessionChanges:
-    """An edit: the fields given (None: keep as stored) and the fields to clear."""
-
-    session_date: dt.date | None = None
-    start_time: str | None = None
-    duration_min: int | None = None
-    areas: tuple[str, ...] | None = None
-    device_level: int | None = None
-    glasses_worn: bool | None = None
-    stinging: int | None = None
-    notes: str | None = None
-    clear: frozenset[str] = frozenset()
-
-    @classmethod
-    def whole(cls, draft: SessionDraft) -> SessionChanges:
-        """Every field as in `draft`, the empty ones cleared (what an edit form submits)."""
-        values = {f: getattr(draft, f) for f in EDITABLE_FIELDS}
-        cleared = frozenset(f for f in CLEARABLE_FIELDS if values[f] in (None, (), ""))
-        return cls(**{k: v for k, v in values.items() if k not in cleared}, clear=cleared)
-
-    @classmethod
-    def between(cls, shown: SessionDraft, submitted: SessionDraft) -> SessionChanges:
-        """Only the fields a form changed from what it `shown`: the others stay as stored,
-        even where the form shows a stored "not noted" as a value (glasses ticked)."""
-        changed = cls.whole(submitted)
-        keep = {f for f in EDITABLE_FIELDS if getattr(shown, f) == getattr(submitted, f)}
-        values = {f: getattr(changed, f) for f in EDITABLE_FIELDS if f not in keep}
-        return cls(**values, clear=changed.clear - keep)
-
-    def apply(self, draft: SessionDraft) -> SessionDraft:
-        blank = SessionDraft(draft.session_date)
-        updates = {f: getattr(blank, f) for f in self.clear}
-        updates.update({f: v for f in EDITABLE_FIELDS if (v := getattr(self, f)) is not None})
-        return replace(draft, **updates)
-
-    def is_empty(self) -> bool:
-        return not self.clear and all(getattr(self, f) is None for f in EDITABLE_FIELDS)
-
-
-@dataclass(frozen=True)
-class SessionFilter:
-    """Which sessions a history shows: text in notes or areas (any case), a date range."""
-
-    search: str | None = None
-    since: dt.date | None = None
-    until: dt.date | None = None
-    #: Only the sessions of this treatment (None: every one).
-    treatment: str | None = None
-
-    @property
-    def active(self) -> bool:
-        return bool(self.search or self.since or self.until or self.treatment)
-
-
-@dataclass(frozen=True)
-class RednessDraft:
-    """A redness observation read from a file, not yet stored."""
-
-    observed_at: str
-    severity: int
-    faded_after_min: int | None = None
-    notes: str = ""
-
-
-@dataclass(frozen=True)
-class SessionImport:
-    """A session read from a file, with the timestamp it was first logged and its redness."""
-
-    draft: SessionDraft
-    created_at: str
-    redness: tuple[RednessDraft, ...] = ()
 
 
 @dataclass(frozen=True)

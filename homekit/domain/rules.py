@@ -5,8 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from homekit.domain.models import Redness
+
+if TYPE_CHECKING:
+    from homekit.domain.conflicts import Conflict as Conflict
+    from homekit.domain.conflicts import Openings as Openings
 
 #: Never less than a week between two sessions of one person (the treatment literature).
 MIN_INTERVAL_DAYS = 7
@@ -21,24 +26,14 @@ LASTING_REDNESS_MIN = 60
 DAY_MIN = 24 * 60
 
 
-@dataclass(frozen=True)
-class Conflict:
-    """Why a date was refused: the nearest session that is too close."""
+def __getattr__(name: str) -> object:
+    """`Conflict` and `Openings` (a refused date, where it could go) live in
+    `domain.conflicts`, built only by the commands that judge a new date, not by a read."""
+    if name in ("Conflict", "Openings"):
+        from homekit.domain import conflicts
 
-    attempted: dt.date
-    conflicting: dt.date
-    interval_days: int
-
-    @property
-    def gap_days(self) -> int:
-        return abs((self.attempted - self.conflicting).days)
-
-    @property
-    def relation(self) -> str:
-        """How the attempted date stands to the conflicting one: `3 days after`, `1 day before`."""
-        gap = self.gap_days
-        side = "after" if self.attempted > self.conflicting else "before"
-        return f"{gap} day{'s' if gap != 1 else ''} {side}"
+        return getattr(conflicts, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def conflicting_dates(
@@ -56,6 +51,8 @@ def find_conflict(
     close = conflicting_dates(candidate, others, interval_days)
     if not close:
         return None
+    from homekit.domain.conflicts import Conflict
+
     return Conflict(candidate, close[0], interval_days)
 
 
@@ -73,20 +70,6 @@ def past_conflicts(candidate: dt.date, near: Iterable[dt.date], interval_days: i
         return None
     span = dt.timedelta(days=interval_days)
     return min(close) - span if step < 0 else max(close) + span
-
-
-@dataclass(frozen=True)
-class Openings:
-    """Where a refused session date could go instead (facts for the refusal's words)."""
-
-    #: The latest date before the refused one that keeps the rule (None: none from the
-    #: earliest date homekit accepts), and the earliest after it (may lie after today).
-    earlier: dt.date | None
-    later: dt.date | None
-    #: An edit: the first and last date the session may take between its neighbours
-    #: (None when it cannot move at all), and those neighbours' dates (None: none that side).
-    window: tuple[dt.date, dt.date] | None = None
-    neighbours: tuple[dt.date | None, dt.date | None] = (None, None)
 
 
 def neighbour_window(

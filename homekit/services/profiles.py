@@ -5,11 +5,13 @@ from __future__ import annotations
 from types import EllipsisType
 from typing import TYPE_CHECKING
 
-from homekit.domain import rules, validate
+from homekit.domain import rules
 from homekit.domain.errors import InvalidInput, NotFound
 from homekit.domain.models import DEFAULT_TARGET_SESSIONS, Profile
 from homekit.services.context import DEFAULT_PROFILE_KEY, Context
-from homekit.storage import journal
+
+# The validators and the undo journal are loaded by the methods that write (the dashboard
+# only reads through this class).
 
 if TYPE_CHECKING:
     from homekit.services.backups import Backups
@@ -43,6 +45,8 @@ class Profiles:
         problem = rules.interval_problem(min_interval_days)
         if problem:
             raise InvalidInput(problem, field="interval")
+        from homekit.domain import validate
+
         name = validate.profile_name(name)
         with self.ctx.store.write():
             self._refuse_taken(name)
@@ -69,6 +73,9 @@ class Profiles:
     ) -> Profile:
         """Change the given settings (None: keep); `skin_type` 1-6, or None to clear it
         (left out: keep). One undo step for all of them."""
+        from homekit.domain import validate
+        from homekit.storage import journal
+
         profile = self.ctx.profile()
         skin = None if isinstance(skin_type, EllipsisType) or skin_type is None else (
             validate.skin_type(skin_type))
@@ -121,6 +128,7 @@ class Profiles:
     def delete_profile(self, name: str) -> ProfileDeleted:
         """Delete a profile with all its sessions: an automatic backup first, then undoable."""
         from homekit.services.outcomes import ProfileDeleted
+        from homekit.storage import journal
 
         profile = self._named(name)
         backup = self.backups.backup()

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from homekit.domain import checklist, medical
 from homekit.domain import gates as rules
 from homekit.domain.errors import InvalidInput, RuleViolation
 from homekit.domain.gates import Followup, Gate
 from homekit.domain.models import Profile
 from homekit.domain.treatments import DEFAULT_TREATMENT
 from homekit.services.context import Context
+
+if TYPE_CHECKING:
+    from homekit.domain import medical
 
 
 class Safety:
@@ -58,6 +61,9 @@ class Safety:
         """Raise (exit 3) naming the first blocking item not confirmed (None: not asked)."""
         if confirmed is None:
             return
+        from homekit.domain import checklist  # (the checklist and the medical questions are
+        # loaded by the doors that ask them, not by `status`)
+
         missing = checklist.refused(confirmed)
         if missing:
             raise RuleViolation(code="checklist_refused",
@@ -80,6 +86,8 @@ class Safety:
     ) -> Profile:
         """Store the given answers (None: keep); `acknowledged` the isotretinoin warning."""
         profile = self.ctx.profile()
+        from homekit.domain import medical
+
         iso = profile.isotretinoin if isotretinoin is None else medical.parse_isotretinoin(
             isotretinoin, self.ctx.today())
         thinners = profile.blood_thinners if blood_thinners is None else blood_thinners
@@ -93,4 +101,6 @@ class Safety:
             return self.ctx.store.set_medical(profile.id, iso, ack, thinners, self.ctx.stamp())
 
     def medical_warnings(self, profile: Profile | None = None) -> list[medical.MedicalWarning]:
+        from homekit.domain import medical
+
         return medical.warnings(profile or self.ctx.profile(), self.ctx.today())

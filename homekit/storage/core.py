@@ -21,7 +21,7 @@ class StoreCore:
         self.conn = conn
         self.path = path
         #: Facts of the open, for the services to pass on: rule triggers put back, and
-        #: files or folders made owner-only (perms.ModeChange).
+        #: files or folders made owner-only (folders.ModeChange).
         self.repaired: list[str] = []
         self.mode_changes: list[Any] = []
         self.identity = identity_of(path)  # checked before every write: see identity.py

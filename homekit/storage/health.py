@@ -9,8 +9,8 @@ from pathlib import Path
 
 from homekit.domain.journal import JournalFault
 from homekit.storage import integrity, journal_check, rowcheck
-from homekit.storage.integrity import Difference
-from homekit.storage.perms import ModeChange, OpenFolder, open_folders
+from homekit.storage.difference import Difference
+from homekit.storage.folders import ModeChange, OpenFolder, open_folders
 from homekit.storage.repo import Store, storage_error
 
 

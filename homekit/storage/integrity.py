@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import sqlite3
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 # The built-in SHA-256 (as hashlib's fallback uses it): hashlib itself loads OpenSSL, which
 # costs milliseconds on every open for a digest of a few kilobytes.
@@ -27,6 +27,9 @@ except ImportError:  # pragma: no cover - by Python version
 
 from homekit.storage.rule_sql import TRIGGERS as RULE_TRIGGERS  # put back when they go missing
 from homekit.storage.schema import CANONICAL_DIGESTS, MIGRATION_NAMES
+
+if TYPE_CHECKING:
+    from homekit.storage.difference import Difference
 
 #: (type, name, tbl_name, normalised sql) of one object in sqlite_master.
 SchemaRow = tuple[str, str, str, str]
@@ -44,19 +47,6 @@ _SCHEMA_SQL = (
     "AND NOT (type = 'table' AND name IN ('_litestream_seq', '_litestream_lock')) "
     "ORDER BY type, name"
 )
-
-
-@dataclass(frozen=True)
-class Difference:
-    """The first object where a file's schema differs from homekit's.
-
-    `change`: "extra" (an object homekit does not make), "missing" or "changed".
-    """
-
-    change: str
-    type: str
-    name: str
-    table: str = ""
 
 
 def normalise(sql: str | None) -> str:
@@ -125,6 +115,7 @@ def first_difference(actual: list[SchemaRow], expected: tuple[SchemaRow, ...]) -
         a, e = mine.get(key), theirs.get(key)
         if a == e:
             continue
+        from homekit.storage.difference import Difference
         if e is None:
             assert a is not None
             return Difference("extra", a[0], a[1], a[2])

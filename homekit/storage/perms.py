@@ -11,22 +11,14 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from homekit.storage.folders import ModeChange
 
 BACKUP_FOLDER = "backups"
 _COMPANIONS = ("-wal", "-shm", "-journal")
-
-
-@dataclass(frozen=True)
-class ModeChange:
-    """A file or folder that was open to others: `new` is its mode now, or None if it could
-    not be tightened (`reason` says why)."""
-
-    path: Path
-    old: int
-    new: int | None
-    reason: str = ""
 
 
 def private_mode(mode: int, folder: bool) -> int:
@@ -68,6 +60,8 @@ def _tighten_one(path: Path) -> ModeChange | None:
     if not mode & 0o077:
         return None
     wanted = private_mode(mode, stat.S_ISDIR(info.st_mode))
+    from homekit.storage.folders import ModeChange  # (built only when a mode is wrong)
+
     if info.st_uid != os.getuid():
         return ModeChange(path, mode, None, "owned by another user")
     try:
@@ -75,59 +69,3 @@ def _tighten_one(path: Path) -> ModeChange | None:
     except OSError as exc:
         return ModeChange(path, mode, None, exc.strerror or str(exc))
     return ModeChange(path, mode, wanted)
-
-
-@dataclass(frozen=True)
-class OpenFolder:
-    """A folder on the way to the data file that someone else can write in, so could replace
-    the data file or a folder on its way. `why`: "others_write" (group or others may write,
-    `mode`) or "other_owner" (owned by another user, `uid`, who may change its mode)."""
-
-    path: Path
-    mode: int
-    why: str
-    uid: int = 0
-
-
-def open_folders(data_file: Path) -> list[OpenFolder]:
-    """Every folder from the data file's own up to the root that others can write in.
-
-    Both the path as given and the real one (symlinks resolved) are walked. A sticky folder
-    (such as /tmp) above the data file's own is safe when the next folder on the way belongs
-    to the user or to root (others cannot rename or remove it); the data file's own folder is
-    never excused, as others could create the -wal, -shm or backups beside the file.
-    """
-    me = os.getuid()
-    found: dict[Path, OpenFolder] = {}
-    for start in (Path(os.path.abspath(data_file)), Path(data_file).resolve()):
-        child: Path | None = None
-        for folder in start.parents:
-            info = _stat(folder)
-            if info is None:
-                break
-            problem = _folder_problem(folder, info, child, me)
-            if problem is not None and folder not in found:
-                found[folder] = problem
-            child = folder
-    return sorted(found.values(), key=lambda f: len(f.path.parts), reverse=True)
-
-
-def _stat(path: Path) -> os.stat_result | None:
-    try:
-        return path.stat()
-    except OSError:
-        return None
-
-
-def _folder_problem(folder: Path, info: os.stat_result, child: Path | None,
-                    me: int) -> OpenFolder | None:
-    mode = stat.S_IMODE(info.st_mode)
-    if info.st_uid not in (me, 0):
-        return OpenFolder(folder, mode, "other_owner", info.st_uid)
-    if not mode & 0o022:
-        return None
-    if child is not None and mode & stat.S_ISVTX:
-        owner = _stat(child)
-        if owner is not None and owner.st_uid in (me, 0):
-            return None  # sticky: only the owner of the next folder may rename or remove it
-    return OpenFolder(folder, mode, "others_write")

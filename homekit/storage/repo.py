@@ -15,7 +15,6 @@ from homekit.domain.errors import (
     NotFound,
 )
 from homekit.domain.models import Profile, Session
-from homekit.domain.validate import name_key
 from homekit.storage.rows import (
     _PROFILE_COLS,
     _SESSION_COLS,
@@ -43,6 +42,8 @@ class Store(SessionQueries):
                        "ORDER BY name = ? DESC, id", (name, name))
         if rows:
             return _profile(rows[0])
+        from homekit.domain.validate import name_key  # (its Unicode tables: only past SQL)
+
         key = name_key(name)
         return next((p for p in self.profiles() if name_key(p.name) == key), None)
 

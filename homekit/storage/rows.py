@@ -7,15 +7,18 @@ import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import fields
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from homekit.domain.errors import (
     HomekitError,
     RuleViolation,
     StorageError,
 )
-from homekit.domain.models import Profile, Redness, Session, SessionDraft
+from homekit.domain.models import Profile, Redness, Session
 from homekit.storage.schema import RULE_PREFIX
+
+if TYPE_CHECKING:
+    from homekit.domain.drafts import SessionDraft
 
 _T = TypeVar("_T")
 

@@ -6,12 +6,12 @@ import datetime as dt
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from homekit.domain.errors import (
     NotFound,
 )
-from homekit.domain.models import Redness, Session, SessionDraft, SessionFilter
+from homekit.domain.models import Redness, Session
 from homekit.storage.core import StoreCore
 from homekit.storage.rows import (
     _REDNESS_COLS,
@@ -22,6 +22,9 @@ from homekit.storage.rows import (
     draft_values,
     safety_values,
 )
+
+if TYPE_CHECKING:
+    from homekit.domain.drafts import SessionDraft, SessionFilter
 
 _S = TypeVar("_S", bound="StoreCore")
 
@@ -151,7 +154,7 @@ class SessionQueries(StoreCore):
         next page, whatever other connections wrote or deleted since the last one (keyset, as
         `iter_sessions`; an OFFSET would repeat or skip a row)."""
         order = "DESC" if newest_first else "ASC"
-        sql_where, params = self._filter(where or SessionFilter())
+        sql_where, params = self._filter(where) if where is not None else ("", [])
         if after is not None:
             sql_where += f" AND (session_date, id) {'<' if newest_first else '>'} (?, ?)"
             params = [*params, after[0].isoformat(), after[1]]

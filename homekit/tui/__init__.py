@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -34,3 +34,25 @@ def run(hk: Homekit, start_dir: Path) -> int:
     app = HomekitApp(hk, start_dir)
     app.run()
     return app.return_code or 0  # 1 after an unexpected error (or a lost data file)
+
+
+def run_new(create: Callable[[], Any], open_file: Callable[[], Homekit],
+            start_dir: Path) -> tuple[int, Any]:
+    """Open the app on a data file that does not exist yet: the welcome screen is drawn first,
+    `create` makes the file in a worker meanwhile and `open_file` then opens it on the app's
+    thread (see homekit.tui.new_file). Returns the exit code and what `create` returned;
+    raises what stopped the file from being created. Returns only once the file is whole."""
+    from homekit.tui.app import HomekitApp
+    from homekit.tui.images import prepare_images
+    from homekit.tui.new_file import NewFile
+
+    prepare_images()
+    new_file = NewFile(create, open_file)
+    app = HomekitApp(None, start_dir, new_file=new_file)
+    try:
+        app.run()
+    finally:
+        new_file.wait()
+    if new_file.error is not None:
+        raise new_file.error
+    return app.return_code or 0, new_file.created

@@ -5,16 +5,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import ActiveBinding, Binding
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
+from textual.worker import Worker, WorkerState
 
 from homekit import words
 from homekit.domain.errors import HomekitError, NotFound
-from homekit.services import Homekit
+
+if TYPE_CHECKING:
+    from homekit.services import Homekit
+    from homekit.tui.new_file import NewFile
 
 THEME_KEY = "theme"
 #: The id of the question asked before quitting with unsaved changes.
@@ -36,9 +41,13 @@ class HomekitApp(App[None]):
                 tooltip="Undo the latest delete or edit"),
     ]
 
-    def __init__(self, hk: Homekit, start_dir: Path | None = None) -> None:
+    def __init__(self, hk: Homekit | None, start_dir: Path | None = None, *,
+                 new_file: NewFile | None = None) -> None:
+        """`hk`: the services on the open file; None with `new_file`, a file to create while
+        the welcome screen is drawn (see homekit.tui.new_file)."""
         super().__init__()
-        self.hk = hk
+        self._hk = hk
+        self.new_file = new_file
         #: Where the report, charts, comparison and calendar go: the folder the app was started
         #: in (given by whoever starts it; the current folder when not given).
         self.start_dir = Path(start_dir or Path.cwd()).absolute()
@@ -51,10 +60,22 @@ class HomekitApp(App[None]):
         super().notify(words.control_free(message), title=words.control_free(title),
                        severity=severity, timeout=timeout, markup=False)
 
+    @property
+    def hk(self) -> Homekit:
+        """The services on the data file (a new file: once it is made, see `file_ready`)."""
+        assert self._hk is not None, "the data file is still being created"
+        return self._hk
+
+    @property
+    def file_ready(self) -> bool:
+        return self._hk is not None
+
     def check_file(self) -> bool:
         """True while the data file is the one opened; else (once) say so and offer to quit."""
         if self.file_lost:
             return False
+        if self._hk is None:
+            return True  # being created
         problem = self.hk.file_problem()
         if problem is None:
             return True
@@ -90,6 +111,11 @@ class HomekitApp(App[None]):
         # A new file (or an unknown --profile): the welcome screen is the first screen, so its
         # first paint waits neither for the dashboard nor for a blank screen under it (nor
         # imports the dashboard); once the profile exists the dashboard goes over it, as home.
+        # A file that does not exist yet: the welcome screen, drawn before the file is made.
+        if self.new_file is not None and self._hk is None:
+            from homekit.tui.screens.first_run import FirstRunScreen
+
+            return FirstRunScreen(None)
         if self._needs_profile():
             from homekit.tui.screens.first_run import FirstRunScreen
 
@@ -110,15 +136,47 @@ class HomekitApp(App[None]):
         return False
 
     def on_mount(self) -> None:
+        if self._hk is None:
+            # Draw first: the file is created once the welcome screen is on the terminal.
+            self.call_after_refresh(self._create_file)
+        else:
+            self._use_theme()
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _use_theme(self) -> None:
         try:
             saved = self.hk.profiles.preference(THEME_KEY)
         except HomekitError:
             saved = None
         if saved and saved in self.available_themes:
             self.theme = saved
-        self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _create_file(self) -> None:
+        assert self.new_file is not None
+        if self.new_file.claim():
+            self.run_worker(self.new_file.create, thread=True, name="new-file",
+                            description="create and migrate the new data file")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The new file is created: open it on this thread, and hand it to the screens."""
+        if event.worker.name != "new-file" or event.state != WorkerState.SUCCESS:
+            return
+        assert self.new_file is not None
+        try:
+            if self.new_file.error is None:
+                self._hk = self.new_file.open_file()
+        except Exception as exc:  # noqa: BLE001 - said by the CLI once the app is closed
+            self.new_file.error = exc
+        if self._hk is None:
+            self.exit(return_code=1)
+            return
+        for screen in self.screen_stack:
+            if getattr(screen, "hk", True) is None:
+                screen.file_ready(self._hk)  # type: ignore[attr-defined]
 
     def _remember_theme(self, theme: Theme) -> None:
+        if self._hk is None:
+            return  # chosen before the file exists: not kept
         try:
             self.hk.profiles.set_preference(THEME_KEY, theme.name)
         except HomekitError as exc:
@@ -131,8 +189,8 @@ class HomekitApp(App[None]):
 
     def action_undo(self) -> None:
         """Revert the latest delete or edit (the journal in the data file; as `homekit undo`)."""
-        if isinstance(self.screen, ModalScreen):
-            return
+        if isinstance(self.screen, ModalScreen) or self._hk is None:
+            return  # (a file being created has nothing to undo)
         try:
             step = self.hk.undo.undo()
         except HomekitError as exc:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from textual.binding import Binding
 from textual.screen import Screen
 
-from homekit.services import Homekit
+if TYPE_CHECKING:
+    from homekit.services import Homekit
 
 T = TypeVar("T")
 

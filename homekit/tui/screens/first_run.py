@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -18,17 +20,36 @@ from homekit.tui.widgets.footer import Footer
 from homekit.tui.widgets.plain import Static
 from homekit.tui.widgets.profile_fields import profile_fields
 
+if TYPE_CHECKING:
+    from homekit.services import Homekit
+
 
 class FirstRunScreen(HomekitScreen[bool]):
     """Creates the profile; dismissed with True once it exists. As the app's first screen (a
     new file) it cannot be dismissed (Textual keeps one screen): the dashboard goes over it and
-    is home from then on, as nothing pops it."""
+    is home from then on, as nothing pops it.
+
+    On a file that does not exist yet it is drawn with no services (`hk` None) while the app
+    creates the file; Start pressed before then is carried out once the file is whole
+    (`file_ready`), the screen staying live meanwhile."""
 
     HELP_NAME = "welcome"
     AUTO_FOCUS = "#name"  # focused as the screen is composed: no second restyle on a move
 
+    def __init__(self, hk: Homekit | None) -> None:
+        super().__init__(hk)  # type: ignore[arg-type]  # None: the file is being created
+        self.hk: Homekit | None = hk  # type: ignore[assignment]
+        self._start_when_ready = False
+
+    def file_ready(self, hk: Homekit) -> None:
+        """The new file is created and open (the app calls this): Start, if it was pressed."""
+        self.hk = hk
+        if self._start_when_ready:
+            self._start_when_ready = False
+            self.start()
+
     def compose(self) -> ComposeResult:
-        name = self.hk.profile_name() if self.hk.profiles.has_profiles() else DEFAULT_PROFILE
+        name = self.hk.profile_name() if self.hk and self.hk.profiles.has_profiles() else DEFAULT_PROFILE
         yield Header()
         with VerticalScroll(id="first-run"):
             yield Static(words.WELCOME, id="welcome")
@@ -44,6 +65,8 @@ class FirstRunScreen(HomekitScreen[bool]):
 
     def refresh_data(self) -> None:
         """After an undo (u) brought the deleted profile back: nothing left to ask."""
+        if self.hk is None:
+            return
         try:
             if self.hk.profiles.has_profiles():
                 self.hk.profile()
@@ -76,6 +99,9 @@ class FirstRunScreen(HomekitScreen[bool]):
         if question.answer is None:
             error.update(words.CONDITION_UNANSWERED)
             return
+        if self.hk is None:  # the new file is still being made: Start once it is whole
+            self._start_when_ready = True
+            return
         try:
             self.hk.profiles.create_profile(name, target, interval, make_default=True)  # type: ignore[arg-type]
             self.hk.profiles.record_skin_condition(question.answer, question.acknowledged)
@@ -93,5 +119,6 @@ class FirstRunScreen(HomekitScreen[bool]):
             return
         from homekit.tui.screens.dashboard import DashboardScreen
 
+        assert self.hk is not None  # a profile exists: so does the file
         self.set_focus(None)  # nothing blinks on the screen left below
         self.app.push_screen(DashboardScreen(self.hk))

@@ -1,0 +1,69 @@
+"""`status --json` loads only what it prints: no sentence module, no other command's module,
+no use case it does not run, no class built only for writing (real subprocesses, the installed
+`homekit` entry point, `python -X importtime`)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from homekit.cli.output import json_safe
+from homekit.words import is_control
+from tests.conftest import HOMEKIT_BIN, cli_env
+
+#: The use cases `status` runs (and the entry that hands them out).
+STATUS_SERVICES = {"homekit.services", "homekit.services.context", "homekit.services.status",
+                   "homekit.services.safety", "homekit.services.check"}
+
+
+def imported_by(argv: list[str], env: dict[str, str]) -> tuple[str, set[str]]:
+    run = subprocess.run([HOMEKIT_BIN, *argv], capture_output=True, text=True, timeout=60,
+                         env={**env, "PYTHONPROFILEIMPORTTIME": "1"}, stdin=subprocess.DEVNULL)
+    assert run.returncode == 0, run.stderr[-800:]
+    return run.stdout, {line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines()
+                        if line.startswith("import time:")}
+
+
+def a_log(tmp_path):
+    env = cli_env(tmp_path / "h.db")
+    for argv in (["profile", "condition", "no"], ["log", "--date", "2026-01-05"],
+                 ["redness", "--severity", "2"]):
+        subprocess.run([sys.executable, "-m", "homekit", *argv], env=env, check=True,
+                       capture_output=True, timeout=60)
+    return env
+
+
+def test_status_json_loads_no_words_and_only_its_services(tmp_path):
+    env = a_log(tmp_path)
+    out, loaded = imported_by(["status", "--json"], env)
+    assert json.loads(out)["latest_redness"]["severity"] == 2  # it read what it prints
+    assert not {m for m in loaded if m == "homekit.words" or m.startswith("homekit.words.")}
+    services = {m for m in loaded if m.startswith("homekit.services")}
+    assert services <= STATUS_SERVICES, services - STATUS_SERVICES
+    assert {m for m in loaded if m.startswith("homekit.cli")} <= {
+        "homekit.cli", "homekit.cli.status", "homekit.cli.output"}
+    # Drafts, validators and the questions are for the commands that write.
+    for unused in ("homekit.domain.drafts", "homekit.domain.validate", "homekit.cli.ask",
+                   "homekit.domain.journal", "unicodedata"):
+        assert unused not in loaded, unused
+
+
+def test_status_in_words_and_with_notices_still_loads_the_sentences(tmp_path):
+    env = a_log(tmp_path)
+    out, loaded = imported_by(["status"], env)
+    assert "Sessions" in out or "session" in out
+    assert "homekit.words" in loaded
+    (tmp_path / "h.db").chmod(0o644)  # opened to others: the open says so on stderr
+    run = subprocess.run([HOMEKIT_BIN, "status", "--json"], capture_output=True, text=True,
+                         env=env, timeout=60, stdin=subprocess.DEVNULL)
+    assert run.returncode == 0 and "owner only" in run.stderr
+    assert json.loads(run.stdout)["sessions_done"] == 1
+
+
+def test_a_document_is_left_as_is_only_when_it_holds_no_control_character():
+    # json_safe skips its character scan for printable text: every control is unprintable.
+    assert not [c for c in map(chr, range(0x110000)) if is_control(c) and c.isprintable()]
+    assert json_safe('{"n": "a\\u001b"}') == '{"n": "a\\u001b"}'
+    assert json_safe('{"n": "\x1b[31m\u202e"}') == '{"n": "\\u001b[31m\\u202e"}'
+    assert json_safe('{\n "n": "\u200bé"\n}') == '{\n "n": "\u200bé"\n}'
