@@ -19,7 +19,8 @@ from homekit.domain import events as rules
 from homekit.domain import validate
 from homekit.domain.errors import InvalidInput
 from homekit.domain.events import AdverseEvent, EventDraft
-from homekit.transfer.formats import mentions, plain
+from homekit.transfer.formats import plain
+from homekit.transfer.jsonstream import mentions
 
 #: The key (JSON) and column (CSV) that carry a profile's events.
 KEY = "adverse_events"

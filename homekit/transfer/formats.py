@@ -298,18 +298,3 @@ def format_for(path: str | Path | None, given: str | None) -> str:
         return given
     suffix = Path(path).suffix.lower().lstrip(".") if path else ""
     return suffix if suffix in FORMATS else "json"
-
-
-def mentions(path: Path, word: bytes, *, unreadable: bool) -> bool:
-    """Whether `word` is written anywhere in the file at `path`, read in pieces (a cheap first
-    look before parsing the whole document); `unreadable` when the file cannot be opened."""
-    tail = b""
-    try:
-        with path.open("rb") as f:
-            while chunk := f.read(1 << 16):
-                if word in tail + chunk:
-                    return True
-                tail = chunk[-len(word):]
-    except OSError:
-        return unreadable
-    return False

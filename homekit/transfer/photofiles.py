@@ -20,7 +20,7 @@ from homekit.domain.containment import inside
 from homekit.domain.errors import InvalidInput
 from homekit.domain.photos import Photo
 from homekit.domain.photos import view as photo_view
-from homekit.transfer.formats import mentions
+from homekit.transfer.jsonstream import mentions
 
 
 @dataclass(frozen=True)
