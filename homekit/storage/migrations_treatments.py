@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from homekit.storage.migrations import _set_version, migrations
+from homekit.storage.migrations import _set_version, migrations, session_summary_sql
 
 
 @migrations()
@@ -81,28 +81,8 @@ def m011_treatments(db: Database) -> None:
         db.execute(sql)
     # session_summary, version 3: the same columns plus the treatment, depth and despite.
     db.execute("DROP VIEW IF EXISTS session_summary")
-    db.execute(
-        """
-        CREATE VIEW session_summary AS
-        SELECT
-            s.id, s.profile_id, p.name AS profile, s.session_date, s.start_time,
-            s.duration_min, s.areas, s.device_level, s.glasses_worn, s.stinging, s.notes,
-            s.created_at,
-            w.severity AS worst_severity,
-            CASE w.severity WHEN 0 THEN 'none' WHEN 1 THEN 'faint' WHEN 2 THEN 'mild'
-                WHEN 3 THEN 'marked' WHEN 4 THEN 'severe' END AS worst_severity_word,
-            w.faded_after_min AS worst_faded_after_min,
-            (SELECT count(*) FROM redness AS r WHERE r.session_id = s.id) AS observations,
-            s.checklist, s.cleared_by_professional,
-            s.treatment, s.depth_mm, s.despite
-        FROM sessions AS s
-        JOIN profiles AS p ON p.id = s.profile_id
-        LEFT JOIN redness AS w ON w.id = (
-            SELECT r.id FROM redness AS r WHERE r.session_id = s.id
-            ORDER BY r.severity DESC, r.observed_at DESC, r.id DESC LIMIT 1
-        )
-        """
-    )
+    db.execute(session_summary_sql("s.checklist, s.cleared_by_professional",
+                                   "s.treatment, s.depth_mm, s.despite"))
     _set_version(db, 11)
 
 

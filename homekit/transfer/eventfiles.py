@@ -20,6 +20,7 @@ from homekit.domain import validate
 from homekit.domain.errors import InvalidInput
 from homekit.domain.events import AdverseEvent, EventDraft
 from homekit.transfer.formats import plain
+from homekit.transfer.jsonstream import mentions
 
 #: The key (JSON) and column (CSV) that carry a profile's events.
 KEY = "adverse_events"
@@ -103,25 +104,11 @@ def _listed(profile: str, value: Any, where: str) -> list[EventEntry]:
     return out
 
 
-def _mentions(path: Path) -> bool:
-    """Whether the key is written anywhere in the file, read in pieces (a cheap first look)."""
-    word, tail = KEY.encode(), b""
-    try:
-        with path.open("rb") as f:
-            while chunk := f.read(1 << 16):
-                if word in tail + chunk:
-                    return True
-                tail = chunk[-len(word):]
-    except OSError:
-        return False
-    return False
-
-
 def read_entries(path: Path, default_profile: str) -> list[EventEntry]:
     """The adverse events an export carries ([] for one without). Refuses, naming the
     profile, an event that the CLI would refuse; nothing is stored by reading."""
     path = Path(path)
-    if not _mentions(path):
+    if not mentions(path, KEY.encode(), unreadable=False):
         return []
     text = path.read_text(encoding="utf-8-sig")
     try:

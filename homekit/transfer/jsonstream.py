@@ -156,3 +156,18 @@ class _JsonStream:
                 continue  # a number may go on in the next piece
             self.pos = end
             return value
+
+
+def mentions(path: Path, word: bytes, *, unreadable: bool) -> bool:
+    """Whether `word` is written anywhere in the file at `path`, read in pieces (a cheap first
+    look before parsing the whole document); `unreadable` when the file cannot be opened."""
+    tail = b""
+    try:
+        with path.open("rb") as f:
+            while chunk := f.read(1 << 16):
+                if word in tail + chunk:
+                    return True
+                tail = chunk[-len(word):]
+    except OSError:
+        return unreadable
+    return False

@@ -20,6 +20,7 @@ from homekit.domain.containment import inside
 from homekit.domain.errors import InvalidInput
 from homekit.domain.photos import Photo
 from homekit.domain.photos import view as photo_view
+from homekit.transfer.jsonstream import mentions
 
 
 @dataclass(frozen=True)
@@ -63,21 +64,6 @@ def _bad(name: object, cause: InvalidInput, *, profile: int | str,
                         profile=profile, photo=photo)
 
 
-def _mentions_photos(path: Path) -> bool:
-    """Whether `photos` is written anywhere in the file, read in pieces (a cheap first look:
-    a note may say it too, then the whole document is parsed)."""
-    word, tail = b'"photos"', b""
-    try:
-        with path.open("rb") as f:
-            while chunk := f.read(1 << 16):
-                if word in tail + chunk:
-                    return True
-                tail = chunk[-len(word):]
-    except OSError:
-        return True  # let the reading below decide, as before
-    return False
-
-
 def read_entries(path: Path, default_profile: str, *, folder: Path | None = None,
                  name: str | None = None) -> list[PhotoEntry]:
     """The photo entries of a JSON export ([] for CSV or an export without photos).
@@ -88,7 +74,9 @@ def read_entries(path: Path, default_profile: str, *, folder: Path | None = None
     path = Path(path).expanduser()
     folder = path.parent if folder is None else folder
     shown_as = str(path) if name is None else name
-    if not _mentions_photos(path):
+    # `photos` may be in a note too: then the whole document is parsed; an unreadable file
+    # is left to the reading below.
+    if not mentions(path, b'"photos"', unreadable=True):
         return []  # most exports: no need to hold the whole document (flat memory)
     try:
         text = path.read_text(encoding="utf-8-sig")
