@@ -10,6 +10,7 @@ from homekit.domain.errors import HomekitError
 from homekit.domain.events import EVENT_KINDS, SEE_PROFESSIONAL_AFTER_DAYS, AdverseEvent
 from homekit.words.base import control_free, day, plural
 from homekit.words.errors import _ERRORS, error
+from homekit.words.undo import UNDO_HINT_APP
 
 #: Each kind in the user's words (the CLI takes EVENT_KINDS as they are spelled there).
 EVENT_KIND_WORDS: dict[str, str] = {
@@ -100,6 +101,11 @@ def event_resolved(e: AdverseEvent) -> str:
 def event_deleted(e: AdverseEvent) -> str:
     return (f"Deleted adverse event #{e.id} ({event_kind_text(e.kind)} of "
             f"{day(e.event_date)}). To bring it back: homekit undo")
+
+
+def event_deleted_app(e: AdverseEvent) -> str:
+    return (f"Deleted adverse event #{e.id} ({event_kind_text(e.kind)} of "
+            f"{day(e.event_date)}). {UNDO_HINT_APP}")
 
 
 def delete_event_question(e: AdverseEvent) -> str:

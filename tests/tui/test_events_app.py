@@ -145,3 +145,30 @@ async def test_the_apps_redness_dialog_names_the_scale_and_its_levels(ready):
         assert REDNESS_SCALE_NAME in labels
         marks = [str(app.screen.query_one(f"#severity-{i}").label) for i in range(len(REDNESS_LEVELS))]
         assert marks == [redness_level_text(i) for i in range(len(REDNESS_LEVELS))]
+
+
+@async_test
+async def test_delete_an_event_in_the_app_says_so_and_undo_brings_it_back(ready):
+    ready.events.log("burn", notes="[red]left cheek[/red]")
+    app = app_for(ready)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, EventsScreen)
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert ready.events.list() == []
+        assert ready.safety.gates() == []  # the hold went with it
+        said = [n.message for n in app._notifications]
+        assert any(m.startswith("Deleted adverse event #1 (") and m.endswith(words.UNDO_HINT_APP)
+                   for m in said), said
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        (event,) = ready.events.list()
+        assert (event.kind, event.notes) == ("burn", "[red]left cheek[/red]")
+        assert [g.name for g in ready.safety.gates()] == ["adverse_event"]

@@ -120,8 +120,7 @@ class EventsScreen(HomekitScreen):
                 self.notify(words.error(exc), severity="error")
                 return
             self.refresh_events()
-            self.notify(f"{words.event_deleted(event).split('. To bring')[0]}. "
-                        f"{words.UNDO_HINT_APP}", title=words.EVENTS_TITLE)
+            self.notify(words.event_deleted_app(event), title=words.EVENTS_TITLE)
 
         self.app.push_screen(ConfirmScreen(words.EVENTS_TITLE, words.delete_event_question(event),
                                            "Delete"), answered)
