@@ -11,13 +11,14 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
 
 from homekit import __version__
 from homekit.domain.errors import HomekitError
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Any
 
     from homekit.services import Homekit, OpenNotices
 
@@ -198,7 +199,7 @@ class Context:
         profile = self.profile()
         self._app = Homekit.open(path, profile, create_folder=is_default, verify=verify,
                                  allow_broken_rule=allow_broken_rule)
-        if not quiet:
+        if not quiet and self._app.has_open_notices():  # (else the check use case stays unloaded)
             self.say_notices(self._app.check.open_notices())
         return self._app
 

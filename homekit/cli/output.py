@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import IO, Any
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import IO, Any
 
 
 def say(text: object = "", *, file: IO[str] | None = None) -> None:

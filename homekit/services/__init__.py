@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cached_property, partial
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from homekit.services.context import Clock, Context, local_now
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
     import datetime as dt
 
@@ -117,6 +117,9 @@ class Homekit:
 
     def changed_elsewhere(self) -> bool:
         return self.ctx.changed_elsewhere()
+
+    def has_open_notices(self) -> bool:
+        return self.ctx.has_open_notices()
 
     def profile_name(self) -> str:
         return self.ctx.profile_name()
