@@ -77,3 +77,13 @@ def test_a_document_is_left_as_is_only_when_it_holds_no_control_character():
     assert json_safe('{"n": "a\\u001b"}') == '{"n": "a\\u001b"}'
     assert json_safe('{"n": "\x1b[31m\u202e"}') == '{"n": "\\u001b[31m\\u202e"}'
     assert json_safe('{\n "n": "\u200bé"\n}') == '{\n "n": "\u200bé"\n}'
+
+
+def test_status_help_loads_what_a_bare_argparse_help_loads(tmp_path):
+    out, loaded = imported_by(["status", "--help"], cli_env(tmp_path / "h.db"))
+    assert "--json" in out
+    assert {m for m in loaded if m.startswith("homekit")} <= {
+        "homekit", "homekit.launch", "homekit.cli", "homekit.cli.status", "homekit.cli.output"}
+    # Nothing argparse's own help does not load: no JSON, dates, typing or domain.
+    for unused in ("json", "datetime", "typing", "homekit.domain", "sqlite3"):
+        assert unused not in loaded, unused

@@ -10,13 +10,12 @@ import argparse
 import importlib
 import os
 import sys
-from collections.abc import Sequence
 
 from homekit import __version__
-from homekit.domain.errors import HomekitError
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from pathlib import Path
     from typing import Any
 
@@ -253,7 +252,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Health data: every file homekit creates (database companions included) is owner-only.
     os.umask(0o077)
     parser = _parser_for(argv)
-    args = parser.parse_args(argv)
+    args = parser.parse_args(argv)  # (--help and usage errors end here)
+    from homekit.domain.errors import HomekitError
+
     handler = getattr(args, "handler", run_tui)
     ctx = Context(args)
     try:
