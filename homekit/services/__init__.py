@@ -118,9 +118,6 @@ class Homekit:
     def changed_elsewhere(self) -> bool:
         return self.ctx.changed_elsewhere()
 
-    def has_open_notices(self) -> bool:
-        return self.ctx.has_open_notices()
-
     def profile_name(self) -> str:
         return self.ctx.profile_name()
 
