@@ -22,7 +22,8 @@ async def main():
                              "homekit.tui.screens.photos",
                              # what only writes need: drafts, the events' hold, the journal
                              "homekit.domain.drafts", "homekit.services.events",
-                             "homekit.storage.journal", "homekit.services.results")
+                             "homekit.storage.journal", "homekit.services.results",
+                             "homekit.domain.validate")
                  if m in sys.modules))
 
 asyncio.run(main())
