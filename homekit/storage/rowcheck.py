@@ -32,11 +32,16 @@ from homekit.storage import rowscan
 
 @dataclass(frozen=True)
 class RowProblem:
-    """One row that breaks a promise of the data.
+    """One row that breaks a promise of the data, as facts (homekit.words says them).
 
     `kind`: "too_close" (two sessions closer than the interval; `other` is the earlier one's
     date, `interval` the profile's interval), "interval" (a profile's interval under 7 days)
-    or "value" (`detail` says which value and why).
+    or "value". A "value" problem's `problem` says what is wrong: "" (`detail`: the domain
+    validator's own words), "missing_profile" (the row's profile, `profile`, does not exist),
+    "no_session" (an observation whose session does not exist) or "cleared_without_date" (an
+    adverse event cleared by a professional without a date). `part` and `part_id` name the row
+    inside a session or profile that holds it: "redness" (an observation) or "event" (an
+    adverse event).
     """
 
     profile: str
@@ -52,6 +57,25 @@ class RowProblem:
     #: other session's treatment.
     treatment: str = ""
     other_treatment: str = ""
+    problem: str = ""
+    part: str = ""
+    part_id: int | None = None
+
+
+def judged(checks: list[tuple[Callable[[Any], Any], Any]], profile: str, day: object,
+           session_id: int | None = None, part: str = "",
+           part_id: int | None = None) -> list[RowProblem]:
+    """A "value" problem for each (check, value) the domain's validator refuses."""
+    return [RowProblem(profile, str(day), "value", session_id, detail=detail, part=part,
+                       part_id=part_id)
+            for check, value in checks if (detail := _verdict(check, value))]
+
+
+def missing_profile(pid: object, day: object, session_id: int | None = None, part: str = "",
+                    part_id: int | None = None) -> RowProblem:
+    """A row whose profile does not exist."""
+    return RowProblem(f"#{pid}", str(day), "value", session_id, problem="missing_profile",
+                      part=part, part_id=part_id)
 
 
 def rule_problems(conn: sqlite3.Connection, schema: str = "main", *,
@@ -103,26 +127,39 @@ def _name(names: dict[int, str], pid: object) -> str:
 def treatment_breaches(conn: sqlite3.Connection, schema: str, names: dict[int, str], *,
                        own_intervals: bool) -> list[RowProblem]:
     """Sessions closer to the session before them of the same profile and treatment than the
-    larger floor of the two (`own_intervals`: or the profile's longer interval). One pass in
-    the (profile_id, treatment, session_date) index's order; each session against the one
-    before it suffices, since each floor holds from both sides."""
+    larger floor of the two (`own_intervals`: or the profile's longer interval). Each session
+    against the one before it suffices, since each floor holds from both sides.
+
+    Only the (profile, treatment) pairs with two sessions closer than the most the rule can ask
+    of them (rowscan.close_pairs: their day numbers, compared in Python) are compared in SQL,
+    in the (profile_id, treatment, session_date) index's order, with the floors of each pair
+    of sessions; SQLite's window functions cost about 1 µs a row."""
     from homekit.storage import rule_sql
 
+    own = (rule_sql.profile_interval_sql("q.profile_id", "q.treatment", schema + ".")
+           if own_intervals else "0")
+    close = rowscan.close_pairs(conn, schema, f"max({own}, "
+                                f"{rule_sql.deepest_floor_sql('q.treatment')})")
+    if not close:
+        return []
     floors = (f"max({rule_sql.floor_sql('s.treatment', 's.depth_mm')}, "
               f"{rule_sql.floor_sql('s.treatment', 's.before_depth')})")
     if own_intervals:
         floors = (f"max({floors}, "
                   f"{rule_sql.profile_interval_sql('s.profile_id', 's.treatment', schema + '.')})")
+    pairs = " OR ".join(f"(profile_id IS :p{i} AND treatment IS :t{i})" for i in range(len(close)))
+    params = {f"{key}{i}": value for i, pair in enumerate(close)
+              for key, value in zip("pt", pair, strict=True)}
     rows = conn.execute(
         f"SELECT id, profile_id, session_date, treatment, before_date, before_id, needed FROM ("
         f" SELECT s.*, {floors} AS needed FROM ("
         "  SELECT id, profile_id, treatment, session_date, depth_mm,"
         "  lag(session_date) OVER w AS before_date, lag(id) OVER w AS before_id,"
-        f"  lag(depth_mm) OVER w AS before_depth FROM {schema}.sessions"
+        f"  lag(depth_mm) OVER w AS before_depth FROM {schema}.sessions WHERE {pairs}"
         "  WINDOW w AS (PARTITION BY profile_id, treatment ORDER BY session_date, id)) AS s"
         " WHERE s.before_date IS NOT NULL)"
         " WHERE julianday(session_date) - julianday(before_date) < needed"
-        " ORDER BY profile_id, session_date, id")
+        " ORDER BY profile_id, session_date, id", params)
     return [RowProblem(_name(names, pid), str(day), "too_close", sid, str(before), before_id,
                        int(needed), treatment="" if treatment == DEFAULT else str(treatment))
             for sid, pid, day, treatment, before, before_id, needed in rows]
@@ -132,10 +169,18 @@ def window_breaches(conn: sqlite3.Connection, schema: str,
                     names: dict[int, str]) -> list[RowProblem]:
     """Resurfacing sessions of two treatments on overlapping areas closer than the conflict
     window: each session against those of the window before it, on the (profile_id,
-    session_date) index."""
+    session_date) index, in the profiles that have sessions of two treatments that can
+    resurface (only they can hold such a pair)."""
     from homekit.domain import treatments
     from homekit.storage import rule_sql
 
+    kinds: dict[object, set[object]] = {}
+    for pid, treatment in rowscan.treatment_pairs(conn, schema):
+        if isinstance(treatment, str) and treatments.is_resurfacing(treatment, float("inf")):
+            kinds.setdefault(pid, set()).add(treatment)
+    mixed = [pid for pid, kind in kinds.items() if len(kind) > 1]
+    if not mixed:
+        return []
     days = treatments.CONFLICT_WINDOW_DAYS
     rows = conn.execute(
         "SELECT a.id, a.profile_id, a.session_date, a.treatment, b.id, b.session_date, "
@@ -143,11 +188,12 @@ def window_breaches(conn: sqlite3.Connection, schema: str,
         "ON b.profile_id = a.profile_id "
         f"AND b.session_date > date(a.session_date, '-{days} days') "
         "AND b.session_date <= a.session_date AND (b.session_date, b.id) < (a.session_date, a.id) "
-        f"WHERE {rule_sql.resurfacing_sql('a.treatment', 'a.depth_mm')} "
+        f"WHERE a.profile_id IN ({', '.join('?' for _ in mixed)}) "
+        f"AND {rule_sql.resurfacing_sql('a.treatment', 'a.depth_mm')} "
         "AND b.treatment != a.treatment "
         f"AND {rule_sql.resurfacing_sql('b.treatment', 'b.depth_mm')} "
         f"AND {rule_sql.overlap_sql('a.areas', 'b.areas')} "
-        "ORDER BY a.profile_id, a.session_date, a.id, b.session_date DESC, b.id DESC")
+        "ORDER BY a.profile_id, a.session_date, a.id, b.session_date DESC, b.id DESC", mixed)
     found: list[RowProblem] = []
     seen: set[int] = set()
     for sid, pid, day, treatment, other_id, other, other_treatment in rows:
@@ -200,12 +246,8 @@ def value_problems(conn: sqlite3.Connection, schema: str = "main", *,
         f"SELECT id, name, target_sessions, min_interval_days FROM {schema}.profiles ORDER BY id"
     ):
         names[pid] = str(name)
-        for profile_check, value in ((validate.profile_name, name),
-                                     (validate.target_sessions, target),
-                                     (validate.interval_days, interval)):
-            detail = _verdict(profile_check, value)
-            if detail:
-                problems.append(RowProblem(str(name), "", "value", detail=detail))
+        problems += judged([(validate.profile_name, name), (validate.target_sessions, target),
+                            (validate.interval_days, interval)], str(name), "")
     refused = [v for v in rowscan.distinct_areas(conn, schema) if _verdict(_areas, v)]
     missing = [pid for pid in rowscan.profile_ids(conn, schema)
                if pid is not None and pid not in names]
@@ -213,33 +255,25 @@ def value_problems(conn: sqlite3.Connection, schema: str = "main", *,
         sid, pid, day, start, minutes, areas, level, glasses, sting, notes = row
         profile = names.get(pid)
         if profile is None:
-            problems.append(RowProblem(f"#{pid}", str(day), "value", sid,
-                                       detail=f"profile #{pid} does not exist"))
+            problems.append(missing_profile(pid, day, sid))
             continue
         checks: list[tuple[Callable[[Any], Any], Any]] = [
             (validate.parse_date, day), (validate.notes, notes), (_areas, areas)]
         checks += [(c, v) for c, v in ((validate.parse_time, start), (validate.duration, minutes),
                                        (validate.device_level, level), (_glasses, glasses),
                                        (validate.stinging, sting)) if v is not None]
-        for check, value in checks:
-            detail = _verdict(check, value)
-            if detail:
-                problems.append(RowProblem(profile, str(day), "value", sid, detail=detail))
+        problems += judged(checks, profile, day, sid)
     for rid, sid, observed, severity, faded, notes, pid, day in rowscan.redness(
             conn, schema, constraints_hold):
         if day is None:
-            problems.append(RowProblem("", "", "value", sid, detail=(
-                f"redness observation {rid} belongs to no session")))
+            problems.append(RowProblem("", "", "value", sid, problem="no_session",
+                                       part="redness", part_id=rid))
             continue
         checks = [(validate.severity, severity), (validate.notes, notes),
                   (_timestamp, observed)]
         if faded is not None:
             checks.append((validate.faded_after, faded))
-        for check, value in checks:
-            detail = _verdict(check, value)
-            if detail:
-                problems.append(RowProblem(names.get(pid, ""), str(day), "value", sid,
-                                           detail=f"redness observation {rid}: {detail}"))
+        problems += judged(checks, names.get(pid, ""), day, sid, "redness", rid)
     from homekit.storage.rowcheck_events import event_problems  # it reads this module's checks
 
     return problems + event_problems(conn, schema, names)
