@@ -14,9 +14,6 @@ from __future__ import annotations
 import re
 import sqlite3
 
-_CHECK = re.compile(r"CHECK\s*\(", re.IGNORECASE)
-
-
 def integrity(conn: sqlite3.Connection, schema_is_homekits: bool) -> list[str]:
     """What `PRAGMA integrity_check` answers (["ok"] for a sound file)."""
     if schema_is_homekits and _sound_without_checks(conn) and not _a_check_fails(conn):
@@ -50,31 +47,29 @@ def check_expressions(sql: str) -> list[str] | None:
     """The expression of every CHECK in a CREATE TABLE statement (column and table
     constraints alike), or None when the statement cannot be read with certainty."""
     found: list[str] = []
-    i, depth, start = 0, 0, -1
-    while i < len(sql):
-        c = sql[i]
-        if c in "'\"`[":
-            end = sql.find("]" if c == "[" else c, i + 1)
-            while end != -1 and c != "[" and sql.startswith(c * 2, end):
-                end = sql.find(c, end + 2)  # a doubled quote stands for itself
-            if end == -1:
-                return None
-            i = end + 1
-            continue
-        if sql.startswith("--", i) or sql.startswith("/*", i):
+    depth, start = 0, -1
+    for token in _TOKENS.finditer(sql):
+        text = token.group()
+        if text[0] in "'\"`[":
+            if len(text) < 2 or text[-1] != {"[": "]"}.get(text[0], text[0]):
+                return None  # a quote left open
+        elif text in ("--", "/*"):
             return None  # homekit's schema has no comments
-        if start < 0 and (i == 0 or not (sql[i - 1].isalnum() or sql[i - 1] == "_")):
-            m = _CHECK.match(sql, i)
-            if m:
-                start, depth, i = m.end(), 1, m.end()
-                continue
-        if start >= 0:
-            if c == "(":
-                depth += 1
-            elif c == ")":
-                depth -= 1
-                if depth == 0:
-                    found.append(sql[start:i])
-                    start = -1
-        i += 1
+        elif start < 0:
+            if text[0] in "cC":
+                start, depth = token.end(), 1
+        elif text == "(":
+            depth += 1
+        elif text == ")":
+            depth -= 1
+            if depth == 0:
+                found.append(sql[start:token.start()])
+                start = -1
     return None if start >= 0 else found
+
+
+#: What the reading of a CREATE TABLE statement stops at: quoted strings and names (whose
+#: doubled quotes stand for themselves; one left open runs to the end), comments, the word
+#: CHECK and its parenthesis, and parentheses.
+_TOKENS = re.compile(r"""'(?:[^']|'')*'?|"(?:[^"]|"")*"?|`[^`]*`?|\[[^\]]*\]?|--|/\*"""
+                     r"|\bCHECK\s*\(|[()]", re.IGNORECASE)

@@ -137,21 +137,27 @@ def noted_ranges(conn: sqlite3.Connection, schema: str,
                  table: str) -> list[tuple[int | None, int]]:
     """The id ranges (after low, or from the first row when None, up to high) of `table` whose
     notes hold a control character: CHUNK rows' notes at a time, joined by newlines (which
-    notes may hold) and read as bytes."""
+    notes may hold) and read as bytes. Each chunk ends at the id CHUNK rows on (counted in
+    the table's own b-tree, no record read), so that it is a plain range of ids."""
     found: list[tuple[int | None, int]] = []
     low: int | None = None
-    chunk = (f"SELECT max(id), CAST(group_concat(notes, char(10)) AS BLOB) FROM (SELECT id, "
-             f"notes FROM {schema}.{table} {{after}} ORDER BY id LIMIT {CHUNK})")
     while True:
-        if low is None:
-            high, joined = conn.execute(chunk.format(after="")).fetchone()
-        else:
-            high, joined = conn.execute(chunk.format(after="WHERE id > ?"), (low,)).fetchone()
+        after: list[str] = [] if low is None else ["id > :low"]
+        end = conn.execute(f"SELECT id FROM {schema}.{table} {_where_all(after)} ORDER BY id "
+                           f"LIMIT 1 OFFSET {CHUNK - 1}", {"low": low}).fetchone()
+        upto = after + ([] if end is None else ["id <= :end"])
+        high, joined = conn.execute(
+            f"SELECT max(id), CAST(group_concat(notes, char(10)) AS BLOB) FROM {schema}.{table} "
+            f"{_where_all(upto)}", {"low": low, "end": end and end[0]}).fetchone()
         if high is None:
             return found
         if joined is not None and len(joined.translate(None, CONTROL_BYTES)) != len(joined):
             found.append((low, high))
         low = high
+
+
+def _where_all(conditions: list[str]) -> str:
+    return "WHERE " + " AND ".join(conditions) if conditions else ""
 
 
 #: Is any session's profile or date not written as homekit writes them (then the rule is
