@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import sqlite3
 
+
 def integrity(conn: sqlite3.Connection, schema_is_homekits: bool) -> list[str]:
     """What `PRAGMA integrity_check` answers (["ok"] for a sound file)."""
     if schema_is_homekits and _sound_without_checks(conn) and not _a_check_fails(conn):
