@@ -104,6 +104,7 @@ def test_the_checks_are_asked_as_sqlite_leaves_them(logged):
         conn.execute(f"PRAGMA ignore_check_constraints = {before}")
         assert rowcheck_integrity.integrity(conn, True) == ["ok"]
         assert conn.execute("PRAGMA ignore_check_constraints").fetchone() == (before,)
+    conn.close()
 
 
 def test_every_check_of_homekits_schema_is_read(tmp_path):
@@ -230,6 +231,7 @@ def test_storage_codes_the_problems_it_finds_and_words_says_them(logged, capsys)
     conn.close()
     conn = sqlite3.connect(logged)
     found = [p for p in rowcheck.all_problems(conn) if p.kind == "value"]
+    conn.close()
     assert [(p.problem, p.part, p.part_id, p.detail) for p in found] == [
         ("missing_profile", "", None, ""), ("no_session", "redness", 2, "")]
     assert main(["--db", str(logged), "check"]) == 1
