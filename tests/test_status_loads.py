@@ -12,9 +12,10 @@ from homekit.cli.output import json_safe
 from homekit.words import is_control
 from tests.conftest import HOMEKIT_BIN, cli_env
 
-#: The use cases `status` runs (and the entry that hands them out).
+#: The use cases `status` runs (and the entry that hands them out); `check` only to say what
+#: the open put right, which a file opened as it was does not need.
 STATUS_SERVICES = {"homekit.services", "homekit.services.context", "homekit.services.status",
-                   "homekit.services.safety", "homekit.services.check"}
+                   "homekit.services.safety"}
 
 
 def imported_by(argv: list[str], env: dict[str, str]) -> tuple[str, set[str]]:
@@ -45,7 +46,11 @@ def test_status_json_loads_no_words_and_only_its_services(tmp_path):
         "homekit.cli", "homekit.cli.status", "homekit.cli.output"}
     # Drafts, validators and the questions are for the commands that write.
     for unused in ("homekit.domain.drafts", "homekit.domain.validate", "homekit.cli.ask",
-                   "homekit.domain.journal", "unicodedata"):
+                   "homekit.domain.journal", "unicodedata",
+                   # Classes only logging and importing build (a clash, an event as typed).
+                   "homekit.domain.treatments.clashes", "homekit.domain.event_draft",
+                   # Annotations only: every module on the path keeps typing for mypy.
+                   "typing"):
         assert unused not in loaded, unused
 
 
@@ -59,6 +64,11 @@ def test_status_in_words_and_with_notices_still_loads_the_sentences(tmp_path):
                          env=env, timeout=60, stdin=subprocess.DEVNULL)
     assert run.returncode == 0 and "owner only" in run.stderr
     assert json.loads(run.stdout)["sessions_done"] == 1
+    # What the open put right is a fact of the check use case, loaded for it (and only then:
+    # see the test above).
+    (tmp_path / "h.db").chmod(0o644)
+    _, loaded = imported_by(["status", "--json"], env)
+    assert "homekit.services.check" in loaded
 
 
 def test_a_document_is_left_as_is_only_when_it_holds_no_control_character():
@@ -67,3 +77,13 @@ def test_a_document_is_left_as_is_only_when_it_holds_no_control_character():
     assert json_safe('{"n": "a\\u001b"}') == '{"n": "a\\u001b"}'
     assert json_safe('{"n": "\x1b[31m\u202e"}') == '{"n": "\\u001b[31m\\u202e"}'
     assert json_safe('{\n "n": "\u200bé"\n}') == '{\n "n": "\u200bé"\n}'
+
+
+def test_status_help_loads_what_a_bare_argparse_help_loads(tmp_path):
+    out, loaded = imported_by(["status", "--help"], cli_env(tmp_path / "h.db"))
+    assert "--json" in out
+    assert {m for m in loaded if m.startswith("homekit")} <= {
+        "homekit", "homekit.launch", "homekit.cli", "homekit.cli.status", "homekit.cli.output"}
+    # Nothing argparse's own help does not load: no JSON, dates, typing or domain.
+    for unused in ("json", "datetime", "typing", "homekit.domain", "sqlite3"):
+        assert unused not in loaded, unused

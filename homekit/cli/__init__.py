@@ -10,14 +10,14 @@ import argparse
 import importlib
 import os
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
 
 from homekit import __version__
-from homekit.domain.errors import HomekitError
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from pathlib import Path
+    from typing import Any
 
     from homekit.services import Homekit, OpenNotices
 
@@ -198,7 +198,7 @@ class Context:
         profile = self.profile()
         self._app = Homekit.open(path, profile, create_folder=is_default, verify=verify,
                                  allow_broken_rule=allow_broken_rule)
-        if not quiet:
+        if not quiet and self._app.ctx.has_open_notices():  # (else the check use case stays unloaded)
             self.say_notices(self._app.check.open_notices())
         return self._app
 
@@ -252,7 +252,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Health data: every file homekit creates (database companions included) is owner-only.
     os.umask(0o077)
     parser = _parser_for(argv)
-    args = parser.parse_args(argv)
+    args = parser.parse_args(argv)  # (--help and usage errors end here)
+    from homekit.domain.errors import HomekitError
+
     handler = getattr(args, "handler", run_tui)
     ctx = Context(args)
     try:

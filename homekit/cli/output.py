@@ -8,9 +8,11 @@ document still decodes to the same values).
 
 from __future__ import annotations
 
-import json
 import sys
-from typing import IO, Any
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import IO, Any
 
 
 def say(text: object = "", *, file: IO[str] | None = None) -> None:
@@ -21,6 +23,8 @@ def say(text: object = "", *, file: IO[str] | None = None) -> None:
 
 def json_text(value: Any) -> str:
     """`value` as JSON (UTF-8 kept readable), with terminal control characters \\u-escaped."""
+    import json  # (not for --help)
+
     return json_safe(json.dumps(value, ensure_ascii=False))
 
 

@@ -7,8 +7,10 @@ show. `str(exc)` is a plain fallback for logs and for errors that have no code y
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    import datetime as dt
+    from typing import Any
 
 
 class HomekitError(Exception):

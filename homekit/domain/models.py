@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
+from homekit.domain.status import Status as Status
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
     from homekit.domain.drafts import RednessDraft as RednessDraft
     from homekit.domain.drafts import SessionChanges as SessionChanges
     from homekit.domain.drafts import SessionDraft as SessionDraft
     from homekit.domain.drafts import SessionFilter as SessionFilter
     from homekit.domain.drafts import SessionImport as SessionImport
-
-from homekit.domain.status import Status as Status
 
 #: What a user enters or a file brings in, not yet stored: in `domain.drafts`, built only by
 #: the commands that write or filter (a read such as `status --json` never defines them).

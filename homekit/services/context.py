@@ -75,6 +75,10 @@ class Context:
         its path names (every write is then refused with a StorageError of that code)."""
         return self.store.file_problem()
 
+    def has_open_notices(self) -> bool:
+        """Whether opening the file put anything right (`Check.open_notices` says what)."""
+        return bool(self.store.repaired or self.store.mode_changes)
+
     def changed_elsewhere(self) -> bool:
         """True once another process (or connection) has written since the last call."""
         version = self.store.data_version()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from homekit.domain import gates as rules
 from homekit.domain.errors import InvalidInput, RuleViolation
@@ -12,6 +11,7 @@ from homekit.domain.models import Profile
 from homekit.domain.treatments import DEFAULT_TREATMENT
 from homekit.services.context import Context
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
     from homekit.domain import medical
 

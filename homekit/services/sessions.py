@@ -6,20 +6,21 @@ import datetime as dt
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from homekit.domain import gates, rules, treatments, validate
+from homekit.domain import gates, rules, treatments
 from homekit.domain.errors import InvalidInput, RuleViolation
-from homekit.domain.models import Profile, Session, SessionChanges, SessionDraft, SessionFilter
+from homekit.domain.models import Profile, Session
 from homekit.domain.treatments import Mark
-from homekit.services import events
 from homekit.services.context import Context
-from homekit.services.results import LogResult
 from homekit.services.safety import Safety
 from homekit.storage import redness as stored_redness
 from homekit.storage import treatments as stored_treatments
 
+# What only writes need (validators, drafts, the adverse events' hold, the undo journal, the
+# log's result) is imported by the writes: the dashboard's first frame reads `history` only.
 if TYPE_CHECKING:
+    from homekit.domain.drafts import SessionChanges, SessionDraft, SessionFilter
+    from homekit.services.results import LogResult
     from homekit.services.treatments import Treatments
-from homekit.storage import journal
 
 
 class Sessions:
@@ -44,6 +45,8 @@ class Sessions:
         """Raise if `day` cannot hold a session of `profile` (future, too close to one of its
         treatment, or in a conflict window); `mark`: the session's treatment, depth and areas
         (default: microdermabrasion, no area)."""
+        from homekit.domain import validate
+
         validate.not_too_early(day)
         problem = rules.date_problem(day, self.ctx.today())
         if problem:
@@ -73,6 +76,8 @@ class Sessions:
                    treatment: str, interval: int) -> dt.date | None:
         """The nearest date before (step -1) or after (+1) `day` that keeps the rule; each try
         reads only the sessions within an interval of it (an index range), and jumps past them."""
+        from homekit.domain import validate
+
         reach = dt.timedelta(days=interval - 1)
         candidate: dt.date | None = day + dt.timedelta(days=step)
         while candidate is not None and candidate >= validate.EARLIEST_DATE:
@@ -91,6 +96,8 @@ class Sessions:
                   treatment: str, interval: int) -> rules.Openings:
         """Where the refused `day` could go instead: the nearest free dates on either side, and
         for an edit (`exclude_id`) the window between the session's own neighbours."""
+        from homekit.domain import validate
+
         today = self.ctx.today()
         earlier = self._free_date(profile, day, -1, exclude_id, treatment, interval)
         later = self._free_date(profile, day, +1, exclude_id, treatment, interval)
@@ -137,6 +144,9 @@ class Sessions:
         cleared a redness block (`cleared_by_professional`), its treatment and depth, and the
         product kinds whose hold the user chose to log it despite.
         """
+        from homekit.services import events
+        from homekit.services.results import LogResult
+
         if faded_after_min is not None and redness_severity is None:
             raise InvalidInput("a fade time needs a redness severity", field="redness",
                                code="fade_needs_severity")
@@ -209,6 +219,8 @@ class Sessions:
 
     def edit_session(self, session_id: int, changes: SessionChanges) -> Session:
         """Change fields of a stored session; a new date must keep the rule."""
+        from homekit.storage import journal
+
         with self.ctx.store.write():
             current = self.ctx.store.get_session(session_id)
             draft = changes.apply(draft_of(current))
@@ -230,6 +242,8 @@ class Sessions:
             return self.ctx.store.get_session(session_id)
 
     def delete_session(self, session_id: int) -> Session:
+        from homekit.storage import journal
+
         with self.ctx.store.write():
             session = self.ctx.store.get_session(session_id)
             journal.record_session(self.ctx.store, journal.SESSION_DELETED, session_id, self.ctx.stamp())
@@ -253,6 +267,8 @@ def mark_of_row(row: dict[str, object]) -> Mark:
 
 def draft_of(s: Session) -> SessionDraft:
     """The editable fields of a stored session."""
+    from homekit.domain.drafts import SessionDraft
+
     return SessionDraft(
         session_date=s.session_date,
         start_time=s.start_time,

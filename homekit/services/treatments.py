@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from homekit.domain import treatments as t
-from homekit.domain import validate
 from homekit.domain.errors import InvalidInput, RuleViolation
 from homekit.domain.models import Profile
 from homekit.services.context import Context
@@ -56,6 +55,8 @@ class Treatments:
 
     def add(self, name: str, interval_days: int) -> t.Treatment:
         """Add a custom treatment to the current profile (interval: at least 1 day)."""
+        from homekit.domain import validate  # (the writes' validators: not for a read)
+
         profile = self.ctx.profile()
         name = t.new_treatment_name(name, self.custom_names(profile))
         t.check_interval(name, validate.parse_int(str(interval_days), "interval")
@@ -69,6 +70,8 @@ class Treatments:
             interval: int | None = None) -> t.Treatment:
         """A treatment's target or interval for the current profile (microdermabrasion's live
         in the profile itself)."""
+        from homekit.domain import validate
+
         profile = self.ctx.profile()
         name = self.resolve(name, profile)
         if target is not None:
@@ -171,6 +174,8 @@ class Products:
         return self.ctx.store
 
     def log(self, kind: str, used_on: dt.date | None = None, notes: str = "") -> t.ProductUse:
+        from homekit.domain import validate
+
         kind = t.product_kind(kind)
         day = used_on or self.ctx.today()
         validate.not_too_early(day)

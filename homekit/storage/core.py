@@ -6,12 +6,15 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
 
 from homekit.storage.identity import check_same_file, file_problem, identity_of
 from homekit.storage.rows import storage_error
 
-_S = TypeVar("_S", bound="StoreCore")
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
+    _S = TypeVar("_S", bound="StoreCore")
 
 
 class StoreCore:

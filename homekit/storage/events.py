@@ -6,9 +6,13 @@ import datetime as dt
 import sqlite3
 
 from homekit.domain.errors import NotFound
-from homekit.domain.events import AdverseEvent, EventDraft
+from homekit.domain.events import AdverseEvent
 from homekit.storage.repo import Store
 from homekit.storage.rows import from_row
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from homekit.domain.event_draft import EventDraft
 
 _COLS = ("id, profile_id, session_id, kind, event_date, notes, resolved_on, "
          "resolved_by_professional, created_at, "

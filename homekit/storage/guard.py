@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from homekit.domain.errors import StorageError
 from homekit.storage import integrity
 from homekit.storage.repo import storage_error
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
     from homekit.storage.rowcheck import RowProblem
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import sqlite3
-from typing import TYPE_CHECKING
 
 # The built-in SHA-256 (as hashlib's fallback uses it): hashlib itself loads OpenSSL, which
 # costs milliseconds on every open for a digest of a few kilobytes.
@@ -28,6 +27,7 @@ except ImportError:  # pragma: no cover - by Python version
 from homekit.storage.rule_sql import TRIGGERS as RULE_TRIGGERS  # put back when they go missing
 from homekit.storage.schema import CANONICAL_DIGESTS, MIGRATION_NAMES
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
     from homekit.storage.difference import Difference
 

@@ -7,7 +7,6 @@ import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import fields
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from homekit.domain.errors import (
     HomekitError,
@@ -17,10 +16,15 @@ from homekit.domain.errors import (
 from homekit.domain.models import Profile, Redness, Session
 from homekit.storage.schema import RULE_PREFIX
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
     from homekit.domain.drafts import SessionDraft
 
-_T = TypeVar("_T")
+    _T = TypeVar("_T")
+    #: Column name -> the converter of its stored value.
+    _Convert = Mapping[str, Callable[[Any], Any]]
 
 _PROFILE_COLS = (
     "id, name, target_sessions, min_interval_days, created_at, "
@@ -78,7 +82,8 @@ def from_row(cls: Callable[..., _T], row: sqlite3.Row,
     columns = set(row.keys())
     values = {
         f.name: convert.get(f.name, _same)(row[f.name])
-        for f in fields(cast(Any, cls)) if f.name in columns and f.name not in given
+        # (cls is a dataclass; typing.cast would import typing on every start-up)
+        for f in fields(cls) if f.name in columns and f.name not in given  # type: ignore[arg-type]
     }
     return cls(**values, **given)
 
@@ -87,7 +92,6 @@ def _same(value: Any) -> Any:
     return value
 
 
-_Convert = Mapping[str, Callable[[Any], Any]]
 _PROFILE_CONVERT: _Convert = {"has_skin_condition": _flag, "blood_thinners": _flag}
 _SESSION_CONVERT: _Convert = {
     "session_date": dt.date.fromisoformat,

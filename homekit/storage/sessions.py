@@ -6,7 +6,6 @@ import datetime as dt
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, TypeVar
 
 from homekit.domain.errors import (
     NotFound,
@@ -23,10 +22,13 @@ from homekit.storage.rows import (
     safety_values,
 )
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
     from homekit.domain.drafts import SessionDraft, SessionFilter
 
-_S = TypeVar("_S", bound="StoreCore")
+    _S = TypeVar("_S", bound="StoreCore")
 
 
 def _only(treatment: str | None) -> tuple[str, tuple[str, ...]]:

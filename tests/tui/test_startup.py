@@ -1,4 +1,5 @@
-"""Start-up pays for neither matplotlib nor the chart screen, and `homekit tui` opens the app."""
+"""Start-up pays for neither matplotlib nor the chart screen (nor for what only writes need), and
+`homekit tui` opens the app."""
 
 from __future__ import annotations
 
@@ -18,7 +19,11 @@ async def main():
         await pilot.pause()
         print(type(app.screen).__name__, app.screen.status.sessions_done)
     print(sorted(m for m in ("matplotlib", "homekit.tui.screens.chart", "homekit.charts", "PIL",
-                             "homekit.tui.screens.photos")
+                             "homekit.tui.screens.photos",
+                             # what only writes need: drafts, the events' hold, the journal
+                             "homekit.domain.drafts", "homekit.services.events",
+                             "homekit.storage.journal", "homekit.services.results",
+                             "homekit.domain.validate")
                  if m in sys.modules))
 
 asyncio.run(main())

@@ -10,6 +10,10 @@ from dataclasses import dataclass
 from homekit.domain import rules
 from homekit.domain.errors import InvalidInput
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from homekit.domain.treatments.clashes import IntervalClash
+
 MICRODERMABRASION = "microdermabrasion"
 MICRONEEDLING = "microneedling"
 PEEL = "peel"
@@ -71,19 +75,6 @@ class Mark:
     treatment: str = DEFAULT_TREATMENT
     depth_mm: float | None = None
     areas: tuple[str, ...] = ()
-
-@dataclass(frozen=True)
-class IntervalClash:
-    """Two sessions of one treatment closer than its interval."""
-
-    attempted: Mark
-    other: Mark
-    interval_days: int
-
-    @property
-    def gap_days(self) -> int:
-        return abs((self.attempted.date - self.other.date).days)
-
 
 @dataclass(frozen=True)
 class WindowClash:
@@ -239,6 +230,8 @@ def areas_overlap(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 def interval_clash(candidate: Mark, near: Iterable[Mark],
                    profile_interval: int | None = None) -> IntervalClash | None:
     """The nearest session of the same treatment closer than the pair's interval, if any."""
+    from homekit.domain.treatments.clashes import IntervalClash  # (not built by a read)
+
     close = [IntervalClash(candidate, o, pair_interval(candidate, o, profile_interval))
              for o in near if o.treatment == candidate.treatment
              and (candidate.id is None or o.id != candidate.id)]
