@@ -5,6 +5,7 @@ measured in one run, the variants interleaved round by round, with the machine's
     python benchmarks/bench_issue22.py --baseline SRC      # also an older homekit (a folder
                                                            # holding homekit/), interleaved
     python benchmarks/bench_issue22.py --tiny              # CI: once, on small files
+    python benchmarks/bench_issue22.py --only check        # one goal's rows (and files) only
 
 Each measurement is a fresh process started as a user starts it (the `homekit` entry point);
 the figure is its CPU time (user + system, from wait4: steadier than wall time on a shared
@@ -57,8 +58,9 @@ def env_for(src: str | None) -> dict[str, str]:
     return clean_env(PYTHONPATH=src) if src else clean_env()
 
 
-def prepare(folder: Path, tiny: bool, src: str | None) -> None:
-    """Every file of one build, made in this (child) process."""
+def prepare(folder: Path, tiny: bool, src: str | None, only: str | None = None) -> None:
+    """Every file of one build (`only` "check" or "status": the two logs), made in this
+    (child) process."""
     from bench_photos import add_photos, twelve_megapixels
 
     hk = command(src)
@@ -66,6 +68,8 @@ def prepare(folder: Path, tiny: bool, src: str | None) -> None:
     sizes = (100, 1_000) if tiny else (100, 50_000)
     fill(folder / "small.db", sizes[0], 1, argv=hk, env=env)
     fill(folder / "big.db", sizes[1], 1 if tiny else 20, argv=hk, env=env)
+    if only in ("check", "status"):
+        return
     side = (300, 400) if tiny else (1536, 2048)
     for name, count in (("one-photo.db", 1), ("photos.db", 4 if tiny else 40)):
         fill(folder / name, 10, 1, argv=hk, env=env)
@@ -74,10 +78,11 @@ def prepare(folder: Path, tiny: bool, src: str | None) -> None:
     twelve_megapixels(folder / "photo.jpg", (1200, 900) if tiny else (4000, 3000))
 
 
-def build_files(root: Path, tiny: bool, src: str | None) -> Path:
+def build_files(root: Path, tiny: bool, src: str | None, only: str | None = None) -> Path:
     folder = root / ("baseline" if src else "now")
     folder.mkdir()
     child = [sys.executable, __file__, "--prepare", str(folder)] + (["--tiny"] if tiny else [])
+    child += ["--only", only] if only else []
     subprocess.run(child, check=True, env=env_for(src), stdout=subprocess.DEVNULL)
     return folder
 
@@ -126,6 +131,8 @@ def table(results: dict[str, list[Sample]], tags: list[str], tiny: bool) -> list
     lines = [head, "|---|---:|---:|---:|---:|---|"]
     for tag in tags:
         for label, floor, mine, what, goal in ROWS:
+            if f"{tag}{mine}" not in results:
+                continue  # not measured (--only)
             base = figure(results["pillow" if floor == "pillow" else f"{tag}{floor}"], what)
             value = figure(results[f"{tag}{mine}"], what)
             ratio = value / base
@@ -148,31 +155,37 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--baseline", type=Path, metavar="SRC",
                     help="also an older homekit: a folder holding its homekit/ package")
     ap.add_argument("--json", type=Path, help="also write the raw samples here")
+    ap.add_argument("--only", choices=("check", "status", "photo"),
+                    help="only this command's rows (and the files they need)")
     ap.add_argument("--prepare", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.prepare:
         import os
 
-        prepare(args.prepare, args.tiny, os.environ.get("PYTHONPATH") or None)
+        prepare(args.prepare, args.tiny, os.environ.get("PYTHONPATH") or None, args.only)
         return {}
     rounds = 1 if args.tiny else args.rounds
     before = load()
     with tempfile.TemporaryDirectory(prefix="hk-bench-22-") as tmp:
         root = Path(tmp)
-        now = build_files(root, args.tiny, None)
+        now = build_files(root, args.tiny, None, args.only)
         todo = variants(now, None, "")
         tags = [""]
         if args.baseline:
             src = str(args.baseline.resolve())
-            todo |= variants(build_files(root, args.tiny, src), src, "before: ")
+            todo |= variants(build_files(root, args.tiny, src, args.only), src, "before: ")
             tags.append("before: ")
         todo["pillow"] = lambda r: measure(
             [sys.executable, "-c", PILLOW_CLEANING, str(now / "photo.jpg"), str(root / "p.jpg")],
             clean_env())
+        if args.only:
+            todo = {name: run for name, run in todo.items()
+                    if args.only in name or (args.only == "photo" and name == "pillow")}
         results = rounds_of(todo, rounds, warmup=0 if args.tiny else 1)
     after = load()
     command_line = "python benchmarks/bench_issue22.py" + (
-        " --tiny" if args.tiny else f" --rounds {rounds}")
+        " --tiny" if args.tiny else f" --rounds {rounds}") + (
+        f" --only {args.only}" if args.only else "") + (" --baseline SRC" if args.baseline else "")
     print(machine(before, after, command_line) + f" Medians of {rounds} rounds (CPU time of "
           "each whole process); peak RSS is the largest of the rounds.\n")
     print("\n".join(table(results, tags, args.tiny)))

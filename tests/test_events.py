@@ -183,7 +183,7 @@ def test_the_row_check_names_a_bad_event_when_the_schema_has_no_check(tmp_path):
         found = event_problems(conn, "main", {1: "me"})
     finally:
         conn.close()
-    details = [p.detail for p in found]
+    details = [words.row_problem(p) for p in found]  # storage codes them, words says them
     assert len(details) == 3
     assert "adverse event 1: 'rash' is not an event kind" in details[0]
     assert "adverse event 2: cleared by a professional without a date" in details[1]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from homekit.domain.journal import JournalFault
-from homekit.storage import integrity, journal_check, rowcheck
+from homekit.storage import integrity, journal_check, rowcheck, rowcheck_integrity
 from homekit.storage.difference import Difference
 from homekit.storage.folders import ModeChange, OpenFolder, open_folders
 from homekit.storage.repo import Store, storage_error
@@ -44,10 +44,10 @@ def health(store: Store) -> FileHealth:
     """Integrity, schema, migration record, every row and the file modes of an open file."""
     conn = store.conn
     try:
-        checked = [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         record = integrity.migration_record_problem(conn, version)
         diff = integrity.schema_difference(conn, version)
+        checked = rowcheck_integrity.integrity(conn, schema_is_homekits=diff is None)
         # A clean integrity check has re-checked every CHECK of a schema that is homekit's.
         problems = rowcheck.all_problems(conn, constraints_hold=checked == ["ok"] and diff is None)
         journal = journal_check.faults(conn)

@@ -5,187 +5,47 @@ file whose rule triggers went missing, an older file before it is migrated, and
 `homekit check`. Returns facts (one `RowProblem` per offending row); homekit.words says them.
 Works on every schema version (only columns that exist since version 1 are read).
 
-The rows are found by SQL (rowscan.py), so that a long log costs little more than SQLite's
-own integrity check: one scan of each table keeps only the rows whose values may not be as
-homekit writes them (what the schema's CHECKs state is asked again unless SQLite's integrity
-check has just re-checked them), and the domain's own validators then say what is wrong with
-those few, in the same words as ever. The rule compares each session with the one before it
-in its profile, day numbers read from the `(profile_id, session_date)` index. A file whose
-dates are not all written YYYY-MM-DD is compared as the domain reads each date.
+The rows are found by SQL (rowscan.py), so that a long log costs little more than reading
+it: one scan of each table keeps only the rows whose values may not be as homekit writes them
+(what the schema's CHECKs state is asked again unless SQLite's integrity check has just
+re-checked them), and the domain's own validators then say what is wrong with those few, in
+the same words as ever. The rule's part is rowcheck_rule.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import operator
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
-from homekit.domain import rules, validate
+from homekit.domain import validate
 from homekit.domain.errors import InvalidInput
 from homekit.domain.models import AREAS
-from homekit.domain.treatments import DEFAULT_TREATMENT as DEFAULT
 from homekit.storage import rowscan
+from homekit.storage.rowcheck_rule import (  # noqa: F401 - the rule part, named here as well
+    RowProblem,
+    has_treatments,
+    rule_problems,
+    treatment_breaches,
+    window_breaches,
+)
 
 
-@dataclass(frozen=True)
-class RowProblem:
-    """One row that breaks a promise of the data.
-
-    `kind`: "too_close" (two sessions closer than the interval; `other` is the earlier one's
-    date, `interval` the profile's interval), "interval" (a profile's interval under 7 days)
-    or "value" (`detail` says which value and why).
-    """
-
-    profile: str
-    date: str
-    kind: str
-    session_id: int | None = None
-    other: str = ""
-    other_id: int | None = None
-    interval: int = 0
-    detail: str = ""
-    #: Schema 11 on: the session's treatment, and for a "conflict" (two resurfacing sessions
-    #: of different treatments on overlapping areas within the window, `interval` days) the
-    #: other session's treatment.
-    treatment: str = ""
-    other_treatment: str = ""
+def judged(checks: list[tuple[Callable[[Any], Any], Any]], profile: str, day: object,
+           session_id: int | None = None, part: str = "",
+           part_id: int | None = None) -> list[RowProblem]:
+    """A "value" problem for each (check, value) the domain's validator refuses."""
+    return [RowProblem(profile, str(day), "value", session_id, detail=detail, part=part,
+                       part_id=part_id)
+            for check, value in checks if (detail := _verdict(check, value))]
 
 
-def rule_problems(conn: sqlite3.Connection, schema: str = "main", *,
-                  constraints_hold: bool = False) -> list[RowProblem]:
-    """Sessions of a profile closer than max(its interval, 7) days, and intervals under 7.
-
-    `constraints_hold`: see `all_problems`.
-    """
-    problems: list[RowProblem] = []
-    profiles = {
-        pid: (name, interval)
-        for pid, name, interval in conn.execute(
-            f"SELECT id, name, min_interval_days FROM {schema}.profiles ORDER BY id")
-    }
-    for name, interval in profiles.values():
-        if not isinstance(interval, int) or interval < rules.MIN_INTERVAL_DAYS:
-            problems.append(RowProblem(str(name), "", "interval", interval=_int(interval)))
-    odd = rowscan.ODD_SESSION_CHECKED if constraints_hold else rowscan.ODD_SESSION
-    if conn.execute(odd.format(schema=schema)).fetchone():
-        return problems + _pairs_as_the_domain_reads_them(conn, schema, profiles)
-    if has_treatments(conn, schema):
-        names = {pid: str(name) for pid, (name, _) in profiles.items()}
-        return (problems + treatment_breaches(conn, schema, names, own_intervals=True)
-                + window_breaches(conn, schema, names))
-    for pid in rowscan.profile_ids(conn, schema):  # a profile that is missing counts as well
-        name, interval = profiles.get(pid, (f"#{pid}", rules.MIN_INTERVAL_DAYS))
-        needed = max(_int(interval), rules.MIN_INTERVAL_DAYS)
-        days = rowscan.day_numbers(conn, schema, pid)
-        gaps = list(map(operator.sub, days[1:], days))  # each session against the one before
-        if gaps and min(gaps) < needed:
-            close = [k for k, gap in enumerate(gaps, 1) if gap < needed]
-            order = rowscan.sessions_in_order(conn, schema, pid)
-            for k in close:
-                (before_id, before), (sid, day) = order[k - 1], order[k]
-                problems.append(RowProblem(str(name), day, "too_close", sid, before, before_id,
-                                           needed))
-    return problems
-
-
-def has_treatments(conn: sqlite3.Connection, schema: str = "main") -> bool:
-    """Whether the file's sessions have a treatment (schema 11 on)."""
-    return any(r[1] == "treatment" for r in conn.execute(f"PRAGMA {schema}.table_info(sessions)"))
-
-
-def _name(names: dict[int, str], pid: object) -> str:
-    return names.get(pid, f"#{pid}") if isinstance(pid, int) else f"#{pid}"
-
-
-def treatment_breaches(conn: sqlite3.Connection, schema: str, names: dict[int, str], *,
-                       own_intervals: bool) -> list[RowProblem]:
-    """Sessions closer to the session before them of the same profile and treatment than the
-    larger floor of the two (`own_intervals`: or the profile's longer interval). One pass in
-    the (profile_id, treatment, session_date) index's order; each session against the one
-    before it suffices, since each floor holds from both sides."""
-    from homekit.storage import rule_sql
-
-    floors = (f"max({rule_sql.floor_sql('s.treatment', 's.depth_mm')}, "
-              f"{rule_sql.floor_sql('s.treatment', 's.before_depth')})")
-    if own_intervals:
-        floors = (f"max({floors}, "
-                  f"{rule_sql.profile_interval_sql('s.profile_id', 's.treatment', schema + '.')})")
-    rows = conn.execute(
-        f"SELECT id, profile_id, session_date, treatment, before_date, before_id, needed FROM ("
-        f" SELECT s.*, {floors} AS needed FROM ("
-        "  SELECT id, profile_id, treatment, session_date, depth_mm,"
-        "  lag(session_date) OVER w AS before_date, lag(id) OVER w AS before_id,"
-        f"  lag(depth_mm) OVER w AS before_depth FROM {schema}.sessions"
-        "  WINDOW w AS (PARTITION BY profile_id, treatment ORDER BY session_date, id)) AS s"
-        " WHERE s.before_date IS NOT NULL)"
-        " WHERE julianday(session_date) - julianday(before_date) < needed"
-        " ORDER BY profile_id, session_date, id")
-    return [RowProblem(_name(names, pid), str(day), "too_close", sid, str(before), before_id,
-                       int(needed), treatment="" if treatment == DEFAULT else str(treatment))
-            for sid, pid, day, treatment, before, before_id, needed in rows]
-
-
-def window_breaches(conn: sqlite3.Connection, schema: str,
-                    names: dict[int, str]) -> list[RowProblem]:
-    """Resurfacing sessions of two treatments on overlapping areas closer than the conflict
-    window: each session against those of the window before it, on the (profile_id,
-    session_date) index."""
-    from homekit.domain import treatments
-    from homekit.storage import rule_sql
-
-    days = treatments.CONFLICT_WINDOW_DAYS
-    rows = conn.execute(
-        "SELECT a.id, a.profile_id, a.session_date, a.treatment, b.id, b.session_date, "
-        f"b.treatment FROM {schema}.sessions AS a JOIN {schema}.sessions AS b "
-        "ON b.profile_id = a.profile_id "
-        f"AND b.session_date > date(a.session_date, '-{days} days') "
-        "AND b.session_date <= a.session_date AND (b.session_date, b.id) < (a.session_date, a.id) "
-        f"WHERE {rule_sql.resurfacing_sql('a.treatment', 'a.depth_mm')} "
-        "AND b.treatment != a.treatment "
-        f"AND {rule_sql.resurfacing_sql('b.treatment', 'b.depth_mm')} "
-        f"AND {rule_sql.overlap_sql('a.areas', 'b.areas')} "
-        "ORDER BY a.profile_id, a.session_date, a.id, b.session_date DESC, b.id DESC")
-    found: list[RowProblem] = []
-    seen: set[int] = set()
-    for sid, pid, day, treatment, other_id, other, other_treatment in rows:
-        if sid in seen:
-            continue  # the nearest one before it is named
-        seen.add(sid)
-        found.append(RowProblem(_name(names, pid), str(day), "conflict", sid, str(other),
-                                other_id, days, treatment=str(treatment),
-                                other_treatment=str(other_treatment)))
-    return found
-
-
-def _pairs_as_the_domain_reads_them(conn: sqlite3.Connection, schema: str,
-                                    profiles: dict[Any, tuple[Any, Any]]) -> list[RowProblem]:
-    """The rule for a file with dates SQL cannot compare: each date read by the domain (rows
-    it cannot read are value problems, and left out here), each against the one before."""
-    problems: list[RowProblem] = []
-    previous: dict[int, tuple[dt.date, int]] = {}
-    for sid, pid, text in conn.execute(
-        f"SELECT id, profile_id, session_date FROM {schema}.sessions "
-        "ORDER BY profile_id, session_date, id"
-    ):
-        try:
-            day = dt.date.fromisoformat(text)
-        except (TypeError, ValueError):
-            continue  # reported by value_problems
-        name, interval = profiles.get(pid, (f"#{pid}", rules.MIN_INTERVAL_DAYS))
-        needed = max(_int(interval), rules.MIN_INTERVAL_DAYS)
-        before = previous.get(pid)
-        previous[pid] = (day, sid)
-        if before is None:
-            continue
-        conflict = rules.find_conflict(day, [before[0]], needed)
-        if conflict is not None:
-            problems.append(RowProblem(
-                str(name), day.isoformat(), "too_close", sid,
-                conflict.conflicting.isoformat(), before[1], needed))
-    return problems
+def missing_profile(pid: object, day: object, session_id: int | None = None, part: str = "",
+                    part_id: int | None = None) -> RowProblem:
+    """A row whose profile does not exist."""
+    return RowProblem(f"#{pid}", str(day), "value", session_id, problem="missing_profile",
+                      part=part, part_id=part_id)
 
 
 def value_problems(conn: sqlite3.Connection, schema: str = "main", *,
@@ -200,12 +60,8 @@ def value_problems(conn: sqlite3.Connection, schema: str = "main", *,
         f"SELECT id, name, target_sessions, min_interval_days FROM {schema}.profiles ORDER BY id"
     ):
         names[pid] = str(name)
-        for profile_check, value in ((validate.profile_name, name),
-                                     (validate.target_sessions, target),
-                                     (validate.interval_days, interval)):
-            detail = _verdict(profile_check, value)
-            if detail:
-                problems.append(RowProblem(str(name), "", "value", detail=detail))
+        problems += judged([(validate.profile_name, name), (validate.target_sessions, target),
+                            (validate.interval_days, interval)], str(name), "")
     refused = [v for v in rowscan.distinct_areas(conn, schema) if _verdict(_areas, v)]
     missing = [pid for pid in rowscan.profile_ids(conn, schema)
                if pid is not None and pid not in names]
@@ -213,33 +69,25 @@ def value_problems(conn: sqlite3.Connection, schema: str = "main", *,
         sid, pid, day, start, minutes, areas, level, glasses, sting, notes = row
         profile = names.get(pid)
         if profile is None:
-            problems.append(RowProblem(f"#{pid}", str(day), "value", sid,
-                                       detail=f"profile #{pid} does not exist"))
+            problems.append(missing_profile(pid, day, sid))
             continue
         checks: list[tuple[Callable[[Any], Any], Any]] = [
             (validate.parse_date, day), (validate.notes, notes), (_areas, areas)]
         checks += [(c, v) for c, v in ((validate.parse_time, start), (validate.duration, minutes),
                                        (validate.device_level, level), (_glasses, glasses),
                                        (validate.stinging, sting)) if v is not None]
-        for check, value in checks:
-            detail = _verdict(check, value)
-            if detail:
-                problems.append(RowProblem(profile, str(day), "value", sid, detail=detail))
+        problems += judged(checks, profile, day, sid)
     for rid, sid, observed, severity, faded, notes, pid, day in rowscan.redness(
             conn, schema, constraints_hold):
         if day is None:
-            problems.append(RowProblem("", "", "value", sid, detail=(
-                f"redness observation {rid} belongs to no session")))
+            problems.append(RowProblem("", "", "value", sid, problem="no_session",
+                                       part="redness", part_id=rid))
             continue
         checks = [(validate.severity, severity), (validate.notes, notes),
                   (_timestamp, observed)]
         if faded is not None:
             checks.append((validate.faded_after, faded))
-        for check, value in checks:
-            detail = _verdict(check, value)
-            if detail:
-                problems.append(RowProblem(names.get(pid, ""), str(day), "value", sid,
-                                           detail=f"redness observation {rid}: {detail}"))
+        problems += judged(checks, names.get(pid, ""), day, sid, "redness", rid)
     from homekit.storage.rowcheck_events import event_problems  # it reads this module's checks
 
     return problems + event_problems(conn, schema, names)
@@ -249,9 +97,10 @@ def all_problems(conn: sqlite3.Connection, schema: str = "main", *,
                  constraints_hold: bool = False) -> list[RowProblem]:
     """Every row that breaks a value check or the rule.
 
-    `constraints_hold`: the caller has seen `PRAGMA integrity_check` answer "ok" (it re-checks
-    every CHECK, NOT NULL and STRICT type) on a file whose schema is homekit's own, so what the
-    schema states is not asked again; only what it does not state is queried.
+    `constraints_hold`: the caller has seen SQLite's integrity check answer "ok" (it re-checks
+    every CHECK, NOT NULL and STRICT type; see rowcheck_integrity.py) on a file whose schema
+    is homekit's own, so what the schema states is not asked again; only what it does not
+    state is queried.
     """
     return (value_problems(conn, schema, constraints_hold=constraints_hold)
             + rule_problems(conn, schema, constraints_hold=constraints_hold))
@@ -288,7 +137,3 @@ def _glasses(value: int) -> None:
 
 def _timestamp(value: str) -> None:
     dt.datetime.fromisoformat(value)
-
-
-def _int(value: object) -> int:
-    return value if isinstance(value, int) else 0

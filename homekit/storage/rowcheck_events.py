@@ -9,7 +9,7 @@ from typing import Any
 
 from homekit.domain import events, validate
 from homekit.domain.errors import InvalidInput
-from homekit.storage.rowcheck import RowProblem, _glasses, _verdict
+from homekit.storage.rowcheck import RowProblem, _glasses, judged, missing_profile
 
 
 def event_problems(conn: sqlite3.Connection, schema: str, names: dict[int, str]) -> list[RowProblem]:
@@ -24,22 +24,17 @@ def event_problems(conn: sqlite3.Connection, schema: str, names: dict[int, str])
             f"resolved_by_professional FROM {schema}.adverse_events ORDER BY id"):
         profile = names.get(pid)
         if profile is None:
-            problems.append(RowProblem(f"#{pid}", str(day), "value", detail=(
-                f"adverse event {eid}: profile #{pid} does not exist")))
+            problems.append(missing_profile(pid, day, part="event", part_id=eid))
             continue
         checks: list[tuple[Callable[[Any], Any], Any]] = [
             (_event_kind, kind), (validate.parse_date, day), (validate.notes, notes),
             (_glasses, by_pro)]
         if resolved is not None:
             checks.append((validate.parse_date, resolved))
-        for check, value in checks:
-            detail = _verdict(check, value)
-            if detail:
-                problems.append(RowProblem(profile, str(day), "value",
-                                           detail=f"adverse event {eid}: {detail}"))
+        problems += judged(checks, profile, day, part="event", part_id=eid)
         if by_pro == 1 and resolved is None:
-            problems.append(RowProblem(profile, str(day), "value", detail=(
-                f"adverse event {eid}: cleared by a professional without a date")))
+            problems.append(RowProblem(profile, str(day), "value", problem="cleared_without_date",
+                                       part="event", part_id=eid))
     return problems
 
 

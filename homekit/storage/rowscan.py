@@ -13,6 +13,7 @@ of rows at a time, concatenated, as bytes.
 
 from __future__ import annotations
 
+import operator
 import sqlite3
 
 from homekit.domain import validate
@@ -100,26 +101,31 @@ def sessions(conn: sqlite3.Connection, schema: str, constraints_hold: bool,
              missing: list[int], areas: list[str]) -> sqlite3.Cursor:
     """The sessions that may break a value check, in (profile, date, id) order. `missing`:
     the profile ids (not NULL) that sessions name and no profile has."""
-    where, params = _where(SESSION_OK, constraints_hold, missing, areas,
-                           noted_ranges(conn, schema, "sessions"), "s")
-    # A scan of the table, not of the index in the order wanted: the few rows kept are
-    # sorted afterwards.
-    return conn.execute(
-        "SELECT s.id, s.profile_id, s.session_date, s.start_time, s.duration_min, s.areas, "
-        f"s.device_level, s.glasses_worn, s.stinging, s.notes FROM {schema}.sessions AS s "
-        f"NOT INDEXED WHERE {where.format(schema=schema)} "
-        "ORDER BY s.profile_id, s.session_date, s.id", params)
+    return _kept(conn, schema, "sessions", SESSION_OK, constraints_hold, missing, areas,
+                 "s.id, s.profile_id, s.session_date, s.start_time, s.duration_min, s.areas, "
+                 "s.device_level, s.glasses_worn, s.stinging, s.notes",
+                 "", "s.profile_id, s.session_date, s.id")
 
 
 def redness(conn: sqlite3.Connection, schema: str, constraints_hold: bool) -> sqlite3.Cursor:
     """The observations that may break a value check (or have no session), in session order."""
-    where, params = _where(REDNESS_OK, constraints_hold, [], [],
-                           noted_ranges(conn, schema, "redness"), "r")
+    return _kept(conn, schema, "redness", REDNESS_OK, constraints_hold, [], [],
+                 "r.id, r.session_id, r.observed_at, r.severity, r.faded_after_min, r.notes, "
+                 "s.profile_id, s.session_date",
+                 f"LEFT JOIN {schema}.sessions AS s ON s.id = r.session_id", "r.session_id, r.id")
+
+
+def _kept(conn: sqlite3.Connection, schema: str, table: str,
+          checks: tuple[tuple[str, bool], ...], constraints_hold: bool, missing: list[int],
+          areas: list[str], columns: str, join: str, order: str) -> sqlite3.Cursor:
+    """The rows of `table` (as its first letter) that fail one of `checks`: a scan of the
+    table, not of an index in the order wanted, since the few rows kept are sorted after."""
+    alias = table[0]
+    where, params = _where(checks, constraints_hold, missing, areas,
+                           noted_ranges(conn, schema, table), alias)
     return conn.execute(
-        "SELECT r.id, r.session_id, r.observed_at, r.severity, r.faded_after_min, r.notes, "
-        f"s.profile_id, s.session_date FROM {schema}.redness AS r NOT INDEXED "
-        f"LEFT JOIN {schema}.sessions AS s ON s.id = r.session_id WHERE {where} "
-        "ORDER BY r.session_id, r.id", params)
+        f"SELECT {columns} FROM {schema}.{table} AS {alias} NOT INDEXED {join} "
+        f"WHERE {where} ORDER BY {order}", params)
 
 
 def distinct_areas(conn: sqlite3.Connection, schema: str) -> list[str]:
@@ -131,21 +137,27 @@ def noted_ranges(conn: sqlite3.Connection, schema: str,
                  table: str) -> list[tuple[int | None, int]]:
     """The id ranges (after low, or from the first row when None, up to high) of `table` whose
     notes hold a control character: CHUNK rows' notes at a time, joined by newlines (which
-    notes may hold) and read as bytes."""
+    notes may hold) and read as bytes. Each chunk ends at the id CHUNK rows on (counted in
+    the table's own b-tree, no record read), so that it is a plain range of ids."""
     found: list[tuple[int | None, int]] = []
     low: int | None = None
-    chunk = (f"SELECT max(id), CAST(group_concat(notes, char(10)) AS BLOB) FROM (SELECT id, "
-             f"notes FROM {schema}.{table} {{after}} ORDER BY id LIMIT {CHUNK})")
     while True:
-        if low is None:
-            high, joined = conn.execute(chunk.format(after="")).fetchone()
-        else:
-            high, joined = conn.execute(chunk.format(after="WHERE id > ?"), (low,)).fetchone()
+        after: list[str] = [] if low is None else ["id > :low"]
+        end = conn.execute(f"SELECT id FROM {schema}.{table} {_where_all(after)} ORDER BY id "
+                           f"LIMIT 1 OFFSET {CHUNK - 1}", {"low": low}).fetchone()
+        upto = after + ([] if end is None else ["id <= :end"])
+        high, joined = conn.execute(
+            f"SELECT max(id), CAST(group_concat(notes, char(10)) AS BLOB) FROM {schema}.{table} "
+            f"{_where_all(upto)}", {"low": low, "end": end and end[0]}).fetchone()
         if high is None:
             return found
         if joined is not None and len(joined.translate(None, CONTROL_BYTES)) != len(joined):
             found.append((low, high))
         low = high
+
+
+def _where_all(conditions: list[str]) -> str:
+    return "WHERE " + " AND ".join(conditions) if conditions else ""
 
 
 #: Is any session's profile or date not written as homekit writes them (then the rule is
@@ -183,3 +195,28 @@ def sessions_in_order(conn: sqlite3.Connection, schema: str,
     return conn.execute(
         f"SELECT id, session_date FROM {schema}.sessions WHERE profile_id = ? "
         "ORDER BY session_date, id", (profile_id,)).fetchall()
+
+
+def treatment_pairs(conn: sqlite3.Connection, schema: str) -> list[tuple[object, object]]:
+    """Every (profile_id, treatment) that sessions name: one read of the (profile_id,
+    treatment, session_date) index."""
+    return conn.execute(f"SELECT DISTINCT profile_id, treatment FROM {schema}.sessions").fetchall()
+
+
+def close_pairs(conn: sqlite3.Connection, schema: str,
+                reach: str) -> list[tuple[object, object]]:
+    """The (profile_id, treatment) pairs with two sessions, one after the other, closer than
+    `reach` (SQL over `q.profile_id` and `q.treatment`: the most days the rule can ask between
+    two of their sessions). Each pair's day numbers come from its index range, in date and
+    id order, and are compared in Python (a row handed over costs about 0.2 µs)."""
+    close = []
+    for pid, treatment, most in conn.execute(
+            f"SELECT profile_id, treatment, {reach} FROM (SELECT DISTINCT profile_id, treatment "
+            f"FROM {schema}.sessions) AS q"):
+        days = [d for (d,) in conn.execute(
+            f"SELECT julianday(session_date) FROM {schema}.sessions "
+            "WHERE profile_id IS ? AND treatment IS ? ORDER BY session_date, id", (pid, treatment))
+            if d is not None]
+        if min(map(operator.sub, days[1:], days), default=most) < most:
+            close.append((pid, treatment))
+    return close

@@ -170,8 +170,27 @@ def row_problem(p: object) -> str:
         why = (f"an interval of {getattr(p, 'interval', 0)} days; it must be at least "
                f"{rules.MIN_INTERVAL_DAYS}")
     else:
-        why = str(getattr(p, "detail", ""))
+        why = _value_problem(p)
     return f"{where}: {why}" if where else why
+
+
+#: The row inside a session or profile that a row problem's `part` names.
+_PARTS = {"redness": "redness observation", "event": "adverse event"}
+
+
+def _value_problem(p: object) -> str:
+    """Why a value is not as homekit writes it: the validator's words, or a coded problem."""
+    problem = getattr(p, "problem", "")
+    part = f"{_PARTS.get(getattr(p, 'part', ''), '')} {getattr(p, 'part_id', '')}"
+    if problem == "no_session":
+        return f"{part} belongs to no session"
+    if problem == "missing_profile":
+        why = f"profile {getattr(p, 'profile', '')} does not exist"
+    elif problem == "cleared_without_date":
+        why = "cleared by a professional without a date"
+    else:
+        why = str(getattr(p, "detail", ""))
+    return f"{part}: {why}" if getattr(p, "part", "") else why
 
 
 def _listed(problems: list) -> str:
