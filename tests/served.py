@@ -30,15 +30,16 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 ADDRESS = re.compile(r"http://127\.0\.0\.1:(\d+)/([A-Za-z0-9_-]+)/")
 
 
-def wait_for(check: Callable[[], object], what: str, pause: Callable[[], None] | None = None,
-             deadline: float = DEADLINE) -> None:
-    """Poll until `check()` holds; fail with `what` after the deadline."""
+def wait_for(check: Callable[[], object], what: str | Callable[[], str],
+             pause: Callable[[], None] | None = None, deadline: float = DEADLINE) -> None:
+    """Poll until `check()` holds; fail with `what` (or what `what()` says then) after the
+    deadline."""
     end = time.monotonic() + deadline
     while time.monotonic() < end:
         if check():
             return
         (pause or (lambda: time.sleep(0.05)))()
-    raise AssertionError(f"not seen within {deadline:.0f} s: {what}")
+    raise AssertionError(f"not seen within {deadline:.0f} s: {what() if callable(what) else what}")
 
 
 def gone(pid: int) -> bool:
@@ -96,6 +97,7 @@ class Tab:
 
     def __init__(self, context, url: str) -> None:
         self.page = context.new_page()
+        self.page.set_default_timeout(DEADLINE * 1000)  # goto, screenshot: Playwright's 30 s
         self.screen = pyte.Screen(80, 24)
         self.stream = pyte.ByteStream(self.screen)
         self.page.on("websocket", self._watch)
@@ -123,7 +125,20 @@ class Tab:
         self.page.wait_for_timeout(50)  # lets Playwright deliver the page's frames
 
     def wait_for(self, text: str) -> None:
-        wait_for(lambda: text in self.text(), f"{text!r} on the page\n{self.text()}", self.pause)
+        self.wait_until(lambda shown: text in shown, repr(text))
+
+    def wait_until(self, check: Callable[[str], object], what: str) -> None:
+        """Poll until `check(the page's text)` holds; a failure shows the page as it was then."""
+        wait_for(lambda: check(self.text()), lambda: f"{what} on the page\n{self.text()}",
+                 self.pause)
+
+    def has_keyboard(self) -> bool:
+        """The page's terminal holds the keyboard's focus: a key pressed now reaches the app
+        (page.js gives it the focus a moment after the app first draws; a key pressed before
+        goes to the page's body, and is lost)."""
+        return bool(self.page.evaluate(
+            "document.hasFocus() && document.activeElement !== null"
+            " && document.activeElement.classList.contains('xterm-helper-textarea')"))
 
     def press(self, *keys: str) -> None:
         for key in keys:

@@ -20,6 +20,8 @@ import pytest
 from PIL import Image
 from playwright.sync_api import sync_playwright
 
+from homekit.tui.screens.log_session import SAFETY_CHECKS
+from homekit.tui.widgets.marks import TICK
 from tests.conftest import run_cli
 from tests.served import CHROMIUM, CHROMIUM_ARGS, Server, Tab, gone, wait_for
 
@@ -123,20 +125,31 @@ def test_two_tabs_log_in_one_see_it_in_the_other_and_each_app_ends_with_its_tab(
         assert argv[-1] == "tui" and f"--db={db}" in argv
         assert not any(server.token in arg for arg in argv)
 
-    # Log a session with the page's keys: l, the four safety ticks, Continue, then save.
+    # Log a session with the page's keys: l, the four safety ticks, Continue, then save. Each
+    # key is pressed once the screen shows that the one before it has landed: a key the app
+    # reads before the widget it is meant for is there goes elsewhere, as a person's would.
+    wait_for(a.has_keyboard, "the page's terminal to hold the keyboard", a.pause)
     a.press("l")
     a.wait_for("Before you start")
-    a.press("Space", "Tab", "Space", "Tab", "Space", "Tab", "Space", "Tab", "Enter")
+    ticked = a.text().count(TICK)
+    for n in range(1, len(SAFETY_CHECKS) + 1):
+        a.press("Space")  # the focused item: the first at first, then the one Tab reached
+        a.wait_until(lambda shown, n=n: shown.count(TICK) == ticked + n, f"{n} ticks")
+        a.press("Tab")  # on to the next item; after the last one, Continue
+    a.press("Enter")
     a.wait_for("Save (ctrl+s)")
     a.press("Control+s")
     wait_for(lambda: sessions_in(db) == 2, "the session in the file", a.pause)
     status = run_cli("status", "--json", db=db)
     assert '"sessions_done": 2' in status.stdout, status.stdout
-    a.press("Escape")  # the follow-up question (how red is it now?) may be skipped
-    a.wait_for("Sessions 2 of 6")
+    a.wait_for("Redness after session #2")  # the follow-up question: how red is it now?
+    a.press("Escape")  # it may be skipped
+    a.wait_until(lambda shown: "Sessions 2 of 6" in shown and "Redness after" not in shown,
+                 "the dashboard with the session, the question gone")
     b.wait_for("Sessions 2 of 6")  # the other tab's dashboard saw the file change
 
     # Charts are text in the page (its terminal shows no images).
+    wait_for(b.has_keyboard, "the other page's terminal to hold the keyboard", b.pause)
     b.press("g")
     wait_for(lambda: any("\u2800" < ch <= "\u28ff" for ch in b.text()), "a braille chart",
              b.pause)
