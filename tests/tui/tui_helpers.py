@@ -35,8 +35,12 @@ def log(hk: Homekit, day: str, **fields: object) -> int:
 
 def app_for(hk: Homekit, start_dir=None) -> HomekitApp:  # noqa: ANN001
     """The app on `hk`, started (as far as the files it writes know) in `start_dir`, by
-    default the data file's temporary folder: never the folder the tests run in."""
-    return HomekitApp(hk, start_dir or hk.data_file.parent)
+    default the data file's temporary folder: never the folder the tests run in.
+    Its notifications stay until the test reads them: Textual drops one after 5 s of wall
+    time, and a loaded machine can take that long between the action and the assertion."""
+    app = HomekitApp(hk, start_dir or hk.data_file.parent)
+    app.NOTIFICATION_TIMEOUT = 3600
+    return app
 
 
 async def settle(pilot) -> None:  # noqa: ANN001
