@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from textual import events
 from textual.widgets import Input, SelectionList
 from tui_helpers import SIZE, app_for, async_test, log, press, settle
 
@@ -230,3 +231,23 @@ async def test_cancel_closes_the_session_dialogs_and_stores_nothing(ready):
         await pilot.pause()
         assert type(pilot.app.screen).__name__ == "HistoryScreen"
     assert ready.sessions.session(sid).redness == ()
+
+
+@async_test
+async def test_keys_typed_ahead_of_the_dialog_tick_the_checklist(ready):
+    """A fast typist (or a slow machine) sends `l` and the ticks before the dialog has drawn:
+    each key reaches the checklist, none opens the treatment list."""
+    app = app_for(ready)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for key in ("l", "space", "tab", "space", "tab", "space", "tab", "space"):
+            # Queued at once, as a terminal delivers a burst (Pilot's press waits for idle).
+            app.post_message(events.Key(key, " " if key == "space" else None))
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, LogSessionScreen) and screen.step == "safety"
+        ticked = [screen.query_one(f"#check-{check_id}").value for check_id, _ in SAFETY_CHECKS]
+        assert ticked == [True] * len(SAFETY_CHECKS)
+        await pilot.press("tab", "enter")  # Continue
+        await settle(pilot)
+        assert screen.step == "form"

@@ -164,7 +164,9 @@ class LogSessionScreen(ChoosesTreatment, GuardsChanges, ModalScreen[LogResult | 
         # the treatment is preselected (the last one chosen), Tab backwards reaches it.
         for widget in self.query("RadioSet, Checkbox, Input, Button"):
             if widget.focusable and not any(a.id == "treatment-row" for a in widget.ancestors):
-                widget.focus()
+                # At once, not queued as `focus()` is: keys typed ahead while the dialog
+                # mounts would otherwise reach the treatment list that auto-focus picks first.
+                self.set_focus(widget)
                 return
 
     @property
