@@ -163,11 +163,13 @@ def delete_photo_question(photo: Any) -> str:
     return f"Delete photo {photo_line(photo)}? [y/N] "
 
 
-def photo_deleted(photo_id: int, backup: object) -> str:
-    """The whole path (not shortened like other messages): the undo is a command to copy."""
+def photo_deleted(done: tuple[Any, object]) -> str:
+    """`done`: the photo deleted and the backup taken first. The backup's whole path (not
+    shortened like other messages): the undo is a command to copy."""
     import shlex
 
-    return f"Deleted photo {photo_id}. To undo: homekit restore {shlex.quote(control_free(str(backup)))}"
+    photo, backup = done
+    return f"Deleted photo {photo.id}. To undo: homekit restore {shlex.quote(control_free(str(backup)))}"
 
 
 def comparison_written(c: Any, path: object) -> str:

@@ -9,6 +9,7 @@ from homekit.domain import treatments as t
 from homekit.domain.errors import HomekitError
 from homekit.words.base import in_days, plural
 from homekit.words.errors import _ERRORS
+from homekit.words.undo import UNDO_HINT_CLI
 
 #: Where the floors come from: shown by `treatment list` and the guide.
 FLOOR_NOTE = ("The floors come from dermatology and device guidance; a profile may lengthen "
@@ -90,7 +91,7 @@ def delete_product_question(p: t.ProductUse) -> str:
 
 
 def product_deleted(p: t.ProductUse) -> str:
-    return f"Deleted the {p.kind} use of {p.used_on} (id {p.id}). To bring it back: homekit undo"
+    return f"Deleted the {p.kind} use of {p.used_on} (id {p.id}). {UNDO_HINT_CLI}"
 
 
 def product_line(p: t.ProductUse) -> str:
