@@ -35,10 +35,7 @@ def view(value: str) -> str:
     """A view as typed (any case; `closeup`, `close up` and `close_up` too)."""
     text = str(value).strip().lower().replace("_", "-").replace(" ", "-")
     text = "close-up" if text == "closeup" else text
-    if text not in VIEWS:
-        raise InvalidInput(field="view", code="unknown_view", value=str(value)[:40],
-                           choices=VIEWS)
-    return text
+    return InvalidInput.unless_among(text, VIEWS, typed=value, field="view", code="unknown_view")
 
 
 @dataclass(frozen=True)
