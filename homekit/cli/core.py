@@ -38,8 +38,9 @@ def checked(fn: Callable[[str], Any]) -> Callable[[str], Any]:
 
 def command(sub: Any, common: argparse.ArgumentParser, name: str,
             handler: Callable[[argparse.Namespace, Any], int], **kwargs: Any) -> Any:
-    """A subcommand's parser, with the options every command takes, run by `handler`."""
-    p = sub.add_parser(name, parents=[common], **kwargs)
+    """A subcommand's parser, with the options every command takes, run by `handler`; its
+    `--help` describes it by the handler's docstring, if it has one (as click does)."""
+    p = sub.add_parser(name, parents=[common], **{"description": handler.__doc__, **kwargs})
     p.set_defaults(handler=handler)
     return p
 
