@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from homekit import words
 from homekit.domain.errors import InvalidInput
 from homekit.services import Homekit
 from homekit.transfer.formats import CSV_COLUMNS
@@ -166,7 +167,8 @@ def test_a_bad_profile_row_refuses_the_whole_import_with_its_line(tmp_path, row,
                   + ",2026-10-01" + "," * (len(CSV_COLUMNS) - 2) + "\n")
         with pytest.raises(InvalidInput) as caught:
             hk.transfer.import_file(f)
-        assert "line 2" in str(caught.value) and problem in str(caught.value)
+        said = words.error(caught.value)
+        assert "line 2" in said and problem in said
         assert hk.profiles.profiles() == [] and hk.existing_profile() is None
     finally:
         hk.close()

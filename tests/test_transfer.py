@@ -160,7 +160,7 @@ def test_one_bad_row_in_the_middle_stores_nothing_and_names_its_line(hk, tmp_pat
     with pytest.raises(BadImportData) as err:
         hk.transfer.import_file(f)
     assert err.value.exit_code == 2
-    assert [str(p) for p in err.value.problems] == [
+    assert [words.import_problem(p) for p in err.value.problems] == [
         "line 4, 2026-03-01: duration must be from 1 to 180 minutes, not 999"]
     assert count(hk) == 0 and count(hk, "profiles") == 0
 
@@ -176,7 +176,7 @@ def test_bad_row_in_json_names_the_line_its_object_starts_on(hk, tmp_path):
     start = max(i for i in range(at) if lines[i].strip() == "{") + 1
     (problem,) = err.value.problems
     assert problem.line == start and problem.date == "2026-10-32"
-    assert "does not exist in the calendar" in problem.reason
+    assert "does not exist in the calendar" in words.import_problem(problem)
     assert count(target) == 0
 
 
@@ -187,12 +187,12 @@ def test_every_bad_row_is_listed(hk, tmp_path):
         hk.transfer.import_file(f)
     assert [(p.line, p.date) for p in err.value.problems] == [
         (2, "2026-02-30"), (4, "yesterday"), (5, "2026-12-24"), (6, "2026-04-01")]
-    assert "in the future" in err.value.problems[2].reason
+    assert "in the future" in words.import_problem(err.value.problems[2])
     assert count(hk) == 0
 
 
 def test_a_long_refusal_lists_the_first_problems_and_counts_the_rest(hk, tmp_path):
-    from homekit.transfer.importer import LISTED_PROBLEMS
+    from homekit.words import LISTED_PROBLEMS
 
     bad = LISTED_PROBLEMS + 7
     f = write(tmp_path / "log.csv", HEADER + "".join(f"1850-01-{1 + i % 28:02d},30,\n"
@@ -233,7 +233,7 @@ def test_rule_broken_within_the_file(hk, tmp_path):
     with pytest.raises(ImportRuleViolation) as err:
         hk.transfer.import_file(f)
     assert err.value.exit_code == 3
-    assert [str(p) for p in err.value.problems] == [
+    assert [words.import_problem(p) for p in err.value.problems] == [
         "line 3, 2026-09-20: 4 days before the session on 2026-09-24 (line 4); "
         "sessions of me must be at least 7 days apart",
         "line 4, 2026-09-24: 4 days after the session on 2026-09-20 (line 3); "
@@ -248,7 +248,7 @@ def test_rule_broken_against_the_stored_log(hk, tmp_path):
     f = write(tmp_path / "log.csv", HEADER + "2026-09-01,30,\n2026-10-10,30,\n2026-10-01,31,\n")
     with pytest.raises(ImportRuleViolation) as err:
         hk.transfer.import_file(f)
-    assert [str(p) for p in err.value.problems] == [
+    assert [words.import_problem(p) for p in err.value.problems] == [
         "line 3, 2026-10-10: 9 days after the stored session on 2026-10-01; "
         "sessions of ana must be at least 14 days apart",
         "line 4, 2026-10-01: a different session is already stored on 2026-10-01; "
@@ -326,6 +326,7 @@ def test_csv_checklist_and_clearance_cells_are_checked_like_json(hk, tmp_path):
         other.transfer.import_file(bad)
     (problem,) = err.value.problems
     assert problem.line == 2
-    assert "unknown checklist item" in problem.reason and "not yes or no" in problem.reason
+    said = words.import_problem(problem)
+    assert "unknown checklist item" in said and "not yes or no" in said
     assert "\x1b" not in words.error(err.value)
     assert count(other) == 0

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from homekit import words
 from homekit.domain.errors import InvalidInput, RuleViolation
 from homekit.domain.models import SessionChanges, SessionDraft
 from homekit.services import Homekit
@@ -412,7 +413,7 @@ def test_an_import_with_a_conflict_stores_nothing(hk: Homekit, tmp_path: Path) -
     path.write_text(json.dumps(doc), encoding="utf-8")
     with pytest.raises(RuleViolation) as caught:
         hk.transfer.import_file(path)
-    lines = str(caught.value).splitlines()
+    lines = words.error(caught.value).splitlines()
     assert len(lines) == 2 and "peel 2 days after microdermabrasion (the stored session on " \
         "2026-11-01) on cheeks" in lines[1]
     assert hk.transfer.export_log("json") == before and hk.products.all() == []

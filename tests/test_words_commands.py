@@ -56,7 +56,7 @@ def test_import_lines_for_a_dry_run_a_repeat_and_a_real_import() -> None:
 
 def test_hostile_text_is_made_visible() -> None:
     backup = Path("/tmp/x y/\x1b[31mred.db")
-    line = words.photo_deleted(7, backup)
+    line = words.photo_deleted((SimpleNamespace(id=7), backup))
     assert "\x1b" not in line
     assert line == "Deleted photo 7. To undo: homekit restore '/tmp/x y/\\x1b[31mred.db'"
     assert "\x1b" not in words.backup_written(backup)

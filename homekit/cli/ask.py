@@ -4,6 +4,8 @@ and "delete this?"."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from typing import TypeVar
 
 from homekit import words
 from homekit.cli.output import say
@@ -33,6 +35,22 @@ def confirm_delete(question: str, yes: bool, command: str = "delete") -> bool:
         return True
     say(words.NOTHING_DELETED)
     return False
+
+
+Found = TypeVar("Found")
+Done = TypeVar("Done")
+
+
+def delete_asked(item_id: int, yes: bool, find: Callable[[int], Found],
+                 delete: Callable[[int], Done], question: Callable[[Found], str],
+                 deleted: Callable[[Done], str]) -> int:
+    """A `delete ID` command: find the record (a refusal if there is none), ask about it
+    (`--yes` answers), delete it, and say what went and the way back (`deleted` gets what
+    `delete` returned). 0 when deleted; 1 when the answer was no."""
+    if not confirm_delete(question(find(item_id)), yes):
+        return 1
+    say(deleted(delete(item_id)))
+    return 0
 
 
 def yes_no(question: str) -> bool | None:

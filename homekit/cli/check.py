@@ -19,17 +19,16 @@ if TYPE_CHECKING:
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = command(
-        sub, common, "check", cmd_check, help="check the data file: integrity, schema, rule, modes",
-        description="Check the data file: SQLite's integrity check, that its schema is exactly "
-        "homekit's, that every stored value is valid (the undo journal's steps too) and every "
-        "two sessions of a profile are at least its interval apart, and that the file and its "
-        "folders are owner-only, and that no folder on the way to it can be written by others. "
-        "Exit status 0 when healthy, 1 otherwise.",
-    )
+        sub, common, "check", cmd_check, help="check the data file: integrity, schema, rule, modes")
     p.add_argument("--json", action="store_true", help="print the findings as JSON")
 
 
 def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
+    """Check the data file: SQLite's integrity check, that its schema is exactly homekit's,
+    that every stored value is valid (the undo journal's steps too) and every two sessions
+    of a profile are at least its interval apart, and that the file and its folders are
+    owner-only, and that no folder on the way to it can be written by others. Exit status 0
+    when healthy, 1 otherwise."""
     h = ctx.open(verify=False).check.check_file()
     if args.json:
         print(json_safe(json.dumps(as_json(h), indent=2, ensure_ascii=False)))

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 from homekit import words
 from homekit.cli import ask, status
-from homekit.cli.output import say, say_json
+from homekit.cli.output import say, say_json, say_records
 from homekit.domain import checklist, treatments, validate
 from homekit.domain.errors import InvalidInput
-from homekit.domain.models import AREAS, SessionChanges, SessionDraft, SessionFilter
+from homekit.domain.models import AREAS, Session, SessionChanges, SessionDraft, SessionFilter
 
 #: `edit --clear NAME` -> the session field it clears.
 CLEAR_NAMES = {"time": "start_time", "duration": "duration_min", "area": "areas",
@@ -38,8 +38,9 @@ def checked(fn: Callable[[str], Any]) -> Callable[[str], Any]:
 
 def command(sub: Any, common: argparse.ArgumentParser, name: str,
             handler: Callable[[argparse.Namespace, Any], int], **kwargs: Any) -> Any:
-    """A subcommand's parser, with the options every command takes, run by `handler`."""
-    p = sub.add_parser(name, parents=[common], **kwargs)
+    """A subcommand's parser, with the options every command takes, run by `handler`; its
+    `--help` describes it by the handler's docstring, if it has one (as click does)."""
+    p = sub.add_parser(name, parents=[common], **{"description": handler.__doc__, **kwargs})
     p.set_defaults(handler=handler)
     return p
 
@@ -210,17 +211,11 @@ def cmd_history(args: argparse.Namespace, ctx: Context) -> int:
     where = SessionFilter(args.search, args.since, args.until, treatment)
     filtered = where.active
     sessions = app.sessions.history(newest_first=True, limit=args.limit, where=where)
-    if args.json:
-        say_json([s.to_json() for s in sessions])
-        return 0
-    if filtered:
+    if filtered and not args.json:  # said above the sessions found, none or many
         say(words.history_filter_text(len(sessions), args.search, args.since, args.until,
                                       treatment))
-    elif not sessions:
-        say(words.NO_SESSIONS)
-    for s in sessions:
-        say(words.session_text(s))
-    return 0
+    return say_records(sessions, args.json, Session.to_json, words.session_text,
+                       None if filtered else words.NO_SESSIONS)
 
 
 def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
@@ -243,10 +238,7 @@ def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
-    app = ctx.open(allow_broken_rule=True)  # deleting is how a file that breaks the rule mends
-    session = app.sessions.session(args.session_id)
-    if not ask.confirm_delete(words.delete_session_question(session), args.yes):
-        return 1
-    app.sessions.delete_session(args.session_id)
-    say(words.session_deleted(session))
-    return 0
+    # Deleting is how a file that breaks the rule mends.
+    found = ctx.open(allow_broken_rule=True).sessions
+    return ask.delete_asked(args.session_id, args.yes, found.session, found.delete_session,
+                            words.delete_session_question, words.session_deleted)

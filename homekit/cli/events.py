@@ -4,12 +4,13 @@ next resurfacing session."""
 from __future__ import annotations
 
 import argparse
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from homekit import words
 from homekit.cli import ask
 from homekit.cli.core import checked
-from homekit.cli.output import say, say_json
+from homekit.cli.output import say, say_json, say_records
 from homekit.domain import events, validate
 
 if TYPE_CHECKING:
@@ -82,18 +83,8 @@ def cmd_event_log(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_event_list(args: argparse.Namespace, ctx: Context) -> int:
     app = ctx.open()
     found = app.events.list(open_only=args.open_only)
-    if args.json:
-        say_json([e.to_json() for e in found])
-        return 0
-    if not found:
-        say(words.NO_EVENTS)
-        return 0
-    today = app.today()
-    for e in found:
-        say(words.event_line(e, today))
-        if events.see_professional(e, today):
-            say("    " + words.see_professional_text(e, today))
-    return 0
+    return say_records(found, args.json, events.AdverseEvent.to_json,
+                       partial(words.event_entry, today=app.today()), words.NO_EVENTS)
 
 
 def cmd_event_resolve(args: argparse.Namespace, ctx: Context) -> int:
@@ -104,10 +95,6 @@ def cmd_event_resolve(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_event_delete(args: argparse.Namespace, ctx: Context) -> int:
-    app = ctx.open()
-    event = app.events.get(args.event_id)
-    if not ask.confirm_delete(words.delete_event_question(event), args.yes):
-        return 1
-    app.events.delete(event.id)
-    say(words.event_deleted(event))
-    return 0
+    found = ctx.open().events
+    return ask.delete_asked(args.event_id, args.yes, found.get, found.delete,
+                            words.delete_event_question, words.event_deleted)

@@ -12,7 +12,10 @@ import sys
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
-    from typing import IO, Any
+    from collections.abc import Callable, Sequence
+    from typing import IO, Any, TypeVar
+
+    Record = TypeVar("Record")
 
 
 def say(text: object = "", *, file: IO[str] | None = None) -> None:
@@ -40,3 +43,17 @@ def json_safe(text: str) -> str:
 
 def say_json(value: Any) -> None:
     print(json_text(value))
+
+
+def say_records(found: Sequence[Record], as_json: bool, to_json: Callable[[Record], Any],
+                line: Callable[[Record], str], empty: str | None) -> int:
+    """What a list command prints: the records as one JSON list, or a line each (`empty`, when
+    given, where there are none). Its exit code: 0."""
+    if as_json:
+        say_json([to_json(r) for r in found])
+        return 0
+    if not found and empty is not None:
+        say(empty)
+    for r in found:
+        say(line(r))
+    return 0

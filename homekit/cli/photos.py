@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from homekit import words
 from homekit.cli import ask
 from homekit.cli.core import area_option, checked, command
-from homekit.cli.output import say, say_json
+from homekit.cli.output import say, say_records
 from homekit.domain import photos as photo_rules
 from homekit.domain import validate
 
@@ -108,15 +108,8 @@ def cmd_photo_add(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_photo_list(args: argparse.Namespace, ctx: Context) -> int:
     found = ctx.open().photos.photos(area=args.area, session_id=args.session, view=args.view)
-    if args.json:
-        say_json([p.to_json() for p in found])
-        return 0
-    if not found:
-        say(words.NO_PHOTOS)
-        return 0
-    for p in found:
-        say(words.photo_line(p))
-    return 0
+    return say_records(found, args.json, photo_rules.Photo.to_json, words.photo_line,
+                       words.NO_PHOTOS)
 
 
 def cmd_photo_show(args: argparse.Namespace, ctx: Context) -> int:
@@ -163,14 +156,9 @@ def cmd_photo_export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_photo_delete(args: argparse.Namespace, ctx: Context) -> int:
-    app = ctx.open()
-    photo = app.photos.photo(args.photo_id)
-    if not ask.confirm_delete(words.delete_photo_question(photo), args.yes):
-        return 1
-    _, backup = app.photos.delete_photo(photo.id)
-    # The whole path (not shortened like other messages): it is a command to copy.
-    say(words.photo_deleted(photo.id, backup))
-    return 0
+    found = ctx.open().photos
+    return ask.delete_asked(args.photo_id, args.yes, found.photo, found.delete_photo,
+                            words.delete_photo_question, words.photo_deleted)
 
 
 def cmd_photo_compare(args: argparse.Namespace, ctx: Context) -> int:

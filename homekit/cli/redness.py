@@ -91,10 +91,6 @@ def cmd_edit(args: argparse.Namespace, ctx: Context, obs_id: int) -> int:
 
 
 def cmd_delete(args: argparse.Namespace, ctx: Context, obs_id: int) -> int:
-    app = ctx.open()
-    red = app.redness.redness(obs_id)
-    if not ask.confirm_delete(words.delete_redness_question(red), args.yes):
-        return 1
-    app.redness.delete_redness(obs_id)
-    say(words.redness_deleted(red))
-    return 0
+    found = ctx.open().redness
+    return ask.delete_asked(obs_id, args.yes, found.redness, found.delete_redness,
+                            words.delete_redness_question, words.redness_deleted)

@@ -20,11 +20,7 @@ if TYPE_CHECKING:
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = command(
         sub, common, "replicate", cmd_replicate,
-        help="copy the log continuously to a Litestream replica (needs the replica extra)",
-        description="Run Litestream in the foreground: every change to the data file is sent "
-        "to DEST_URL (file:///path, s3://bucket/path, sftp://host/path, ...). Stop with Ctrl-C. "
-        "Restore with: homekit restore --from-replica DEST_URL",
-    )
+        help="copy the log continuously to a Litestream replica (needs the replica extra)")
     p.add_argument("url", metavar="DEST_URL", help="a Litestream replica URL")
     p.add_argument("--config", action="store_true",
                    help="print a litestream.yml for running Litestream as a service, and exit")
@@ -33,6 +29,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_replicate(args: argparse.Namespace, ctx: Context) -> int:
+    """Run Litestream in the foreground: every change to the data file is sent to DEST_URL
+    (file:///path, s3://bucket/path, sftp://host/path, ...). Stop with Ctrl-C. Restore with:
+    homekit restore --from-replica DEST_URL"""
     app = ctx.open()
     if args.config:
         sys.stdout.write(app.replica.replica_config(args.url, args.sync_interval))

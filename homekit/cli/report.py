@@ -22,12 +22,7 @@ DEFAULT_OUTPUT = "homekit-report.pdf"
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = command(
-        sub, common, "report", cmd_report, help="write a PDF report for a skin professional",
-        description="A PDF for a consultation: your profile, the course at a glance, questions "
-        "to bring, the warnings, the last sessions row by row and the earlier ones by month, "
-        "the charts of the whole period and your first and latest photos at full resolution. "
-        "A tagged PDF (headings, tables, described figures) that screen readers and archives "
-        "can use. The same log gives the same bytes; the file is readable by you only.")
+        sub, common, "report", cmd_report, help="write a PDF report for a skin professional")
     p.add_argument("--from", dest="since", type=checked(validate.parse_date), metavar="DATE",
                    help="first day included (YYYY-MM-DD)")
     p.add_argument("--to", dest="until", type=checked(validate.parse_date), metavar="DATE",
@@ -43,6 +38,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
+    """A PDF for a consultation: your profile, the course at a glance, questions to bring,
+    the warnings, the last sessions row by row and the earlier ones by month, the charts of
+    the whole period and your first and latest photos at full resolution. A tagged PDF
+    (headings, tables, described figures) that screen readers and archives can use. The same
+    log gives the same bytes; the file is readable by you only."""
     from homekit.files import FILE, NEW, check_output, is_stdout
 
     output = Path(args.output).expanduser()

@@ -40,12 +40,7 @@ def port_number(text: str) -> int:
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = command(
         sub, common, "serve", cmd_serve,
-        help="open the app in a browser on this machine (needs homekit-skinlog[web])",
-        description="Serve the app to a browser on this machine: each tab runs its own app on "
-        "the same data file and profile. It listens on 127.0.0.1 only and prints one address "
-        "that carries a random token, new at every start; requests without it are refused. "
-        "Stop with Ctrl-C.",
-    )
+        help="open the app in a browser on this machine (needs homekit-skinlog[web])")
     p.add_argument("--port", type=port_number, default=DEFAULT_PORT, metavar="N",
                    help=f"port to listen on (default {DEFAULT_PORT}; 0: any free port)")
     p.add_argument("--open", action="store_true",
@@ -64,6 +59,9 @@ def app_command(data_file: object, profile: str | None) -> list[str]:
 
 
 def cmd_serve(args: argparse.Namespace, ctx: Context) -> int:
+    """Serve the app to a browser on this machine: each tab runs its own app on the same
+    data file and profile. It listens on 127.0.0.1 only and prints one address that carries
+    a random token, new at every start; requests without it are refused. Stop with Ctrl-C."""
     from homekit.tui import SERVED_DRIVER
 
     if args.host not in LOOPBACK_NAMES:

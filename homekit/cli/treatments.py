@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from homekit import words
 from homekit.cli import ask
 from homekit.cli.core import checked
-from homekit.cli.output import say, say_json
+from homekit.cli.output import say, say_json, say_records
 from homekit.domain import treatments, validate
 
 if TYPE_CHECKING:
@@ -109,22 +109,11 @@ def cmd_product_log(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_product_list(args: argparse.Namespace, ctx: Context) -> int:
-    found = ctx.open().products.all()
-    if args.json:
-        say_json([product_json(p) for p in found])
-        return 0
-    if not found:
-        say(words.NO_PRODUCTS)
-    for p in found:
-        say(words.product_line(p))
-    return 0
+    return say_records(ctx.open().products.all(), args.json, product_json, words.product_line,
+                       words.NO_PRODUCTS)
 
 
 def cmd_product_delete(args: argparse.Namespace, ctx: Context) -> int:
-    app = ctx.open()
-    used = app.products.get(args.product_id)
-    if not ask.confirm_delete(words.delete_product_question(used), args.yes):
-        return 1
-    app.products.delete(args.product_id)
-    say(words.product_deleted(used))
-    return 0
+    found = ctx.open().products
+    return ask.delete_asked(args.product_id, args.yes, found.get, found.delete,
+                            words.delete_product_question, words.product_deleted)

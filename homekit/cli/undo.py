@@ -27,9 +27,7 @@ step_id = checked(_step_id)
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = command(
         sub, common, "undo", cmd_undo,
-        help="revert the latest delete or edit (of a session, redness or profile)",
-        description="Revert the latest change that removed or changed data, newest first; "
-        "run it again to go further back. The weekly rule is checked again.")
+        help="revert the latest delete or edit (of a session, redness or profile)")
     what = p.add_mutually_exclusive_group()
     what.add_argument("--list", action="store_true", help="show what can be undone, newest first")
     what.add_argument("--drop", nargs="?", const=0, type=step_id, metavar="ID",
@@ -41,6 +39,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_undo(args: argparse.Namespace, ctx: Context) -> int:
+    """Revert the latest change that removed or changed data, newest first; run it again to
+    go further back. The weekly rule is checked again."""
     app = ctx.open()
     if args.list:
         steps = app.undo.undo_steps()

@@ -71,6 +71,8 @@ class Section:
 
 @dataclass(frozen=True)
 class Document:
+    """A whole report as plain data (no PDF library here): what the PDF writer lays out."""
+
     title: str
     subtitle: str
     #: The natural language of the text, as a BCP 47 tag ("en-GB").

@@ -38,6 +38,15 @@ class InvalidInput(HomekitError):
         super().__init__(message, code=code, **facts)
         self.field = field
 
+    @classmethod
+    def unless_among(cls, text: str, choices: tuple[str, ...], *, typed: object, field: str,
+                     code: str) -> str:
+        """`text` (a value as typed, made canonical) when it is one of `choices`; else the
+        refusal that names the field, what was `typed` (clipped) and the choices."""
+        if text not in choices:
+            raise cls(field=field, code=code, value=str(typed)[:40], choices=choices)
+        return text
+
 
 class NotFound(InvalidInput):
     """A profile or session that does not exist (exit 2)."""

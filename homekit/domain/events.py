@@ -44,10 +44,8 @@ def is_resurfacing(treatment: str | None = None, depth: float | None = None) -> 
 def kind(value: str) -> str:
     """An event kind as typed (any case, `pigment change` or `pigment_change` too)."""
     text = "-".join(str(value).strip().lower().replace("_", " ").split())
-    if text not in EVENT_KINDS:
-        raise InvalidInput(field="kind", code="unknown_event_kind", value=str(value)[:40],
-                           choices=EVENT_KINDS)
-    return text
+    return InvalidInput.unless_among(text, EVENT_KINDS, typed=value, field="kind",
+                                     code="unknown_event_kind")
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,9 @@ from homekit.domain.status import Status as Status
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
     from homekit.domain.drafts import RednessDraft as RednessDraft
     from homekit.domain.drafts import SessionChanges as SessionChanges
     from homekit.domain.drafts import SessionDraft as SessionDraft
@@ -101,6 +104,18 @@ class Profile:
         }
 
 
+def json_fields(*names: str) -> Callable[[Any], dict[str, object]]:
+    """A record's `to_json`: its attributes in the order named (`key=attribute` where the JSON
+    key differs), dates as ISO text."""
+    pairs = [(name.partition("=")[0], name.partition("=")[2] or name) for name in names]
+
+    def to_json(record: Any) -> dict[str, object]:
+        values = ((key, getattr(record, attr)) for key, attr in pairs)
+        return {key: v.isoformat() if isinstance(v, dt.date) else v for key, v in values}
+
+    return to_json
+
+
 @dataclass(frozen=True)
 class Redness:
     """Redness seen after a session: how strong, and after how many minutes it faded."""
@@ -118,16 +133,8 @@ class Redness:
     def severity_word(self) -> str:
         return REDNESS_LEVELS[self.severity]
 
-    def to_json(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "session_id": self.session_id,
-            "observed_at": self.observed_at,
-            "severity": self.severity,
-            "severity_word": self.severity_word,
-            "faded_after_min": self.faded_after_min,
-            "notes": self.notes,
-        }
+    to_json = json_fields("id", "session_id", "observed_at", "severity", "severity_word",
+                          "faded_after_min", "notes")
 
 
 #: The fields of a session a user can change, in the order forms show them.

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from homekit.domain.errors import InvalidInput, NotFound
+from homekit.domain.models import json_fields
 
 #: The long side of a stored photo, in pixels (larger ones are scaled down).
 MAX_SIDE = 2048
@@ -35,10 +36,7 @@ def view(value: str) -> str:
     """A view as typed (any case; `closeup`, `close up` and `close_up` too)."""
     text = str(value).strip().lower().replace("_", "-").replace(" ", "-")
     text = "close-up" if text == "closeup" else text
-    if text not in VIEWS:
-        raise InvalidInput(field="view", code="unknown_view", value=str(value)[:40],
-                           choices=VIEWS)
-    return text
+    return InvalidInput.unless_among(text, VIEWS, typed=value, field="view", code="unknown_view")
 
 
 @dataclass(frozen=True)
@@ -70,21 +68,8 @@ class Photo:
         """What a photo pairs by: its area and its view."""
         return self.area, self.view
 
-    def to_json(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "session_id": self.session_id,
-            "session_number": self.session_number,
-            "area": self.area,
-            "taken_on": self.taken_on.isoformat(),
-            "notes": self.notes,
-            "mime": self.mime,
-            "width": self.width,
-            "height": self.height,
-            "bytes": self.size,
-            "created_at": self.created_at,
-            "view": self.view,
-        }
+    to_json = json_fields("id", "session_id", "session_number", "area", "taken_on", "notes", "mime",
+                          "width", "height", "bytes=size", "created_at", "view")
 
 
 @dataclass(frozen=True)

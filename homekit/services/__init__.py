@@ -11,7 +11,7 @@ for `homekit.words` to put into words. See docs/design/index.md.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cached_property, partial
+from functools import partial
 from pathlib import Path
 
 from homekit.services.context import Clock, Context, local_now
@@ -64,6 +64,52 @@ def __getattr__(name: str) -> object:
 
         return getattr(import_module(f"homekit.services.{_EXPORTS[name]}"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+if TYPE_CHECKING:
+    from typing import Generic, TypeVar, overload
+
+    UseCaseT = TypeVar("UseCaseT")
+
+    class _Typed(Generic[UseCaseT]):
+        """Generic for the type checker only."""
+else:  # at run time, without importing typing (start-up): the same class, untyped
+    UseCaseT = None
+
+    class _Typed:
+        def __class_getitem__(cls, item: object) -> type:
+            return cls
+
+
+class UseCase(_Typed[UseCaseT]):
+    """A use case of `Homekit`, built on first use and then kept (like `cached_property`).
+
+    Its class, named as the attribute is but capitalised (`events` -> `Events`), is imported
+    from `homekit.services.<module>` (the attribute's name unless given) only when first asked
+    for: a command loads the modules of the use cases it touches and no other.
+    """
+
+    def __init__(self, build: Callable[[type[UseCaseT], Homekit], UseCaseT],
+                 module: str = "") -> None:
+        self.build, self.module, self.name = build, module, ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name, self.module = name, self.module or name
+
+    if TYPE_CHECKING:
+        @overload
+        def __get__(self, hk: None, owner: type) -> UseCase[UseCaseT]: ...
+        @overload
+        def __get__(self, hk: Homekit, owner: type) -> UseCaseT: ...
+
+    def __get__(self, hk: Homekit | None, owner: type) -> UseCaseT | UseCase[UseCaseT]:
+        if hk is None:
+            return self
+        from importlib import import_module
+
+        cls = getattr(import_module(f"homekit.services.{self.module}"), self.name.capitalize())
+        built = hk.__dict__[self.name] = self.build(cls, hk)  # kept: found before this, next time
+        return built
 
 
 class Homekit:
@@ -138,116 +184,28 @@ class Homekit:
         return self.ctx.clock
 
     # -- the use cases, each built on first use with its collaborators ---------------------
+    # One line each: `build` gets the use case's class (imported only then) and this object,
+    # so mypy checks every constructor against the collaborators handed to it.
 
-    @cached_property
-    def profiles(self) -> Profiles:
-        from homekit.services.profiles import Profiles
-
-        return Profiles(self.ctx, self.backups)
-
-    @cached_property
-    def safety(self) -> Safety:
-        from homekit.services.safety import Safety
-
-        return Safety(self.ctx)
-
-    @cached_property
-    def sessions(self) -> Sessions:
-        from homekit.services.sessions import Sessions
-
-        return Sessions(self.ctx, self.safety, self.treatments)
-
-    @cached_property
-    def redness(self) -> Redness:
-        from homekit.services.redness import Redness
-
-        return Redness(self.ctx)
-
-    @cached_property
-    def status(self) -> Status:
-        from homekit.services.status import Status
-
-        return Status(self.ctx, self.safety)
-
-    @cached_property
-    def plan(self) -> Plan:
-        from homekit.services.plan import Plan
-
-        return Plan(self.ctx, self.safety, self.treatments)
-
-    @cached_property
-    def charts(self) -> Charts:
-        from homekit.services.charts import Charts
-
-        return Charts(self.ctx, self.treatments)
-
-    @cached_property
-    def photos(self) -> Photos:
-        from homekit.services.photos import Photos
-
-        return Photos(self.ctx)
-
-    @cached_property
-    def report(self) -> Report:
-        from homekit.services.report import Report
-
-        return Report(self.ctx, self.status, self.sessions, self.photos, self.treatments,
-                      self.products)
-
-    @cached_property
-    def transfer(self) -> Transfer:
-        from homekit.services.transfer import Transfer
-
-        return Transfer(self.ctx)
-
-    @cached_property
-    def backups(self) -> Backups:
-        from homekit.services.backups import Backups
-
-        return Backups(self.ctx)
-
-    @cached_property
-    def replica(self) -> Replica:
-        from homekit.services.replica import Replica
-
-        return Replica(self.ctx, self.backups)
-
-    @cached_property
-    def undo(self) -> Undo:
-        from homekit.services.undo import Undo
-
-        return Undo(self.ctx, self.sessions)
-
-    @cached_property
-    def check(self) -> Check:
-        from homekit.services.check import Check
-
-        return Check(self.ctx)
-
-    @cached_property
-    def treatments(self) -> Treatments:
-        from homekit.services.treatments import Treatments
-
-        return Treatments(self.ctx, self.profiles)
-
-    @cached_property
-    def products(self) -> Products:
-        from homekit.services.treatments import Products
-
-        return Products(self.ctx)
-
-    @cached_property
-    def events(self) -> Events:
-        from homekit.services.events import Events
-
-        return Events(self.ctx)
-
-    @cached_property
-    def demo(self) -> Demo:
-        from homekit.services.demo import Demo
-
-        return Demo(self.ctx, self.profiles)
-
+    profiles: UseCase[Profiles] = UseCase(lambda cls, hk: cls(hk.ctx, hk.backups))
+    safety: UseCase[Safety] = UseCase(lambda cls, hk: cls(hk.ctx))
+    sessions: UseCase[Sessions] = UseCase(lambda cls, hk: cls(hk.ctx, hk.safety, hk.treatments))
+    redness: UseCase[Redness] = UseCase(lambda cls, hk: cls(hk.ctx))
+    status: UseCase[Status] = UseCase(lambda cls, hk: cls(hk.ctx, hk.safety))
+    plan: UseCase[Plan] = UseCase(lambda cls, hk: cls(hk.ctx, hk.safety, hk.treatments))
+    charts: UseCase[Charts] = UseCase(lambda cls, hk: cls(hk.ctx, hk.treatments))
+    photos: UseCase[Photos] = UseCase(lambda cls, hk: cls(hk.ctx))
+    report: UseCase[Report] = UseCase(lambda cls, hk: cls(
+        hk.ctx, hk.status, hk.sessions, hk.photos, hk.treatments, hk.products))
+    transfer: UseCase[Transfer] = UseCase(lambda cls, hk: cls(hk.ctx))
+    backups: UseCase[Backups] = UseCase(lambda cls, hk: cls(hk.ctx))
+    replica: UseCase[Replica] = UseCase(lambda cls, hk: cls(hk.ctx, hk.backups))
+    undo: UseCase[Undo] = UseCase(lambda cls, hk: cls(hk.ctx, hk.sessions))
+    check: UseCase[Check] = UseCase(lambda cls, hk: cls(hk.ctx))
+    treatments: UseCase[Treatments] = UseCase(lambda cls, hk: cls(hk.ctx, hk.profiles))
+    products: UseCase[Products] = UseCase(lambda cls, hk: cls(hk.ctx), module="treatments")
+    events: UseCase[Events] = UseCase(lambda cls, hk: cls(hk.ctx))
+    demo: UseCase[Demo] = UseCase(lambda cls, hk: cls(hk.ctx, hk.profiles))
 
 __all__ = ["Context", "DemoResult", "Homekit", "LogResult", "OpenNotices", "ProfileDeleted",
            "ReminderFile", "ReportFile", "UndoStep",

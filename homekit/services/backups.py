@@ -5,17 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from homekit.services.context import OnContext
+
 if TYPE_CHECKING:
     from homekit.files import Source
-    from homekit.services.context import Context
     from homekit.storage.restore import Restored
 
 
-class Backups:
+class Backups(OnContext):
     """Copies of the whole data file, and putting one back."""
-
-    def __init__(self, ctx: Context) -> None:
-        self.ctx = ctx
 
     def backup(self, dest: Path | str | None = None) -> Path:
         """A consistent copy of the data file (safe while others write); returns its path.

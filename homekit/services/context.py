@@ -121,3 +121,11 @@ class Context:
                     name, DEFAULT_TARGET_SESSIONS, rules.MIN_INTERVAL_DAYS, self.stamp()
                 )
         raise NotFound(code="unknown_profile", name=name)
+
+
+class OnContext:
+    """A use case that needs nothing but the context (the store, the clock, the profile):
+    built as `Photos(ctx)`. One that needs another use case takes it in its own constructor."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx

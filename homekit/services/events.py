@@ -18,20 +18,17 @@ from homekit.domain import events as rules
 from homekit.domain.errors import InvalidInput, NotFound, RuleViolation
 from homekit.domain.events import AdverseEvent, EventDraft
 from homekit.domain.gates import Gate, event_gate
+from homekit.services.context import Context, OnContext
 from homekit.storage import events as store_events
 from homekit.storage import journal
 
 if TYPE_CHECKING:
     from homekit.domain.models import Profile
-    from homekit.services.context import Context
     from homekit.transfer.eventfiles import EventEntry
 
 
-class Events:
+class Events(OnContext):
     """The adverse events of the current profile."""
-
-    def __init__(self, ctx: Context) -> None:
-        self.ctx = ctx
 
     # -- reading --------------------------------------------------------------------------
 

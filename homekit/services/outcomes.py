@@ -30,6 +30,9 @@ class UndoStep:
 
 @dataclass(frozen=True)
 class ProfileDeleted:
+    """What deleting a profile removed (its sessions and redness observations) and the
+    backup taken first, the way back."""
+
     profile: Profile
     sessions: int
     observations: int
@@ -38,6 +41,8 @@ class ProfileDeleted:
 
 @dataclass(frozen=True)
 class DemoResult:
+    """The demo file written: its profile and the sessions made up, first to last."""
+
     path: Path
     profile: str
     sessions: int

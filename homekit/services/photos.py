@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from homekit.domain.errors import InvalidInput, NotFound
-from homekit.services.context import Context
+from homekit.services.context import OnContext
 
 if TYPE_CHECKING:
     from homekit.domain.photos import Comparison, Photo
@@ -24,11 +24,8 @@ def read_source(path: Path | str) -> bytes:
     return read_bytes(path, "photo")[0]
 
 
-class Photos:
+class Photos(OnContext):
     """Progress photos of the current profile, stored inside the data file."""
-
-    def __init__(self, ctx: Context) -> None:
-        self.ctx = ctx
 
     def add_photo(
         self,

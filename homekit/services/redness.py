@@ -7,16 +7,13 @@ from dataclasses import replace
 from homekit.domain import gates, rules
 from homekit.domain.errors import InvalidInput, NotFound
 from homekit.domain.models import Redness as Observation
-from homekit.services.context import Context
+from homekit.services.context import OnContext
 from homekit.storage import journal
 from homekit.storage import redness as stored_redness
 
 
-class Redness:
+class Redness(OnContext):
     """Observations of redness after a session."""
-
-    def __init__(self, ctx: Context) -> None:
-        self.ctx = ctx
 
     def add_redness(
         self,

@@ -266,22 +266,10 @@ def mark_of_row(row: dict[str, object]) -> Mark:
 
 
 def draft_of(s: Session) -> SessionDraft:
-    """The editable fields of a stored session."""
+    """The editable fields of a stored session (a session has each field of a draft)."""
+    from dataclasses import fields
+
     from homekit.domain.drafts import SessionDraft
 
-    return SessionDraft(
-        session_date=s.session_date,
-        start_time=s.start_time,
-        duration_min=s.duration_min,
-        areas=s.areas,
-        device_level=s.device_level,
-        glasses_worn=s.glasses_worn,
-        stinging=s.stinging,
-        notes=s.notes,
-        checklist=s.checklist,
-        cleared_by_professional=s.cleared_by_professional,
-        treatment=s.treatment,
-        depth_mm=s.depth_mm,
-        despite=s.despite,
-    )
+    return SessionDraft(**{f.name: getattr(s, f.name) for f in fields(SessionDraft)})
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from homekit.domain.errors import InvalidInput
 from homekit.domain.models import Profile, Session, SessionImport
-from homekit.services.context import DEFAULT_PROFILE_KEY, Context
+from homekit.services.context import DEFAULT_PROFILE_KEY, OnContext
 from homekit.services.events import export_events, import_events
 from homekit.storage import treatments as stored_treatments
 
@@ -33,11 +33,8 @@ def import_source(path: str | Path | Source) -> Iterator[Source]:
         yield source
 
 
-class Transfer:
+class Transfer(OnContext):
     """Export and import of whole logs (and their photos): all or nothing."""
-
-    def __init__(self, ctx: Context) -> None:
-        self.ctx = ctx
 
     # What the import planner asks of the open file (transfer.importer.Source).
 

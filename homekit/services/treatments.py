@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from homekit.domain import treatments as t
 from homekit.domain.errors import InvalidInput, RuleViolation
 from homekit.domain.models import Profile
-from homekit.services.context import Context
+from homekit.services.context import Context, OnContext
 from homekit.storage import treatments as stored_treatments
 from homekit.storage.repo import Store
 
@@ -163,11 +163,8 @@ class Treatments:
         return [x.name for x in self.all(profile) if x.name in used]
 
 
-class Products:
+class Products(OnContext):
     """Active products a profile uses: log, list, delete (undoable)."""
-
-    def __init__(self, ctx: Context) -> None:
-        self.ctx = ctx
 
     @property
     def _store(self) -> Store:

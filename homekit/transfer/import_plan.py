@@ -20,30 +20,32 @@ from homekit.transfer.reader import ImportFile
 
 @dataclass(frozen=True)
 class Problem:
+    """One problem of a row, where the file has it (`homekit.words.import_problem` says it)."""
+
     line: int
     date: str  # as written in the file
-    reason: str
+    #: What is wrong: a refusal with its code and facts (a row's value; a `row_problems`
+    #: refusal holds every problem of one session), or a sentence the rule checks still build.
+    reason: str | InvalidInput
     rule: bool = False  # True: the weekly rule (exit 3); False: bad data (exit 2)
-
-    def __str__(self) -> str:
-        date = self.date if len(self.date) <= 40 else self.date[:37] + "..."
-        where = f"line {self.line}" + (f", {date}" if date else "")
-        return f"{where}: {self.reason}"
+    #: The problem is in the row's profile settings, not in a session.
+    of_profile: bool = False
 
 
 class BadImportData(InvalidInput):
-    """Rows with values homekit cannot store (exit 2); `problems` lists them."""
+    """Rows with values homekit cannot store (exit 2); `problems` lists them, in file order,
+    and the facts name the file and how many sessions it has (code `import_refused`)."""
 
-    def __init__(self, message: str, problems: list[Problem]) -> None:
-        super().__init__(message)
+    def __init__(self, name: str, total: int, problems: list[Problem]) -> None:
+        super().__init__(code="import_refused", name=name, total=total, problems=problems)
         self.problems = problems
 
 
 class ImportRuleViolation(RuleViolation):
-    """Rows that would break the weekly rule (exit 3); `problems` lists them."""
+    """Rows that would break the weekly rule (exit 3); `problems` lists them (as above)."""
 
-    def __init__(self, message: str, problems: list[Problem]) -> None:
-        super().__init__(message)
+    def __init__(self, name: str, total: int, problems: list[Problem]) -> None:
+        super().__init__(code="import_refused", name=name, total=total, problems=problems)
         self.problems = problems
 
 

@@ -72,12 +72,12 @@ def _plan(hk: Source, file: ImportFile) -> ImportPlan:
                 name = validate.profile_name(rows._text(written, "profile name"))
                 profile = rows.profile_settings(name, raw.settings, stamp, text=raw.text)
             except InvalidInput as exc:
-                problems.append(Problem(file.line(raw.ref), "", f"profile: {exc}"))
+                problems.append(Problem(file.line(raw.ref), "", exc, of_profile=True))
                 continue
             try:
                 kept, used = rows_extras.profile_extras(raw.settings, raw.text)
             except InvalidInput as exc:
-                problems.append(Problem(file.line(raw.ref), "", f"profile: {exc}"))
+                problems.append(Problem(file.line(raw.ref), "", exc, of_profile=True))
                 continue
             key = validate.name_key(name)
             settings[key] = profile  # a profile without sessions is carried over too
@@ -98,7 +98,7 @@ def _plan(hk: Source, file: ImportFile) -> ImportPlan:
         except NotFound:
             raise
         except InvalidInput as exc:
-            problems.append(Problem(file.line(raw.ref), date_text, str(exc)))
+            problems.append(Problem(file.line(raw.ref), date_text, exc))
             continue
         same = target.stored.get((item.draft.session_date, item.draft.treatment))
         fields = compared if file.kind == "csv" else COMPARED_FIELDS & raw.values.keys()
@@ -165,21 +165,8 @@ def _identical(stored: Session, item: SessionImport, fields: set[str] | frozense
     return all(mine[f] == theirs[f] for f in fields)
 
 
-#: A refused import lists this many problems, then says how many more there are (a whole log
-#: written with the wrong dates would otherwise print one line per session: megabytes).
-LISTED_PROBLEMS = 50
-
-
 def _refuse(file: ImportFile, total: int, problems: list[Problem]) -> None:
     problems.sort(key=lambda p: p.line)
-    bad_rows = len({p.line for p in problems})
-    head = (f"import refused, nothing was stored: {bad_rows} row{'s' if bad_rows != 1 else ''} "
-            f"of {total} in {file.short} {'have' if bad_rows != 1 else 'has'} a problem")
-    listed = [head, *map(str, problems[:LISTED_PROBLEMS])]
-    if len(problems) > LISTED_PROBLEMS:
-        listed.append(f"... and {len(problems) - LISTED_PROBLEMS} more "
-                      f"(the first {LISTED_PROBLEMS} are listed)")
-    message = "\n  ".join(listed)
     if any(not p.rule for p in problems):
-        raise BadImportData(message, problems)
-    raise ImportRuleViolation(message, problems)
+        raise BadImportData(file.short, total, problems)
+    raise ImportRuleViolation(file.short, total, problems)

@@ -1,4 +1,8 @@
-"""Turn one raw row into checked values, with the same messages as the CLI (domain.validate)."""
+"""Turn one raw row into checked values, with the same messages as the CLI (domain.validate).
+
+A value the row cannot hold is refused with a coded problem (`code` and facts, no sentence:
+`homekit.words.imports` says them); a row's problems are raised together, in one
+`row_problems` refusal whose `problems` are the refusals themselves."""
 
 from __future__ import annotations
 
@@ -32,7 +36,7 @@ def _text(value: Any, what: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise InvalidInput(f"{what} must be text, not {type(value).__name__}")
+        raise InvalidInput(code="row_not_text", what=what, type=type(value).__name__)
     return value
 
 
@@ -41,7 +45,7 @@ def _timestamp(value: Any, what: str) -> str:
     try:
         dt.datetime.fromisoformat(text)
     except ValueError:
-        raise InvalidInput(f"{what} {text[:40]!r} is not a date and time (YYYY-MM-DDTHH:MM)") from None
+        raise InvalidInput(code="row_not_timestamp", what=what, text=text[:40]) from None
     return text
 
 
@@ -54,7 +58,7 @@ def glasses(value: Any, name: str = "glasses_worn") -> bool:
         return True
     if word in _FALSE:
         return False
-    raise InvalidInput(f"{name} {str(value)[:20]!r} is not yes or no")
+    raise InvalidInput(code="row_not_yes_no", what=name, text=str(value)[:20])
 
 
 def _areas(value: Any) -> tuple[str, ...]:
@@ -71,13 +75,13 @@ def redness(value: Any) -> tuple[RednessDraft, ...]:
         try:
             value = json.loads(value)
         except (json.JSONDecodeError, RecursionError):
-            raise InvalidInput("redness is not a JSON list of observations") from None
+            raise InvalidInput(code="row_redness_not_json") from None
     if not isinstance(value, list):
-        raise InvalidInput("redness is not a list of observations")
+        raise InvalidInput(code="row_redness_not_list")
     found = []
     for item in value:
         if not isinstance(item, dict) or "severity" not in item or "observed_at" not in item:
-            raise InvalidInput("a redness observation needs observed_at and severity")
+            raise InvalidInput(code="row_redness_incomplete")
         found.append(RednessDraft(
             observed_at=_timestamp(item["observed_at"], "redness observed_at"),
             severity=validate.severity(item["severity"]),
@@ -88,8 +92,8 @@ def redness(value: Any) -> tuple[RednessDraft, ...]:
 
 
 def session(values: Mapping[str, Any], today: dt.date, stamp: str) -> SessionImport:
-    """A checked session; raises InvalidInput with every problem of the row, joined by '; '."""
-    problems: list[str] = []
+    """A checked session; else a `row_problems` refusal that holds every problem of the row."""
+    problems: list[InvalidInput] = []
     day = dt.date.min
     # Short fields are clipped before checking, so that a message never quotes megabytes
     # (a value that long is wrong either way).
@@ -102,17 +106,16 @@ def session(values: Mapping[str, Any], today: dt.date, stamp: str) -> SessionImp
         try:
             return check(values[key])
         except InvalidInput as exc:
-            problems.append(str(exc))
+            problems.append(exc)
             return default
 
     raw_date = values.get("session_date")
     try:
         day = validate.parse_date(_text(raw_date, "date"))
-        future = rules.date_problem(day, today)
-        if future:
-            problems.append(future)
+        if rules.date_problem(day, today):
+            problems.append(InvalidInput(code="future_date", date=day, today=today))
     except InvalidInput as exc:
-        problems.append(str(exc))
+        problems.append(exc)
     draft = SessionDraft(
         session_date=day,
         start_time=take("start_time", lambda v: _optional(v, lambda t: validate.parse_time(
@@ -135,9 +138,9 @@ def session(values: Mapping[str, Any], today: dt.date, stamp: str) -> SessionImp
         despite = _despite(values.get("despite"))
         draft = replace(draft, treatment=name, depth_mm=depth, despite=despite)
     except InvalidInput as exc:
-        problems.append(str(exc))
+        problems.append(exc)
     if problems:
-        raise InvalidInput("; ".join(problems))
+        raise InvalidInput(code="row_problems", problems=tuple(problems))
     return SessionImport(draft, created, observed)
 
 
@@ -152,8 +155,7 @@ def _treatment(value: Any) -> str:
 
 def _depth(value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise InvalidInput(f"depth {value!r} is not a number", code="bad_depth",
-                           depth=str(value)[:20])
+        raise InvalidInput(code="row_depth_not_number", value=value)
     if isinstance(value, str):
         return treatments.parse_depth(value)
     return treatments.check_depth(float(value))
@@ -166,7 +168,7 @@ def _despite(value: Any) -> tuple[str, ...]:
         return treatments.despite_kinds([k for k in value.split(",") if k.strip()])
     if isinstance(value, list) and all(isinstance(k, str) for k in value):
         return treatments.despite_kinds(value)
-    raise InvalidInput("despite is not a list of product kinds")
+    raise InvalidInput(code="row_despite_not_list")
 
 
 def profile_settings(name: str, settings: Mapping[str, Any] | None, stamp: str,
@@ -186,10 +188,10 @@ def profile_settings(name: str, settings: Mapping[str, Any] | None, stamp: str,
 
     has = s.get("has_skin_condition")
     if has is not None and not isinstance(has, bool):
-        raise InvalidInput("has_skin_condition is not true, false or null")
+        raise InvalidInput(code="row_not_true_false_null", what="has_skin_condition")
     thinners = s.get("blood_thinners")
     if thinners is not None and not isinstance(thinners, bool):
-        raise InvalidInput("blood_thinners is not true, false or null")
+        raise InvalidInput(code="row_not_true_false_null", what="blood_thinners")
     return Profile(
         id=0,
         name=name,
@@ -214,7 +216,7 @@ def profile_settings(name: str, settings: Mapping[str, Any] | None, stamp: str,
 def _skin_type(value: Any) -> int:
     """1 to 6: a number in JSON (not true or false), a cell of text in CSV."""
     if isinstance(value, bool) or not isinstance(value, (int, str)):
-        raise InvalidInput("skin_type is not a number from 1 to 6 or null")
+        raise InvalidInput(code="row_skin_type_not_number")
     return validate.skin_type(value)
 
 
@@ -238,7 +240,7 @@ def _checklist(value: Any) -> tuple[str, ...] | None:
         return () if text == NO_ITEMS else checklist.parse_checked(text)
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return checklist.parse_checked(",".join(value))
-    raise InvalidInput("checklist is not a list of item ids or null")
+    raise InvalidInput(code="row_checklist_not_list")
 
 
 def _cleared(value: Any) -> bool:
@@ -249,5 +251,5 @@ def _cleared(value: Any) -> bool:
     if isinstance(value, str):
         return False if _blank(value) else glasses(value, "cleared_by_professional")
     if not isinstance(value, bool):
-        raise InvalidInput("cleared_by_professional is not true or false")
+        raise InvalidInput(code="row_not_true_false", what="cleared_by_professional")
     return value

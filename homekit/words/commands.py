@@ -9,6 +9,7 @@ Service results are typed `Any` here: words sit below the services and never imp
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from homekit.domain.models import Profile
@@ -87,12 +88,18 @@ def profile_line(p: Profile, current: bool) -> str:
     return f"{'*' if current else ' '} {p.name}: {profile_plan(p)}"
 
 
-def profile_created(p: Profile) -> str:
-    return f"Created profile {p.name}: {profile_plan(p)}."
+def about_profile(template: str) -> Callable[[Profile], str]:
+    """A sentence about one profile, from a template over it: `{p}` the profile (`{p.name}`),
+    `{plan}` its plan (`profile_plan`)."""
+    def sentence(p: Profile) -> str:
+        return template.format(p=p, plan=profile_plan(p))
+    return sentence
 
 
-def profile_changed(p: Profile) -> str:
-    return f"Profile {p.name}: {profile_plan(p)}."
+profile_created = about_profile("Created profile {p.name}: {plan}.")
+profile_changed = about_profile("Profile {p.name}: {plan}.")
+profile_now_default = about_profile("Default profile is now {p.name}.")
+skin_recorded = about_profile("Recorded for profile {p.name}.")
 
 
 def skin_type_line(p: Profile) -> str:
@@ -118,17 +125,9 @@ def profile_show_lines(p: Profile, current: bool, reminder_time: str) -> list[st
     ]
 
 
-def profile_now_default(p: Profile) -> str:
-    return f"Default profile is now {p.name}."
-
-
 def delete_profile_question(name: str) -> str:
     return (f"Delete profile {name!r} and all its sessions? "
             "(a backup is made first; homekit undo brings it back) [y/N] ")
-
-
-def skin_recorded(p: Profile) -> str:
-    return f"Recorded for profile {p.name}."
 
 
 def medical_answers(p: Profile) -> str:
@@ -163,11 +162,13 @@ def delete_photo_question(photo: Any) -> str:
     return f"Delete photo {photo_line(photo)}? [y/N] "
 
 
-def photo_deleted(photo_id: int, backup: object) -> str:
-    """The whole path (not shortened like other messages): the undo is a command to copy."""
+def photo_deleted(done: tuple[Any, object]) -> str:
+    """`done`: the photo deleted and the backup taken first. The backup's whole path (not
+    shortened like other messages): the undo is a command to copy."""
     import shlex
 
-    return f"Deleted photo {photo_id}. To undo: homekit restore {shlex.quote(control_free(str(backup)))}"
+    photo, backup = done
+    return f"Deleted photo {photo.id}. To undo: homekit restore {shlex.quote(control_free(str(backup)))}"
 
 
 def comparison_written(c: Any, path: object) -> str:

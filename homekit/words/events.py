@@ -7,10 +7,10 @@ import datetime as dt
 from typing import Any
 
 from homekit.domain.errors import HomekitError
-from homekit.domain.events import EVENT_KINDS, SEE_PROFESSIONAL_AFTER_DAYS, AdverseEvent
+from homekit.domain.events import EVENT_KINDS, SEE_PROFESSIONAL_AFTER_DAYS, AdverseEvent, see_professional
 from homekit.words.base import control_free, day, plural
 from homekit.words.errors import _ERRORS, error
-from homekit.words.undo import UNDO_HINT_APP
+from homekit.words.undo import UNDO_HINT_APP, UNDO_HINT_CLI
 
 #: Each kind in the user's words (the CLI takes EVENT_KINDS as they are spelled there).
 EVENT_KIND_WORDS: dict[str, str] = {
@@ -77,6 +77,14 @@ def event_line(e: AdverseEvent, today: dt.date) -> str:
     return control_free("  ".join(parts))
 
 
+def event_entry(e: AdverseEvent, today: dt.date) -> str:
+    """An event in `event list`: its line, and beneath it, while a skin professional should
+    see it, what to do."""
+    if not see_professional(e, today):
+        return event_line(e, today)
+    return f"{event_line(e, today)}\n    {see_professional_text(e, today)}"
+
+
 def see_professional_text(e: AdverseEvent, today: dt.date) -> str:
     """The nudge shown for an open event that has lasted (or that always needs one)."""
     if e.kind in ("infection", "burn"):
@@ -100,7 +108,7 @@ def event_resolved(e: AdverseEvent) -> str:
 
 def event_deleted(e: AdverseEvent) -> str:
     return (f"Deleted adverse event #{e.id} ({event_kind_text(e.kind)} of "
-            f"{day(e.event_date)}). To bring it back: homekit undo")
+            f"{day(e.event_date)}). {UNDO_HINT_CLI}")
 
 
 def event_deleted_app(e: AdverseEvent) -> str:

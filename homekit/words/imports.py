@@ -1,14 +1,16 @@
-"""Import refusals in words: a file that is not an export, or whose photo list is wrong
-(homekit.transfer raises them with a code and the facts; the sentences are here)."""
+"""Import refusals in words: a file that is not an export, a row's values, the refused import
+with its problems listed, or a wrong photo list (homekit.transfer raises them with a code and
+the facts; the sentences are here)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from homekit.words.base import shown
+from homekit.domain.errors import HomekitError
+from homekit.words.base import control_free, shown
 from homekit.words.errors import _ERRORS, error
 
-__all__: list[str] = []
+__all__ = ["LISTED_PROBLEMS", "import_problem"]
 
 #: Why a file is not an export, by the reason code transfer.reader gives.
 _NOT_EXPORT: dict[str, Any] = {
@@ -26,6 +28,41 @@ _NOT_EXPORT: dict[str, Any] = {
     "json_version": lambda f: "no valid format version",
     "profiles_not_list": lambda f: '"profiles" is not a list',
 }
+
+
+#: A refused import lists this many problems, then says how many more there are (a whole log
+#: written with the wrong dates would otherwise print one line per session: megabytes).
+LISTED_PROBLEMS = 50
+
+
+def import_problem(p: Any) -> str:
+    """`line 4, 2026-03-01: duration must be ...`: one problem of a refused import (an
+    `import_plan.Problem`)."""
+    date = p.date if len(p.date) <= 40 else p.date[:37] + "..."
+    where = f"line {p.line}" + (f", {date}" if date else "")
+    return f"{where}: {'profile: ' if p.of_profile else ''}{_reason(p.reason)}"
+
+
+def _reason(reason: str | HomekitError) -> str:
+    """A problem's reason: a sentence as it is; a refusal raised with its own sentence (the
+    domain's validators still carry theirs) by that; else by its code."""
+    if isinstance(reason, str):
+        return reason
+    if reason.code is not None and str(reason) == reason.code:
+        return error(reason)
+    return control_free(str(reason))
+
+
+def _import_refused(f: dict[str, Any], e: Any) -> str:
+    problems = f["problems"]
+    bad = len({p.line for p in problems})
+    head = (f"import refused, nothing was stored: {bad} row{'s' if bad != 1 else ''} "
+            f"of {f['total']} in {f['name']} {'have' if bad != 1 else 'has'} a problem")
+    listed = [head, *map(import_problem, problems[:LISTED_PROBLEMS])]
+    if len(problems) > LISTED_PROBLEMS:
+        listed.append(f"... and {len(problems) - LISTED_PROBLEMS} more "
+                      f"(the first {LISTED_PROBLEMS} are listed)")
+    return "\n  ".join(listed)
 
 
 def _photo_entry(f: dict[str, Any], e: Any) -> str:
@@ -55,4 +92,19 @@ _ERRORS.update({
     "photo_area_not_text": "the area must be text",
     "photo_view_not_text": "the view must be text",
     "photo_notes_not_text": "notes and created_at must be text",
+    "import_refused": _import_refused,
+    # a row's values (transfer.rows)
+    "row_problems": lambda f, e: "; ".join(_reason(p) for p in f["problems"]),
+    "row_not_text": "{what} must be text, not {type}",
+    "row_not_timestamp": "{what} {text!r} is not a date and time (YYYY-MM-DDTHH:MM)",
+    "row_not_yes_no": "{what} {text!r} is not yes or no",
+    "row_not_true_false": "{what} is not true or false",
+    "row_not_true_false_null": "{what} is not true, false or null",
+    "row_redness_not_json": "redness is not a JSON list of observations",
+    "row_redness_not_list": "redness is not a list of observations",
+    "row_redness_incomplete": "a redness observation needs observed_at and severity",
+    "row_depth_not_number": "depth {value!r} is not a number",
+    "row_despite_not_list": "despite is not a list of product kinds",
+    "row_skin_type_not_number": "skin_type is not a number from 1 to 6 or null",
+    "row_checklist_not_list": "checklist is not a list of item ids or null",
 })

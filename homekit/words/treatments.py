@@ -9,6 +9,7 @@ from homekit.domain import treatments as t
 from homekit.domain.errors import HomekitError
 from homekit.words.base import in_days, plural
 from homekit.words.errors import _ERRORS
+from homekit.words.undo import UNDO_HINT_CLI
 
 #: Where the floors come from: shown by `treatment list` and the guide.
 FLOOR_NOTE = ("The floors come from dermatology and device guidance; a profile may lengthen "
@@ -90,7 +91,7 @@ def delete_product_question(p: t.ProductUse) -> str:
 
 
 def product_deleted(p: t.ProductUse) -> str:
-    return f"Deleted the {p.kind} use of {p.used_on} (id {p.id}). To bring it back: homekit undo"
+    return f"Deleted the {p.kind} use of {p.used_on} (id {p.id}). {UNDO_HINT_CLI}"
 
 
 def product_line(p: t.ProductUse) -> str:
@@ -164,33 +165,31 @@ _ERRORS.update({
     "unknown_treatment": lambda f, e: (
         f"unknown treatment {f['name']!r}; choose from: {known_names(f)} "
         "(add your own: homekit treatment add NAME --interval DAYS)"),
-    "bad_treatment_name": lambda f, e: (
-        f"treatment name {f['name']!r} is not allowed: lower-case letters, digits and '-', "
+    "bad_treatment_name": (
+        "treatment name {name!r} is not allowed: lower-case letters, digits and '-', "
         "a letter first, at most 40 characters"),
     "treatment_exists": lambda f, e: (
         f"{f['name']} is a built-in treatment" if f.get("builtin")
         else f"treatment {f['name']!r} already exists"),
-    "bad_depth": lambda f, e: (
-        f"depth {f['depth']!r} is not a needle depth in millimetres (more than 0, two "
-        "decimals at most, e.g. 0.25)"),
-    "depth_too_deep": lambda f, e: (
-        f"a needle depth of {f['depth']:g} mm is deeper than {f['max_depth']:g} mm: that is "
-        "not a home treatment; see a skin professional"),
-    "depth_missing": lambda f, e: "microneedling needs the needle depth: --depth MM (e.g. 0.25)",
-    "depth_not_needed": lambda f, e: f"{f['treatment']} takes no depth; --depth is for microneedling",
+    "bad_depth": (
+        "depth {depth!r} is not a needle depth in millimetres (more than 0, two decimals at "
+        "most, e.g. 0.25)"),
+    "depth_too_deep": (
+        "a needle depth of {depth:g} mm is deeper than {max_depth:g} mm: that is not a home "
+        "treatment; see a skin professional"),
+    "depth_missing": "microneedling needs the needle depth: --depth MM (e.g. 0.25)",
+    "depth_not_needed": "{treatment} takes no depth; --depth is for microneedling",
     "interval_below_floor": lambda f, e: (
         f"an interval of {plural(int(f['days']), 'day')} is below the floor of "  # type: ignore[call-overload]
         f"{f['treatment']} ({plural(int(f['floor']), 'day')}); a profile may lengthen an "  # type: ignore[call-overload]
         "interval, never shorten it"),
-    "interval_too_long": lambda f, e: (
-        f"an interval of {f['days']} days is longer than {f['limit']} days"),
+    "interval_too_long": "an interval of {days} days is longer than {limit} days",
     "unknown_product_kind": lambda f, e: (
         f"unknown product kind {f['kind']!r}; choose from: "
         f"{', '.join(t.PRODUCT_KINDS)} (retinoid: tretinoin, retinol, adapalene; acid: "
         "AHA/BHA exfoliants)"),
-    "despite_not_holding": lambda f, e: (
-        "--despite takes retinoid or acid: only those hold a session back"),
-    "unknown_product": lambda f, e: f"no product use with id {f['id']} (see: homekit product list)",
+    "despite_not_holding": "--despite takes retinoid or acid: only those hold a session back",
+    "unknown_product": "no product use with id {id} (see: homekit product list)",
     "treatment_conflict": _conflict,
     "product_hold": _hold,
 })

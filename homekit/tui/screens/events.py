@@ -4,6 +4,9 @@ The same use case as `homekit event` (hk.events)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import partial
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -38,10 +41,8 @@ class EventsScreen(HomekitScreen):
                 tooltip="A skin professional cleared the selected event"),
         Binding("d", "delete", "Delete", tooltip="Delete the selected event (undo brings it back)"),
     ]
-
-    def __init__(self, hk: Homekit) -> None:
-        super().__init__(hk)
-        self.events: list[AdverseEvent] = []
+    #: The profile's events, oldest first, as last read (none until then).
+    events: Sequence[AdverseEvent] = ()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -105,25 +106,18 @@ class EventsScreen(HomekitScreen):
         self.notify(words.event_resolved(done), title=words.EVENTS_TITLE)
 
     def action_delete(self) -> None:
-        from homekit.tui.screens.confirm import ConfirmScreen
+        from homekit.tui.screens.confirm import confirm_delete
 
         event = self._selected()
         if event is None:
             return
 
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                self.hk.events.delete(event.id)
-            except HomekitError as exc:
-                self.notify(words.error(exc), severity="error")
-                return
+        def deleted(_: AdverseEvent) -> None:
             self.refresh_events()
             self.notify(words.event_deleted_app(event), title=words.EVENTS_TITLE)
 
-        self.app.push_screen(ConfirmScreen(words.EVENTS_TITLE, words.delete_event_question(event),
-                                           "Delete"), answered)
+        confirm_delete(self, words.EVENTS_TITLE, words.delete_event_question(event),
+                       partial(self.hk.events.delete, event.id), deleted)
 
 
 class LogEventScreen(ModalScreen[AdverseEvent | None]):

@@ -6,7 +6,7 @@ Sixel, as the chart screen decides); elsewhere a clear line and the `photo expor
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -46,10 +46,8 @@ class PhotosScreen(HomekitScreen):
                 tooltip="Write the first and latest photo side by side (PNG)"),
         Binding("a", "add", "Add photo", tooltip="Add a photo, with its area and view"),
     ]
-
-    def __init__(self, hk: Homekit) -> None:
-        super().__init__(hk)
-        self.photos: list[Photo] = []
+    #: The profile's photos, as last read (none until then).
+    photos: Sequence[Photo] = ()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -172,7 +170,7 @@ class AddPhotoScreen(ModalScreen["Photo | None"]):
         *DIALOG_KEYS,
     ]
 
-    def __init__(self, hk: Homekit, photos: list[Photo]) -> None:
+    def __init__(self, hk: Homekit, photos: Sequence[Photo]) -> None:
         super().__init__()
         self.hk = hk
         self.photos = photos

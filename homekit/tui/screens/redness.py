@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -126,22 +128,15 @@ class RednessScreen(SessionDialog[RednessResult | None]):
 
     @on(Button.Pressed, "#delete-obs")
     def delete(self) -> None:
-        from homekit.tui.screens.confirm import ConfirmScreen
+        from homekit.tui.screens.confirm import confirm_delete
 
         obs = self.observation
         if obs is None:
             return
 
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                self.hk.redness.delete_redness(int(obs.id or 0))
-            except HomekitError as exc:
-                self.query_one("#redness-error", Static).update(words.error(exc))
-                return
+        def deleted(_: Redness) -> None:
             self.app.notify(words.observation_deleted_app(obs), title="Redness deleted")
             self.dismiss((obs, None))
 
-        self.app.push_screen(ConfirmScreen(
-            "Delete observation", words.delete_observation_question(obs), "Delete"), answered)
+        confirm_delete(self, "Delete observation", words.delete_observation_question(obs),
+                       partial(self.hk.redness.delete_redness, int(obs.id or 0)), deleted)
