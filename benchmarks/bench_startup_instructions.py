@@ -13,7 +13,8 @@ started through the installed `homekit` entry point:
   library the CLI is built on, with no homekit code (a lower bound for any command);
 - argparse: a bare argparse parser with three options printing its help (the lower bound of
   any command's `--help`);
-- `homekit --version`, `homekit status --help`;
+- `homekit --version`, `homekit status --help`, and the `--help` of `log`, `photo add` and
+  `report` (parsers with validators);
 - `homekit status --json` on a 100-session file, and `homekit log` into a copy of a file with
   one profile and no session (a session that is accepted).
 `--baseline SRC` also counts an older homekit (a folder holding homekit/), started as its
@@ -58,7 +59,7 @@ BARE_HELP = ("import argparse\np = argparse.ArgumentParser(prog='homekit status'
 def counts_for(folder: Path, src: str | None, tiny: bool) -> dict[str, int]:
     """The homekit rows: the installed homekit, or the older one in `src`."""
     hk = [HOMEKIT] if src is None else [
-        sys.executable, "-c",
+        sys.executable, "-P", "-c",  # -P: not the current folder's homekit/
         "import sys; sys.argv[0] = 'homekit'; from homekit.cli import main; sys.exit(main())"]
     env = clean_env(PYTHONPATH=src) if src else clean_env()
     counts = {"homekit --version": instructions([*hk, "--version"], env)}
@@ -72,6 +73,11 @@ def counts_for(folder: Path, src: str | None, tiny: bool) -> dict[str, int]:
     subprocess.run([*hk, "--db", str(small), "status", "--json"], env=env, check=True,
                    capture_output=True)
     counts["homekit status --help"] = instructions([*hk, "status", "--help"], env)
+    for command in (["log"], ["photo", "add"], ["report"]):
+        # Warm: their modules' bytecode is written on a first run.
+        subprocess.run([*hk, *command, "--help"], env=env, check=True, capture_output=True)
+        counts[f"homekit {' '.join(command)} --help"] = instructions([*hk, *command, "--help"],
+                                                                    env)
     counts["homekit status --json"] = instructions([*hk, "--db", str(small), "status", "--json"],
                                                    env)
     target = Path(shutil.copy(empty, folder / "log.db"))

@@ -3,6 +3,7 @@ the app's first frames against the same screens rebuilt in bare Textual, in one 
 
     python benchmarks/bench_status.py [--rounds 15] [--paints 9] [--json out.json]
     python benchmarks/bench_status.py --tiny   # once each, no warm-up (CI: it runs)
+    python benchmarks/bench_status.py --baseline SRC   # also an older homekit, interleaved
 
 CLI part: CPU seconds (user + system) of whole processes, the variants interleaved round by
 round after one untimed round: `python -c 'import sqlite3, argparse, json, pathlib,
@@ -34,10 +35,16 @@ from common import HOMEKIT, clean_env, fill, load, machine, measure, peer_bin  #
 STDLIB = "import sqlite3, argparse, json, pathlib, dataclasses"
 
 
-def cli_part(folder: Path, small: Path, rounds: int, warmup: int) -> dict[str, list[float]]:
+def cli_part(folder: Path, small: Path, rounds: int, warmup: int,
+             baseline: Path | None = None) -> dict[str, list[float]]:
     env = clean_env()
     variants = {"stdlib": ([sys.executable, "-c", STDLIB], env),
                 "status --json": ([HOMEKIT, "--db", str(small), "status", "--json"], env)}
+    if baseline:  # an older homekit's source, started as its entry point starts it
+        variants["status --json, before"] = (
+            [sys.executable, "-P", "-c", "import sys; sys.argv[0] = 'homekit'; from homekit.launch "
+             "import main; sys.exit(main())", "--db", str(small), "status", "--json"],
+            clean_env(PYTHONPATH=str(baseline.resolve())))
     watson = peer_bin("watson")
     if watson:
         (folder / "watson").mkdir()
@@ -78,6 +85,8 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--paints", type=int, default=9, help="app rounds")
     ap.add_argument("--tiny", action="store_true", help="once each, no warm-up (CI)")
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--baseline", type=Path, metavar="SRC",
+                    help="also an older homekit's `status --json`: a folder holding homekit/")
     args = ap.parse_args(argv)
     rounds, paints, warmup = (1, 1, 0) if args.tiny else (args.rounds, args.paints, 1)
     before = load()
@@ -85,7 +94,7 @@ def main(argv: list[str] | None = None) -> dict:
         folder = Path(tmp)
         small = folder / "small.db"
         fill(small, 100, 1)
-        cpu = cli_part(folder, small, rounds, warmup)
+        cpu = cli_part(folder, small, rounds, warmup, args.baseline)
         app = app_part(folder, small, paints, warmup)
     after = load()
     command = "python benchmarks/bench_status.py" + (
@@ -96,6 +105,11 @@ def main(argv: list[str] | None = None) -> dict:
     print(f"| `homekit status --json` (100 sessions) | {med['status --json']:.1f} | | |")
     print(f"| `python -c '{STDLIB}'` | {med['stdlib']:.1f} | "
           f"{med['status --json'] / med['stdlib']:.2f} | at most 1.4 |")
+    if "status --json, before" in med:
+        before_ms = med["status --json, before"]
+        print(f"| `status --json` before (`--baseline`) | {before_ms:.1f} | "
+              f"{before_ms / med['stdlib']:.2f} (against watson: "
+              f"{before_ms / med.get('watson status', float('nan')):.2f}) | |")
     if "watson status" in med:
         print(f"| `watson status` | {med['watson status']:.1f} | "
               f"{med['status --json'] / med['watson status']:.2f} | at most 0.75 |")

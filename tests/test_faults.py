@@ -385,7 +385,7 @@ def test_clock_moved_back_past_the_last_session_is_explained_and_loses_nothing(s
 
     text = status_text(st)
     assert "clock" in text and "-" + str(st.days_until_eligible) not in text
-    json.dumps(st.to_json())  # the --json form serialises
+    json.dumps(st.to_json("a warning"))  # the --json form serialises
 
     # nothing is hidden, and the future-dated sessions can still be corrected
     assert [s.session_date for s in skewed.sessions.history(newest_first=False)] == days

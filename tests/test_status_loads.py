@@ -38,8 +38,12 @@ def a_log(tmp_path):
 def test_status_json_loads_no_words_and_only_its_services(tmp_path):
     env = a_log(tmp_path)
     out, loaded = imported_by(["status", "--json"], env)
-    assert json.loads(out)["latest_redness"]["severity"] == 2  # it read what it prints
-    assert not {m for m in loaded if m == "homekit.words" or m.startswith("homekit.words.")}
+    doc = json.loads(out)
+    assert doc["latest_redness"]["severity"] == 2  # it read what it prints
+    # The one sentence it prints, the redness alert's, and no other topic of homekit.words.
+    assert doc["redness_warning"].startswith("Redness not reported gone after a day")
+    assert {m for m in loaded if m == "homekit.words" or m.startswith("homekit.words.")} == {
+        "homekit.words", "homekit.words.alerts"}
     services = {m for m in loaded if m.startswith("homekit.services")}
     assert services <= STATUS_SERVICES, services - STATUS_SERVICES
     assert {m for m in loaded if m.startswith("homekit.cli")} <= {

@@ -170,12 +170,12 @@ def test_profile_delete_and_undo_keep_products_and_custom_treatments(hk: Homekit
 
 
 def test_status_json_keeps_every_key_and_adds_treatments(hk: Homekit) -> None:
-    before = set(hk.status.status().to_json())
+    before = set(hk.status.status().to_json(None))
     log(hk, 10, "peel", areas=("cheeks",))
     log(hk, 20, "microneedling", 0.5)
     hk.treatments.set("led", target=10)
     hk.products.log("retinoid", day(23))
-    out = hk.status.status().to_json()
+    out = hk.status.status().to_json(None)
     assert set(out) == before and out["sessions_done"] == 0
     by = {t["name"]: t for t in out["treatments"]}  # type: ignore[union-attr]
     assert list(by) == ["microneedling", "peel", "led"]

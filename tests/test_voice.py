@@ -29,7 +29,7 @@ def test_no_sentence_counts_with_parenthesised_plurals():
 
 
 def _status(*gates: Gate) -> Status:
-    return Status("me", 6, 7, 0, None, None, 0, None, None, None, False, TODAY, gates=gates)
+    return Status("me", 6, 7, 0, None, None, 0, None, None, None, TODAY, gates=gates)
 
 
 def test_a_blocked_line_says_what_to_do_once():

@@ -12,7 +12,7 @@ from homekit.cli import ask, status
 from homekit.cli.output import say, say_json, say_records
 from homekit.domain import checklist, treatments, validate
 from homekit.domain.errors import InvalidInput
-from homekit.domain.models import AREAS, Session, SessionChanges, SessionDraft, SessionFilter
+from homekit.domain.vocabulary import AREAS
 
 #: `edit --clear NAME` -> the session field it clears.
 CLEAR_NAMES = {"time": "start_time", "duration": "duration_min", "area": "areas",
@@ -169,6 +169,9 @@ def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
         app.safety.check_redness(app.profile(), day, args.cleared_by_professional)
         app.events.check_hold(app.profile(), day, args.cleared_by_professional, name, depth)
         confirmed = ask.checklist_answers()
+
+    from homekit.domain.drafts import SessionDraft
+
     draft = SessionDraft(
         session_date=args.date or app.today(),
         start_time=args.time,
@@ -197,7 +200,7 @@ def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
     if args.glasses is False:
         say(words.GLASSES_WARNING_CLI, file=sys.stderr)
     if result.redness_alert:
-        say(words.warning(result.redness_alert.message), file=sys.stderr)
+        say(words.warning(words.redness_alert_text(result.redness_alert)), file=sys.stderr)
     if result.clock_warning:
         say(words.note(result.clock_warning), file=sys.stderr)
     for w in result.medical_warnings:
@@ -208,6 +211,9 @@ def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_history(args: argparse.Namespace, ctx: Context) -> int:
     app = ctx.open()
     treatment = None if args.treatment is None else app.treatments.resolve(args.treatment)
+    from homekit.domain.drafts import SessionFilter
+    from homekit.domain.models import Session
+
     where = SessionFilter(args.search, args.since, args.until, treatment)
     filtered = where.active
     sessions = app.sessions.history(newest_first=True, limit=args.limit, where=where)
@@ -219,6 +225,8 @@ def cmd_history(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
+    from homekit.domain.drafts import SessionChanges
+
     changes = SessionChanges(
         session_date=args.date, start_time=args.time, duration_min=args.duration,
         areas=_areas(args.area) if args.area else None, device_level=args.level,

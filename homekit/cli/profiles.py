@@ -12,7 +12,7 @@ from homekit.cli.core import checked, command
 from homekit.cli.output import say, say_json
 from homekit.domain import rules, validate
 from homekit.domain.errors import InvalidInput
-from homekit.domain.models import DEFAULT_TARGET_SESSIONS
+from homekit.domain.vocabulary import DEFAULT_TARGET_SESSIONS
 
 if TYPE_CHECKING:
     from homekit.cli import Context

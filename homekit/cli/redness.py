@@ -72,7 +72,7 @@ def cmd_redness(args: argparse.Namespace, ctx: Context) -> int:
     red, alert = app.redness.add_redness(session_id, args.severity, args.faded_after, args.notes or "")
     say(words.redness_recorded(red))
     if alert:
-        say(words.warning(alert.message), file=sys.stderr)
+        say(words.warning(words.redness_alert_text(alert)), file=sys.stderr)
     return 0
 
 
@@ -86,7 +86,7 @@ def cmd_edit(args: argparse.Namespace, ctx: Context, obs_id: int) -> int:
                                   still_red=args.still_red, notes=args.notes)
     say(words.redness_updated(red))
     if alert:
-        say(words.warning(alert.message), file=sys.stderr)
+        say(words.warning(words.redness_alert_text(alert)), file=sys.stderr)
     return 0
 
 

@@ -25,7 +25,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
     st = ctx.open().status.status()
     if args.json:
-        say_json(st.to_json())
+        warning = None
+        if st.redness_alert is not None:  # its sentence alone, not every sentence module
+            from homekit.words.alerts import redness_alert_text
+
+            warning = redness_alert_text(st.redness_alert)
+        say_json(st.to_json(warning))
     else:
         from homekit import words
 

@@ -11,21 +11,26 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from homekit.domain.errors import InvalidInput
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
+    from homekit.domain.adverse_event import AdverseEvent as AdverseEvent
     from homekit.domain.event_draft import EventDraft as EventDraft
 
 
 def __getattr__(name: str) -> object:
-    # EventDraft lives apart (domain.event_draft): a read such as `status` never builds it.
+    # EventDraft and AdverseEvent live apart (domain.event_draft, domain.adverse_event): a read
+    # such as `status` builds them only when a file holds an event.
     if name == "EventDraft":
         from homekit.domain.event_draft import EventDraft
 
         return EventDraft
+    if name == "AdverseEvent":
+        from homekit.domain.adverse_event import AdverseEvent
+
+        return AdverseEvent
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 #: The kinds, as the CLI, the data file (a CHECK) and the exports spell them.
@@ -46,45 +51,6 @@ def kind(value: str) -> str:
     text = "-".join(str(value).strip().lower().replace("_", " ").split())
     return InvalidInput.unless_among(text, EVENT_KINDS, typed=value, field="kind",
                                      code="unknown_event_kind")
-
-
-@dataclass(frozen=True)
-class AdverseEvent:
-    """One logged adverse event (what `event list --json` prints)."""
-
-    id: int
-    profile_id: int
-    session_id: int | None
-    kind: str
-    event_date: dt.date
-    notes: str
-    resolved_on: dt.date | None
-    resolved_by_professional: bool
-    created_at: str
-    #: The number of its session (Session.number), or None without a session.
-    session_number: int | None = None
-
-    @property
-    def resolved(self) -> bool:
-        return self.resolved_on is not None
-
-    def days_open(self, today: dt.date) -> int:
-        """Days from the event to its resolution (or to today while it is open)."""
-        return ((self.resolved_on or today) - self.event_date).days
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "kind": self.kind,
-            "date": self.event_date.isoformat(),
-            "session_id": self.session_id,
-            "session_number": self.session_number,
-            "notes": self.notes,
-            "resolved": self.resolved,
-            "resolved_on": self.resolved_on.isoformat() if self.resolved_on else None,
-            "resolved_by_professional": self.resolved_by_professional,
-            "created_at": self.created_at,
-        }
 
 
 def holding(events: Iterable[AdverseEvent], day: dt.date) -> list[AdverseEvent]:

@@ -25,8 +25,21 @@ from dataclasses import dataclass
 
 from homekit.domain import events as adverse
 from homekit.domain import rules
-from homekit.domain.events import AdverseEvent
 from homekit.domain.models import Profile, Redness, Session
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from homekit.domain.events import AdverseEvent
+    from homekit.domain.followup import Followup as Followup
+
+
+def __getattr__(name: str) -> object:
+    # Followup lives apart (domain.followup): a status builds it only when one is owed.
+    if name == "Followup":
+        from homekit.domain.followup import Followup
+
+        return Followup
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 #: Every gate, in the order they are reported.
 GATE_NAMES: tuple[str, ...] = ("interval", "condition", "redness", "adverse_event")
@@ -173,22 +186,6 @@ def gates(
 # -- follow-up of redness ------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Followup:
-    """A redness observation owed for a session: `hour` (about 1 h after) or `next_day`."""
-
-    session_id: int
-    session_date: dt.date
-    kind: str
-    due: dt.datetime
-    session_number: int = 0
-
-    def to_json(self) -> dict[str, object]:
-        return {"session_id": self.session_id, "session_number": self.session_number,
-                "session_date": self.session_date.isoformat(),
-                "kind": self.kind, "due": self.due.isoformat(timespec="minutes")}
-
-
 def followups_due(sessions: Iterable[Session], now: dt.datetime) -> list[Followup]:
     """Observations owed for recent sessions: about 1 h after; the next day while still red."""
     latest = max(sessions, key=lambda s: (s.session_date, s.id), default=None)
@@ -202,13 +199,18 @@ def followups_due(sessions: Iterable[Session], now: dt.datetime) -> list[Followu
     obs = _ordered(latest)
     if not obs:
         due = start + FIRST_FOLLOWUP_AFTER if latest.start_time else start
-        return ([Followup(latest.id, latest.session_date, "hour", due, latest.number)]
-                if now >= due else [])
+        return _owed(latest, "hour", due) if now >= due else []
     next_day = dt.datetime.combine(latest.session_date + dt.timedelta(days=1), dt.time(0, 0))
     seen_later = any(r.observed_at[:10] > latest.session_date.isoformat() for r in obs)
     if still_red(obs[-1]) and now >= next_day and not seen_later:
-        return [Followup(latest.id, latest.session_date, "next_day", next_day, latest.number)]
+        return _owed(latest, "next_day", next_day)
     return []
+
+
+def _owed(session: Session, kind: str, due: dt.datetime) -> list[Followup]:
+    from homekit.domain.followup import Followup
+
+    return [Followup(session.id, session.session_date, kind, due, session.number)]
 
 
 # -- shifting observations with their session ------------------------------------------

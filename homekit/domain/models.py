@@ -6,6 +6,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from homekit.domain.status import Status as Status
+from homekit.domain.vocabulary import AREAS as AREAS
+from homekit.domain.vocabulary import DEFAULT_PROFILE as DEFAULT_PROFILE
+from homekit.domain.vocabulary import DEFAULT_TARGET_SESSIONS as DEFAULT_TARGET_SESSIONS
+from homekit.domain.vocabulary import REDNESS_LEVELS as REDNESS_LEVELS
+from homekit.domain.vocabulary import SKIN_TYPE_NUMERALS as SKIN_TYPE_NUMERALS
+from homekit.domain.vocabulary import SKIN_TYPES as SKIN_TYPES
+from homekit.domain.vocabulary import STINGING_LEVELS as STINGING_LEVELS
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
@@ -29,36 +36,6 @@ def __getattr__(name: str) -> object:
 
         return getattr(drafts, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-#: Areas a home kit is used on; the stored vocabulary (kept small so data stays clean).
-AREAS: tuple[str, ...] = (
-    "forehead",
-    "cheeks",
-    "nose",
-    "chin",
-    "upper-lip",
-    "jawline",
-    "neck",
-    "chest",
-    "back",
-    "hands",
-    "arms",
-    "legs",
-)
-
-#: Redness severity scale, index = stored value.
-REDNESS_LEVELS: tuple[str, ...] = ("none", "faint", "mild", "marked", "severe")
-
-#: Stinging scale, index = stored value.
-STINGING_LEVELS: tuple[str, ...] = ("none", "slight", "moderate", "strong")
-
-#: Fitzpatrick skin types, stored as 1 to 6 (I to VI); their descriptions are in homekit.words.
-SKIN_TYPES: tuple[int, ...] = (1, 2, 3, 4, 5, 6)
-SKIN_TYPE_NUMERALS: tuple[str, ...] = ("I", "II", "III", "IV", "V", "VI")
-
-DEFAULT_TARGET_SESSIONS = 6
-DEFAULT_PROFILE = "me"
 
 
 @dataclass(frozen=True)

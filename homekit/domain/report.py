@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from homekit.domain import gates, rules
+from homekit.domain.alerts import RednessAlert
 from homekit.domain.events import AdverseEvent
 from homekit.domain.models import Profile, Redness, Session, Status
 from homekit.domain.photos import Photo
@@ -44,7 +45,8 @@ class WarningFact:
 
     session: Session
     kind: str  # "redness" (rules.session_alerts) or "no_glasses"
-    message: str
+    #: redness: the worst of the session's alerts (homekit.words says it); no_glasses: None.
+    alert: RednessAlert | None
     serious: bool
     lift: str = "none"
     #: cleared, logged_after, glasses: the later session; faded: None.
@@ -192,13 +194,13 @@ def warnings_of(sessions: Sequence[Session], now: dt.datetime,
     for s in reversed(every):
         if s.id in chosen:
             if s.glasses_worn is False:
-                found.append(WarningFact(s, "no_glasses", "", False,
+                found.append(WarningFact(s, "no_glasses", None, False,
                                          "glasses" if next_glasses else "none", next_glasses))
             alerts = rules.session_alerts(s.redness, now, gates.session_start(s))
             if alerts:
                 worst = max(alerts, key=lambda a: a.serious)
                 lift, by, seen = _redness_lift(s, following, now)
-                found.append(WarningFact(s, "redness", worst.message, worst.serious, lift, by,
+                found.append(WarningFact(s, "redness", worst, worst.serious, lift, by,
                                          seen))
         if s.glasses_worn:
             next_glasses = s

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-
-from homekit.domain.models import Redness
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
+    from homekit.domain.alerts import RednessAlert as RednessAlert
     from homekit.domain.conflicts import Conflict as Conflict
     from homekit.domain.conflicts import Openings as Openings
+    from homekit.domain.models import Redness
 
 #: Never less than a week between two sessions of one person (the treatment literature).
 MIN_INTERVAL_DAYS = 7
@@ -28,11 +27,16 @@ DAY_MIN = 24 * 60
 
 def __getattr__(name: str) -> object:
     """`Conflict` and `Openings` (a refused date, where it could go) live in
-    `domain.conflicts`, built only by the commands that judge a new date, not by a read."""
+    `domain.conflicts`, built only by the commands that judge a new date, not by a read;
+    `RednessAlert` in `domain.alerts`, built only when redness needs attention."""
     if name in ("Conflict", "Openings"):
         from homekit.domain import conflicts
 
         return getattr(conflicts, name)
+    if name == "RednessAlert":
+        from homekit.domain.alerts import RednessAlert
+
+        return RednessAlert
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -180,14 +184,6 @@ def interval_problem(interval_days: int) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class RednessAlert:
-    """Redness that needs attention. `serious`: pause and consult a professional."""
-
-    message: str
-    serious: bool
-
-
 def redness_alert(
     red: Redness | None, now: dt.datetime, since: dt.datetime | None = None
 ) -> RednessAlert | None:
@@ -199,12 +195,10 @@ def redness_alert(
     """
     if red is None or red.severity == 0:
         return None
+    from homekit.domain import alerts
+
     if red.severity >= 4:
-        return RednessAlert(
-            "Severe redness: pause treatments and consult a skin professional "
-            "before the next session.",
-            serious=True,
-        )
+        return alerts.RednessAlert(alerts.SEVERE, serious=True)
     lasted = red.faded_after_min
     if lasted is None:
         seen: dt.datetime | None = since
@@ -214,27 +208,12 @@ def redness_alert(
             except ValueError:
                 seen = None
         if seen is not None and now - seen >= dt.timedelta(days=1):
-            return RednessAlert(
-                "Redness not reported gone after a day: pause treatments and consult "
-                "a skin professional.",
-                serious=True,
-            )
-        return RednessAlert(
-            "Redness still present: log when it fades. Redness that lasts is a warning sign.",
-            serious=False,
-        )
+            return alerts.RednessAlert(alerts.NOT_GONE_AFTER_DAY, serious=True)
+        return alerts.RednessAlert(alerts.STILL_PRESENT, serious=False)
     if lasted >= DAY_MIN:
-        return RednessAlert(
-            "Redness lasted more than a day: pause treatments and consult a skin "
-            "professional before the next session.",
-            serious=True,
-        )
+        return alerts.RednessAlert(alerts.LASTED_DAY, serious=True)
     if lasted > LASTING_REDNESS_MIN:
-        return RednessAlert(
-            f"Redness lasted {lasted} minutes; slight redness normally fades within "
-            "minutes. Redness that lasts is a warning sign.",
-            serious=False,
-        )
+        return alerts.RednessAlert(alerts.LASTED, serious=False, minutes=lasted)
     return None
 
 

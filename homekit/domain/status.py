@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
+    from homekit.domain.alerts import RednessAlert
     from homekit.domain.gates import Followup, Gate
     from homekit.domain.models import Redness
     from homekit.domain.treatments import Standing
@@ -26,9 +27,8 @@ class Status:
     days_until_eligible: int
     projected_completion_date: dt.date | None
     latest_redness: Redness | None
-    redness_warning: str | None
-    #: True when the warning asks the user to pause and consult a professional.
-    redness_warning_serious: bool
+    #: What the latest redness calls for (homekit.words says it), if anything.
+    redness_alert: RednessAlert | None
     today: dt.date
     #: Set when sessions are dated after today (the system clock moved back).
     clock_warning: str | None = None
@@ -42,6 +42,11 @@ class Status:
     treatments: tuple[Standing, ...] = ()
 
     @property
+    def redness_warning_serious(self) -> bool:
+        """The alert asks the user to pause and consult a professional."""
+        return bool(self.redness_alert and self.redness_alert.serious)
+
+    @property
     def blocked_by(self) -> list[str]:
         return [g.name for g in self.gates]
 
@@ -52,7 +57,10 @@ class Status:
     def gate(self, name: str) -> Gate | None:
         return next((g for g in self.gates if g.name == name), None)
 
-    def to_json(self) -> dict[str, object]:
+    def to_json(self, redness_warning: str | None) -> dict[str, object]:
+        """`status --json`'s document; `redness_warning`: the alert's sentence (homekit.words
+        says it: the domain speaks no sentences)."""
+
         def iso(d: dt.date | None) -> str | None:
             return d.isoformat() if d else None
 
@@ -80,7 +88,7 @@ class Status:
                 "severity_word": red.severity_word,
                 "faded_after_min": red.faded_after_min,
             },
-            "redness_warning": self.redness_warning,
+            "redness_warning": redness_warning,
             "redness_warning_serious": self.redness_warning_serious,
             "today": self.today.isoformat(),
             "clock_warning": self.clock_warning,

@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from homekit.domain.errors import InvalidInput
-from homekit.domain.models import (
+from homekit.domain.vocabulary import (
     AREAS,
     REDNESS_LEVELS,
     SKIN_TYPE_NUMERALS,

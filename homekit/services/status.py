@@ -53,8 +53,7 @@ class Status:
                 count, last, nth, interval, profile.target_sessions, today
             ),
             latest_redness=latest_red,
-            redness_warning=alert.message if alert else None,
-            redness_warning_serious=bool(alert and alert.serious),
+            redness_alert=alert,
             today=today,
             clock_warning=rules.clock_problem(dates, today),
             gates=held,

@@ -6,12 +6,12 @@ import datetime as dt
 import sqlite3
 
 from homekit.domain.errors import NotFound
-from homekit.domain.events import AdverseEvent
 from homekit.storage.repo import Store
 from homekit.storage.rows import from_row
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
+    from homekit.domain.adverse_event import AdverseEvent
     from homekit.domain.event_draft import EventDraft
 
 _COLS = ("id, profile_id, session_id, kind, event_date, notes, resolved_on, "
@@ -26,6 +26,8 @@ def _day(value: str | None) -> dt.date | None:
 
 
 def _event(row: sqlite3.Row) -> AdverseEvent:
+    from homekit.domain.adverse_event import AdverseEvent  # (defined when a file holds one)
+
     return from_row(AdverseEvent, row, {
         "event_date": dt.date.fromisoformat, "resolved_on": _day,
         "resolved_by_professional": bool, "session_number": lambda n: n or None})

@@ -6,8 +6,12 @@ import datetime as dt
 import sqlite3
 
 from homekit.domain.errors import InvalidInput, NotFound
-from homekit.domain.treatments import Mark, ProductUse
+from homekit.domain.treatments import Mark
 from homekit.storage.core import StoreCore as Store
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from homekit.domain.treatments.uses import ProductUse
 
 _MARK = "id, session_date, treatment, depth_mm, areas"
 _PRODUCT = "id, used_on, kind, notes"
@@ -20,6 +24,8 @@ def _mark(row: sqlite3.Row | tuple) -> Mark:
 
 
 def _product(row: sqlite3.Row | tuple) -> ProductUse:
+    from homekit.domain.treatments.uses import ProductUse  # (defined when a file holds one)
+
     pid, day, kind, notes = row
     return ProductUse(pid, dt.date.fromisoformat(day), kind, notes)
 

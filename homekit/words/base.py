@@ -7,17 +7,12 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from homekit.domain import rules
-from homekit.domain.models import (
-    REDNESS_LEVELS,
-    SKIN_TYPE_NUMERALS,
-    STINGING_LEVELS,
-    Redness,
-    Session,
-)
+from homekit.domain.vocabulary import REDNESS_LEVELS, SKIN_TYPE_NUMERALS, STINGING_LEVELS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from homekit.domain.models import Redness, Session
     from homekit.domain.series import ChartSeries
 
 # -- safety texts ---------------------------------------------------------------------

@@ -115,9 +115,22 @@ class _Facts(string.Formatter):
 _FILL = _Facts()
 
 
+def _renderer(code: str) -> str | Callable[[dict[str, Any], HomekitError], str] | None:
+    """`code`'s renderer. Each topic registers its own when it is loaded (homekit.words loads
+    a topic on first use), so a code not seen yet loads them all before it counts as unknown."""
+    if code not in _ERRORS:
+        from importlib import import_module
+
+        from homekit.words import MODULES
+
+        for topic in MODULES:
+            import_module(f"homekit.words.{topic}")
+    return _ERRORS.get(code)
+
+
 def error(exc: BaseException) -> str:
     """The one line a user reads for `exc`, with control characters made visible."""
-    render = _ERRORS.get(exc.code or "") if isinstance(exc, HomekitError) else None
+    render = _renderer(exc.code or "") if isinstance(exc, HomekitError) else None
     if render is None or not isinstance(exc, HomekitError):
         text = str(exc)
     elif isinstance(render, str):

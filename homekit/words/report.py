@@ -34,6 +34,7 @@ from homekit.domain.treatments import (
     PRODUCT_HOLD_DAYS,
     clears_on,
 )
+from homekit.words.alerts import redness_alert_text
 from homekit.words.base import control_free, day, fade_short, fade_words, plural, skin_type_text
 from homekit.words.report_events import events_glance, events_section
 from homekit.words.report_figures import charts_section as charts_section
@@ -170,7 +171,7 @@ def warnings_section(facts: ReportFacts) -> list[Section]:
     items += [_group_line(g) for g in facts.earlier_warnings]
     for w in facts.shown_warnings:
         when = f"{w.session.session_date.isoformat()} (session #{w.session.number})"
-        what = w.message if w.kind == "redness" else "Protective glasses were not worn."
+        what = redness_alert_text(w.alert) if w.alert else "Protective glasses were not worn."
         items.append(f"{when}: {what} {lift_text(w)}")
     return [Section("Warnings and how they were lifted",
                     (Bullets(tuple(control_free(i) for i in items) or ("None fired.",)),))]

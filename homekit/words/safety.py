@@ -10,6 +10,7 @@ from homekit.domain.errors import HomekitError
 from homekit.domain.gates import Followup, Gate
 from homekit.domain.medical import MedicalWarning
 from homekit.domain.models import Status
+from homekit.words.alerts import redness_alert_text
 from homekit.words.base import day, in_days, redness_text
 from homekit.words.errors import _ERRORS
 from homekit.words.events import event_hold_lift, event_hold_lift_app, event_hold_why
@@ -157,8 +158,8 @@ def status_text(st: Status) -> str:
     blocked = blocked_text(st.gates)
     if blocked:
         text += f"\n\n{blocked}"
-    if st.redness_warning:
-        text += f"\n\nWarning: {st.redness_warning}"
+    if st.redness_alert:
+        text += f"\n\nWarning: {redness_alert_text(st.redness_alert)}"
     for f in st.followups:
         text += f"\n\nFollow-up: {followup_text(f)}"
     if st.clock_warning:

@@ -8,7 +8,7 @@ domain's (`REDNESS_LEVELS`, which the validator accepts), the descriptions are h
 
 from __future__ import annotations
 
-from homekit.domain.models import REDNESS_LEVELS, STINGING_LEVELS
+from homekit.domain.vocabulary import REDNESS_LEVELS, STINGING_LEVELS
 
 #: The redness scale's name, wherever the scale is shown.
 REDNESS_SCALE_NAME = "Redness (erythema) scale 0-4, clinician-style"

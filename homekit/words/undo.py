@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from homekit.domain.errors import HomekitError
-from homekit.domain.models import REDNESS_LEVELS
+from homekit.domain.vocabulary import REDNESS_LEVELS
 from homekit.words.base import day, plural, shown
 from homekit.words.errors import _ERRORS, error
 

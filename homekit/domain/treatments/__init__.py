@@ -15,4 +15,36 @@ products that hold a session back. Pure rules: pass dates in; refusals are facts
 
 from homekit.domain.treatments.floors import *  # noqa: F403
 from homekit.domain.treatments.products import *  # noqa: F403
-from homekit.domain.treatments.standing import *  # noqa: F403
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from homekit.domain.treatments.clashes import IntervalClash as IntervalClash
+    from homekit.domain.treatments.clashes import WindowClash as WindowClash
+    from homekit.domain.treatments.marks import Mark as Mark
+    from homekit.domain.treatments.marks import Treatment as Treatment
+    from homekit.domain.treatments.standing import Standing as Standing
+    from homekit.domain.treatments.standing import of_profile as of_profile
+    from homekit.domain.treatments.standing import standing as standing
+    from homekit.domain.treatments.standing import standings as standings
+    from homekit.domain.treatments.uses import ProductHold as ProductHold
+    from homekit.domain.treatments.uses import ProductUse as ProductUse
+
+#: The classes (and the standings that make theirs), defined only when one is used: a
+#: command's parser takes the floors' constants and validators and defines none; a status on a
+#: file with no product and no clash never defines those.
+_APART = {"IntervalClash": "clashes", "WindowClash": "clashes", "Mark": "marks",
+          "Treatment": "marks", "Standing": "standing", "of_profile": "standing",
+          "standing": "standing", "standings": "standing", "ProductHold": "uses",
+          "ProductUse": "uses"}
+
+
+def __getattr__(name: str) -> object:
+    if name in _APART:
+        from importlib import import_module
+
+        module = import_module(f"{__name__}.{_APART[name]}")
+        # All of its names at once: loading `standing` made the package's `standing` that
+        # module, where callers mean its function.
+        globals().update({n: getattr(module, n) for n, m in _APART.items() if m == _APART[name]})
+        return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from homekit.domain import rules
 from homekit.domain.errors import InvalidInput
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
-    from homekit.domain.treatments.clashes import IntervalClash
+    from homekit.domain.treatments.clashes import IntervalClash, WindowClash
+    from homekit.domain.treatments.marks import Mark
 
 MICRODERMABRASION = "microdermabrasion"
 MICRONEEDLING = "microneedling"
@@ -42,61 +41,6 @@ MAX_INTERVAL_DAYS = rules.MAX_INTERVAL_DAYS
 #: Product kinds a user logs; the first two hold back a resurfacing session.
 _NAME = re.compile(r"[a-z][a-z0-9-]{0,39}")
 _DEPTH = re.compile(r"[0-9]+(\.[0-9]{1,2})?|\.[0-9]{1,2}")
-
-@dataclass(frozen=True)
-class Treatment:
-    """A treatment as one profile has it: its floor, the profile's interval and target."""
-
-    name: str
-    #: The floor in days (microneedling: the shallowest depth's).
-    floor_days: int
-    builtin: bool = True
-    #: The profile's own interval (None: the floor), never below the floor.
-    interval_days: int | None = None
-    #: The profile's course target for this treatment (None: none set).
-    target_sessions: int | None = None
-
-    @property
-    def min_interval_days(self) -> int:
-        """The shortest interval a session of it keeps for this profile."""
-        return max(self.floor_days, self.interval_days or 0)
-
-    @property
-    def needs_depth(self) -> bool:
-        return self.name == MICRONEEDLING
-
-
-@dataclass(frozen=True)
-class Mark:
-    """What the rules need of one session: id, date, treatment, depth and areas."""
-
-    id: int | None
-    date: dt.date
-    treatment: str = DEFAULT_TREATMENT
-    depth_mm: float | None = None
-    areas: tuple[str, ...] = ()
-
-@dataclass(frozen=True)
-class WindowClash:
-    """Two resurfacing sessions of different treatments on overlapping areas, too close."""
-
-    attempted: Mark
-    other: Mark
-    window_days: int = CONFLICT_WINDOW_DAYS
-
-    @property
-    def gap_days(self) -> int:
-        return abs((self.attempted.date - self.other.date).days)
-
-    @property
-    def areas(self) -> tuple[str, ...]:
-        """The areas both name (empty: one of them names none, so every area)."""
-        return shared_areas(self.attempted.areas, self.other.areas)
-
-    @property
-    def clears_on(self) -> dt.date:
-        """The first day after the other session on which the attempted one would fit."""
-        return self.other.date + dt.timedelta(days=self.window_days)
 
 # -- names, depths, intervals ---------------------------------------------------------
 
@@ -244,8 +188,13 @@ def window_clash(candidate: Mark, near: Iterable[Mark]) -> WindowClash | None:
     conflict window, before or after `candidate`, if `candidate` resurfaces."""
     if not is_resurfacing(candidate.treatment, candidate.depth_mm):
         return None
-    close = [WindowClash(candidate, o) for o in near
-             if o.treatment != candidate.treatment and is_resurfacing(o.treatment, o.depth_mm)
-             and areas_overlap(candidate.areas, o.areas)
-             and abs((candidate.date - o.date).days) < CONFLICT_WINDOW_DAYS]
+    near = [o for o in near
+            if o.treatment != candidate.treatment and is_resurfacing(o.treatment, o.depth_mm)
+            and areas_overlap(candidate.areas, o.areas)
+            and abs((candidate.date - o.date).days) < CONFLICT_WINDOW_DAYS]
+    if not near:
+        return None
+    from homekit.domain.treatments.clashes import WindowClash  # (built only when one is found)
+
+    close = [WindowClash(candidate, o) for o in near]
     return min(close, key=lambda c: (c.gap_days, c.other.date), default=None)

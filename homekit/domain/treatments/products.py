@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from homekit.domain.errors import InvalidInput
-from homekit.domain.treatments.floors import Mark, is_resurfacing
+from homekit.domain.treatments.floors import is_resurfacing
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from homekit.domain.treatments.marks import Mark
+    from homekit.domain.treatments.uses import ProductHold, ProductUse
 
 #: Product kinds a user logs; the first two hold back a resurfacing session.
 PRODUCT_KINDS: tuple[str, ...] = ("retinoid", "acid", "other")
@@ -15,25 +19,6 @@ HOLDING_KINDS: tuple[str, ...] = ("retinoid", "acid")
 #: A holding product used this many days before a resurfacing session (or on its day) holds it.
 PRODUCT_HOLD_DAYS = 3
 
-@dataclass(frozen=True)
-class ProductUse:
-    """One use of an active product."""
-
-    id: int | None
-    used_on: dt.date
-    kind: str
-    notes: str = ""
-
-@dataclass(frozen=True)
-class ProductHold:
-    """A retinoid or acid used too shortly before a resurfacing session."""
-
-    product: ProductUse
-    session_date: dt.date
-
-    @property
-    def clears_on(self) -> dt.date:
-        return clears_on(self.product.used_on)
 
 def clears_on(used_on: dt.date) -> dt.date:
     """The first day a product used on `used_on` no longer holds a resurfacing session."""
@@ -47,9 +32,13 @@ def product_holds(candidate: Mark, products: Iterable[ProductUse],
     if not is_resurfacing(candidate.treatment, candidate.depth_mm):
         return []
     passed = set(despite)
-    held = [ProductHold(p, candidate.date) for p in products
-            if p.kind in HOLDING_KINDS and p.kind not in passed
-            and 0 <= (candidate.date - p.used_on).days <= PRODUCT_HOLD_DAYS]
+    holding = [p for p in products if p.kind in HOLDING_KINDS and p.kind not in passed
+               and 0 <= (candidate.date - p.used_on).days <= PRODUCT_HOLD_DAYS]
+    if not holding:
+        return []
+    from homekit.domain.treatments.uses import ProductHold  # (built only when one holds)
+
+    held = [ProductHold(p, candidate.date) for p in holding]
     return sorted(held, key=lambda h: (h.product.used_on, h.product.id or 0), reverse=True)
 
 

@@ -13,14 +13,17 @@ from homekit.domain.treatments.floors import (
     MICRODERMABRASION,
     MICRONEEDLING,
     NEEDLING_FLOORS,
-    Mark,
-    Treatment,
     floor_days,
     is_resurfacing,
     shortest_floor,
     window_clash,
 )
-from homekit.domain.treatments.products import ProductHold, ProductUse, product_holds
+from homekit.domain.treatments.marks import Mark, Treatment
+from homekit.domain.treatments.products import product_holds
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from homekit.domain.treatments.uses import ProductHold, ProductUse
 
 
 @dataclass(frozen=True)

@@ -185,16 +185,17 @@ class DashboardScreen(WritesFiles, Screen):
 
     def _show_alert(self, st: Status, needs_ack: bool, medical: list | None = None) -> None:
         alert = self.query_one("#alert", Static)
-        if medical and not (st.redness_warning or needs_ack):
+        warning = words.redness_warning(st.redness_alert)
+        if medical and not (warning or needs_ack):
             alert.update(words.medical_alert(medical))
             alert.display = True
             alert.set_class(False, "-serious")
             return
-        if st.redness_warning:
-            alert.update(f"⚠ {st.redness_warning}")
+        if warning:
+            alert.update(f"⚠ {warning}")
         elif needs_ack:
             alert.update(words.CONDITION_ALERT)
-        alert.display = bool(st.redness_warning or needs_ack)
+        alert.display = bool(warning or needs_ack)
         alert.set_class(st.redness_warning_serious or needs_ack, "-serious")
 
     def _show_cards(self, st: Status, recent: list) -> None:

@@ -122,7 +122,7 @@ class RednessScreen(SessionDialog[RednessResult | None]):
             return
         self.app.notify(words.redness_recorded_app(red), title="Redness recorded")
         if alert:
-            self.app.notify(alert.message, severity="error" if alert.serious else "warning",
+            self.app.notify(words.redness_alert_text(alert), severity="error" if alert.serious else "warning",
                             title=words.redness_alert_title(alert.serious), timeout=15)
         self.dismiss((red, alert))
 
