@@ -68,11 +68,15 @@ def test_status_in_words_and_with_notices_still_loads_the_sentences(tmp_path):
                          env=env, timeout=60, stdin=subprocess.DEVNULL)
     assert run.returncode == 0 and "owner only" in run.stderr
     assert json.loads(run.stdout)["sessions_done"] == 1
-    # What the open put right is a fact of the check use case, loaded for it (and only then:
-    # see the test above).
+    # Said once, by whichever layer put it right (the data file's path, before the open),
+    # with the sentences loaded for it and only then (see the test above).
     (tmp_path / "h.db").chmod(0o644)
-    _, loaded = imported_by(["status", "--json"], env)
-    assert "homekit.services.check" in loaded
+    run = subprocess.run([HOMEKIT_BIN, "status", "--json"], capture_output=True, text=True,
+                         env={**env, "PYTHONPROFILEIMPORTTIME": "1"}, timeout=60,
+                         stdin=subprocess.DEVNULL)
+    said = [line for line in run.stderr.splitlines() if not line.startswith("import time:")]
+    assert run.returncode == 0 and len(said) == 1 and "owner only" in said[0]
+    assert any(line.endswith("homekit.words") for line in run.stderr.splitlines())
 
 
 def test_a_document_is_left_as_is_only_when_it_holds_no_control_character():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from homekit.domain.records import json_fields as json_fields
 from homekit.domain.status import Status as Status
 from homekit.domain.vocabulary import AREAS as AREAS
 from homekit.domain.vocabulary import DEFAULT_PROFILE as DEFAULT_PROFILE
@@ -16,8 +17,6 @@ from homekit.domain.vocabulary import STINGING_LEVELS as STINGING_LEVELS
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
-    from collections.abc import Callable
-    from typing import Any
 
     from homekit.domain.drafts import RednessDraft as RednessDraft
     from homekit.domain.drafts import SessionChanges as SessionChanges
@@ -79,18 +78,6 @@ class Profile:
             "medical_answered_at": self.medical_answered_at,
             "skin_type": self.skin_type,
         }
-
-
-def json_fields(*names: str) -> Callable[[Any], dict[str, object]]:
-    """A record's `to_json`: its attributes in the order named (`key=attribute` where the JSON
-    key differs), dates as ISO text."""
-    pairs = [(name.partition("=")[0], name.partition("=")[2] or name) for name in names]
-
-    def to_json(record: Any) -> dict[str, object]:
-        values = ((key, getattr(record, attr)) for key, attr in pairs)
-        return {key: v.isoformat() if isinstance(v, dt.date) else v for key, v in values}
-
-    return to_json
 
 
 @dataclass(frozen=True)

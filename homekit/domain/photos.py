@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from homekit.domain.errors import InvalidInput, NotFound
-from homekit.domain.models import json_fields
+from homekit.domain.records import json_fields
 
 #: The long side of a stored photo, in pixels (larger ones are scaled down).
 MAX_SIDE = 2048

@@ -62,7 +62,7 @@ _NAMES: dict[str, str] = {
         "checklist_question NO_PHOTOS photo_written delete_photo_question photo_deleted "
         "comparison_written NOTHING_TO_UNDO_CLI undo_list_line open_folder_reason "
         "undo_steps_forgotten undo_step_forgotten check_text INTERRUPTED usage_error error_line "
-        "cannot_use unexpected"),
+        "cannot_use unexpected about_profile"),
     "data_commands": ("exported import_lines backup_written restored replaced_kept demo_written demo_try "
         "report_written"),
     "errors": ("error LISTED_ROWS difference_text row_problem mode_text open_notices"),
@@ -70,7 +70,8 @@ _NAMES: dict[str, str] = {
         "EVENT_HOLD_NOTE_APP EVENT_BLOCK_LIFT NO_EVENTS EVENTS_TITLE event_kind_text "
         "resolution_text event_line see_professional_text event_logged event_resolved "
         "event_deleted event_deleted_app delete_event_question event_hold_why event_hold_lift "
-        "event_hold_lift_app"),
+        "event_hold_lift_app event_entry"),
+    "imports": ("LISTED_PROBLEMS import_problem"),
     "files": ("size_text seconds_text REPLACE_FILE_TITLE replace_file_question file_kept_app"),
     "notices": ("UNSAVED_TITLE QUIT_UNSAVED LEAVE_UNSAVED FIX_FIELDS FIX_FIELDS_ABOVE NOT_SAVED_FIX "
         "DATE_FORMAT_HINT not_saved cannot_read chart_not_saved undo_failed_app WELCOME "
