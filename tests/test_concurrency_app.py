@@ -72,7 +72,12 @@ def same_truth(st, cli: dict) -> bool:
 def make_app(db):
     from homekit.tui.app import HomekitApp
 
-    return HomekitApp(Homekit(open_store(db)))
+    app = HomekitApp(Homekit(open_store(db)))
+    # Notifications stay until the test reads them (Textual drops one after 5 s of wall
+    # time; a save that waits 1.5 s for another program's lock on a loaded machine can take
+    # longer than that to reach the assertion).
+    app.NOTIFICATION_TIMEOUT = 3600
+    return app
 
 
 async def save_session(app, pilot, day: str) -> None:
