@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from textual import events
 from textual.widgets import Input, Select, Switch
 from tui_helpers import SIZE, app_for, async_test, log, press, settle
 
@@ -232,3 +233,19 @@ async def test_calendar_reminders_written_to_the_current_folder(ready, tmp_path,
         assert expected.read_bytes().count(b"STATUS:CANCELLED") == 1
         assert any("Wrote 4 reminders, the first on 2026-12-02 (Wed) (1 no longer planned: "
                    f"cancelled) to {expected}" in n.message for n in app._notifications)
+
+
+@async_test
+async def test_enter_typed_ahead_of_the_delete_question_answers_no(ready):
+    """`d` then Enter in one burst (a fast typist, a slow machine, a browser tab): the Enter
+    reaches the question's default, No, never the Delete button that is drawn first."""
+    log(ready, "2026-11-01")
+    app = app_for(ready)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_history(pilot)
+        for key in ("d", "enter"):  # queued at once, as a terminal delivers a burst
+            app.post_message(events.Key(key, None))
+        await settle(pilot)
+        assert not isinstance(app.screen, ConfirmScreen)
+    assert ready.sessions.session_count() == 1

@@ -49,7 +49,7 @@ class ConfirmScreen(ModalScreen[bool]):
                 yield Button("No (n)", id="no", variant="primary")
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        self.set_focus(self.query_one("#no", Button))
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

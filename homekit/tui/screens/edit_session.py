@@ -40,7 +40,7 @@ class EditSessionScreen(SessionDialog[Session | None]):
             return 0
 
     def on_mount(self) -> None:
-        self.query_one("#date", Input).focus()
+        self.set_focus(self.query_one("#date", Input))
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")

@@ -152,7 +152,7 @@ class LogEventScreen(ModalScreen[AdverseEvent | None]):
                 yield Button("Cancel", id="event-cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#event-kind", Select).focus()
+        self.set_focus(self.query_one("#event-kind", Select))
 
     @on(Button.Pressed, "#event-save")
     @on(Input.Submitted)

@@ -197,7 +197,7 @@ class AddPhotoScreen(ModalScreen["Photo | None"]):
                 yield Button("Cancel", id="photo-cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#photo-file", Input).focus()
+        self.set_focus(self.query_one("#photo-file", Input))
         self._guide()
 
     def _choice(self, selector: str) -> str | None:

@@ -75,7 +75,7 @@ class RednessScreen(SessionDialog[RednessResult | None]):
                 yield Button("Skip" if self.just_logged else "Cancel", id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#severity", RadioSet).focus()
+        self.set_focus(self.query_one("#severity", RadioSet))
         self._sync()
 
     def _severity(self) -> int:
