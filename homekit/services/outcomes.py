@@ -1,9 +1,9 @@
 """What the less frequent use cases hand back: undo steps, a deleted profile, the demo, the
 reminder and report files.
 
-Kept apart from the mixins that define the use cases because every command loads all the
-mixins (the facade is one class), and building a frozen dataclass costs about 0.4 ms of
-start-up: `status` and `log` never need these. `homekit.services` exports them by name.
+Kept apart from the use-case modules because building a frozen dataclass costs about 0.4 ms
+of start-up and `status` and `log` never need these: a use case imports this module when it
+hands one back. `homekit.services` exports them by name.
 """
 
 from __future__ import annotations
