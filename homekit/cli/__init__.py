@@ -15,7 +15,7 @@ from homekit import __version__
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Sequence
     from pathlib import Path
     from typing import Any
 
@@ -85,101 +85,13 @@ class _Formatter(argparse.HelpFormatter):
             width = _Formatter.width
         super().__init__(prog, indent_increment, max_help_position, width)
 
-    # argparse wraps each help text with textwrap, whose import compiles its word-splitting
-    # patterns (about 4 million instructions, more than the rest of a command's --help). Lines
-    # of words split on spaces are what textwrap makes of homekit's help texts; where they
-    # might not be (a word longer than the line, a hyphenated word that breaks a line: textwrap
-    # may split it after a hyphen; a word of Unicode blanks), textwrap itself wraps the text.
     def _split_lines(self, text: str, width: int) -> list[str]:
-        return _wrapped(self._whitespace_matcher.sub(" ", text).strip(), width)
+        from homekit.cli.wrap import wrapped  # (textwrap's lines, without importing textwrap)
+
+        return wrapped(self._whitespace_matcher.sub(" ", text).strip(), width)
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
-        text = self._whitespace_matcher.sub(" ", text).strip()
-        return "\n".join(indent + line for line in _wrapped(text, width - len(indent)))
-
-
-def _letter(c: str) -> bool:
-    """textwrap's `[^\\d\\W]`: a word character that is not a digit."""
-    return (c.isalnum() or c == "_") and not c.isdecimal()
-
-
-def _punct(c: str) -> bool:
-    """textwrap's `[\\w!"'&.,?]`: what may stand before an em-dash."""
-    return c.isalnum() or c in "_!\"'&.,?"
-
-
-def _hyphen_cut(word: str, at: int) -> bool:
-    """Whether textwrap cuts after the hyphen at `at`: two letters, or a letter, a hyphen and
-    a letter, before it; a letter, maybe a hyphen, and a letter after it."""
-    before = at >= 2 and _letter(word[at - 1]) and (
-        _letter(word[at - 2]) or (at >= 3 and word[at - 2] == "-" and _letter(word[at - 3])))
-    after = word[at + 1:at + 4]
-    return before and len(after) >= 2 and _letter(after[0]) and (
-        _letter(after[1]) or (after[1] == "-" and len(after) == 3 and _letter(after[2])))
-
-
-def _chunks(word: str) -> list[str]:
-    """A word (no blank in it) cut where textwrap's `wordsep_re` cuts it: after a hyphen
-    between letters (`pre-`, `session`), around an em-dash written `--` between words."""
-    if "-" not in word:
-        return [word]
-    out: list[str] = []
-    start, n = 0, len(word)
-
-    def dashes_then_word(i: int) -> bool:  # (?=-{2,}\w) at i
-        j = i
-        while j < n and word[j] == "-":
-            j += 1
-        return j - i >= 2 and j < n and (word[j].isalnum() or word[j] == "_")
-
-    while start < n:
-        if start > 0 and _punct(word[start - 1]) and dashes_then_word(start):
-            end = start  # an em-dash: the run of hyphens alone
-            while word[end] == "-":
-                end += 1
-            out.append(word[start:end])
-            start = end
-            continue
-        end = start + 1
-        while end < n:
-            if word[end] == "-" and _hyphen_cut(word, end):
-                end += 1  # a hyphenated word: cut after the hyphen
-                break
-            if _punct(word[end - 1]) and dashes_then_word(end):
-                break  # before an em-dash
-            end += 1
-        out.append(word[start:end])
-        start = end
-    return out
-
-
-def _wrapped(text: str, width: int) -> list[str]:
-    """`textwrap.wrap(text, width)` for a text of words separated by single spaces: textwrap's
-    own loop over its chunks; a chunk longer than the line goes to textwrap itself."""
-    chunks: list[str] = []
-    for word in text.split(" ") if text else ():
-        if chunks:
-            chunks.append(" ")
-        chunks += _chunks(word)
-    if any(len(chunk) > width for chunk in chunks):
-        import textwrap
-
-        return textwrap.wrap(text, width)
-    chunks.reverse()
-    lines: list[str] = []
-    while chunks:
-        line: list[str] = []
-        length = 0
-        if chunks[-1].strip() == "" and lines:
-            del chunks[-1]
-        while chunks and length + len(chunks[-1]) <= width:
-            length += len(chunks[-1])
-            line.append(chunks.pop())
-        if line and line[-1].strip() == "":
-            del line[-1]
-        if line:
-            lines.append("".join(line))
-    return lines
+        return "\n".join(indent + line for line in self._split_lines(text, width - len(indent)))
 
 
 class Parser(argparse.ArgumentParser):
@@ -195,66 +107,6 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, usage_error(self.prog, message))
 
 
-class checked:  # noqa: N801 - used as a function: `type=checked("parse_date")`
-    """A domain validator as an argparse type, keeping its message: its InvalidInput becomes
-    the usage error, in homekit's words.
-
-    Named (`checked("parse_date")`, from homekit.domain.validate unless `module` says
-    otherwise), it is imported when a value is first checked: building a parser, and so a
-    `--help`, loads no validator. A callable is used as it is. argparse names a type by its
-    `__name__` ("invalid parse_date value"), so the type takes the validator's.
-    """
-
-    def __init__(self, fn: str | Callable[[str], Any],
-                 module: str = "homekit.domain.validate") -> None:
-        self._fn = None if isinstance(fn, str) else fn
-        self._where = (module, fn)
-        self.__name__ = fn if isinstance(fn, str) else fn.__name__
-
-    def __call__(self, text: str) -> Any:
-        from homekit.domain.errors import InvalidInput
-
-        if self._fn is None:
-            self._fn = getattr(importlib.import_module(self._where[0]), str(self._where[1]))
-        try:
-            return self._fn(text)
-        except InvalidInput as exc:
-            from homekit import words
-
-            raise argparse.ArgumentTypeError(words.error(exc)) from None
-
-
-def validators() -> Any:
-    """homekit.domain.validate, imported when a value is checked (for a type that is more
-    than one validator: `checked(lambda t: validators().areas([t]))`)."""
-    from homekit.domain import validate
-
-    return validate
-
-
-def command(sub: Any, common: argparse.ArgumentParser, name: str,
-            handler: Callable[[argparse.Namespace, Any], int], **kwargs: Any) -> Any:
-    """A subcommand's parser, with the options every command takes, run by `handler`; its
-    `--help` describes it by the handler's docstring, if it has one (as click does)."""
-    p = sub.add_parser(name, parents=[common], **{"description": handler.__doc__, **kwargs})
-    p.set_defaults(handler=handler)
-    return p
-
-
-def complete_areas(prefix: str, **_: Any) -> list[str]:
-    """The shell completes an --area with the area names (not with file names)."""
-    from homekit.domain.vocabulary import AREAS
-
-    return [a for a in AREAS if a.startswith(prefix)]
-
-
-def area_option(action: argparse.Action) -> argparse.Action:
-    """An --area option that the shell completes with area names (argcomplete reads
-    `completer` only when completing; nothing is imported for it)."""
-    action.completer = complete_areas  # type: ignore[attr-defined]
-    return action
-
-
 class _Skipped:
     """Stands in for the parser of a command that this run does not need."""
 
@@ -263,18 +115,14 @@ class _Skipped:
 
 
 class _OnlyWanted:
-    """Wraps argparse's subparsers so that only the command being run gets its parser built.
-
-    Building all ~20 parsers (and their gettext look-ups) costs more than the rest of
-    `homekit status`; help and errors still build them all.
-    """
+    """Wraps argparse's subparsers so that only the command being run gets its parser built
+    (all ~20 cost more than the rest of `homekit status`; help and errors build them all)."""
 
     def __init__(self, sub: Any, wanted: str | None) -> None:
         self._sub = sub
         self._wanted = wanted
 
-    def builds(self, name: str) -> bool:
-        """Whether the parser of command `name` is built in this run."""
+    def builds(self, name: str) -> bool:  # (whether this run builds command `name`'s parser)
         return self._wanted is None or name == self._wanted
 
     def add_parser(self, name: str, **kwargs: Any) -> Any:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from homekit import words
-from homekit.cli import command
+from homekit.cli.options import command
 
 #: The commands this module registers (so the CLI builds only the one being run).
 COMMANDS = ("check",)

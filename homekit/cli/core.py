@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from homekit import words
-from homekit.cli import area_option, checked, command, validators
+from homekit.cli.options import area_option, checked, command, validators
 from homekit.domain.vocabulary import (
     AREAS,
     CHECKLIST_IDS,
@@ -25,8 +25,8 @@ if TYPE_CHECKING:
 
     from homekit.cli import Context
 
-# (`checked`, `command` and `area_option`, which every command module uses, are in homekit.cli:
-# a command's --help imports no other command's module.)
+# (`checked`, `command` and `area_option`, which every command module uses, are in
+# homekit.cli.options: a command's --help imports no other command's module.)
 
 
 def _session_fields(p: argparse.ArgumentParser, *, editing: bool) -> None:

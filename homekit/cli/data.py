@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from homekit import words
-from homekit.cli import checked, command
+from homekit.cli.options import checked, command
 
 #: The commands this module registers (so the CLI builds only the one being run).
 COMMANDS = ('export', 'import', 'backup', 'restore', 'remind', 'demo')

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from homekit import words
-from homekit.cli import checked, validators
+from homekit.cli.options import checked, validators
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:

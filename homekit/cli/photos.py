@@ -7,7 +7,7 @@ import argparse
 import sys
 
 from homekit import words
-from homekit.cli import area_option, checked, command, validators
+from homekit.cli.options import area_option, checked, command, validators
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:

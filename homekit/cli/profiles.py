@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from homekit import words
-from homekit.cli import checked, command, validators
+from homekit.cli.options import checked, command, validators
 from homekit.domain.vocabulary import DEFAULT_TARGET_SESSIONS, MIN_INTERVAL_DAYS
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from homekit import words
-from homekit.cli import checked, command
+from homekit.cli.options import checked, command
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:

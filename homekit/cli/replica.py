@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from homekit import words
-from homekit.cli import command
+from homekit.cli.options import command
 
 #: The commands this module registers (so the CLI builds only the one being run).
 COMMANDS = ("replicate",)

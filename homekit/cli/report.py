@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from homekit import words
-from homekit.cli import checked, command
+from homekit.cli.options import checked, command
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from homekit import words
-from homekit.cli import checked, validators
+from homekit.cli.options import checked, validators
 from homekit.domain.vocabulary import CUSTOM_MIN_INTERVAL_DAYS
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
