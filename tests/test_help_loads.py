@@ -167,3 +167,38 @@ def test_the_vocabulary_holds_the_checklists_ids_in_its_order():
     from homekit.domain import checklist, vocabulary
 
     assert vocabulary.CHECKLIST_IDS == tuple(i.id for i in checklist.CHECKLIST)
+
+
+def test_each_groups_actions_are_its_subcommands_in_order():
+    from homekit.cli import events, photos, profiles, treatments
+
+    def choices(command: str) -> tuple[str, ...]:
+        group = build_parser()._subparsers._group_actions[0].choices[command]  # type: ignore[union-attr]
+        return tuple(next(a for a in group._actions
+                          if isinstance(a, argparse._SubParsersAction)).choices)
+
+    assert choices("event") == events.ACTIONS
+    assert choices("photo") == photos.ACTIONS
+    assert choices("profile") == profiles.ACTIONS
+    assert {c: choices(c) for c in ("treatment", "product")} == treatments.ACTIONS
+
+
+def test_a_group_builds_only_the_subcommand_named_and_all_of_them_otherwise(capsys):
+    from homekit.cli import _parser_for, main
+
+    def built(argv: list[str]) -> list[str]:
+        top = _parser_for(argv)._subparsers._group_actions[0]  # type: ignore[union-attr]
+        return list(next(a for a in top.choices["profile"]._actions
+                         if isinstance(a, argparse._SubParsersAction)).choices)
+
+    assert built(["profile", "add", "--help"]) == ["add"]
+    assert built(["profile", "--db", "x.db", "set", "--target", "3"]) == ["set"]
+    assert len(built(["profile", "--help"])) == 8
+    assert len(built(["profile", "nope"])) == 8  # (its error lists every subcommand)
+    # A data file named like the command: the subcommand is still the one given.
+    argv = ["--db", "profile", "profile", "show", "--json"]
+    args = _parser_for(argv).parse_args(argv)
+    assert (args.db, args.profile_command, args.json) == ("profile", "show", True)
+    with pytest.raises(SystemExit):
+        main(["profile", "nope"])
+    assert "invalid choice: 'nope' (choose from 'list', 'add'" in capsys.readouterr().err

@@ -118,9 +118,9 @@ class _OnlyWanted:
     """Wraps argparse's subparsers so that only the command being run gets its parser built
     (all ~20 cost more than the rest of `homekit status`; help and errors build them all)."""
 
-    def __init__(self, sub: Any, wanted: str | None) -> None:
-        self._sub = sub
-        self._wanted = wanted
+    def __init__(self, sub: Any, wanted: str | None, then: str | None = None) -> None:
+        self._sub, self._wanted = sub, wanted
+        self.then = then  # (the word after the command: see homekit.cli.options.subcommands)
 
     def builds(self, name: str) -> bool:  # (whether this run builds command `name`'s parser)
         return self._wanted is None or name == self._wanted
@@ -147,8 +147,9 @@ def command_in(argv: Sequence[str]) -> str | None:
     return None
 
 
-def build_parser(wanted: str | None = None) -> Parser:
-    """The full parser, or (with `wanted`) one with only that command's parser built."""
+def build_parser(wanted: str | None = None, then: str | None = None) -> Parser:
+    """The full parser, or (with `wanted`) one with only that command's parser built (of a
+    command with subcommands, only `then`'s if it is one)."""
     _Formatter.width = None  # measured again for each parser (in-process runs, tests)
     common = Parser(add_help=False)
     # SUPPRESS: a global option given after the subcommand must not reset one given before.
@@ -163,9 +164,8 @@ def build_parser(wanted: str | None = None) -> Parser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"homekit {__version__}")
-    sub = _OnlyWanted(
-        parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser), wanted
-    )
+    sub = _OnlyWanted(parser.add_subparsers(dest="command", metavar="COMMAND",
+                                            parser_class=Parser), wanted, then)
     tui = sub.add_parser("tui", parents=[common], help="open the terminal app (the default)")
     tui.set_defaults(handler=run_tui)
     home = COMMAND_HOME.get(wanted) if wanted else None
@@ -181,7 +181,8 @@ def _parser_for(argv: Sequence[str]) -> Parser:
     if wanted is None and not {"-h", "--help"} & set(argv):
         wanted = "tui"  # no command: the app, whose start-up builds no command's parser
     known = wanted == "tui" or wanted in COMMAND_HOME
-    return build_parser(wanted if known else None)
+    then = command_in(argv[argv.index(wanted) + 1:]) if known and wanted in argv else None
+    return build_parser(wanted if known else None, then)
 
 
 class Context:
@@ -211,8 +212,7 @@ class Context:
         return self._app
 
     def path(self) -> tuple[Path | str, bool]:
-        """The data file named (--db, $HOMEKIT_DB or the default), and whether it is the
-        default one."""
+        """The data file named (--db, $HOMEKIT_DB or the default); whether it is the default."""
         from homekit.paths import resolve_db_path
 
         return resolve_db_path(self.db_option)

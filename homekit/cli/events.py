@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from homekit import words
-from homekit.cli.options import checked, validators
+from homekit.cli.options import checked, subcommands, validators
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 #: The commands this module registers (so the CLI builds only the one being run).
 COMMANDS = ("event",)
+#: Its subcommands, in the order --help lists them.
+ACTIONS = ("log", "list", "resolve", "delete")
 EVENT_ID_HELP = "the event's id (see: homekit event list)"
 
 
@@ -32,7 +34,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "breakout, or another reaction). Each one prints what to do and when to see a skin "
         "professional. " + words.EVENT_HOLD_NOTE)
     p.set_defaults(handler=cmd_event_list, json=False, open_only=False)
-    ps = p.add_subparsers(dest="event_command", metavar="ACTION")
+    ps = subcommands(sub, p, ACTIONS, dest="event_command", metavar="ACTION")
 
     q = ps.add_parser("log", parents=[common], help="log an adverse event (prints guidance)",
                       description="Log an adverse event; it holds the next session until "

@@ -42,6 +42,18 @@ class checked:  # noqa: N801 - used as a function: `type=checked("parse_date")`
             raise argparse.ArgumentTypeError(words.error(exc)) from None
 
 
+def subcommands(sub: Any, parser: Any, actions: tuple[str, ...], **kwargs: Any) -> Any:
+    """`parser.add_subparsers(**kwargs)` for a command whose subcommands are `actions` (in the
+    order they are added; a test keeps them in step): when the command line names one of them
+    (`photo add`), only that one's parser is built, as only the command's own is (`sub`, the
+    subparsers `register` was given, knows the word)."""
+    from homekit.cli import _OnlyWanted
+
+    group = parser.add_subparsers(**kwargs)
+    then = getattr(sub, "then", None)
+    return _OnlyWanted(group, then) if then in actions else group
+
+
 def validators() -> Any:
     """homekit.domain.validate, imported when a value is checked (for a type that is more
     than one validator: `checked(lambda t: validators().areas([t]))`)."""

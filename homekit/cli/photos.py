@@ -7,7 +7,7 @@ import argparse
 import sys
 
 from homekit import words
-from homekit.cli.options import area_option, checked, command, validators
+from homekit.cli.options import area_option, checked, command, subcommands, validators
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 #: The commands this module registers (so the CLI builds only the one being run).
 COMMANDS = ("photo",)
+#: Its subcommands, in the order --help lists them.
+ACTIONS = ("add", "list", "show", "export", "delete", "compare")
 
 
 def _id(what: str) -> Any:
@@ -41,7 +43,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                        "cover them), stripped of all metadata (EXIF, GPS, XMP, ICC). "
                        + words.PHOTO_GUIDANCE)
     p.set_defaults(handler=cmd_photo_list, json=False, area=None, session=None, view=None)
-    ps = p.add_subparsers(dest="photo_command", metavar="ACTION")
+    ps = subcommands(sub, p, ACTIONS, dest="photo_command", metavar="ACTION")
 
     q = command(ps, common, "add", cmd_photo_add, help="store a photo (prints its id)",
                 description="Store a JPEG, PNG, WebP (or HEIC, with pillow-heif) photo, "

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from homekit import words
-from homekit.cli.options import checked, command, validators
+from homekit.cli.options import checked, command, subcommands, validators
 from homekit.domain.vocabulary import DEFAULT_TARGET_SESSIONS, MIN_INTERVAL_DAYS
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
@@ -17,11 +17,13 @@ if TYPE_CHECKING:
 
 #: The commands this module registers (so the CLI builds only the one being run).
 COMMANDS = ("profile",)
+#: Its subcommands, in the order --help lists them.
+ACTIONS = ("list", "add", "set", "show", "use", "delete", "condition", "medical")
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = command(sub, common, "profile", cmd_profile_list, help="list, add, change or switch profiles")
-    psub = p.add_subparsers(dest="profile_command", metavar="ACTION")
+    psub = subcommands(sub, p, ACTIONS, dest="profile_command", metavar="ACTION")
     target = checked("target_sessions")
     interval = checked("interval_days")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from homekit import words
-from homekit.cli.options import checked, validators
+from homekit.cli.options import checked, subcommands, validators
 from homekit.domain.vocabulary import CUSTOM_MIN_INTERVAL_DAYS
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
@@ -17,13 +17,16 @@ if TYPE_CHECKING:
 
 #: The commands this module registers (so the CLI builds only the one being run).
 COMMANDS = ("treatment", "product")
+#: Their subcommands, in the order --help lists them.
+ACTIONS = {"treatment": ("list", "add"), "product": ("log", "list", "delete")}
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("treatment", parents=[common],
                        help="the treatments and their intervals (add your own)")
     p.set_defaults(handler=cmd_treatment_list, json=False)
-    tsub = p.add_subparsers(dest="treatment_command", metavar="ACTION")
+    tsub = subcommands(sub, p, ACTIONS["treatment"], dest="treatment_command",
+                       metavar="ACTION")
     q = tsub.add_parser("list", parents=[common],
                         help="every treatment with its floor and this profile's interval")
     q.add_argument("--json", action="store_true", help="print the treatments as JSON")
@@ -40,7 +43,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("product", parents=[common],
                        help="active products used (a retinoid or an acid holds resurfacing back)")
     p.set_defaults(handler=cmd_product_list, json=False)
-    psub = p.add_subparsers(dest="product_command", metavar="ACTION")
+    psub = subcommands(sub, p, ACTIONS["product"], dest="product_command",
+                       metavar="ACTION")
     q = psub.add_parser("log", parents=[common], help="record a use of an active product")
     q.add_argument("kind", metavar="KIND", type=checked("product_kind", "homekit.domain.treatments"),
                    help="retinoid (tretinoin, retinol, adapalene), acid (AHA/BHA exfoliants) "
