@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from homekit import words
 from homekit.cli.options import area_option, checked, command, validators
 from homekit.domain.vocabulary import (
     AREAS,
@@ -58,10 +57,15 @@ COMMANDS = ('log', 'history', 'edit', 'delete')
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    builds = getattr(sub, "builds", lambda _: True)
+    if builds("log"):  # (the scale's words: not loaded for `edit --help`)
+        from homekit.words.scales import REDNESS_HELP
+    else:
+        REDNESS_HELP = ""  # noqa: N806
     p = command(sub, common, "log", cmd_log, help="log a session (refused if too soon)")
     _session_fields(p, editing=False)
     p.add_argument("--redness", type=checked("severity"), metavar="0-4",
-                   help="redness seen after it, " + words.REDNESS_HELP)
+                   help="redness seen after it, " + REDNESS_HELP)
     p.add_argument("--faded-after", type=checked("faded_after"), metavar="MIN",
                    help="minutes until the redness faded (omit: still red)")
     p.add_argument("--checked", type=checked("parse_checked", "homekit.domain.checklist"), metavar="ITEM,...",
@@ -83,7 +87,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                    "session); repeat for both")
     p.add_argument("--json", action="store_true", help="print the stored session as JSON")
 
-    if getattr(sub, "builds", lambda _: True)("status"):  # (not imported for `log --help`)
+    if builds("status"):  # (not imported for `log --help`)
         from homekit.cli import status
 
         status.register(sub, common)  # its own module (a light `status --json`), listed here
@@ -125,6 +129,7 @@ def _areas(chosen: list[tuple[str, ...]] | None) -> tuple[str, ...]:
 
 
 def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
+    from homekit import words
     from homekit.cli import ask
     from homekit.cli.output import say, say_json
     from homekit.domain import treatments
@@ -190,6 +195,7 @@ def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_history(args: argparse.Namespace, ctx: Context) -> int:
+    from homekit import words
     from homekit.cli.output import say, say_records
 
     app = ctx.open()
@@ -208,6 +214,7 @@ def cmd_history(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
+    from homekit import words
     from homekit.cli.output import say
     from homekit.domain.drafts import SessionChanges
     from homekit.domain.errors import InvalidInput
@@ -232,6 +239,7 @@ def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
     # Deleting is how a file that breaks the rule mends.
+    from homekit import words
     from homekit.cli import ask
 
     found = ctx.open(allow_broken_rule=True).sessions
