@@ -144,9 +144,9 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, int]]:
         print(f"| {labels[name]} | {cells} |")
     helps = {b: {n: c for n, c in counts.items() if n.endswith(" --help")}
              for b, counts in builds.items()}
-    worst = {b: max(h, key=h.__getitem__) for b, h in helps.items()}
-    for b, counts in builds.items():  # the worst --help of each build, as a row of its own
-        counts["the worst command's --help"] = helps[b][worst[b]]
+    worst = {b: max(h, key=h.__getitem__) for b, h in helps.items() if h}  # (none: --tiny)
+    for b, w in worst.items():  # the worst --help of each build, as a row of its own
+        builds[b]["the worst command's --help"] = helps[b][w]
     listed = {f"homekit {' '.join(c)} --help" for c in NAMED_HELPS}
     for name in builds["now"]:
         if name.endswith(" --help") and name not in listed:
@@ -155,10 +155,11 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, int]]:
             f"{b[name] / 1e6:.0f} | {b[name] / floor:.2f}" if name in b else "- | -"
             for b in builds.values())
         print(f"| `{name}` | {cells} |")
-    print("\nThe worst --help: " + ", ".join(f"{b}: `{w}`" for b, w in worst.items()))
-    print("\nEvery `--help`, most instructions first (millions, x floor):\n")
-    print("| command | " + " | ".join(f"{b} | x floor, {b}" for b in builds) + " |")
-    print("|---|" + "---:|---:|" * len(builds))
+    if worst:
+        print("\nThe worst --help: " + ", ".join(f"{b}: `{w}`" for b, w in worst.items()))
+        print("\nEvery `--help`, most instructions first (millions, x floor):\n")
+        print("| command | " + " | ".join(f"{b} | x floor, {b}" for b in builds) + " |")
+        print("|---|" + "---:|---:|" * len(builds))
     for name in sorted(helps["now"], key=helps["now"].__getitem__, reverse=True):
         cells = " | ".join(f"{h[name] / 1e6:.1f} | {h[name] / floor:.2f}" if name in h
                            else "- | -" for h in helps.values())
