@@ -15,7 +15,7 @@ import textwrap
 import pytest
 
 from homekit.cli import COMMAND_HOME, _Formatter, build_parser
-from homekit.cli.wrap import word_chunks
+from homekit.cli.options import word_chunks
 from tests.conftest import cli_env
 
 #: homekit's console script, with the modules loaded listed on stderr as it ends (argparse's
@@ -77,7 +77,7 @@ def test_a_commands_help_loads_its_module_and_the_constants_it_says(tmp_path, co
     assert not loaded & NEVER, sorted(loaded & NEVER)
     home = COMMAND_HOME.get(command[0], "homekit.cli")
     own = {"homekit", "homekit.launch", "homekit.cli", home, "homekit.cli.output",
-           "homekit.cli.options", "homekit.cli.wrap"}
+           "homekit.cli.options"}
     if command[0] == "status":
         own.add("homekit.cli.status")
     homekit = {m for m in loaded if m.split(".")[0] == "homekit"}

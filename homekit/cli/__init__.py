@@ -86,7 +86,7 @@ class _Formatter(argparse.HelpFormatter):
         super().__init__(prog, indent_increment, max_help_position, width)
 
     def _split_lines(self, text: str, width: int) -> list[str]:
-        from homekit.cli.wrap import wrapped  # (textwrap's lines, without importing textwrap)
+        from homekit.cli.options import wrapped  # (textwrap's lines, without importing textwrap)
 
         return wrapped(self._whitespace_matcher.sub(" ", text).strip(), width)
 
