@@ -195,6 +195,7 @@ def test_a_group_builds_only_the_subcommand_named_and_all_of_them_otherwise(caps
     assert built(["profile", "--db", "x.db", "set", "--target", "3"]) == ["set"]
     assert len(built(["profile", "--help"])) == 8
     assert len(built(["profile", "nope"])) == 8  # (its error lists every subcommand)
+    assert len(built(["profile", "-h", "add"])) == 8  # (its help, asked first, lists them all)
     # A data file named like the command: the subcommand is still the one given.
     argv = ["--db", "profile", "profile", "show", "--json"]
     args = _parser_for(argv).parse_args(argv)
@@ -202,3 +203,8 @@ def test_a_group_builds_only_the_subcommand_named_and_all_of_them_otherwise(caps
     with pytest.raises(SystemExit):
         main(["profile", "nope"])
     assert "invalid choice: 'nope' (choose from 'list', 'add'" in capsys.readouterr().err
+    for argv in (["-h", "log"], ["photo", "--help", "add"]):  # a help before the command
+        with pytest.raises(SystemExit):
+            main(argv)
+        listed = capsys.readouterr().out
+        assert "    history " in listed or "    compare " in listed, listed

@@ -118,9 +118,9 @@ class _OnlyWanted:
     """Wraps argparse's subparsers so that only the command being run gets its parser built
     (all ~20 cost more than the rest of `homekit status`; help and errors build them all)."""
 
-    def __init__(self, sub: Any, wanted: str | None, then: str | None = None) -> None:
+    def __init__(self, sub: Any, wanted: str | None, then: list[str] | None = None) -> None:
         self._sub, self._wanted = sub, wanted
-        self.then = then  # (the word after the command: see homekit.cli.options.subcommands)
+        self.then = then  # (the words after the command: see homekit.cli.options.subcommands)
 
     def builds(self, name: str) -> bool:  # (whether this run builds command `name`'s parser)
         return self._wanted is None or name == self._wanted
@@ -147,9 +147,9 @@ def command_in(argv: Sequence[str]) -> str | None:
     return None
 
 
-def build_parser(wanted: str | None = None, then: str | None = None) -> Parser:
-    """The full parser, or (with `wanted`) one with only that command's parser built (of a
-    command with subcommands, only `then`'s if it is one)."""
+def build_parser(wanted: str | None = None, then: list[str] | None = None) -> Parser:
+    """The full parser, or (with `wanted`) one with only that command's parser built (`then`:
+    the words after it, which say which of its subcommands to build)."""
     _Formatter.width = None  # measured again for each parser (in-process runs, tests)
     common = Parser(add_help=False)
     # SUPPRESS: a global option given after the subcommand must not reset one given before.
@@ -180,9 +180,9 @@ def _parser_for(argv: Sequence[str]) -> Parser:
     wanted = command_in(argv)
     if wanted is None and not {"-h", "--help"} & set(argv):
         wanted = "tui"  # no command: the app, whose start-up builds no command's parser
-    known = wanted == "tui" or wanted in COMMAND_HOME
-    then = command_in(argv[argv.index(wanted) + 1:]) if known and wanted in argv else None
-    return build_parser(wanted if known else None, then)
+    at = argv.index(wanted) if wanted in argv else len(argv)  # (help asked before it: all)
+    known = (wanted == "tui" or wanted in COMMAND_HOME) and not {"-h", "--help"} & set(argv[:at])
+    return build_parser(wanted if known else None, list(argv[at + 1:]) if known else None)
 
 
 class Context:

@@ -53,14 +53,34 @@ class checked:  # noqa: N801 - used as a function: `type=checked("parse_date")`
 
 def subcommands(sub: Any, parser: Any, actions: tuple[str, ...], **kwargs: Any) -> Any:
     """`parser.add_subparsers(**kwargs)` for a command whose subcommands are `actions` (in the
-    order they are added; a test keeps them in step): when the command line names one of them
-    (`photo add`), only that one's parser is built, as only the command's own is (`sub`, the
-    subparsers `register` was given, knows the word)."""
-    from homekit.cli import _OnlyWanted
+    order they are added; a test keeps them in step). When the command line names one of them
+    (`photo add`), only that one's parser is built, as only the command's own is; when it asks
+    for the command's help (`photo --help`), only the list of them (`sub`, the subparsers
+    `register` was given, has the words after the command)."""
+    from homekit.cli import _OnlyWanted, command_in
 
     group = parser.add_subparsers(**kwargs)
-    then = getattr(sub, "then", None)
-    return _OnlyWanted(group, then) if then in actions else group
+    rest = getattr(sub, "then", None)
+    if rest is None:
+        return group
+    word = command_in(rest)
+    if {"-h", "--help"} & set(rest[:rest.index(word) if word in rest else len(rest)]):
+        return _Listed(group)
+    return _OnlyWanted(group, word) if word in actions else group
+
+
+class _Listed:
+    """A command's subcommands as its `--help` lists them (a name and a line each), none of
+    their own options or parsers' parents built."""
+
+    def __init__(self, group: Any) -> None:
+        self._group = group
+
+    def add_parser(self, name: str, **kwargs: Any) -> Any:
+        from homekit.cli import _Skipped
+
+        self._group.add_parser(name, **{k: kwargs[k] for k in ("help", "aliases") if k in kwargs})
+        return _Skipped()
 
 
 def validators() -> Any:
