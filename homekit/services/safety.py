@@ -6,7 +6,6 @@ import datetime as dt
 
 from homekit.domain import gates as rules
 from homekit.domain.errors import InvalidInput, RuleViolation
-from homekit.domain.gates import Gate
 from homekit.domain.models import Profile
 from homekit.domain.treatments import DEFAULT_TREATMENT
 from homekit.services.context import Context
@@ -15,6 +14,7 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run t
 if TYPE_CHECKING:
     from homekit.domain import medical
     from homekit.domain.followup import Followup
+    from homekit.domain.gate import Gate
 
 
 class Safety:
