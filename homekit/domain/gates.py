@@ -32,18 +32,18 @@ if TYPE_CHECKING:
     from homekit.domain.gate import Gate as Gate
 
 
+#: The facts that live apart, by the module holding each: a status builds their classes only
+#: when a gate holds or a follow-up is owed.
+_APART = {"Gate": "homekit.domain.gate", "Followup": "homekit.domain.followup"}
+
+
 def __getattr__(name: str) -> object:
-    # Gate and Followup live apart (domain.gate, domain.followup): a status builds their
-    # classes only when a gate holds or a follow-up is owed.
-    if name == "Gate":
-        from homekit.domain.gate import Gate
+    if name in _APART:
+        from importlib import import_module
 
-        return Gate
-    if name == "Followup":
-        from homekit.domain.followup import Followup
-
-        return Followup
+        return getattr(import_module(_APART[name]), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 #: Every gate, in the order they are reported.
 GATE_NAMES: tuple[str, ...] = ("interval", "condition", "redness", "adverse_event")
