@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 from _thread import get_ident
-from dataclasses import Field, fields
 from operator import attrgetter
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from dataclasses import Field
     from typing import Any
 
     _Values = Callable[[object], tuple[object, ...]]
@@ -56,6 +56,8 @@ def _getter(names: list[str]) -> _Values:
 
 
 def _names(cls: type, keep: Callable[[Field[object]], bool]) -> list[str]:
+    from dataclasses import fields  # (a command's --help that names json_fields needs none)
+
     return [f.name for f in fields(cls) if keep(f)]  # type: ignore[arg-type]
 
 
