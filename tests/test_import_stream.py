@@ -103,6 +103,10 @@ def test_a_file_changed_between_check_and_insert_imports_nothing(tmp_path, hk, m
         return result
 
     monkeypatch.setattr(importer, "plan_import", then_change)
-    with pytest.raises(InvalidInput, match="changed while it was imported"):
+    with pytest.raises(InvalidInput) as caught:
         hk.transfer.import_file(path)
+    from homekit import words
+
+    assert words.error(caught.value) == (
+        f"{Path(path).name} changed while it was imported; nothing was imported")
     assert hk.sessions.history() == []

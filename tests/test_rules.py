@@ -114,7 +114,9 @@ def test_interval_never_below_a_week(interval, ok):
 
 def test_future_dates_are_refused():
     assert rules.date_problem(TODAY, TODAY) is None
-    assert "future" in (rules.date_problem(TODAY + dt.timedelta(days=1), TODAY) or "")
+    problem = rules.date_problem(TODAY + dt.timedelta(days=1), TODAY)
+    assert problem is not None and problem.code == "future_date" and problem.field == "date"
+    assert problem.facts == {"date": TODAY + dt.timedelta(days=1), "today": TODAY}
 
 
 NOW = dt.datetime(2026, 11, 25, 12, 0)

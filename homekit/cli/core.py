@@ -202,7 +202,7 @@ def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
     if result.redness_alert:
         say(words.warning(words.redness_alert_text(result.redness_alert)), file=sys.stderr)
     if result.clock_warning:
-        say(words.note(result.clock_warning), file=sys.stderr)
+        say(words.note(words.error(result.clock_warning)), file=sys.stderr)
     for w in result.medical_warnings:
         say(words.warning(words.medical_text(w)), file=sys.stderr)
     return 0

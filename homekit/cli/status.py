@@ -30,7 +30,12 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
             from homekit.words.alerts import redness_alert_text
 
             warning = redness_alert_text(st.redness_alert)
-        say_json(st.to_json(warning))
+        clock = None
+        if st.clock_warning is not None:
+            from homekit.words.errors import error
+
+            clock = error(st.clock_warning)
+        say_json(st.to_json(warning, clock))
     else:
         from homekit import words
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
+from homekit.domain.errors import HomekitError, InvalidInput
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
     from homekit.domain.alerts import RednessAlert as RednessAlert
@@ -146,10 +148,11 @@ def planned_dates(
     return [first + dt.timedelta(days=interval_days * i) for i in range(remaining)]
 
 
-def date_problem(candidate: dt.date, today: dt.date) -> str | None:
-    """A reason a session date can never be logged, whatever the other sessions are."""
+def date_problem(candidate: dt.date, today: dt.date) -> InvalidInput | None:
+    """Why a session date can never be logged, whatever the other sessions are: a refusal
+    with its code and facts (homekit.words says it), or None."""
     if candidate > today:
-        return f"{candidate.isoformat()} is in the future (today is {today.isoformat()})"
+        return InvalidInput(field="date", code="future_date", date=candidate, today=today)
     return None
 
 
@@ -158,30 +161,28 @@ def starts_in_future(day: dt.date, start_time: str | None, now: dt.datetime) -> 
     return start_time is not None and day == now.date() and start_time > now.strftime("%H:%M")
 
 
-def clock_problem(dates: Iterable[dt.date], today: dt.date) -> str | None:
-    """A note when sessions are dated after today: the system clock has likely moved back.
+def clock_problem(dates: Iterable[dt.date], today: dt.date) -> HomekitError | None:
+    """A note when sessions are dated after today: the system clock has likely moved back
+    (code `clock_behind`, the latest date and today; homekit.words says it).
 
     Nothing is lost or hidden; the dates simply count as they are until the clock catches up.
     """
     last = max(dates, default=None)
     if last is None or last <= today:
         return None
-    return (
-        f"the latest session is dated {last.isoformat()}, after today ({today.isoformat()}): "
-        "check the system clock and date; the waiting time counts from that session"
-    )
+    return HomekitError(code="clock_behind", latest=last, today=today)
 
 
-def interval_problem(interval_days: int) -> str | None:
-    """A reason an interval cannot be chosen: never shorter than a week."""
+def interval_problem(interval_days: int) -> InvalidInput | None:
+    """Why an interval cannot be chosen (never shorter than a week, at most a year): a
+    refusal with its code and the limit it breaks, or None."""
+    if MIN_INTERVAL_DAYS <= interval_days <= MAX_INTERVAL_DAYS:
+        return None
     if interval_days < MIN_INTERVAL_DAYS:
-        return (
-            f"an interval of {interval_days} days is too short: "
-            f"sessions must be at least {MIN_INTERVAL_DAYS} days apart"
-        )
-    if interval_days > MAX_INTERVAL_DAYS:
-        return f"an interval of {interval_days} days is longer than {MAX_INTERVAL_DAYS} days"
-    return None
+        return InvalidInput(field="interval", code="interval_too_short", days=interval_days,
+                            limit=MIN_INTERVAL_DAYS)
+    return InvalidInput(field="interval", code="interval_too_long", days=interval_days,
+                        limit=MAX_INTERVAL_DAYS)
 
 
 def redness_alert(

@@ -11,6 +11,7 @@ from homekit.domain.records import Record
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
     from homekit.domain.alerts import RednessAlert
+    from homekit.domain.errors import HomekitError
     from homekit.domain.gates import Followup, Gate
     from homekit.domain.models import Redness
     from homekit.domain.treatments import Standing
@@ -32,8 +33,9 @@ class Status(Record):
     #: What the latest redness calls for (homekit.words says it), if anything.
     redness_alert: RednessAlert | None
     today: dt.date
-    #: Set when sessions are dated after today (the system clock moved back).
-    clock_warning: str | None = None
+    #: Set when sessions are dated after today (the system clock moved back): code
+    #: `clock_behind` and its dates (homekit.words says it).
+    clock_warning: HomekitError | None = None
     #: What blocks logging today (domain.gates); empty when a session may be logged.
     gates: tuple[Gate, ...] = ()
     #: Redness observations owed for the latest session.
@@ -59,9 +61,10 @@ class Status(Record):
     def gate(self, name: str) -> Gate | None:
         return next((g for g in self.gates if g.name == name), None)
 
-    def to_json(self, redness_warning: str | None) -> dict[str, object]:
-        """`status --json`'s document; `redness_warning`: the alert's sentence (homekit.words
-        says it: the domain speaks no sentences)."""
+    def to_json(self, redness_warning: str | None,
+                clock_warning: str | None = None) -> dict[str, object]:
+        """`status --json`'s document; `redness_warning`, `clock_warning`: the alert's and the
+        clock note's sentences (homekit.words says them: the domain speaks no sentences)."""
 
         def iso(d: dt.date | None) -> str | None:
             return d.isoformat() if d else None
@@ -93,7 +96,7 @@ class Status(Record):
             "redness_warning": redness_warning,
             "redness_warning_serious": self.redness_warning_serious,
             "today": self.today.isoformat(),
-            "clock_warning": self.clock_warning,
+            "clock_warning": clock_warning,
             "skin_type": self.skin_type,
             "treatments": [t.to_json() for t in self.treatments],
         }

@@ -153,7 +153,7 @@ def interval_days(value: str | int) -> int:
     n = parse_int(value, "interval")
     problem = interval_problem(n)
     if problem:
-        raise InvalidInput(problem)
+        raise problem
     return n
 
 

@@ -44,7 +44,7 @@ class Profiles:
         """Create a profile; with `has_condition`, its eczema / acne rosacea answer too."""
         problem = rules.interval_problem(min_interval_days)
         if problem:
-            raise InvalidInput(problem, field="interval")
+            raise problem
         from homekit.domain import validate
 
         name = validate.profile_name(name)
@@ -82,7 +82,7 @@ class Profiles:
         if min_interval_days is not None:
             problem = rules.interval_problem(min_interval_days)
             if problem:
-                raise InvalidInput(problem, field="interval")
+                raise problem
         if new_name is not None:
             new_name = validate.profile_name(new_name)
         rename = new_name is not None and new_name != profile.name

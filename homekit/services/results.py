@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from homekit.domain import medical, rules
+from homekit.domain.errors import HomekitError
 from homekit.domain.models import Session
 
 
@@ -17,7 +18,8 @@ class LogResult:
     next_eligible_date: dt.date
     days_until_eligible: int
     redness_alert: rules.RednessAlert | None = None
-    #: Set when other sessions are dated after today (the system clock looks wrong).
-    clock_warning: str | None = None
+    #: Set when other sessions are dated after today (the system clock looks wrong): code
+    #: `clock_behind` and its dates (homekit.words says it).
+    clock_warning: HomekitError | None = None
     #: Dated medical answers that call for a warning (never a block).
     medical_warnings: tuple[medical.MedicalWarning, ...] = ()

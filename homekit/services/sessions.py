@@ -50,8 +50,7 @@ class Sessions:
         validate.not_too_early(day)
         problem = rules.date_problem(day, self.ctx.today())
         if problem:
-            raise InvalidInput(problem, field="date", code="future_date",
-                               date=day, today=self.ctx.today())
+            raise problem
         candidate = replace(mark or Mark(None, day), id=exclude_id, date=day)
         name = candidate.treatment
         own = self.treatments.profile_interval(profile, name)

@@ -50,57 +50,59 @@ def event_json(e: AdverseEvent, session_date: dt.date | None) -> dict[str, objec
 
 def _entry(profile: str, e: Any) -> EventEntry:
     if not isinstance(e, dict):
-        raise InvalidInput("an adverse event is not an object")
+        raise InvalidInput(code="event_not_object")
     unknown = sorted(set(e) - {"kind", "date", "session_date", "notes", "resolved_on",
                                "resolved_by_professional", "created_at"})
     if unknown:
-        raise InvalidInput(f"unknown key {unknown[0][:40]!r} in an adverse event")
+        raise InvalidInput(code="event_unknown_key", key=unknown[0][:40])
     for key in ("kind", "date"):
         if not isinstance(e.get(key), str):
-            raise InvalidInput(f"an adverse event has no {key}")
+            raise InvalidInput(code="event_missing", key=key)
     day = validate.parse_date(e["date"])
     texts = {k: e.get(k) for k in ("session_date", "resolved_on", "created_at")}
     for k, v in texts.items():
         if v is not None and not isinstance(v, str):
-            raise InvalidInput(f"{k} of an adverse event is not text")
+            raise InvalidInput(code="event_not_text", key=k)
     notes = e.get("notes") or ""
     by_pro = e.get("resolved_by_professional", False)
     if not isinstance(notes, str):
-        raise InvalidInput("the notes of an adverse event are not text")
+        raise InvalidInput(code="event_notes_not_text")
     if not isinstance(by_pro, bool):
-        raise InvalidInput("resolved_by_professional is not true or false")
+        raise InvalidInput(code="event_by_professional_not_bool")
     resolved = validate.parse_date(texts["resolved_on"]) if texts["resolved_on"] else None
     if resolved is not None and resolved < day:
-        raise InvalidInput(f"an adverse event of {day} is resolved before it ({resolved})")
+        raise InvalidInput(code="event_resolved_before", date=day, resolved=resolved)
     if by_pro and resolved is None:
-        raise InvalidInput("an adverse event cleared by a professional has no resolved_on")
+        raise InvalidInput(code="event_cleared_without_date")
     created = texts["created_at"] or ""
     if created:
         try:
             dt.datetime.fromisoformat(created)
         except ValueError:
-            raise InvalidInput(f"created_at {created[:40]!r} is not a timestamp") from None
+            raise InvalidInput(code="event_not_timestamp", text=created[:40]) from None
     draft = EventDraft(rules.kind(e["kind"]), day, None, validate.notes(notes), resolved, by_pro)
     session = validate.parse_date(texts["session_date"]) if texts["session_date"] else None
     return EventEntry(profile, draft, session, created)
 
 
-def _listed(profile: str, value: Any, where: str) -> list[EventEntry]:
+def _listed(profile: str, value: Any, where: dict[str, Any]) -> list[EventEntry]:
+    """A profile's events; `where`: the facts naming the profile (`profile_index` and
+    `profile`) or the CSV row (`line`) in a refusal."""
     if value is None or value == "":
         return []
     if isinstance(value, str):
         try:
             value = json.loads(value)
         except (ValueError, RecursionError):
-            raise InvalidInput(f"{where}: {KEY} is not a JSON list") from None
+            raise InvalidInput(code="events_not_json", key=KEY, **where) from None
     if not isinstance(value, list):
-        raise InvalidInput(f"{where}: {KEY} is not a list")
+        raise InvalidInput(code="events_not_list", key=KEY, **where)
     out = []
     for i, e in enumerate(value, 1):
         try:
             out.append(_entry(profile, e))
         except InvalidInput as exc:
-            raise InvalidInput(code="event_entry_bad", where=where, index=i, cause=exc) from None
+            raise InvalidInput(code="event_entry_bad", index=i, cause=exc, **where) from None
     return out
 
 
@@ -120,7 +122,7 @@ def read_entries(path: Path, default_profile: str) -> list[EventEntry]:
         for pi, p in enumerate(doc.get("profiles") or []):
             if isinstance(p, dict) and KEY in p:
                 name = p["name"] if isinstance(p.get("name"), str) else default_profile
-                found += _listed(name, p[KEY], f"profile {pi + 1} ({name!r})")
+                found += _listed(name, p[KEY], {"profile_index": pi + 1, "profile": name})
         return found
     with path.open(encoding="utf-8-sig", newline="") as f:
         rows = csv.reader(f, strict=True)
@@ -131,5 +133,5 @@ def read_entries(path: Path, default_profile: str) -> list[EventEntry]:
         for row in rows:
             if len(row) == len(header) and row[at].strip():
                 name = plain(row[named]) if named >= 0 and row[named] else default_profile
-                found += _listed(name, row[at], f"line {rows.line_num}")
+                found += _listed(name, row[at], {"line": rows.line_num})
     return found

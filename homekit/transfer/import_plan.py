@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from homekit.domain.errors import InvalidInput, RuleViolation
+from homekit.domain.errors import HomekitError, InvalidInput, RuleViolation
 from homekit.domain.models import Profile, Session, SessionImport
 from homekit.domain.treatments import MICRODERMABRASION, Mark
 from homekit.transfer import rows
@@ -25,8 +25,8 @@ class Problem:
     line: int
     date: str  # as written in the file
     #: What is wrong: a refusal with its code and facts (a row's value; a `row_problems`
-    #: refusal holds every problem of one session), or a sentence the rule checks still build.
-    reason: str | InvalidInput
+    #: refusal holds every problem of one session; a clash with the rules).
+    reason: HomekitError
     rule: bool = False  # True: the weekly rule (exit 3); False: bad data (exit 2)
     #: The problem is in the row's profile settings, not in a session.
     of_profile: bool = False
@@ -119,9 +119,7 @@ class ImportPlan:
 
     def _changed(self) -> InvalidInput:
         """The file changed between the check and the insert: the transaction rolls back."""
-        return InvalidInput(f"{self.file.short} changed while it was imported; "
-                            "nothing was imported", code="import_file_changed",
-                            name=self.file.short)
+        return InvalidInput(code="import_file_changed", name=self.file.short)
 
 
 @dataclass

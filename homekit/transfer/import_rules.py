@@ -7,8 +7,10 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import replace
+from typing import Any
 
-from homekit.domain import rules, treatments
+from homekit.domain import treatments
+from homekit.domain.errors import InvalidInput, RuleViolation
 from homekit.domain.treatments import Mark
 from homekit.transfer.import_plan import ImportTarget, Problem
 from homekit.transfer.reader import ImportFile
@@ -28,8 +30,8 @@ def rule_problems(file: ImportFile, target: ImportTarget) -> list[Problem]:
 def _unknown_treatments(file: ImportFile, target: ImportTarget) -> list[Problem]:
     known = target.custom()
     return [Problem(file.line(target.refs[i]), dt.date.fromordinal(target.dates[i]).isoformat(),
-                    f"treatment {name!r} is neither built in nor one of "
-                    f"{target.profile.name}'s own (the file's profile row may add it)")
+                    InvalidInput(code="import_unknown_treatment", treatment=name,
+                                 profile=target.profile.name))
             for i, name in enumerate(target.kinds)
             if not treatments.is_builtin(name) and name not in known]
 
@@ -39,11 +41,12 @@ def _file_mark(target: ImportTarget, i: int) -> treatments.Mark:
                            target.depths[i], target.areas[i])
 
 
-def _other_text(file: ImportFile, target: ImportTarget, other: Mark) -> str:
-    when = other.date.isoformat()
-    if other.id is None or other.id >= 0:
-        return f"the stored session on {when}"
-    return f"the session on {when} (line {file.line(target.refs[-1 - other.id])})"
+def _other(file: ImportFile, target: ImportTarget, other: Mark) -> dict[str, Any]:
+    """The facts naming the other session of a clash: its date, its line in the file (None:
+    it is stored) and its id (None: a stored session not named by its id)."""
+    stored = other.id is None or other.id >= 0
+    return {"other": other.date, "other_id": other.id if stored else None,
+            "other_line": None if stored else file.line(target.refs[-1 - (other.id or 0)])}
 
 
 def _interval_problems(file: ImportFile, target: ImportTarget) -> list[Problem]:
@@ -69,19 +72,11 @@ def _interval_problems(file: ImportFile, target: ImportTarget) -> list[Problem]:
             clash = treatments.interval_clash(replace(candidate, id=None), near.values(), own)
             if clash is None:
                 continue
-            other = _other_text(file, target, clash.other)
-            conflict = rules.Conflict(candidate.date, clash.other.date, clash.interval_days)
-            if conflict.gap_days == 0:
-                where = (f"a different session is already stored on {clash.other.date}"
-                         if clash.other.id is None else f"{other} has the same date")
-            else:
-                where = f"{conflict.relation} {other}"
-            whose = ("sessions" if name == treatments.DEFAULT_TREATMENT
-                     else f"{name} sessions")
             problems.append(Problem(
                 file.line(target.refs[at]), candidate.date.isoformat(),
-                f"{where}; {whose} of {target.profile.name} must be at least "
-                f"{clash.interval_days} days apart", rule=True))
+                RuleViolation(code="import_too_close", date=candidate.date, treatment=name,
+                              profile=target.profile.name, interval=clash.interval_days,
+                              **_other(file, target, clash.other)), rule=True))
     return problems
 
 
@@ -101,12 +96,10 @@ def _window_problems(file: ImportFile, target: ImportTarget) -> list[Problem]:
         clash = treatments.window_clash(m, [o for o in resurfacing[low:high] if o is not m])
         if clash is None:
             continue
-        other = _other_text(file, target, clash.other)
-        side = "after" if m.date >= clash.other.date else "before"
-        areas = ", ".join(clash.areas) or "every area"
         problems.append(Problem(
             file.line(target.refs[-1 - (m.id or 0)]), m.date.isoformat(),
-            f"{m.treatment} {clash.gap_days} days {side} {clash.other.treatment} ({other}) "
-            f"on {areas}; resurfacing treatments stay "
-            f"{clash.window_days} days apart on the same area", rule=True))
+            RuleViolation(code="import_window_clash", date=m.date, treatment=m.treatment,
+                          gap_days=clash.gap_days, other_treatment=clash.other.treatment,
+                          areas=tuple(clash.areas), window=clash.window_days,
+                          **_other(file, target, clash.other)), rule=True))
     return problems

@@ -69,7 +69,7 @@ def _plan(hk: Source, file: ImportFile) -> ImportPlan:
         if isinstance(raw, RawProfile):
             try:
                 written = hk.profile_name() if raw.name is None and raw.text else raw.name
-                name = validate.profile_name(rows._text(written, "profile name"))
+                name = validate.profile_name(rows._text(written, "profile_name"))
                 profile = rows.profile_settings(name, raw.settings, stamp, text=raw.text)
             except InvalidInput as exc:
                 problems.append(Problem(file.line(raw.ref), "", exc, of_profile=True))
@@ -123,7 +123,7 @@ def _plan(hk: Source, file: ImportFile) -> ImportPlan:
 def _target(hk: Source, targets: dict[str, ImportTarget], settings: dict[str, Profile],
             written: Any, stamp: str) -> ImportTarget:
     name = hk.profile_name() if written is None else validate.profile_name(
-        rows._text(written, "profile name"))
+        rows._text(written, "profile_name"))
     key = validate.name_key(name)  # "Ana" and "ana" are one profile
     if key in targets:
         return targets[key]
@@ -137,7 +137,7 @@ def _target(hk: Source, targets: dict[str, ImportTarget], settings: dict[str, Pr
     elif key in settings:
         target = ImportTarget(settings[key], False)
     elif written is None and name != DEFAULT_PROFILE:
-        raise NotFound(f"unknown profile {name!r}", code="unknown_profile", name=name)
+        raise NotFound(code="unknown_profile", name=name)
     else:
         target = ImportTarget(rows.profile_settings(name, None, stamp), False)
     targets[key] = target

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from homekit.domain.errors import InvalidInput
 from homekit.transfer.formats import FORMAT_NAME, FORMAT_VERSION
 from homekit.transfer.raw import Item, RawProfile, RawSession, Unsupported
 
@@ -63,7 +64,7 @@ def _stream_sessions(js: _JsonStream, profile: Any) -> Iterator[Item]:
         if isinstance(s, dict):
             yield RawSession(profile, s, line)
         else:
-            yield RawSession(profile, {}, line, "is not a session object")
+            yield RawSession(profile, {}, line, InvalidInput(code="row_not_object"))
 
 
 class _JsonStream:

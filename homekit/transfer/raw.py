@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from homekit.domain.errors import InvalidInput
+
 
 @dataclass
 class RawProfile:
@@ -22,7 +24,8 @@ class RawSession:
     profile: Any  # a profile name as written, or None: the current profile
     values: dict[str, Any]
     ref: Any
-    problem: str | None = None  # the row could not even be read (wrong field count, ...)
+    #: The row could not even be read (wrong field count, ...): code and facts.
+    problem: InvalidInput | None = None
 
 
 class Unsupported(Exception):

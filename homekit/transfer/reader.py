@@ -174,8 +174,8 @@ def _csv_rows(path: Path, columns: list[str], name: str) -> Iterator[Item]:
                 if len(record) != len(columns):
                     at = columns.index("session_date")
                     written = {"session_date": record[at] if at < len(record) else ""}
-                    yield RawSession(None, written, start,
-                                     f"has {len(record)} fields, the header has {len(columns)}")
+                    yield RawSession(None, written, start, InvalidInput(
+                        code="row_field_count", fields=len(record), header=len(columns)))
                 else:
                     values = dict(zip(columns, map(plain, record), strict=True))
                     yield _csv_item(values.pop("profile", "") or None, values, start)
@@ -192,10 +192,9 @@ def _csv_item(profile: str | None, values: dict[str, str], line: int) -> Item:
         return RawSession(profile, values, line)
     if not any(v.strip() for v in values.values()):
         return RawProfile(profile, settings, line, text=True)
-    given = ", ".join(k for k, v in settings.items() if v.strip())
+    given = tuple(k for k, v in settings.items() if v.strip())
     return RawSession(profile, values, line,
-                      f"has profile settings ({given}) beside a session: they go on the "
-                      "profile's own row, whose session_date and session cells are empty")
+                      InvalidInput(code="row_settings_beside_session", settings=given))
 
 
 # -- JSON -----------------------------------------------------------------------------
@@ -235,7 +234,7 @@ def _read_json(path: Path, text: str, name: str) -> ImportFile:
                 sessions_read.append(RawSession(p.get("name"), s, (pi, si)))
             else:
                 sessions_read.append(RawSession(p.get("name"), {}, (pi, si),
-                                                  "is not a session object"))
+                                                InvalidInput(code="row_not_object")))
     items: list[Item] = [*profiles_read, *sessions_read]  # every profile before any session
     return ImportFile(path, "json", frozenset(), lambda: iter(items), _json_line_finder(text),
                       name=name)

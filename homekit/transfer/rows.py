@@ -33,6 +33,8 @@ def _optional(value: Any, check: Callable[[Any], Any]) -> Any:
 
 
 def _text(value: Any, what: str) -> str:
+    """`value` as text (None: empty); `what` names the value in a refusal: the file's key,
+    or a name homekit.words.imports knows (`area`, `redness.notes`...)."""
     if value is None:
         return ""
     if not isinstance(value, str):
@@ -63,7 +65,7 @@ def glasses(value: Any, name: str = "glasses_worn") -> bool:
 
 def _areas(value: Any) -> tuple[str, ...]:
     if isinstance(value, list):
-        return validate.areas([_text(a, "an area") for a in value])
+        return validate.areas([_text(a, "area") for a in value])
     return validate.areas([_text(value, "areas")])
 
 
@@ -83,10 +85,10 @@ def redness(value: Any) -> tuple[RednessDraft, ...]:
         if not isinstance(item, dict) or "severity" not in item or "observed_at" not in item:
             raise InvalidInput(code="row_redness_incomplete")
         found.append(RednessDraft(
-            observed_at=_timestamp(item["observed_at"], "redness observed_at"),
+            observed_at=_timestamp(item["observed_at"], "redness.observed_at"),
             severity=validate.severity(item["severity"]),
             faded_after_min=_optional(item.get("faded_after_min"), validate.faded_after),
-            notes=validate.notes(_text(item.get("notes"), "redness notes")),
+            notes=validate.notes(_text(item.get("notes"), "redness.notes")),
         ))
     return tuple(found)
 
@@ -112,8 +114,9 @@ def session(values: Mapping[str, Any], today: dt.date, stamp: str) -> SessionImp
     raw_date = values.get("session_date")
     try:
         day = validate.parse_date(_text(raw_date, "date"))
-        if rules.date_problem(day, today):
-            problems.append(InvalidInput(code="future_date", date=day, today=today))
+        future = rules.date_problem(day, today)
+        if future:
+            problems.append(future)
     except InvalidInput as exc:
         problems.append(exc)
     draft = SessionDraft(

@@ -22,11 +22,11 @@ def profile_extras(settings: Mapping[str, Any] | None, text: bool
             try:
                 value = json.loads(str(value))
             except (json.JSONDecodeError, RecursionError):
-                raise InvalidInput(f"{key} is not a JSON list") from None
+                raise InvalidInput(code="extras_not_json", key=key) from None
         if _blank(value):
             value = []
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            raise InvalidInput(f"{key} is not a list of objects")
+            raise InvalidInput(code="extras_not_objects", key=key)
         found.append([_treatment_row(v) if key == "treatments" else _product_row(v)
                       for v in value])
     return found[0], found[1]
@@ -36,19 +36,19 @@ def _treatment_row(v: Mapping[str, Any]) -> dict[str, Any]:
     name = _treatment(v.get("name"))
     custom = not treatments.is_builtin(name)
     if name == treatments.DEFAULT_TREATMENT or v.get("custom") is not custom:
-        raise InvalidInput(f"treatment {name!r}: not a row homekit writes")
+        raise InvalidInput(code="extras_treatment_row", treatment=name)
     interval = v.get("min_interval_days")
     if interval is not None or custom:
         if isinstance(interval, bool) or not isinstance(interval, int):
-            raise InvalidInput(f"treatment {name!r}: min_interval_days is not a number of days")
+            raise InvalidInput(code="extras_interval_not_number", treatment=name)
         if custom and not 1 <= interval <= treatments.MAX_INTERVAL_DAYS:
-            raise InvalidInput(f"treatment {name!r}: an interval of {interval} days")
+            raise InvalidInput(code="extras_interval_range", treatment=name, days=interval)
         if not custom:
             treatments.check_interval(name, interval)
     target = v.get("target_sessions")
     if target is not None:
         if isinstance(target, bool) or not isinstance(target, int):
-            raise InvalidInput(f"treatment {name!r}: target_sessions is not a number")
+            raise InvalidInput(code="extras_target_not_number", treatment=name)
         validate.target_sessions(target)
     return {"name": name, "custom": custom, "min_interval_days": interval,
             "target_sessions": target, "created_at": _timestamp(v.get("created_at"),

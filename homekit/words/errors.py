@@ -89,6 +89,12 @@ _ERRORS: dict[str, str | Callable[[dict[str, Any], HomekitError], str]] = {
         + _quoted(str(f["name"]))),
     "profile_exists": "a profile named {name!r} already exists",
     "future_date": "{date} is in the future (today is {today})",
+    "clock_behind": (
+        "the latest session is dated {latest}, after today ({today}): check the system clock "
+        "and date; the waiting time counts from that session"),
+    "interval_too_short": (
+        "an interval of {days} days is too short: sessions must be at least {limit} days apart"),
+    "interval_too_long": "an interval of {days} days is longer than {limit} days",
     "future_time": (
         "a session today cannot start at {time}: it is {now} now (log it once it has started, or "
         "give the date it took place)"),

@@ -156,6 +156,25 @@ _ERRORS.update({
     "event_before_session": lambda f, e: (f"{f['date']} is before session {f['id']} "
                                           f"({f['session_date']})"),
     "undo_event_gone": lambda f, e: "the adverse event no longer exists",
-    "event_entry_bad": lambda f, e: (f"{f['where']}, adverse event {f['index']}: "
+    "event_entry_bad": lambda f, e: (f"{_event_where(f)}, adverse event {f['index']}: "
                                      f"{error(f['cause'])}; nothing was imported"),
+    # an export's adverse events (transfer.eventfiles)
+    "events_not_json": lambda f, e: f"{_event_where(f)}: {f['key']} is not a JSON list",
+    "events_not_list": lambda f, e: f"{_event_where(f)}: {f['key']} is not a list",
+    "event_not_object": "an adverse event is not an object",
+    "event_unknown_key": "unknown key {key!r} in an adverse event",
+    "event_missing": "an adverse event has no {key}",
+    "event_not_text": "{key} of an adverse event is not text",
+    "event_notes_not_text": "the notes of an adverse event are not text",
+    "event_by_professional_not_bool": "resolved_by_professional is not true or false",
+    "event_resolved_before": "an adverse event of {date} is resolved before it ({resolved})",
+    "event_cleared_without_date": "an adverse event cleared by a professional has no resolved_on",
+    "event_not_timestamp": "created_at {text!r} is not a timestamp",
 })
+
+
+def _event_where(f: dict[str, Any]) -> str:
+    """Where an export's events are: `profile 2 ('me')` (JSON) or `line 4` (CSV)."""
+    if "line" in f:
+        return f"line {f['line']}"
+    return f"profile {f['profile_index']} ({f['profile']!r})"

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from homekit.domain.errors import HomekitError
+from homekit.domain.treatments import DEFAULT_TREATMENT
 from homekit.words.base import control_free, shown
 from homekit.words.errors import _ERRORS, error
 
@@ -43,11 +44,9 @@ def import_problem(p: Any) -> str:
     return f"{where}: {'profile: ' if p.of_profile else ''}{_reason(p.reason)}"
 
 
-def _reason(reason: str | HomekitError) -> str:
-    """A problem's reason: a sentence as it is; a refusal raised with its own sentence (the
-    domain's validators still carry theirs) by that; else by its code."""
-    if isinstance(reason, str):
-        return reason
+def _reason(reason: HomekitError) -> str:
+    """A problem's reason: a refusal raised with its own sentence (the domain's validators
+    still carry theirs) by that; else by its code."""
     if reason.code is not None and str(reason) == reason.code:
         return error(reason)
     return control_free(str(reason))
@@ -63,6 +62,43 @@ def _import_refused(f: dict[str, Any], e: Any) -> str:
         listed.append(f"... and {len(problems) - LISTED_PROBLEMS} more "
                       f"(the first {LISTED_PROBLEMS} are listed)")
     return "\n  ".join(listed)
+
+
+#: How a refusal names a value that is not one of the file's keys (transfer.rows `what`).
+_WHAT = {"profile_name": "profile name", "area": "an area",
+         "redness.observed_at": "redness observed_at", "redness.notes": "redness notes"}
+
+
+def _what(f: dict[str, Any]) -> str:
+    return _WHAT.get(f["what"], f["what"])
+
+
+def _other_session(f: dict[str, Any]) -> str:
+    """The other session of a clash: `the stored session on D`, `the session on D (line N)`."""
+    if f["other_line"] is None:
+        return f"the stored session on {f['other']}"
+    return f"the session on {f['other']} (line {f['other_line']})"
+
+
+def _too_close(f: dict[str, Any], e: Any) -> str:
+    gap = abs((f["date"] - f["other"]).days)
+    if gap == 0:
+        where = (f"a different session is already stored on {f['other']}"
+                 if f["other_line"] is None and f["other_id"] is None
+                 else f"{_other_session(f)} has the same date")
+    else:
+        side = "after" if f["date"] > f["other"] else "before"
+        where = f"{gap} day{'s' if gap != 1 else ''} {side} {_other_session(f)}"
+    whose = "sessions" if f["treatment"] == DEFAULT_TREATMENT else f"{f['treatment']} sessions"
+    return f"{where}; {whose} of {f['profile']} must be at least {f['interval']} days apart"
+
+
+def _window_clash(f: dict[str, Any], e: Any) -> str:
+    side = "after" if f["date"] >= f["other"] else "before"
+    areas = ", ".join(f["areas"]) or "every area"
+    return (f"{f['treatment']} {f['gap_days']} days {side} {f['other_treatment']} "
+            f"({_other_session(f)}) on {areas}; resurfacing treatments stay {f['window']} days "
+            "apart on the same area")
 
 
 def _photo_entry(f: dict[str, Any], e: Any) -> str:
@@ -95,8 +131,9 @@ _ERRORS.update({
     "import_refused": _import_refused,
     # a row's values (transfer.rows)
     "row_problems": lambda f, e: "; ".join(_reason(p) for p in f["problems"]),
-    "row_not_text": "{what} must be text, not {type}",
-    "row_not_timestamp": "{what} {text!r} is not a date and time (YYYY-MM-DDTHH:MM)",
+    "row_not_text": lambda f, e: f"{_what(f)} must be text, not {f['type']}",
+    "row_not_timestamp": lambda f, e: (
+        f"{_what(f)} {f['text']!r} is not a date and time (YYYY-MM-DDTHH:MM)"),
     "row_not_yes_no": "{what} {text!r} is not yes or no",
     "row_not_true_false": "{what} is not true or false",
     "row_not_true_false_null": "{what} is not true, false or null",
@@ -107,4 +144,23 @@ _ERRORS.update({
     "row_despite_not_list": "despite is not a list of product kinds",
     "row_skin_type_not_number": "skin_type is not a number from 1 to 6 or null",
     "row_checklist_not_list": "checklist is not a list of item ids or null",
+    # a row the reader could not even take apart (transfer.reader)
+    "row_field_count": "has {fields} fields, the header has {header}",
+    "row_settings_beside_session": lambda f, e: (
+        f"has profile settings ({', '.join(f['settings'])}) beside a session: they go on the "
+        "profile's own row, whose session_date and session cells are empty"),
+    "row_not_object": "is not a session object",
+    # a profile's treatments rows and product uses (transfer.rows_extras)
+    "extras_not_json": "{key} is not a JSON list",
+    "extras_not_objects": "{key} is not a list of objects",
+    "extras_treatment_row": "treatment {treatment!r}: not a row homekit writes",
+    "extras_interval_not_number": "treatment {treatment!r}: min_interval_days is not a number of days",
+    "extras_interval_range": "treatment {treatment!r}: an interval of {days} days",
+    "extras_target_not_number": "treatment {treatment!r}: target_sessions is not a number",
+    # the rules across the file and the stored log (transfer.import_rules)
+    "import_unknown_treatment": (
+        "treatment {treatment!r} is neither built in nor one of {profile}'s own (the file's "
+        "profile row may add it)"),
+    "import_too_close": _too_close,
+    "import_window_clash": _window_clash,
 })

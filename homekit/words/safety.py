@@ -12,7 +12,7 @@ from homekit.domain.medical import MedicalWarning
 from homekit.domain.models import Status
 from homekit.words.alerts import redness_alert_text
 from homekit.words.base import day, in_days, redness_text
-from homekit.words.errors import _ERRORS
+from homekit.words.errors import _ERRORS, error
 from homekit.words.events import event_hold_lift, event_hold_lift_app, event_hold_why
 
 # -- safety: gates, checklist, follow-ups, medical answers --------------------------------
@@ -163,7 +163,7 @@ def status_text(st: Status) -> str:
     for f in st.followups:
         text += f"\n\nFollow-up: {followup_text(f)}"
     if st.clock_warning:
-        text += f"\n\nNote: {st.clock_warning}"
+        text += f"\n\nNote: {error(st.clock_warning)}"
     return text
 
 

@@ -183,7 +183,6 @@ _ERRORS.update({
         f"an interval of {plural(int(f['days']), 'day')} is below the floor of "  # type: ignore[call-overload]
         f"{f['treatment']} ({plural(int(f['floor']), 'day')}); a profile may lengthen an "  # type: ignore[call-overload]
         "interval, never shorten it"),
-    "interval_too_long": "an interval of {days} days is longer than {limit} days",
     "unknown_product_kind": lambda f, e: (
         f"unknown product kind {f['kind']!r}; choose from: "
         f"{', '.join(t.PRODUCT_KINDS)} (retinoid: tretinoin, retinol, adapalene; acid: "

@@ -14,9 +14,8 @@ from typing import Any
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Container, Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, DataTable, Header, Input, Select
+from textual.containers import Container, Horizontal
+from textual.widgets import Button, DataTable, Input, Select
 
 from homekit import words
 from homekit.domain.errors import HomekitError
@@ -24,15 +23,16 @@ from homekit.domain.photos import Photo, busiest_group, ordered
 from homekit.services import Homekit
 from homekit.tui import format as fmt
 from homekit.tui.files import start_folder, write_asking, write_error
-from homekit.tui.screens.base import BACK, DIALOG_KEYS, HomekitScreen
+from homekit.tui.screens.base import BACK
+from homekit.tui.screens.dialog import Dialog, dialog_keys
+from homekit.tui.screens.table_screen import TableScreen
 from homekit.tui.widgets.field import Field
-from homekit.tui.widgets.footer import Footer
-from homekit.tui.widgets.plain import Label, Static, cell
+from homekit.tui.widgets.plain import Static, cell
 
 COMPARE_FILE = "homekit-compare.png"
 
 
-class PhotosScreen(HomekitScreen):
+class PhotosScreen(TableScreen[None]):
     DEFAULT_CSS = """
     PhotosScreen #photos { height: auto; max-height: 12; }
     PhotosScreen #photo-view { height: 1fr; width: 1fr; padding: 0 1; }
@@ -40,6 +40,8 @@ class PhotosScreen(HomekitScreen):
     PhotosScreen #photo-line { padding: 0 1; color: $text-muted; }
     """
     HELP_NAME = "photos"
+    TABLE_ID = "photos"
+    COLUMNS = ("Id", "Area", "View", "Taken", "Session", "Size", "Notes")
     BINDINGS = [
         BACK,
         Binding("c", "compare", "Write comparison",
@@ -49,22 +51,16 @@ class PhotosScreen(HomekitScreen):
     #: The profile's photos, as last read (none until then).
     photos: Sequence[Photo] = ()
 
-    def compose(self) -> ComposeResult:
-        yield Header()
+    def compose_above(self) -> ComposeResult:
         yield Static("", id="photos-summary", markup=False)
-        yield DataTable(id="photos", cursor_type="row", zebra_stripes=True)
+
+    def compose_below(self) -> ComposeResult:
         yield Static("", id="photo-line", markup=False)
         yield Container(id="photo-view")
         yield Static(words.PHOTO_GUIDANCE, id="photos-guidance", markup=False)
-        yield Footer()
 
-    def on_mount(self) -> None:
-        table = self.query_one("#photos", DataTable)
-        table.add_columns("Id", "Area", "View", "Taken", "Session", "Size", "Notes")
-        self._fill()
-
-    def _fill(self) -> None:
-        table = self.query_one("#photos", DataTable)
+    def refresh_rows(self) -> None:
+        table = self.table
         table.clear()
         try:
             self.photos = self.hk.photos.photos()
@@ -131,7 +127,7 @@ class PhotosScreen(HomekitScreen):
     def _added(self, photo: Photo | None) -> None:
         if photo is None:
             return
-        self._fill()
+        self.refresh_rows()
         self.notify(words.photo_line(photo), title="Photo added")
 
     def action_compare(self) -> None:
@@ -160,44 +156,38 @@ class PhotosScreen(HomekitScreen):
                                   title="Comparison")
 
 
-class AddPhotoScreen(ModalScreen["Photo | None"]):
+class AddPhotoScreen(Dialog["Photo | None"]):
     """The photo's file, its area and its standard view; beside them, the last photo of that
     area and view, as the guide to take the new one the same way. Dismissed with the photo."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Back", tooltip="Close without adding"),
-        Binding("ctrl+s", "save", "Save", tooltip="Add the photo"),
-        *DIALOG_KEYS,
-    ]
+    DIALOG_ID = "add-photo-dialog"
+    FORM = "photo"
+    FIRST_FOCUS = "#photo-file"
+    BINDINGS = dialog_keys("Close without adding", "Add the photo")
 
     def __init__(self, hk: Homekit, photos: Sequence[Photo]) -> None:
-        super().__init__()
-        self.hk = hk
+        super().__init__(hk)
         self.photos = photos
 
-    def compose(self) -> ComposeResult:
+    def dialog_title(self) -> str:
+        return "Add a photo"
+
+    def compose_body(self) -> ComposeResult:
         from homekit.domain.models import AREAS
         from homekit.domain.photos import VIEWS
 
-        yield Footer()
-        with Vertical(id="add-photo-dialog", classes="dialog"):
-            yield Label("Add a photo", classes="dialog-title")
-            yield Field("File", Input(id="photo-file", compact=True,
-                                             placeholder="path to a JPEG, PNG or WebP"))
-            with Horizontal():
-                yield Field("Area", Select([(a, a) for a in AREAS], id="photo-area",
-                                           prompt="no area", compact=True), classes="column")
-                yield Field("View", Select([(v, v) for v in VIEWS], id="photo-view-choice",
-                                           prompt="no view", compact=True), classes="column")
-            yield Static(words.view_guide_text(None), id="photo-guide", classes="dialog-note",
-                         markup=False)
-            yield Static("", id="photo-error", classes="form-error", markup=False)
-            with Horizontal(classes="buttons"):
-                yield Button("Add (ctrl+s)", id="photo-save", variant="primary")
-                yield Button("Cancel", id="photo-cancel")
+        yield Field("File", Input(id="photo-file", compact=True,
+                                  placeholder="path to a JPEG, PNG or WebP"))
+        with Horizontal():
+            yield Field("Area", Select([(a, a) for a in AREAS], id="photo-area",
+                                       prompt="no area", compact=True), classes="column")
+            yield Field("View", Select([(v, v) for v in VIEWS], id="photo-view-choice",
+                                       prompt="no view", compact=True), classes="column")
+        yield Static(words.view_guide_text(None), id="photo-guide", classes="dialog-note",
+                     markup=False)
+        yield from self.form_end("Add (ctrl+s)")
 
     def on_mount(self) -> None:
-        self.set_focus(self.query_one("#photo-file", Input))
         self._guide()
 
     def _choice(self, selector: str) -> str | None:
@@ -216,19 +206,14 @@ class AddPhotoScreen(ModalScreen["Photo | None"]):
     @on(Input.Submitted)
     def action_save(self) -> None:
         path = self.query_one("#photo-file", Input).value.strip()
-        error = self.query_one("#photo-error", Static)
         if not path:
-            error.update(words.PHOTO_FILE_NEEDED)
+            self.form_error(words.PHOTO_FILE_NEEDED)
             return
         try:
             photo = self.hk.photos.add_photo(Path(path).expanduser(),
                                              area=self._choice("#photo-area"),
                                              view=self._choice("#photo-view-choice"))
         except HomekitError as exc:
-            error.update(words.error(exc))
+            self.form_error(words.error(exc))
             return
         self.dismiss(photo)
-
-    @on(Button.Pressed, "#photo-cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
