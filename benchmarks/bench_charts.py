@@ -38,7 +38,7 @@ def series_of(n: int) -> ChartSeries:
     for i in range(n):
         fade = 10 + (i * 37) % 120
         red = (Redness(i, i, f"{day}T20:00", (i * 7) % 5, fade),)
-        sessions.append(Session(i, 1, day, redness=red))
+        sessions.append(Session(day, redness=red, id=i, profile_id=1))
         day += dt.timedelta(days=7 + i % 3)
     return chart_series(Profile(1, "me", n + 4, 7), sessions, NOW)
 

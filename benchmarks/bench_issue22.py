@@ -6,6 +6,7 @@ measured in one run, the variants interleaved round by round, with the machine's
                                                            # holding homekit/), interleaved
     python benchmarks/bench_issue22.py --tiny              # CI: once, on small files
     python benchmarks/bench_issue22.py --only check        # one goal's rows (and files) only
+    python benchmarks/bench_issue22.py --parts             # where the long check's time goes
 
 Each measurement is a fresh process started as a user starts it (the `homekit` entry point);
 the figure is its CPU time (user + system, from wait4: steadier than wall time on a shared
@@ -17,6 +18,12 @@ photos through the services, in a child process so that no measured process inhe
   cleaning of the same file in a bare Python: open, `ImageOps.exif_transpose`, `thumbnail`
   to 2048 px (LANCZOS, as homekit), save as JPEG of quality 90 (as homekit).
 `--version` is counted in instructions (load-independent): bench_startup_instructions.py.
+
+`--parts`: each part of `check` on the 50,000-session file, in one process of the homekit
+installed beside this Python, the best of `--rounds` (each on a new connection whose page
+cache is as wide as the check's, READ_ONCE_KIB, so that a part does not pay for reading the
+file the first time): SQLite's integrity check without the CHECKs, the CHECKs as queries,
+the values, the rule, and the whole check.
 """
 
 from __future__ import annotations
@@ -148,6 +155,54 @@ def table(results: dict[str, list[Sample]], tags: list[str], tiny: bool) -> list
     return lines
 
 
+#: The parts of `check` that --parts times, in a child process of the installed homekit.
+PARTS = r"""
+import json, sys, time
+from homekit.storage import open_store, rowcheck, rowcheck_integrity as ri
+from homekit.storage.health import READ_ONCE_KIB, health
+
+def timed(part):
+    store = open_store(sys.argv[1], verify=False)
+    conn = store.conn
+    conn.execute(f"PRAGMA cache_size = {-READ_ONCE_KIB}")
+    try:
+        ri._sound_without_checks(conn)  # every page read once, into the cache
+        start = time.process_time()
+        part(store, conn)
+        return (time.process_time() - start) * 1000
+    finally:
+        store.close()
+
+parts = {
+    "integrity check without the CHECKs": lambda s, c: ri._sound_without_checks(c),
+    "the CHECKs, one query a table": lambda s, c: ri._a_check_fails(c),
+    "the values": lambda s, c: rowcheck.value_problems(c, constraints_hold=True),
+    "the rule": lambda s, c: rowcheck.rule_problems(c, constraints_hold=True),
+    "the whole check (health)": lambda s, c: health(s),
+}
+rounds = int(sys.argv[2])
+print(json.dumps({name: min(timed(part) for _ in range(rounds)) for name, part in parts.items()}))
+"""
+
+
+def parts(rounds: int, tiny: bool) -> None:
+    """Print each part of the long check's CPU time (see the module's doc)."""
+    with tempfile.TemporaryDirectory(prefix="hk-bench-22-parts-") as tmp:
+        folder = build_files(Path(tmp), tiny, None, "check")
+        before = load()
+        out = subprocess.run([sys.executable, "-c", PARTS, str(folder / "big.db"), str(rounds)],
+                             check=True, capture_output=True, text=True, env=clean_env()).stdout
+        after = load()
+    command_line = "python benchmarks/bench_issue22.py --parts" + (
+        " --tiny" if tiny else f" --rounds {rounds}")
+    print(machine(before, after, command_line) + f" Best of {rounds} (CPU time, in one "
+          "process, each part on a new connection with the file's pages already read).\n")
+    print(f"| part of `check`, {'1,000' if tiny else '50,000'} sessions | ms |")
+    print("|---|---:|")
+    for name, ms in json.loads(out).items():
+        print(f"| {name} | {ms:.1f} |")
+
+
 def main(argv: list[str] | None = None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=9)
@@ -157,8 +212,13 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--json", type=Path, help="also write the raw samples here")
     ap.add_argument("--only", choices=("check", "status", "photo"),
                     help="only this command's rows (and the files they need)")
+    ap.add_argument("--parts", action="store_true",
+                    help="time each part of the long check in-process (best of --rounds)")
     ap.add_argument("--prepare", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.parts:
+        parts(1 if args.tiny else args.rounds, args.tiny)
+        return {}
     if args.prepare:
         import os
 

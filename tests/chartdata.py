@@ -21,7 +21,7 @@ DEMO = [
 def demo_series(now: dt.datetime = NOW) -> ChartSeries:
     """The DEMO log for a profile aiming at 6 sessions, one every 7 days, without a database."""
     sessions = [
-        Session(i, 1, day, redness=(Redness(i, i, f"{day}T20:00", severity, fade),))
+        Session(day, redness=(Redness(i, i, f"{day}T20:00", severity, fade),), id=i, profile_id=1)
         for i, (day, severity, fade) in enumerate(DEMO, start=1)
     ]
     return chart_series(Profile(1, "me", 6, 7), sessions, now)

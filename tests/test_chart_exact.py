@@ -49,29 +49,29 @@ def _log(seed: int, n: int, *, spread: int = 9, today: D = TODAY) -> list[Sessio
     for i in range(n):
         start = rng.choice((None, "07:15", "21:40"))
         red = _obs(rng, i, day, rng.choice((0, 0, 1, 1, 2, 3)))
-        sessions.append(Session(i + 1, 1, day, start, redness=red))
+        sessions.append(Session(day, start, redness=red, id=i + 1, profile_id=1))
         day -= dt.timedelta(days=rng.randrange(spread))
     return sessions
 
 
 CASES = {
     "nothing": ([], 6, 7),
-    "one session": ([Session(1, 1, D(2026, 11, 20))], 6, 7),
-    "one still red, just now": ([Session(1, 1, D(2026, 11, 25), "09:00", redness=(
-        Redness(1, 1, "2026-11-25T09:10", 2, None),))], 6, 7),
-    "one still red, days ago": ([Session(1, 1, D(2026, 11, 20), None, redness=(
+    "one session": ([Session(D(2026, 11, 20), id=1, profile_id=1)], 6, 7),
+    "one still red, just now": ([Session(D(2026, 11, 25), "09:00", redness=(
+        Redness(1, 1, "2026-11-25T09:10", 2, None),), id=1, profile_id=1)], 6, 7),
+    "one still red, days ago": ([Session(D(2026, 11, 20), None, redness=(
         Redness(1, 1, "2026-11-20T21:00", 1, None), Redness(2, 1, "2026-11-20T22:00", 1, 20),
-    ))], 6, 7),
-    "ties of worst redness": ([Session(1, 1, D(2026, 11, 2), "10:00", redness=(
+    ), id=1, profile_id=1)], 6, 7),
+    "ties of worst redness": ([Session(D(2026, 11, 2), "10:00", redness=(
         Redness(1, 1, "2026-11-02T10:30", 3, 20), Redness(2, 1, "2026-11-02T10:30", 3, 90),
-        Redness(3, 1, "2026-11-02T11:00", 0, None)))], 6, 7),
+        Redness(3, 1, "2026-11-02T11:00", 0, None)), id=1, profile_id=1)], 6, 7),
     "no target": (_log(1, 12), 0, 7),
     "target far ahead": (_log(2, 8), 3000, 2),
     "target reached": (_log(3, 40), 10, 7),
     "dense, same days": (_log(4, 600, spread=2), 100, 1),
     "long log": (_log(5, 3000), 100, 7),
     "clock moved back": (_log(6, 20, today=NOW.date() + dt.timedelta(days=30)), 30, 7),
-    "year one": ([Session(1, 1, D(1, 1, 3)), Session(2, 1, D(1, 1, 20))], 5, 7),
+    "year one": ([Session(D(1, 1, 3), id=1, profile_id=1), Session(D(1, 1, 20), id=2, profile_id=1)], 5, 7),
 }
 
 

@@ -5,6 +5,7 @@ window_breaches) find exactly what the full SQL found, on real files."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from pathlib import Path
 
@@ -14,7 +15,14 @@ from hypothesis import strategies as st
 
 from homekit.cli import main
 from homekit.services import Homekit
-from homekit.storage import integrity, open_store, rowcheck, rowcheck_integrity, rule_sql
+from homekit.storage import (
+    integrity,
+    open_store,
+    rowcheck,
+    rowcheck_integrity,
+    rowscan,
+    rule_sql,
+)
 from homekit.storage.schema import SCHEMA_VERSION
 from tests.test_rowcheck_exact import homekit_file, template  # noqa: F401 - the fixture: no rule triggers
 
@@ -208,14 +216,34 @@ def test_the_rule_finds_what_the_full_sql_found(template, sessions, intervals, o
                      (pid, f"+{day} days", treatment, depth, areas))
     names = {pid: str(name) for pid, name in conn.execute("SELECT id, name FROM profiles")}
     for own_intervals in (True, False):
-        got = [(p.session_id, p.other, p.other_id, p.interval, p.date)
-               for p in rowcheck.treatment_breaches(conn, "main", names,
-                                                    own_intervals=own_intervals)]
         want = [(sid, before, before_id, needed, day) for sid, _, day, _, before, before_id, needed
                 in full_treatment_breaches(conn, names, own_intervals)]
-        assert got == want
+        for whole_days in (True, False):  # the dates are all YYYY-MM-DD: both ways hold
+            got = [(p.session_id, p.other, p.other_id, p.interval, p.date)
+                   for p in rowcheck.treatment_breaches(conn, "main", names,
+                                                        own_intervals=own_intervals,
+                                                        whole_days=whole_days)]
+            assert got == want
     got_windows = [(p.session_id, p.other_id) for p in rowcheck.window_breaches(conn, "main", names)]
     assert got_windows == full_window_breaches(conn)
+
+
+@settings(max_examples=80, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(days=st.lists(st.tuples(st.integers(1, 3), st.sampled_from(["microdermabrasion", "peel"]),
+                               st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31))
+                               | st.dates(dt.date(2024, 1, 1), dt.date(2024, 4, 1))),
+                     max_size=25),
+       reach=st.sampled_from(["7", "14", "365", "7.5", "0"]))
+def test_the_pairs_in_whole_days_are_the_pairs_in_julian_days(template, days, reach):  # noqa: F811
+    """The check's one read of every pair's days (integers in a string) sifts the same pairs
+    as each pair's julian day numbers did, over any years homekit's dates can hold."""
+    conn = homekit_file(template)
+    conn.executemany("INSERT INTO sessions (profile_id, session_date, treatment, created_at) "
+                     "VALUES (?, ?, ?, 'x')",
+                     [(pid, day.isoformat(), treatment) for pid, treatment, day in days])
+    assert (rowscan.close_pairs(conn, "main", reach, whole_days=True)
+            == rowscan.close_pairs(conn, "main", reach))
 
 
 def test_storage_codes_the_problems_it_finds_and_words_says_them(logged, capsys):
@@ -238,3 +266,17 @@ def test_storage_codes_the_problems_it_finds_and_words_says_them(logged, capsys)
     out = capsys.readouterr().out
     assert "#7, 2026-10-30 (session id 4): profile #7 does not exist" in out
     assert "session id 99: redness observation 2 belongs to no session" in out
+
+
+def test_the_check_gives_back_the_page_cache_it_widened(logged):
+    """`homekit check` keeps every page it reads while it runs (READ_ONCE_KIB), then leaves
+    the connection's cache as it found it."""
+    store = open_store(logged, verify=False)
+    try:
+        store.conn.execute("PRAGMA cache_size = -1234")
+        from homekit.storage.health import health
+
+        assert health(store).healthy
+        assert store.conn.execute("PRAGMA cache_size").fetchone()[0] == -1234
+    finally:
+        store.close()

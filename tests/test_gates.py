@@ -35,7 +35,7 @@ def observations(draw, session_id: int = 1, day: dt.date = TODAY - dt.timedelta(
 
 def session(reds: tuple[Redness, ...] = (), day: dt.date = TODAY - dt.timedelta(days=3),
             time: str | None = None, sid: int = 1) -> Session:
-    return Session(sid, 1, day, start_time=time, redness=reds)
+    return Session(day, start_time=time, redness=reds, id=sid, profile_id=1)
 
 
 def later(reds: tuple[Redness, ...], severity: int, faded: int | None) -> tuple[Redness, ...]:

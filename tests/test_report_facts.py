@@ -22,8 +22,8 @@ def sessions(n: int, start: dt.date = dt.date(2020, 1, 6)) -> list[Session]:
     for i in range(n):
         day = start + dt.timedelta(days=7 * i)
         red = (Redness(i, i + 1, f"{day}T20:00", 4 if i % 10 == 3 else 1, 10),) if i % 2 else ()
-        out.append(Session(i + 1, 1, day, duration_min=30, areas=("cheeks",), device_level=1 + i % 3,
-                           glasses_worn=i % 7 != 5, redness=red, number=i + 1))
+        out.append(Session(day, duration_min=30, areas=("cheeks",), device_level=1 + i % 3,
+                           glasses_worn=i % 7 != 5, redness=red, number=i + 1, id=i + 1, profile_id=1))
     return out
 
 
@@ -77,7 +77,7 @@ def test_warnings_end_as_the_gates_say_in_one_pass():
     from homekit.domain import gates
 
     log = sessions(40)
-    log[14] = Session(15, 1, log[14].session_date, cleared_by_professional=True, number=15)
+    log[14] = Session(log[14].session_date, cleared_by_professional=True, number=15, id=15, profile_id=1)
     found = warnings_of(log, NOW)
     for w in found:
         later = [s for s in log if (s.session_date, s.id) > (w.session.session_date, w.session.id)]
@@ -105,7 +105,7 @@ def test_warnings_end_as_the_gates_say_in_one_pass():
 
 
 def test_a_lifetime_of_never_lifted_warnings_stays_one_line():
-    log = [Session(i + 1, 1, dt.date(1950, 1, 2) + dt.timedelta(days=7 * i), glasses_worn=False)
+    log = [Session(dt.date(1950, 1, 2) + dt.timedelta(days=7 * i), glasses_worn=False, id=i + 1, profile_id=1)
            for i in range(3000)]
     f = facts(log)
     assert len(f.warnings) == 3000

@@ -85,9 +85,9 @@ def test_label_step_is_the_smallest_that_fits():
 def _sessions(n: int):
     red = Redness(1, 1, "2026-01-01T10:00", 2, None, 'n"\u2028\x01')
     for i in range(n):
-        yield Session(i, 1, dt.date(1950, 1, 1) + dt.timedelta(days=7 * i), "09:00", 30,
-                      ("cheeks",), 3, True, 1, f"é {i}\n\"x\"", "2026-01-01T00:00:00",
-                      (red,) if i % 2 else ())
+        yield Session(dt.date(1950, 1, 1) + dt.timedelta(days=7 * i), "09:00", 30,
+                      ("cheeks",), 3, True, 1, f"é {i}\n\"x\"", id=i, profile_id=1,
+                      created_at="2026-01-01T00:00:00", redness=(red,) if i % 2 else ())
 
 
 def test_streamed_json_is_byte_identical_to_one_dump():

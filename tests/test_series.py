@@ -41,7 +41,7 @@ def test_plan_runs_from_today_to_the_projected_completion_date():
 
 
 def test_target_reached_has_no_plan_and_ends_on_the_target_th_session():
-    sessions = [Session(i, 1, D(2026, 1, 1) + dt.timedelta(weeks=i)) for i in range(7)]
+    sessions = [Session(D(2026, 1, 1) + dt.timedelta(weeks=i), id=i, profile_id=1) for i in range(7)]
     s = chart_series(PROFILE, sessions, NOW)
     assert s.target_reached and s.plan_dates == ()
     assert s.completion_date == D(2026, 1, 1) + dt.timedelta(weeks=5)
@@ -57,7 +57,7 @@ def test_redness_is_the_worst_severity_per_session_with_its_fade_time():
 def test_redness_flags_follow_the_apps_alerts():
     def session(i: int, *obs: tuple[int, int | None, str]) -> Session:
         red = tuple(Redness(None, i, at, sev, fade) for sev, fade, at in obs)
-        return Session(i, 1, D(2026, 11, 1) + dt.timedelta(days=7 * i), redness=red)
+        return Session(D(2026, 11, 1) + dt.timedelta(days=7 * i), redness=red, id=i, profile_id=1)
 
     s = chart_series(PROFILE, [
         # still red at 19:00, then seen fading at 20:00: the later observation tells how it

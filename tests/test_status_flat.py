@@ -62,3 +62,40 @@ def test_status_never_reads_every_session_date(tmp_path):
     assert status.sessions_done == 299 and status.days_until_eligible == 0
     reads = [sql for sql in asked if "session_date FROM sessions" in sql]
     assert reads and all("BETWEEN" in sql or "LIMIT" in sql or "max(" in sql for sql in reads), reads
+
+
+@settings(max_examples=40, deadline=None)
+@given(first=st.integers(-40, 10), gaps=st.lists(st.integers(7, 20), max_size=4),
+       red=st.lists(st.tuples(st.integers(0, 4), st.integers(0, 4), st.integers(0, 30),
+                              st.none() | st.integers(1, 2000)), max_size=4))
+def test_status_reads_the_latest_session_once_and_says_what_each_read_alone_says(first, gaps,
+                                                                                 red):
+    # Sessions around today, some after it (a clock set back), redness on any of them: the
+    # status, which reads the latest session once, holds what each use reads on its own.
+    from homekit.domain import rules
+    from homekit.storage import redness as stored_redness
+
+    with tempfile.TemporaryDirectory() as folder:
+        offsets = [first + sum(gaps[:k]) for k in range(len(gaps) + 1)]
+        hk = _file_with(Path(folder), 7, offsets)
+        try:
+            store, profile = hk.ctx.store, hk.profile()
+            ids = [s.id for s in store.sessions(profile.id)]
+            with store.write():
+                for which, severity, hours, faded in red:
+                    session = store.get_session(ids[which % len(ids)])
+                    seen = dt.datetime.combine(session.session_date, dt.time(10)) + (
+                        dt.timedelta(hours=hours))
+                    stored_redness.insert_redness(store, session.id, seen.isoformat(
+                        timespec="minutes"), severity, faded, "")
+            status = hk.status.status()
+            every = store.session_dates(profile.id)
+            previous = store.session_on_or_before(profile.id, TODAY)
+            assert status.gates == tuple(gates.gates(profile, every, previous, NOW))
+            latest = store.latest_session(profile.id)
+            assert status.followups == tuple(gates.followups_due([latest] if latest else [], NOW))
+            red_now = stored_redness.latest_redness(store, profile.id)
+            since = red_now and gates.session_start(store.get_session(red_now.session_id))
+            assert status.redness_alert == rules.redness_alert(red_now, NOW, since)
+        finally:
+            hk.close()

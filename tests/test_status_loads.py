@@ -97,3 +97,26 @@ def test_status_help_loads_what_a_bare_argparse_help_loads(tmp_path):
     # search for a translation of argparse's words (gettext's look-up imports locale).
     for unused in ("json", "datetime", "typing", "homekit.domain", "sqlite3", "locale"):
         assert unused not in loaded, unused
+
+
+def test_status_json_loads_no_class_of_a_fact_the_file_does_not_hold(tmp_path):
+    # Redness that faded within the hour raises no alert; a session long ago, no gate; no
+    # adverse event open; a schema as homekit made it, no rule trigger to put back.
+    env = cli_env(tmp_path / "h.db")
+    for argv in (["profile", "condition", "no"], ["log", "--date", "2026-01-05"],
+                 ["redness", "--severity", "2", "--faded-after", "30"]):
+        subprocess.run([sys.executable, "-m", "homekit", *argv], env=env, check=True,
+                       capture_output=True, timeout=60)
+    out, loaded = imported_by(["status", "--json"], env)
+    doc = json.loads(out)
+    assert doc["latest_redness"]["faded_after_min"] == 30 and doc["redness_warning"] is None
+    assert doc["blocked_by"] == [] and doc["eligible_now"] is True
+    for unused in ("homekit.domain.alerts", "homekit.words", "homekit.domain.gate",
+                   "homekit.domain.events", "homekit.storage.rule_sql"):
+        assert unused not in loaded, unused
+    # ...and the same file with a gate that holds (a severe redness) loads the gate's class.
+    subprocess.run([sys.executable, "-m", "homekit", "redness", "--severity", "4"], env=env,
+                   check=True, capture_output=True, timeout=60)
+    out, loaded = imported_by(["status", "--json"], env)
+    assert json.loads(out)["blocked_by"] == ["redness"]
+    assert {"homekit.domain.gate", "homekit.domain.alerts"} <= loaded

@@ -16,7 +16,7 @@ def _session(n_redness: int = 0) -> Session:
     """Session id 12, the third by date: the number (3) is what every notice says."""
     red = tuple(Redness(i + 1, 12, "2026-11-18T10:00", 2, 10, session_number=3)
                 for i in range(n_redness))
-    return Session(12, 1, DAY, redness=red, number=3)
+    return Session(DAY, redness=red, number=3, id=12, profile_id=1)
 
 
 def test_session_notices_name_the_session_and_its_day():

@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from homekit.domain.records import Record
 
-@dataclass(frozen=True)
-class AdverseEvent:
+
+@dataclass(frozen=True, eq=False, repr=False)
+class AdverseEvent(Record):
     """One logged adverse event (what `event list --json` prints)."""
 
     id: int

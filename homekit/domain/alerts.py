@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from homekit.domain.records import Record
+
 #: Why redness needs attention; `minutes` is set for LASTED.
 SEVERE = "severe"  # severe redness, however brief: serious
 NOT_GONE_AFTER_DAY = "not_gone_after_day"  # still red, seen a day or more after: serious
@@ -15,8 +17,8 @@ LASTED = "lasted"  # faded after more than LASTING_REDNESS_MIN minutes
 ALERT_CODES: tuple[str, ...] = (SEVERE, NOT_GONE_AFTER_DAY, STILL_PRESENT, LASTED_DAY, LASTED)
 
 
-@dataclass(frozen=True)
-class RednessAlert:
+@dataclass(frozen=True, eq=False, repr=False)
+class RednessAlert(Record):
     """Redness that needs attention. `serious`: pause and consult a professional."""
 
     code: str  # one of ALERT_CODES

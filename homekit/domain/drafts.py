@@ -7,34 +7,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from homekit.domain.models import CLEARABLE_FIELDS, EDITABLE_FIELDS
+from homekit.domain.models import CLEARABLE_FIELDS, EDITABLE_FIELDS, SessionFields
+from homekit.domain.records import Record
 
 
-@dataclass(frozen=True)
-class SessionDraft:
-    """What a user enters for a session; validated, not yet stored."""
-
-    session_date: dt.date
-    start_time: str | None = None  # "HH:MM"
-    duration_min: int | None = None
-    areas: tuple[str, ...] = ()
-    device_level: int | None = None
-    glasses_worn: bool | None = None
-    stinging: int | None = None
-    notes: str = ""
-    #: Pre-session checklist items confirmed (None: not asked); see domain.checklist.
-    checklist: tuple[str, ...] | None = None
-    #: Logged past a redness block on a professional's say-so.
-    cleared_by_professional: bool = False
-    #: The treatment (domain.treatments), microneedling's needle depth in mm, and the product
-    #: kinds (retinoid, acid) whose hold the user chose to log it despite.
-    treatment: str = "microdermabrasion"
-    depth_mm: float | None = None
-    despite: tuple[str, ...] = ()
+@dataclass(frozen=True, eq=False, repr=False)
+class SessionDraft(SessionFields):
+    """What a user enters for a session (`SessionFields`); validated, not yet stored."""
 
 
-@dataclass(frozen=True)
-class SessionChanges:
+@dataclass(frozen=True, eq=False, repr=False)
+class SessionChanges(Record):
     """An edit: the fields given (None: keep as stored) and the fields to clear."""
 
     session_date: dt.date | None = None
@@ -73,8 +56,8 @@ class SessionChanges:
         return not self.clear and all(getattr(self, f) is None for f in EDITABLE_FIELDS)
 
 
-@dataclass(frozen=True)
-class SessionFilter:
+@dataclass(frozen=True, eq=False, repr=False)
+class SessionFilter(Record):
     """Which sessions a history shows: text in notes or areas (any case), a date range."""
 
     search: str | None = None
@@ -88,8 +71,8 @@ class SessionFilter:
         return bool(self.search or self.since or self.until or self.treatment)
 
 
-@dataclass(frozen=True)
-class RednessDraft:
+@dataclass(frozen=True, eq=False, repr=False)
+class RednessDraft(Record):
     """A redness observation read from a file, not yet stored."""
 
     observed_at: str
@@ -98,8 +81,8 @@ class RednessDraft:
     notes: str = ""
 
 
-@dataclass(frozen=True)
-class SessionImport:
+@dataclass(frozen=True, eq=False, repr=False)
+class SessionImport(Record):
     """A session read from a file, with the timestamp it was first logged and its redness."""
 
     draft: SessionDraft

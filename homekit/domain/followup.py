@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from homekit.domain.records import Record
 
-@dataclass(frozen=True)
-class Followup:
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Followup(Record):
     """A redness observation owed for a session: `hour` (about 1 h after) or `next_day`."""
 
     session_id: int

@@ -21,9 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
-from homekit.domain import events as adverse
 from homekit.domain import rules
 from homekit.domain.models import Profile, Redness, Session
 
@@ -31,15 +29,21 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run t
 if TYPE_CHECKING:
     from homekit.domain.events import AdverseEvent
     from homekit.domain.followup import Followup as Followup
+    from homekit.domain.gate import Gate as Gate
+
+
+#: The facts that live apart, by the module holding each: a status builds their classes only
+#: when a gate holds or a follow-up is owed.
+_APART = {"Gate": "homekit.domain.gate", "Followup": "homekit.domain.followup"}
 
 
 def __getattr__(name: str) -> object:
-    # Followup lives apart (domain.followup): a status builds it only when one is owed.
-    if name == "Followup":
-        from homekit.domain.followup import Followup
+    if name in _APART:
+        from importlib import import_module
 
-        return Followup
+        return getattr(import_module(_APART[name]), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 #: Every gate, in the order they are reported.
 GATE_NAMES: tuple[str, ...] = ("interval", "condition", "redness", "adverse_event")
@@ -53,27 +57,6 @@ SERIOUS_AFTER = dt.timedelta(hours=24)
 FIRST_FOLLOWUP_AFTER = dt.timedelta(hours=1)
 #: Follow-ups are owed for this long after a session, no longer.
 FOLLOWUP_WINDOW = dt.timedelta(days=7)
-
-
-@dataclass(frozen=True)
-class Gate:
-    """One reason logging is blocked, with the facts the sentence needs."""
-
-    name: str  # one of GATE_NAMES
-    #: condition: "unanswered" or "unacknowledged"; redness: "severe" or "lasting".
-    reason: str = ""
-    #: interval: the first day a session is allowed and the days until then.
-    next_eligible: dt.date | None = None
-    days_left: int = 0
-    #: redness: the session whose redness blocks, and the observation that shows it.
-    session_id: int | None = None
-    session_date: dt.date | None = None
-    observation: Redness | None = None
-    #: redness: that session's number (Session.number).
-    session_number: int = 0
-    #: adverse_event: the oldest open event that holds the session, and how many hold it.
-    event: AdverseEvent | None = None
-    events_open: int = 0
 
 
 def started_at(day: dt.date, start_time: str | None) -> dt.datetime:
@@ -108,18 +91,16 @@ def redness_gate(session: Session | None, now: dt.datetime) -> Gate | None:
         return None
     obs = _ordered(session)
     severe = [i for i, r in enumerate(obs) if r.severity >= 4]
-    if severe:
-        last = severe[-1]
-        if not any(faded(r) for r in obs[last + 1:]):
-            return Gate("redness", "severe", session_id=session.id,
-                        session_date=session.session_date, observation=obs[last],
-                        session_number=session.number)
-    latest = obs[-1]
-    if still_red(latest) and now - session_start(session) >= SERIOUS_AFTER:
-        return Gate("redness", "lasting", session_id=session.id,
-                    session_date=session.session_date, observation=latest,
-                    session_number=session.number)
-    return None
+    if severe and not any(faded(r) for r in obs[severe[-1] + 1:]):
+        reason, observation = "severe", obs[severe[-1]]
+    elif still_red(obs[-1]) and now - session_start(session) >= SERIOUS_AFTER:
+        reason, observation = "lasting", obs[-1]
+    else:
+        return None
+    from homekit.domain.gate import Gate
+
+    return Gate("redness", reason, session_id=session.id, session_date=session.session_date,
+                observation=observation, session_number=session.number)
 
 
 def session_before(sessions: Iterable[Session], day: dt.date) -> Session | None:
@@ -130,16 +111,22 @@ def session_before(sessions: Iterable[Session], day: dt.date) -> Session | None:
 
 def condition_gate(profile: Profile) -> Gate | None:
     if profile.has_skin_condition is None:
-        return Gate("condition", "unanswered")
-    if profile.has_skin_condition and not profile.condition_acknowledged_at:
-        return Gate("condition", "unacknowledged")
-    return None
+        reason = "unanswered"
+    elif profile.has_skin_condition and not profile.condition_acknowledged_at:
+        reason = "unacknowledged"
+    else:
+        return None
+    from homekit.domain.gate import Gate
+
+    return Gate("condition", reason)
 
 
 def interval_gate(dates: Sequence[dt.date], interval_days: int, today: dt.date) -> Gate | None:
     left = rules.days_until_eligible(dates, interval_days, today)
     if left == 0:
         return None
+    from homekit.domain.gate import Gate
+
     return Gate("interval", next_eligible=rules.next_eligible_date(dates, interval_days),
                 days_left=left)
 
@@ -148,11 +135,18 @@ def event_gate(events: Iterable[AdverseEvent], day: dt.date, treatment: str | No
                depth: float | None = None) -> Gate | None:
     """The hold of unresolved adverse events on a session of `treatment` dated `day`: only a
     resurfacing treatment waits (domain.events.is_resurfacing)."""
+    events = list(events)
+    if not events:  # none open (the usual case): nothing to weigh, domain.events not loaded
+        return None
+    from homekit.domain import events as adverse
+
     if not adverse.is_resurfacing(treatment, depth):
         return None
     held = adverse.holding(events, day)
     if not held:
         return None
+    from homekit.domain.gate import Gate
+
     return Gate("adverse_event", held[0].kind, event=held[0], events_open=len(held),
                 session_id=held[0].session_id, session_date=held[0].event_date)
 

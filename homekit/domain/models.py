@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from homekit.domain.records import Record
 from homekit.domain.records import json_fields as json_fields
 from homekit.domain.status import Status as Status
 from homekit.domain.vocabulary import AREAS as AREAS
@@ -37,8 +38,8 @@ def __getattr__(name: str) -> object:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-@dataclass(frozen=True)
-class Profile:
+@dataclass(frozen=True, eq=False, repr=False)
+class Profile(Record):
     """One person's log settings and safety answers (a file can hold several)."""
 
     id: int
@@ -80,8 +81,8 @@ class Profile:
         }
 
 
-@dataclass(frozen=True)
-class Redness:
+@dataclass(frozen=True, eq=False, repr=False)
+class Redness(Record):
     """Redness seen after a session: how strong, and after how many minutes it faded."""
 
     id: int | None
@@ -110,27 +111,42 @@ EDITABLE_FIELDS: tuple[str, ...] = (
 CLEARABLE_FIELDS: tuple[str, ...] = EDITABLE_FIELDS[1:]
 
 
-@dataclass(frozen=True)
-class Session:
-    """A logged session with its redness observations (oldest first)."""
+@dataclass(frozen=True, init=False, eq=False, repr=False)
+class SessionFields(Record):
+    """What a session is as entered, the fields a `SessionDraft` (validated, not yet stored)
+    and a stored `Session` share, declared once: each class adds its own (the draft none).
+    No constructor, equality or repr of its own (each class makes its `__init__`; equality
+    compares the class first)."""
 
-    id: int
-    profile_id: int
     session_date: dt.date
-    start_time: str | None = None
+    start_time: str | None = None  # "HH:MM"
     duration_min: int | None = None
     areas: tuple[str, ...] = ()
     device_level: int | None = None
     glasses_worn: bool | None = None
     stinging: int | None = None
     notes: str = ""
-    created_at: str = ""
-    redness: tuple[Redness, ...] = field(default=())
+    #: Pre-session checklist items confirmed (None: not asked); see domain.checklist.
     checklist: tuple[str, ...] | None = None
+    #: Logged past a redness block on a professional's say-so.
     cleared_by_professional: bool = False
+    #: The treatment (domain.treatments), microneedling's needle depth in mm, and the product
+    #: kinds (retinoid, acid) whose hold the user chose to log it despite.
     treatment: str = "microdermabrasion"
     depth_mm: float | None = None
     despite: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
+class Session(SessionFields):
+    """A logged session with its redness observations (oldest first): what was entered
+    (`SessionFields`, positional from `session_date` on) and what storing it gave it, named
+    (`Session(date, id=..., profile_id=...)`)."""
+
+    id: int
+    profile_id: int
+    created_at: str = ""
+    redness: tuple[Redness, ...] = field(default=())
     #: Its place by date within its profile (1 = the earliest): the number both UIs, the
     #: report and the calendar show. The `id` is what commands take. 0: not read from the store.
     number: int = field(default=0, compare=False)

@@ -197,11 +197,13 @@ def redness_alert(
     """
     if red is None or red.severity == 0:
         return None
+    lasted = red.faded_after_min
+    if red.severity < 4 and lasted is not None and lasted <= min(LASTING_REDNESS_MIN, DAY_MIN - 1):
+        return None  # faded soon, the usual kind: no alert (and its class is not made)
     from homekit.domain import alerts
 
     if red.severity >= 4:
         return alerts.RednessAlert(alerts.SEVERE, serious=True)
-    lasted = red.faded_after_min
     if lasted is None:
         seen: dt.datetime | None = since
         if seen is None:

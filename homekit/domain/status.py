@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from homekit.domain.records import Record
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
     from homekit.domain.alerts import RednessAlert
@@ -15,8 +17,8 @@ if TYPE_CHECKING:
     from homekit.domain.treatments import Standing
 
 
-@dataclass(frozen=True)
-class Status:
+@dataclass(frozen=True, eq=False, repr=False)
+class Status(Record):
     """Where a profile stands today: what `homekit status` and the dashboard show."""
 
     profile: str

@@ -6,8 +6,7 @@ import datetime as dt
 
 from homekit.domain import gates as rules
 from homekit.domain.errors import InvalidInput, RuleViolation
-from homekit.domain.gates import Gate
-from homekit.domain.models import Profile
+from homekit.domain.models import Profile, Session
 from homekit.domain.treatments import DEFAULT_TREATMENT
 from homekit.services.context import Context
 
@@ -15,6 +14,7 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run t
 if TYPE_CHECKING:
     from homekit.domain import medical
     from homekit.domain.followup import Followup
+    from homekit.domain.gate import Gate
 
 
 class Safety:
@@ -23,8 +23,9 @@ class Safety:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
 
-    def gates(self, profile: Profile | None = None) -> list[Gate]:
-        """Every gate that blocks logging a session of the profile today (empty: allowed)."""
+    def gates(self, profile: Profile | None = None, latest: Session | None = None) -> list[Gate]:
+        """Every gate that blocks logging a session of the profile today (empty: allowed).
+        `latest`: the profile's latest session, when the caller has read it already."""
         profile = profile or self.ctx.profile()
         today = self.ctx.today()
         # The interval gate needs only the sessions less than an interval before today (or
@@ -32,15 +33,17 @@ class Safety:
         since = today - min(dt.timedelta(days=profile.min_interval_days), today - dt.date.min)
         dates = self.ctx.store.session_dates_between(profile.id, since, dt.date.max,
                                                      treatment=DEFAULT_TREATMENT)
-        previous = self.ctx.store.session_on_or_before(profile.id, today)
+        previous = latest if latest is not None and latest.session_date <= today else (
+            self.ctx.store.session_on_or_before(profile.id, today))
         from homekit.storage.events import events
 
         held = events(self.ctx.store, profile.id, open_only=True)
         return rules.gates(profile, dates, previous, self.ctx.now(), held)
 
-    def followups(self, profile: Profile | None = None) -> list[Followup]:
+    def followups(self, profile: Profile | None = None,
+                  latest: Session | None = None) -> list[Followup]:
         profile = profile or self.ctx.profile()
-        latest = self.ctx.store.latest_session(profile.id)
+        latest = latest or self.ctx.store.latest_session(profile.id)
         return rules.followups_due([latest] if latest else [], self.ctx.now())
 
     def check_condition(self, profile: Profile | None = None) -> None:

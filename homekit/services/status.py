@@ -35,12 +35,17 @@ class Status:
                                                           treatment=DEFAULT_TREATMENT)
         dates = [last] if last else []  # all the rules below need of the log
         interval = profile.min_interval_days
+        # The latest session, read once: the gates' session before today is it unless it is
+        # dated after today, the follow-ups are owed for it, and often the redness is its.
+        latest = self.ctx.store.latest_session(profile.id)
         latest_red = stored_redness.latest_redness(self.ctx.store, profile.id)
         since = None
         if latest_red is not None:
-            since = gates.session_start(self.ctx.store.get_session(latest_red.session_id))
+            session = latest if latest and latest.id == latest_red.session_id else (
+                self.ctx.store.get_session(latest_red.session_id))
+            since = gates.session_start(session)
         alert = rules.redness_alert(latest_red, self.ctx.now(), since)
-        held = tuple(self.safety.gates(profile))
+        held = tuple(self.safety.gates(profile, latest))
         return StatusFacts(
             profile=profile.name,
             target_sessions=profile.target_sessions,
@@ -57,7 +62,7 @@ class Status:
             today=today,
             clock_warning=rules.clock_problem(dates, today),
             gates=held,
-            followups=tuple(self.safety.followups(profile)),
+            followups=tuple(self.safety.followups(profile, latest)),
             skin_type=profile.skin_type,
             treatments=tuple(standings_of(
                 self.ctx, profile, [g.name for g in held if g.name != "interval"])),

@@ -83,7 +83,7 @@ def set_aside_rule_triggers(conn: sqlite3.Connection) -> None:
     """Drop the rule triggers of a file whose sessions break the rule (inside the caller's
     write), so that every later open looks at its rows again: it is refused until the
     offending sessions are deleted, then the triggers are put back."""
-    for name in integrity.RULE_TRIGGERS:
+    for name in integrity.rule_triggers():
         conn.execute(f'DROP TRIGGER IF EXISTS "{name}"')
 
 

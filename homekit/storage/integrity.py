@@ -24,12 +24,25 @@ except ImportError:  # pragma: no cover - by Python version
     except ImportError:
         from hashlib import sha256  # type: ignore[assignment]
 
-from homekit.storage.rule_sql import TRIGGERS as RULE_TRIGGERS  # put back when they go missing
 from homekit.storage.schema import CANONICAL_DIGESTS, MIGRATION_NAMES
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
     from homekit.storage.difference import Difference
+
+
+def __getattr__(name: str) -> object:
+    # The rule triggers' SQL is read only when a file needs a closer look (not on the fast
+    # path of every open).
+    if name == "RULE_TRIGGERS":
+        return rule_triggers()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def rule_triggers() -> tuple[str, ...]:
+    from homekit.storage.rule_sql import TRIGGERS
+
+    return TRIGGERS
 
 #: (type, name, tbl_name, normalised sql) of one object in sqlite_master.
 SchemaRow = tuple[str, str, str, str]
@@ -137,17 +150,17 @@ def only_rule_triggers(diff_rows: list[SchemaRow], version: int) -> bool:
     """True when the schema is canonical but for missing or changed rule triggers."""
     if version < 2:
         return False
-    expected = canonical_schema(version)
-    keep = [r for r in diff_rows if not (r[0] == "trigger" and r[1] in RULE_TRIGGERS)]
+    expected, rule = canonical_schema(version), rule_triggers()
+    keep = [r for r in diff_rows if not (r[0] == "trigger" and r[1] in rule)]
     return first_difference(keep, tuple(
-        r for r in expected if not (r[0] == "trigger" and r[1] in RULE_TRIGGERS))) is None
+        r for r in expected if not (r[0] == "trigger" and r[1] in rule))) is None
 
 
 def rule_trigger_sql(version: int) -> dict[str, str]:
     """The canonical CREATE TRIGGER statement of each rule trigger, by name (whitespace
     normalised, which SQLite reads the same)."""
     return {r[1]: r[3] for r in canonical_schema(version)
-            if r[0] == "trigger" and r[1] in RULE_TRIGGERS}
+            if r[0] == "trigger" and r[1] in rule_triggers()}
 
 
 def put_back_rule_triggers(conn: sqlite3.Connection, version: int) -> list[str]:

@@ -74,7 +74,8 @@ def rule_problems(conn: sqlite3.Connection, schema: str = "main", *,
         return problems + _pairs_as_the_domain_reads_them(conn, schema, profiles)
     if has_treatments(conn, schema):
         names = {pid: str(name) for pid, (name, _) in profiles.items()}
-        return (problems + treatment_breaches(conn, schema, names, own_intervals=True)
+        return (problems + treatment_breaches(conn, schema, names, own_intervals=True,
+                                              whole_days=True)
                 + window_breaches(conn, schema, names))
     for pid in rowscan.profile_ids(conn, schema):  # a profile that is missing counts as well
         name, interval = profiles.get(pid, (f"#{pid}", rules.MIN_INTERVAL_DAYS))
@@ -101,7 +102,7 @@ def _name(names: dict[int, str], pid: object) -> str:
 
 
 def treatment_breaches(conn: sqlite3.Connection, schema: str, names: dict[int, str], *,
-                       own_intervals: bool) -> list[RowProblem]:
+                       own_intervals: bool, whole_days: bool = False) -> list[RowProblem]:
     """Sessions closer to the session before them of the same profile and treatment than the
     larger floor of the two (`own_intervals`: or the profile's longer interval). Each session
     against the one before it suffices, since each floor holds from both sides.
@@ -109,13 +110,15 @@ def treatment_breaches(conn: sqlite3.Connection, schema: str, names: dict[int, s
     Only the (profile, treatment) pairs with two sessions closer than the most the rule can ask
     of them (rowscan.close_pairs: their day numbers, compared in Python) are compared in SQL,
     in the (profile_id, treatment, session_date) index's order, with the floors of each pair
-    of sessions; SQLite's window functions cost about 1 µs a row."""
+    of sessions; SQLite's window functions cost about 1 µs a row. `whole_days`: every session
+    date is a YYYY-MM-DD date (see close_pairs)."""
     from homekit.storage import rule_sql
 
     own = (rule_sql.profile_interval_sql("q.profile_id", "q.treatment", schema + ".")
            if own_intervals else "0")
     close = rowscan.close_pairs(conn, schema, f"max({own}, "
-                                f"{rule_sql.deepest_floor_sql('q.treatment')})")
+                                f"{rule_sql.deepest_floor_sql('q.treatment')})",
+                                whole_days=whole_days)
     if not close:
         return []
     floors = (f"max({rule_sql.floor_sql('s.treatment', 's.depth_mm')}, "

@@ -203,12 +203,21 @@ def treatment_pairs(conn: sqlite3.Connection, schema: str) -> list[tuple[object,
     return conn.execute(f"SELECT DISTINCT profile_id, treatment FROM {schema}.sessions").fetchall()
 
 
-def close_pairs(conn: sqlite3.Connection, schema: str,
-                reach: str) -> list[tuple[object, object]]:
+def close_pairs(conn: sqlite3.Connection, schema: str, reach: str, *,
+                whole_days: bool = False) -> list[tuple[object, object]]:
     """The (profile_id, treatment) pairs with two sessions, one after the other, closer than
     `reach` (SQL over `q.profile_id` and `q.treatment`: the most days the rule can ask between
-    two of their sessions). Each pair's day numbers come from its index range, in date and
-    id order, and are compared in Python (a row handed over costs about 0.2 µs)."""
+    two of their sessions). Each pair's day numbers are compared in Python (a row handed over
+    costs about 0.2 µs).
+
+    `whole_days`: every session date is a YYYY-MM-DD date (the row check has just made sure),
+    so each day number is a whole day and a half, exact as an integer: one read of the
+    `(profile_id, treatment, session_date)` index hands over each pair's days as one string
+    (a number in a string costs less than half a row), sorted again in Python (they come
+    sorted: the sort only checks). Otherwise each pair's day numbers come from its index
+    range, in date and id order, as the floats SQL compares."""
+    if whole_days:
+        return _close_in_whole_days(conn, schema, reach)
     close = []
     for pid, treatment, most in conn.execute(
             f"SELECT profile_id, treatment, {reach} FROM (SELECT DISTINCT profile_id, treatment "
@@ -217,6 +226,19 @@ def close_pairs(conn: sqlite3.Connection, schema: str,
             f"SELECT julianday(session_date) FROM {schema}.sessions "
             "WHERE profile_id IS ? AND treatment IS ? ORDER BY session_date, id", (pid, treatment))
             if d is not None]
+        if min(map(operator.sub, days[1:], days), default=most) < most:
+            close.append((pid, treatment))
+    return close
+
+
+def _close_in_whole_days(conn: sqlite3.Connection, schema: str,
+                         reach: str) -> list[tuple[object, object]]:
+    close = []
+    for pid, treatment, most, joined in conn.execute(
+            f"SELECT profile_id, treatment, {reach}, days FROM (SELECT profile_id, treatment, "
+            "group_concat(CAST(julianday(session_date) AS INTEGER)) AS days "
+            f"FROM {schema}.sessions GROUP BY profile_id, treatment) AS q"):
+        days = sorted(map(int, joined.split(","))) if joined else []
         if min(map(operator.sub, days[1:], days), default=most) < most:
             close.append((pid, treatment))
     return close

@@ -37,9 +37,10 @@ CONFLICT_WINDOW_DAYS = 7
 #: (A custom treatment's interval is at least CUSTOM_MIN_INTERVAL_DAYS: the vocabulary.)
 MAX_INTERVAL_DAYS = rules.MAX_INTERVAL_DAYS
 
-#: Product kinds a user logs; the first two hold back a resurfacing session.
-_NAME = re.compile(r"[a-z][a-z0-9-]{0,39}")
-_DEPTH = re.compile(r"[0-9]+(\.[0-9]{1,2})?|\.[0-9]{1,2}")
+#: A custom treatment's name and a needle depth, as typed (compiled by `re` on first use, not
+#: on every import: a status reads no name).
+_NAME = r"[a-z][a-z0-9-]{0,39}"
+_DEPTH = r"[0-9]+(\.[0-9]{1,2})?|\.[0-9]{1,2}"
 
 # -- names, depths, intervals ---------------------------------------------------------
 
@@ -62,7 +63,7 @@ def new_treatment_name(text: str, existing: Iterable[str] = ()) -> str:
     """A name for a custom treatment: lower-case letters, digits and '-', a letter first, at
     most 40 characters, not a built-in nor an existing one."""
     name = text.strip().lower()
-    if not _NAME.fullmatch(name):
+    if not re.fullmatch(_NAME, name):
         raise InvalidInput(f"treatment name {text!r} is not allowed", field="treatment",
                            code="bad_treatment_name", name=text)
     if name in BUILTIN or name in set(existing):
@@ -74,7 +75,7 @@ def new_treatment_name(text: str, existing: Iterable[str] = ()) -> str:
 def parse_depth(text: str) -> float:
     """A needle depth in millimetres, more than 0 and at most MAX_DEPTH_MM (two decimals)."""
     value = text.strip().removesuffix("mm").strip()
-    if not _DEPTH.fullmatch(value):
+    if not re.fullmatch(_DEPTH, value):
         raise InvalidInput(f"depth {text!r} is not a number of millimetres", field="depth",
                            code="bad_depth", depth=text)
     return check_depth(float(value))

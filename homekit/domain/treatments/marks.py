@@ -7,11 +7,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from homekit.domain.records import Record
 from homekit.domain.treatments.floors import DEFAULT_TREATMENT, MICRONEEDLING
 
 
-@dataclass(frozen=True)
-class Treatment:
+@dataclass(frozen=True, eq=False, repr=False)
+class Treatment(Record):
     """A treatment as one profile has it: its floor, the profile's interval and target."""
 
     name: str
@@ -33,8 +34,8 @@ class Treatment:
         return self.name == MICRONEEDLING
 
 
-@dataclass(frozen=True)
-class Mark:
+@dataclass(frozen=True, eq=False, repr=False)
+class Mark(Record):
     """What the rules need of one session: id, date, treatment, depth and areas."""
 
     id: int | None

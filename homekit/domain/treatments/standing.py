@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from homekit.domain.records import Record
 from homekit.domain.treatments.floors import (
     BUILTIN,
     CONFLICT_WINDOW_DAYS,
@@ -26,8 +27,8 @@ if TYPE_CHECKING:
     from homekit.domain.treatments.uses import ProductHold, ProductUse
 
 
-@dataclass(frozen=True)
-class Standing:
+@dataclass(frozen=True, eq=False, repr=False)
+class Standing(Record):
     """Where one treatment stands today for one profile (status --json `treatments`)."""
 
     name: str

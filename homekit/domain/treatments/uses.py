@@ -7,11 +7,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from homekit.domain.records import Record
 from homekit.domain.treatments.products import clears_on
 
 
-@dataclass(frozen=True)
-class ProductUse:
+@dataclass(frozen=True, eq=False, repr=False)
+class ProductUse(Record):
     """One use of an active product."""
 
     id: int | None
@@ -20,8 +21,8 @@ class ProductUse:
     notes: str = ""
 
 
-@dataclass(frozen=True)
-class ProductHold:
+@dataclass(frozen=True, eq=False, repr=False)
+class ProductHold(Record):
     """A retinoid or acid used too shortly before a resurfacing session."""
 
     product: ProductUse
