@@ -15,6 +15,8 @@ started through the installed `homekit` entry point:
   any command's `--help`);
 - `homekit --version`, `homekit status --help`, and the `--help` of `log`, `photo add` and
   `report` (parsers with validators);
+- every other command's and subcommand's `--help` (`profile set`, `event log`, ...): the worst
+  of them is a row of its own, and a second table lists them all;
 - `homekit status --json` on a 100-session file, and `homekit log` into a copy of a file with
   one profile and no session (a session that is accepted).
 `--baseline SRC` also counts an older homekit (a folder holding homekit/), started as its
@@ -38,6 +40,24 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import HOMEKIT, clean_env, fill  # noqa: E402
+
+#: The --help rows of the first table; every command's --help is counted and listed below it.
+NAMED_HELPS = (("status",), ("log",), ("photo", "add"), ("report",))
+
+
+def every_command() -> list[tuple[str, ...]]:
+    """Every command and subcommand of the homekit under test, as its parser lists them."""
+    from homekit.cli import build_parser
+
+    def walk(parser: argparse.ArgumentParser, path: tuple[str, ...]) -> list[tuple[str, ...]]:
+        found: list[tuple[str, ...]] = []
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    found += [(*path, name), *walk(sub, (*path, name))]
+        return found
+
+    return walk(build_parser(), ())
 
 
 def instructions(argv: list[str], env: dict[str, str]) -> int:
@@ -72,12 +92,13 @@ def counts_for(folder: Path, src: str | None, tiny: bool) -> dict[str, int]:
     # Warm the OS cache and the bytecode once before counting.
     subprocess.run([*hk, "--db", str(small), "status", "--json"], env=env, check=True,
                    capture_output=True)
-    counts["homekit status --help"] = instructions([*hk, "status", "--help"], env)
-    for command in (["log"], ["photo", "add"], ["report"]):
+    commands = every_command()
+    for command in [*NAMED_HELPS, *(c for c in commands if c not in NAMED_HELPS)]:
         # Warm: their modules' bytecode is written on a first run.
-        subprocess.run([*hk, *command, "--help"], env=env, check=True, capture_output=True)
-        counts[f"homekit {' '.join(command)} --help"] = instructions([*hk, *command, "--help"],
-                                                                    env)
+        warm = subprocess.run([*hk, *command, "--help"], env=env, capture_output=True)
+        if warm.returncode == 0:  # (an older homekit may not have the command)
+            counts[f"homekit {' '.join(command)} --help"] = instructions(
+                [*hk, *command, "--help"], env)
     counts["homekit status --json"] = instructions([*hk, "--db", str(small), "status", "--json"],
                                                    env)
     target = Path(shutil.copy(empty, folder / "log.db"))
@@ -121,11 +142,28 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, int]]:
     for name, value in floors.items():
         cells = " | ".join(f"{value / 1e6:.0f} | {value / floor:.2f}" for _ in builds)
         print(f"| {labels[name]} | {cells} |")
+    helps = {b: {n: c for n, c in counts.items() if n.endswith(" --help")}
+             for b, counts in builds.items()}
+    worst = {b: max(h, key=h.__getitem__) for b, h in helps.items() if h}  # (none: --tiny)
+    for b, w in worst.items():  # the worst --help of each build, as a row of its own
+        builds[b]["the worst command's --help"] = helps[b][w]
+    listed = {f"homekit {' '.join(c)} --help" for c in NAMED_HELPS}
     for name in builds["now"]:
+        if name.endswith(" --help") and name not in listed:
+            continue  # (in the table of every --help below)
         cells = " | ".join(
             f"{b[name] / 1e6:.0f} | {b[name] / floor:.2f}" if name in b else "- | -"
             for b in builds.values())
         print(f"| `{name}` | {cells} |")
+    if worst:
+        print("\nThe worst --help: " + ", ".join(f"{b}: `{w}`" for b, w in worst.items()))
+        print("\nEvery `--help`, most instructions first (millions, x floor):\n")
+        print("| command | " + " | ".join(f"{b} | x floor, {b}" for b in builds) + " |")
+        print("|---|" + "---:|---:|" * len(builds))
+    for name in sorted(helps["now"], key=helps["now"].__getitem__, reverse=True):
+        cells = " | ".join(f"{h[name] / 1e6:.1f} | {h[name] / floor:.2f}" if name in h
+                           else "- | -" for h in helps.values())
+        print(f"| `{name.removesuffix(' --help')}` | {cells} |")
     result = {"floors": floors, **builds}
     if args.json:
         args.json.write_text(json.dumps(result, indent=1))

@@ -91,7 +91,8 @@ def test_status_help_loads_what_a_bare_argparse_help_loads(tmp_path):
     out, loaded = imported_by(["status", "--help"], cli_env(tmp_path / "h.db"))
     assert "--json" in out
     assert {m for m in loaded if m.startswith("homekit")} <= {
-        "homekit", "homekit.launch", "homekit.cli", "homekit.cli.status", "homekit.cli.output"}
+        "homekit", "homekit.launch", "homekit.cli", "homekit.cli.status", "homekit.cli.output",
+        "homekit.cli.options"}
     # Nothing argparse's own help does not load: no JSON, dates, typing or domain; and no
     # search for a translation of argparse's words (gettext's look-up imports locale).
     for unused in ("json", "datetime", "typing", "homekit.domain", "sqlite3", "locale"):

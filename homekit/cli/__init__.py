@@ -85,6 +85,14 @@ class _Formatter(argparse.HelpFormatter):
             width = _Formatter.width
         super().__init__(prog, indent_increment, max_help_position, width)
 
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        from homekit.cli.options import wrapped  # (textwrap's lines, without importing textwrap)
+
+        return wrapped(self._whitespace_matcher.sub(" ", text).strip(), width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(indent + line for line in self._split_lines(text, width - len(indent)))
+
 
 class Parser(argparse.ArgumentParser):
     """argparse with one-line errors: `homekit log: error: ...` and exit 2."""
@@ -107,18 +115,18 @@ class _Skipped:
 
 
 class _OnlyWanted:
-    """Wraps argparse's subparsers so that only the command being run gets its parser built.
+    """Wraps argparse's subparsers so that only the command being run gets its parser built
+    (all ~20 cost more than the rest of `homekit status`; help and errors build them all)."""
 
-    Building all ~20 parsers (and their gettext look-ups) costs more than the rest of
-    `homekit status`; help and errors still build them all.
-    """
+    def __init__(self, sub: Any, wanted: str | None, then: list[str] | None = None) -> None:
+        self._sub, self._wanted = sub, wanted
+        self.then = then  # (the words after the command: see homekit.cli.options.subcommands)
 
-    def __init__(self, sub: Any, wanted: str | None) -> None:
-        self._sub = sub
-        self._wanted = wanted
+    def builds(self, name: str) -> bool:  # (whether this run builds command `name`'s parser)
+        return self._wanted is None or name == self._wanted
 
     def add_parser(self, name: str, **kwargs: Any) -> Any:
-        if self._wanted is None or name == self._wanted:
+        if self.builds(name):
             return self._sub.add_parser(name, **kwargs)
         return _Skipped()
 
@@ -139,8 +147,9 @@ def command_in(argv: Sequence[str]) -> str | None:
     return None
 
 
-def build_parser(wanted: str | None = None) -> Parser:
-    """The full parser, or (with `wanted`) one with only that command's parser built."""
+def build_parser(wanted: str | None = None, then: list[str] | None = None) -> Parser:
+    """The full parser, or (with `wanted`) one with only that command's parser built (`then`:
+    the words after it, which say which of its subcommands to build)."""
     _Formatter.width = None  # measured again for each parser (in-process runs, tests)
     common = Parser(add_help=False)
     # SUPPRESS: a global option given after the subcommand must not reset one given before.
@@ -155,9 +164,8 @@ def build_parser(wanted: str | None = None) -> Parser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"homekit {__version__}")
-    sub = _OnlyWanted(
-        parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser), wanted
-    )
+    sub = _OnlyWanted(parser.add_subparsers(dest="command", metavar="COMMAND",
+                                            parser_class=Parser), wanted, then)
     tui = sub.add_parser("tui", parents=[common], help="open the terminal app (the default)")
     tui.set_defaults(handler=run_tui)
     home = COMMAND_HOME.get(wanted) if wanted else None
@@ -172,8 +180,9 @@ def _parser_for(argv: Sequence[str]) -> Parser:
     wanted = command_in(argv)
     if wanted is None and not {"-h", "--help"} & set(argv):
         wanted = "tui"  # no command: the app, whose start-up builds no command's parser
-    known = wanted == "tui" or wanted in COMMAND_HOME
-    return build_parser(wanted if known else None)
+    at = argv.index(wanted) if wanted in argv else len(argv)  # (help asked before it: all)
+    known = (wanted == "tui" or wanted in COMMAND_HOME) and not {"-h", "--help"} & set(argv[:at])
+    return build_parser(wanted if known else None, list(argv[at + 1:]) if known else None)
 
 
 class Context:
@@ -203,8 +212,7 @@ class Context:
         return self._app
 
     def path(self) -> tuple[Path | str, bool]:
-        """The data file named (--db, $HOMEKIT_DB or the default), and whether it is the
-        default one."""
+        """The data file named (--db, $HOMEKIT_DB or the default); whether it is the default."""
         from homekit.paths import resolve_db_path
 
         return resolve_db_path(self.db_option)

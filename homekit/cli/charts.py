@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING, Any
 
 from homekit import words
-from homekit.cli.core import checked
-from homekit.cli.output import say
-from homekit.domain.errors import InvalidInput
-from homekit.domain.series import CHART_KINDS, DEFAULT_CHART_FILES
+from homekit.cli.options import checked
+from homekit.domain.vocabulary import CHART_KINDS
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
+    from typing import Any
+
     from homekit.cli import Context
 
 
 def _positive(what: str, low: float, high: float, cast: type = float) -> Any:
     def convert(text: str) -> float:
+        from homekit.domain.errors import InvalidInput
+
         try:
             value = cast(text)
         except ValueError:
@@ -63,6 +65,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_chart(args: argparse.Namespace, ctx: Context) -> int:
+    from homekit.cli.output import say
+    from homekit.domain.series import DEFAULT_CHART_FILES
+
     output = None
     if not args.text:
         from homekit.charts.figure import default_size

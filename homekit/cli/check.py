@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import json
-from typing import TYPE_CHECKING, Any
 
 from homekit import words
-from homekit.cli.core import command
-from homekit.cli.output import json_safe, say
+from homekit.cli.options import command
 
 #: The commands this module registers (so the CLI builds only the one being run).
 COMMANDS = ("check",)
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
+    from typing import Any
+
     from homekit.cli import Context
 
 
@@ -29,6 +29,10 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
     of a profile are at least its interval apart, and that the file and its folders are
     owner-only, and that no folder on the way to it can be written by others. Exit status 0
     when healthy, 1 otherwise."""
+    import json
+
+    from homekit.cli.output import json_safe, say
+
     h = ctx.open(verify=False).check.check_file()
     if args.json:
         print(json_safe(json.dumps(as_json(h), indent=2, ensure_ascii=False)))

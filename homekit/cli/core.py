@@ -4,78 +4,49 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
 
-from homekit import words
-from homekit.cli import ask, status
-from homekit.cli.output import say, say_json, say_records
-from homekit.domain import checklist, treatments, validate
-from homekit.domain.errors import InvalidInput
-from homekit.domain.vocabulary import AREAS
+from homekit.cli.options import area_option, checked, command, validators
+from homekit.domain.vocabulary import (
+    AREAS,
+    CHECKLIST_IDS,
+    MAX_DEPTH_MM,
+    PRODUCT_HOLD_DAYS,
+)
 
 #: `edit --clear NAME` -> the session field it clears.
 CLEAR_NAMES = {"time": "start_time", "duration": "duration_min", "area": "areas",
                "level": "device_level", "glasses": "glasses_worn", "stinging": "stinging",
                "notes": "notes"}
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
+    from typing import Any
+
     from homekit.cli import Context
 
-
-def checked(fn: Callable[[str], Any]) -> Callable[[str], Any]:
-    """Use a domain validator as an argparse type, keeping its message."""
-
-    def convert(text: str) -> Any:
-        try:
-            return fn(text)
-        except InvalidInput as exc:
-            raise argparse.ArgumentTypeError(words.error(exc)) from None
-
-    convert.__name__ = fn.__name__
-    return convert
-
-
-def command(sub: Any, common: argparse.ArgumentParser, name: str,
-            handler: Callable[[argparse.Namespace, Any], int], **kwargs: Any) -> Any:
-    """A subcommand's parser, with the options every command takes, run by `handler`; its
-    `--help` describes it by the handler's docstring, if it has one (as click does)."""
-    p = sub.add_parser(name, parents=[common], **{"description": handler.__doc__, **kwargs})
-    p.set_defaults(handler=handler)
-    return p
+# (`checked`, `command` and `area_option`, which every command module uses, are in
+# homekit.cli.options: a command's --help imports no other command's module.)
 
 
 def _session_fields(p: argparse.ArgumentParser, *, editing: bool) -> None:
-    p.add_argument("--date", type=checked(validate.parse_date), metavar="YYYY-MM-DD",
+    p.add_argument("--date", type=checked("parse_date"), metavar="YYYY-MM-DD",
                    help="session date" + ("" if editing else " (default: today)"))
-    p.add_argument("--time", type=checked(validate.parse_time), metavar="HH:MM",
+    p.add_argument("--time", type=checked("parse_time"), metavar="HH:MM",
                    help="start time, 24-hour clock")
-    p.add_argument("--duration", type=checked(validate.duration), metavar="MIN",
+    p.add_argument("--duration", type=checked("duration"), metavar="MIN",
                    help="minutes, 1 to 180 (a session takes about 30 to 60)")
     area_option(p.add_argument(
-        "--area", action="append", type=checked(lambda t: validate.areas([t])), metavar="AREA",
+        "--area", action="append", type=checked(lambda t: validators().areas([t])), metavar="AREA",
         help="area treated; repeat for several: " + ", ".join(AREAS)))
-    p.add_argument("--level", type=checked(validate.device_level), metavar="N",
+    p.add_argument("--level", type=checked("device_level"), metavar="N",
                    help="device level or setting, 1 to 10")
     p.add_argument("--glasses", action=argparse.BooleanOptionalAction, default=None,
                    help="protective glasses worn (they must be)")
-    p.add_argument("--stinging", type=checked(validate.stinging), metavar="0-3",
+    p.add_argument("--stinging", type=checked("stinging"), metavar="0-3",
                    help="0 none, 1 slight, 2 moderate, 3 strong")
-    p.add_argument("--notes", type=checked(validate.notes), metavar="TEXT",
+    p.add_argument("--notes", type=checked("notes"), metavar="TEXT",
                    help="free text, shown in history and the report"
                    + ("; an empty TEXT clears it" if editing else ""))
-
-
-def complete_areas(prefix: str, **_: Any) -> list[str]:
-    """The shell completes an --area with the area names (not with file names)."""
-    return [a for a in AREAS if a.startswith(prefix)]
-
-
-def area_option(action: argparse.Action) -> argparse.Action:
-    """An --area option that the shell completes with area names (argcomplete reads
-    `completer` only when completing; nothing is imported for it)."""
-    action.completer = complete_areas  # type: ignore[attr-defined]
-    return action
 
 
 #: The id a command takes: the session's `id` (history --json), not its number by date.
@@ -86,49 +57,57 @@ COMMANDS = ('log', 'history', 'edit', 'delete')
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    builds = getattr(sub, "builds", lambda _: True)
+    if builds("log"):  # (the scale's words: not loaded for `edit --help`)
+        from homekit.words.scales import REDNESS_HELP
+    else:
+        REDNESS_HELP = ""  # noqa: N806
     p = command(sub, common, "log", cmd_log, help="log a session (refused if too soon)")
     _session_fields(p, editing=False)
-    p.add_argument("--redness", type=checked(validate.severity), metavar="0-4",
-                   help="redness seen after it, " + words.REDNESS_HELP)
-    p.add_argument("--faded-after", type=checked(validate.faded_after), metavar="MIN",
+    p.add_argument("--redness", type=checked("severity"), metavar="0-4",
+                   help="redness seen after it, " + REDNESS_HELP)
+    p.add_argument("--faded-after", type=checked("faded_after"), metavar="MIN",
                    help="minutes until the redness faded (omit: still red)")
-    p.add_argument("--checked", type=checked(checklist.parse_checked), metavar="ITEM,...",
+    p.add_argument("--checked", type=checked("parse_checked", "homekit.domain.checklist"), metavar="ITEM,...",
                    help="pre-session checklist confirmed, for scripts (on a terminal it is "
-                   "asked): " + ",".join(checklist.CHECKLIST_IDS) + "; omit: not asked")
+                   "asked): " + ",".join(CHECKLIST_IDS) + "; omit: not asked")
     p.add_argument("--cleared-by-professional", action="store_true",
                    help="a skin professional cleared you to go on after serious redness or "
                    "an adverse event (stored with the session; the open events are marked "
                    "cleared by a professional)")
     p.add_argument("--treatment", metavar="NAME",
                    help="the treatment (default: microdermabrasion); see homekit treatment list")
-    p.add_argument("--depth", type=checked(treatments.parse_depth), metavar="MM",
+    p.add_argument("--depth", type=checked("parse_depth", "homekit.domain.treatments"), metavar="MM",
                    help="microneedling's needle depth in millimetres, e.g. 0.25 (needed for "
-                   f"microneedling; deeper than {treatments.MAX_DEPTH_MM:g} mm is refused)")
+                   f"microneedling; deeper than {MAX_DEPTH_MM:g} mm is refused)")
     p.add_argument("--despite", action="append", metavar="KIND",
-                   type=checked(treatments.product_kind),
+                   type=checked("product_kind", "homekit.domain.treatments"),
                    help="log it although a retinoid or acid used in the last "
-                   f"{treatments.PRODUCT_HOLD_DAYS} days holds it back (recorded with the "
+                   f"{PRODUCT_HOLD_DAYS} days holds it back (recorded with the "
                    "session); repeat for both")
     p.add_argument("--json", action="store_true", help="print the stored session as JSON")
 
-    status.register(sub, common)  # its own module (a light `status --json`), listed here
+    if builds("status"):  # (not imported for `log --help`)
+        from homekit.cli import status
+
+        status.register(sub, common)  # its own module (a light `status --json`), listed here
 
     p = command(sub, common, "history", cmd_history, help="all sessions with their redness")
     p.add_argument("--json", action="store_true",
                    help="print the sessions as JSON (each with its number and its id)")
-    p.add_argument("--limit", type=checked(lambda t: validate.in_range(
-        validate.parse_int(t, "limit"), 1, 10**9, "limit")), metavar="N",
+    p.add_argument("--limit", type=checked(lambda t: validators().in_range(
+        validators().parse_int(t, "limit"), 1, 10**9, "limit")), metavar="N",
         help="only the N newest sessions")
-    p.add_argument("--search", metavar="TEXT", type=checked(validate.notes),
+    p.add_argument("--search", metavar="TEXT", type=checked("notes"),
                    help="only sessions whose notes or areas contain TEXT (any case)")
-    p.add_argument("--since", type=checked(validate.parse_date), metavar="YYYY-MM-DD",
+    p.add_argument("--since", type=checked("parse_date"), metavar="YYYY-MM-DD",
                    help="only sessions on or after this date")
-    p.add_argument("--until", type=checked(validate.parse_date), metavar="YYYY-MM-DD",
+    p.add_argument("--until", type=checked("parse_date"), metavar="YYYY-MM-DD",
                    help="only sessions on or before this date")
     p.add_argument("--treatment", metavar="NAME", help="only sessions of this treatment")
 
     p = command(sub, common, "edit", cmd_edit, help="change a stored session (same rule)")
-    p.add_argument("session_id", type=checked(lambda t: validate.parse_int(t, "session id")),
+    p.add_argument("session_id", type=checked(lambda t: validators().parse_int(t, "session id")),
                    metavar="ID", help=SESSION_ID_HELP)
     _session_fields(p, editing=True)
     p.add_argument("--clear", action="append", choices=list(CLEAR_NAMES), metavar="FIELD",
@@ -136,18 +115,25 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                    + ", ".join(CLEAR_NAMES))
 
     p = command(sub, common, "delete", cmd_delete, help="delete a session and its redness")
-    p.add_argument("session_id", type=checked(lambda t: validate.parse_int(t, "session id")),
+    p.add_argument("session_id", type=checked(lambda t: validators().parse_int(t, "session id")),
                    metavar="ID", help=SESSION_ID_HELP)
     p.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
 
 
 def _areas(chosen: list[tuple[str, ...]] | None) -> tuple[str, ...]:
+    from homekit.domain import validate
+
     return validate.areas([a for group in chosen or [] for a in group])
 
 
 
 
 def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
+    from homekit import words
+    from homekit.cli import ask
+    from homekit.cli.output import say, say_json
+    from homekit.domain import treatments
+
     app = ctx.open()
     terminal = ask.on_terminal()
     if terminal and (app.profile().has_skin_condition is None or app.profiles.needs_acknowledgement()):
@@ -209,6 +195,9 @@ def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_history(args: argparse.Namespace, ctx: Context) -> int:
+    from homekit import words
+    from homekit.cli.output import say, say_records
+
     app = ctx.open()
     treatment = None if args.treatment is None else app.treatments.resolve(args.treatment)
     from homekit.domain.drafts import SessionFilter
@@ -225,7 +214,10 @@ def cmd_history(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
+    from homekit import words
+    from homekit.cli.output import say
     from homekit.domain.drafts import SessionChanges
+    from homekit.domain.errors import InvalidInput
 
     changes = SessionChanges(
         session_date=args.date, start_time=args.time, duration_min=args.duration,
@@ -247,6 +239,9 @@ def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
     # Deleting is how a file that breaks the rule mends.
+    from homekit import words
+    from homekit.cli import ask
+
     found = ctx.open(allow_broken_rule=True).sessions
     return ask.delete_asked(args.session_id, args.yes, found.session, found.delete_session,
                             words.delete_session_question, words.session_deleted)

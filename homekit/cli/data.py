@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from homekit import words
-from homekit.cli.core import checked, command
-from homekit.cli.output import json_safe, say
-from homekit.domain import validate
+from homekit.cli.options import checked, command
 
 #: The commands this module registers (so the CLI builds only the one being run).
 COMMANDS = ('export', 'import', 'backup', 'restore', 'remind', 'demo')
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
+    from typing import Any
+
     from homekit.cli import Context
 
 
@@ -59,7 +58,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--output", "-o", metavar="FILE.ics",
                    help="default: homekit-reminders-<profile>.ics in the current folder "
                    "(- is standard output)")
-    p.add_argument("--time", type=checked(validate.parse_time), metavar="HH:MM",
+    p.add_argument("--time", type=checked("parse_time"), metavar="HH:MM",
                    help="time of day of each reminder (default: the profile's, set in the app; "
                    "else 09:00)")
     p.add_argument("--tz", metavar="ZONE", type=checked(_time_zone),
@@ -78,6 +77,9 @@ def _time_zone(text: str) -> str:
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
+    from pathlib import Path
+
+    from homekit.cli.output import json_safe, say
     from homekit.files import check_output, is_stdout
     from homekit.transfer.formats import format_for
 
@@ -118,6 +120,7 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
+    from homekit.cli.output import say
     from homekit.services import import_source
 
     # Read (a stream: copied once) and checked before the data file is opened or created.
@@ -129,6 +132,7 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
+    from homekit.cli.output import say
     from homekit.files import is_stdout
 
     path = ctx.open().backups.backup(args.path)
@@ -138,6 +142,9 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
+    from pathlib import Path
+
+    from homekit.cli.output import say
     from homekit.domain.errors import InvalidInput
     from homekit.paths import resolve_db_path
     from homekit.services import restore_source
@@ -162,6 +169,7 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_remind(args: argparse.Namespace, ctx: Context) -> int:
+    from homekit.cli.output import say
     from homekit.files import check_output, is_stdout
 
     if args.output is not None:
@@ -179,6 +187,9 @@ def cmd_remind(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
+    from pathlib import Path
+
+    from homekit.cli.output import say
     from homekit.paths import resolve_db_path
     from homekit.services import refuse_existing
 

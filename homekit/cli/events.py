@@ -4,25 +4,27 @@ next resurfacing session."""
 from __future__ import annotations
 
 import argparse
-from functools import partial
-from typing import TYPE_CHECKING, Any
 
 from homekit import words
-from homekit.cli import ask
-from homekit.cli.core import checked
-from homekit.cli.output import say, say_json, say_records
-from homekit.domain import events, validate
+from homekit.cli.options import checked, subcommands, validators
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
+    from typing import Any
+
     from homekit.cli import Context
 
 #: The commands this module registers (so the CLI builds only the one being run).
 COMMANDS = ("event",)
+#: Its subcommands, in the order --help lists them.
+ACTIONS = ("log", "list", "resolve", "delete")
 EVENT_ID_HELP = "the event's id (see: homekit event list)"
 
 
 def _id(what: str) -> Any:
-    return checked(lambda t: validate.in_range(validate.parse_int(t, what), 1, 2**62, what))
+
+    return checked(lambda t: validators().in_range(validators().parse_int(t, what), 1, 2**62,
+                                                   what))
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -32,18 +34,18 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "breakout, or another reaction). Each one prints what to do and when to see a skin "
         "professional. " + words.EVENT_HOLD_NOTE)
     p.set_defaults(handler=cmd_event_list, json=False, open_only=False)
-    ps = p.add_subparsers(dest="event_command", metavar="ACTION")
+    ps = subcommands(sub, p, ACTIONS, dest="event_command", metavar="ACTION")
 
     q = ps.add_parser("log", parents=[common], help="log an adverse event (prints guidance)",
                       description="Log an adverse event; it holds the next session until "
                       "resolved. KIND is one of: " + words.EVENT_KINDS_HELP + ".")
-    q.add_argument("kind", type=checked(events.kind), metavar="KIND",
+    q.add_argument("kind", type=checked("kind", "homekit.domain.events"), metavar="KIND",
                    help="one of: " + words.EVENT_KINDS_HELP)
-    q.add_argument("--date", type=checked(validate.parse_date), metavar="YYYY-MM-DD",
+    q.add_argument("--date", type=checked("parse_date"), metavar="YYYY-MM-DD",
                    help="the day it began (default: the session's date, else today)")
     q.add_argument("--session", type=_id("session id"), metavar="ID",
                    help="the id of the session it followed (history --json: id)")
-    q.add_argument("--notes", type=checked(validate.notes), default="", metavar="TEXT",
+    q.add_argument("--notes", type=checked("notes"), default="", metavar="TEXT",
                    help="what happened and what was done")
     q.add_argument("--json", action="store_true", help="print the stored event as JSON")
     q.set_defaults(handler=cmd_event_log)
@@ -59,7 +61,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     q.add_argument("event_id", type=_id("event id"), metavar="ID", help=EVENT_ID_HELP)
     q.add_argument("--by-professional", action="store_true",
                    help="a skin professional saw it and cleared you to go on")
-    q.add_argument("--date", type=checked(validate.parse_date), metavar="YYYY-MM-DD",
+    q.add_argument("--date", type=checked("parse_date"), metavar="YYYY-MM-DD",
                    help="the day it was resolved (default: today)")
     q.set_defaults(handler=cmd_event_resolve)
 
@@ -71,6 +73,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_event_log(args: argparse.Namespace, ctx: Context) -> int:
+    from homekit.cli.output import say, say_json
+
     event = ctx.open().events.log(args.kind, day=args.date, session_id=args.session,
                                   notes=args.notes)
     if args.json:
@@ -81,6 +85,11 @@ def cmd_event_log(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_event_list(args: argparse.Namespace, ctx: Context) -> int:
+    from functools import partial
+
+    from homekit.cli.output import say_records
+    from homekit.domain import events
+
     app = ctx.open()
     found = app.events.list(open_only=args.open_only)
     return say_records(found, args.json, events.AdverseEvent.to_json,
@@ -88,6 +97,8 @@ def cmd_event_list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_event_resolve(args: argparse.Namespace, ctx: Context) -> int:
+    from homekit.cli.output import say
+
     event = ctx.open().events.resolve(args.event_id, day=args.date,
                                       by_professional=args.by_professional)
     say(words.event_resolved(event))
@@ -95,6 +106,8 @@ def cmd_event_resolve(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_event_delete(args: argparse.Namespace, ctx: Context) -> int:
+    from homekit.cli import ask
+
     found = ctx.open().events
     return ask.delete_asked(args.event_id, args.yes, found.get, found.delete,
                             words.delete_event_question, words.event_deleted)

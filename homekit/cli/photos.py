@@ -5,27 +5,31 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING, Any
 
 from homekit import words
-from homekit.cli import ask
-from homekit.cli.core import area_option, checked, command
-from homekit.cli.output import say, say_records
-from homekit.domain import photos as photo_rules
-from homekit.domain import validate
+from homekit.cli.options import area_option, checked, command, subcommands, validators
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
+    from typing import Any
+
     from homekit.cli import Context
 
 #: The commands this module registers (so the CLI builds only the one being run).
 COMMANDS = ("photo",)
+#: Its subcommands, in the order --help lists them.
+ACTIONS = ("add", "list", "show", "export", "delete", "compare")
 
 
 def _id(what: str) -> Any:
-    return checked(lambda t: validate.in_range(validate.parse_int(t, what), 1, 2**62, what))
+
+    return checked(lambda t: validators().in_range(validators().parse_int(t, what), 1, 2**62,
+                                                   what))
 
 
 def _area(text: str) -> str:
+    from homekit.domain import validate
+
     return validate.area(text)
 
 
@@ -39,7 +43,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                        "cover them), stripped of all metadata (EXIF, GPS, XMP, ICC). "
                        + words.PHOTO_GUIDANCE)
     p.set_defaults(handler=cmd_photo_list, json=False, area=None, session=None, view=None)
-    ps = p.add_subparsers(dest="photo_command", metavar="ACTION")
+    ps = subcommands(sub, p, ACTIONS, dest="photo_command", metavar="ACTION")
 
     q = command(ps, common, "add", cmd_photo_add, help="store a photo (prints its id)",
                 description="Store a JPEG, PNG, WebP (or HEIC, with pillow-heif) photo, "
@@ -50,11 +54,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     q.add_argument("--session", type=_id("session id"), metavar="ID",
                    help="the id of the session it belongs to")
     area_option(q.add_argument("--area", type=checked(_area), metavar="AREA", help="area shown"))
-    q.add_argument("--taken", type=checked(validate.parse_date), metavar="YYYY-MM-DD",
+    q.add_argument("--taken", type=checked("parse_date"), metavar="YYYY-MM-DD",
                    help="day taken (default: the session's date, else the photo's own, else today)")
-    q.add_argument("--view", type=checked(photo_rules.view), metavar="VIEW",
+    q.add_argument("--view", type=checked("view", "homekit.domain.photos"), metavar="VIEW",
                    help=words.VIEW_HELP)
-    q.add_argument("--notes", type=checked(validate.notes), default="", metavar="TEXT",
+    q.add_argument("--notes", type=checked("notes"), default="", metavar="TEXT",
                    help="free text about the photo")
 
     q = command(ps, common, "list", cmd_photo_list, help="list photos, oldest first")
@@ -63,7 +67,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                                help="only photos of this area"))
     q.add_argument("--session", type=_id("session id"), metavar="ID",
                    help="only photos of the session with this id")
-    q.add_argument("--view", type=checked(photo_rules.view), metavar="VIEW",
+    q.add_argument("--view", type=checked("view", "homekit.domain.photos"), metavar="VIEW",
                    help="only photos of this view: front, left, right or close-up")
 
     q = command(ps, common, "show", cmd_photo_show, help="show a photo in the terminal")
@@ -83,7 +87,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                 help="first and latest photo side by side, as a PNG")
     area_option(q.add_argument("--area", type=checked(_area), metavar="AREA",
                                help="default: the area with the most photos"))
-    q.add_argument("--view", type=checked(photo_rules.view), metavar="VIEW",
+    q.add_argument("--view", type=checked("view", "homekit.domain.photos"), metavar="VIEW",
                    help="front, left, right or close-up (default: the view of that area with "
                    "the most photos); photos are paired by area and view")
     q.add_argument("--first", type=_id("photo id"), metavar="ID",
@@ -96,6 +100,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_photo_add(args: argparse.Namespace, ctx: Context) -> int:
+    from homekit.cli.output import say
     from homekit.files import read_bytes
 
     # Read once, with the photo bound, before opening (or creating) the data file.
@@ -107,12 +112,17 @@ def cmd_photo_add(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_photo_list(args: argparse.Namespace, ctx: Context) -> int:
+    from homekit.cli.output import say_records
+    from homekit.domain import photos as photo_rules
+
     found = ctx.open().photos.photos(area=args.area, session_id=args.session, view=args.view)
     return say_records(found, args.json, photo_rules.Photo.to_json, words.photo_line,
                        words.NO_PHOTOS)
 
 
 def cmd_photo_show(args: argparse.Namespace, ctx: Context) -> int:
+    from homekit.cli.output import say
+
     app = ctx.open()
     photo = app.photos.photo(args.photo_id)
     say(words.photo_line(photo))
@@ -146,6 +156,7 @@ def _show_image(jpeg: bytes) -> bool:
 
 
 def cmd_photo_export(args: argparse.Namespace, ctx: Context) -> int:
+    from homekit.cli.output import say
     from homekit.files import check_output, is_stdout
 
     check_output(args.output, replace=args.force)  # before the data file is opened
@@ -156,12 +167,15 @@ def cmd_photo_export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_photo_delete(args: argparse.Namespace, ctx: Context) -> int:
+    from homekit.cli import ask
+
     found = ctx.open().photos
     return ask.delete_asked(args.photo_id, args.yes, found.photo, found.delete_photo,
                             words.delete_photo_question, words.photo_deleted)
 
 
 def cmd_photo_compare(args: argparse.Namespace, ctx: Context) -> int:
+    from homekit.cli.output import say
     from homekit.files import check_output, is_stdout
 
     check_output(args.output, replace=args.force)  # before the data file is opened

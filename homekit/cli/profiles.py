@@ -4,38 +4,38 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING, Any
 
 from homekit import words
-from homekit.cli import ask
-from homekit.cli.core import checked, command
-from homekit.cli.output import say, say_json
-from homekit.domain import rules, validate
-from homekit.domain.errors import InvalidInput
-from homekit.domain.vocabulary import DEFAULT_TARGET_SESSIONS
+from homekit.cli.options import checked, command, subcommands, validators
+from homekit.domain.vocabulary import DEFAULT_TARGET_SESSIONS, MIN_INTERVAL_DAYS
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
+    from typing import Any
+
     from homekit.cli import Context
 
 #: The commands this module registers (so the CLI builds only the one being run).
 COMMANDS = ("profile",)
+#: Its subcommands, in the order --help lists them.
+ACTIONS = ("list", "add", "set", "show", "use", "delete", "condition", "medical")
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = command(sub, common, "profile", cmd_profile_list, help="list, add, change or switch profiles")
-    psub = p.add_subparsers(dest="profile_command", metavar="ACTION")
-    target = checked(validate.target_sessions)
-    interval = checked(validate.interval_days)
+    psub = subcommands(sub, p, ACTIONS, dest="profile_command", metavar="ACTION")
+    target = checked("target_sessions")
+    interval = checked("interval_days")
 
     q = command(psub, common, "list", cmd_profile_list, help="list profiles")
     q.add_argument("--json", action="store_true", help="print the profiles as JSON")
 
     q = command(psub, common, "add", cmd_profile_add, help="create a profile")
-    q.add_argument("name", type=checked(validate.profile_name), metavar="NAME",
+    q.add_argument("name", type=checked("profile_name"), metavar="NAME",
                    help="the person's name or nickname (one profile per person)")
     q.add_argument("--target", type=target, default=DEFAULT_TARGET_SESSIONS, metavar="N",
                    help="target number of sessions (deeper scars need more; default 6)")
-    q.add_argument("--interval", type=interval, default=rules.MIN_INTERVAL_DAYS, metavar="DAYS",
+    q.add_argument("--interval", type=interval, default=MIN_INTERVAL_DAYS, metavar="DAYS",
                    help=f"days between sessions: {words.INTERVAL_HINT}")
     q.add_argument("--default", action="store_true", help="make it the default profile")
     q.add_argument("--condition", choices=["yes", "no"],
@@ -46,10 +46,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     q = command(psub, common, "set", cmd_profile_set, help="change the current profile")
     q.add_argument("--target", type=target, metavar="N",
                    help="target number of sessions (deeper scars need more)")
-    q.add_argument("--interval", type=checked(lambda t: validate.parse_int(t, "interval")),
+    q.add_argument("--interval", type=checked(lambda t: validators().parse_int(t, "interval")),
                    metavar="DAYS",
                    help=f"days between sessions: {words.INTERVAL_HINT}")
-    q.add_argument("--rename", type=checked(validate.profile_name), metavar="NAME",
+    q.add_argument("--rename", type=checked("profile_name"), metavar="NAME",
                    help="a new name for the profile")
     q.add_argument("--skin-type", type=checked(_skin_type_or_none), metavar="1-6",
                    help="Fitzpatrick skin type, 1 to 6 or I to VI (none: forget it); see "
@@ -63,12 +63,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     q.add_argument("--json", action="store_true", help="print the profile as JSON")
 
     q = command(psub, common, "use", cmd_profile_use, help="make a profile the default")
-    q.add_argument("name", type=checked(validate.profile_name), metavar="NAME",
+    q.add_argument("name", type=checked("profile_name"), metavar="NAME",
                    help="the profile to use from now on")
 
     q = command(psub, common, "delete", cmd_profile_delete,
                 help="delete a profile and all its sessions (backup first; undoable)")
-    q.add_argument("name", type=checked(validate.profile_name), metavar="NAME",
+    q.add_argument("name", type=checked("profile_name"), metavar="NAME",
                    help="the profile to delete")
     q.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
 
@@ -92,6 +92,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_profile_list(args: argparse.Namespace, ctx: Context) -> int:
+    from homekit.cli.output import say, say_json
+
     app = ctx.open()
     current = app.profile_name()
     profiles = app.profiles.profiles()
@@ -109,6 +111,9 @@ def cmd_profile_list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_profile_add(args: argparse.Namespace, ctx: Context) -> int:
+    from homekit.cli.output import say
+    from homekit.domain.errors import InvalidInput
+
     if args.acknowledge and args.condition != "yes":
         raise InvalidInput("--acknowledge goes with --condition yes")
     if args.condition == "yes":
@@ -125,10 +130,16 @@ NO_SKIN_TYPE = "none"
 
 
 def _skin_type_or_none(text: str) -> int | str:
+    from homekit.domain import validate
+
     return NO_SKIN_TYPE if text.strip().lower() == NO_SKIN_TYPE else validate.skin_type(text)
 
 
 def cmd_profile_set(args: argparse.Namespace, ctx: Context) -> int:
+    from homekit.cli.output import say
+    from homekit.domain import validate
+    from homekit.domain.errors import InvalidInput
+
     if args.treatment is not None:
         if args.rename is not None or args.skin_type is not None:
             raise InvalidInput("--treatment goes with --target and --interval only")
@@ -154,6 +165,8 @@ def cmd_profile_set(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_profile_show(args: argparse.Namespace, ctx: Context) -> int:
+    from homekit.cli.output import say, say_json
+
     app = ctx.open()
     p = app.profile()
     if args.json:
@@ -165,12 +178,17 @@ def cmd_profile_show(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_profile_use(args: argparse.Namespace, ctx: Context) -> int:
+    from homekit.cli.output import say
+
     p = ctx.open().profiles.switch_profile(args.name)
     say(words.profile_now_default(p))
     return 0
 
 
 def cmd_profile_delete(args: argparse.Namespace, ctx: Context) -> int:
+    from homekit.cli import ask
+    from homekit.cli.output import say
+
     app = ctx.open()
     found = [p for p in app.profiles.profiles() if p.name == args.name]
     if not found:
@@ -187,6 +205,8 @@ def cmd_profile_delete(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_profile_condition(args: argparse.Namespace, ctx: Context) -> int:
+    from homekit.cli.output import say
+
     app = ctx.open()
     has = args.answer == "yes"
     if has:
@@ -199,6 +219,8 @@ def cmd_profile_condition(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_profile_medical(args: argparse.Namespace, ctx: Context) -> int:
+    from homekit.cli.output import say, say_json
+
     app = ctx.open()
     thinners = None if args.blood_thinners is None else args.blood_thinners == "yes"
     if args.isotretinoin is None and thinners is None and not args.acknowledge:

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING, Any
 
 from homekit import words
-from homekit.cli import ask
-from homekit.cli.core import checked, command
-from homekit.cli.output import say
-from homekit.domain import validate
-from homekit.domain.errors import InvalidInput
+from homekit.cli.options import checked, command
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
+    from typing import Any
+
     from homekit.cli import Context
 
 #: The commands this module registers (so the CLI builds only the one being run).
@@ -38,23 +36,29 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                    help="the id of the session to record for (default: the latest), or an action")
     p.add_argument("obs_id", nargs="?", metavar="OBS_ID",
                    help="with edit/delete: the observation id (history --json: redness[].id)")
-    p.add_argument("--severity", type=checked(validate.severity), metavar="0-4",
+    p.add_argument("--severity", type=checked("severity"), metavar="0-4",
                    help=words.REDNESS_HELP)
-    p.add_argument("--faded-after", type=checked(validate.faded_after), metavar="MIN",
+    p.add_argument("--faded-after", type=checked("faded_after"), metavar="MIN",
                    help="minutes until it faded (omit: still red)")
     p.add_argument("--still-red", action="store_true", help="with edit: it has not faded")
-    p.add_argument("--notes", type=checked(validate.notes), metavar="TEXT",
+    p.add_argument("--notes", type=checked("notes"), metavar="TEXT",
                    help="free text about the redness")
     p.add_argument("--yes", "-y", action="store_true", help="with delete: do not ask")
 
 
 def _id(text: str | None, what: str) -> int:
+    from homekit.domain import validate
+    from homekit.domain.errors import InvalidInput
+
     if text is None:
         raise InvalidInput(f"give the {what}")
     return validate.parse_int(text, what)
 
 
 def cmd_redness(args: argparse.Namespace, ctx: Context) -> int:
+    from homekit.cli.output import say
+    from homekit.domain.errors import InvalidInput
+
     if args.first in ACTIONS:
         obs_id = _id(args.obs_id, "observation id")
         return cmd_edit(args, ctx, obs_id) if args.first == "edit" else cmd_delete(args, ctx, obs_id)
@@ -77,6 +81,9 @@ def cmd_redness(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_edit(args: argparse.Namespace, ctx: Context, obs_id: int) -> int:
+    from homekit.cli.output import say
+    from homekit.domain.errors import InvalidInput
+
     if args.severity is None and args.faded_after is None and not args.still_red \
             and args.notes is None:
         raise InvalidInput("nothing to change: give --severity, --faded-after, --still-red "
@@ -91,6 +98,8 @@ def cmd_edit(args: argparse.Namespace, ctx: Context, obs_id: int) -> int:
 
 
 def cmd_delete(args: argparse.Namespace, ctx: Context, obs_id: int) -> int:
+    from homekit.cli import ask
+
     found = ctx.open().redness
     return ask.delete_asked(obs_id, args.yes, found.redness, found.delete_redness,
                             words.delete_redness_question, words.redness_deleted)

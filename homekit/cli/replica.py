@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING, Any
 
 from homekit import words
-from homekit.cli.core import command
+from homekit.cli.options import command
 
 #: The commands this module registers (so the CLI builds only the one being run).
 COMMANDS = ("replicate",)
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
+    from typing import Any
+
     from homekit.cli import Context
     from homekit.services.replica import Progress
 

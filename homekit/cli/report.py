@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from homekit import words
-from homekit.cli.core import checked, command
-from homekit.cli.output import say
-from homekit.domain import validate
-from homekit.domain.errors import InvalidInput
+from homekit.cli.options import checked, command
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
+    from typing import Any
+
     from homekit.cli import Context
 
 #: The commands this module registers (so the CLI builds only the one being run).
@@ -23,9 +21,9 @@ DEFAULT_OUTPUT = "homekit-report.pdf"
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = command(
         sub, common, "report", cmd_report, help="write a PDF report for a skin professional")
-    p.add_argument("--from", dest="since", type=checked(validate.parse_date), metavar="DATE",
+    p.add_argument("--from", dest="since", type=checked("parse_date"), metavar="DATE",
                    help="first day included (YYYY-MM-DD)")
-    p.add_argument("--to", dest="until", type=checked(validate.parse_date), metavar="DATE",
+    p.add_argument("--to", dest="until", type=checked("parse_date"), metavar="DATE",
                    help="last day included (YYYY-MM-DD)")
     p.add_argument("--output", "-o", default=DEFAULT_OUTPUT, metavar="FILE.pdf",
                    help=f"default: {DEFAULT_OUTPUT} in the current folder (- is standard output)")
@@ -43,6 +41,10 @@ def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
     the whole period and your first and latest photos at full resolution. A tagged PDF
     (headings, tables, described figures) that screen readers and archives can use. The same
     log gives the same bytes; the file is readable by you only."""
+    from pathlib import Path
+
+    from homekit.cli.output import say
+    from homekit.domain.errors import InvalidInput
     from homekit.files import FILE, NEW, check_output, is_stdout
 
     output = Path(args.output).expanduser()

@@ -6,11 +6,9 @@ import argparse
 import errno
 import os
 import sys
-from typing import TYPE_CHECKING, Any
 
 from homekit import words
-from homekit.cli.core import command
-from homekit.domain.errors import HomekitError, InvalidInput
+from homekit.cli.options import command
 
 #: The commands this module registers (so the CLI builds only the one being run).
 COMMANDS = ("serve",)
@@ -23,7 +21,10 @@ LOOPBACK_NAMES = ("127.0.0.1", "localhost")
 #: the address it opens (and so the token) on its output, which the helper discards.
 _OPENER = "import sys, webbrowser; sys.exit(0 if webbrowser.open(sys.stdin.read(), 2) else 3)"
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
+    from typing import Any
+
     from homekit.cli import Context
 
 
@@ -62,6 +63,7 @@ def cmd_serve(args: argparse.Namespace, ctx: Context) -> int:
     """Serve the app to a browser on this machine: each tab runs its own app on the same
     data file and profile. It listens on 127.0.0.1 only and prints one address that carries
     a random token, new at every start; requests without it are refused. Stop with Ctrl-C."""
+    from homekit.domain.errors import HomekitError, InvalidInput
     from homekit.tui import SERVED_DRIVER
 
     if args.host not in LOOPBACK_NAMES:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import json
-from typing import TYPE_CHECKING, Any
 
 from homekit import words
-from homekit.cli.core import checked, command
-from homekit.domain import validate
+from homekit.cli.options import checked, command
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
+    from typing import Any
+
     from homekit.cli import Context
 
 #: The commands this module registers (so the CLI builds only the one being run).
@@ -18,6 +18,8 @@ COMMANDS = ("undo",)
 
 
 def _step_id(text: str) -> int:
+    from homekit.domain import validate
+
     return validate.in_range(validate.parse_int(text, "step ID"), 1, 2**62, "step ID")
 
 
@@ -41,6 +43,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 def cmd_undo(args: argparse.Namespace, ctx: Context) -> int:
     """Revert the latest change that removed or changed data, newest first; run it again to
     go further back. The weekly rule is checked again."""
+    import json
+
     app = ctx.open()
     if args.list:
         steps = app.undo.undo_steps()

@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from homekit.domain.errors import InvalidInput
+from homekit.domain.vocabulary import EVENT_KINDS
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
@@ -33,9 +34,8 @@ def __getattr__(name: str) -> object:
         return AdverseEvent
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-#: The kinds, as the CLI, the data file (a CHECK) and the exports spell them.
-EVENT_KINDS: tuple[str, ...] = ("burn", "blister", "pigment-change", "infection", "breakout",
-                                "other")
+# The kinds, EVENT_KINDS, as the CLI, the data file (a CHECK) and the exports spell them, are
+# in the vocabulary, for `event log --help`.
 #: A reaction still there this many days after it began needs a skin professional.
 SEE_PROFESSIONAL_AFTER_DAYS = 3
 def is_resurfacing(treatment: str | None = None, depth: float | None = None) -> bool:

@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from homekit.domain.errors import HomekitError, InvalidInput
+from homekit.domain.vocabulary import CLINIC_INTERVAL_DAYS as CLINIC_INTERVAL_DAYS
+from homekit.domain.vocabulary import MIN_INTERVAL_DAYS as MIN_INTERVAL_DAYS
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
@@ -14,12 +16,11 @@ if TYPE_CHECKING:
     from homekit.domain.conflicts import Openings as Openings
     from homekit.domain.models import Redness
 
-#: Never less than a week between two sessions of one person (the treatment literature).
-MIN_INTERVAL_DAYS = 7
+#: (MIN_INTERVAL_DAYS: never less than a week between two sessions of one person, the
+#: treatment literature; CLINIC_INTERVAL_DAYS: what professionals often space sessions by, in
+#: days (2 to 4 weeks), shown as a hint. Both in homekit.domain.vocabulary, for the parsers.)
 #: The longest interval the app offers; clinics often use 14 to 28 days.
 MAX_INTERVAL_DAYS = 365
-#: What professionals often space sessions by, in days (2 to 4 weeks): shown as a hint.
-CLINIC_INTERVAL_DAYS = (14, 28)
 
 #: Redness lasting longer than this is worth a caution (slight redness fades in minutes).
 LASTING_REDNESS_MIN = 60

@@ -14,9 +14,10 @@ from functools import cached_property
 from homekit.domain import rules
 from homekit.domain.gates import started_at
 from homekit.domain.models import REDNESS_LEVELS, Profile, Redness, Session
+from homekit.domain.vocabulary import CHART_KINDS as CHART_KINDS
 
-#: The charts there are: each alone, or both one above the other.
-CHART_KINDS: tuple[str, ...] = ("progress", "redness", "all")
+# The charts there are, CHART_KINDS (each alone, or both one above the other), are in the
+# vocabulary, for `chart --help`.
 #: Where a chart is saved when the user names no file (in the current folder).
 DEFAULT_CHART_FILES: dict[str, str] = {
     "progress": "homekit-progress.png",

@@ -32,3 +32,25 @@ SKIN_TYPE_NUMERALS: tuple[str, ...] = ("I", "II", "III", "IV", "V", "VI")
 
 DEFAULT_TARGET_SESSIONS = 6
 DEFAULT_PROFILE = "me"
+
+#: The fewest days between two microdermabrasion sessions (the rule; homekit.domain.rules),
+#: and the range clinics often use.
+MIN_INTERVAL_DAYS = 7
+CLINIC_INTERVAL_DAYS = (14, 28)
+
+#: The pre-session checklist's items, in the order it asks them (homekit.domain.checklist).
+CHECKLIST_IDS: tuple[str, ...] = ("glasses", "clean", "intact", "no-exfoliant")
+
+#: Microneedling deeper than this is not a home treatment (homekit.domain.treatments).
+MAX_DEPTH_MM = 1.0
+#: A retinoid or acid used this many days before a resurfacing session (or on its day) holds it.
+PRODUCT_HOLD_DAYS = 3
+#: A custom treatment's interval is at least this many days.
+CUSTOM_MIN_INTERVAL_DAYS = 1
+
+#: Adverse events' kinds, as the CLI, the data file (a CHECK) and the exports spell them.
+EVENT_KINDS: tuple[str, ...] = ("burn", "blister", "pigment-change", "infection", "breakout",
+                                "other")
+
+#: The charts `homekit chart --kind` draws.
+CHART_KINDS: tuple[str, ...] = ("progress", "redness", "all")

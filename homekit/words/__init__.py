@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # what mypy sees: every topic's names, as one module
     from homekit.words.errors import *  # noqa: F403
     from homekit.words.events import *  # noqa: F403
     from homekit.words.files import *  # noqa: F403
+    from homekit.words.help import *  # noqa: F403
     from homekit.words.imports import *  # noqa: F403
     from homekit.words.notices import *  # noqa: F403
     from homekit.words.photos import *  # noqa: F403
@@ -38,7 +39,7 @@ if TYPE_CHECKING:  # what mypy sees: every topic's names, as one module
 #: The topics, in the order their names override each other (a later one wins).
 MODULES: tuple[str, ...] = (
     "alerts", "base", "calendar", "commands", "data_commands", "datafile", "errors", "events",
-    "files", "imports", "notices", "photos", "replica", "safety", "scales", "serve",
+    "files", "help", "imports", "notices", "photos", "replica", "safety", "scales", "serve",
     "session_notices", "text", "treatments", "undo",
 )
 
@@ -46,7 +47,7 @@ MODULES: tuple[str, ...] = (
 _NAMES: dict[str, str] = {
     "alerts": ("redness_alert_text redness_warning"),
     "base": ("CONDITION_WARNING CONDITION_BLOCKED_APP CONDITION_BLOCKED_CLI GLASSES_WARNING "
-        "INTERVAL_HINT SKIN_TYPE_WORDS SKIN_TYPE_NOTE skin_type_text day plural "
+        "SKIN_TYPE_WORDS SKIN_TYPE_NOTE skin_type_text day plural "
         "and_its_observations in_days fade_words fade_short redness_words redness_text "
         "session_text session_of about_session about_redness shown control_free is_control "
         "month_year short_day progress_title progress_heading redness_heading lasting_limit "
@@ -66,11 +67,12 @@ _NAMES: dict[str, str] = {
     "data_commands": ("exported import_lines backup_written restored replaced_kept demo_written demo_try "
         "report_written"),
     "errors": ("error LISTED_ROWS difference_text row_problem mode_text open_notices"),
-    "events": ("EVENT_KIND_WORDS EVENT_GUIDANCE SEE_PROFESSIONAL_RULE EVENT_KINDS_HELP EVENT_HOLD_NOTE "
+    "events": ("EVENT_KIND_WORDS EVENT_GUIDANCE SEE_PROFESSIONAL_RULE "
         "EVENT_HOLD_NOTE_APP EVENT_BLOCK_LIFT NO_EVENTS EVENTS_TITLE event_kind_text "
         "resolution_text event_line see_professional_text event_logged event_resolved "
         "event_deleted event_deleted_app delete_event_question event_hold_why event_hold_lift "
         "event_hold_lift_app event_entry"),
+    "help": ("INTERVAL_HINT PHOTO_GUIDANCE VIEW_HELP EVENT_KINDS_HELP EVENT_HOLD_NOTE"),
     "imports": ("LISTED_PROBLEMS import_problem"),
     "files": ("size_text seconds_text REPLACE_FILE_TITLE replace_file_question file_kept_app"),
     "notices": ("UNSAVED_TITLE QUIT_UNSAVED LEAVE_UNSAVED FIX_FIELDS FIX_FIELDS_ABOVE NOT_SAVED_FIX "
@@ -85,7 +87,7 @@ _NAMES: dict[str, str] = {
         "profile_title profile_saved_app delete_profile_question_app now_using_profile "
         "NO_PHOTOS_APP COMPARE_NEEDS_TWO photos_summary comparison_written_app "
         "SESSION_UNCHANGED_APP"),
-    "photos": ("PHOTO_GUIDANCE VIEW_HELP VIEW_GUIDE view_guide_text PHOTO_FILE_NEEDED PHOTO_EXPORT_HINT "
+    "photos": ("VIEW_GUIDE view_guide_text PHOTO_FILE_NEEDED PHOTO_EXPORT_HINT "
         "photo_line comparison_captions comparison_title"),
     "replica": ("DISTRIBUTION install_extra REPLICA_INSTALL replica_started replica_progress "
         "replica_stopped"),

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from homekit.domain import rules
 from homekit.domain.vocabulary import REDNESS_LEVELS, SKIN_TYPE_NUMERALS, STINGING_LEVELS
 
 if TYPE_CHECKING:
@@ -26,10 +25,7 @@ CONDITION_BLOCKED_CLI = (
     "Logging stays blocked until you acknowledge: homekit profile condition yes --acknowledge"
 )
 GLASSES_WARNING = "protective glasses must cover your eyes during every session."
-INTERVAL_HINT = (
-    f"{rules.MIN_INTERVAL_DAYS} days or more; clinics often use "
-    f"{rules.CLINIC_INTERVAL_DAYS[0]} to {rules.CLINIC_INTERVAL_DAYS[1]}"
-)
+# (INTERVAL_HINT, said by `profile add --help` too: homekit.words.help)
 
 
 #: The Fitzpatrick skin types as the scale describes them (type 1 first): how skin reacts to

@@ -7,9 +7,10 @@ import datetime as dt
 from typing import Any
 
 from homekit.domain.errors import HomekitError
-from homekit.domain.events import EVENT_KINDS, SEE_PROFESSIONAL_AFTER_DAYS, AdverseEvent, see_professional
+from homekit.domain.events import SEE_PROFESSIONAL_AFTER_DAYS, AdverseEvent, see_professional
 from homekit.words.base import control_free, day, plural
 from homekit.words.errors import _ERRORS, error
+from homekit.words.help import EVENT_HOLD_NOTE, EVENT_KINDS_HELP
 from homekit.words.undo import UNDO_HINT_APP, UNDO_HINT_CLI
 
 #: Each kind in the user's words (the CLI takes EVENT_KINDS as they are spelled there).
@@ -43,10 +44,6 @@ EVENT_GUIDANCE: dict[str, str] = {
 #: The rule every kind shares, printed under its own guidance.
 SEE_PROFESSIONAL_RULE = (f"See a skin professional for any reaction that lasts more than "
                          f"{SEE_PROFESSIONAL_AFTER_DAYS} days, spreads, weeps or worries you.")
-#: The kinds in one line, for help texts.
-EVENT_KINDS_HELP = ", ".join(EVENT_KINDS)
-EVENT_HOLD_NOTE = ("Until it is marked resolved (homekit event resolve ID), or cleared by a "
-                   "skin professional (--by-professional), the next resurfacing session is held.")
 EVENT_HOLD_NOTE_APP = ("Until it is marked resolved, or cleared by a skin professional, the "
                        "next resurfacing session is held.")
 EVENT_BLOCK_LIFT = (

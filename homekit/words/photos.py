@@ -8,14 +8,7 @@ from homekit.words.replica import install_extra
 
 # -- photos and the report --------------------------------------------------------------
 
-PHOTO_GUIDANCE = (
-    "For photos you can compare: same light, same distance and angle, no makeup, "
-    "taken before the session."
-)
-#: What --view means, and what a photo without one does.
-VIEW_HELP = ("standard view: front, left, right or close-up (default: none, as for the area: "
-             "the photo then pairs with the other photos of its area that have no view, as "
-             "every photo did before views)")
+# (PHOTO_GUIDANCE and VIEW_HELP, said by `photo add --help` too: homekit.words.help)
 VIEW_GUIDE = ("Take it the same way as last time: same view, light, distance and angle "
               "(a close-up with a ruler or coin for scale).")
 

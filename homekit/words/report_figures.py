@@ -15,7 +15,7 @@ from homekit.domain.report import (
     photo_key,
 )
 from homekit.words.base import control_free, plural
-from homekit.words.photos import PHOTO_GUIDANCE
+from homekit.words.help import PHOTO_GUIDANCE
 from homekit.words.scales import REDNESS_SCALE_SHORT, REDNESS_SCALE_TEXT
 
 

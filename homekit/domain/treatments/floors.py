@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 
 from homekit.domain import rules
 from homekit.domain.errors import InvalidInput
+from homekit.domain.vocabulary import CUSTOM_MIN_INTERVAL_DAYS, MAX_DEPTH_MM
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
@@ -27,15 +28,13 @@ BUILTIN: tuple[str, ...] = (MICRODERMABRASION, MICRONEEDLING, PEEL, DERMAPLANING
 FLOORS: Mapping[str, int] = {MICRODERMABRASION: rules.MIN_INTERVAL_DAYS, PEEL: 14,
                              DERMAPLANING: 21, LED: 1}
 #: Microneedling by needle depth: (deepest needle in mm, floor in days), shallowest first.
-NEEDLING_FLOORS: tuple[tuple[float, int], ...] = ((0.3, 3), (0.5, 14), (1.0, 28))
-#: Deeper than this is not a home treatment.
-MAX_DEPTH_MM = NEEDLING_FLOORS[-1][0]
+#: The deepest, MAX_DEPTH_MM (deeper is not a home treatment), is in the vocabulary.
+NEEDLING_FLOORS: tuple[tuple[float, int], ...] = ((0.3, 3), (0.5, 14), (MAX_DEPTH_MM, 28))
 #: Microneedling resurfaces from this depth on.
 RESURFACING_DEPTH_MM = 0.5
 #: Resurfacing sessions of two treatments on overlapping areas stand at least this far apart.
 CONFLICT_WINDOW_DAYS = 7
-#: A custom treatment's interval is at least this many days.
-CUSTOM_MIN_INTERVAL_DAYS = 1
+#: (A custom treatment's interval is at least CUSTOM_MIN_INTERVAL_DAYS: the vocabulary.)
 MAX_INTERVAL_DAYS = rules.MAX_INTERVAL_DAYS
 
 #: A custom treatment's name and a needle depth, as typed (compiled by `re` on first use, not

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from homekit.domain.errors import InvalidInput
 from homekit.domain.treatments.floors import is_resurfacing
+from homekit.domain.vocabulary import PRODUCT_HOLD_DAYS
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
@@ -16,8 +17,7 @@ if TYPE_CHECKING:
 #: Product kinds a user logs; the first two hold back a resurfacing session.
 PRODUCT_KINDS: tuple[str, ...] = ("retinoid", "acid", "other")
 HOLDING_KINDS: tuple[str, ...] = ("retinoid", "acid")
-#: A holding product used this many days before a resurfacing session (or on its day) holds it.
-PRODUCT_HOLD_DAYS = 3
+#: (PRODUCT_HOLD_DAYS, how long a holding product holds: in the vocabulary, for log --help.)
 
 
 def clears_on(used_on: dt.date) -> dt.date:
