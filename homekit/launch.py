@@ -11,6 +11,13 @@ word, about 6 million instructions of a `--help`). No Python ships such a catalo
 found there would put foreign fragments into homekit's English lines. This process is
 homekit's own, so the entry point hands argparse its words as written; `homekit.cli.main`
 called in another program (the tests, a script) leaves that program's argparse alone.
+
+The cycle collector runs after every 50,000 new container objects instead of Python's 700.
+Start-up creates only objects that live as long as the process (modules, classes, functions,
+the parser), and at 700 the collector walked them again and again while they were made:
+about 6 million instructions of a `status --json`, 4% of it. Garbage cycles are still
+collected (a collection then holds at most about 50,000 young objects: a few MB and a few ms
+in the app, never a growth without bound); the older generations keep their defaults.
 """
 
 from __future__ import annotations
@@ -18,7 +25,14 @@ from __future__ import annotations
 import sys
 
 
+#: Python's default is 700 (see the module's docstring).
+COLLECT_AFTER = 50_000
+
+
 def main() -> int:
+    import gc
+
+    gc.set_threshold(COLLECT_AFTER)  # (the older generations' thresholds stay as they are)
     if sys.argv[1:2] == ["--version"]:  # argparse would print it and stop here too
         from homekit import __version__
 
