@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import sys
 
-
 #: Python's default is 700 (see the module's docstring).
 COLLECT_AFTER = 50_000
 
