@@ -138,24 +138,3 @@ def test_an_error_of_a_topic_not_loaded_yet_is_said_in_its_words(tmp_path):
                          timeout=60, env=cli_env(tmp_path / "h.db"))
     assert run.stdout.strip() == "cannot open x.db: locked", run.stderr
 
-
-def test_the_entry_point_collects_cycles_less_often_and_still_collects_them(tmp_path):
-    # The process homekit's entry point runs in: the young generation collected after
-    # COLLECT_AFTER new objects (not 700), the collector still on, and a garbage cycle made
-    # after start-up is freed without waiting for exit.
-    script = (
-        "import gc, sys, weakref\n"
-        "sys.argv = ['homekit', '--db', sys.argv[1], 'status', '--json']\n"
-        "from homekit import launch\n"
-        "import contextlib, io\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        "    code = launch.main()\n"
-        "class Node: pass\n"
-        "a, b = Node(), Node(); a.b, b.a = b, a\n"
-        "gone = weakref.ref(a); del a, b\n"
-        "junk = [[] for _ in range(launch.COLLECT_AFTER + 1)]\n"
-        "print(code, gc.isenabled(), gc.get_threshold()[0], gone() is None)\n")
-    run = subprocess.run([sys.executable, "-c", script, str(tmp_path / "h.db")],
-                         capture_output=True, text=True, timeout=60,
-                         env=cli_env(tmp_path / "h.db"), stdin=subprocess.DEVNULL)
-    assert run.stdout.split() == ["0", "True", "50000", "True"], run.stderr[-800:]
