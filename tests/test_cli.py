@@ -12,9 +12,17 @@ import sys
 
 import pytest
 
-from tests.conftest import cli_env, run_cli
+from tests.conftest import NOW, cli_env, run_cli
 
-TODAY = dt.date.today()
+#: The in-process commands run at NOW (frozen_clock, for every test here): dates named from
+#: TODAY mean the same whenever the suite runs, even across midnight.
+TODAY = NOW.date()
+
+
+@pytest.fixture(autouse=True)
+def _at_now(frozen_clock):
+    """Every in-process command of this file reads NOW (children of run_cli keep the real
+    clock; no test here names a date for them)."""
 
 
 def ago(n: int) -> str:
