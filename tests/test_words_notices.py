@@ -125,3 +125,17 @@ def test_no_two_topic_modules_define_the_same_name():
 def test_the_report_notice_counts_its_pages():
     assert words.report_written_app(1, "r.pdf").startswith("Wrote the report (1 page) to r.pdf.")
     assert words.report_written_app(3, "r.pdf").startswith("Wrote the report (3 pages) to r.pdf.")
+
+
+def test_the_app_asks_for_the_hour_observation_as_past_and_the_next_days_as_now():
+    # A session logged days after it took place owes its first observation all the same: the
+    # app asks what it was about an hour after, not how red the skin is now.
+    from homekit.domain.followup import Followup
+
+    when = dt.date(2026, 12, 1)
+    hour = Followup(1, when, "hour", dt.datetime(2026, 12, 1, 0, 0), 1)
+    assert words.followup_text_app(hour) == (
+        "How red was the skin about an hour after session #1 of 2026-12-01 (Tue)? "
+        "Not recorded yet: press r.")
+    next_day = Followup(1, when, "next_day", dt.datetime(2026, 12, 2, 0, 0), 1)
+    assert words.followup_text_app(next_day).startswith("How red is the skin now? Session #1")

@@ -127,6 +127,9 @@ def gate_lift_app(gate: Gate) -> str:
 
 
 def followup_text_app(f: Followup) -> str:
+    if f.kind == "hour":  # (owed for a week: a session logged days later is asked the same)
+        return (f"How red was the skin about an hour after session #{f.session_number} of "
+                f"{day(f.session_date)}? Not recorded yet: press r.")
     return (f"How red is the skin now? Session #{f.session_number} of {day(f.session_date)} "
             f"({_followup_when(f)}): press r.")
 
