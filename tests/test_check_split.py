@@ -20,6 +20,7 @@ from homekit.storage import (
     open_store,
     rowcheck,
     rowcheck_integrity,
+    rowcheck_rule,
     rowscan,
     rule_sql,
 )
@@ -280,3 +281,25 @@ def test_the_check_gives_back_the_page_cache_it_widened(logged):
         assert store.conn.execute("PRAGMA cache_size").fetchone()[0] == -1234
     finally:
         store.close()
+
+
+def test_a_file_where_many_profiles_break_the_rule_is_checked_whole(template):  # noqa: F811
+    # More close pairs than the query names one by one (SQLite refuses a thousand terms):
+    # every pair is then compared, and every breach is found, as the full query finds them.
+    conn = homekit_file(template)
+    count = 1200
+    conn.executemany("INSERT INTO profiles (id, name, min_interval_days, created_at) "
+                     "VALUES (?, ?, 7, 'x')", [(i, f"p{i}") for i in range(1, count + 1)])
+    conn.executemany("INSERT INTO sessions (profile_id, session_date, created_at) "
+                     "VALUES (?, ?, 'x')",
+                     [(i, day) for i in range(1, count + 1)
+                      for day in ("2026-01-01", "2026-01-02")])
+    names = {pid: str(name) for pid, name in conn.execute("SELECT id, name FROM profiles")}
+    assert count > rowcheck_rule.SIFTED_AT_MOST
+    for own_intervals in (True, False):
+        want = [(sid, before, before_id, needed, day) for sid, _, day, _, before, before_id, needed
+                in full_treatment_breaches(conn, names, own_intervals)]
+        got = [(p.session_id, p.other, p.other_id, p.interval, p.date)
+               for p in rowcheck.treatment_breaches(conn, "main", names,
+                                                    own_intervals=own_intervals)]
+        assert len(got) == count and got == want

@@ -101,6 +101,12 @@ def _name(names: dict[int, str], pid: object) -> str:
     return names.get(pid, f"#{pid}") if isinstance(pid, int) else f"#{pid}"
 
 
+#: The most (profile, treatment) pairs the rule's query names one by one; with more (a file
+#: whose sessions of many profiles break the rule), it compares every pair, as it did before
+#: the pairs were sifted: SQLite refuses an expression of about a thousand terms.
+SIFTED_AT_MOST = 200
+
+
 def treatment_breaches(conn: sqlite3.Connection, schema: str, names: dict[int, str], *,
                        own_intervals: bool, whole_days: bool = False) -> list[RowProblem]:
     """Sessions closer to the session before them of the same profile and treatment than the
@@ -126,9 +132,13 @@ def treatment_breaches(conn: sqlite3.Connection, schema: str, names: dict[int, s
     if own_intervals:
         floors = (f"max({floors}, "
                   f"{rule_sql.profile_interval_sql('s.profile_id', 's.treatment', schema + '.')})")
-    pairs = " OR ".join(f"(profile_id IS :p{i} AND treatment IS :t{i})" for i in range(len(close)))
-    params = {f"{key}{i}": value for i, pair in enumerate(close)
-              for key, value in zip("pt", pair, strict=True)}
+    if len(close) <= SIFTED_AT_MOST:
+        pairs = " OR ".join(f"(profile_id IS :p{i} AND treatment IS :t{i})"
+                            for i in range(len(close)))
+        params = {f"{key}{i}": value for i, pair in enumerate(close)
+                  for key, value in zip("pt", pair, strict=True)}
+    else:  # (a thousand terms would pass SQLite's expression depth: every pair is compared)
+        pairs, params = "1", {}
     rows = conn.execute(
         f"SELECT id, profile_id, session_date, treatment, before_date, before_id, needed FROM ("
         f" SELECT s.*, {floors} AS needed FROM ("
