@@ -19,7 +19,7 @@ from homekit.domain.models import Profile, Redness, Session, SessionFields
 from homekit.domain.records import Record
 from homekit.domain.status import Status
 from homekit.domain.treatments.marks import Mark, Treatment
-from homekit.domain.treatments.standing import Standing
+from homekit.domain.treatments.standing_of import Standing
 from homekit.domain.treatments.uses import ProductHold, ProductUse
 
 D = dt.date(2026, 11, 20)

@@ -166,3 +166,19 @@ def test_standing() -> None:
     needling = t.Treatment("microneedling", 3)
     s = t.standing(needling, 1, mark(0, "microneedling", 1.0), [], [], day(12))
     assert s.next_eligible_date == day(28) and s.blocked_by == ("interval",)
+
+
+def test_importing_a_module_of_the_package_first_leaves_its_names_as_they_are():
+    # Python makes a package's attribute of each submodule it imports: a module named as one
+    # of the package's lazy names (the function `standing`) would replace it for later callers.
+    import pkgutil
+    import subprocess
+    import sys
+
+    for module in pkgutil.iter_modules(t.__path__):
+        script = (f"import homekit.domain.treatments.{module.name}\n"
+                  "import types\nfrom homekit.domain import treatments as t\n"
+                  "print([n for n in t._APART if isinstance(vars(t).get(n), types.ModuleType)])")
+        run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                             timeout=60)
+        assert run.stdout.strip() == "[]", (module.name, run.stdout, run.stderr[-400:])

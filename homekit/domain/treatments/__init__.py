@@ -22,10 +22,10 @@ if TYPE_CHECKING:
     from homekit.domain.treatments.clashes import WindowClash as WindowClash
     from homekit.domain.treatments.marks import Mark as Mark
     from homekit.domain.treatments.marks import Treatment as Treatment
-    from homekit.domain.treatments.standing import Standing as Standing
-    from homekit.domain.treatments.standing import of_profile as of_profile
-    from homekit.domain.treatments.standing import standing as standing
-    from homekit.domain.treatments.standing import standings as standings
+    from homekit.domain.treatments.standing_of import Standing as Standing
+    from homekit.domain.treatments.standing_of import of_profile as of_profile
+    from homekit.domain.treatments.standing_of import standing as standing
+    from homekit.domain.treatments.standing_of import standings as standings
     from homekit.domain.treatments.uses import ProductHold as ProductHold
     from homekit.domain.treatments.uses import ProductUse as ProductUse
 
@@ -33,8 +33,8 @@ if TYPE_CHECKING:
 #: command's parser takes the floors' constants and validators and defines none; a status on a
 #: file with no product and no clash never defines those.
 _APART = {"IntervalClash": "clashes", "WindowClash": "clashes", "Mark": "marks",
-          "Treatment": "marks", "Standing": "standing", "of_profile": "standing",
-          "standing": "standing", "standings": "standing", "ProductHold": "uses",
+          "Treatment": "marks", "Standing": "standing_of", "of_profile": "standing_of",
+          "standing": "standing_of", "standings": "standing_of", "ProductHold": "uses",
           "ProductUse": "uses"}
 
 
@@ -43,8 +43,8 @@ def __getattr__(name: str) -> object:
         from importlib import import_module
 
         module = import_module(f"{__name__}.{_APART[name]}")
-        # All of its names at once: loading `standing` made the package's `standing` that
-        # module, where callers mean its function.
+        # All of its names at once. (No module here is named as one of the package's names:
+        # importing it would make that name the module, where callers mean the function.)
         globals().update({n: getattr(module, n) for n, m in _APART.items() if m == _APART[name]})
         return globals()[name]
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
