@@ -208,3 +208,44 @@ def test_a_group_builds_only_the_subcommand_named_and_all_of_them_otherwise(caps
             main(argv)
         listed = capsys.readouterr().out
         assert "    history " in listed or "    compare " in listed, listed
+
+
+def _actions(parser):
+    for action in parser._actions:
+        yield action
+        choices = getattr(action, "choices", None)
+        for sub in (choices.values() if isinstance(choices, dict) else ()):
+            if hasattr(sub, "_actions"):
+                yield from _actions(sub)
+
+
+def test_every_validator_named_in_a_parser_exists():
+    # A validator named as text is imported on the first value: a misspelt name would only
+    # fail when a user gives that option.
+    import importlib
+
+    from homekit.cli import build_parser
+    from homekit.cli.options import checked
+
+    named = [a.type for a in _actions(build_parser()) if isinstance(a.type, checked)]
+    assert len(named) > 10
+    for kind in named:
+        module, name = kind._where
+        if kind._fn is None:
+            assert callable(getattr(importlib.import_module(module), str(name))), name
+
+
+def test_a_subcommand_is_guessed_only_from_the_word_right_after_its_command(capsys, tmp_path):
+    # An abbreviated global option or `--` before the subcommand: argparse reads the line as
+    # it always did, and a usage error lists every subcommand.
+    from homekit.cli import main
+
+    db = str(tmp_path / "h.db")
+    assert main(["--db", db, "profile", "condition", "no"]) == 0
+    code = main(["--db", db, "profile", "--prof", "list", "show"])
+    err = capsys.readouterr().err
+    assert code != 0 and "invalid choice" not in err and "list" in err
+    with pytest.raises(SystemExit):
+        main(["--db", db, "photo", "--", "add"])
+    err = capsys.readouterr().err
+    assert all(action in err for action in ("add", "list", "show", "export", "delete", "compare"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from homekit import words
-from homekit.cli.options import checked, subcommands, validators
+from homekit.cli.options import checked, record_id, subcommands
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
@@ -19,12 +19,6 @@ COMMANDS = ("event",)
 #: Its subcommands, in the order --help lists them.
 ACTIONS = ("log", "list", "resolve", "delete")
 EVENT_ID_HELP = "the event's id (see: homekit event list)"
-
-
-def _id(what: str) -> Any:
-
-    return checked(lambda t: validators().in_range(validators().parse_int(t, what), 1, 2**62,
-                                                   what))
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -43,7 +37,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                    help="one of: " + words.EVENT_KINDS_HELP)
     q.add_argument("--date", type=checked("parse_date"), metavar="YYYY-MM-DD",
                    help="the day it began (default: the session's date, else today)")
-    q.add_argument("--session", type=_id("session id"), metavar="ID",
+    q.add_argument("--session", type=record_id("session id"), metavar="ID",
                    help="the id of the session it followed (history --json: id)")
     q.add_argument("--notes", type=checked("notes"), default="", metavar="TEXT",
                    help="what happened and what was done")
@@ -58,7 +52,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     q = ps.add_parser("resolve", parents=[common],
                       help="mark an event resolved (lifts its hold; undo reverts it)")
-    q.add_argument("event_id", type=_id("event id"), metavar="ID", help=EVENT_ID_HELP)
+    q.add_argument("event_id", type=record_id("event id"), metavar="ID", help=EVENT_ID_HELP)
     q.add_argument("--by-professional", action="store_true",
                    help="a skin professional saw it and cleared you to go on")
     q.add_argument("--date", type=checked("parse_date"), metavar="YYYY-MM-DD",
@@ -67,7 +61,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     q = ps.add_parser("delete", parents=[common], help="delete an event logged by mistake "
                       "(undo brings it back)")
-    q.add_argument("event_id", type=_id("event id"), metavar="ID", help=EVENT_ID_HELP)
+    q.add_argument("event_id", type=record_id("event id"), metavar="ID", help=EVENT_ID_HELP)
     q.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
     q.set_defaults(handler=cmd_event_delete)
 

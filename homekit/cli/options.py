@@ -57,16 +57,26 @@ def subcommands(sub: Any, parser: Any, actions: tuple[str, ...], **kwargs: Any) 
     (`photo add`), only that one's parser is built, as only the command's own is; when it asks
     for the command's help (`photo --help`), only the list of them (`sub`, the subparsers
     `register` was given, has the words after the command)."""
-    from homekit.cli import _OnlyWanted, command_in
+    from homekit.cli import _GLOBAL_WITH_VALUE, _OnlyWanted
 
     group = parser.add_subparsers(**kwargs)
     rest = getattr(sub, "then", None)
     if rest is None:
         return group
-    word = command_in(rest)
-    if {"-h", "--help"} & set(rest[:rest.index(word) if word in rest else len(rest)]):
-        return _Listed(group)
-    return _OnlyWanted(group, word) if word in actions else group
+    # The subcommand is the first word after the global options spelt out in full: any other
+    # option before it (an abbreviation such as --prof, or `--`) may change what argparse reads
+    # as the subcommand, and a usage error must list every choice: the whole group is built.
+    words = iter(rest)
+    for word in words:
+        if word in _GLOBAL_WITH_VALUE:
+            next(words, None)
+        elif word in ("-h", "--help"):
+            return _Listed(group)
+        elif word.startswith("-"):
+            return group
+        else:
+            return _OnlyWanted(group, word) if word in actions else group
+    return group
 
 
 class _Listed:
@@ -81,6 +91,13 @@ class _Listed:
 
         self._group.add_parser(name, **{k: kwargs[k] for k in ("help", "aliases") if k in kwargs})
         return _Skipped()
+
+
+def record_id(what: str) -> Any:
+    """A stored record's id as an argparse type: a whole number from 1 (`what` names it in the
+    message: "session id", "event id", "step ID")."""
+    return checked(lambda t: validators().in_range(validators().parse_int(t, what), 1, 2**62,
+                                                   what))
 
 
 def validators() -> Any:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from homekit import words
-from homekit.cli.options import checked, command
+from homekit.cli.options import command, record_id
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
@@ -17,13 +17,7 @@ if TYPE_CHECKING:
 COMMANDS = ("undo",)
 
 
-def _step_id(text: str) -> int:
-    from homekit.domain import validate
-
-    return validate.in_range(validate.parse_int(text, "step ID"), 1, 2**62, "step ID")
-
-
-step_id = checked(_step_id)
+step_id = record_id("step ID")
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:

@@ -124,7 +124,7 @@ _FILL = _Facts()
 def _renderer(code: str) -> str | Callable[[dict[str, Any], HomekitError], str] | None:
     """`code`'s renderer. Each topic registers its own when it is loaded (homekit.words loads
     a topic on first use), so a code not seen yet loads them all before it counts as unknown."""
-    if code not in _ERRORS:
+    if code and code not in _ERRORS:  # (no code: a sentence of its own, no topic to load)
         from importlib import import_module
 
         from homekit.words import MODULES
