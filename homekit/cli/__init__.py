@@ -207,7 +207,7 @@ class Context:
         profile = self.profile()
         self._app = Homekit.open(path, profile, create_folder=is_default, verify=verify,
                                  allow_broken_rule=allow_broken_rule)
-        if not quiet and self._app.ctx.has_open_notices():  # (else the check use case stays unloaded)
+        if not quiet and self._app.has_open_notices():  # (else the check use case stays unloaded)
             self.say_notices(self._app.check.open_notices())
         return self._app
 

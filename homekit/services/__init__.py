@@ -164,6 +164,10 @@ class Homekit:
     def changed_elsewhere(self) -> bool:
         return self.ctx.changed_elsewhere()
 
+    def has_open_notices(self) -> bool:
+        """Whether opening the file put something right (what: `check.open_notices()`)."""
+        return self.ctx.has_open_notices()
+
     def profile_name(self) -> str:
         return self.ctx.profile_name()
 
