@@ -19,6 +19,9 @@ COMMANDS = ("event",)
 #: Its subcommands, in the order --help lists them.
 ACTIONS = ("log", "list", "resolve", "delete")
 EVENT_ID_HELP = "the event's id (see: homekit event list)"
+#: The ids the commands take, as argparse types (validated when given).
+SESSION_ID = record_id("session id")
+EVENT_ID = record_id("event id")
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -37,7 +40,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                    help="one of: " + words.EVENT_KINDS_HELP)
     q.add_argument("--date", type=checked("parse_date"), metavar="YYYY-MM-DD",
                    help="the day it began (default: the session's date, else today)")
-    q.add_argument("--session", type=record_id("session id"), metavar="ID",
+    q.add_argument("--session", type=SESSION_ID, metavar="ID",
                    help="the id of the session it followed (history --json: id)")
     q.add_argument("--notes", type=checked("notes"), default="", metavar="TEXT",
                    help="what happened and what was done")
@@ -52,7 +55,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     q = ps.add_parser("resolve", parents=[common],
                       help="mark an event resolved (lifts its hold; undo reverts it)")
-    q.add_argument("event_id", type=record_id("event id"), metavar="ID", help=EVENT_ID_HELP)
+    q.add_argument("event_id", type=EVENT_ID, metavar="ID", help=EVENT_ID_HELP)
     q.add_argument("--by-professional", action="store_true",
                    help="a skin professional saw it and cleared you to go on")
     q.add_argument("--date", type=checked("parse_date"), metavar="YYYY-MM-DD",
@@ -61,7 +64,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     q = ps.add_parser("delete", parents=[common], help="delete an event logged by mistake "
                       "(undo brings it back)")
-    q.add_argument("event_id", type=record_id("event id"), metavar="ID", help=EVENT_ID_HELP)
+    q.add_argument("event_id", type=EVENT_ID, metavar="ID", help=EVENT_ID_HELP)
     q.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
     q.set_defaults(handler=cmd_event_delete)
 

@@ -7,13 +7,7 @@ import argparse
 import sys
 
 from homekit import words
-from homekit.cli.options import (
-    area_option,
-    checked,
-    command,
-    record_id,
-    subcommands,
-)
+from homekit.cli.options import area_option, checked, command, record_id, subcommands
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
@@ -35,6 +29,9 @@ def _area(text: str) -> str:
 
 #: What a photo ID is (photo list shows it).
 PHOTO_ID_HELP = "the photo's id (see: homekit photo list)"
+#: The ids the commands take, as argparse types (validated when given).
+SESSION_ID = record_id("session id")
+PHOTO_ID = record_id("photo id")
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -51,7 +48,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                 + words.PHOTO_GUIDANCE)
     q.add_argument("file", metavar="FILE",
                    help="the photo: JPEG, PNG, WebP or HEIC (- reads standard input; at most 64 MB)")
-    q.add_argument("--session", type=record_id("session id"), metavar="ID",
+    q.add_argument("--session", type=SESSION_ID, metavar="ID",
                    help="the id of the session it belongs to")
     area_option(q.add_argument("--area", type=checked(_area), metavar="AREA", help="area shown"))
     q.add_argument("--taken", type=checked("parse_date"), metavar="YYYY-MM-DD",
@@ -65,22 +62,22 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     q.add_argument("--json", action="store_true", help="print the photos as JSON")
     area_option(q.add_argument("--area", type=checked(_area), metavar="AREA",
                                help="only photos of this area"))
-    q.add_argument("--session", type=record_id("session id"), metavar="ID",
+    q.add_argument("--session", type=SESSION_ID, metavar="ID",
                    help="only photos of the session with this id")
     q.add_argument("--view", type=checked("view", "homekit.domain.photos"), metavar="VIEW",
                    help="only photos of this view: front, left, right or close-up")
 
     q = command(ps, common, "show", cmd_photo_show, help="show a photo in the terminal")
-    q.add_argument("photo_id", type=record_id("photo id"), metavar="ID", help=PHOTO_ID_HELP)
+    q.add_argument("photo_id", type=PHOTO_ID, metavar="ID", help=PHOTO_ID_HELP)
 
     q = command(ps, common, "export", cmd_photo_export, help="write a photo to a JPEG file (mode 600)")
-    q.add_argument("photo_id", type=record_id("photo id"), metavar="ID", help=PHOTO_ID_HELP)
+    q.add_argument("photo_id", type=PHOTO_ID, metavar="ID", help=PHOTO_ID_HELP)
     q.add_argument("--output", "-o", required=True, metavar="FILE",
                    help="the JPEG to write (- is standard output)")
     q.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
     q = command(ps, common, "delete", cmd_photo_delete, help="delete a photo (a backup is taken first)")
-    q.add_argument("photo_id", type=record_id("photo id"), metavar="ID", help=PHOTO_ID_HELP)
+    q.add_argument("photo_id", type=PHOTO_ID, metavar="ID", help=PHOTO_ID_HELP)
     q.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
 
     q = command(ps, common, "compare", cmd_photo_compare,
@@ -90,9 +87,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     q.add_argument("--view", type=checked("view", "homekit.domain.photos"), metavar="VIEW",
                    help="front, left, right or close-up (default: the view of that area with "
                    "the most photos); photos are paired by area and view")
-    q.add_argument("--first", type=record_id("photo id"), metavar="ID",
+    q.add_argument("--first", type=PHOTO_ID, metavar="ID",
                    help="the earlier photo's id (default: the area's first)")
-    q.add_argument("--last", type=record_id("photo id"), metavar="ID",
+    q.add_argument("--last", type=PHOTO_ID, metavar="ID",
                    help="the later photo's id (default: the area's latest)")
     q.add_argument("--output", "-o", required=True, metavar="FILE.png",
                    help="the PNG to write (- is standard output)")
